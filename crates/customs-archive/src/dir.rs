@@ -1,0 +1,168 @@
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use crate::{
+    Anomaly, AnomalyKind, ArchiveError, Budget, Entry, EntryKind, Format, HEAD_LEN, ReadOptions,
+    Sink, Tree, Want, is_archive_name, open_nested, read_member,
+};
+
+/// Folders that are never part of a package: version control metadata.
+const SKIPPED_DIRS: &[&str] = &[".git", ".hg", ".svn"];
+
+/// Reads an unpacked package folder under the same limits as an archive. Symbolic links
+/// are reported, never followed; nothing is written.
+///
+/// # Errors
+/// [`ArchiveError::Io`] when the folder itself cannot be listed.
+pub fn read_dir(root: &Path, options: &ReadOptions<'_>) -> Result<Tree, ArchiveError> {
+    let budget = Budget::new(options.limits);
+    let sink = Sink::default();
+    fs::read_dir(root).map_err(|source| ArchiveError::Io {
+        path: root.display().to_string(),
+        source,
+    })?;
+    let mut stack = vec![(root.to_path_buf(), String::new())];
+    while let Some((dir, rel)) = stack.pop() {
+        let Ok(listing) = fs::read_dir(&dir) else {
+            sink.anomaly(Anomaly::new(
+                AnomalyKind::UnreadableMember,
+                &rel,
+                "folder cannot be listed",
+            ));
+            continue;
+        };
+        let mut children: Vec<_> = listing.filter_map(Result::ok).collect();
+        children.sort_by_key(fs::DirEntry::file_name);
+        for child in children {
+            let name = child.file_name().to_string_lossy().into_owned();
+            let path = if rel.is_empty() {
+                name.clone()
+            } else {
+                format!("{rel}/{name}")
+            };
+            let Ok(file_type) = child.file_type() else {
+                continue;
+            };
+            if file_type.is_dir() {
+                if !SKIPPED_DIRS.contains(&name.as_str()) {
+                    stack.push((child.path(), path));
+                }
+                continue;
+            }
+            if sink.entry_count() >= options.limits.max_entries {
+                sink.anomaly(Anomaly::new(
+                    AnomalyKind::TooManyEntries,
+                    "",
+                    format!(
+                        "more than {} files; the rest were not read",
+                        options.limits.max_entries
+                    ),
+                ));
+                return Ok(sink.into_tree(Format::Folder, budget.used()));
+            }
+            if file_type.is_symlink() {
+                let target = fs::read_link(child.path())
+                    .map(|t| t.display().to_string())
+                    .unwrap_or_default();
+                sink.anomaly(Anomaly::new(
+                    AnomalyKind::Symlink,
+                    &path,
+                    format!("symbolic link to '{target}' (not followed)"),
+                ));
+                sink.entry(link_entry(path, EntryKind::Symlink(target)));
+                continue;
+            }
+            if !file_type.is_file() {
+                sink.anomaly(Anomaly::new(
+                    AnomalyKind::SpecialFile,
+                    &path,
+                    "special file (device, FIFO or socket)",
+                ));
+                sink.entry(link_entry(path, EntryKind::Special));
+                continue;
+            }
+            read_file(&child.path(), path, options, &budget, &sink);
+            if budget.is_exhausted() {
+                sink.anomaly(Anomaly::new(
+                    AnomalyKind::TotalSizeExceeded,
+                    "",
+                    format!(
+                        "the folder holds more than {} bytes; reading stopped",
+                        options.limits.max_total_bytes
+                    ),
+                ));
+                return Ok(sink.into_tree(Format::Folder, budget.used()));
+            }
+        }
+    }
+    Ok(sink.into_tree(Format::Folder, budget.used()))
+}
+
+fn link_entry(path: String, kind: EntryKind) -> Entry {
+    Entry {
+        path,
+        kind,
+        size: 0,
+        data: Vec::new(),
+        complete: false,
+        sha256: None,
+        mode: None,
+        nested: false,
+    }
+}
+
+fn read_file(file: &Path, path: String, options: &ReadOptions<'_>, budget: &Budget, sink: &Sink) {
+    let limits = options.limits;
+    let declared = fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    let mut want = (options.select)(&path, declared);
+    if is_archive_name(&path) {
+        want = Want::Content;
+    }
+    let keep = match want {
+        Want::Content => usize::try_from(limits.max_file_bytes).unwrap_or(usize::MAX),
+        Want::Head => HEAD_LEN,
+        Want::Nothing => 0,
+    };
+    let mut entry = link_entry(path, EntryKind::File);
+    entry.size = declared;
+    if want != Want::Nothing || options.hash_all {
+        let read = fs::File::open(file).and_then(|mut f| {
+            read_member(
+                &mut f as &mut dyn Read,
+                keep,
+                u64::MAX,
+                options.hash_all,
+                Some(budget),
+            )
+        });
+        match read {
+            Ok(read) => {
+                entry.complete = want == Want::Content && read.kept_all();
+                if want == Want::Content && read.exceeds(keep) {
+                    sink.anomaly(Anomaly::new(
+                        AnomalyKind::FileTooLarge,
+                        &entry.path,
+                        format!(
+                            "file is larger than the {} byte analysis limit: noted, not analysed",
+                            limits.max_file_bytes
+                        ),
+                    ));
+                    entry.data = read.data[..HEAD_LEN.min(read.data.len())].to_vec();
+                } else {
+                    entry.data = read.data;
+                }
+                entry.sha256 = read.sha256;
+            }
+            Err(e) => {
+                sink.anomaly(Anomaly::new(
+                    AnomalyKind::UnreadableMember,
+                    &entry.path,
+                    format!("cannot read: {e}"),
+                ));
+            }
+        }
+    }
+    open_nested(&mut entry, 0, options, budget, sink);
+    sink.entry(entry);
+}

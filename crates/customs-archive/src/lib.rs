@@ -1,0 +1,348 @@
+//! Bounded, in-memory reading of package archives.
+//!
+//! Every byte of a scanned package is hostile until proven otherwise. This crate reads
+//! sdists (`.tar.gz`, `.tar.bz2`, `.tar.xz`, `.zip`), wheels, eggs and npm tarballs
+//! entirely in memory, never writing anything to disk, under hard [`Limits`]. What a
+//! hostile archive does to the reader (a compression bomb, a path that climbs out of the
+//! extraction folder, a symlink, a duplicate name, a local header that disagrees with
+//! the central directory, an encrypted member) becomes an [`Anomaly`] on the returned
+//! [`Tree`] for the rules to judge, never a crash, a hang or an unbounded allocation.
+//! An archive that cannot be read at all (truncated, corrupt, not an archive) is an
+//! [`ArchiveError`].
+//!
+//! The caller decides per member how much it needs ([`Want`]): analysers need the
+//! whole text of a Python or JavaScript file, the native-binary check needs only the
+//! first bytes, and images or data files need nothing. Zip members that are not wanted
+//! are not even inflated (unless a hash of every member is asked for, as a wheel's
+//! RECORD check needs), and large zips are inflated on several threads, entry by entry.
+
+mod dir;
+mod limits;
+mod path;
+mod tar_reader;
+mod tree;
+mod zip_reader;
+
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Mutex;
+
+pub use dir::read_dir;
+pub use limits::Limits;
+pub use path::check_member_path;
+pub use tree::{Anomaly, AnomalyKind, Entry, EntryKind, Format, Tree, Want};
+
+/// How many leading bytes a [`Want::Head`] member keeps: enough for any magic number.
+pub const HEAD_LEN: usize = 512;
+
+/// Separator between an outer archive's member path and a path inside a nested archive.
+pub const NESTED_SEPARATOR: &str = "!/";
+
+/// An archive that could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ArchiveError {
+    /// The bytes are not any archive format customs reads.
+    #[error("not a package archive: {0}")]
+    NotAnArchive(String),
+    /// The archive is truncated or corrupt.
+    #[error("corrupt or truncated {format} archive: {detail}")]
+    Corrupt {
+        /// Which container format was being read.
+        format: Format,
+        /// What the decoder reported.
+        detail: String,
+    },
+    /// A local folder could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+/// What the reader needs to know besides the bytes.
+#[derive(Clone, Copy)]
+pub struct ReadOptions<'a> {
+    /// The hard limits.
+    pub limits: &'a Limits,
+    /// Compute the sha256 of every regular member, inflating those that are otherwise not
+    /// wanted (a wheel's RECORD check needs this).
+    pub hash_all: bool,
+    /// Decides per member path (and declared size) how much of it to keep.
+    pub select: &'a (dyn Fn(&str, u64) -> Want + Sync),
+}
+
+/// Detects the container format from the leading bytes (never from the file name).
+#[must_use]
+pub fn detect_format(bytes: &[u8]) -> Option<Format> {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        Some(Format::Zip)
+    } else if bytes.starts_with(&[0x1f, 0x8b]) {
+        Some(Format::TarGz)
+    } else if bytes.starts_with(b"BZh") {
+        Some(Format::TarBz2)
+    } else if bytes.starts_with(&[0xfd, b'7', b'z', b'X', b'Z', 0]) {
+        Some(Format::TarXz)
+    } else if bytes.len() > 262 && &bytes[257..262] == b"ustar" {
+        Some(Format::Tar)
+    } else {
+        None
+    }
+}
+
+/// True when a member name looks like an archive that should be opened as well.
+#[must_use]
+pub fn is_archive_name(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [
+        ".zip", ".whl", ".egg", ".jar", ".tgz", ".tar.gz", ".tar", ".tar.bz2", ".tar.xz", ".crate",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext))
+}
+
+/// Reads an archive held in memory.
+///
+/// # Errors
+/// [`ArchiveError::NotAnArchive`] when the bytes are no known archive format, and
+/// [`ArchiveError::Corrupt`] when the container cannot be decoded. Everything else a
+/// hostile archive does is reported as an [`Anomaly`] on the tree.
+pub fn read_archive(bytes: &[u8], options: &ReadOptions<'_>) -> Result<Tree, ArchiveError> {
+    let format = detect_format(bytes).ok_or_else(|| {
+        ArchiveError::NotAnArchive(match bytes.len() {
+            0 => "the file is empty".to_owned(),
+            n => format!("{n} bytes with no zip, gzip, bzip2, xz or tar signature"),
+        })
+    })?;
+    let budget = Budget::new(options.limits);
+    let sink = Sink::default();
+    read_container(format, bytes, "", 0, options, &budget, &sink)?;
+    Ok(sink.into_tree(format, budget.used()))
+}
+
+/// Reads one container (the outer archive or a nested one) into the sink.
+fn read_container(
+    format: Format,
+    bytes: &[u8],
+    prefix: &str,
+    depth: u32,
+    options: &ReadOptions<'_>,
+    budget: &Budget,
+    sink: &Sink,
+) -> Result<(), ArchiveError> {
+    match format {
+        Format::Zip => zip_reader::read(bytes, prefix, depth, options, budget, sink),
+        Format::Folder => Ok(()),
+        _ => tar_reader::read(format, bytes, prefix, depth, options, budget, sink),
+    }
+}
+
+/// Called by the container readers for a member whose full content was kept: a nested
+/// archive is opened in turn (up to the depth limit), its own members joining the tree.
+fn open_nested(
+    entry: &mut Entry,
+    depth: u32,
+    options: &ReadOptions<'_>,
+    budget: &Budget,
+    sink: &Sink,
+) {
+    if !entry.complete || !is_archive_name(&entry.path) {
+        return;
+    }
+    let Some(format) = detect_format(&entry.data) else {
+        return;
+    };
+    if depth + 1 > options.limits.max_depth {
+        sink.anomaly(Anomaly::new(
+            AnomalyKind::NestingTooDeep,
+            &entry.path,
+            format!(
+                "archive nested {} levels deep; the limit is {} and it was not opened",
+                depth + 1,
+                options.limits.max_depth
+            ),
+        ));
+        return;
+    }
+    let prefix = format!("{}{NESTED_SEPARATOR}", entry.path);
+    let data = std::mem::take(&mut entry.data);
+    if let Err(error) = read_container(format, &data, &prefix, depth + 1, options, budget, sink) {
+        sink.anomaly(Anomaly::new(
+            AnomalyKind::NestedUnreadable,
+            &entry.path,
+            error.to_string(),
+        ));
+    }
+    entry.nested = true;
+}
+
+/// The shared uncompressed-byte budget of one read, across threads and nesting levels.
+pub(crate) struct Budget {
+    used: AtomicU64,
+    max: u64,
+    exhausted: AtomicBool,
+}
+
+impl Budget {
+    fn new(limits: &Limits) -> Self {
+        Self {
+            used: AtomicU64::new(0),
+            max: limits.max_total_bytes,
+            exhausted: AtomicBool::new(false),
+        }
+    }
+
+    /// Takes `n` bytes from the budget; false once it is spent.
+    pub(crate) fn take(&self, n: u64) -> bool {
+        let before = self.used.fetch_add(n, Ordering::Relaxed);
+        if before.saturating_add(n) > self.max {
+            self.exhausted.store(true, Ordering::Relaxed);
+            false
+        } else {
+            true
+        }
+    }
+
+    pub(crate) fn is_exhausted(&self) -> bool {
+        self.exhausted.load(Ordering::Relaxed)
+    }
+
+    fn used(&self) -> u64 {
+        self.used.load(Ordering::Relaxed).min(self.max)
+    }
+}
+
+/// Collects entries and anomalies from any thread.
+#[derive(Default)]
+pub(crate) struct Sink {
+    entries: Mutex<Vec<Entry>>,
+    anomalies: Mutex<Vec<Anomaly>>,
+}
+
+impl Sink {
+    pub(crate) fn entry(&self, entry: Entry) {
+        self.entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(entry);
+    }
+
+    pub(crate) fn anomaly(&self, anomaly: Anomaly) {
+        self.anomalies
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(anomaly);
+    }
+
+    pub(crate) fn entry_count(&self) -> usize {
+        self.entries
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .len()
+    }
+
+    fn into_tree(self, format: Format, total_bytes: u64) -> Tree {
+        let mut entries = self
+            .entries
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut anomalies = self
+            .anomalies
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Parallel reading finishes in any order: sort so reports are stable.
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        anomalies.sort_by(|a, b| (a.kind, &a.path).cmp(&(b.kind, &b.path)));
+        anomalies.dedup_by(|a, b| a.kind == b.kind && a.path == b.path);
+        Tree {
+            format,
+            entries,
+            anomalies,
+            total_bytes,
+        }
+    }
+}
+
+/// Reads at most `limit` bytes of a member, counting them against the budget.
+/// Returns the bytes kept, the number of bytes read in all, whether the member ended
+/// within the limit, and the digest of everything read when asked.
+pub(crate) struct MemberRead {
+    pub data: Vec<u8>,
+    pub read: u64,
+    pub ended: bool,
+    pub sha256: Option<[u8; 32]>,
+}
+
+impl MemberRead {
+    /// The member was read to its end and every byte of it was kept.
+    pub(crate) fn kept_all(&self) -> bool {
+        self.ended && self.read == self.data.len() as u64
+    }
+
+    /// The member holds more bytes than `keep`, the most the caller wanted kept.
+    pub(crate) fn exceeds(&self, keep: usize) -> bool {
+        self.read > self.data.len() as u64 || (!self.ended && self.data.len() >= keep)
+    }
+}
+
+pub(crate) fn read_member(
+    reader: &mut dyn std::io::Read,
+    keep: usize,
+    read_limit: u64,
+    hash: bool,
+    budget: Option<&Budget>,
+) -> std::io::Result<MemberRead> {
+    use sha2::Digest;
+    let mut hasher = hash.then(sha2::Sha256::new);
+    let mut data = Vec::with_capacity(keep.min(1 << 20));
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut read: u64 = 0;
+    loop {
+        let want = usize::try_from((read_limit - read).min(buf.len() as u64)).unwrap_or(0);
+        if want == 0 {
+            // At the limit: find out whether anything is left, without keeping it.
+            let mut probe = [0u8; 1];
+            let n = reader.read(&mut probe)?;
+            return Ok(MemberRead {
+                data,
+                read,
+                ended: n == 0,
+                sha256: None,
+            });
+        }
+        let n = reader.read(&mut buf[..want])?;
+        if n == 0 {
+            return Ok(MemberRead {
+                data,
+                read,
+                ended: true,
+                sha256: hasher.map(|h| h.finalize().into()),
+            });
+        }
+        if budget.is_some_and(|b| !b.take(n as u64)) {
+            return Ok(MemberRead {
+                data,
+                read,
+                ended: false,
+                sha256: None,
+            });
+        }
+        read += n as u64;
+        if let Some(h) = hasher.as_mut() {
+            h.update(&buf[..n]);
+        }
+        if data.len() < keep {
+            let room = keep - data.len();
+            data.extend_from_slice(&buf[..n.min(room)]);
+        } else if !hash {
+            // Everything wanted is kept and nobody needs the rest hashed.
+            return Ok(MemberRead {
+                data,
+                read,
+                ended: false,
+                sha256: None,
+            });
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// Hard limits on what one read may cost. Exceeding one is an anomaly on the package,
+/// never a crash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Uncompressed bytes read from the whole archive, nested archives included.
+    pub max_total_bytes: u64,
+    /// Bytes of one member that are kept for analysis; a larger member is noted and
+    /// hashed (when asked) but not analysed.
+    pub max_file_bytes: u64,
+    /// Members, nested archives' members included.
+    pub max_entries: usize,
+    /// How deep archives inside archives are opened (the outer archive is depth 0).
+    pub max_depth: u32,
+    /// Expansion ratio (uncompressed / compressed) above which a member or stream
+    /// larger than [`Limits::bomb_min_bytes`] is treated as a compression bomb.
+    pub max_ratio: u64,
+    /// Below this many uncompressed bytes the ratio is not checked: small, highly
+    /// repetitive files are common and harmless.
+    pub bomb_min_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_total_bytes: 1 << 30,
+            max_file_bytes: 256 << 20,
+            max_entries: 100_000,
+            max_depth: 3,
+            max_ratio: 250,
+            bomb_min_bytes: 8 << 20,
+        }
+    }
+}
+
+impl Limits {
+    /// The most uncompressed bytes a stream or member of `compressed` bytes may expand to
+    /// before it counts as a bomb.
+    #[must_use]
+    pub fn bomb_threshold(&self, compressed: u64) -> u64 {
+        compressed
+            .saturating_mul(self.max_ratio)
+            .max(self.bomb_min_bytes)
+    }
+}

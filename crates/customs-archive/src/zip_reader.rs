@@ -1,0 +1,227 @@
+use std::io::Cursor;
+
+use rayon::prelude::*;
+use zip::ZipArchive;
+
+use crate::{
+    Anomaly, AnomalyKind, ArchiveError, Budget, Entry, EntryKind, Format, HEAD_LEN, ReadOptions,
+    Sink, Want, check_member_path, is_archive_name, open_nested, read_member,
+};
+
+type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
+
+/// Archives at least this large are inflated on several threads, member by member.
+const PARALLEL_BYTES: usize = 2 << 20;
+
+pub(crate) fn read(
+    bytes: &[u8],
+    prefix: &str,
+    depth: u32,
+    options: &ReadOptions<'_>,
+    budget: &Budget,
+    sink: &Sink,
+) -> Result<(), ArchiveError> {
+    let corrupt = |e: zip::result::ZipError| ArchiveError::Corrupt {
+        format: Format::Zip,
+        detail: e.to_string(),
+    };
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
+    let shown_archive = prefix.trim_end_matches(crate::NESTED_SEPARATOR);
+    if archive.has_duplicate_names() {
+        sink.anomaly(Anomaly::new(
+            AnomalyKind::DuplicateEntry,
+            shown_archive,
+            "the central directory lists the same member name more than once; \
+             extractors disagree on which copy wins",
+        ));
+    } else if let Err(e) = archive.clone().validate_header_consistency() {
+        sink.anomaly(Anomaly::new(
+            AnomalyKind::HeaderMismatch,
+            shown_archive,
+            format!(
+                "{e}: tools that read the local headers see other files than tools that \
+                 read the central directory"
+            ),
+        ));
+    }
+
+    let room = options.limits.max_entries.saturating_sub(sink.entry_count());
+    let count = archive.len();
+    if count > room {
+        sink.anomaly(Anomaly::new(
+            AnomalyKind::TooManyEntries,
+            shown_archive,
+            format!(
+                "{count} members; only the first {room} were read (limit {})",
+                options.limits.max_entries
+            ),
+        ));
+    }
+    let indices = 0..count.min(room);
+    if bytes.len() >= PARALLEL_BYTES && depth == 0 {
+        indices.into_par_iter().for_each_init(
+            || archive.clone(),
+            |archive, i| member(archive, i, prefix, depth, options, budget, sink),
+        );
+    } else {
+        for i in indices {
+            member(&mut archive, i, prefix, depth, options, budget, sink);
+        }
+    }
+    Ok(())
+}
+
+fn member(
+    archive: &mut Archive<'_>,
+    index: usize,
+    prefix: &str,
+    depth: u32,
+    options: &ReadOptions<'_>,
+    budget: &Budget,
+    sink: &Sink,
+) {
+    let limits = options.limits;
+    let Ok(meta) = archive.by_index_data(index) else {
+        return;
+    };
+    let raw = meta.name_raw().to_vec();
+    let path = format!("{prefix}{}", String::from_utf8_lossy(&raw));
+    for anomaly in check_member_path(&raw, &path) {
+        sink.anomaly(anomaly);
+    }
+    if meta.is_dir() {
+        return;
+    }
+    let declared = meta.size();
+    let compressed = meta.compressed_size();
+    let mode = meta.unix_mode();
+    let symlink = meta.is_symlink();
+    if meta.encrypted() {
+        sink.anomaly(Anomaly::new(
+            AnomalyKind::Encrypted,
+            &path,
+            "encrypted member: its content cannot be inspected",
+        ));
+        sink.entry(Entry {
+            path,
+            kind: EntryKind::File,
+            size: declared,
+            data: Vec::new(),
+            complete: false,
+            sha256: None,
+            mode,
+            nested: false,
+        });
+        return;
+    }
+    let mut want = if symlink {
+        Want::Content
+    } else {
+        (options.select)(&path, declared)
+    };
+    if is_archive_name(&path) {
+        want = Want::Content;
+    }
+    if want == Want::Nothing && !options.hash_all {
+        sink.entry(Entry {
+            path,
+            kind: EntryKind::File,
+            size: declared,
+            data: Vec::new(),
+            complete: false,
+            sha256: None,
+            mode,
+            nested: false,
+        });
+        return;
+    }
+    if budget.is_exhausted() {
+        return;
+    }
+    let keep = match want {
+        Want::Content => usize::try_from(limits.max_file_bytes).unwrap_or(usize::MAX),
+        Want::Head => HEAD_LEN,
+        Want::Nothing => 0,
+    };
+    let threshold = limits.bomb_threshold(compressed);
+    let result = match archive.by_index(index) {
+        Ok(mut file) => read_member(&mut file, keep, threshold, options.hash_all, Some(budget)),
+        Err(e) => Err(std::io::Error::other(e.to_string())),
+    };
+    let read = match result {
+        Ok(read) => read,
+        Err(e) => {
+            sink.anomaly(Anomaly::new(
+                AnomalyKind::UnreadableMember,
+                &path,
+                format!("member cannot be decompressed: {e}"),
+            ));
+            return;
+        }
+    };
+    if !read.ended {
+        if read.read >= threshold {
+            sink.anomaly(Anomaly::new(
+                AnomalyKind::CompressionBomb,
+                &path,
+                format!(
+                    "{compressed} compressed bytes expand past {threshold} bytes \
+                     (more than {}:1); reading stopped",
+                    limits.max_ratio
+                ),
+            ));
+        } else if budget.is_exhausted() {
+            sink.anomaly(Anomaly::new(
+                AnomalyKind::TotalSizeExceeded,
+                "",
+                format!(
+                    "the archive expands past the {} byte limit; reading stopped",
+                    limits.max_total_bytes
+                ),
+            ));
+        }
+    }
+    let complete = want == Want::Content && read.kept_all();
+    let too_large = want == Want::Content && read.exceeds(keep);
+    let mut data = read.data;
+    if too_large {
+        sink.anomaly(Anomaly::new(
+            AnomalyKind::FileTooLarge,
+            &path,
+            format!(
+                "member is larger than the {} byte analysis limit: noted, not analysed",
+                limits.max_file_bytes
+            ),
+        ));
+        data.truncate(HEAD_LEN);
+    }
+    let kind = if symlink {
+        sink.anomaly(Anomaly::new(
+            AnomalyKind::Symlink,
+            &path,
+            format!(
+                "symbolic link to '{}'",
+                String::from_utf8_lossy(&data).chars().take(200).collect::<String>()
+            ),
+        ));
+        EntryKind::Symlink(String::from_utf8_lossy(&data).into_owned())
+    } else {
+        EntryKind::File
+    };
+    let mut entry = Entry {
+        path,
+        kind,
+        size: if read.ended { read.read } else { declared },
+        complete,
+        data: if want == Want::Nothing {
+            Vec::new()
+        } else {
+            data
+        },
+        sha256: read.sha256,
+        mode,
+        nested: false,
+    };
+    open_nested(&mut entry, depth, options, budget, sink);
+    sink.entry(entry);
+}

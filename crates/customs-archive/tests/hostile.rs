@@ -1,0 +1,310 @@
+//! Hostile and broken archives, built here by the tests themselves. Each case asserts
+//! the exact anomaly (or error) so that a regression in the reader fails loudly.
+
+use std::io::Write;
+
+use customs_archive::{
+    AnomalyKind, ArchiveError, EntryKind, Format, Limits, ReadOptions, Tree, Want, read_archive,
+};
+
+fn content(_: &str, _: u64) -> Want {
+    Want::Content
+}
+
+fn read_with(bytes: &[u8], limits: &Limits) -> Result<Tree, ArchiveError> {
+    read_archive(
+        bytes,
+        &ReadOptions {
+            limits,
+            hash_all: true,
+            select: &content,
+        },
+    )
+}
+
+fn read(bytes: &[u8]) -> Tree {
+    read_with(bytes, &Limits::default()).expect("archive should be readable")
+}
+
+fn kinds(tree: &Tree) -> Vec<AnomalyKind> {
+    tree.anomalies.iter().map(|a| a.kind).collect()
+}
+
+fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in files {
+        w.start_file(*name, opts).expect("start");
+        w.write_all(data).expect("write");
+    }
+    w.finish().expect("finish").into_inner()
+}
+
+/// A tar stream with raw headers, so that names the `tar` builder refuses can be written.
+fn raw_tar(members: &[(&str, u8, &str, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (name, kind, link, data) in members {
+        let mut h = [0u8; 512];
+        h[..name.len()].copy_from_slice(name.as_bytes());
+        h[100..108].copy_from_slice(b"0000644\0");
+        h[108..116].copy_from_slice(b"0000000\0");
+        h[116..124].copy_from_slice(b"0000000\0");
+        let size = format!("{:011o}\0", data.len());
+        h[124..136].copy_from_slice(size.as_bytes());
+        h[136..148].copy_from_slice(b"00000000000\0");
+        h[156] = *kind;
+        h[157..157 + link.len()].copy_from_slice(link.as_bytes());
+        h[257..263].copy_from_slice(b"ustar\0");
+        h[263..265].copy_from_slice(b"00");
+        h[148..156].copy_from_slice(b"        ");
+        let sum: u32 = h.iter().map(|&b| u32::from(b)).sum();
+        h[148..156].copy_from_slice(format!("{sum:06o}\0 ").as_bytes());
+        out.extend_from_slice(&h);
+        out.extend_from_slice(data);
+        out.resize(out.len().div_ceil(512) * 512, 0);
+    }
+    out.resize(out.len() + 1024, 0);
+    out
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(data).expect("gzip");
+    e.finish().expect("gzip")
+}
+
+#[test]
+fn ordinary_sdist_reads_cleanly() {
+    let tgz = gzip(&raw_tar(&[
+        ("demo-1.0/setup.py", b'0', "", b"from setuptools import setup\nsetup()\n"),
+        ("demo-1.0/PKG-INFO", b'0', "", b"Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"),
+    ]));
+    let tree = read(&tgz);
+    assert_eq!(tree.format, Format::TarGz);
+    assert!(tree.anomalies.is_empty(), "{:?}", tree.anomalies);
+    let setup = tree.get("demo-1.0/setup.py").expect("setup.py");
+    assert!(setup.complete);
+    assert_eq!(setup.text(), Some("from setuptools import setup\nsetup()\n"));
+    assert!(setup.sha256.is_some());
+}
+
+#[test]
+fn tar_path_traversal_and_absolute_paths() {
+    let tgz = gzip(&raw_tar(&[
+        ("../../home/user/.bashrc", b'0', "", b"curl x | sh\n"),
+        ("/etc/cron.d/job", b'0', "", b"* * * * * root x\n"),
+    ]));
+    let tree = read(&tgz);
+    assert_eq!(
+        kinds(&tree),
+        vec![AnomalyKind::PathTraversal, AnomalyKind::AbsolutePath]
+    );
+}
+
+#[test]
+fn tar_links_and_special_files() {
+    let tgz = gzip(&raw_tar(&[
+        ("pkg/key", b'2', "/root/.ssh/id_rsa", b""),
+        ("pkg/hard", b'1', "/etc/shadow", b""),
+        ("pkg/fifo", b'6', "", b""),
+    ]));
+    let tree = read(&tgz);
+    assert_eq!(
+        kinds(&tree),
+        vec![
+            AnomalyKind::Symlink,
+            AnomalyKind::Hardlink,
+            AnomalyKind::SpecialFile
+        ]
+    );
+    assert_eq!(
+        tree.get("pkg/key").map(|e| e.kind.clone()),
+        Some(EntryKind::Symlink("/root/.ssh/id_rsa".into()))
+    );
+}
+
+#[test]
+fn tar_duplicate_names() {
+    let tgz = gzip(&raw_tar(&[
+        ("pkg/setup.py", b'0', "", b"print('benign')\n"),
+        ("pkg/setup.py", b'0', "", b"import os; os.system('x')\n"),
+    ]));
+    assert_eq!(kinds(&read(&tgz)), vec![AnomalyKind::DuplicateEntry]);
+}
+
+#[test]
+fn gzip_bomb_stops_at_ratio() {
+    // 64 MiB of zeros compress to about 64 KiB: far past 250:1 once over 8 MiB.
+    let tar = raw_tar(&[("bomb/zeros", b'0', "", &vec![0u8; 64 << 20])]);
+    let tgz = gzip(&tar);
+    let tree = read(&tgz);
+    assert!(tree.has(AnomalyKind::CompressionBomb), "{:?}", tree.anomalies);
+    assert!(tree.total_bytes < 64 << 20, "reading must stop early");
+}
+
+#[test]
+fn zip_bomb_member_stops_at_ratio() {
+    let zip = zip_of(&[("pkg/zeros.bin", &vec![0u8; 32 << 20])]);
+    let tree = read(&zip);
+    assert_eq!(kinds(&tree), vec![AnomalyKind::CompressionBomb]);
+}
+
+#[test]
+fn total_size_limit() {
+    let data: Vec<u8> = (0..3_000_000u64).map(|i| (i * 7919 % 251) as u8).collect();
+    let tgz = gzip(&raw_tar(&[
+        ("pkg/a.bin", b'0', "", &data),
+        ("pkg/b.bin", b'0', "", &data),
+    ]));
+    let limits = Limits {
+        max_total_bytes: 4_000_000,
+        ..Limits::default()
+    };
+    let tree = read_with(&tgz, &limits).expect("readable");
+    assert!(tree.has(AnomalyKind::TotalSizeExceeded), "{:?}", tree.anomalies);
+    assert!(tree.total_bytes <= 4_000_000);
+}
+
+#[test]
+fn file_too_large_is_kept_as_head() {
+    let big = vec![b'a'; 4096];
+    let zip = zip_of(&[("pkg/big.py", &big)]);
+    let limits = Limits {
+        max_file_bytes: 1000,
+        ..Limits::default()
+    };
+    let tree = read_with(&zip, &limits).expect("readable");
+    assert_eq!(kinds(&tree), vec![AnomalyKind::FileTooLarge]);
+    let entry = tree.get("pkg/big.py").expect("entry");
+    assert!(!entry.complete);
+    assert!(entry.data.len() <= customs_archive::HEAD_LEN);
+}
+
+#[test]
+fn too_many_entries() {
+    let names: Vec<String> = (0..20).map(|i| format!("pkg/f{i}.txt")).collect();
+    let files: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b"x"[..])).collect();
+    let limits = Limits {
+        max_entries: 5,
+        ..Limits::default()
+    };
+    let tree = read_with(&zip_of(&files), &limits).expect("readable");
+    assert_eq!(kinds(&tree), vec![AnomalyKind::TooManyEntries]);
+    assert_eq!(tree.entries.len(), 5);
+}
+
+#[test]
+fn nested_archives_open_to_the_depth_limit() {
+    let inner = zip_of(&[("evil.py", b"exec('x')\n")]);
+    let middle = zip_of(&[("inner.zip", &inner)]);
+    let outer = zip_of(&[("middle.zip", &middle)]);
+    let tree = read(&outer);
+    assert!(tree.anomalies.is_empty(), "{:?}", tree.anomalies);
+    assert!(tree.get("middle.zip!/inner.zip!/evil.py").is_some());
+
+    let limits = Limits {
+        max_depth: 1,
+        ..Limits::default()
+    };
+    let tree = read_with(&outer, &limits).expect("readable");
+    assert_eq!(kinds(&tree), vec![AnomalyKind::NestingTooDeep]);
+    assert!(tree.get("middle.zip!/inner.zip!/evil.py").is_none());
+}
+
+#[test]
+fn zip_duplicate_names() {
+    let mut bytes = zip_of(&[("pkg/aaaa.py", b"one\n"), ("pkg/bbbb.py", b"two\n")]);
+    // Rename the second member to the first one's name in both headers.
+    let from = b"pkg/bbbb.py";
+    let positions: Vec<usize> = bytes
+        .windows(from.len())
+        .enumerate()
+        .filter(|(_, w)| *w == from)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(positions.len(), 2);
+    for p in positions {
+        bytes[p..p + from.len()].copy_from_slice(b"pkg/aaaa.py");
+    }
+    assert_eq!(kinds(&read(&bytes)), vec![AnomalyKind::DuplicateEntry]);
+}
+
+#[test]
+fn zip_local_header_disagrees_with_central_directory() {
+    let mut bytes = zip_of(&[("pkg/setup.py", b"print(1)\n")]);
+    // The first occurrence of the name is the local header's copy.
+    let at = bytes
+        .windows(12)
+        .position(|w| w == b"pkg/setup.py")
+        .expect("name");
+    bytes[at..at + 12].copy_from_slice(b"pkg/evil.py\0");
+    let tree = read(&bytes);
+    assert!(tree.has(AnomalyKind::HeaderMismatch), "{:?}", tree.anomalies);
+}
+
+#[test]
+fn zip_encrypted_member() {
+    let mut bytes = zip_of(&[("pkg/payload.py", b"secret\n")]);
+    // Set bit 0 (encrypted) of the general-purpose flags, local and central.
+    bytes[6] |= 1;
+    let central = bytes
+        .windows(4)
+        .position(|w| w == b"PK\x01\x02")
+        .expect("central");
+    bytes[central + 8] |= 1;
+    let tree = read(&bytes);
+    assert!(tree.has(AnomalyKind::Encrypted), "{:?}", tree.anomalies);
+}
+
+#[test]
+fn zip_path_traversal_and_symlink() {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    w.start_file("../../outside.py", opts).expect("start");
+    w.write_all(b"x").expect("write");
+    w.add_symlink("pkg/link", "/etc/passwd", opts).expect("symlink");
+    let bytes = w.finish().expect("finish").into_inner();
+    let tree = read(&bytes);
+    assert_eq!(
+        kinds(&tree),
+        vec![AnomalyKind::PathTraversal, AnomalyKind::Symlink]
+    );
+}
+
+#[test]
+fn truncated_and_foreign_inputs_are_errors() {
+    let tgz = gzip(&raw_tar(&[("pkg/a.py", b'0', "", &vec![b'x'; 100_000])]));
+    let cut = &tgz[..tgz.len() / 2];
+    assert!(matches!(
+        read_with(cut, &Limits::default()),
+        Err(ArchiveError::Corrupt { format: Format::TarGz, .. })
+    ));
+    let zip = zip_of(&[("pkg/a.py", b"x")]);
+    assert!(matches!(
+        read_with(&zip[..zip.len() - 10], &Limits::default()),
+        Err(ArchiveError::Corrupt { format: Format::Zip, .. })
+    ));
+    assert!(matches!(
+        read_with(b"<html>not found</html>", &Limits::default()),
+        Err(ArchiveError::NotAnArchive(_))
+    ));
+    assert!(matches!(
+        read_with(b"", &Limits::default()),
+        Err(ArchiveError::NotAnArchive(_))
+    ));
+}
+
+#[test]
+fn zip_crc_mismatch_is_an_unreadable_member() {
+    let mut bytes = zip_of(&[("pkg/a.txt", b"hello hello hello hello\n")]);
+    // Flip the stored CRC in the central directory and the local header.
+    bytes[14] ^= 0xff;
+    let central = bytes
+        .windows(4)
+        .position(|w| w == b"PK\x01\x02")
+        .expect("central");
+    bytes[central + 16] ^= 0xff;
+    let tree = read(&bytes);
+    assert!(tree.has(AnomalyKind::UnreadableMember), "{:?}", tree.anomalies);
+}
