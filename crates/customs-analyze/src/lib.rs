@@ -1,0 +1,61 @@
+//! Behaviours of package code, read from real syntax trees, never by running anything.
+//!
+//! Each file of a [`customs_ecosystem::Package`] is parsed once by its language's
+//! analyser ([`python`], [`javascript`]; shell lines of npm lifecycle scripts by
+//! [`signals::analyze_shell`]), which reports [`RawBehaviour`]s with their offsets and
+//! whether they sit at module top level. [`analyze_package`] then decides each file's
+//! [`Context`] (install, import or runtime) from its role and from what the package's
+//! install-time entry points import or require, and turns every raw behaviour into a
+//! located [`Behaviour`] with the quoted source line.
+
+mod decode;
+pub mod javascript;
+mod model;
+mod package;
+pub mod python;
+pub mod signals;
+
+pub use decode::{Scheme, decode_text};
+pub use model::{Behaviour, BehaviourKind, Context, FileFacts, Note, RawBehaviour};
+pub use package::{Analysis, analyze_package};
+
+/// Deepest bracket nesting a file may have to be parsed: deeper files are noted and
+/// not parsed (parsers recurse, and a hostile file can nest without bound).
+pub const MAX_PARSE_NESTING: usize = 1000;
+
+/// The deepest nesting of brackets in the text (a cheap bound taken before parsing).
+#[must_use]
+pub fn nesting_depth(source: &str) -> usize {
+    let mut depth = 0usize;
+    let mut max = 0usize;
+    for b in source.bytes() {
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+/// The 1-based line of a byte offset.
+#[must_use]
+pub fn line_of(source: &str, offset: u32) -> u32 {
+    let end = (offset as usize).min(source.len());
+    u32::try_from(source.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1)
+        .unwrap_or(u32::MAX)
+}
+
+/// True when an identifier mixes Latin letters with Cyrillic or Greek ones: a
+/// homoglyph meant to look like another name.
+#[must_use]
+pub fn mixes_scripts(ident: &str) -> bool {
+    let latin = ident.chars().any(|c| c.is_ascii_alphabetic());
+    let lookalike = ident
+        .chars()
+        .any(|c| matches!(c as u32, 0x0370..=0x03FF | 0x0400..=0x04FF));
+    latin && lookalike
+}

@@ -1,0 +1,180 @@
+use std::fmt;
+
+use serde::Serialize;
+
+/// When the code runs. Ordered from most to least alarming.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Context {
+    /// While the package is installed (`setup.py`, a build backend, `.pth` files at every
+    /// interpreter start, npm lifecycle scripts and what they run).
+    Install,
+    /// When the package is imported or required (module top level).
+    Import,
+    /// Only when a function of the package is called.
+    Runtime,
+    /// Not code: the package's metadata or archive.
+    Metadata,
+}
+
+impl Context {
+    /// Lower-case name for reports.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Install => "install",
+            Self::Import => "import",
+            Self::Runtime => "runtime",
+            Self::Metadata => "metadata",
+        }
+    }
+}
+
+impl fmt::Display for Context {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a piece of code does. Language-neutral: the Python and JavaScript analysers
+/// produce the same kinds, and rules judge kinds, not syntax.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BehaviourKind {
+    /// Decoded or decompressed data reaches code execution.
+    DecodeExecute,
+    /// Data fetched from the network is executed, or written to disk and then run,
+    /// made executable or loaded; or a shell pipes a download into an interpreter.
+    DownloadExecute,
+    /// Secrets (credentials, tokens, the whole environment) reach a network send.
+    SecretExfiltration,
+    /// A socket wired to a shell.
+    ReverseShell,
+    /// The package steals a publishing token or republishes itself.
+    SelfPropagation,
+    /// Writes to autostart locations: shell rc files, crontab, systemd user units,
+    /// LaunchAgents, Run keys, startup folders.
+    Persistence,
+    /// A process started hidden or detached from the installer.
+    HiddenProcess,
+    /// Deletes its own files or swaps its manifest after running.
+    SelfDelete,
+    /// Checks for debuggers, sandboxes or virtual machines.
+    AntiAnalysis,
+    /// Reads of credentials: SSH keys, cloud and registry tokens, browser and wallet
+    /// data, or a dump of the whole environment.
+    SecretRead,
+    /// A process is started.
+    ProcessSpawn,
+    /// Code built at run time is executed (`exec`, `eval`, `new Function`, `vm`).
+    DynamicExecute,
+    /// A computed `require`/`__import__` whose target is not a constant.
+    DynamicImport,
+    /// A network request or connection.
+    Network,
+    /// A destination that legitimate packages rarely talk to: IP-literal URLs, chat
+    /// webhooks, paste sites, request catchers, tunnels.
+    SuspiciousDestination,
+    /// Obfuscated code: encoded blobs, obfuscator signatures, code hidden past long
+    /// runs of whitespace, homoglyph identifiers.
+    Obfuscation,
+    /// A decoding or decompression of data.
+    Decode,
+}
+
+impl BehaviourKind {
+    /// Stable kebab-case name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::DecodeExecute => "decode-execute",
+            Self::DownloadExecute => "download-execute",
+            Self::SecretExfiltration => "secret-exfiltration",
+            Self::ReverseShell => "reverse-shell",
+            Self::SelfPropagation => "self-propagation",
+            Self::Persistence => "persistence",
+            Self::HiddenProcess => "hidden-process",
+            Self::SelfDelete => "self-delete",
+            Self::AntiAnalysis => "anti-analysis",
+            Self::SecretRead => "secret-read",
+            Self::ProcessSpawn => "process-spawn",
+            Self::DynamicExecute => "dynamic-execute",
+            Self::DynamicImport => "dynamic-import",
+            Self::Network => "network",
+            Self::SuspiciousDestination => "suspicious-destination",
+            Self::Obfuscation => "obfuscation",
+            Self::Decode => "decode",
+        }
+    }
+}
+
+/// One thing the code does, where, and when it runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Behaviour {
+    /// What it does.
+    pub kind: BehaviourKind,
+    /// When it runs.
+    pub context: Context,
+    /// The file, as a member path of the artifact.
+    pub path: String,
+    /// 1-based line (0 when the behaviour concerns the whole file).
+    pub line: u32,
+    /// 1-based column.
+    pub column: u32,
+    /// The source line, trimmed.
+    pub snippet: String,
+    /// What exactly was seen, for the report.
+    pub detail: String,
+}
+
+/// A behaviour before its file's context is known: the analysers only say whether it
+/// sits at module top level or inside a function.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawBehaviour {
+    /// What it does.
+    pub kind: BehaviourKind,
+    /// At module level (runs on import) rather than inside a function.
+    pub top_level: bool,
+    /// Byte offset in the file.
+    pub offset: u32,
+    /// What exactly was seen.
+    pub detail: String,
+}
+
+/// What one file's analysis found.
+#[derive(Debug, Default, Clone)]
+pub struct FileFacts {
+    /// Behaviours with their offsets.
+    pub behaviours: Vec<RawBehaviour>,
+    /// Module specifiers this file imports or requires (as written).
+    pub imports: Vec<String>,
+    /// Why the file did not parse cleanly, if it did not.
+    pub parse_error: Option<String>,
+}
+
+impl FileFacts {
+    pub(crate) fn push(
+        &mut self,
+        kind: BehaviourKind,
+        top_level: bool,
+        offset: u32,
+        detail: impl Into<String>,
+    ) {
+        self.behaviours.push(RawBehaviour {
+            kind,
+            top_level,
+            offset,
+            detail: detail.into(),
+        });
+    }
+}
+
+/// A note about the analysis itself (a file that did not parse, a file too deep to
+/// parse): not evidence against the package, but said so the report is honest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// The file.
+    pub path: String,
+    /// What happened.
+    pub message: String,
+}

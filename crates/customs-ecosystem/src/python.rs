@@ -1,0 +1,218 @@
+use customs_archive::Tree;
+use serde::Deserialize;
+
+/// Core metadata of a Python distribution (`PKG-INFO`, a wheel's `METADATA`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PythonMetadata {
+    /// The path the metadata was read from.
+    pub path: String,
+    /// `Name`.
+    pub name: String,
+    /// `Version`.
+    pub version: String,
+    /// `Summary`.
+    pub summary: String,
+    /// `Home-page`.
+    pub home_page: String,
+    /// `Project-URL` values.
+    pub project_urls: Vec<String>,
+    /// `Author` and `Author-email`.
+    pub author: String,
+    /// `Requires-Dist` lines, as written.
+    pub requires_dist: Vec<String>,
+    /// Length of the long description (the body, or `Description`).
+    pub description_len: usize,
+}
+
+impl PythonMetadata {
+    /// Parses the email-header format of core metadata. Unknown fields are ignored;
+    /// missing ones stay empty.
+    #[must_use]
+    pub fn parse(path: &str, text: &str) -> Self {
+        let mut meta = Self {
+            path: path.to_owned(),
+            ..Self::default()
+        };
+        let (headers, body) = match text.find("\n\n") {
+            Some(i) => (&text[..i], &text[i + 2..]),
+            None => (text, ""),
+        };
+        let mut fields: Vec<(String, String)> = Vec::new();
+        for line in headers.lines() {
+            if line.starts_with([' ', '\t']) {
+                if let Some((_, value)) = fields.last_mut() {
+                    value.push('\n');
+                    value.push_str(line.trim());
+                }
+            } else if let Some((key, value)) = line.split_once(':') {
+                fields.push((key.trim().to_ascii_lowercase(), value.trim().to_owned()));
+            }
+        }
+        for (key, value) in fields {
+            match key.as_str() {
+                "name" => meta.name = value,
+                "version" => meta.version = value,
+                "summary" => meta.summary = value,
+                "home-page" => meta.home_page = value,
+                "project-url" => meta.project_urls.push(value),
+                "author" | "author-email" | "maintainer" | "maintainer-email" => {
+                    if !meta.author.is_empty() {
+                        meta.author.push_str(", ");
+                    }
+                    meta.author.push_str(&value);
+                }
+                "requires-dist" => meta.requires_dist.push(value),
+                "description" => meta.description_len += value.trim().len(),
+                _ => {}
+            }
+        }
+        meta.description_len += body.trim().len();
+        meta
+    }
+
+    /// The distribution names this package depends on (without versions or markers).
+    #[must_use]
+    pub fn dependency_names(&self) -> Vec<String> {
+        self.requires_dist
+            .iter()
+            .filter_map(|req| {
+                let end = req
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+                    .unwrap_or(req.len());
+                let name = req[..end].trim();
+                (!name.is_empty()).then(|| name.to_owned())
+            })
+            .collect()
+    }
+}
+
+/// Finds and parses the core metadata: a wheel's `*.dist-info/METADATA`, an egg's
+/// `EGG-INFO/PKG-INFO`, or the sdist's top-level `PKG-INFO`.
+pub(crate) fn find_metadata(tree: &Tree, root: &str) -> Option<PythonMetadata> {
+    let candidates = tree.entries.iter().filter(|e| {
+        let p = e.path.as_str();
+        (p.ends_with(".dist-info/METADATA") && p.matches('/').count() == 1)
+            || p == "EGG-INFO/PKG-INFO"
+            || p == format!("{root}PKG-INFO")
+    });
+    candidates
+        .filter_map(|e| e.text().map(|t| PythonMetadata::parse(&e.path, t)))
+        .find(|m| !m.name.is_empty())
+}
+
+/// The parts of `pyproject.toml` that matter for safety.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PyProject {
+    /// `[project] name`.
+    pub name: Option<String>,
+    /// `[project] version`.
+    pub version: Option<String>,
+    /// `[build-system] build-backend`.
+    pub build_backend: Option<String>,
+    /// `[build-system] backend-path`: folders of an in-tree build backend, which runs at
+    /// install time.
+    pub backend_path: Vec<String>,
+    /// `[project] dependencies`.
+    pub dependencies: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawPyProject {
+    project: Option<RawProject>,
+    #[serde(rename = "build-system")]
+    build_system: Option<RawBuildSystem>,
+}
+
+#[derive(Deserialize)]
+struct RawProject {
+    name: Option<String>,
+    version: Option<String>,
+    #[serde(default)]
+    dependencies: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawBuildSystem {
+    #[serde(rename = "build-backend")]
+    build_backend: Option<String>,
+    #[serde(rename = "backend-path", default)]
+    backend_path: Vec<String>,
+}
+
+impl PyProject {
+    /// Parses `pyproject.toml`; `None` when it is not valid TOML of the expected shape.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        let raw: RawPyProject = toml::from_str(text).ok()?;
+        let (name, version, dependencies) = raw
+            .project
+            .map(|p| (p.name, p.version, p.dependencies))
+            .unwrap_or_default();
+        let (build_backend, backend_path) = raw
+            .build_system
+            .map(|b| (b.build_backend, b.backend_path))
+            .unwrap_or_default();
+        Some(Self {
+            name,
+            version,
+            build_backend,
+            backend_path,
+            dependencies,
+        })
+    }
+
+    /// The module files an in-tree build backend may live in, relative to the root.
+    #[must_use]
+    pub fn backend_module_paths(&self) -> Vec<String> {
+        let Some(backend) = &self.build_backend else {
+            return Vec::new();
+        };
+        let module = backend.split(':').next().unwrap_or(backend).replace('.', "/");
+        self.backend_path
+            .iter()
+            .flat_map(|dir| {
+                let dir = dir.trim_start_matches("./").trim_end_matches('/');
+                let base = if dir.is_empty() || dir == "." {
+                    module.clone()
+                } else {
+                    format!("{dir}/{module}")
+                };
+                [format!("{base}.py"), format!("{base}/__init__.py")]
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn core_metadata() {
+        let m = PythonMetadata::parse(
+            "x/PKG-INFO",
+            "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\nSummary: A demo\n\
+             Requires-Dist: requests>=2; extra == 'x'\nRequires-Dist: idna\n\
+             Project-URL: Source, https://example.invalid/demo\n\nLong text here\n",
+        );
+        assert_eq!(m.name, "demo");
+        assert_eq!(m.version, "1.0");
+        assert_eq!(m.summary, "A demo");
+        assert_eq!(m.dependency_names(), vec!["requests", "idna"]);
+        assert_eq!(m.description_len, "Long text here".len());
+        assert_eq!(m.project_urls.len(), 1);
+    }
+
+    #[test]
+    fn in_tree_backend() {
+        let p = PyProject::parse(
+            "[build-system]\nrequires=[]\nbuild-backend = \"backend:build\"\nbackend-path = [\"_build\"]\n",
+        )
+        .expect("valid");
+        assert_eq!(
+            p.backend_module_paths(),
+            vec!["_build/backend.py", "_build/backend/__init__.py"]
+        );
+        assert!(PyProject::parse("not [ toml").is_none());
+    }
+}
