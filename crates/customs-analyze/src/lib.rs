@@ -14,6 +14,7 @@ mod model;
 mod package;
 pub mod python;
 pub mod signals;
+mod value;
 
 pub use decode::{Scheme, decode_text};
 pub use model::{Behaviour, BehaviourKind, Context, FileFacts, Note, RawBehaviour};

@@ -161,8 +161,17 @@ fn lifecycle(pkg: &Package, analysis: &mut Analysis, roots: &mut Vec<usize>) {
         for word in signals::shell_words(script).windows(3) {
             // node -e "<code>": analyse the inline code as install-time JavaScript.
             if word[0] == "node" && matches!(word[1].as_str(), "-e" | "--eval" | "-p" | "--print") {
-                for b in javascript::analyze(&word[2], "inline.js").behaviours {
+                let inline = javascript::analyze(&word[2], "inline.js");
+                for b in inline.behaviours {
                     push(b.kind, format!("`{hook}` inline code: {}", b.detail));
+                }
+                // What the inline code requires runs at install time too.
+                for import in inline.imports.iter().filter(|i| i.starts_with('.')) {
+                    let rel = normalize_rel(import);
+                    let candidates = [rel.clone(), format!("{rel}.js"), format!("{rel}/index.js")];
+                    if let Some(i) = pkg.files.iter().position(|f| candidates.contains(&f.relative)) {
+                        roots.push(i);
+                    }
                 }
             }
         }

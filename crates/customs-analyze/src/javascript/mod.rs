@@ -1,9 +1,443 @@
 //! JavaScript and TypeScript: behaviours from oxc's syntax tree.
+//!
+//! The walker follows `require`/`import` bindings (destructuring included), member
+//! chains with computed constant keys (`cp['ex' + 'ec']`), string concatenation and
+//! template literals with constant parts, and the usual decoders (`Buffer.from(x,
+//! 'base64')`, `atob`, `String.fromCharCode`, reversed or split-joined strings),
+//! decoding constant payloads so that what they would run is analysed too. Taint is
+//! tracked per *region* (the module's top level, or one top-level function with every
+//! closure inside it), because the classic dropper spreads one flow across callbacks:
+//! `https.get(url, res => res.on('end', () => eval(body)))`.
+//!
+//! Functions called where they are defined (IIFEs, the wrapper of most bundles and
+//! droppers) count as top level: their code runs on `require`.
 
-use crate::FileFacts;
+mod calls;
+mod eval;
+
+use std::collections::{HashMap, HashSet};
+
+use oxc_allocator::Allocator;
+use oxc_ast::ast::{
+    self, ArrowFunctionExpression, BindingPattern, CallExpression, Expression, Function,
+    IdentifierReference, ImportDeclaration, ImportDeclarationSpecifier, ModuleExportName,
+    NewExpression, PropertyKey, StringLiteral, TemplateLiteral, VariableDeclarator,
+};
+use oxc_ast_visit::{Visit, walk};
+use oxc_parser::{ParseOptions, Parser};
+use oxc_span::SourceType;
+use oxc_syntax::scope::ScopeFlags;
+
+use crate::signals::{self, clip};
+use crate::value::Val;
+use crate::{BehaviourKind, FileFacts};
+
+/// Deepest syntax nesting walked.
+const MAX_NESTING: usize = 400;
+/// Decoded payloads are analysed this many levels deep.
+const MAX_PAYLOAD_DEPTH: u32 = 3;
+/// obfuscator.io-style `_0x1a2b` identifiers needed to call a file obfuscated.
+const HEX_IDENTIFIERS: usize = 20;
 
 /// Analyses one JavaScript or TypeScript file; `path` picks the dialect.
 #[must_use]
-pub fn analyze(_source: &str, _path: &str) -> FileFacts {
-    FileFacts::default()
+pub fn analyze(source: &str, path: &str) -> FileFacts {
+    analyze_at(source, path, 0, 0)
+}
+
+fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFacts {
+    let mut facts = FileFacts::default();
+    if crate::nesting_depth(source) > crate::MAX_PARSE_NESTING {
+        facts.parse_error = Some("nested too deeply to parse safely; not analysed".into());
+        return facts;
+    }
+    let source_type = SourceType::from_path(path)
+        .unwrap_or_else(|_| SourceType::cjs())
+        .with_unambiguous(true);
+    let allocator = Allocator::default();
+    let options = ParseOptions {
+        allow_return_outside_function: true,
+        ..ParseOptions::default()
+    };
+    let ret = Parser::new(&allocator, source, source_type)
+        .with_options(options)
+        .parse();
+    if ret.panicked || !ret.diagnostics.is_empty() {
+        let first = ret
+            .diagnostics
+            .first()
+            .map(|d| clip(&d.to_string(), 100))
+            .unwrap_or_default();
+        facts.parse_error = Some(if ret.panicked {
+            format!("does not parse ({first}); not analysed")
+        } else {
+            format!("parse errors ({first}); analysed what the parser recovered")
+        });
+    }
+    let mut walker = Walker {
+        facts,
+        scopes: vec![HashMap::new()],
+        function_depth: 0,
+        nesting: 0,
+        region: Region::default(),
+        outer: Vec::new(),
+        iife: HashSet::new(),
+        hex_identifiers: 0,
+        base,
+        payload_depth,
+        path: path.to_owned(),
+    };
+    walker.visit_program(&ret.program);
+    walker.finish_region();
+    if walker.hex_identifiers >= HEX_IDENTIFIERS {
+        walker.facts.push(
+            BehaviourKind::Obfuscation,
+            true,
+            base,
+            format!(
+                "obfuscator.io-style code: {} hexadecimal `_0x` identifiers",
+                walker.hex_identifiers
+            ),
+        );
+    }
+    jsfuck(source, &mut walker.facts, base);
+    walker.facts
+}
+
+/// JSFuck: long runs written only with `[]()!+`.
+fn jsfuck(source: &str, facts: &mut FileFacts, base: u32) {
+    let mut offset = 0usize;
+    for line in source.split_inclusive('\n') {
+        if line.len() > 2000 {
+            let odd = line.bytes().filter(|b| b"[]()!+".contains(b)).count();
+            if odd * 100 >= line.len() * 95 {
+                facts.push(
+                    BehaviourKind::Obfuscation,
+                    true,
+                    base + u32::try_from(offset).unwrap_or(0),
+                    "JSFuck-encoded code (only []()!+ characters)",
+                );
+                return;
+            }
+        }
+        offset += line.len();
+    }
+}
+
+/// The flow region: the module's top level or one top-level function with its closures.
+#[derive(Default)]
+struct Region {
+    /// Offset of a network fetch in the region.
+    fetched: Option<u32>,
+    /// Offset of a file write in the region.
+    wrote: Option<u32>,
+    /// Places that execute something built at run time, or run/load a file.
+    runs: Vec<(u32, String)>,
+}
+
+struct Walker {
+    facts: FileFacts,
+    scopes: Vec<HashMap<String, Val>>,
+    function_depth: usize,
+    nesting: usize,
+    region: Region,
+    /// The module's region while a top-level function's region is open.
+    outer: Vec<Region>,
+    /// Spans (start offsets) of functions called where they are defined.
+    iife: HashSet<u32>,
+    hex_identifiers: usize,
+    base: u32,
+    payload_depth: u32,
+    path: String,
+}
+
+impl Walker {
+    fn top_level(&self) -> bool {
+        self.function_depth == 0
+    }
+
+    fn push(&mut self, kind: BehaviourKind, offset: u32, detail: impl Into<String>) {
+        let top = self.top_level();
+        self.facts.push(kind, top, self.base + offset, detail);
+    }
+
+    fn bind(&mut self, name: &str, value: Val) {
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.insert(name.to_owned(), value);
+        }
+    }
+
+    fn lookup(&self, name: &str) -> Option<&Val> {
+        self.scopes.iter().rev().find_map(|s| s.get(name))
+    }
+
+    /// Binds the names of a declaration pattern to what they destructure from `value`.
+    fn bind_pattern(&mut self, pattern: &BindingPattern<'_>, value: &Val) {
+        match pattern {
+            BindingPattern::BindingIdentifier(id) => self.bind(id.name.as_str(), value.clone()),
+            BindingPattern::ObjectPattern(obj) => {
+                for prop in &obj.properties {
+                    let key = match &prop.key {
+                        PropertyKey::StaticIdentifier(id) => Some(id.name.as_str().to_owned()),
+                        PropertyKey::StringLiteral(s) => Some(s.value.as_str().to_owned()),
+                        _ => None,
+                    };
+                    let member = Val {
+                        qual: match (&value.qual, &key) {
+                            (Some(q), Some(k)) => Some(format!("{q}.{k}")),
+                            _ => None,
+                        },
+                        taint: value.taint,
+                        ..Val::default()
+                    };
+                    self.bind_pattern(&prop.value, &member);
+                }
+            }
+            BindingPattern::ArrayPattern(arr) => {
+                for element in arr.elements.iter().flatten() {
+                    self.bind_pattern(element, &Val::tainted(value.taint));
+                }
+            }
+            BindingPattern::AssignmentPattern(assign) => self.bind_pattern(&assign.left, value),
+        }
+    }
+
+    fn finish_region(&mut self) {
+        let region = std::mem::take(&mut self.region);
+        if region.fetched.is_none() {
+            return;
+        }
+        for (offset, what) in region.runs {
+            let detail = if region.wrote.is_some() {
+                format!("data fetched from the network is written to disk and {what}")
+            } else {
+                format!("data fetched from the network reaches {what}")
+            };
+            self.facts.push(BehaviourKind::DownloadExecute, true, self.base + offset, detail);
+        }
+    }
+
+    fn enter_function(&mut self, start: u32) -> bool {
+        let counted = !self.iife.contains(&start);
+        if counted {
+            if self.function_depth == 0 {
+                // A top-level function opens its own region; it sees what the module
+                // fetched or wrote before it (a callback of a module-level request).
+                let outer = std::mem::take(&mut self.region);
+                self.region.fetched = outer.fetched;
+                self.region.wrote = outer.wrote;
+                self.outer.push(outer);
+            }
+            self.function_depth += 1;
+        }
+        self.scopes.push(HashMap::new());
+        counted
+    }
+
+    fn leave_function(&mut self, counted: bool) {
+        self.scopes.pop();
+        if counted {
+            self.function_depth -= 1;
+            if self.function_depth == 0 {
+                self.finish_region();
+                self.region = self.outer.pop().unwrap_or_default();
+            }
+        }
+    }
+
+    fn analyze_payload(&mut self, code: &str, offset: u32) {
+        if self.payload_depth >= MAX_PAYLOAD_DEPTH || code.len() > 1 << 20 {
+            return;
+        }
+        let inner = analyze_at(code, &self.path, 0, self.payload_depth + 1);
+        for b in inner.behaviours {
+            self.push(b.kind, offset, format!("in the decoded payload: {}", b.detail));
+        }
+    }
+
+    fn check_identifier(&mut self, name: &str, offset: u32) {
+        if name.len() >= 6
+            && name.starts_with("_0x")
+            && name[3..].bytes().all(|b| b.is_ascii_hexdigit())
+        {
+            self.hex_identifiers += 1;
+        }
+        if !name.is_ascii() && crate::mixes_scripts(name) {
+            self.push(
+                BehaviourKind::Obfuscation,
+                offset,
+                format!("identifier '{name}' mixes Latin letters with look-alikes from other scripts"),
+            );
+        }
+    }
+
+    fn on_text(&mut self, text: &str, offset: u32) {
+        if let Some((what, url)) = signals::suspicious_destination(text) {
+            self.push(BehaviourKind::SuspiciousDestination, offset, format!("{what}: {url}"));
+        }
+        if !text.starts_with("data:")
+            && let Some(kind) = signals::encoded_blob(text)
+        {
+            self.push(
+                BehaviourKind::Obfuscation,
+                offset,
+                format!("{kind}-encoded blob of {} characters", text.len()),
+            );
+        }
+        if text.contains(".github/workflows") {
+            self.push(
+                BehaviourKind::SelfPropagation,
+                offset,
+                "refers to GitHub Actions workflow files (a worm plants workflows to steal secrets)",
+            );
+        }
+    }
+}
+
+/// The callee of a call, with parentheses and TypeScript wrappers removed.
+fn callee_function_start(expr: &Expression<'_>) -> Option<u32> {
+    match expr.get_inner_expression() {
+        Expression::FunctionExpression(f) => Some(f.span.start),
+        Expression::ArrowFunctionExpression(f) => Some(f.span.start),
+        // `(function(){}).call(this)` and `.apply(...)`.
+        Expression::StaticMemberExpression(m)
+            if matches!(m.property.name.as_str(), "call" | "apply") =>
+        {
+            callee_function_start(&m.object)
+        }
+        _ => None,
+    }
+}
+
+impl<'a> Visit<'a> for Walker {
+    fn visit_expression(&mut self, it: &Expression<'a>) {
+        if self.nesting > MAX_NESTING {
+            if self.facts.parse_error.is_none() {
+                self.facts.parse_error =
+                    Some("nested too deeply; the innermost code was not walked".into());
+            }
+            return;
+        }
+        self.nesting += 1;
+        walk::walk_expression(self, it);
+        self.nesting -= 1;
+    }
+
+    fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
+        let counted = self.enter_function(it.span.start);
+        walk::walk_function(self, it, flags);
+        self.leave_function(counted);
+    }
+
+    fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
+        let counted = self.enter_function(it.span.start);
+        walk::walk_arrow_function_expression(self, it);
+        self.leave_function(counted);
+    }
+
+    fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
+        if let Some(init) = &it.init {
+            let value = self.eval(init);
+            self.bind_pattern(&it.id, &value);
+        }
+        walk::walk_variable_declarator(self, it);
+    }
+
+    fn visit_assignment_expression(&mut self, it: &ast::AssignmentExpression<'a>) {
+        if let ast::AssignmentTarget::AssignmentTargetIdentifier(id) = &it.left {
+            let mut value = self.eval(&it.right);
+            if it.operator == ast::AssignmentOperator::Addition
+                && let Some(old) = self.lookup(id.name.as_str())
+            {
+                value.taint |= old.taint;
+                value.text = None;
+            }
+            self.bind(id.name.as_str(), value);
+        }
+        walk::walk_assignment_expression(self, it);
+    }
+
+    fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
+        let source = it.source.value.as_str();
+        self.facts.imports.push(source.to_owned());
+        let module = eval::module_name(source);
+        for spec in it.specifiers.iter().flatten() {
+            match spec {
+                ImportDeclarationSpecifier::ImportSpecifier(s) => {
+                    let imported = match &s.imported {
+                        ModuleExportName::IdentifierName(n) => n.name.as_str(),
+                        ModuleExportName::IdentifierReference(n) => n.name.as_str(),
+                        ModuleExportName::StringLiteral(n) => n.value.as_str(),
+                    };
+                    let qual = if imported == "default" {
+                        module.clone()
+                    } else {
+                        format!("{module}.{imported}")
+                    };
+                    self.bind(s.local.name.as_str(), Val::qual(qual));
+                }
+                ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
+                    self.bind(s.local.name.as_str(), Val::qual(module.clone()));
+                }
+                ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
+                    self.bind(s.local.name.as_str(), Val::qual(module.clone()));
+                }
+            }
+        }
+        walk::walk_import_declaration(self, it);
+    }
+
+    fn visit_import_expression(&mut self, it: &ast::ImportExpression<'a>) {
+        let v = self.eval(&it.source);
+        match v.exact_text() {
+            Some(t) => self.facts.imports.push(t.to_owned()),
+            None => self.push(
+                BehaviourKind::DynamicImport,
+                it.span.start,
+                "import() of a module named at run time",
+            ),
+        }
+        walk::walk_import_expression(self, it);
+    }
+
+    fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
+        if let Some(start) = callee_function_start(&it.callee) {
+            self.iife.insert(start);
+        }
+        calls::on_call(self, it);
+        walk::walk_call_expression(self, it);
+    }
+
+    fn visit_new_expression(&mut self, it: &NewExpression<'a>) {
+        calls::on_new(self, it);
+        walk::walk_new_expression(self, it);
+    }
+
+    fn visit_string_literal(&mut self, it: &StringLiteral<'a>) {
+        self.on_text(it.value.as_str(), it.span.start);
+    }
+
+    fn visit_template_literal(&mut self, it: &TemplateLiteral<'a>) {
+        if it.quasis.len() > 1 {
+            let joined: String = it
+                .quasis
+                .iter()
+                .map(|q| q.value.cooked.as_ref().map_or("", |c| c.as_str()))
+                .collect::<Vec<_>>()
+                .join("*");
+            self.on_text(&joined, it.span.start);
+        } else if let Some(q) = it.quasis.first() {
+            let text = q.value.cooked.as_ref().map_or("", |c| c.as_str()).to_owned();
+            self.on_text(&text, it.span.start);
+        }
+        walk::walk_template_literal(self, it);
+    }
+
+    fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
+        self.check_identifier(it.name.as_str(), it.span.start);
+    }
+
+    fn visit_binding_identifier(&mut self, it: &ast::BindingIdentifier<'a>) {
+        self.check_identifier(it.name.as_str(), it.span.start);
+    }
 }

@@ -1,0 +1,391 @@
+//! What JavaScript calls mean: the tables of qualified names and what each records.
+
+use oxc_ast::ast::{self, Argument, CallExpression, Expression, NewExpression};
+
+use super::Walker;
+use super::eval::normalize;
+use crate::signals::{self, clip};
+use crate::value::{Taint, Val};
+use crate::BehaviourKind;
+
+const EXEC: &[&str] = &[
+    "global.eval",
+    "global.Function",
+    "vm.runInNewContext",
+    "vm.runInThisContext",
+    "vm.runInContext",
+    "vm.compileFunction",
+    "vm.Script",
+    "global.Reflect.construct",
+];
+
+const PROCESS: &[&str] = &[
+    "child_process.exec",
+    "child_process.execSync",
+    "child_process.spawn",
+    "child_process.spawnSync",
+    "child_process.fork",
+    "child_process.execFile",
+    "child_process.execFileSync",
+    "execa",
+    "execa.command",
+    "execa.sync",
+    "shelljs.exec",
+    "cross-spawn",
+    "cross-spawn.sync",
+];
+
+const FETCH: &[&str] = &[
+    "http.get",
+    "https.get",
+    "http.request",
+    "https.request",
+    "global.fetch",
+    "node-fetch",
+    "axios",
+    "axios.get",
+    "axios.post",
+    "axios.request",
+    "got",
+    "got.get",
+    "got.post",
+    "request",
+    "request.get",
+    "request.post",
+    "needle",
+    "needle.get",
+    "undici.request",
+    "undici.fetch",
+    "superagent.get",
+    "superagent.post",
+];
+
+const NETWORK: &[&str] = &[
+    "net.connect",
+    "net.createConnection",
+    "net.Socket",
+    "tls.connect",
+    "dgram.createSocket",
+    "dns.lookup",
+    "dns.resolve",
+    "dns.resolve4",
+    "dns.resolve6",
+    "dns.resolveTxt",
+    "dns.resolveAny",
+    "dns.promises.lookup",
+    "dns.promises.resolve",
+    "global.WebSocket",
+    "ws",
+    "global.XMLHttpRequest",
+    "axios.put",
+    "axios.create",
+];
+
+const DNS: &[&str] = &[
+    "dns.lookup",
+    "dns.resolve",
+    "dns.resolve4",
+    "dns.resolve6",
+    "dns.resolveTxt",
+    "dns.resolveAny",
+    "dns.promises.lookup",
+    "dns.promises.resolve",
+];
+
+const FS_READ: &[&str] = &[
+    "readFileSync",
+    "readFile",
+    "createReadStream",
+    "readdirSync",
+    "readdir",
+    "copyFileSync",
+    "copyFile",
+    "cpSync",
+    "existsSync",
+];
+
+const FS_WRITE: &[&str] = &[
+    "writeFileSync",
+    "writeFile",
+    "appendFileSync",
+    "appendFile",
+    "createWriteStream",
+];
+
+const FS_DELETE: &[&str] = &["unlinkSync", "unlink", "rmSync", "rm", "rmdirSync", "rmdir"];
+
+pub(crate) fn is_fetch(qual: &str) -> bool {
+    FETCH.contains(&qual)
+}
+
+fn is_fs(qual: &str) -> bool {
+    qual.starts_with("fs.") || qual.starts_with("fs/promises.") || qual.starts_with("fs-extra.")
+}
+
+fn method_of(qual: &str) -> &str {
+    qual.rsplit('.').next().unwrap_or(qual)
+}
+
+/// `eval(function(p,a,c,k,e,d){...}(...))`: Dean Edwards' packer.
+fn is_packer(arguments: &[Argument<'_>]) -> bool {
+    let Some(Expression::CallExpression(call)) = arguments
+        .first()
+        .and_then(Argument::as_expression)
+        .map(Expression::get_inner_expression)
+    else {
+        return false;
+    };
+    let Expression::FunctionExpression(f) = call.callee.get_inner_expression() else {
+        return false;
+    };
+    let names: Vec<&str> = f
+        .params
+        .items
+        .iter()
+        .filter_map(|p| p.pattern.get_binding_identifier().map(|b| b.name.as_str()))
+        .collect();
+    names.len() >= 5 && names[..5] == ["p", "a", "c", "k", "e"]
+}
+
+pub(crate) fn on_new(w: &mut Walker, it: &NewExpression<'_>) {
+    handle(w, &it.callee, &it.arguments, it.span.start);
+}
+
+pub(crate) fn on_call(w: &mut Walker, it: &CallExpression<'_>) {
+    handle(w, &it.callee, &it.arguments, it.span.start);
+}
+
+#[allow(clippy::too_many_lines)]
+fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], offset: u32) {
+    let func = w.eval(callee);
+    let Some(raw_qual) = func.qual.clone() else {
+        return method_only(w, callee, arguments, offset);
+    };
+    let qual = normalize(&raw_qual);
+    let args: Vec<Val> = arguments.iter().map(|a| w.eval_arg(a)).collect();
+    let taint = args.iter().fold(0, |t, v| t | v.taint);
+    let first_text = args.first().and_then(|a| a.text.clone()).unwrap_or_default();
+
+    if func.folded {
+        w.push(
+            BehaviourKind::Obfuscation,
+            offset,
+            format!("calls '{raw_qual}' through a name assembled at run time"),
+        );
+    }
+
+    if qual == "global.require" {
+        match args.first() {
+            Some(a) if a.exact_text().is_some() => {
+                let name = a.exact_text().unwrap_or_default().to_owned();
+                w.facts.imports.push(name.clone());
+                if a.folded {
+                    w.push(
+                        BehaviourKind::Obfuscation,
+                        offset,
+                        format!("requires '{name}' by a name assembled at run time"),
+                    );
+                }
+            }
+            Some(_) => w.push(
+                BehaviourKind::DynamicImport,
+                offset,
+                "require() of a module named at run time",
+            ),
+            None => {}
+        }
+        return;
+    }
+
+    if EXEC.contains(&qual.as_str()) || (matches!(qual.as_str(), "global.setTimeout" | "global.setInterval") && args.first().is_some_and(|a| a.text.is_some())) {
+        let what = qual.trim_start_matches("global.");
+        if qual == "global.eval" && is_packer(arguments) {
+            w.push(
+                BehaviourKind::Obfuscation,
+                offset,
+                "code packed with Dean Edwards' packer: eval(function(p,a,c,k,e,d)…)",
+            );
+        }
+        let code_arg = if qual == "global.Function" { args.last() } else { args.first() };
+        if taint & Taint::DECODED != 0 {
+            w.push(BehaviourKind::DecodeExecute, offset, format!("decoded data reaches {what}()"));
+            if let Some(code) = code_arg.and_then(Val::exact_text) {
+                let code = code.to_owned();
+                w.analyze_payload(&code, offset);
+            }
+        } else if taint & Taint::DOWNLOADED != 0 {
+            w.push(
+                BehaviourKind::DownloadExecute,
+                offset,
+                format!("data fetched from the network reaches {what}()"),
+            );
+        } else if code_arg.is_some_and(|a| a.exact_text().is_none()) {
+            w.push(
+                BehaviourKind::DynamicExecute,
+                offset,
+                format!("{what}() of code built at run time"),
+            );
+            w.region.runs.push((offset, format!("executed with {what}()")));
+        }
+        return;
+    }
+
+    if PROCESS.contains(&qual.as_str()) {
+        let mut command = first_text.clone();
+        if let Some(rest) = args.get(1).and_then(|a| a.text.as_deref())
+            && !method_of(&qual).starts_with("exec")
+        {
+            command = format!("{command} {rest}");
+        }
+        w.push(
+            BehaviourKind::ProcessSpawn,
+            offset,
+            if command.is_empty() {
+                format!("{}() of a command built at run time", method_of(&qual))
+            } else {
+                format!("{}(): {}", method_of(&qual), clip(&command, 120))
+            },
+        );
+        if !command.is_empty() {
+            let (found, _) = signals::analyze_shell(&command);
+            for f in found {
+                if f.kind != BehaviourKind::ProcessSpawn {
+                    w.push(f.kind, offset, f.detail);
+                }
+            }
+        }
+        if taint & Taint::DECODED != 0 {
+            w.push(
+                BehaviourKind::DecodeExecute,
+                offset,
+                format!("{}() runs a command built from decoded data", method_of(&qual)),
+            );
+        }
+        if taint & Taint::DOWNLOADED != 0 {
+            w.push(
+                BehaviourKind::DownloadExecute,
+                offset,
+                format!("{}() runs data fetched from the network", method_of(&qual)),
+            );
+        }
+        if options_detached(arguments) {
+            w.push(
+                BehaviourKind::HiddenProcess,
+                offset,
+                format!("{}() with `detached: true` outlives the installer", method_of(&qual)),
+            );
+        }
+        w.region.runs.push((offset, format!("run with {}()", method_of(&qual))));
+        return;
+    }
+
+    let fetch = is_fetch(&qual);
+    if fetch || NETWORK.contains(&qual.as_str()) {
+        if fetch {
+            w.region.fetched.get_or_insert(offset);
+        }
+        w.push(
+            BehaviourKind::Network,
+            offset,
+            if first_text.is_empty() {
+                format!("{qual}()")
+            } else {
+                format!("{qual}(): {}", clip(&first_text, 120))
+            },
+        );
+        if args.first().is_some_and(|a| a.folded)
+            && let Some((what, dest)) = signals::suspicious_destination(&first_text)
+        {
+            w.push(BehaviourKind::SuspiciousDestination, offset, format!("{what}: {dest}"));
+        }
+        if taint & Taint::SECRET != 0 {
+            let detail = if DNS.contains(&qual.as_str()) {
+                format!("secrets encoded into a DNS lookup by {qual}()")
+            } else {
+                format!("secrets sent with {qual}()")
+            };
+            w.push(BehaviourKind::SecretExfiltration, offset, detail);
+        }
+        return;
+    }
+
+    // Data written to a request or socket.
+    let m = method_of(&qual);
+    if matches!(m, "write" | "end" | "send")
+        && ["http.", "https.", "net.", "tls.", "dgram.", "global.WebSocket", "ws", "global.XMLHttpRequest"]
+            .iter()
+            .any(|p| qual.starts_with(p))
+    {
+        if taint & Taint::SECRET != 0 {
+            w.push(BehaviourKind::SecretExfiltration, offset, format!("secrets sent with {qual}()"));
+        }
+        return;
+    }
+
+    if is_fs(&qual) {
+        let path = first_text.as_str();
+        if FS_READ.contains(&m) {
+            if let Some(what) = signals::secret_path(path) {
+                w.push(BehaviourKind::SecretRead, offset, format!("reads {what} ({})", clip(path, 80)));
+            }
+        } else if FS_WRITE.contains(&m) || m == "renameSync" || m == "rename" || m == "copyFileSync" {
+            let dest = if m.starts_with("rename") || m.starts_with("copy") {
+                args.get(1).and_then(|a| a.text.clone()).unwrap_or_default()
+            } else {
+                path.to_owned()
+            };
+            w.region.wrote.get_or_insert(offset);
+            if let Some(what) = signals::persistence_path(&dest) {
+                w.push(BehaviourKind::Persistence, offset, format!("writes {what} ({})", clip(&dest, 80)));
+            }
+            if dest.contains(".github/workflows") {
+                w.push(BehaviourKind::SelfPropagation, offset, format!("writes a GitHub Actions workflow ({})", clip(&dest, 80)));
+            }
+            if dest.ends_with("package.json") && (m.starts_with("rename") || m.starts_with("copy")) {
+                w.push(BehaviourKind::SelfDelete, offset, "replaces its own package.json after running");
+            }
+        } else if FS_DELETE.contains(&m) {
+            if path.contains("<__file__>") || path.ends_with("package.json") {
+                w.push(BehaviourKind::SelfDelete, offset, format!("{m}() deletes its own files ({})", clip(path, 60)));
+            }
+        } else if m.starts_with("chmod") {
+            w.region.runs.push((offset, "made executable".into()));
+        }
+        return;
+    }
+    if qual == "global.process.dlopen" {
+        w.region.runs.push((offset, "loaded as a native module".into()));
+    }
+}
+
+/// Calls on values of unknown origin: only the method name is known.
+fn method_only(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], offset: u32) {
+    let Expression::StaticMemberExpression(m) = callee.get_inner_expression() else {
+        return;
+    };
+    if m.property.name.as_str() == "_compile" {
+        let args: Vec<Val> = arguments.iter().map(|a| w.eval_arg(a)).collect();
+        let taint = args.iter().fold(0, |t, v| t | v.taint);
+        if taint & Taint::DECODED != 0 {
+            w.push(BehaviourKind::DecodeExecute, offset, "decoded data compiled as a module (_compile)");
+        } else if args.first().is_some_and(|a| a.exact_text().is_none()) {
+            w.push(BehaviourKind::DynamicExecute, offset, "code built at run time compiled as a module (_compile)");
+        }
+    }
+}
+
+/// True when a spawn options object says `detached: true`.
+fn options_detached(arguments: &[Argument<'_>]) -> bool {
+    arguments.iter().any(|a| {
+        let Some(Expression::ObjectExpression(o)) = a.as_expression().map(Expression::get_inner_expression) else {
+            return false;
+        };
+        o.properties.iter().any(|p| match p {
+            ast::ObjectPropertyKind::ObjectProperty(p) => {
+                p.key.static_name().is_some_and(|k| k == "detached")
+                    && matches!(p.value.get_inner_expression(), Expression::BooleanLiteral(b) if b.value)
+            }
+            ast::ObjectPropertyKind::SpreadProperty(_) => false,
+        })
+    })
+}

@@ -1,0 +1,66 @@
+//! The abstract value both analysers compute for an expression.
+
+/// Taint bits carried by values.
+pub struct Taint;
+
+impl Taint {
+    /// Result of a decoder (base64, hex, zlib, marshal, rot13, XOR/`chr` loops).
+    pub const DECODED: u8 = 1;
+    /// Data from the network.
+    pub const DOWNLOADED: u8 = 2;
+    /// Credentials, tokens or the whole environment.
+    pub const SECRET: u8 = 4;
+    /// Text assembled to hide what it is (reversed, `chr` joins, concatenated names).
+    pub const OBFUSCATED: u8 = 8;
+    /// A socket or its file descriptor.
+    pub const SOCKET: u8 = 16;
+}
+
+/// The abstract value of an expression.
+#[derive(Debug, Clone, Default)]
+pub struct Val {
+    /// The qualified name it refers to (`os.system`, `requests.Session()`).
+    pub qual: Option<String>,
+    /// The constant text it folds to, if known (partially, when `exact` is false).
+    pub text: Option<String>,
+    /// `text` is the whole value.
+    pub exact: bool,
+    /// `text` was assembled (concatenated, reversed, joined, decoded), not written as
+    /// one literal.
+    pub folded: bool,
+    /// Taint bits.
+    pub taint: u8,
+}
+
+impl Val {
+    #[must_use]
+    pub fn qual(q: String) -> Self {
+        Self {
+            qual: Some(q),
+            ..Self::default()
+        }
+    }
+
+    #[must_use]
+    pub fn text(t: impl Into<String>) -> Self {
+        Self {
+            text: Some(t.into()),
+            exact: true,
+            ..Self::default()
+        }
+    }
+
+    #[must_use]
+    pub fn tainted(taint: u8) -> Self {
+        Self {
+            taint,
+            ..Self::default()
+        }
+    }
+
+    /// The exact constant text, if the value is one.
+    #[must_use]
+    pub fn exact_text(&self) -> Option<&str> {
+        if self.exact { self.text.as_deref() } else { None }
+    }
+}
