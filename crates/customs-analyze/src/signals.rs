@@ -420,14 +420,15 @@ pub fn analyze_shell(line: &str) -> (Vec<ShellFinding>, Vec<String>) {
                     .iter()
                     .position(|a| matches!(*a, "-e" | "-c" | "--eval" | "-p" | "--print"));
                 // Inline node code is parsed and analysed by the caller as JavaScript.
-                if prog == "node" && inline.is_some() {
-                } else if let Some(i) = inline {
+                if let Some(i) = inline.filter(|_| prog != "node") {
                     let code = args.get(i + 1).copied().unwrap_or("");
                     findings.push(ShellFinding {
                         kind: BehaviourKind::DynamicExecute,
                         detail: format!("inline {prog} code: {}", clip(code, 120)),
                     });
-                } else if let Some(script) = args.iter().find(|a| !a.starts_with('-')) {
+                } else if inline.is_none()
+                    && let Some(script) = args.iter().find(|a| !a.starts_with('-'))
+                {
                     scripts.push((*script).to_owned());
                 }
             }

@@ -1,0 +1,217 @@
+use std::fmt;
+
+use customs_analyze::{Analysis, Behaviour, Context};
+use customs_ecosystem::Package;
+use serde::Serialize;
+
+use crate::Popular;
+
+/// How bad it would be if the finding is right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Context for the reader; never counts.
+    Info,
+    /// Unusual, worth a look.
+    Low,
+    /// Suspicious on its own.
+    Medium,
+    /// Dangerous: rarely legitimate in this context.
+    High,
+    /// What malware does: executes hidden code, steals secrets, opens shells.
+    Critical,
+}
+
+impl Severity {
+    /// Lower-case name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Info => "info",
+            Self::Low => "low",
+            Self::Medium => "medium",
+            Self::High => "high",
+            Self::Critical => "critical",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How sure the rule is that the finding is what it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// Often benign.
+    Low,
+    /// Sometimes benign.
+    Medium,
+    /// Rarely benign.
+    High,
+}
+
+impl Confidence {
+    /// Lower-case name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::Medium => "medium",
+            Self::High => "high",
+        }
+    }
+}
+
+impl fmt::Display for Confidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding: a rule's judgement with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// The rule id.
+    pub rule: &'static str,
+    /// How bad.
+    pub severity: Severity,
+    /// How sure.
+    pub confidence: Confidence,
+    /// When the code runs.
+    pub context: Context,
+    /// What was found, in a sentence.
+    pub message: String,
+    /// The member path (empty for the package as a whole).
+    pub path: String,
+    /// 1-based line.
+    pub line: Option<u32>,
+    /// 1-based column.
+    pub column: Option<u32>,
+    /// The quoted evidence.
+    pub snippet: Option<String>,
+}
+
+impl Finding {
+    /// A finding located at a behaviour.
+    #[must_use]
+    pub fn at(
+        rule: &'static RuleMeta,
+        b: &Behaviour,
+        severity: Severity,
+        confidence: Confidence,
+        message: String,
+    ) -> Self {
+        Self {
+            rule: rule.id,
+            severity,
+            confidence,
+            context: b.context,
+            message,
+            path: b.path.clone(),
+            line: (b.line > 0).then_some(b.line),
+            column: (b.column > 0).then_some(b.column),
+            snippet: (!b.snippet.is_empty()).then(|| b.snippet.clone()),
+        }
+    }
+
+    /// A finding about the package or one of its files, with no line.
+    #[must_use]
+    pub fn about(rule: &'static RuleMeta, path: &str, context: Context, message: String) -> Self {
+        Self {
+            rule: rule.id,
+            severity: rule.severity,
+            confidence: rule.confidence,
+            context,
+            message,
+            path: path.to_owned(),
+            line: None,
+            column: None,
+            snippet: None,
+        }
+    }
+}
+
+/// What a rule is: its id, default severity and confidence, one-line summary, and the
+/// documentation taken from its doc comment.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable kebab-case id.
+    pub id: &'static str,
+    /// One line.
+    pub summary: &'static str,
+    /// Severity in the worst context.
+    pub severity: Severity,
+    /// Confidence in the worst context.
+    pub confidence: Confidence,
+    /// Markdown: what it finds, why it matters, an example, when it is wrong.
+    pub doc: &'static str,
+}
+
+/// Everything a rule may look at.
+pub struct Input<'a> {
+    /// The package: identity, metadata, files, archive tree.
+    pub package: &'a Package,
+    /// Its behaviours.
+    pub analysis: &'a Analysis,
+    /// The popular-name lists.
+    pub popular: &'a Popular,
+}
+
+impl Input<'_> {
+    /// Behaviours of one kind.
+    pub fn behaviours(
+        &self,
+        kind: customs_analyze::BehaviourKind,
+    ) -> impl Iterator<Item = &Behaviour> {
+        self.analysis.behaviours.iter().filter(move |b| b.kind == kind)
+    }
+}
+
+/// A rule of the catalogue.
+pub trait Rule: Sync {
+    /// What the rule is.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Adds its findings for one package.
+    fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>);
+}
+
+/// Declares a rule: its doc comment becomes [`RuleMeta::doc`].
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:expr])*
+        $name:ident {
+            id: $id:expr,
+            summary: $summary:expr,
+            severity: $severity:ident,
+            confidence: $confidence:ident $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::RuleMeta = $crate::RuleMeta {
+                id: $id,
+                summary: $summary,
+                severity: $crate::Severity::$severity,
+                confidence: $crate::Confidence::$confidence,
+                doc: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// Severity by context: `[install, import, runtime]`; `None` means not reported there.
+pub(crate) fn by_context(context: Context, levels: [Option<Severity>; 3]) -> Option<Severity> {
+    match context {
+        Context::Install => levels[0],
+        Context::Import => levels[1],
+        Context::Runtime => levels[2],
+        Context::Metadata => levels[0],
+    }
+}

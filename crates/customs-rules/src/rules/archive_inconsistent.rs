@@ -1,0 +1,39 @@
+use customs_archive::AnomalyKind;
+
+use crate::anomaly::from_anomalies;
+use crate::model::declare_rule;
+use crate::{Finding, Input, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it finds
+    /// Archives that show different files to different tools: two members with the same
+    /// name, zip local headers that disagree with the central directory, overlapping zip
+    /// entries, local headers the central directory does not list.
+    ///
+    /// ## Why it matters
+    /// A scanner and an installer that read the archive differently can be shown a
+    /// harmless file and a malicious one under the same name. Build tools never produce
+    /// these archives.
+    ///
+    /// ## Example
+    /// A tar with `pkg/setup.py` twice: the first is reviewed, the second is installed.
+    ///
+    /// ## When it is wrong
+    /// Some ancient, hand-made tarballs append files twice by mistake.
+    ArchiveInconsistent {
+        id: "archive-inconsistent",
+        summary: "the archive shows different files to different tools",
+        severity: High,
+        confidence: Medium,
+    }
+}
+
+impl Rule for ArchiveInconsistent {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
+        from_anomalies(input, out, &Self::META, &[AnomalyKind::DuplicateEntry, AnomalyKind::HeaderMismatch], |_, _| true);
+    }
+}

@@ -1,0 +1,55 @@
+use customs_analyze::Context;
+
+use crate::Confidence::{High, Low, Medium};
+use crate::Severity::{High as H, Low as L, Medium as M};
+use crate::model::declare_rule;
+use crate::rules::behaviour_rule;
+
+declare_rule! {
+    /// ## What it finds
+    /// Code written to be unreadable: obfuscator.io output (`_0x` identifiers behind a
+    /// rotated string array), JSFuck, Dean Edwards' packer, PyArmor and similar runtimes,
+    /// code hidden after hundreds of spaces on a line, identifiers with look-alike letters
+    /// from other scripts, names of functions and modules assembled at run time
+    /// (`getattr(__builtins__, "ex" + "ec")`), and long encoded blobs.
+    ///
+    /// ## Why it matters
+    /// Obfuscation hides what code does from reviewers; in a dependency it is a reason to
+    /// look closer, and together with execution it is how droppers hide.
+    ///
+    /// ## Example
+    /// ```python
+    /// print("setup complete")                                                     ; exec(b64decode(p))
+    /// ```
+    ///
+    /// ## When it is wrong
+    /// Ordinary minification is not obfuscation and is not reported. Packages that embed
+    /// data as base64 (fonts, images, WebAssembly) trigger the weakest form, encoded
+    /// blobs, which alone never makes a package suspicious.
+    Obfuscation {
+        id: "obfuscation",
+        summary: "code is obfuscated",
+        severity: High,
+        confidence: High,
+    }
+}
+
+fn strong(detail: &str) -> bool {
+    ["obfuscator.io", "JSFuck", "packer", "PyArmor", "obfuscator runtime", "hidden after", "look-alikes"]
+        .iter()
+        .any(|s| detail.contains(s))
+}
+
+behaviour_rule!(
+    Obfuscation,
+    Obfuscation,
+    [Some(H), Some(M), Some(L)],
+    |b| match (strong(&b.detail), b.context) {
+        (true, Context::Runtime) => Medium,
+        (true, _) => High,
+        (false, _) if b.detail.contains("blob") || b.detail.contains("single line") => Low,
+        (false, Context::Runtime) => Low,
+        (false, _) => Medium,
+    },
+    |b| format!("{} ({} time)", b.detail, b.context)
+);

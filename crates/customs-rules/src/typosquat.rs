@@ -1,0 +1,225 @@
+use std::collections::{HashMap, HashSet};
+
+use customs_ecosystem::{Ecosystem, canonical_name, skeleton};
+
+/// The 5,000 most downloaded PyPI projects and npm packages (facts about the
+/// registries, embedded at build time).
+const POPULAR_PYPI: &str = include_str!("../data/popular-pypi.txt");
+const POPULAR_NPM: &str = include_str!("../data/popular-npm.txt");
+
+/// Affixes that squatters add to a popular name.
+const AFFIXES: &[&str] = &[
+    "python-", "py-", "py", "-py", "-python", "python", "-lib", "lib", "-dev", "-sdk",
+    "-js", "js", ".js", "-node", "node-", "-cli", "-utils", "-tools", "-api", "-core", "-official",
+];
+
+/// Popular names, indexed for confusion checks.
+pub struct Popular {
+    names: HashMap<Ecosystem, Vec<String>>,
+    exact: HashSet<(Ecosystem, String)>,
+    skeletons: HashMap<(Ecosystem, String), usize>,
+}
+
+impl Popular {
+    /// The embedded lists.
+    #[must_use]
+    pub fn embedded() -> Self {
+        Self::from_lists(POPULAR_PYPI, POPULAR_NPM)
+    }
+
+    /// Lists given as text, one name a line, most popular first.
+    #[must_use]
+    pub fn from_lists(pypi: &str, npm: &str) -> Self {
+        let mut names = HashMap::new();
+        let mut exact = HashSet::new();
+        let mut skeletons = HashMap::new();
+        for (eco, text) in [(Ecosystem::Pypi, pypi), (Ecosystem::Npm, npm)] {
+            let list: Vec<String> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| canonical_name(eco, l))
+                .collect();
+            for (rank, name) in list.iter().enumerate() {
+                exact.insert((eco, name.clone()));
+                skeletons
+                    .entry((eco, skeleton(&name.replace(['@', '/'], ""))))
+                    .or_insert(rank);
+            }
+            names.insert(eco, list);
+        }
+        Self {
+            names,
+            exact,
+            skeletons,
+        }
+    }
+
+    /// True when the name is itself on the list.
+    #[must_use]
+    pub fn contains(&self, ecosystem: Ecosystem, name: &str) -> bool {
+        self.exact.contains(&(ecosystem, canonical_name(ecosystem, name)))
+    }
+
+    /// The popularity rank (0 is the most downloaded), if listed.
+    #[must_use]
+    pub fn rank(&self, ecosystem: Ecosystem, name: &str) -> Option<usize> {
+        let name = canonical_name(ecosystem, name);
+        self.names
+            .get(&ecosystem)?
+            .iter()
+            .position(|n| *n == name)
+    }
+}
+
+/// A name that imitates a popular one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Squat {
+    /// The popular name imitated.
+    pub target: String,
+    /// How: one edit, look-alike characters, separators, an affix, a scope confusion.
+    pub how: &'static str,
+}
+
+/// Optimal string alignment distance, stopping early once it exceeds `max`.
+fn distance(a: &[char], b: &[char], max: usize) -> usize {
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Whether `name` imitates a popular name of its ecosystem. A listed name never does.
+#[must_use]
+pub fn find_squat(popular: &Popular, ecosystem: Ecosystem, name: &str) -> Option<Squat> {
+    let canonical = canonical_name(ecosystem, name);
+    if canonical.is_empty() || popular.contains(ecosystem, &canonical) {
+        return None;
+    }
+    let list = popular.names.get(&ecosystem)?;
+    // Look-alike characters and separators: same skeleton as a popular name.
+    let mut forms = vec![canonical.clone()];
+    if let Some((scope, _)) = canonical.strip_prefix('@').and_then(|s| s.split_once('/')) {
+        // `@types-node/x` imitates `@types/node`.
+        forms.push(scope.to_owned());
+    }
+    for form in &forms {
+        let sk = skeleton(&form.replace(['@', '/'], ""));
+        if let Some(&rank) = popular.skeletons.get(&(ecosystem, sk)) {
+            let target = &list[rank];
+            if *target != canonical {
+                let how = if form == &canonical {
+                    if canonical.is_ascii() && name.is_ascii() {
+                        "the same name with other separators or look-alike characters"
+                    } else {
+                        "look-alike characters from other scripts"
+                    }
+                } else {
+                    "a scope that imitates a popular scoped package"
+                };
+                return Some(Squat {
+                    target: target.clone(),
+                    how,
+                });
+            }
+        }
+    }
+    // One edit away (insertion, deletion, substitution, transposition).
+    let chars: Vec<char> = canonical.chars().collect();
+    if chars.len() >= 5 {
+        for target in list {
+            let t: Vec<char> = target.chars().collect();
+            if t.len() >= 5 && distance(&chars, &t, 1) == 1 {
+                // A digit changed at the end is usually a version family (`boto`/`boto3`).
+                let digit_tail = chars.last().is_some_and(char::is_ascii_digit)
+                    || t.last().is_some_and(char::is_ascii_digit);
+                if !digit_tail {
+                    return Some(Squat {
+                        target: target.clone(),
+                        how: "one character away",
+                    });
+                }
+            }
+        }
+    }
+    // A popular name with a squatter's affix.
+    for affix in AFFIXES {
+        let stripped = canonical
+            .strip_prefix(affix)
+            .or_else(|| canonical.strip_suffix(affix));
+        if let Some(base) = stripped {
+            let base = base.trim_matches(['-', '.', '_']);
+            if base.len() >= 4 && popular.contains(ecosystem, base) {
+                return Some(Squat {
+                    target: base.to_owned(),
+                    how: "a popular name with an added prefix or suffix",
+                });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn popular() -> Popular {
+        Popular::from_lists(
+            "requests\ncolorama\npyyaml\nurllib3\nboto3\nboto\n",
+            "@types/node\nlodash\nexpress\n",
+        )
+    }
+
+    #[test]
+    fn squats() {
+        let p = popular();
+        let target = |eco, n| find_squat(&p, eco, n).map(|s| s.target);
+        assert_eq!(target(Ecosystem::Pypi, "colourama"), Some("colorama".into()));
+        assert_eq!(target(Ecosystem::Pypi, "reqeusts"), Some("requests".into()));
+        assert_eq!(target(Ecosystem::Pypi, "py-yaml"), Some("pyyaml".into()));
+        assert_eq!(target(Ecosystem::Pypi, "co1orama"), Some("colorama".into()));
+        assert_eq!(target(Ecosystem::Pypi, "requests-python"), Some("requests".into()));
+        assert_eq!(target(Ecosystem::Npm, "@types-node/utils"), Some("@types/node".into()));
+        assert_eq!(target(Ecosystem::Npm, "lodahs"), Some("lodash".into()));
+    }
+
+    #[test]
+    fn popular_and_unrelated_names_pass() {
+        let p = popular();
+        assert_eq!(find_squat(&p, Ecosystem::Pypi, "requests"), None);
+        assert_eq!(find_squat(&p, Ecosystem::Pypi, "Py_YAML").map(|s| s.target), Some("pyyaml".into()));
+        assert_eq!(find_squat(&p, Ecosystem::Pypi, "PyYAML"), None);
+        assert_eq!(find_squat(&p, Ecosystem::Pypi, "boto2"), None);
+        assert_eq!(find_squat(&p, Ecosystem::Pypi, "numpy"), None);
+        assert_eq!(find_squat(&p, Ecosystem::Npm, "expres"), Some(Squat { target: "express".into(), how: "one character away" }));
+    }
+
+    #[test]
+    fn embedded_lists_load() {
+        let p = Popular::embedded();
+        assert!(p.contains(Ecosystem::Pypi, "requests"));
+        assert!(p.contains(Ecosystem::Npm, "lodash"));
+        assert_eq!(p.rank(Ecosystem::Pypi, "boto3"), Some(0));
+    }
+}
