@@ -30,7 +30,10 @@ pub fn decode_text(scheme: Scheme, input: &str) -> Option<String> {
     let bytes = match scheme {
         Scheme::Base64 => base64::engine::general_purpose::STANDARD
             .decode(compact.trim_end_matches('='))
-            .or_else(|_| base64::engine::general_purpose::STANDARD_NO_PAD.decode(compact.trim_end_matches('=')))
+            .or_else(|_| {
+                base64::engine::general_purpose::STANDARD_NO_PAD
+                    .decode(compact.trim_end_matches('='))
+            })
             .ok()?,
         Scheme::Base64Url => base64::engine::general_purpose::URL_SAFE_NO_PAD
             .decode(compact.trim_end_matches('='))
@@ -67,8 +70,14 @@ mod tests {
 
     #[test]
     fn decodes() {
-        assert_eq!(decode_text(Scheme::Base64, "aW1wb3J0IG9z").as_deref(), Some("import os"));
-        assert_eq!(decode_text(Scheme::Base64, "aW1wb3J0IG9z\n").as_deref(), Some("import os"));
+        assert_eq!(
+            decode_text(Scheme::Base64, "aW1wb3J0IG9z").as_deref(),
+            Some("import os")
+        );
+        assert_eq!(
+            decode_text(Scheme::Base64, "aW1wb3J0IG9z\n").as_deref(),
+            Some("import os")
+        );
         assert_eq!(decode_text(Scheme::Hex, "6f73").as_deref(), Some("os"));
         assert_eq!(decode_text(Scheme::Rot13, "bf").as_deref(), Some("os"));
         assert_eq!(decode_text(Scheme::Base64, "!!!"), None);

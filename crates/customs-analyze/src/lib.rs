@@ -46,8 +46,14 @@ pub fn nesting_depth(source: &str) -> usize {
 #[must_use]
 pub fn line_of(source: &str, offset: u32) -> u32 {
     let end = (offset as usize).min(source.len());
-    u32::try_from(source.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1)
-        .unwrap_or(u32::MAX)
+    u32::try_from(
+        source.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1,
+    )
+    .unwrap_or(u32::MAX)
 }
 
 /// True when an identifier mixes Latin letters with Cyrillic or Greek ones: a

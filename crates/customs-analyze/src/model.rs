@@ -125,6 +125,8 @@ pub struct Behaviour {
     pub snippet: String,
     /// What exactly was seen, for the report.
     pub detail: String,
+    /// The file is test, example or documentation code, which users do not run.
+    pub test_code: bool,
 }
 
 /// A behaviour before its file's context is known: the analysers only say whether it

@@ -1,6 +1,6 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use customs_ecosystem::{FileKind, Package, PackageFile, Role};
+use customs_ecosystem::{ArtifactKind, FileKind, Package, PackageFile, Role};
 use rayon::prelude::*;
 
 use crate::signals::{self, clip};
@@ -28,7 +28,12 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         .files
         .iter()
         .enumerate()
-        .filter(|(_, f)| matches!(f.kind, FileKind::Python | FileKind::JavaScript | FileKind::TypeScript))
+        .filter(|(_, f)| {
+            matches!(
+                f.kind,
+                FileKind::Python | FileKind::JavaScript | FileKind::TypeScript
+            )
+        })
         .filter_map(|(i, f)| pkg.text(f).map(|t| (i, f, t)))
         .collect();
     let mut facts: HashMap<usize, FileFacts> = code
@@ -55,6 +60,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
     binding_gyp(pkg, &mut analysis);
 
     let install = follow_imports(pkg, &facts, &install_roots);
+    let by_rel: HashSet<&str> = pkg.files.iter().map(|f| f.relative.as_str()).collect();
     analysis.install_files = install.iter().map(|&i| pkg.files[i].path.clone()).collect();
     analysis.install_files.sort();
 
@@ -66,10 +72,11 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
                 message: error,
             });
         }
+        let runtime_only = file.role == Role::Test || !importable(pkg, file, &by_rel);
         for raw in f.behaviours {
             let context = if install.contains(&i) {
                 Context::Install
-            } else if file.role == Role::Test {
+            } else if runtime_only {
                 Context::Runtime
             } else if raw.top_level {
                 Context::Import
@@ -85,16 +92,32 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
                 column,
                 snippet,
                 detail: raw.detail,
+                test_code: file.role == Role::Test && !install.contains(&i),
             });
         }
     }
     analysis.behaviours.sort_by(|a, b| {
         (&a.path, a.line, a.column, a.kind).cmp(&(&b.path, b.line, b.column, b.kind))
     });
+    analysis.behaviours.dedup_by(|a, b| {
+        a.kind == b.kind && a.path == b.path && a.line == b.line && a.detail == b.detail
+    });
     analysis
-        .behaviours
-        .dedup_by(|a, b| a.kind == b.kind && a.path == b.path && a.line == b.line && a.detail == b.detail);
-    analysis
+}
+
+/// Whether a file's top level runs when the package is imported. Python files of a
+/// source tree are importable at the root, under `src/`, or in a folder with an
+/// `__init__.py`; other Python files are scripts that run only when someone runs them.
+/// Everything in a wheel is installed, and any JavaScript file can be required.
+fn importable(pkg: &Package, file: &PackageFile, files: &HashSet<&str>) -> bool {
+    if file.kind != FileKind::Python || pkg.artifact == ArtifactKind::Wheel {
+        return true;
+    }
+    match file.relative.rsplit_once('/') {
+        None => true,
+        Some(("src", _)) => true,
+        Some((dir, _)) => files.contains(format!("{dir}/__init__.py").as_str()),
+    }
 }
 
 /// The executable part of a `.pth` file: its lines that start with `import` (site.py
@@ -106,7 +129,8 @@ fn pth_code(text: &str) -> String {
             if t.starts_with("import ") || t.starts_with("import\t") {
                 line.to_owned()
             } else {
-                " ".repeat(line.trim_end_matches('\n').len()) + if line.ends_with('\n') { "\n" } else { "" }
+                " ".repeat(line.trim_end_matches('\n').len())
+                    + if line.ends_with('\n') { "\n" } else { "" }
             }
         })
         .collect()
@@ -116,18 +140,21 @@ fn pth_code(text: &str) -> String {
 /// column for very long lines such as minified code).
 fn locate(text: &str, offset: u32) -> (u32, u32, String) {
     let at = (offset as usize).min(text.len());
-    let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let at = (0..=at)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     let line_text = &text[start..end];
     let column = u32::try_from(text[start..at].chars().count() + 1).unwrap_or(u32::MAX);
     let snippet = if line_text.chars().count() <= 200 {
-        line_text.trim().to_owned()
+        line_text.trim_end().to_owned()
     } else {
         let col = (column as usize).saturating_sub(1);
         let from = col.saturating_sub(60);
         let window: String = line_text.chars().skip(from).take(160).collect();
-        format!("…{}…", window.trim())
+        format!("…{window}…")
     };
     (line_of(text, offset), column, snippet)
 }
@@ -152,6 +179,7 @@ fn lifecycle(pkg: &Package, analysis: &mut Analysis, roots: &mut Vec<usize>) {
                 column,
                 snippet: snippet.clone(),
                 detail,
+                test_code: false,
             });
         };
         let (found, scripts) = signals::analyze_shell(script);
@@ -169,7 +197,11 @@ fn lifecycle(pkg: &Package, analysis: &mut Analysis, roots: &mut Vec<usize>) {
                 for import in inline.imports.iter().filter(|i| i.starts_with('.')) {
                     let rel = normalize_rel(import);
                     let candidates = [rel.clone(), format!("{rel}.js"), format!("{rel}/index.js")];
-                    if let Some(i) = pkg.files.iter().position(|f| candidates.contains(&f.relative)) {
+                    if let Some(i) = pkg
+                        .files
+                        .iter()
+                        .position(|f| candidates.contains(&f.relative))
+                    {
                         roots.push(i);
                     }
                 }
@@ -178,7 +210,11 @@ fn lifecycle(pkg: &Package, analysis: &mut Analysis, roots: &mut Vec<usize>) {
         for target in scripts {
             let rel = normalize_rel(target.trim_start_matches("./"));
             let candidates = [rel.clone(), format!("{rel}.js"), format!("{rel}/index.js")];
-            if let Some(i) = pkg.files.iter().position(|f| candidates.contains(&f.relative)) {
+            if let Some(i) = pkg
+                .files
+                .iter()
+                .position(|f| candidates.contains(&f.relative))
+            {
                 roots.push(i);
             }
         }
@@ -215,7 +251,10 @@ fn binding_gyp(pkg: &Package, analysis: &mut Analysis) {
         let command = &rest[open + 1..close];
         let (found, _) = signals::analyze_shell(command);
         let (line, column, snippet) = locate(text, u32::try_from(base + at).unwrap_or(0));
-        for f in found.into_iter().filter(|f| f.kind != BehaviourKind::ProcessSpawn) {
+        for f in found
+            .into_iter()
+            .filter(|f| f.kind != BehaviourKind::ProcessSpawn)
+        {
             analysis.behaviours.push(Behaviour {
                 kind: f.kind,
                 context: Context::Install,
@@ -224,6 +263,7 @@ fn binding_gyp(pkg: &Package, analysis: &mut Analysis) {
                 column,
                 snippet: snippet.clone(),
                 detail: format!("binding.gyp command `{}`: {}", clip(command, 80), f.detail),
+                test_code: false,
             });
         }
         base += close + 1;
@@ -246,7 +286,11 @@ fn normalize_rel(path: &str) -> String {
 }
 
 /// The files reached from `roots` by following the package's own imports.
-fn follow_imports(pkg: &Package, facts: &HashMap<usize, FileFacts>, roots: &[usize]) -> HashSet<usize> {
+fn follow_imports(
+    pkg: &Package,
+    facts: &HashMap<usize, FileFacts>,
+    roots: &[usize],
+) -> HashSet<usize> {
     let by_rel: HashMap<&str, usize> = pkg
         .files
         .iter()
@@ -293,12 +337,21 @@ fn resolve(kind: FileKind, dir: &str, import: &str) -> Vec<String> {
             } else {
                 let mut b = dir.to_owned();
                 for _ in 1..dots {
-                    b = b.rsplit_once('/').map_or(String::new(), |(p, _)| p.to_owned());
+                    b = b
+                        .rsplit_once('/')
+                        .map_or(String::new(), |(p, _)| p.to_owned());
                 }
                 b
             };
             let mut out = Vec::new();
-            for prefix in [base.clone(), if dots == 0 { "src".into() } else { base.clone() }] {
+            for prefix in [
+                base.clone(),
+                if dots == 0 {
+                    "src".into()
+                } else {
+                    base.clone()
+                },
+            ] {
                 let m = join(&prefix, &module);
                 out.push(format!("{m}.py"));
                 out.push(format!("{m}/__init__.py"));
@@ -331,7 +384,12 @@ mod tests {
     #[test]
     fn locating() {
         let (line, col, snip) = locate("a = 1\n  exec(x)\n", 8);
-        assert_eq!((line, col, snip.as_str()), (2, 3, "exec(x)"));
+        assert_eq!((line, col, snip.as_str()), (2, 3, "  exec(x)"));
+        let long = format!("{}eval(x){}", "a".repeat(300), "b".repeat(300));
+        let (_, col, snip) = locate(&long, 300);
+        assert_eq!(col, 301);
+        // The window starts 60 characters before the column, after an ellipsis.
+        assert_eq!(snip.chars().nth(61), Some('e'));
     }
 
     #[test]

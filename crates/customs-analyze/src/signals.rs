@@ -160,7 +160,10 @@ const SECRET_PATHS: &[(&str, &str)] = &[
     ("atomic/local storage", "Atomic wallet"),
     ("ethereum/keystore", "Ethereum keystore"),
     ("wallet.dat", "crypto wallet"),
-    ("nkbihfbeogaeaoehlefnkodbefgpgknn", "MetaMask extension data"),
+    (
+        "nkbihfbeogaeaoehlefnkodbefgpgknn",
+        "MetaMask extension data",
+    ),
     ("bfnaelmomeimhlpmgjnjophhpkkoljpa", "Phantom extension data"),
     ("solana/id.json", "Solana wallet"),
     ("discord/local storage/leveldb", "Discord tokens"),
@@ -215,9 +218,20 @@ pub fn persistence_path(text: &str) -> Option<&'static str> {
 #[must_use]
 pub fn is_secret_env_name(name: &str) -> bool {
     let upper = name.to_ascii_uppercase();
-    ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "API_KEY", "APIKEY", "PRIVATE_KEY", "ACCESS_KEY", "AUTH"]
-        .iter()
-        .any(|w| upper.contains(w))
+    [
+        "TOKEN",
+        "SECRET",
+        "PASSWORD",
+        "PASSWD",
+        "CREDENTIAL",
+        "API_KEY",
+        "APIKEY",
+        "PRIVATE_KEY",
+        "ACCESS_KEY",
+        "AUTH",
+    ]
+    .iter()
+    .any(|w| upper.contains(w))
 }
 
 /// What kind of encoded blob a long string constant is, if any.
@@ -351,7 +365,10 @@ fn simple_commands(words: &[String]) -> Vec<(Vec<&str>, &str)> {
     let mut out = Vec::new();
     let mut current = Vec::new();
     for w in words {
-        if matches!(w.as_str(), "|" | "||" | "&&" | ";" | "&" | "\n" | "(" | ")" | "`") {
+        if matches!(
+            w.as_str(),
+            "|" | "||" | "&&" | ";" | "&" | "\n" | "(" | ")" | "`"
+        ) {
             out.push((std::mem::take(&mut current), w.as_str()));
         } else {
             current.push(w.as_str());
@@ -367,8 +384,20 @@ fn program(word: &str) -> &str {
 }
 
 const INTERPRETERS: &[&str] = &[
-    "sh", "bash", "zsh", "dash", "python", "python3", "python2", "node", "perl", "ruby", "pwsh",
-    "powershell", "iex", "invoke-expression",
+    "sh",
+    "bash",
+    "zsh",
+    "dash",
+    "python",
+    "python3",
+    "python2",
+    "node",
+    "perl",
+    "ruby",
+    "pwsh",
+    "powershell",
+    "iex",
+    "invoke-expression",
 ];
 
 /// What a shell command line does: downloads piped into interpreters, inline code,
@@ -391,7 +420,10 @@ pub fn analyze_shell(line: &str) -> (Vec<ShellFinding>, Vec<String>) {
         let prog = prog.as_str();
         let args = &cmd[1..];
         let lower_line: String = cmd.join(" ").to_ascii_lowercase();
-        if matches!(prog, "curl" | "wget" | "invoke-webrequest" | "iwr" | "certutil" | "bitsadmin") {
+        if matches!(
+            prog,
+            "curl" | "wget" | "invoke-webrequest" | "iwr" | "certutil" | "bitsadmin"
+        ) {
             fetched = true;
         }
         if previous_op == "|" && fetched && INTERPRETERS.contains(&prog) {
@@ -406,9 +438,7 @@ pub fn analyze_shell(line: &str) -> (Vec<ShellFinding>, Vec<String>) {
                 detail: format!("decoded data piped into {prog}"),
             });
         }
-        if fetched
-            && (prog == "chmod" || (previous_op == "&&" && INTERPRETERS.contains(&prog)))
-        {
+        if fetched && (prog == "chmod" || (previous_op == "&&" && INTERPRETERS.contains(&prog))) {
             findings.push(ShellFinding {
                 kind: BehaviourKind::DownloadExecute,
                 detail: format!("downloaded file then run with `{}`", cmd.join(" ")),
@@ -461,7 +491,10 @@ pub fn analyze_shell(line: &str) -> (Vec<ShellFinding>, Vec<String>) {
                 kind: BehaviourKind::Persistence,
                 detail: format!("schedules itself with {prog}"),
             }),
-            "reg" if lower_line.contains("currentversion\\run") || lower_line.contains("currentversion/run") => {
+            "reg"
+                if lower_line.contains("currentversion\\run")
+                    || lower_line.contains("currentversion/run") =>
+            {
                 findings.push(ShellFinding {
                     kind: BehaviourKind::Persistence,
                     detail: "adds a Windows Run key".into(),
@@ -478,7 +511,10 @@ pub fn analyze_shell(line: &str) -> (Vec<ShellFinding>, Vec<String>) {
         if *op == "&" && !cmd.is_empty() && !matches!(prog, "nohup" | "setsid") {
             findings.push(ShellFinding {
                 kind: BehaviourKind::HiddenProcess,
-                detail: format!("`{}` left running in the background", clip(&cmd.join(" "), 80)),
+                detail: format!(
+                    "`{}` left running in the background",
+                    clip(&cmd.join(" "), 80)
+                ),
             });
         }
         for w in cmd {
@@ -489,7 +525,10 @@ pub fn analyze_shell(line: &str) -> (Vec<ShellFinding>, Vec<String>) {
                 });
             }
             if let Some(what) = secret_path(w) {
-                if matches!(prog, "cat" | "curl" | "wget" | "cp" | "tar" | "zip" | "scp" | "nc") {
+                if matches!(
+                    prog,
+                    "cat" | "curl" | "wget" | "cp" | "tar" | "zip" | "scp" | "nc"
+                ) {
                     findings.push(ShellFinding {
                         kind: BehaviourKind::SecretRead,
                         detail: format!("reads {what} ({w})"),
@@ -503,9 +542,10 @@ pub fn analyze_shell(line: &str) -> (Vec<ShellFinding>, Vec<String>) {
 }
 
 fn lower_line_has_decode(words: &[String]) -> bool {
-    words.windows(2).any(|w| {
-        program(&w[0]) == "base64" && matches!(w[1].as_str(), "-d" | "--decode" | "-D")
-    }) || words.iter().any(|w| w == "xxd") && words.iter().any(|w| w == "-r")
+    words
+        .windows(2)
+        .any(|w| program(&w[0]) == "base64" && matches!(w[1].as_str(), "-d" | "--decode" | "-D"))
+        || words.iter().any(|w| w == "xxd") && words.iter().any(|w| w == "-r")
 }
 
 /// Shortens text to `n` characters for a message.
@@ -541,9 +581,17 @@ mod tests {
     #[test]
     fn paths() {
         assert_eq!(secret_path("~/.ssh/id_rsa"), Some("SSH private key"));
-        assert_eq!(secret_path("C:\\Users\\x\\AppData\\Local\\Google\\Chrome\\User Data\\Default\\Login Data"), Some("browser saved passwords"));
+        assert_eq!(
+            secret_path(
+                "C:\\Users\\x\\AppData\\Local\\Google\\Chrome\\User Data\\Default\\Login Data"
+            ),
+            Some("browser saved passwords")
+        );
         assert!(secret_path("src/config.py").is_none());
-        assert_eq!(persistence_path("~/.config/systemd/user/x.service"), Some("systemd user unit"));
+        assert_eq!(
+            persistence_path("~/.config/systemd/user/x.service"),
+            Some("systemd user unit")
+        );
     }
 
     #[test]

@@ -1,5 +1,9 @@
 //! The abstract value both analysers compute for an expression.
 
+/// Longest text folded from concatenations: longer results are left unknown, so that
+/// a file that builds a huge string piece by piece stays linear.
+pub const MAX_TEXT: usize = 1 << 16;
+
 /// Taint bits carried by values.
 pub struct Taint;
 
@@ -61,6 +65,10 @@ impl Val {
     /// The exact constant text, if the value is one.
     #[must_use]
     pub fn exact_text(&self) -> Option<&str> {
-        if self.exact { self.text.as_deref() } else { None }
+        if self.exact {
+            self.text.as_deref()
+        } else {
+            None
+        }
     }
 }

@@ -27,14 +27,21 @@ exec(cmd);
 "#;
     let f = facts(src);
     assert!(kinds(src).contains(&K::DecodeExecute), "{f:?}");
-    assert!(f.iter().any(|x| x.0 == K::DownloadExecute), "the decoded command pipes a download into sh: {f:?}");
+    assert!(
+        f.iter().any(|x| x.0 == K::DownloadExecute),
+        "the decoded command pipes a download into sh: {f:?}"
+    );
 }
 
 #[test]
 fn computed_member_and_folded_require() {
     let src = "const m = require('chi' + 'ld_' + 'process'); m['ex' + 'ec']('id');\n";
     let f = facts(src);
-    assert!(f.iter().any(|x| x.0 == K::ProcessSpawn && x.2.contains("exec(): id")), "{f:?}");
+    assert!(
+        f.iter()
+            .any(|x| x.0 == K::ProcessSpawn && x.2.contains("exec(): id")),
+        "{f:?}"
+    );
     assert!(kinds(src).contains(&K::Obfuscation));
 }
 
@@ -43,7 +50,11 @@ fn eval_of_atob_and_payload_analysis() {
     let src = "eval(atob('cmVxdWlyZSgiY2hpbGRfcHJvY2VzcyIpLmV4ZWNTeW5jKCJ3aG9hbWkiKQ=='));\n";
     let f = facts(src);
     assert!(f.iter().any(|x| x.0 == K::DecodeExecute), "{f:?}");
-    assert!(f.iter().any(|x| x.0 == K::ProcessSpawn && x.2.contains("in the decoded payload")), "{f:?}");
+    assert!(
+        f.iter()
+            .any(|x| x.0 == K::ProcessSpawn && x.2.contains("in the decoded payload")),
+        "{f:?}"
+    );
 }
 
 #[test]
@@ -99,7 +110,11 @@ fn obfuscator_io_style_is_named() {
 fn packer_and_jsfuck() {
     let packed = "eval(function(p,a,c,k,e,d){e=function(c){return c};return p}('0 1',2,2,'a|b'.split('|'),0,{}))\n";
     let f = facts(packed);
-    assert!(f.iter().any(|x| x.0 == K::Obfuscation && x.2.contains("packer")), "{f:?}");
+    assert!(
+        f.iter()
+            .any(|x| x.0 == K::Obfuscation && x.2.contains("packer")),
+        "{f:?}"
+    );
     let jsfuck = format!("{}\n", "[][(![]+[])[+[]]+(![]+[])[!+[]+!+[]]]".repeat(100));
     assert!(kinds(&jsfuck).contains(&K::Obfuscation));
 }
@@ -127,7 +142,11 @@ fn typescript_and_esm_imports() {
     let src = "import { execSync as run } from 'node:child_process';\nconst x: string = run('ls').toString();\n";
     let r = javascript::analyze(src, "src/cli.ts");
     assert!(r.parse_error.is_none(), "{:?}", r.parse_error);
-    assert!(r.behaviours.iter().any(|b| b.kind == K::ProcessSpawn && b.top_level));
+    assert!(
+        r.behaviours
+            .iter()
+            .any(|b| b.kind == K::ProcessSpawn && b.top_level)
+    );
     assert!(r.imports.contains(&"node:child_process".to_owned()));
 }
 
@@ -152,6 +171,15 @@ async function get(url) { const r = await fetch(url); return r.json(); }
 module.exports = { build, get };
 "#;
     let f = facts(src);
-    assert!(f.iter().all(|x| !matches!(x.0, K::DecodeExecute | K::DownloadExecute | K::SecretExfiltration | K::Obfuscation)), "{f:?}");
-    assert!(f.iter().all(|x| !x.1), "all behaviour is inside functions: {f:?}");
+    assert!(
+        f.iter().all(|x| !matches!(
+            x.0,
+            K::DecodeExecute | K::DownloadExecute | K::SecretExfiltration | K::Obfuscation
+        )),
+        "{f:?}"
+    );
+    assert!(
+        f.iter().all(|x| !x.1),
+        "all behaviour is inside functions: {f:?}"
+    );
 }

@@ -3,14 +3,22 @@
 use customs_analyze::{BehaviourKind as K, python};
 
 fn kinds(src: &str) -> Vec<K> {
-    let mut k: Vec<K> = python::analyze(src).behaviours.iter().map(|b| b.kind).collect();
+    let mut k: Vec<K> = python::analyze(src)
+        .behaviours
+        .iter()
+        .map(|b| b.kind)
+        .collect();
     k.sort();
     k.dedup();
     k
 }
 
 fn details(src: &str) -> Vec<String> {
-    python::analyze(src).behaviours.iter().map(|b| format!("{:?}: {}", b.kind, b.detail)).collect()
+    python::analyze(src)
+        .behaviours
+        .iter()
+        .map(|b| format!("{:?}: {}", b.kind, b.detail))
+        .collect()
 }
 
 #[test]
@@ -19,7 +27,11 @@ fn base64_loader_through_aliases() {
     let d = details(src);
     assert!(kinds(src).contains(&K::DecodeExecute), "{d:?}");
     // The decoded payload is analysed too: it runs a download piped into a shell.
-    assert!(d.iter().any(|x| x.contains("in the decoded payload") && x.contains("download piped into sh")), "{d:?}");
+    assert!(
+        d.iter()
+            .any(|x| x.contains("in the decoded payload") && x.contains("download piped into sh")),
+        "{d:?}"
+    );
 }
 
 #[test]
@@ -43,7 +55,10 @@ fn reversed_string_and_chr_join_decoders() {
     let src = "exec(')(x ;od tropmi'[::-1])\ns = ''.join(chr(c ^ 42) for c in blob)\neval(s)\n";
     let d = details(src);
     // [::-1] of a constant is folded; ''.join(chr(...^...)) is a decoder.
-    assert!(d.iter().filter(|x| x.starts_with("DecodeExecute")).count() >= 1, "{d:?}");
+    assert!(
+        d.iter().filter(|x| x.starts_with("DecodeExecute")).count() >= 1,
+        "{d:?}"
+    );
 }
 
 #[test]
@@ -94,7 +109,10 @@ fn persistence_and_self_delete() {
 
 #[test]
 fn whitespace_hidden_code() {
-    let src = format!("print('hello'){}; exec(__import__('base64').b64decode(x))\n", " ".repeat(300));
+    let src = format!(
+        "print('hello'){}; exec(__import__('base64').b64decode(x))\n",
+        " ".repeat(300)
+    );
     assert!(kinds(&src).contains(&K::Obfuscation));
 }
 
@@ -125,9 +143,18 @@ def fetch(url):
 CONFIG = os.path.join(os.path.dirname(__file__), "config.json")
 "#;
     let k = kinds(src);
-    assert!(!k.iter().any(|k| matches!(k, K::DecodeExecute | K::DownloadExecute | K::SecretExfiltration | K::SecretRead)), "{k:?}");
+    assert!(
+        !k.iter().any(|k| matches!(
+            k,
+            K::DecodeExecute | K::DownloadExecute | K::SecretExfiltration | K::SecretRead
+        )),
+        "{k:?}"
+    );
     let facts = python::analyze(src);
-    assert!(facts.behaviours.iter().all(|b| !b.top_level), "library calls are inside functions");
+    assert!(
+        facts.behaviours.iter().all(|b| !b.top_level),
+        "library calls are inside functions"
+    );
 }
 
 #[test]

@@ -23,8 +23,8 @@ mod tar_reader;
 mod tree;
 mod zip_reader;
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 pub use dir::read_dir;
 pub use limits::Limits;

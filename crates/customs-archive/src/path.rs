@@ -66,7 +66,10 @@ mod tests {
 
     #[test]
     fn escapes_are_named() {
-        assert_eq!(kinds("../../etc/cron.d/x"), vec![AnomalyKind::PathTraversal]);
+        assert_eq!(
+            kinds("../../etc/cron.d/x"),
+            vec![AnomalyKind::PathTraversal]
+        );
         assert_eq!(kinds("/etc/passwd"), vec![AnomalyKind::AbsolutePath]);
         assert_eq!(
             kinds("C:\\Windows\\x.dll"),

@@ -1,4 +1,6 @@
-use std::collections::HashSet;
+use std::collections::HashMap;
+
+use sha2::Digest;
 use std::io::Read;
 
 use crate::{
@@ -104,7 +106,7 @@ fn read_entries<R: Read>(
 ) -> std::io::Result<()> {
     let limits = options.limits;
     let mut archive = tar::Archive::new(stream);
-    let mut seen = HashSet::new();
+    let mut seen = HashMap::new();
     for item in archive.entries()? {
         let mut item = item?;
         let raw = item.path_bytes().into_owned();
@@ -127,14 +129,6 @@ fn read_entries<R: Read>(
                 ),
             ));
             break;
-        }
-        if !seen.insert(raw.clone()) {
-            sink.anomaly(Anomaly::new(
-                AnomalyKind::DuplicateEntry,
-                &path,
-                "the same member name appears twice; the later copy silently replaces the \
-                 earlier one on extraction",
-            ));
         }
         let mode = header.mode().ok();
         let declared = header.size().unwrap_or(0);
@@ -195,7 +189,13 @@ fn read_entries<R: Read>(
             None
         } else {
             // The stream itself is metered; members need no second count.
-            Some(read_member(&mut item, keep, u64::MAX, options.hash_all, None)?)
+            Some(read_member(
+                &mut item,
+                keep,
+                u64::MAX,
+                options.hash_all,
+                None,
+            )?)
         };
         let (complete, too_large) = read.as_ref().map_or((false, false), |r| {
             (
@@ -228,6 +228,26 @@ fn read_entries<R: Read>(
             mode,
             nested: false,
         };
+        // A repeated name is harmless when both copies are the same bytes (some build
+        // tools add a licence twice); with different bytes, extractors disagree on
+        // which copy wins.
+        let fingerprint = (entry.size, sha2::Sha256::digest(&entry.data));
+        match seen.get(&raw) {
+            Some(first) if *first == fingerprint => sink.anomaly(Anomaly::new(
+                AnomalyKind::RepeatedEntry,
+                &entry.path,
+                "the same member appears twice with identical content",
+            )),
+            Some(_) => sink.anomaly(Anomaly::new(
+                AnomalyKind::DuplicateEntry,
+                &entry.path,
+                "the same member name appears twice with different content; the later copy \
+                 silently replaces the earlier one on extraction",
+            )),
+            None => {
+                seen.insert(raw, fingerprint);
+            }
+        }
         open_nested(&mut entry, depth, options, budget, sink);
         sink.entry(entry);
     }

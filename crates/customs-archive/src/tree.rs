@@ -99,8 +99,10 @@ pub enum AnomalyKind {
     Hardlink,
     /// A device, FIFO or other special file.
     SpecialFile,
-    /// Two members with the same name.
+    /// Two members with the same name and different content.
     DuplicateEntry,
+    /// Two members with the same name and the same content.
+    RepeatedEntry,
     /// A zip whose local headers disagree with its central directory, overlap, or hide
     /// members the central directory does not list.
     HeaderMismatch,
@@ -134,6 +136,7 @@ impl AnomalyKind {
             Self::Hardlink => "hardlink",
             Self::SpecialFile => "special-file",
             Self::DuplicateEntry => "duplicate-entry",
+            Self::RepeatedEntry => "repeated-entry",
             Self::HeaderMismatch => "header-mismatch",
             Self::Encrypted => "encrypted-entry",
             Self::CompressionBomb => "compression-bomb",

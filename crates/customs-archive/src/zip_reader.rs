@@ -45,7 +45,10 @@ pub(crate) fn read(
         ));
     }
 
-    let room = options.limits.max_entries.saturating_sub(sink.entry_count());
+    let room = options
+        .limits
+        .max_entries
+        .saturating_sub(sink.entry_count());
     let count = archive.len();
     if count > room {
         sink.anomaly(Anomaly::new(
@@ -201,7 +204,10 @@ fn member(
             &path,
             format!(
                 "symbolic link to '{}'",
-                String::from_utf8_lossy(&data).chars().take(200).collect::<String>()
+                String::from_utf8_lossy(&data)
+                    .chars()
+                    .take(200)
+                    .collect::<String>()
             ),
         ));
         EntryKind::Symlink(String::from_utf8_lossy(&data).into_owned())

@@ -77,15 +77,28 @@ fn gzip(data: &[u8]) -> Vec<u8> {
 #[test]
 fn ordinary_sdist_reads_cleanly() {
     let tgz = gzip(&raw_tar(&[
-        ("demo-1.0/setup.py", b'0', "", b"from setuptools import setup\nsetup()\n"),
-        ("demo-1.0/PKG-INFO", b'0', "", b"Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"),
+        (
+            "demo-1.0/setup.py",
+            b'0',
+            "",
+            b"from setuptools import setup\nsetup()\n",
+        ),
+        (
+            "demo-1.0/PKG-INFO",
+            b'0',
+            "",
+            b"Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n",
+        ),
     ]));
     let tree = read(&tgz);
     assert_eq!(tree.format, Format::TarGz);
     assert!(tree.anomalies.is_empty(), "{:?}", tree.anomalies);
     let setup = tree.get("demo-1.0/setup.py").expect("setup.py");
     assert!(setup.complete);
-    assert_eq!(setup.text(), Some("from setuptools import setup\nsetup()\n"));
+    assert_eq!(
+        setup.text(),
+        Some("from setuptools import setup\nsetup()\n")
+    );
     assert!(setup.sha256.is_some());
 }
 
@@ -134,12 +147,25 @@ fn tar_duplicate_names() {
 }
 
 #[test]
+fn tar_identical_repeat_is_told_apart() {
+    let tgz = gzip(&raw_tar(&[
+        ("pkg/LICENSE", b'0', "", b"MIT\n"),
+        ("pkg/LICENSE", b'0', "", b"MIT\n"),
+    ]));
+    assert_eq!(kinds(&read(&tgz)), vec![AnomalyKind::RepeatedEntry]);
+}
+
+#[test]
 fn gzip_bomb_stops_at_ratio() {
     // 64 MiB of zeros compress to about 64 KiB: far past 250:1 once over 8 MiB.
     let tar = raw_tar(&[("bomb/zeros", b'0', "", &vec![0u8; 64 << 20])]);
     let tgz = gzip(&tar);
     let tree = read(&tgz);
-    assert!(tree.has(AnomalyKind::CompressionBomb), "{:?}", tree.anomalies);
+    assert!(
+        tree.has(AnomalyKind::CompressionBomb),
+        "{:?}",
+        tree.anomalies
+    );
     assert!(tree.total_bytes < 64 << 20, "reading must stop early");
 }
 
@@ -162,7 +188,11 @@ fn total_size_limit() {
         ..Limits::default()
     };
     let tree = read_with(&tgz, &limits).expect("readable");
-    assert!(tree.has(AnomalyKind::TotalSizeExceeded), "{:?}", tree.anomalies);
+    assert!(
+        tree.has(AnomalyKind::TotalSizeExceeded),
+        "{:?}",
+        tree.anomalies
+    );
     assert!(tree.total_bytes <= 4_000_000);
 }
 
@@ -240,7 +270,11 @@ fn zip_local_header_disagrees_with_central_directory() {
         .expect("name");
     bytes[at..at + 12].copy_from_slice(b"pkg/evil.py\0");
     let tree = read(&bytes);
-    assert!(tree.has(AnomalyKind::HeaderMismatch), "{:?}", tree.anomalies);
+    assert!(
+        tree.has(AnomalyKind::HeaderMismatch),
+        "{:?}",
+        tree.anomalies
+    );
 }
 
 #[test]
@@ -263,7 +297,8 @@ fn zip_path_traversal_and_symlink() {
     let opts = zip::write::SimpleFileOptions::default();
     w.start_file("../../outside.py", opts).expect("start");
     w.write_all(b"x").expect("write");
-    w.add_symlink("pkg/link", "/etc/passwd", opts).expect("symlink");
+    w.add_symlink("pkg/link", "/etc/passwd", opts)
+        .expect("symlink");
     let bytes = w.finish().expect("finish").into_inner();
     let tree = read(&bytes);
     assert_eq!(
@@ -278,12 +313,18 @@ fn truncated_and_foreign_inputs_are_errors() {
     let cut = &tgz[..tgz.len() / 2];
     assert!(matches!(
         read_with(cut, &Limits::default()),
-        Err(ArchiveError::Corrupt { format: Format::TarGz, .. })
+        Err(ArchiveError::Corrupt {
+            format: Format::TarGz,
+            ..
+        })
     ));
     let zip = zip_of(&[("pkg/a.py", b"x")]);
     assert!(matches!(
         read_with(&zip[..zip.len() - 10], &Limits::default()),
-        Err(ArchiveError::Corrupt { format: Format::Zip, .. })
+        Err(ArchiveError::Corrupt {
+            format: Format::Zip,
+            ..
+        })
     ));
     assert!(matches!(
         read_with(b"<html>not found</html>", &Limits::default()),
@@ -306,5 +347,9 @@ fn zip_crc_mismatch_is_an_unreadable_member() {
         .expect("central");
     bytes[central + 16] ^= 0xff;
     let tree = read(&bytes);
-    assert!(tree.has(AnomalyKind::UnreadableMember), "{:?}", tree.anomalies);
+    assert!(
+        tree.has(AnomalyKind::UnreadableMember),
+        "{:?}",
+        tree.anomalies
+    );
 }

@@ -174,6 +174,10 @@ const TEST_DIRS: &[&str] = &[
     "testing",
     "__tests__",
     "spec",
+    "demo",
+    "demos",
+    "sample",
+    "samples",
     "docs",
     "doc",
     "example",
@@ -240,7 +244,9 @@ pub(crate) fn classify(
     ecosystem: Ecosystem,
     pyproject: Option<&PyProject>,
 ) -> Vec<PackageFile> {
-    let backend_paths = pyproject.map(PyProject::backend_module_paths).unwrap_or_default();
+    let backend_paths = pyproject
+        .map(PyProject::backend_module_paths)
+        .unwrap_or_default();
     let entry_points: Vec<String> = tree
         .get(&format!("{root}package.json"))
         .and_then(|e| e.text())
@@ -283,8 +289,14 @@ mod tests {
         pe[0x3c] = 0x40;
         pe[0x40..0x44].copy_from_slice(b"PE\0\0");
         assert_eq!(classify_head(&pe), Some(NativeFormat::Pe));
-        assert_eq!(classify_head(b"MZ is a plain text file that happens to start so, and is long enough"), None);
-        assert_eq!(classify_head(&[0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 2]), Some(NativeFormat::MachO));
+        assert_eq!(
+            classify_head(b"MZ is a plain text file that happens to start so, and is long enough"),
+            None
+        );
+        assert_eq!(
+            classify_head(&[0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 2]),
+            Some(NativeFormat::MachO)
+        );
         assert_eq!(classify_head(&[0xca, 0xfe, 0xba, 0xbe, 0, 0, 0, 52]), None);
         assert_eq!(classify_head(b"#!/bin/sh"), None);
     }

@@ -62,8 +62,14 @@ mod tests {
 
     #[test]
     fn pep503() {
-        assert_eq!(canonical_name(Ecosystem::Pypi, "Python_Dateutil"), "python-dateutil");
-        assert_eq!(canonical_name(Ecosystem::Pypi, "zope..interface"), "zope-interface");
+        assert_eq!(
+            canonical_name(Ecosystem::Pypi, "Python_Dateutil"),
+            "python-dateutil"
+        );
+        assert_eq!(
+            canonical_name(Ecosystem::Pypi, "zope..interface"),
+            "zope-interface"
+        );
         assert_eq!(canonical_name(Ecosystem::Npm, "@Types/Node"), "@types/node");
     }
 

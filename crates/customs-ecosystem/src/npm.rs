@@ -130,7 +130,10 @@ mod tests {
                "repository":{"type":"git","url":"git+https://example.invalid/x.git"}}"#,
         )
         .expect("valid");
-        assert_eq!(m.install_scripts().collect::<Vec<_>>(), vec![("postinstall", "node setup.js")]);
+        assert_eq!(
+            m.install_scripts().collect::<Vec<_>>(),
+            vec![("postinstall", "node setup.js")]
+        );
         assert_eq!(m.dependencies.len(), 2);
         assert!(m.entry_points.contains(&"index.js".to_owned()));
         assert!(m.entry_points.contains(&"cli.js".to_owned()));

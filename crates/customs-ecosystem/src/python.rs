@@ -167,7 +167,11 @@ impl PyProject {
         let Some(backend) = &self.build_backend else {
             return Vec::new();
         };
-        let module = backend.split(':').next().unwrap_or(backend).replace('.', "/");
+        let module = backend
+            .split(':')
+            .next()
+            .unwrap_or(backend)
+            .replace('.', "/");
         self.backend_path
             .iter()
             .flat_map(|dir| {

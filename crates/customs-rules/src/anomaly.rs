@@ -14,8 +14,19 @@ pub(crate) fn from_anomalies(
     kinds: &[AnomalyKind],
     adjust: impl Fn(&Anomaly, &mut Finding) -> bool,
 ) {
-    for a in input.package.tree.anomalies.iter().filter(|a| kinds.contains(&a.kind)) {
-        let mut f = Finding::about(meta, &a.path, Context::Metadata, format!("{}: {}", a.kind.as_str(), a.detail));
+    for a in input
+        .package
+        .tree
+        .anomalies
+        .iter()
+        .filter(|a| kinds.contains(&a.kind))
+    {
+        let mut f = Finding::about(
+            meta,
+            &a.path,
+            Context::Metadata,
+            format!("{}: {}", a.kind.as_str(), a.detail),
+        );
         if adjust(a, &mut f) {
             out.push(f);
         }

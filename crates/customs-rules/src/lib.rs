@@ -60,10 +60,18 @@ mod tests {
         assert_eq!(ids.len(), n, "duplicate rule id");
         for r in catalogue() {
             let m = r.meta();
-            assert!(m.doc.contains("## What it finds"), "{} lacks its documentation", m.id);
+            assert!(
+                m.doc.contains("## What it finds"),
+                "{} lacks its documentation",
+                m.id
+            );
             assert!(m.doc.contains("## Why"), "{} lacks 'Why'", m.id);
             assert!(m.doc.contains("## Example"), "{} lacks an example", m.id);
-            assert!(m.doc.contains("## When it is wrong"), "{} lacks 'When it is wrong'", m.id);
+            assert!(
+                m.doc.contains("## When it is wrong"),
+                "{} lacks 'When it is wrong'",
+                m.id
+            );
             assert!(!m.summary.is_empty());
         }
         assert!(rule("decode-execute").is_some());

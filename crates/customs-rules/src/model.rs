@@ -167,7 +167,10 @@ impl Input<'_> {
         &self,
         kind: customs_analyze::BehaviourKind,
     ) -> impl Iterator<Item = &Behaviour> {
-        self.analysis.behaviours.iter().filter(move |b| b.kind == kind)
+        self.analysis
+            .behaviours
+            .iter()
+            .filter(move |b| b.kind == kind)
     }
 }
 

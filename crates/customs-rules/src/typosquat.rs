@@ -9,8 +9,27 @@ const POPULAR_NPM: &str = include_str!("../data/popular-npm.txt");
 
 /// Affixes that squatters add to a popular name.
 const AFFIXES: &[&str] = &[
-    "python-", "py-", "py", "-py", "-python", "python", "-lib", "lib", "-dev", "-sdk",
-    "-js", "js", ".js", "-node", "node-", "-cli", "-utils", "-tools", "-api", "-core", "-official",
+    "python-",
+    "py-",
+    "py",
+    "-py",
+    "-python",
+    "python",
+    "-lib",
+    "lib",
+    "-dev",
+    "-sdk",
+    "-js",
+    "js",
+    ".js",
+    "-node",
+    "node-",
+    "-cli",
+    "-utils",
+    "-tools",
+    "-api",
+    "-core",
+    "-official",
 ];
 
 /// Popular names, indexed for confusion checks.
@@ -58,17 +77,15 @@ impl Popular {
     /// True when the name is itself on the list.
     #[must_use]
     pub fn contains(&self, ecosystem: Ecosystem, name: &str) -> bool {
-        self.exact.contains(&(ecosystem, canonical_name(ecosystem, name)))
+        self.exact
+            .contains(&(ecosystem, canonical_name(ecosystem, name)))
     }
 
     /// The popularity rank (0 is the most downloaded), if listed.
     #[must_use]
     pub fn rank(&self, ecosystem: Ecosystem, name: &str) -> Option<usize> {
         let name = canonical_name(ecosystem, name);
-        self.names
-            .get(&ecosystem)?
-            .iter()
-            .position(|n| *n == name)
+        self.names.get(&ecosystem)?.iter().position(|n| *n == name)
     }
 }
 
@@ -195,12 +212,21 @@ mod tests {
     fn squats() {
         let p = popular();
         let target = |eco, n| find_squat(&p, eco, n).map(|s| s.target);
-        assert_eq!(target(Ecosystem::Pypi, "colourama"), Some("colorama".into()));
+        assert_eq!(
+            target(Ecosystem::Pypi, "colourama"),
+            Some("colorama".into())
+        );
         assert_eq!(target(Ecosystem::Pypi, "reqeusts"), Some("requests".into()));
         assert_eq!(target(Ecosystem::Pypi, "py-yaml"), Some("pyyaml".into()));
         assert_eq!(target(Ecosystem::Pypi, "co1orama"), Some("colorama".into()));
-        assert_eq!(target(Ecosystem::Pypi, "requests-python"), Some("requests".into()));
-        assert_eq!(target(Ecosystem::Npm, "@types-node/utils"), Some("@types/node".into()));
+        assert_eq!(
+            target(Ecosystem::Pypi, "requests-python"),
+            Some("requests".into())
+        );
+        assert_eq!(
+            target(Ecosystem::Npm, "@types-node/utils"),
+            Some("@types/node".into())
+        );
         assert_eq!(target(Ecosystem::Npm, "lodahs"), Some("lodash".into()));
     }
 
@@ -208,11 +234,20 @@ mod tests {
     fn popular_and_unrelated_names_pass() {
         let p = popular();
         assert_eq!(find_squat(&p, Ecosystem::Pypi, "requests"), None);
-        assert_eq!(find_squat(&p, Ecosystem::Pypi, "Py_YAML").map(|s| s.target), Some("pyyaml".into()));
+        assert_eq!(
+            find_squat(&p, Ecosystem::Pypi, "Py_YAML").map(|s| s.target),
+            Some("pyyaml".into())
+        );
         assert_eq!(find_squat(&p, Ecosystem::Pypi, "PyYAML"), None);
         assert_eq!(find_squat(&p, Ecosystem::Pypi, "boto2"), None);
         assert_eq!(find_squat(&p, Ecosystem::Pypi, "numpy"), None);
-        assert_eq!(find_squat(&p, Ecosystem::Npm, "expres"), Some(Squat { target: "express".into(), how: "one character away" }));
+        assert_eq!(
+            find_squat(&p, Ecosystem::Npm, "expres"),
+            Some(Squat {
+                target: "express".into(),
+                how: "one character away"
+            })
+        );
     }
 
     #[test]

@@ -95,7 +95,8 @@ pub fn verdict(findings: &[Finding]) -> Verdict {
             (best + rest / 4.0).min(best * 2.0)
         })
         .sum();
-    let score = (score * 10.0).round() / 10.0;
+    // `+ 0.0` turns the -0.0 of an empty sum into 0.
+    let score = (score * 10.0).round() / 10.0 + 0.0;
     let critical = findings
         .iter()
         .any(|f| f.severity == Severity::Critical && f.confidence == Confidence::High);
@@ -147,7 +148,9 @@ mod tests {
             VerdictLevel::Clean
         );
         // Many findings of one low rule do not add up to a verdict.
-        let many: Vec<Finding> = (0..100).map(|_| f("a", Severity::Low, Confidence::High)).collect();
+        let many: Vec<Finding> = (0..100)
+            .map(|_| f("a", Severity::Low, Confidence::High))
+            .collect();
         let v = verdict(&many);
         assert_eq!(v.level, VerdictLevel::Clean);
         assert!((v.score - 1.0).abs() < 1e-9, "{}", v.score);

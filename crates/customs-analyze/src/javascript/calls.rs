@@ -4,9 +4,9 @@ use oxc_ast::ast::{self, Argument, CallExpression, Expression, NewExpression};
 
 use super::Walker;
 use super::eval::normalize;
+use crate::BehaviourKind;
 use crate::signals::{self, clip};
 use crate::value::{Taint, Val};
-use crate::BehaviourKind;
 
 const EXEC: &[&str] = &[
     "global.eval",
@@ -16,7 +16,6 @@ const EXEC: &[&str] = &[
     "vm.runInContext",
     "vm.compileFunction",
     "vm.Script",
-    "global.Reflect.construct",
 ];
 
 const PROCESS: &[&str] = &[
@@ -164,7 +163,10 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
     let qual = normalize(&raw_qual);
     let args: Vec<Val> = arguments.iter().map(|a| w.eval_arg(a)).collect();
     let taint = args.iter().fold(0, |t, v| t | v.taint);
-    let first_text = args.first().and_then(|a| a.text.clone()).unwrap_or_default();
+    let first_text = args
+        .first()
+        .and_then(|a| a.text.clone())
+        .unwrap_or_default();
 
     if func.folded {
         w.push(
@@ -197,7 +199,10 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
         return;
     }
 
-    if EXEC.contains(&qual.as_str()) || (matches!(qual.as_str(), "global.setTimeout" | "global.setInterval") && args.first().is_some_and(|a| a.text.is_some())) {
+    if EXEC.contains(&qual.as_str())
+        || (matches!(qual.as_str(), "global.setTimeout" | "global.setInterval")
+            && args.first().is_some_and(|a| a.text.is_some()))
+    {
         let what = qual.trim_start_matches("global.");
         if qual == "global.eval" && is_packer(arguments) {
             w.push(
@@ -206,9 +211,17 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
                 "code packed with Dean Edwards' packer: eval(function(p,a,c,k,e,d)…)",
             );
         }
-        let code_arg = if qual == "global.Function" { args.last() } else { args.first() };
+        let code_arg = if qual == "global.Function" {
+            args.last()
+        } else {
+            args.first()
+        };
         if taint & Taint::DECODED != 0 {
-            w.push(BehaviourKind::DecodeExecute, offset, format!("decoded data reaches {what}()"));
+            w.push(
+                BehaviourKind::DecodeExecute,
+                offset,
+                format!("decoded data reaches {what}()"),
+            );
             if let Some(code) = code_arg.and_then(Val::exact_text) {
                 let code = code.to_owned();
                 w.analyze_payload(&code, offset);
@@ -225,7 +238,6 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
                 offset,
                 format!("{what}() of code built at run time"),
             );
-            w.region.runs.push((offset, format!("executed with {what}()")));
         }
         return;
     }
@@ -258,7 +270,10 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
             w.push(
                 BehaviourKind::DecodeExecute,
                 offset,
-                format!("{}() runs a command built from decoded data", method_of(&qual)),
+                format!(
+                    "{}() runs a command built from decoded data",
+                    method_of(&qual)
+                ),
             );
         }
         if taint & Taint::DOWNLOADED != 0 {
@@ -272,10 +287,16 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
             w.push(
                 BehaviourKind::HiddenProcess,
                 offset,
-                format!("{}() with `detached: true` outlives the installer", method_of(&qual)),
+                format!(
+                    "{}() with `detached: true` outlives the installer",
+                    method_of(&qual)
+                ),
             );
         }
-        w.region.runs.push((offset, format!("run with {}()", method_of(&qual))));
+        let top = w.top_level();
+        w.region
+            .runs
+            .push((offset, top, format!("run with {}()", method_of(&qual))));
         return;
     }
 
@@ -293,10 +314,12 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
                 format!("{qual}(): {}", clip(&first_text, 120))
             },
         );
-        if args.first().is_some_and(|a| a.folded)
-            && let Some((what, dest)) = signals::suspicious_destination(&first_text)
-        {
-            w.push(BehaviourKind::SuspiciousDestination, offset, format!("{what}: {dest}"));
+        if let Some((what, dest)) = signals::suspicious_destination(&first_text) {
+            w.push(
+                BehaviourKind::SuspiciousDestination,
+                offset,
+                format!("sends to a {what}: {dest}"),
+            );
         }
         if taint & Taint::SECRET != 0 {
             let detail = if DNS.contains(&qual.as_str()) {
@@ -312,12 +335,25 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
     // Data written to a request or socket.
     let m = method_of(&qual);
     if matches!(m, "write" | "end" | "send")
-        && ["http.", "https.", "net.", "tls.", "dgram.", "global.WebSocket", "ws", "global.XMLHttpRequest"]
-            .iter()
-            .any(|p| qual.starts_with(p))
+        && [
+            "http.",
+            "https.",
+            "net.",
+            "tls.",
+            "dgram.",
+            "global.WebSocket",
+            "ws",
+            "global.XMLHttpRequest",
+        ]
+        .iter()
+        .any(|p| qual.starts_with(p))
     {
         if taint & Taint::SECRET != 0 {
-            w.push(BehaviourKind::SecretExfiltration, offset, format!("secrets sent with {qual}()"));
+            w.push(
+                BehaviourKind::SecretExfiltration,
+                offset,
+                format!("secrets sent with {qual}()"),
+            );
         }
         return;
     }
@@ -326,9 +362,14 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
         let path = first_text.as_str();
         if FS_READ.contains(&m) {
             if let Some(what) = signals::secret_path(path) {
-                w.push(BehaviourKind::SecretRead, offset, format!("reads {what} ({})", clip(path, 80)));
+                w.push(
+                    BehaviourKind::SecretRead,
+                    offset,
+                    format!("reads {what} ({})", clip(path, 80)),
+                );
             }
-        } else if FS_WRITE.contains(&m) || m == "renameSync" || m == "rename" || m == "copyFileSync" {
+        } else if FS_WRITE.contains(&m) || m == "renameSync" || m == "rename" || m == "copyFileSync"
+        {
             let dest = if m.starts_with("rename") || m.starts_with("copy") {
                 args.get(1).and_then(|a| a.text.clone()).unwrap_or_default()
             } else {
@@ -336,25 +377,46 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
             };
             w.region.wrote.get_or_insert(offset);
             if let Some(what) = signals::persistence_path(&dest) {
-                w.push(BehaviourKind::Persistence, offset, format!("writes {what} ({})", clip(&dest, 80)));
+                w.push(
+                    BehaviourKind::Persistence,
+                    offset,
+                    format!("writes {what} ({})", clip(&dest, 80)),
+                );
             }
             if dest.contains(".github/workflows") {
-                w.push(BehaviourKind::SelfPropagation, offset, format!("writes a GitHub Actions workflow ({})", clip(&dest, 80)));
+                w.push(
+                    BehaviourKind::SelfPropagation,
+                    offset,
+                    format!("writes a GitHub Actions workflow ({})", clip(&dest, 80)),
+                );
             }
-            if dest.ends_with("package.json") && (m.starts_with("rename") || m.starts_with("copy")) {
-                w.push(BehaviourKind::SelfDelete, offset, "replaces its own package.json after running");
+            if dest.ends_with("package.json") && (m.starts_with("rename") || m.starts_with("copy"))
+            {
+                w.push(
+                    BehaviourKind::SelfDelete,
+                    offset,
+                    "replaces its own package.json after running",
+                );
             }
         } else if FS_DELETE.contains(&m) {
-            if path.contains("<__file__>") || path.ends_with("package.json") {
-                w.push(BehaviourKind::SelfDelete, offset, format!("{m}() deletes its own files ({})", clip(path, 60)));
+            if path == "<__file__>" || path.ends_with("package.json") {
+                w.push(
+                    BehaviourKind::SelfDelete,
+                    offset,
+                    format!("{m}() deletes its own files ({})", clip(path, 60)),
+                );
             }
         } else if m.starts_with("chmod") {
-            w.region.runs.push((offset, "made executable".into()));
+            let top = w.top_level();
+            w.region.runs.push((offset, top, "made executable".into()));
         }
         return;
     }
     if qual == "global.process.dlopen" {
-        w.region.runs.push((offset, "loaded as a native module".into()));
+        let top = w.top_level();
+        w.region
+            .runs
+            .push((offset, top, "loaded as a native module".into()));
     }
 }
 
@@ -367,9 +429,17 @@ fn method_only(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_
         let args: Vec<Val> = arguments.iter().map(|a| w.eval_arg(a)).collect();
         let taint = args.iter().fold(0, |t, v| t | v.taint);
         if taint & Taint::DECODED != 0 {
-            w.push(BehaviourKind::DecodeExecute, offset, "decoded data compiled as a module (_compile)");
+            w.push(
+                BehaviourKind::DecodeExecute,
+                offset,
+                "decoded data compiled as a module (_compile)",
+            );
         } else if args.first().is_some_and(|a| a.exact_text().is_none()) {
-            w.push(BehaviourKind::DynamicExecute, offset, "code built at run time compiled as a module (_compile)");
+            w.push(
+                BehaviourKind::DynamicExecute,
+                offset,
+                "code built at run time compiled as a module (_compile)",
+            );
         }
     }
 }

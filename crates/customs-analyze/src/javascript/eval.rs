@@ -12,14 +12,37 @@ const MAX_EVAL_DEPTH: u32 = 48;
 
 /// Globals whose meaning is fixed unless shadowed.
 const GLOBALS: &[&str] = &[
-    "require", "eval", "Function", "fetch", "atob", "btoa", "Buffer", "process", "String",
-    "WebSocket", "XMLHttpRequest", "setTimeout", "setInterval", "setImmediate", "JSON", "Object",
-    "decodeURIComponent", "decodeURI", "unescape", "escape", "module", "exports", "Reflect",
+    "require",
+    "eval",
+    "Function",
+    "fetch",
+    "atob",
+    "btoa",
+    "Buffer",
+    "process",
+    "String",
+    "WebSocket",
+    "XMLHttpRequest",
+    "setTimeout",
+    "setInterval",
+    "setImmediate",
+    "JSON",
+    "Object",
+    "decodeURIComponent",
+    "decodeURI",
+    "unescape",
+    "escape",
+    "module",
+    "exports",
+    "Reflect",
 ];
 
 /// The module a specifier names (`node:fs` is `fs`, `fs/promises` stays as written).
 pub(crate) fn module_name(specifier: &str) -> String {
-    specifier.strip_prefix("node:").unwrap_or(specifier).to_owned()
+    specifier
+        .strip_prefix("node:")
+        .unwrap_or(specifier)
+        .to_owned()
 }
 
 /// Removes the `()` of call results so that `http.request().write` matches
@@ -51,7 +74,10 @@ impl Walker {
     pub(crate) fn eval_arg(&self, arg: &Argument<'_>) -> Val {
         match arg {
             Argument::SpreadElement(s) => self.eval(&s.argument),
-            other => other.as_expression().map(|e| self.eval(e)).unwrap_or_default(),
+            other => other
+                .as_expression()
+                .map(|e| self.eval(e))
+                .unwrap_or_default(),
         }
     }
 
@@ -147,6 +173,7 @@ impl Walker {
                 let mut v = Val::tainted(l.taint | r.taint);
                 if b.operator == ast::BinaryOperator::Addition
                     && let (Some(lt), Some(rt)) = (&l.text, &r.text)
+                    && lt.len() + rt.len() <= crate::value::MAX_TEXT
                 {
                     v.text = Some(format!("{lt}{rt}"));
                     v.exact = l.exact && r.exact;
@@ -160,7 +187,11 @@ impl Walker {
                 let a = self.eval_at(&l.left, d);
                 let b = self.eval_at(&l.right, d);
                 let taint = a.taint | b.taint;
-                let mut v = if a.text.is_some() || a.qual.is_some() { a } else { b };
+                let mut v = if a.text.is_some() || a.qual.is_some() {
+                    a
+                } else {
+                    b
+                };
                 v.taint = taint;
                 v
             }
@@ -168,7 +199,11 @@ impl Walker {
                 let a = self.eval_at(&c.consequent, d);
                 let b = self.eval_at(&c.alternate, d);
                 let taint = a.taint | b.taint;
-                let mut v = if a.text.is_some() || a.qual.is_some() { a } else { b };
+                let mut v = if a.text.is_some() || a.qual.is_some() {
+                    a
+                } else {
+                    b
+                };
                 v.taint = taint;
                 v
             }
@@ -187,7 +222,9 @@ impl Walker {
                 };
                 for (i, el) in a.elements.iter().enumerate() {
                     let item = match el {
-                        ast::ArrayExpressionElement::SpreadElement(s) => self.eval_at(&s.argument, d),
+                        ast::ArrayExpressionElement::SpreadElement(s) => {
+                            self.eval_at(&s.argument, d)
+                        }
                         ast::ArrayExpressionElement::Elision(_) => Val::default(),
                         other => other
                             .as_expression()
@@ -229,6 +266,41 @@ impl Walker {
         }
     }
 
+    /// The callee's value, the receiver's value (for a method call) and the method name.
+    pub(crate) fn callee(&self, callee: &Expression<'_>, d: u32) -> (Val, Option<Val>, String) {
+        match callee.get_inner_expression() {
+            Expression::StaticMemberExpression(m) => {
+                let receiver = self.eval_at(&m.object, d);
+                let name = m.property.name.as_str();
+                (
+                    self.member(receiver.clone(), name, false),
+                    Some(receiver),
+                    name.to_owned(),
+                )
+            }
+            Expression::ComputedMemberExpression(m) => {
+                let receiver = self.eval_at(&m.object, d);
+                let key = self.eval_at(&m.expression, d);
+                match key.exact_text() {
+                    Some(k) => {
+                        let k = k.to_owned();
+                        (
+                            self.member(receiver.clone(), &k, key.folded),
+                            Some(receiver),
+                            k,
+                        )
+                    }
+                    None => (
+                        Val::tainted(receiver.taint | key.taint),
+                        Some(receiver),
+                        String::new(),
+                    ),
+                }
+            }
+            other => (self.eval_at(other, d), None, String::new()),
+        }
+    }
+
     fn member(&self, base: Val, prop: &str, folded: bool) -> Val {
         if base.qual.as_deref() == Some("global.process.env") {
             return env_value(prop);
@@ -243,24 +315,20 @@ impl Walker {
             qual,
             folded,
             taint: base.taint,
-            text: if prop == "length" { None } else { base.text.filter(|_| prop == "source") },
+            text: if prop == "length" {
+                None
+            } else {
+                base.text.filter(|_| prop == "source")
+            },
             exact: false,
         }
     }
 
     #[allow(clippy::too_many_lines)]
     fn eval_call(&self, callee: &Expression<'_>, arguments: &[Argument<'_>], d: u32) -> Val {
-        let func = self.eval_at(callee, d);
-        let (receiver, method) = match callee.get_inner_expression() {
-            Expression::StaticMemberExpression(m) => {
-                (Some(self.eval_at(&m.object, d)), m.property.name.as_str().to_owned())
-            }
-            Expression::ComputedMemberExpression(m) => (
-                Some(self.eval_at(&m.object, d)),
-                self.eval_at(&m.expression, d).exact_text().unwrap_or("").to_owned(),
-            ),
-            _ => (None, String::new()),
-        };
+        // The receiver is evaluated once and the callee derived from it: evaluating
+        // both would double the work at every link of a method chain.
+        let (func, receiver, method) = self.callee(callee, d);
         let args: Vec<Val> = arguments.iter().map(|a| self.eval_arg(a)).collect();
         let mut taint = receiver.as_ref().map_or(0, |r| r.taint);
         for a in &args {
@@ -352,7 +420,10 @@ impl Walker {
                     qual: None,
                 };
             }
-            "zlib.inflateSync" | "zlib.gunzipSync" | "zlib.inflateRawSync" | "zlib.unzipSync"
+            "zlib.inflateSync"
+            | "zlib.gunzipSync"
+            | "zlib.inflateRawSync"
+            | "zlib.unzipSync"
             | "zlib.brotliDecompressSync" => {
                 return Val::tainted(taint | Taint::DECODED);
             }
@@ -367,13 +438,26 @@ impl Walker {
                     ..Val::default()
                 };
             }
-            "os.homedir" => return Val { text: Some("~".into()), ..Val::default() },
-            "os.tmpdir" => return Val { text: Some("/tmp".into()), ..Val::default() },
+            "os.homedir" => {
+                return Val {
+                    text: Some("~".into()),
+                    ..Val::default()
+                };
+            }
+            "os.tmpdir" => {
+                return Val {
+                    text: Some("/tmp".into()),
+                    ..Val::default()
+                };
+            }
             "os.userInfo" | "os.hostname" | "os.networkInterfaces" => {
                 return Val::tainted(Taint::SECRET);
             }
-            "global.Object.keys" | "global.Object.entries" | "global.Object.values"
-            | "global.Object.assign" | "global.JSON.stringify" => return Val::tainted(taint),
+            "global.Object.keys"
+            | "global.Object.entries"
+            | "global.Object.values"
+            | "global.Object.assign"
+            | "global.JSON.stringify" => return Val::tainted(taint),
             "fs.readFileSync" | "fs.readFile" | "fs.promises.readFile" | "fs/promises.readFile" => {
                 let secret = args
                     .first()
@@ -433,7 +517,8 @@ impl Walker {
                 }
             }
             "replace" | "replaceAll" => {
-                if let (Some(base), Some(from), Some(to)) = (recv_text, exact_arg(0), exact_arg(1)) {
+                if let (Some(base), Some(from), Some(to)) = (recv_text, exact_arg(0), exact_arg(1))
+                {
                     return Val {
                         text: Some(base.replace(from, to)),
                         exact: true,

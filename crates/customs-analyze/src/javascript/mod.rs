@@ -131,8 +131,8 @@ struct Region {
     fetched: Option<u32>,
     /// Offset of a file write in the region.
     wrote: Option<u32>,
-    /// Places that execute something built at run time, or run/load a file.
-    runs: Vec<(u32, String)>,
+    /// Places that run, make executable or load a file, and whether they are top level.
+    runs: Vec<(u32, bool, String)>,
 }
 
 struct Walker {
@@ -203,17 +203,19 @@ impl Walker {
     }
 
     fn finish_region(&mut self) {
+        // Fetched, written to disk, then run: one flow. A fetch and a process start
+        // that share no file are not tied together (bundles do both, unrelated).
         let region = std::mem::take(&mut self.region);
-        if region.fetched.is_none() {
+        if region.fetched.is_none() || region.wrote.is_none() {
             return;
         }
-        for (offset, what) in region.runs {
-            let detail = if region.wrote.is_some() {
-                format!("data fetched from the network is written to disk and {what}")
-            } else {
-                format!("data fetched from the network reaches {what}")
-            };
-            self.facts.push(BehaviourKind::DownloadExecute, true, self.base + offset, detail);
+        for (offset, top, what) in region.runs {
+            self.facts.push(
+                BehaviourKind::DownloadExecute,
+                top,
+                self.base + offset,
+                format!("data fetched from the network is written to disk and {what}"),
+            );
         }
     }
 
@@ -251,7 +253,11 @@ impl Walker {
         }
         let inner = analyze_at(code, &self.path, 0, self.payload_depth + 1);
         for b in inner.behaviours {
-            self.push(b.kind, offset, format!("in the decoded payload: {}", b.detail));
+            self.push(
+                b.kind,
+                offset,
+                format!("in the decoded payload: {}", b.detail),
+            );
         }
     }
 
@@ -266,14 +272,20 @@ impl Walker {
             self.push(
                 BehaviourKind::Obfuscation,
                 offset,
-                format!("identifier '{name}' mixes Latin letters with look-alikes from other scripts"),
+                format!(
+                    "identifier '{name}' mixes Latin letters with look-alikes from other scripts"
+                ),
             );
         }
     }
 
     fn on_text(&mut self, text: &str, offset: u32) {
         if let Some((what, url)) = signals::suspicious_destination(text) {
-            self.push(BehaviourKind::SuspiciousDestination, offset, format!("{what}: {url}"));
+            self.push(
+                BehaviourKind::SuspiciousDestination,
+                offset,
+                format!("{what}: {url}"),
+            );
         }
         if !text.starts_with("data:")
             && let Some(kind) = signals::encoded_blob(text)
@@ -324,6 +336,10 @@ impl<'a> Visit<'a> for Walker {
     }
 
     fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
+        // A local `function fetch() {}` is not the global `fetch`.
+        if let Some(id) = &it.id {
+            self.bind(id.name.as_str(), Val::default());
+        }
         let counted = self.enter_function(it.span.start);
         walk::walk_function(self, it, flags);
         self.leave_function(counted);
@@ -427,7 +443,12 @@ impl<'a> Visit<'a> for Walker {
                 .join("*");
             self.on_text(&joined, it.span.start);
         } else if let Some(q) = it.quasis.first() {
-            let text = q.value.cooked.as_ref().map_or("", |c| c.as_str()).to_owned();
+            let text = q
+                .value
+                .cooked
+                .as_ref()
+                .map_or("", |c| c.as_str())
+                .to_owned();
             self.on_text(&text, it.span.start);
         }
         walk::walk_template_literal(self, it);

@@ -11,9 +11,28 @@ pub(crate) use crate::value::{Taint, Val};
 
 /// Builtins that keep their meaning when referred to by bare name.
 const BUILTINS: &[&str] = &[
-    "exec", "eval", "compile", "execfile", "open", "getattr", "__import__", "chr", "ord", "bytes",
-    "bytearray", "str", "dict", "repr", "globals", "locals", "vars", "input", "map", "reversed",
-    "setattr", "print",
+    "exec",
+    "eval",
+    "compile",
+    "execfile",
+    "open",
+    "getattr",
+    "__import__",
+    "chr",
+    "ord",
+    "bytes",
+    "bytearray",
+    "str",
+    "dict",
+    "repr",
+    "globals",
+    "locals",
+    "vars",
+    "input",
+    "map",
+    "reversed",
+    "setattr",
+    "print",
 ];
 
 /// `a.b.c` for a chain of attributes on a name.
@@ -35,7 +54,10 @@ pub(crate) fn contains_xor_chr(expr: &Expr) -> bool {
         match e {
             Expr::Call(c) => {
                 let is_chr = matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "chr");
-                c.arguments.args.iter().any(|a| walk(a, depth + 1, in_chr || is_chr))
+                c.arguments
+                    .args
+                    .iter()
+                    .any(|a| walk(a, depth + 1, in_chr || is_chr))
             }
             Expr::BinOp(b) => {
                 (in_chr && b.op == ast::Operator::BitXor)
@@ -56,7 +78,10 @@ fn contains_chr(expr: &Expr) -> bool {
         Expr::Call(c) => {
             matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "chr")
                 || (matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "map")
-                    && c.arguments.args.first().is_some_and(|a| matches!(a, Expr::Name(n) if n.id.as_str() == "chr")))
+                    && c.arguments
+                        .args
+                        .first()
+                        .is_some_and(|a| matches!(a, Expr::Name(n) if n.id.as_str() == "chr")))
         }
         Expr::Generator(g) => contains_chr(&g.elt),
         Expr::ListComp(g) => contains_chr(&g.elt),
@@ -103,7 +128,11 @@ impl Walker {
         match expr {
             Expr::StringLiteral(s) => Val::text(s.value.to_str()),
             Expr::BytesLiteral(b) => {
-                let bytes: Vec<u8> = b.value.iter().flat_map(|p| p.value.iter().copied()).collect();
+                let bytes: Vec<u8> = b
+                    .value
+                    .iter()
+                    .flat_map(|p| p.value.iter().copied())
+                    .collect();
                 Val::text(String::from_utf8_lossy(&bytes).into_owned())
             }
             Expr::FString(f) => {
@@ -156,17 +185,7 @@ impl Walker {
                     return v;
                 }
                 let base = self.eval_at(&a.value, d);
-                let attr = a.attr.as_str();
-                let qual = base.qual.as_ref().map(|q| format!("{q}.{attr}"));
-                let mut v = Val {
-                    qual,
-                    taint: base.taint,
-                    ..Val::default()
-                };
-                if base.qual.as_deref() == Some("sys") && attr == "argv" {
-                    v.text = Some("<__file__>".into());
-                }
-                v
+                self.attribute(expr, &base, a.attr.as_str())
             }
             Expr::Call(call) => self.eval_call(call, d),
             Expr::BinOp(b) => {
@@ -175,7 +194,9 @@ impl Walker {
                 let mut v = Val::tainted(l.taint | r.taint);
                 match b.op {
                     ast::Operator::Add => {
-                        if let (Some(lt), Some(rt)) = (&l.text, &r.text) {
+                        if let (Some(lt), Some(rt)) = (&l.text, &r.text)
+                            && lt.len() + rt.len() <= crate::value::MAX_TEXT
+                        {
                             v.text = Some(format!("{lt}{rt}"));
                             v.exact = l.exact && r.exact;
                             v.folded = true;
@@ -203,7 +224,9 @@ impl Walker {
                     && slice.lower.is_none()
                     && slice.upper.is_none()
                     && slice.step.as_deref().and_then(|st| match st {
-                        Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => number(&u.operand).map(|n| -n),
+                        Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => {
+                            number(&u.operand).map(|n| -n)
+                        }
                         other => number(other),
                     }) == Some(-1)
                 {
@@ -268,7 +291,11 @@ impl Walker {
                 let b = self.eval_at(&i.orelse, d);
                 Val {
                     taint: a.taint | b.taint,
-                    ..if a.text.is_some() || a.qual.is_some() { a } else { b }
+                    ..if a.text.is_some() || a.qual.is_some() {
+                        a
+                    } else {
+                        b
+                    }
                 }
             }
             Expr::BoolOp(b) => {
@@ -286,6 +313,24 @@ impl Walker {
             Expr::Starred(s) => self.eval_at(&s.value, d),
             _ => Val::default(),
         }
+    }
+
+    /// The value of `base.attr` (`expr` is the attribute expression itself).
+    fn attribute(&self, expr: &Expr, base: &Val, attr: &str) -> Val {
+        if let Some(key) = dotted(expr)
+            && let Some(v) = self.lookup(&key)
+        {
+            return v;
+        }
+        let mut v = Val {
+            qual: base.qual.as_ref().map(|q| format!("{q}.{attr}")),
+            taint: base.taint,
+            ..Val::default()
+        };
+        if base.qual.as_deref() == Some("sys") && attr == "argv" {
+            v.text = Some("<__file__>".into());
+        }
+        v
     }
 
     fn eval_seq<'e>(&self, elts: impl Iterator<Item = &'e Expr>, d: u32) -> Val {
@@ -314,12 +359,25 @@ impl Walker {
     }
 
     fn eval_call(&self, call: &ast::ExprCall, d: u32) -> Val {
-        let func = self.eval_at(&call.func, d);
-        let (receiver, method) = match &*call.func {
-            Expr::Attribute(a) => (Some(self.eval_at(&a.value, d)), a.attr.as_str()),
-            _ => (None, ""),
+        // The receiver is evaluated once and the callee derived from it: evaluating
+        // both would double the work at every link of a method chain.
+        let (func, receiver, method) = match &*call.func {
+            Expr::Attribute(a) => {
+                let receiver = self.eval_at(&a.value, d);
+                (
+                    self.attribute(&call.func, &receiver, a.attr.as_str()),
+                    Some(receiver),
+                    a.attr.as_str(),
+                )
+            }
+            other => (self.eval_at(other, d), None, ""),
         };
-        let args: Vec<Val> = call.arguments.args.iter().map(|a| self.eval_at(a, d)).collect();
+        let args: Vec<Val> = call
+            .arguments
+            .args
+            .iter()
+            .map(|a| self.eval_at(a, d))
+            .collect();
         let mut taint = receiver.as_ref().map_or(0, |r| r.taint);
         for a in &args {
             taint |= a.taint;
@@ -377,7 +435,10 @@ impl Walker {
         // Decoders.
         if let Some(scheme) = tables::decoder(&qual, method, &args) {
             let source = if qual.is_empty() || tables::is_method_decoder(method) {
-                receiver.as_ref().and_then(Val::exact_text).or_else(|| exact_arg(0))
+                receiver
+                    .as_ref()
+                    .and_then(Val::exact_text)
+                    .or_else(|| exact_arg(0))
             } else {
                 exact_arg(0)
             };
@@ -412,8 +473,11 @@ impl Walker {
             return v;
         }
         if method == "replace"
-            && let (Some(base), Some(from), Some(to)) =
-                (receiver.as_ref().and_then(Val::exact_text), exact_arg(0), exact_arg(1))
+            && let (Some(base), Some(from), Some(to)) = (
+                receiver.as_ref().and_then(Val::exact_text),
+                exact_arg(0),
+                exact_arg(1),
+            )
         {
             return Val {
                 text: Some(base.replace(from, to)),
@@ -423,8 +487,10 @@ impl Walker {
                 qual: None,
             };
         }
-        if matches!(method, "format" | "strip" | "lower" | "upper" | "encode" | "decode" | "rstrip" | "lstrip")
-            && let Some(r) = &receiver
+        if matches!(
+            method,
+            "format" | "strip" | "lower" | "upper" | "encode" | "decode" | "rstrip" | "lstrip"
+        ) && let Some(r) = &receiver
             && r.text.is_some()
         {
             return Val {
@@ -448,9 +514,9 @@ impl Walker {
                     ..Val::default()
                 };
             }
-            "os.path.expanduser" | "os.path.expandvars" | "os.path.abspath" | "os.path.realpath"
-            | "os.path.normpath" | "os.path.dirname" | "os.fspath" | "builtins.str"
-            | "os.path.basename" => {
+            "os.path.expanduser" | "os.path.expandvars" | "os.path.abspath"
+            | "os.path.realpath" | "os.path.normpath" | "os.path.dirname" | "os.fspath"
+            | "builtins.str" | "os.path.basename" => {
                 return Val {
                     text: arg_text(0),
                     exact: args.first().is_some_and(|a| a.exact),

@@ -81,7 +81,11 @@ fn text_checks(source: &str, facts: &mut FileFacts, base: u32) {
                     BehaviourKind::Obfuscation,
                     true,
                     base + u32::try_from(offset + run).unwrap_or(0),
-                    format!("code hidden after {} spaces: {}", trimmed[run..].len() - rest.len(), clip(rest, 80)),
+                    format!(
+                        "code hidden after {} spaces: {}",
+                        trimmed[run..].len() - rest.len(),
+                        clip(rest, 80)
+                    ),
                 );
             }
         }
@@ -127,7 +131,9 @@ impl Walker {
     }
 
     fn scope(&mut self) -> &mut Scope {
-        self.scopes.last_mut().expect("the module scope is never popped")
+        self.scopes
+            .last_mut()
+            .expect("the module scope is never popped")
     }
 
     fn bind(&mut self, target: &Expr, value: Val) {
@@ -232,7 +238,11 @@ impl Walker {
         }
         let inner = analyze_at(code, 0, self.payload_depth + 1, false);
         for b in inner.behaviours {
-            self.push(b.kind, offset, format!("in the decoded payload: {}", b.detail));
+            self.push(
+                b.kind,
+                offset,
+                format!("in the decoded payload: {}", b.detail),
+            );
         }
     }
 }
@@ -241,7 +251,8 @@ impl<'a> Visitor<'a> for Walker {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         if self.depth > MAX_NESTING {
             if self.facts.parse_error.is_none() {
-                self.facts.parse_error = Some("nested too deeply; the innermost code was not walked".into());
+                self.facts.parse_error =
+                    Some("nested too deeply; the innermost code was not walked".into());
             }
             return;
         }
@@ -321,7 +332,11 @@ impl<'a> Visitor<'a> for Walker {
                     );
                 }
                 if id == "__pyarmor__" {
-                    self.push(BehaviourKind::Obfuscation, n.range().start().to_u32(), "PyArmor-protected code");
+                    self.push(
+                        BehaviourKind::Obfuscation,
+                        n.range().start().to_u32(),
+                        "PyArmor-protected code",
+                    );
                 }
             }
             Expr::Lambda(_) => {

@@ -5,9 +5,9 @@ use ruff_text_size::Ranged;
 
 use super::Walker;
 use super::eval::{Taint, Val, normalize};
+use crate::BehaviourKind;
 use crate::decode::Scheme;
 use crate::signals::{self, clip};
-use crate::BehaviourKind;
 
 const EXEC_SINKS: &[&str] = &[
     "builtins.exec",
@@ -30,7 +30,7 @@ const LOAD_SINKS: &[&str] = &[
     "cloudpickle.loads",
 ];
 
-const PROCESS_PREFIXES: &[&str] = &[
+const PROCESS: &[&str] = &[
     "subprocess.Popen",
     "subprocess.call",
     "subprocess.run",
@@ -40,8 +40,6 @@ const PROCESS_PREFIXES: &[&str] = &[
     "subprocess.getstatusoutput",
     "os.system",
     "os.popen",
-    "os.spawn",
-    "os.exec",
     "os.posix_spawn",
     "os.startfile",
     "pty.spawn",
@@ -173,15 +171,22 @@ const ANTI_ANALYSIS_NAMES: &[&str] = &[
 ];
 
 /// Modules whose import alone is a tell of an obfuscator's runtime.
-const OBFUSCATOR_MODULES: &[&str] = &["pytransform", "pyarmor_runtime", "pyarmor", "sourcedefender"];
+const OBFUSCATOR_MODULES: &[&str] = &[
+    "pytransform",
+    "pyarmor_runtime",
+    "pyarmor",
+    "sourcedefender",
+];
 
 pub(crate) fn is_fetch(qual: &str) -> bool {
     FETCH.contains(&qual)
 }
 
 pub(crate) fn is_socket_factory(qual: &str) -> bool {
-    matches!(qual, "socket.socket" | "socket.create_connection" | "socket.fromfd")
-        || qual.starts_with("socket.socket.fileno")
+    matches!(
+        qual,
+        "socket.socket" | "socket.create_connection" | "socket.fromfd"
+    ) || qual.starts_with("socket.socket.fileno")
         || qual.starts_with("socket.socket.accept")
 }
 
@@ -207,15 +212,28 @@ pub(crate) fn env_value(name: &str) -> Val {
 /// Which decoding a call performs, if it is a decoder.
 pub(crate) fn decoder(qual: &str, method: &str, args: &[Val]) -> Option<Scheme> {
     let scheme = match qual {
-        "base64.b64decode" | "base64.standard_b64decode" | "base64.decodebytes"
-        | "base64.decodestring" | "binascii.a2b_base64" => Scheme::Base64,
+        "base64.b64decode"
+        | "base64.standard_b64decode"
+        | "base64.decodebytes"
+        | "base64.decodestring"
+        | "binascii.a2b_base64" => Scheme::Base64,
         "base64.urlsafe_b64decode" => Scheme::Base64Url,
         "base64.b32decode" => Scheme::Base32,
-        "base64.b16decode" | "binascii.unhexlify" | "binascii.a2b_hex" | "builtins.bytes.fromhex"
+        "base64.b16decode"
+        | "binascii.unhexlify"
+        | "binascii.a2b_hex"
+        | "builtins.bytes.fromhex"
         | "builtins.bytearray.fromhex" => Scheme::Hex,
         "base64.b85decode" | "base64.a85decode" => Scheme::Opaque,
-        "zlib.decompress" | "lzma.decompress" | "bz2.decompress" | "gzip.decompress" => Scheme::Opaque,
-        "codecs.decode" => match args.get(1).and_then(Val::exact_text).map(str::to_ascii_lowercase).as_deref() {
+        "zlib.decompress" | "lzma.decompress" | "bz2.decompress" | "gzip.decompress" => {
+            Scheme::Opaque
+        }
+        "codecs.decode" => match args
+            .get(1)
+            .and_then(Val::exact_text)
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("rot13" | "rot_13" | "rot-13") => Scheme::Rot13,
             Some("base64" | "base_64" | "base64_codec") => Scheme::Base64,
             Some("hex" | "hex_codec") => Scheme::Hex,
@@ -224,7 +242,12 @@ pub(crate) fn decoder(qual: &str, method: &str, args: &[Val]) -> Option<Scheme> 
         },
         _ => match method {
             "fromhex" => Scheme::Hex,
-            "decode" => match args.first().and_then(Val::exact_text).map(str::to_ascii_lowercase).as_deref() {
+            "decode" => match args
+                .first()
+                .and_then(Val::exact_text)
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
                 Some("base64" | "base64_codec") => Scheme::Base64,
                 Some("hex" | "hex_codec") => Scheme::Hex,
                 Some("rot13" | "rot_13") => Scheme::Rot13,
@@ -250,7 +273,11 @@ pub(crate) fn note_import(w: &mut Walker, module: &str, offset: u32) {
 
 pub(crate) fn on_string(w: &mut Walker, text: &str, offset: u32) {
     if let Some((what, url)) = signals::suspicious_destination(text) {
-        w.push(BehaviourKind::SuspiciousDestination, offset, format!("{what}: {url}"));
+        w.push(
+            BehaviourKind::SuspiciousDestination,
+            offset,
+            format!("{what}: {url}"),
+        );
     }
     if let Some(kind) = signals::encoded_blob(text) {
         w.push(
@@ -291,9 +318,17 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         .arguments
         .keywords
         .iter()
-        .map(|k| (k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default(), w.eval(&k.value)))
+        .map(|k| {
+            (
+                k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default(),
+                w.eval(&k.value),
+            )
+        })
         .collect();
-    let taint = args.iter().chain(kwargs.iter().map(|(_, v)| v)).fold(0, |t, v| t | v.taint);
+    let taint = args
+        .iter()
+        .chain(kwargs.iter().map(|(_, v)| v))
+        .fold(0, |t, v| t | v.taint);
     let first_text = args.first().and_then(|a| a.text.clone());
 
     // Names assembled at run time to hide what is called.
@@ -340,22 +375,38 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         );
         return;
     }
-    if matches!(qual.as_str(), "builtins.__import__" | "importlib.import_module") {
+    if matches!(
+        qual.as_str(),
+        "builtins.__import__" | "importlib.import_module"
+    ) {
         match args.first() {
             Some(a) if a.folded && a.exact_text().is_some() => w.push(
                 BehaviourKind::Obfuscation,
                 offset,
-                format!("imports '{}' by a name assembled at run time", a.exact_text().unwrap_or_default()),
+                format!(
+                    "imports '{}' by a name assembled at run time",
+                    a.exact_text().unwrap_or_default()
+                ),
             ),
             Some(a) if a.text.is_none() => {
-                w.push(BehaviourKind::DynamicImport, offset, "imports a module named at run time");
+                w.push(
+                    BehaviourKind::DynamicImport,
+                    offset,
+                    "imports a module named at run time",
+                );
             }
             _ => {}
         }
         return;
     }
 
-    if PROCESS_PREFIXES.iter().any(|p| qual.starts_with(p)) {
+    let is_process = PROCESS.contains(&qual.as_str())
+        || ["os.spawn", "os.exec", "os.posix_spawn"].iter().any(|p| {
+            qual.strip_prefix(p).is_some_and(|rest| {
+                !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_lowercase())
+            })
+        });
+    if is_process {
         let command = first_text.clone().unwrap_or_default();
         w.push(
             BehaviourKind::ProcessSpawn,
@@ -391,53 +442,95 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         if kwargs.iter().any(|(_, v)| v.taint & Taint::SOCKET != 0)
             || (qual == "pty.spawn" && w.scopes.iter().any(|s| s.socket.is_some()))
         {
-            w.push(BehaviourKind::ReverseShell, offset, "a shell wired to a network socket");
+            w.push(
+                BehaviourKind::ReverseShell,
+                offset,
+                "a shell wired to a network socket",
+            );
         }
         let hidden = kwargs.iter().any(|(k, v)| {
-            (k == "creationflags" && v.qual.as_deref().is_some_and(|q| q.contains("NO_WINDOW") || q.contains("DETACHED")))
-                || (k == "start_new_session" && matches!(keyword(call, k), Some(Expr::BooleanLiteral(b)) if b.value))
+            (k == "creationflags"
+                && v.qual
+                    .as_deref()
+                    .is_some_and(|q| q.contains("NO_WINDOW") || q.contains("DETACHED")))
+                || (k == "start_new_session"
+                    && matches!(keyword(call, k), Some(Expr::BooleanLiteral(b)) if b.value))
                 || k == "startupinfo"
-        }) || call
-            .arguments
-            .keywords
-            .iter()
-            .any(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "creationflags") && matches!(&k.value, Expr::NumberLiteral(_)));
+        }) || call.arguments.keywords.iter().any(|k| {
+            k.arg
+                .as_ref()
+                .is_some_and(|a| a.as_str() == "creationflags")
+                && matches!(&k.value, Expr::NumberLiteral(_))
+        });
         if hidden {
-            w.push(BehaviourKind::HiddenProcess, offset, format!("{qual}() starts a hidden or detached process"));
+            w.push(
+                BehaviourKind::HiddenProcess,
+                offset,
+                format!("{qual}() starts a hidden or detached process"),
+            );
         }
         w.scope().runs.push((offset, format!("run with {qual}()")));
         return;
     }
     if qual == "os.dup2" && taint & Taint::SOCKET != 0 {
-        w.push(BehaviourKind::ReverseShell, offset, "standard streams redirected to a socket");
+        w.push(
+            BehaviourKind::ReverseShell,
+            offset,
+            "standard streams redirected to a socket",
+        );
         return;
     }
     if matches!(qual.as_str(), "os.chmod" | "os.fchmod") {
-        w.scope().runs.push((offset, "made executable with os.chmod()".into()));
+        w.scope()
+            .runs
+            .push((offset, "made executable with os.chmod()".into()));
         return;
     }
-    if qual.starts_with("ctypes.") && (qual.contains("VirtualAlloc") || qual.contains("CreateThread") || qual.contains("RtlMoveMemory")) {
+    if qual.starts_with("ctypes.")
+        && (qual.contains("VirtualAlloc")
+            || qual.contains("CreateThread")
+            || qual.contains("RtlMoveMemory"))
+    {
         let kind = if taint & Taint::DECODED != 0 {
             BehaviourKind::DecodeExecute
         } else {
             BehaviourKind::DynamicExecute
         };
-        w.push(kind, offset, format!("{qual}(): machine code placed in memory and run"));
+        w.push(
+            kind,
+            offset,
+            format!("{qual}(): machine code placed in memory and run"),
+        );
         return;
     }
     if matches!(
         qual.as_str(),
-        "ctypes.CDLL" | "ctypes.cdll.LoadLibrary" | "ctypes.WinDLL" | "ctypes.windll.LoadLibrary"
-            | "importlib.util.spec_from_file_location" | "imp.load_source" | "imp.load_dynamic"
+        "ctypes.CDLL"
+            | "ctypes.cdll.LoadLibrary"
+            | "ctypes.WinDLL"
+            | "ctypes.windll.LoadLibrary"
+            | "importlib.util.spec_from_file_location"
+            | "imp.load_source"
+            | "imp.load_dynamic"
     ) {
         if taint & Taint::DOWNLOADED != 0 {
-            w.push(BehaviourKind::DownloadExecute, offset, format!("{qual}() loads data fetched from the network"));
+            w.push(
+                BehaviourKind::DownloadExecute,
+                offset,
+                format!("{qual}() loads data fetched from the network"),
+            );
         }
-        w.scope().runs.push((offset, format!("loaded with {qual}()")));
+        w.scope()
+            .runs
+            .push((offset, format!("loaded with {qual}()")));
         return;
     }
     if qual.ends_with("IsDebuggerPresent") || qual.ends_with("CheckRemoteDebuggerPresent") {
-        w.push(BehaviourKind::AntiAnalysis, offset, "checks for an attached debugger");
+        w.push(
+            BehaviourKind::AntiAnalysis,
+            offset,
+            "checks for an attached debugger",
+        );
         return;
     }
 
@@ -452,13 +545,19 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             w.push(
                 BehaviourKind::Network,
                 offset,
-                if url.is_empty() { format!("{qual}()") } else { format!("{qual}(): {}", clip(&url, 120)) },
+                if url.is_empty() {
+                    format!("{qual}()")
+                } else {
+                    format!("{qual}(): {}", clip(&url, 120))
+                },
             );
         }
-        if let Some((what, dest)) = signals::suspicious_destination(&url)
-            && args.first().is_some_and(|a| a.folded)
-        {
-            w.push(BehaviourKind::SuspiciousDestination, offset, format!("{what}: {dest}"));
+        if let Some((what, dest)) = signals::suspicious_destination(&url) {
+            w.push(
+                BehaviourKind::SuspiciousDestination,
+                offset,
+                format!("sends to a {what}: {dest}"),
+            );
         }
         let sent = taint & Taint::SECRET != 0;
         if sent {
@@ -469,7 +568,11 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             };
             w.push(BehaviourKind::SecretExfiltration, offset, detail);
         } else if DNS.contains(&qual.as_str()) && taint & Taint::DECODED != 0 {
-            w.push(BehaviourKind::SecretExfiltration, offset, format!("encoded data in a DNS lookup by {qual}()"));
+            w.push(
+                BehaviourKind::SecretExfiltration,
+                offset,
+                format!("encoded data in a DNS lookup by {qual}()"),
+            );
         }
         if qual.ends_with("urlretrieve") || qual == "wget.download" {
             let scope = w.scope();
@@ -479,7 +582,10 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     }
 
     // Files.
-    if matches!(qual.as_str(), "builtins.open" | "io.open" | "codecs.open" | "pathlib.Path.open" | "os.open") {
+    if matches!(
+        qual.as_str(),
+        "builtins.open" | "io.open" | "codecs.open" | "pathlib.Path.open" | "os.open"
+    ) {
         let path = if qual == "pathlib.Path.open" {
             w.eval(match &*call.func {
                 Expr::Attribute(a) => &a.value,
@@ -492,19 +598,35 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         let mode = args
             .get(1)
             .and_then(|a| a.exact_text().map(str::to_owned))
-            .or_else(|| kwargs.iter().find(|(k, _)| k == "mode").and_then(|(_, v)| v.exact_text().map(str::to_owned)))
+            .or_else(|| {
+                kwargs
+                    .iter()
+                    .find(|(k, _)| k == "mode")
+                    .and_then(|(_, v)| v.exact_text().map(str::to_owned))
+            })
             .unwrap_or_else(|| "r".into());
         if let Some(path) = path {
             let writes = mode.contains(['w', 'a', 'x', '+']);
             if writes && let Some(what) = signals::persistence_path(&path) {
-                w.push(BehaviourKind::Persistence, offset, format!("writes {what} ({})", clip(&path, 80)));
+                w.push(
+                    BehaviourKind::Persistence,
+                    offset,
+                    format!("writes {what} ({})", clip(&path, 80)),
+                );
             } else if !writes && let Some(what) = signals::secret_path(&path) {
-                w.push(BehaviourKind::SecretRead, offset, format!("reads {what} ({})", clip(&path, 80)));
+                w.push(
+                    BehaviourKind::SecretRead,
+                    offset,
+                    format!("reads {what} ({})", clip(&path, 80)),
+                );
             }
         }
         return;
     }
-    if matches!(method, "write" | "write_bytes" | "write_text" | "writelines") {
+    if matches!(
+        method,
+        "write" | "write_bytes" | "write_text" | "writelines"
+    ) {
         let receiver = match &*call.func {
             Expr::Attribute(a) => w.eval(&a.value),
             _ => Val::default(),
@@ -517,7 +639,11 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             && let Some(path) = &receiver.text
             && let Some(what) = signals::persistence_path(path)
         {
-            w.push(BehaviourKind::Persistence, offset, format!("writes {what} ({})", clip(path, 80)));
+            w.push(
+                BehaviourKind::Persistence,
+                offset,
+                format!("writes {what} ({})", clip(path, 80)),
+            );
         }
         return;
     }
@@ -526,36 +652,67 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         && let Some(path) = w.eval(&a.value).text
         && let Some(what) = signals::secret_path(&path)
     {
-        w.push(BehaviourKind::SecretRead, offset, format!("reads {what} ({})", clip(&path, 80)));
+        w.push(
+            BehaviourKind::SecretRead,
+            offset,
+            format!("reads {what} ({})", clip(&path, 80)),
+        );
         return;
     }
     if FILE_COPY.contains(&qual.as_str())
         && let Some(dest) = args.get(1).and_then(|a| a.text.as_deref())
         && let Some(what) = signals::persistence_path(dest)
     {
-        w.push(BehaviourKind::Persistence, offset, format!("copies itself to {what} ({})", clip(dest, 80)));
+        w.push(
+            BehaviourKind::Persistence,
+            offset,
+            format!("copies itself to {what} ({})", clip(dest, 80)),
+        );
         return;
     }
     if SECRET_READERS.contains(&qual.as_str())
         && let Some(path) = args.first().and_then(|a| a.text.as_deref())
         && let Some(what) = signals::secret_path(path)
     {
-        w.push(BehaviourKind::SecretRead, offset, format!("reads {what} ({})", clip(path, 80)));
+        w.push(
+            BehaviourKind::SecretRead,
+            offset,
+            format!("reads {what} ({})", clip(path, 80)),
+        );
         return;
     }
     if qual.starts_with("winreg.") || qual.starts_with("_winreg.") {
-        if args.iter().any(|a| a.text.as_deref().and_then(signals::persistence_path).is_some()) {
-            w.push(BehaviourKind::Persistence, offset, format!("{qual}() on a Windows Run key"));
+        if args.iter().any(|a| {
+            a.text
+                .as_deref()
+                .and_then(signals::persistence_path)
+                .is_some()
+        }) {
+            w.push(
+                BehaviourKind::Persistence,
+                offset,
+                format!("{qual}() on a Windows Run key"),
+            );
         }
         return;
     }
     if DELETERS.contains(&qual.as_str())
-        && args.first().and_then(|a| a.text.as_deref()).is_some_and(|t| t.contains("<__file__>"))
+        && args.first().and_then(|a| a.text.as_deref()) == Some("<__file__>")
     {
-        w.push(BehaviourKind::SelfDelete, offset, format!("{qual}() deletes the running file"));
+        w.push(
+            BehaviourKind::SelfDelete,
+            offset,
+            format!("{qual}() deletes the running file"),
+        );
         return;
     }
-    if matches!(qual.as_str(), "os.fork" | "os.setsid" | "os.daemon") || qual == "daemon.DaemonContext" {
-        w.push(BehaviourKind::HiddenProcess, offset, format!("{qual}(): detaches from the parent process"));
+    if matches!(qual.as_str(), "os.fork" | "os.setsid" | "os.daemon")
+        || qual == "daemon.DaemonContext"
+    {
+        w.push(
+            BehaviourKind::HiddenProcess,
+            offset,
+            format!("{qual}(): detaches from the parent process"),
+        );
     }
 }

@@ -31,6 +31,10 @@ behaviour_rule!(
     AntiAnalysis,
     AntiAnalysis,
     [Some(High), Some(M), Some(L)],
-    |b| if b.context == customs_analyze::Context::Runtime { Low } else { Medium },
+    |b| if b.context == customs_analyze::Context::Runtime {
+        Low
+    } else {
+        Medium
+    },
     |b| format!("{} ({} time)", b.detail, b.context)
 );

@@ -34,6 +34,12 @@ impl Rule for ArchiveBomb {
     }
 
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
-        from_anomalies(input, out, &Self::META, &[AnomalyKind::CompressionBomb], |_, _| true);
+        from_anomalies(
+            input,
+            out,
+            &Self::META,
+            &[AnomalyKind::CompressionBomb],
+            |_, _| true,
+        );
     }
 }

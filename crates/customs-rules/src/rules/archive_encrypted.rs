@@ -31,6 +31,12 @@ impl Rule for ArchiveEncrypted {
     }
 
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
-        from_anomalies(input, out, &Self::META, &[AnomalyKind::Encrypted], |_, _| true);
+        from_anomalies(
+            input,
+            out,
+            &Self::META,
+            &[AnomalyKind::Encrypted],
+            |_, _| true,
+        );
     }
 }

@@ -19,7 +19,8 @@ declare_rule! {
     /// A tar with `pkg/setup.py` twice: the first is reviewed, the second is installed.
     ///
     /// ## When it is wrong
-    /// Some ancient, hand-made tarballs append files twice by mistake.
+    /// Some build tools add a file twice with the same content; that is reported as
+    /// `repeated-entry` at info level and never counts.
     ArchiveInconsistent {
         id: "archive-inconsistent",
         summary: "the archive shows different files to different tools",
@@ -34,6 +35,21 @@ impl Rule for ArchiveInconsistent {
     }
 
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
-        from_anomalies(input, out, &Self::META, &[AnomalyKind::DuplicateEntry, AnomalyKind::HeaderMismatch], |_, _| true);
+        from_anomalies(
+            input,
+            out,
+            &Self::META,
+            &[
+                AnomalyKind::DuplicateEntry,
+                AnomalyKind::RepeatedEntry,
+                AnomalyKind::HeaderMismatch,
+            ],
+            |a, f| {
+                if a.kind == AnomalyKind::RepeatedEntry {
+                    f.severity = crate::Severity::Info;
+                }
+                true
+            },
+        );
     }
 }

@@ -48,7 +48,10 @@ impl Rule for ArchiveLimits {
                 AnomalyKind::SuspiciousName,
             ],
             |a, f| {
-                if matches!(a.kind, AnomalyKind::UnreadableMember | AnomalyKind::SuspiciousName) {
+                if matches!(
+                    a.kind,
+                    AnomalyKind::UnreadableMember | AnomalyKind::SuspiciousName
+                ) {
                     f.severity = Severity::Medium;
                 }
                 true

@@ -38,14 +38,21 @@ impl Rule for ArchiveLink {
             input,
             out,
             &Self::META,
-            &[AnomalyKind::Symlink, AnomalyKind::Hardlink, AnomalyKind::SpecialFile],
+            &[
+                AnomalyKind::Symlink,
+                AnomalyKind::Hardlink,
+                AnomalyKind::SpecialFile,
+            ],
             |a, f| {
                 let target = tree.get(&a.path).and_then(|e| match &e.kind {
                     EntryKind::Symlink(t) | EntryKind::Hardlink(t) => Some(t.clone()),
                     _ => None,
                 });
                 let escapes = target.as_deref().is_some_and(|t| {
-                    t.starts_with('/') || t.starts_with('~') || t.split('/').filter(|c| *c == "..").count() > a.path.matches('/').count().saturating_sub(1)
+                    t.starts_with('/')
+                        || t.starts_with('~')
+                        || t.split('/').filter(|c| *c == "..").count()
+                            > a.path.matches('/').count().saturating_sub(1)
                 });
                 if a.kind == AnomalyKind::SpecialFile || escapes {
                     f.severity = Severity::High;

@@ -33,6 +33,12 @@ impl Rule for ArchivePathEscape {
     }
 
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
-        from_anomalies(input, out, &Self::META, &[AnomalyKind::PathTraversal, AnomalyKind::AbsolutePath], |_, _| true);
+        from_anomalies(
+            input,
+            out,
+            &Self::META,
+            &[AnomalyKind::PathTraversal, AnomalyKind::AbsolutePath],
+            |_, _| true,
+        );
     }
 }

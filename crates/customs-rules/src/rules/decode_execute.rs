@@ -36,6 +36,10 @@ behaviour_rule!(
     DecodeExecute,
     DecodeExecute,
     [Some(Critical), Some(Critical), Some(H)],
-    |b| if b.context == customs_analyze::Context::Runtime { Medium } else { High },
+    |b| if b.context == customs_analyze::Context::Runtime {
+        Medium
+    } else {
+        High
+    },
     |b| format!("{} ({} time)", b.detail, b.context)
 );

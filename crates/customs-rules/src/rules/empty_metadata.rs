@@ -40,7 +40,10 @@ impl Rule for EmptyMetadata {
         } else if let Some(m) = &pkg.npm {
             m.description.trim().is_empty()
                 && m.repository.trim().is_empty()
-                && !pkg.files.iter().any(|f| f.relative.eq_ignore_ascii_case("readme.md"))
+                && !pkg
+                    .files
+                    .iter()
+                    .any(|f| f.relative.eq_ignore_ascii_case("readme.md"))
         } else {
             false
         };

@@ -33,6 +33,10 @@ behaviour_rule!(
     HiddenProcess,
     HiddenProcess,
     [Some(M), Some(M), Some(L)],
-    |b| if b.context == customs_analyze::Context::Runtime { Low } else { Medium },
+    |b| if b.context == customs_analyze::Context::Runtime {
+        Low
+    } else {
+        Medium
+    },
     |b| format!("{} ({} time)", b.detail, b.context)
 );

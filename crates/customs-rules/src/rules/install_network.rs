@@ -33,6 +33,10 @@ behaviour_rule!(
     InstallNetwork,
     Network,
     [Some(M), Some(L), None],
-    |b| if b.context == customs_analyze::Context::Install { Medium } else { Low },
+    |b| if b.context == customs_analyze::Context::Install {
+        Medium
+    } else {
+        Low
+    },
     |b| format!("{} ({} time)", b.detail, b.context)
 );

@@ -80,8 +80,14 @@ pub(crate) fn from_behaviours(
     message: impl Fn(&customs_analyze::Behaviour) -> String,
 ) {
     for b in input.behaviours(kind) {
-        if let Some(severity) = by_context(b.context, levels) {
-            out.push(Finding::at(meta, b, severity, confidence(b), message(b)));
+        if let Some(mut severity) = by_context(b.context, levels) {
+            let mut sure = confidence(b);
+            // Test and example code is not run by users: it informs, never decides.
+            if b.test_code {
+                severity = severity.min(Severity::Medium);
+                sure = Confidence::Low;
+            }
+            out.push(Finding::at(meta, b, severity, sure, message(b)));
         }
     }
 }

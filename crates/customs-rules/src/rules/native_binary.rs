@@ -54,7 +54,16 @@ impl Rule for NativeBinary {
                 &Self::META,
                 &file.path,
                 Context::Metadata,
-                format!("{} binary in a{} {}", format.as_str(), if pkg.artifact == ArtifactKind::NpmTarball { "n" } else { "" }, pkg.artifact.as_str()),
+                format!(
+                    "{} binary in a{} {}",
+                    format.as_str(),
+                    if pkg.artifact == ArtifactKind::NpmTarball {
+                        "n"
+                    } else {
+                        ""
+                    },
+                    pkg.artifact.as_str()
+                ),
             );
             f.severity = severity;
             f.confidence = confidence;

@@ -46,7 +46,9 @@ impl Rule for NpmInstallScript {
         let builds = manifest.gypfile
             || pkg.files.iter().any(|f| {
                 f.role == Role::BindingGyp
-                    || [".c", ".cc", ".cpp", ".h"].iter().any(|e| f.relative.ends_with(e))
+                    || [".c", ".cc", ".cpp", ".h"]
+                        .iter()
+                        .any(|e| f.relative.ends_with(e))
             });
         for (hook, script) in manifest.install_scripts() {
             let line = text
@@ -60,7 +62,9 @@ impl Rule for NpmInstallScript {
                 if builds {
                     format!("`{hook}` runs `{script}` on install (the package builds native code)")
                 } else {
-                    format!("`{hook}` runs `{script}` on install, and the package has nothing to build")
+                    format!(
+                        "`{hook}` runs `{script}` on install, and the package has nothing to build"
+                    )
                 },
             );
             if !builds {
@@ -70,7 +74,12 @@ impl Rule for NpmInstallScript {
                 f.severity = Severity::Info;
             }
             f.line = line;
-            f.snippet = Some(format!("\"{hook}\": \"{script}\"").chars().take(200).collect());
+            f.snippet = Some(
+                format!("\"{hook}\": \"{script}\"")
+                    .chars()
+                    .take(200)
+                    .collect(),
+            );
             out.push(f);
         }
     }

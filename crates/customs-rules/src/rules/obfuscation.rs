@@ -35,9 +35,17 @@ declare_rule! {
 }
 
 fn strong(detail: &str) -> bool {
-    ["obfuscator.io", "JSFuck", "packer", "PyArmor", "obfuscator runtime", "hidden after", "look-alikes"]
-        .iter()
-        .any(|s| detail.contains(s))
+    [
+        "obfuscator.io",
+        "JSFuck",
+        "packer",
+        "PyArmor",
+        "obfuscator runtime",
+        "hidden after",
+        "look-alikes",
+    ]
+    .iter()
+    .any(|s| detail.contains(s))
 }
 
 behaviour_rule!(

@@ -40,11 +40,9 @@ impl Rule for PthFile {
         let pkg = input.package;
         for file in pkg.files.iter().filter(|f| f.role == Role::Pth) {
             let Some(text) = pkg.text(file) else { continue };
-            if let Some((n, line)) = text
-                .lines()
-                .enumerate()
-                .find(|(_, l)| l.trim_start().starts_with("import ") || l.trim_start().starts_with("import\t"))
-            {
+            if let Some((n, line)) = text.lines().enumerate().find(|(_, l)| {
+                l.trim_start().starts_with("import ") || l.trim_start().starts_with("import\t")
+            }) {
                 let mut f = Finding::about(
                     &Self::META,
                     &file.path,

@@ -1,4 +1,4 @@
-use crate::Confidence::{High, Medium};
+use crate::Confidence::{High, Low};
 use crate::Severity::{Critical, High as H};
 use crate::model::declare_rule;
 use crate::rules::behaviour_rule;
@@ -35,6 +35,10 @@ behaviour_rule!(
     SecretExfiltration,
     SecretExfiltration,
     [Some(Critical), Some(Critical), Some(H)],
-    |b| if b.context == customs_analyze::Context::Runtime { Medium } else { High },
+    |b| if b.context == customs_analyze::Context::Runtime {
+        Low
+    } else {
+        High
+    },
     |b| format!("{} ({} time)", b.detail, b.context)
 );

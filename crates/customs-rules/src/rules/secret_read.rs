@@ -34,6 +34,10 @@ behaviour_rule!(
     SecretRead,
     SecretRead,
     [Some(High), Some(High), Some(L)],
-    |b| if b.context == customs_analyze::Context::Runtime { Low } else { Medium },
+    |b| if b.context == customs_analyze::Context::Runtime {
+        Low
+    } else {
+        Medium
+    },
     |b| format!("{} ({} time)", b.detail, b.context)
 );

@@ -32,6 +32,10 @@ behaviour_rule!(
     SelfDelete,
     SelfDelete,
     [Some(High), Some(M), Some(L)],
-    |b| if b.context == customs_analyze::Context::Runtime { Low } else { Medium },
+    |b| if b.context == customs_analyze::Context::Runtime {
+        Low
+    } else {
+        Medium
+    },
     |b| format!("{} ({} time)", b.detail, b.context)
 );

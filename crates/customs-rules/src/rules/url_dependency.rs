@@ -32,10 +32,25 @@ declare_rule! {
 
 fn is_url_spec(spec: &str) -> bool {
     let s = spec.trim().to_ascii_lowercase();
-    ["http:", "https:", "git:", "git+", "github:", "gitlab:", "bitbucket:", "gist:", "file:"]
-        .iter()
-        .any(|p| s.starts_with(p))
-        || (s.contains('/') && !s.starts_with('@') && !s.starts_with("npm:") && !s.starts_with("workspace:") && !s.starts_with("link:") && !s.starts_with('.'))
+    [
+        "http:",
+        "https:",
+        "git:",
+        "git+",
+        "github:",
+        "gitlab:",
+        "bitbucket:",
+        "gist:",
+        "file:",
+    ]
+    .iter()
+    .any(|p| s.starts_with(p))
+        || (s.contains('/')
+            && !s.starts_with('@')
+            && !s.starts_with("npm:")
+            && !s.starts_with("workspace:")
+            && !s.starts_with("link:")
+            && !s.starts_with('.'))
 }
 
 impl Rule for UrlDependency {

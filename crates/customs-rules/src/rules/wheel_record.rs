@@ -69,7 +69,12 @@ impl Rule for WheelRecord {
             .iter()
             .find(|e| e.path.ends_with(".dist-info/RECORD") && e.path.matches('/').count() == 1)
         else {
-            out.push(Finding::about(&Self::META, "", Context::Metadata, "the wheel has no RECORD".into()));
+            out.push(Finding::about(
+                &Self::META,
+                "",
+                Context::Metadata,
+                "the wheel has no RECORD".into(),
+            ));
             if let Some(f) = out.last_mut() {
                 f.severity = Severity::Medium;
                 f.confidence = Confidence::Medium;
@@ -85,10 +90,15 @@ impl Rule for WheelRecord {
             .collect();
         let mut unlisted = 0usize;
         for entry in &tree.entries {
-            if entry.kind != EntryKind::File || entry.path.contains(NESTED_SEPARATOR) || entry.path == record.path {
+            if entry.kind != EntryKind::File
+                || entry.path.contains(NESTED_SEPARATOR)
+                || entry.path == record.path
+            {
                 continue;
             }
-            if entry.path.ends_with(".dist-info/RECORD.jws") || entry.path.ends_with(".dist-info/RECORD.p7s") {
+            if entry.path.ends_with(".dist-info/RECORD.jws")
+                || entry.path.ends_with(".dist-info/RECORD.p7s")
+            {
                 continue;
             }
             match listed.get(&entry.path) {
@@ -107,7 +117,9 @@ impl Rule for WheelRecord {
                     }
                 }
                 Some(hash) => {
-                    let Some(expected) = hash.strip_prefix("sha256=") else { continue };
+                    let Some(expected) = hash.strip_prefix("sha256=") else {
+                        continue;
+                    };
                     let Some(actual) = entry.sha256 else { continue };
                     let actual = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(actual);
                     if actual != expected.trim_end_matches('=') {
@@ -129,6 +141,9 @@ mod tests {
     #[test]
     fn csv() {
         assert_eq!(super::csv_fields("a,b,c"), vec!["a", "b", "c"]);
-        assert_eq!(super::csv_fields("\"a,1\",sha256=x,3"), vec!["a,1", "sha256=x", "3"]);
+        assert_eq!(
+            super::csv_fields("\"a,1\",sha256=x,3"),
+            vec!["a,1", "sha256=x", "3"]
+        );
     }
 }

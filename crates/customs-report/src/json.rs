@@ -1,0 +1,111 @@
+use serde::Serialize;
+
+use crate::{RunReport, VERSION};
+
+/// The JSON report: see `docs/json.md`. Field names and meanings are a stable contract.
+#[derive(Debug, Serialize)]
+pub struct JsonReport<'a> {
+    /// The customs version that wrote the report.
+    pub customs_version: &'static str,
+    /// One object per scanned package.
+    pub packages: Vec<JsonPackage<'a>>,
+    /// Targets that could not be scanned.
+    pub errors: Vec<JsonError<'a>>,
+}
+
+/// One package.
+#[derive(Debug, Serialize)]
+pub struct JsonPackage<'a> {
+    pub target: &'a str,
+    pub ecosystem: &'static str,
+    pub name: &'a str,
+    pub version: &'a str,
+    pub sha256: &'a str,
+    pub verdict: &'static str,
+    pub score: f64,
+    pub findings: Vec<JsonFinding<'a>>,
+    /// Additions to the contract: the artifact kind and notes on the analysis.
+    pub artifact: &'static str,
+    pub notes: Vec<JsonNote<'a>>,
+}
+
+/// One finding.
+#[derive(Debug, Serialize)]
+pub struct JsonFinding<'a> {
+    pub rule: &'static str,
+    pub severity: &'static str,
+    pub confidence: &'static str,
+    pub context: &'static str,
+    pub message: &'a str,
+    pub path: &'a str,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub snippet: Option<&'a str>,
+}
+
+/// A note about the analysis.
+#[derive(Debug, Serialize)]
+pub struct JsonNote<'a> {
+    pub path: &'a str,
+    pub message: &'a str,
+}
+
+/// A target that could not be scanned.
+#[derive(Debug, Serialize)]
+pub struct JsonError<'a> {
+    pub target: &'a str,
+    pub message: &'a str,
+}
+
+/// Builds the JSON report.
+#[must_use]
+pub fn json<'a>(run: &RunReport<'a>) -> JsonReport<'a> {
+    JsonReport {
+        customs_version: VERSION,
+        packages: run
+            .packages
+            .iter()
+            .map(|p| JsonPackage {
+                target: &p.target,
+                ecosystem: p.identity.ecosystem.as_str(),
+                name: &p.identity.name,
+                version: &p.identity.version,
+                sha256: &p.sha256,
+                verdict: p.verdict.level.as_str(),
+                score: p.verdict.score,
+                findings: p
+                    .findings
+                    .iter()
+                    .map(|f| JsonFinding {
+                        rule: f.rule,
+                        severity: f.severity.as_str(),
+                        confidence: f.confidence.as_str(),
+                        context: f.context.as_str(),
+                        message: &f.message,
+                        path: &f.path,
+                        line: f.line,
+                        column: f.column,
+                        snippet: f.snippet.as_deref(),
+                    })
+                    .collect(),
+                artifact: p.artifact.as_str(),
+                notes: p
+                    .notes
+                    .iter()
+                    .map(|n| JsonNote {
+                        path: &n.path,
+                        message: &n.message,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        errors: run
+            .errors
+            .iter()
+            .map(|e| JsonError {
+                target: &e.target,
+                message: &e.message,
+            })
+            .collect(),
+    }
+}

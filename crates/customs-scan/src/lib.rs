@@ -1,0 +1,205 @@
+//! The scan pipeline, shared by every surface of customs (`scan`, and later `diff`,
+//! `audit`, the proxy and `watch`):
+//!
+//! ```text
+//! target ─► artifact bytes ─► Tree (bounded) ─► Package ─► Analysis ─► findings ─► verdict
+//! ```
+//!
+//! [`scan_artifact`] judges one artifact held in memory; [`scan_target`] reads a local
+//! file or folder first; [`scan_all`] runs many targets in parallel, largest first, and
+//! reports progress through a [`Progress`] that the caller draws.
+
+mod target;
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use customs_analyze::{Note, analyze_package};
+use customs_archive::{ArchiveError, Limits, ReadOptions, read_archive, read_dir};
+use customs_ecosystem::{ArtifactKind, Identity, Package, select};
+use customs_rules::{Finding, Input, Popular, Verdict, check, verdict};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+pub use target::{Target, TargetError, expand_targets};
+
+/// The verdict on one artifact, with everything a report shows.
+#[derive(Debug, Clone)]
+pub struct PackageReport {
+    /// The target as the user named it.
+    pub target: String,
+    /// Ecosystem, name and version.
+    pub identity: Identity,
+    /// Wheel, sdist, npm tarball, folder.
+    pub artifact: ArtifactKind,
+    /// sha256 of the artifact's bytes (for a folder: of its files' paths and digests).
+    pub sha256: String,
+    /// The decision.
+    pub verdict: Verdict,
+    /// Findings, most severe first.
+    pub findings: Vec<Finding>,
+    /// Notes about the analysis (files that did not parse).
+    pub notes: Vec<Note>,
+    /// Files in the package.
+    pub files: usize,
+    /// Uncompressed bytes read.
+    pub bytes: u64,
+}
+
+/// A target that could not be scanned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{target}: {message}")]
+pub struct ScanError {
+    /// The target as the user named it.
+    pub target: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Settings of a scan.
+#[derive(Debug, Clone, Default)]
+pub struct ScanOptions {
+    /// Archive reading limits.
+    pub limits: Limits,
+}
+
+/// Progress of a long scan, drawn by the caller (the library never prints).
+pub trait Progress: Sync {
+    /// The number of targets to scan.
+    fn start(&self, _total: usize) {}
+    /// One target finished.
+    fn finished(&self, _target: &str) {}
+}
+
+/// A [`Progress`] that draws nothing.
+pub struct NoProgress;
+impl Progress for NoProgress {}
+
+fn popular() -> &'static Popular {
+    static POPULAR: OnceLock<Popular> = OnceLock::new();
+    POPULAR.get_or_init(Popular::embedded)
+}
+
+fn is_wheel(file_name: &str) -> bool {
+    file_name.to_ascii_lowercase().ends_with(".whl")
+}
+
+/// Scans one artifact held in memory. `file_name` gives the artifact kind and the
+/// identity of last resort.
+///
+/// # Errors
+/// When the bytes are not a readable archive.
+pub fn scan_artifact(
+    target: &str,
+    file_name: &str,
+    bytes: &[u8],
+    options: &ScanOptions,
+) -> Result<PackageReport, ScanError> {
+    let read = ReadOptions {
+        limits: &options.limits,
+        hash_all: is_wheel(file_name),
+        select: &select,
+    };
+    let tree = read_archive(bytes, &read).map_err(|e| archive_error(target, &e))?;
+    let sha256 = hex::encode(Sha256::digest(bytes));
+    Ok(judge(
+        target,
+        file_name,
+        sha256,
+        Package::from_tree(tree, file_name),
+    ))
+}
+
+/// Scans a local artifact file or unpacked package folder.
+///
+/// # Errors
+/// When the path cannot be read or is not a readable archive.
+pub fn scan_path(
+    target: &str,
+    path: &Path,
+    options: &ScanOptions,
+) -> Result<PackageReport, ScanError> {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| target.to_owned());
+    if path.is_dir() {
+        let read = ReadOptions {
+            limits: &options.limits,
+            hash_all: true,
+            select: &select,
+        };
+        let tree = read_dir(path, &read).map_err(|e| archive_error(target, &e))?;
+        let mut digest = Sha256::new();
+        for e in &tree.entries {
+            digest.update(e.path.as_bytes());
+            digest.update([0]);
+            digest.update(e.sha256.unwrap_or_default());
+        }
+        let sha256 = hex::encode(digest.finalize());
+        return Ok(judge(
+            target,
+            &file_name,
+            sha256,
+            Package::from_tree(tree, &file_name),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| ScanError {
+        target: target.to_owned(),
+        message: format!("cannot read {}: {e}", path.display()),
+    })?;
+    scan_artifact(target, &file_name, &bytes, options)
+}
+
+fn archive_error(target: &str, e: &ArchiveError) -> ScanError {
+    ScanError {
+        target: target.to_owned(),
+        message: e.to_string(),
+    }
+}
+
+/// Analyses a package and judges it.
+#[must_use]
+pub fn judge(target: &str, _file_name: &str, sha256: String, package: Package) -> PackageReport {
+    let analysis = analyze_package(&package);
+    let findings = check(&Input {
+        package: &package,
+        analysis: &analysis,
+        popular: popular(),
+    });
+    let verdict = verdict(&findings);
+    PackageReport {
+        target: target.to_owned(),
+        identity: package.identity.clone(),
+        artifact: package.artifact,
+        sha256,
+        verdict,
+        findings,
+        notes: analysis.notes,
+        files: package.files.len(),
+        bytes: package.tree.total_bytes,
+    }
+}
+
+/// Scans every target in parallel, largest first (the largest archives dominate the
+/// wall time), and returns the results in the targets' order.
+pub fn scan_all(
+    targets: &[Target],
+    options: &ScanOptions,
+    progress: &dyn Progress,
+) -> Vec<Result<PackageReport, ScanError>> {
+    progress.start(targets.len());
+    let mut order: Vec<usize> = (0..targets.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(targets[i].size));
+    let mut results: Vec<(usize, Result<PackageReport, ScanError>)> = order
+        .par_iter()
+        .map(|&i| {
+            let t = &targets[i];
+            let r = scan_path(&t.display, &t.path, options);
+            progress.finished(&t.display);
+            (i, r)
+        })
+        .collect();
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
