@@ -1,5 +1,5 @@
-use crate::Confidence::{Low, Medium};
-use crate::Severity::{High, Medium as M};
+use crate::Confidence::{High as Sure, Low, Medium};
+use crate::Severity::{Critical, High, Medium as M};
 use crate::model::declare_rule;
 use crate::rules::behaviour_rule;
 
@@ -21,23 +21,24 @@ declare_rule! {
     ///
     /// ## When it is wrong
     /// Shell-integration tools (prompt themes, version managers) edit rc files when you
-    /// run their setup command (runtime context, lower severity).
+    /// run their setup command (runtime context, lower severity). Installing a package
+    /// never needs to: at install time this finding is critical.
     Persistence {
         id: "persistence",
         summary: "makes code start at login or boot",
-        severity: High,
-        confidence: Medium,
+        severity: Critical,
+        confidence: High,
     }
 }
 
 behaviour_rule!(
     Persistence,
     Persistence,
-    [Some(High), Some(High), Some(M)],
-    |b| if b.context == customs_analyze::Context::Runtime {
-        Low
-    } else {
-        Medium
+    [Some(Critical), Some(High), Some(M)],
+    |b| match b.context {
+        customs_analyze::Context::Install => Sure,
+        customs_analyze::Context::Runtime => Low,
+        _ => Medium,
     },
     |b| format!("{} ({} time)", b.detail, b.context)
 );

@@ -1,5 +1,5 @@
-use crate::Confidence::Medium;
-use crate::Severity::{High, Medium as M};
+use crate::Confidence::{High as Sure, Medium};
+use crate::Severity::{Critical, High, Medium as M};
 use crate::model::declare_rule;
 use crate::rules::behaviour_rule;
 
@@ -21,23 +21,24 @@ declare_rule! {
     ///
     /// ## When it is wrong
     /// Release tooling (semantic-release and the like) publishes and writes workflows as
-    /// its job, inside functions, not at install time.
+    /// its job, inside functions, not at install time: at install time this finding is
+    /// critical.
     SelfPropagation {
         id: "self-propagation",
         summary: "publishes packages or plants CI workflows",
-        severity: High,
-        confidence: Medium,
+        severity: Critical,
+        confidence: High,
     }
 }
 
 behaviour_rule!(
     SelfPropagation,
     SelfPropagation,
-    [Some(High), Some(High), Some(M)],
-    |b| if b.context == customs_analyze::Context::Runtime {
-        crate::Confidence::Low
-    } else {
-        Medium
+    [Some(Critical), Some(High), Some(M)],
+    |b| match b.context {
+        customs_analyze::Context::Install => Sure,
+        customs_analyze::Context::Runtime => crate::Confidence::Low,
+        _ => Medium,
     },
     |b| format!("{} ({} time)", b.detail, b.context)
 );

@@ -1,0 +1,101 @@
+//! Helpers shared by the integration tests: run the real binary, and pack fixture
+//! folders into the artifacts a registry would serve.
+
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+/// Runs `customs ARGS` in `dir`.
+pub fn customs(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_customs"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Every file under `dir`, as (relative path, bytes), sorted.
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push((rel, std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A gzip-compressed tar of `dir` with every member under `prefix/`.
+pub fn tar_gz(dir: &Path, prefix: &str) -> Vec<u8> {
+    let gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    let mut builder = tar::Builder::new(gz);
+    for (rel, data) in files(dir) {
+        let mut header = tar::Header::new_ustar();
+        header.set_size(data.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        builder
+            .append_data(&mut header, format!("{prefix}/{rel}"), data.as_slice())
+            .unwrap();
+    }
+    builder.into_inner().unwrap().finish().unwrap()
+}
+
+/// A zip of `dir`'s files at the root (a wheel, when the folder is laid out as one).
+pub fn zip(files_in: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, data) in files_in {
+        w.start_file(name.as_str(), opts).unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+pub fn folder_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    files(dir)
+}
+
+/// Packs a fixture folder as its registry would serve it: Python fixtures as an sdist
+/// (`name-version.tar.gz`), npm fixtures as `npm pack` does (`name-version.tgz` with a
+/// `package/` folder). Returns the file name.
+pub fn pack_fixture(fixture: &Path, out: &Path) -> String {
+    let name = fixture.file_name().unwrap().to_string_lossy().into_owned();
+    if fixture.join("package.json").is_file() {
+        let file = format!("{name}-1.0.0.tgz");
+        std::fs::write(out.join(&file), tar_gz(fixture, "package")).unwrap();
+        file
+    } else {
+        let file = format!("{name}-1.0.0.tar.gz");
+        std::fs::write(out.join(&file), tar_gz(fixture, &format!("{name}-1.0.0"))).unwrap();
+        file
+    }
+}
