@@ -47,7 +47,7 @@ pub fn decode_text(scheme: Scheme, input: &str) -> Option<String> {
 
 fn hex_decode(s: &str) -> Option<Vec<u8>> {
     let s = s.strip_prefix("0x").unwrap_or(s);
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return None;
     }
     (0..s.len())

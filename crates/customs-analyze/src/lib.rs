@@ -61,8 +61,6 @@ pub fn line_of(source: &str, offset: u32) -> u32 {
 #[must_use]
 pub fn mixes_scripts(ident: &str) -> bool {
     let latin = ident.chars().any(|c| c.is_ascii_alphabetic());
-    let lookalike = ident
-        .chars()
-        .any(|c| matches!(c as u32, 0x0370..=0x03FF | 0x0400..=0x04FF));
+    let lookalike = ident.chars().any(|c| matches!(c as u32, 0x0370..=0x04FF));
     latin && lookalike
 }

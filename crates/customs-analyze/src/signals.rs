@@ -524,16 +524,16 @@ pub fn analyze_shell(line: &str) -> (Vec<ShellFinding>, Vec<String>) {
                     detail: format!("{what}: {url}"),
                 });
             }
-            if let Some(what) = secret_path(w) {
-                if matches!(
+            if let Some(what) = secret_path(w)
+                && matches!(
                     prog,
                     "cat" | "curl" | "wget" | "cp" | "tar" | "zip" | "scp" | "nc"
-                ) {
-                    findings.push(ShellFinding {
-                        kind: BehaviourKind::SecretRead,
-                        detail: format!("reads {what} ({w})"),
-                    });
-                }
+                )
+            {
+                findings.push(ShellFinding {
+                    kind: BehaviourKind::SecretRead,
+                    detail: format!("reads {what} ({w})"),
+                });
             }
         }
         previous_op = op;

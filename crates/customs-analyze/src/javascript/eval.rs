@@ -161,7 +161,7 @@ impl Walker {
                     .map(|m| {
                         let base = self.eval_at(m.object(), d);
                         match m.static_property_name() {
-                            Some(p) => self.member(base, &p, false),
+                            Some(p) => self.member(base, p, false),
                             None => Val::tainted(base.taint),
                         }
                     })
