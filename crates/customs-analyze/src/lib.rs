@@ -24,16 +24,22 @@ pub use package::{Analysis, analyze_package};
 /// not parsed (parsers recurse, and a hostile file can nest without bound).
 pub const MAX_PARSE_NESTING: usize = 1000;
 
-/// The deepest nesting of brackets in the text (a cheap bound taken before parsing).
+/// The deepest nesting of brackets in the text (a cheap bound taken before parsing),
+/// counted up to just past [`MAX_PARSE_NESTING`].
 #[must_use]
 pub fn nesting_depth(source: &str) -> usize {
     let mut depth = 0usize;
     let mut max = 0usize;
-    for b in source.bytes() {
+    for &b in source.as_bytes() {
         match b {
             b'(' | b'[' | b'{' => {
                 depth += 1;
-                max = max.max(depth);
+                if depth > max {
+                    max = depth;
+                    if max > MAX_PARSE_NESTING {
+                        return max;
+                    }
+                }
             }
             b')' | b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}

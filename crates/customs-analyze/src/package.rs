@@ -4,7 +4,7 @@ use customs_ecosystem::{ArtifactKind, FileKind, Package, PackageFile, Role};
 use rayon::prelude::*;
 
 use crate::signals::{self, clip};
-use crate::{Behaviour, BehaviourKind, Context, FileFacts, Note, javascript, line_of, python};
+use crate::{Behaviour, BehaviourKind, Context, FileFacts, Note, javascript, python};
 
 /// Everything the analysers found in one package.
 #[derive(Debug, Default)]
@@ -73,6 +73,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
             });
         }
         let runtime_only = file.role == Role::Test || !importable(pkg, file, &by_rel);
+        let lines = Lines::new(text);
         for raw in f.behaviours {
             let context = if install.contains(&i) {
                 Context::Install
@@ -83,7 +84,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
             } else {
                 Context::Runtime
             };
-            let (line, column, snippet) = locate(text, raw.offset);
+            let (line, column, snippet) = locate_in(text, &lines, raw.offset);
             analysis.behaviours.push(Behaviour {
                 kind: raw.kind,
                 context,
@@ -136,19 +137,40 @@ fn pth_code(text: &str) -> String {
         .collect()
 }
 
+/// Where each line of a file starts, to place offsets without rescanning the file.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Self(starts)
+    }
+
+    /// The 0-based line holding `at`.
+    fn index(&self, at: usize) -> usize {
+        self.0.partition_point(|&s| s <= at).saturating_sub(1)
+    }
+}
+
 /// 1-based line and column of an offset, and the line as a snippet (a window around the
 /// column for very long lines such as minified code).
 fn locate(text: &str, offset: u32) -> (u32, u32, String) {
+    locate_in(text, &Lines::new(text), offset)
+}
+
+fn locate_in(text: &str, lines: &Lines, offset: u32) -> (u32, u32, String) {
     let at = (offset as usize).min(text.len());
     let at = (0..=at)
         .rev()
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(0);
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let line_text = &text[start..end];
+    let line = lines.index(at);
+    let start = lines.0[line];
+    let end = lines.0.get(line + 1).map_or(text.len(), |&next| next - 1);
+    let line_text = &text[start..end.max(start)];
     let column = u32::try_from(text[start..at].chars().count() + 1).unwrap_or(u32::MAX);
-    let snippet = if line_text.chars().count() <= 200 {
+    let snippet = if line_text.len() <= 200 {
         line_text.trim_end().to_owned()
     } else {
         let col = (column as usize).saturating_sub(1);
@@ -156,7 +178,7 @@ fn locate(text: &str, offset: u32) -> (u32, u32, String) {
         let window: String = line_text.chars().skip(from).take(160).collect();
         format!("…{window}…")
     };
-    (line_of(text, offset), column, snippet)
+    (u32::try_from(line + 1).unwrap_or(u32::MAX), column, snippet)
 }
 
 /// npm lifecycle scripts: shell behaviours located at their line in package.json, and

@@ -2,6 +2,10 @@
 //! secrets or makes code start at boot, whether a blob is encoded, what a shell command
 //! does. Both analysers call these on the constant strings they fold from the tree.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::BehaviourKind;
 
 /// Hosts and URL fragments that legitimate packages rarely contact: chat webhooks used
@@ -48,24 +52,44 @@ const DESTINATIONS: &[(&str, &str)] = &[
     ("portmap.io", "tunnel"),
 ];
 
+/// A case-insensitive automaton over the first column of a pattern table, built once.
+/// With `first`, the earliest-listed of the leftmost matches wins (`.ssh/id_` before
+/// `.ssh/`); otherwise all matches can be visited.
+fn automaton(table: &'static [(&'static str, &'static str)], first: bool) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(if first {
+            MatchKind::LeftmostFirst
+        } else {
+            MatchKind::Standard
+        })
+        .build(table.iter().map(|(needle, _)| needle))
+        .expect("the pattern tables are valid")
+}
+
 /// If `text` holds a URL or host that legitimate packages rarely contact, says what it
 /// is and returns the matched URL.
 #[must_use]
 pub fn suspicious_destination(text: &str) -> Option<(&'static str, String)> {
-    if text.len() > 4096 {
+    static DEST: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(DESTINATIONS, false));
+    // Every pattern has a dot in it: most strings are ruled out without a search.
+    if text.len() < 6 || text.len() > 4096 || memchr::memchr(b'.', text.as_bytes()).is_none() {
         return None;
     }
-    let lower = text.to_ascii_lowercase();
-    for (needle, what) in DESTINATIONS {
-        if let Some(at) = lower.find(needle) {
-            // Require a host boundary before the match (start, '/', '.', '@' or quote).
-            let before = lower[..at].chars().last();
-            if before.is_none_or(|c| matches!(c, '/' | '.' | '@' | ' ' | '"' | '\'')) {
-                return Some((what, excerpt(text, at)));
-            }
+    for m in DEST.find_overlapping_iter(text) {
+        // Require a host boundary before the match (start, '/', '.', '@' or quote).
+        let before = text[..m.start()].chars().last();
+        if before.is_none_or(|c| matches!(c, '/' | '.' | '@' | ' ' | '"' | '\'')) {
+            return Some((
+                DESTINATIONS[m.pattern().as_usize()].1,
+                excerpt(text, m.start()),
+            ));
         }
     }
-    ip_literal_url(&lower).map(|url| ("IP-literal URL", url))
+    if memchr::memmem::find(text.as_bytes(), b"://").is_none() {
+        return None;
+    }
+    ip_literal_url(&text.to_ascii_lowercase()).map(|url| ("IP-literal URL", url))
 }
 
 fn excerpt(text: &str, at: usize) -> String {
@@ -173,14 +197,25 @@ const SECRET_PATHS: &[(&str, &str)] = &[
 /// If a path names credentials or personal data, says which.
 #[must_use]
 pub fn secret_path(text: &str) -> Option<&'static str> {
+    static SECRETS: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(SECRET_PATHS, true));
+    table_match(&SECRETS, SECRET_PATHS, text)
+}
+
+/// The first entry of `table` found in `text` (a path; backslashes count as slashes).
+fn table_match(
+    automaton: &AhoCorasick,
+    table: &'static [(&'static str, &'static str)],
+    text: &str,
+) -> Option<&'static str> {
     if text.len() > 1024 {
         return None;
     }
-    let lower = text.to_ascii_lowercase().replace('\\', "/");
-    SECRET_PATHS
-        .iter()
-        .find(|(needle, _)| lower.contains(needle))
-        .map(|(_, what)| *what)
+    let found = if text.contains('\\') {
+        automaton.find(&text.replace('\\', "/"))
+    } else {
+        automaton.find(text)
+    };
+    found.map(|m| table[m.pattern().as_usize()].1)
 }
 
 /// Locations that make code run at login or boot.
@@ -204,14 +239,9 @@ const PERSISTENCE_PATHS: &[(&str, &str)] = &[
 /// If a path or registry key makes code start at login or boot, says which.
 #[must_use]
 pub fn persistence_path(text: &str) -> Option<&'static str> {
-    if text.len() > 1024 {
-        return None;
-    }
-    let lower = text.to_ascii_lowercase().replace('\\', "/");
-    PERSISTENCE_PATHS
-        .iter()
-        .find(|(needle, _)| lower.contains(needle))
-        .map(|(_, what)| *what)
+    static PERSISTENCE: LazyLock<AhoCorasick> =
+        LazyLock::new(|| automaton(PERSISTENCE_PATHS, true));
+    table_match(&PERSISTENCE, PERSISTENCE_PATHS, text)
 }
 
 /// True for environment variable names that usually hold credentials.
