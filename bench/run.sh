@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Benchmark and detection figures over the pinned benign corpus.
+#
+#   bench/run.sh [--quick]
+#
+# Fetches the corpus (../shared/corpus lists; bench/fetch_corpus.py) into a cache folder
+# outside git ($CUSTOMS_BENCH_DIR, default ~/.cache/customs-bench), builds customs in
+# release mode, and prints: the decompression floor, customs' wall and CPU time and peak
+# memory over the whole corpus, the ten slowest artifacts, and the verdict table per
+# ecosystem with every suspicious-or-worse package and its top finding.
+# --quick uses a tenth of the corpus.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DIR="${CUSTOMS_BENCH_DIR:-$HOME/.cache/customs-bench}"
+LIMIT=()
+if [ "${1:-}" = "--quick" ]; then LIMIT=(--limit 10); DIR="$DIR-quick"; fi
+mkdir -p "$DIR"
+python3 bench/fetch_corpus.py "$DIR" "${LIMIT[@]}" > "$DIR/fetch.log"
+cargo build --release -q -p customs
+cargo build --release -q -p customs-archive --example floor
+BIN=target/release/customs
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "corpus: $(ls "$DIR/pypi" | wc -l) PyPI files, $(ls "$DIR/npm" | wc -l) npm tarballs, $(du -sm "$DIR/pypi" "$DIR/npm" | awk '{s+=$1} END {print s}') MB"
+target/release/examples/floor "$DIR/pypi" "$DIR/npm"
+/usr/bin/time -f "customs: %e s wall, %U s user + %S s system CPU, %M KB peak RSS" \
+  "$BIN" scan --format json "$DIR/pypi" "$DIR/npm" > "$DIR/report.json" || [ $? -eq 1 ]
+echo "slowest artifacts (each scanned alone, 2 threads):"
+for f in $(ls -S "$DIR"/pypi/* "$DIR"/npm/* | head -10); do
+  /usr/bin/time -f "  %e s  %M KB  $(basename "$f")" "$BIN" scan --format json "$f" > /dev/null || true
+done 2>&1 | sort -rn
+python3 - "$DIR/report.json" <<'PY'
+import collections, json, sys
+r = json.load(open(sys.argv[1]))
+by = collections.defaultdict(collections.Counter)
+for p in r["packages"]:
+    by[p["ecosystem"]][p["verdict"]] += 1
+for eco, c in sorted(by.items()):
+    n = sum(c.values())
+    print(f"{eco}: {n} artifacts: {c['malicious']} malicious, {c['suspicious']} suspicious "
+          f"({100 * c['suspicious'] / n:.1f}%), {c['clean']} clean")
+for p in r["packages"]:
+    if p["verdict"] != "clean":
+        f = p["findings"][0]
+        print(f"  {p['verdict']} {p['target']}: [{f['rule']}] {f['message']}")
+if r["errors"]:
+    print("errors:", r["errors"])
+PY
