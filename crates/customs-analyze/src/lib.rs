@@ -9,6 +9,7 @@
 //! located [`Behaviour`] with the quoted source line.
 
 mod decode;
+mod flow;
 pub mod javascript;
 mod model;
 mod package;

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::AhoCorasick;
 
 use crate::BehaviourKind;
 
@@ -53,16 +53,9 @@ const DESTINATIONS: &[(&str, &str)] = &[
 ];
 
 /// A case-insensitive automaton over the first column of a pattern table, built once.
-/// With `first`, the earliest-listed of the leftmost matches wins (`.ssh/id_` before
-/// `.ssh/`); otherwise all matches can be visited.
-fn automaton(table: &'static [(&'static str, &'static str)], first: bool) -> AhoCorasick {
+fn automaton(table: &'static [(&'static str, &'static str)]) -> AhoCorasick {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .match_kind(if first {
-            MatchKind::LeftmostFirst
-        } else {
-            MatchKind::Standard
-        })
         .build(table.iter().map(|(needle, _)| needle))
         .expect("the pattern tables are valid")
 }
@@ -71,7 +64,7 @@ fn automaton(table: &'static [(&'static str, &'static str)], first: bool) -> Aho
 /// is and returns the matched URL.
 #[must_use]
 pub fn suspicious_destination(text: &str) -> Option<(&'static str, String)> {
-    static DEST: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(DESTINATIONS, false));
+    static DEST: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(DESTINATIONS));
     // Every pattern has a dot in it: most strings are ruled out without a search.
     if text.len() < 6 || text.len() > 4096 || memchr::memchr(b'.', text.as_bytes()).is_none() {
         return None;
@@ -197,11 +190,12 @@ const SECRET_PATHS: &[(&str, &str)] = &[
 /// If a path names credentials or personal data, says which.
 #[must_use]
 pub fn secret_path(text: &str) -> Option<&'static str> {
-    static SECRETS: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(SECRET_PATHS, true));
+    static SECRETS: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(SECRET_PATHS));
     table_match(&SECRETS, SECRET_PATHS, text)
 }
 
-/// The first entry of `table` found in `text` (a path; backslashes count as slashes).
+/// The entry of `table` found in `text` that is listed first (tables list the specific
+/// before the general: `.ssh/id_` before `.ssh/`). Backslashes count as slashes.
 fn table_match(
     automaton: &AhoCorasick,
     table: &'static [(&'static str, &'static str)],
@@ -210,12 +204,18 @@ fn table_match(
     if text.len() > 1024 {
         return None;
     }
-    let found = if text.contains('\\') {
-        automaton.find(&text.replace('\\', "/"))
-    } else {
-        automaton.find(text)
+    let first = |t: &str| {
+        automaton
+            .find_overlapping_iter(t)
+            .map(|m| m.pattern().as_usize())
+            .min()
     };
-    found.map(|m| table[m.pattern().as_usize()].1)
+    let found = if text.contains('\\') {
+        first(&text.replace('\\', "/"))
+    } else {
+        first(text)
+    };
+    found.map(|i| table[i].1)
 }
 
 /// Locations that make code run at login or boot.
@@ -239,8 +239,7 @@ const PERSISTENCE_PATHS: &[(&str, &str)] = &[
 /// If a path or registry key makes code start at login or boot, says which.
 #[must_use]
 pub fn persistence_path(text: &str) -> Option<&'static str> {
-    static PERSISTENCE: LazyLock<AhoCorasick> =
-        LazyLock::new(|| automaton(PERSISTENCE_PATHS, true));
+    static PERSISTENCE: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(PERSISTENCE_PATHS));
     table_match(&PERSISTENCE, PERSISTENCE_PATHS, text)
 }
 

@@ -62,6 +62,16 @@ impl Val {
         }
     }
 
+    /// What a call to `callee` returns: known only by name, carrying `taint`.
+    #[must_use]
+    pub fn returned(callee: Option<&str>, taint: u8) -> Self {
+        Self {
+            qual: callee.map(|q| format!("{q}()")),
+            taint,
+            ..Self::default()
+        }
+    }
+
     /// The exact constant text, if the value is one.
     #[must_use]
     pub fn exact_text(&self) -> Option<&str> {
@@ -71,4 +81,28 @@ impl Val {
             None
         }
     }
+}
+
+/// Removes the `()` of call results so that `requests.Session().get` matches the table
+/// entry `requests.Session.get`.
+#[must_use]
+pub fn normalize(qual: &str) -> String {
+    qual.replace("()", "")
+}
+
+/// The value of an environment variable read by name (`os.environ["X"]`,
+/// `process.env.X`): `~` for the home folder, a secret when the name says so.
+#[must_use]
+pub fn env_value(name: &str) -> Val {
+    let mut v = Val {
+        text: Some(match name {
+            "HOME" | "USERPROFILE" => "~".to_owned(),
+            other => format!("${other}"),
+        }),
+        ..Val::default()
+    };
+    if crate::signals::is_secret_env_name(name) {
+        v.taint |= Taint::SECRET;
+    }
+    v
 }

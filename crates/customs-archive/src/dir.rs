@@ -100,16 +100,7 @@ pub fn read_dir(root: &Path, options: &ReadOptions<'_>) -> Result<Tree, ArchiveE
 }
 
 fn link_entry(path: String, kind: EntryKind) -> Entry {
-    Entry {
-        path,
-        kind,
-        size: 0,
-        data: Vec::new(),
-        complete: false,
-        sha256: None,
-        mode: None,
-        nested: false,
-    }
+    Entry::bare(path, kind, 0, None)
 }
 
 fn read_file(file: &Path, path: String, options: &ReadOptions<'_>, budget: &Budget, sink: &Sink) {
@@ -140,14 +131,7 @@ fn read_file(file: &Path, path: String, options: &ReadOptions<'_>, budget: &Budg
             Ok(read) => {
                 entry.complete = want == Want::Content && read.kept_all();
                 if want == Want::Content && read.exceeds(keep) {
-                    sink.anomaly(Anomaly::new(
-                        AnomalyKind::FileTooLarge,
-                        &entry.path,
-                        format!(
-                            "file is larger than the {} byte analysis limit: noted, not analysed",
-                            limits.max_file_bytes
-                        ),
-                    ));
+                    sink.anomaly(Anomaly::too_large(&entry.path, limits.max_file_bytes));
                     entry.data = read.data[..HEAD_LEN.min(read.data.len())].to_vec();
                 } else {
                     entry.data = read.data;

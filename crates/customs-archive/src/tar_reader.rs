@@ -164,16 +164,7 @@ fn read_entries<R: Read>(
             EntryKind::Special
         };
         if entry_kind != EntryKind::File {
-            sink.entry(Entry {
-                path,
-                kind: entry_kind,
-                size: 0,
-                data: Vec::new(),
-                complete: false,
-                sha256: None,
-                mode,
-                nested: false,
-            });
+            sink.entry(Entry::bare(path, entry_kind, 0, mode));
             continue;
         }
         let mut want = (options.select)(&path, declared);
@@ -208,14 +199,7 @@ fn read_entries<R: Read>(
             None => (Vec::new(), declared, None),
         };
         if too_large {
-            sink.anomaly(Anomaly::new(
-                AnomalyKind::FileTooLarge,
-                &path,
-                format!(
-                    "member is larger than the {} byte analysis limit: noted, not analysed",
-                    limits.max_file_bytes
-                ),
-            ));
+            sink.anomaly(Anomaly::too_large(&path, limits.max_file_bytes));
             data.truncate(HEAD_LEN);
         }
         let mut entry = Entry {

@@ -77,6 +77,21 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// A member of which nothing was kept.
+    #[must_use]
+    pub fn bare(path: String, kind: EntryKind, size: u64, mode: Option<u32>) -> Self {
+        Self {
+            path,
+            kind,
+            size,
+            data: Vec::new(),
+            complete: false,
+            sha256: None,
+            mode,
+            nested: false,
+        }
+    }
+
     /// The kept bytes as text, if they are UTF-8.
     #[must_use]
     pub fn text(&self) -> Option<&str> {
@@ -162,6 +177,14 @@ pub struct Anomaly {
 }
 
 impl Anomaly {
+    pub(crate) fn too_large(path: &str, limit: u64) -> Self {
+        Self::new(
+            AnomalyKind::FileTooLarge,
+            path,
+            format!("member is larger than the {limit} byte analysis limit: noted, not analysed"),
+        )
+    }
+
     pub(crate) fn new(kind: AnomalyKind, path: &str, detail: impl Into<String>) -> Self {
         Self {
             kind,

@@ -105,16 +105,7 @@ fn member(
             &path,
             "encrypted member: its content cannot be inspected",
         ));
-        sink.entry(Entry {
-            path,
-            kind: EntryKind::File,
-            size: declared,
-            data: Vec::new(),
-            complete: false,
-            sha256: None,
-            mode,
-            nested: false,
-        });
+        sink.entry(Entry::bare(path, EntryKind::File, declared, mode));
         return;
     }
     let mut want = if symlink {
@@ -126,16 +117,7 @@ fn member(
         want = Want::Content;
     }
     if want == Want::Nothing && !options.hash_all {
-        sink.entry(Entry {
-            path,
-            kind: EntryKind::File,
-            size: declared,
-            data: Vec::new(),
-            complete: false,
-            sha256: None,
-            mode,
-            nested: false,
-        });
+        sink.entry(Entry::bare(path, EntryKind::File, declared, mode));
         return;
     }
     if budget.is_exhausted() {
@@ -188,14 +170,7 @@ fn member(
     let too_large = want == Want::Content && read.exceeds(keep);
     let mut data = read.data;
     if too_large {
-        sink.anomaly(Anomaly::new(
-            AnomalyKind::FileTooLarge,
-            &path,
-            format!(
-                "member is larger than the {} byte analysis limit: noted, not analysed",
-                limits.max_file_bytes
-            ),
-        ));
+        sink.anomaly(Anomaly::too_large(&path, limits.max_file_bytes));
         data.truncate(HEAD_LEN);
     }
     let kind = if symlink {

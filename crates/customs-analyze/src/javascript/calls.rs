@@ -3,10 +3,9 @@
 use oxc_ast::ast::{self, Argument, CallExpression, Expression, NewExpression};
 
 use super::Walker;
-use super::eval::normalize;
 use crate::BehaviourKind;
 use crate::signals::{self, clip};
-use crate::value::{Taint, Val};
+use crate::value::{Taint, Val, normalize};
 
 const EXEC: &[&str] = &[
     "global.eval",
@@ -249,39 +248,8 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
         {
             command = format!("{command} {rest}");
         }
-        w.push(
-            BehaviourKind::ProcessSpawn,
-            offset,
-            if command.is_empty() {
-                format!("{}() of a command built at run time", method_of(&qual))
-            } else {
-                format!("{}(): {}", method_of(&qual), clip(&command, 120))
-            },
-        );
-        if !command.is_empty() {
-            let (found, _) = signals::analyze_shell(&command);
-            for f in found {
-                if f.kind != BehaviourKind::ProcessSpawn {
-                    w.push(f.kind, offset, f.detail);
-                }
-            }
-        }
-        if taint & Taint::DECODED != 0 {
-            w.push(
-                BehaviourKind::DecodeExecute,
-                offset,
-                format!(
-                    "{}() runs a command built from decoded data",
-                    method_of(&qual)
-                ),
-            );
-        }
-        if taint & Taint::DOWNLOADED != 0 {
-            w.push(
-                BehaviourKind::DownloadExecute,
-                offset,
-                format!("{}() runs data fetched from the network", method_of(&qual)),
-            );
+        for (kind, detail) in crate::flow::process_start(method_of(&qual), &command, taint) {
+            w.push(kind, offset, detail);
         }
         if options_detached(arguments) {
             w.push(
@@ -305,29 +273,9 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
         if fetch {
             w.region.fetched.get_or_insert(offset);
         }
-        w.push(
-            BehaviourKind::Network,
-            offset,
-            if first_text.is_empty() {
-                format!("{qual}()")
-            } else {
-                format!("{qual}(): {}", clip(&first_text, 120))
-            },
-        );
-        if let Some((what, dest)) = signals::suspicious_destination(&first_text) {
-            w.push(
-                BehaviourKind::SuspiciousDestination,
-                offset,
-                format!("sends to a {what}: {dest}"),
-            );
-        }
-        if taint & Taint::SECRET != 0 {
-            let detail = if DNS.contains(&qual.as_str()) {
-                format!("secrets encoded into a DNS lookup by {qual}()")
-            } else {
-                format!("secrets sent with {qual}()")
-            };
-            w.push(BehaviourKind::SecretExfiltration, offset, detail);
+        let dns = DNS.contains(&qual.as_str());
+        for (kind, detail) in crate::flow::network_call(&qual, &first_text, taint, dns) {
+            w.push(kind, offset, detail);
         }
         return;
     }

@@ -6,7 +6,7 @@ use oxc_ast::ast::{self, Argument, Expression};
 use super::Walker;
 use crate::decode::{Scheme, decode_text};
 use crate::signals;
-use crate::value::{Taint, Val};
+use crate::value::{Taint, Val, env_value, normalize};
 
 const MAX_EVAL_DEPTH: u32 = 48;
 
@@ -43,27 +43,6 @@ pub(crate) fn module_name(specifier: &str) -> String {
         .strip_prefix("node:")
         .unwrap_or(specifier)
         .to_owned()
-}
-
-/// Removes the `()` of call results so that `http.request().write` matches
-/// `http.request.write`.
-pub(crate) fn normalize(qual: &str) -> String {
-    qual.replace("()", "")
-}
-
-/// The value of `process.env.NAME`.
-pub(crate) fn env_value(name: &str) -> Val {
-    let mut v = Val {
-        text: Some(match name {
-            "HOME" | "USERPROFILE" => "~".to_owned(),
-            other => format!("${other}"),
-        }),
-        ..Val::default()
-    };
-    if signals::is_secret_env_name(name) {
-        v.taint |= Taint::SECRET;
-    }
-    v
 }
 
 impl Walker {
@@ -531,16 +510,8 @@ impl Walker {
             _ => {}
         }
         if super::calls::is_fetch(&qual) {
-            return Val {
-                qual: Some(format!("{qual}()")),
-                taint: taint | Taint::DOWNLOADED,
-                ..Val::default()
-            };
+            return Val::returned(Some(&qual), taint | Taint::DOWNLOADED);
         }
-        Val {
-            qual: func.qual.map(|q| format!("{q}()")),
-            taint,
-            ..Val::default()
-        }
+        Val::returned(func.qual.as_deref(), taint)
     }
 }

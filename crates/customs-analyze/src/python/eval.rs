@@ -7,7 +7,7 @@ use super::Walker;
 use super::tables;
 use crate::decode;
 use crate::signals;
-pub(crate) use crate::value::{Taint, Val};
+use crate::value::{Taint, Val, env_value, normalize};
 
 /// Builtins that keep their meaning when referred to by bare name.
 const BUILTINS: &[&str] = &[
@@ -97,12 +97,6 @@ fn number(expr: &Expr) -> Option<i64> {
         },
         _ => None,
     }
-}
-
-/// Removes the `()` of call results so that `requests.Session().get` matches the
-/// table entry `requests.Session.get`.
-pub(crate) fn normalize(qual: &str) -> String {
-    qual.replace("()", "")
 }
 
 const MAX_EVAL_DEPTH: u32 = 48;
@@ -240,7 +234,7 @@ impl Walker {
                 }
                 let key = self.eval_at(&s.slice, d);
                 match (v.qual.as_deref(), key.exact_text()) {
-                    (Some("os.environ"), Some(name)) => tables::env_value(name),
+                    (Some("os.environ"), Some(name)) => env_value(name),
                     (Some(q), Some(name)) if q.ends_with(".__dict__") => Val {
                         qual: Some(format!("{}.{name}", q.trim_end_matches(".__dict__"))),
                         folded: key.folded,
@@ -546,7 +540,7 @@ impl Walker {
             }
             "os.getenv" | "os.environ.get" => {
                 if let Some(name) = exact_arg(0) {
-                    return tables::env_value(name);
+                    return env_value(name);
                 }
             }
             "os.environ.copy" | "os.environ.items" | "os.environ.values" | "os.environ.keys" => {
@@ -574,23 +568,11 @@ impl Walker {
             _ => {}
         }
         if tables::is_socket_factory(&qual) {
-            return Val {
-                qual: Some(format!("{qual}()")),
-                taint: taint | Taint::SOCKET,
-                ..Val::default()
-            };
+            return Val::returned(Some(&qual), taint | Taint::SOCKET);
         }
         if tables::is_fetch(&qual) {
-            return Val {
-                qual: Some(format!("{qual}()")),
-                taint: taint | Taint::DOWNLOADED,
-                ..Val::default()
-            };
+            return Val::returned(Some(&qual), taint | Taint::DOWNLOADED);
         }
-        Val {
-            qual: func.qual.map(|q| format!("{q}()")),
-            taint,
-            ..Val::default()
-        }
+        Val::returned(func.qual.as_deref(), taint)
     }
 }

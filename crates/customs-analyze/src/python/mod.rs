@@ -21,8 +21,8 @@ use ruff_python_parser::parse_unchecked_source;
 use ruff_text_size::Ranged;
 
 use crate::signals::clip;
+use crate::value::{Taint, Val};
 use crate::{BehaviourKind, FileFacts};
-use eval::{Taint, Val};
 
 /// Deepest syntax nesting walked; deeper code is noted, not walked (a hostile file can
 /// nest without bound).

@@ -4,10 +4,10 @@ use ruff_python_ast::{self as ast, Expr};
 use ruff_text_size::Ranged;
 
 use super::Walker;
-use super::eval::{Taint, Val, normalize};
 use crate::BehaviourKind;
 use crate::decode::Scheme;
 use crate::signals::{self, clip};
+use crate::value::{Taint, Val, normalize};
 
 const EXEC_SINKS: &[&str] = &[
     "builtins.exec",
@@ -192,21 +192,6 @@ pub(crate) fn is_socket_factory(qual: &str) -> bool {
 
 pub(crate) fn is_method_decoder(method: &str) -> bool {
     matches!(method, "decode" | "fromhex" | "b64decode")
-}
-
-/// The value of an environment variable read by name: a secret when the name says so.
-pub(crate) fn env_value(name: &str) -> Val {
-    let mut v = Val {
-        text: Some(match name {
-            "HOME" | "USERPROFILE" => "~".to_owned(),
-            other => format!("${other}"),
-        }),
-        ..Val::default()
-    };
-    if signals::is_secret_env_name(name) {
-        v.taint |= Taint::SECRET;
-    }
-    v
 }
 
 /// Which decoding a call performs, if it is a decoder.
@@ -408,36 +393,8 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         });
     if is_process {
         let command = first_text.clone().unwrap_or_default();
-        w.push(
-            BehaviourKind::ProcessSpawn,
-            offset,
-            if command.is_empty() {
-                format!("{qual}() of a command built at run time")
-            } else {
-                format!("{qual}(): {}", clip(&command, 120))
-            },
-        );
-        if !command.is_empty() {
-            let (found, _) = signals::analyze_shell(&command);
-            for f in found {
-                if f.kind != BehaviourKind::ProcessSpawn {
-                    w.push(f.kind, offset, f.detail);
-                }
-            }
-        }
-        if taint & Taint::DECODED != 0 {
-            w.push(
-                BehaviourKind::DecodeExecute,
-                offset,
-                format!("{qual}() runs a command built from decoded data"),
-            );
-        }
-        if taint & Taint::DOWNLOADED != 0 {
-            w.push(
-                BehaviourKind::DownloadExecute,
-                offset,
-                format!("{qual}() runs data fetched from the network"),
-            );
+        for (kind, detail) in crate::flow::process_start(&qual, &command, taint) {
+            w.push(kind, offset, detail);
         }
         if kwargs.iter().any(|(_, v)| v.taint & Taint::SOCKET != 0)
             || (qual == "pty.spawn" && w.scopes.iter().any(|s| s.socket.is_some()))
@@ -541,38 +498,13 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             w.scope().socket = Some(offset);
         }
         let url = first_text.clone().unwrap_or_default();
-        if !(qual == "socket.socket" || qual.ends_with(".recv")) {
-            w.push(
-                BehaviourKind::Network,
-                offset,
-                if url.is_empty() {
-                    format!("{qual}()")
-                } else {
-                    format!("{qual}(): {}", clip(&url, 120))
-                },
-            );
-        }
-        if let Some((what, dest)) = signals::suspicious_destination(&url) {
-            w.push(
-                BehaviourKind::SuspiciousDestination,
-                offset,
-                format!("sends to a {what}: {dest}"),
-            );
-        }
-        let sent = taint & Taint::SECRET != 0;
-        if sent {
-            let detail = if DNS.contains(&qual.as_str()) {
-                format!("secrets encoded into a DNS lookup by {qual}()")
-            } else {
-                format!("secrets sent with {qual}()")
-            };
-            w.push(BehaviourKind::SecretExfiltration, offset, detail);
-        } else if DNS.contains(&qual.as_str()) && taint & Taint::DECODED != 0 {
-            w.push(
-                BehaviourKind::SecretExfiltration,
-                offset,
-                format!("encoded data in a DNS lookup by {qual}()"),
-            );
+        let dns = DNS.contains(&qual.as_str());
+        // Creating a socket or receiving is not yet talking to anyone.
+        let quiet = qual == "socket.socket" || qual.ends_with(".recv");
+        for (kind, detail) in crate::flow::network_call(&qual, &url, taint, dns) {
+            if !(quiet && kind == BehaviourKind::Network) {
+                w.push(kind, offset, detail);
+            }
         }
         if qual.ends_with("urlretrieve") || qual == "wget.download" {
             let scope = w.scope();

@@ -1,0 +1,82 @@
+//! What a classified call amounts to, the same for every language: each analyser
+//! recognises process starts and network calls in its own syntax, then asks here what
+//! the command, destination and taint of the call mean.
+
+use crate::BehaviourKind;
+use crate::signals::{self, clip};
+use crate::value::Taint;
+
+/// The behaviours of starting a process named `what` with `command` (empty when built at
+/// run time) whose arguments carry `taint`.
+pub(crate) fn process_start(what: &str, command: &str, taint: u8) -> Vec<(BehaviourKind, String)> {
+    let mut out = vec![(
+        BehaviourKind::ProcessSpawn,
+        if command.is_empty() {
+            format!("{what}() of a command built at run time")
+        } else {
+            format!("{what}(): {}", clip(command, 120))
+        },
+    )];
+    if !command.is_empty() {
+        let (found, _) = signals::analyze_shell(command);
+        out.extend(
+            found
+                .into_iter()
+                .filter(|f| f.kind != BehaviourKind::ProcessSpawn)
+                .map(|f| (f.kind, f.detail)),
+        );
+    }
+    if taint & Taint::DECODED != 0 {
+        out.push((
+            BehaviourKind::DecodeExecute,
+            format!("{what}() runs a command built from decoded data"),
+        ));
+    }
+    if taint & Taint::DOWNLOADED != 0 {
+        out.push((
+            BehaviourKind::DownloadExecute,
+            format!("{what}() runs data fetched from the network"),
+        ));
+    }
+    out
+}
+
+/// The behaviours of a network call `qual` to `url` (empty when unknown) whose arguments
+/// carry `taint`; `dns` when the call is a name lookup.
+pub(crate) fn network_call(
+    qual: &str,
+    url: &str,
+    taint: u8,
+    dns: bool,
+) -> Vec<(BehaviourKind, String)> {
+    let mut out = vec![(
+        BehaviourKind::Network,
+        if url.is_empty() {
+            format!("{qual}()")
+        } else {
+            format!("{qual}(): {}", clip(url, 120))
+        },
+    )];
+    if let Some((what, dest)) = signals::suspicious_destination(url) {
+        out.push((
+            BehaviourKind::SuspiciousDestination,
+            format!("sends to a {what}: {dest}"),
+        ));
+    }
+    if taint & Taint::SECRET != 0 {
+        out.push((
+            BehaviourKind::SecretExfiltration,
+            if dns {
+                format!("secrets encoded into a DNS lookup by {qual}()")
+            } else {
+                format!("secrets sent with {qual}()")
+            },
+        ));
+    } else if dns && taint & Taint::DECODED != 0 {
+        out.push((
+            BehaviourKind::SecretExfiltration,
+            format!("encoded data in a DNS lookup by {qual}()"),
+        ));
+    }
+    out
+}
