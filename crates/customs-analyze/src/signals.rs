@@ -79,9 +79,7 @@ pub fn suspicious_destination(text: &str) -> Option<(&'static str, String)> {
             ));
         }
     }
-    if memchr::memmem::find(text.as_bytes(), b"://").is_none() {
-        return None;
-    }
+    memchr::memmem::find(text.as_bytes(), b"://")?;
     ip_literal_url(&text.to_ascii_lowercase()).map(|url| ("IP-literal URL", url))
 }
 
@@ -485,6 +483,14 @@ pub fn analyze_shell(line: &str) -> (Vec<ShellFinding>, Vec<String>) {
                         kind: BehaviourKind::DynamicExecute,
                         detail: format!("inline {prog} code: {}", clip(code, 120)),
                     });
+                } else if let Some(m) = args.iter().position(|a| *a == "-m") {
+                    // `python -m MODULE ...` runs a module, not a script file.
+                    if args.get(m + 1) == Some(&"twine") && args.get(m + 2) == Some(&"upload") {
+                        findings.push(ShellFinding {
+                            kind: BehaviourKind::SelfPropagation,
+                            detail: "uploads packages with `python -m twine upload`".into(),
+                        });
+                    }
                 } else if inline.is_none()
                     && let Some(script) = args.iter().find(|a| !a.starts_with('-'))
                 {
@@ -533,6 +539,19 @@ pub fn analyze_shell(line: &str) -> (Vec<ShellFinding>, Vec<String>) {
                 findings.push(ShellFinding {
                     kind: BehaviourKind::SelfPropagation,
                     detail: format!("runs `{prog} publish`"),
+                });
+            }
+            // Worms check that a stolen token works before they republish with it.
+            "npm" | "yarn" | "pnpm" if args.first().is_some_and(|a| *a == "whoami") => {
+                findings.push(ShellFinding {
+                    kind: BehaviourKind::SelfPropagation,
+                    detail: format!("checks the registry token with `{prog} whoami`"),
+                });
+            }
+            "twine" if args.first().is_some_and(|a| *a == "upload") => {
+                findings.push(ShellFinding {
+                    kind: BehaviourKind::SelfPropagation,
+                    detail: "uploads packages with `twine upload`".into(),
                 });
             }
             _ => {}
@@ -656,5 +675,17 @@ mod tests {
         assert_eq!(f[0].kind, BehaviourKind::DecodeExecute);
         let (f, _) = analyze_shell("node-gyp rebuild || echo failed");
         assert!(f.is_empty());
+        let (f, _) = analyze_shell("npm whoami && npm publish --access public");
+        assert_eq!(f.len(), 2);
+        assert!(f.iter().all(|f| f.kind == BehaviourKind::SelfPropagation));
+        for line in ["twine upload dist/*", "python3 -m twine upload dist/*"] {
+            let (f, scripts) = analyze_shell(line);
+            assert_eq!(f.len(), 1, "{line}: {f:?}");
+            assert_eq!(f[0].kind, BehaviourKind::SelfPropagation);
+            assert!(
+                scripts.is_empty(),
+                "a module is not a script file: {scripts:?}"
+            );
+        }
     }
 }
