@@ -26,27 +26,45 @@ pub use package::{Analysis, analyze_package};
 pub const MAX_PARSE_NESTING: usize = 1000;
 
 /// The deepest nesting of brackets in the text (a cheap bound taken before parsing),
-/// counted up to just past [`MAX_PARSE_NESTING`].
+/// counted up to just past [`MAX_PARSE_NESTING`]. Closers never take the depth below
+/// zero, so a run of `)` cannot hide deep nesting that follows it.
 #[must_use]
 pub fn nesting_depth(source: &str) -> usize {
-    let mut depth = 0usize;
-    let mut max = 0usize;
-    for &b in source.as_bytes() {
-        match b {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > max {
-                    max = depth;
-                    if max > MAX_PARSE_NESTING {
-                        return max;
-                    }
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
+    const DELTA: [i32; 256] = {
+        let mut t = [0i32; 256];
+        t[b'(' as usize] = 1;
+        t[b'[' as usize] = 1;
+        t[b'{' as usize] = 1;
+        t[b')' as usize] = -1;
+        t[b']' as usize] = -1;
+        t[b'}' as usize] = -1;
+        t
+    };
+    let limit = i32::try_from(MAX_PARSE_NESTING).unwrap_or(i32::MAX);
+    let mut depth = 0i32;
+    let mut max = 0i32;
+    // Branch-free over chunks; the limit is checked once per chunk.
+    for chunk in source.as_bytes().chunks(4096) {
+        for &b in chunk {
+            depth = (depth + DELTA[usize::from(b)]).max(0);
+            max = max.max(depth);
+        }
+        if max > limit {
+            break;
         }
     }
-    max
+    usize::try_from(max).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn nesting_bound() {
+        assert_eq!(super::nesting_depth("f(a[1], {b: (2)})"), 3);
+        // Unbalanced closers do not lower the bound of what follows.
+        let hidden = format!("{}{}", ")".repeat(5000), "(".repeat(1200));
+        assert!(super::nesting_depth(&hidden) > super::MAX_PARSE_NESTING);
+    }
 }
 
 /// The 1-based line of a byte offset.
