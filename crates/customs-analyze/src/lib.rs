@@ -56,17 +56,6 @@ pub fn nesting_depth(source: &str) -> usize {
     usize::try_from(max).unwrap_or(0)
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn nesting_bound() {
-        assert_eq!(super::nesting_depth("f(a[1], {b: (2)})"), 3);
-        // Unbalanced closers do not lower the bound of what follows.
-        let hidden = format!("{}{}", ")".repeat(5000), "(".repeat(1200));
-        assert!(super::nesting_depth(&hidden) > super::MAX_PARSE_NESTING);
-    }
-}
-
 /// The 1-based line of a byte offset.
 #[must_use]
 pub fn line_of(source: &str, offset: u32) -> u32 {
@@ -88,4 +77,15 @@ pub fn mixes_scripts(ident: &str) -> bool {
     let latin = ident.chars().any(|c| c.is_ascii_alphabetic());
     let lookalike = ident.chars().any(|c| matches!(c as u32, 0x0370..=0x04FF));
     latin && lookalike
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn nesting_bound() {
+        assert_eq!(super::nesting_depth("f(a[1], {b: (2)})"), 3);
+        // Unbalanced closers do not lower the bound of what follows.
+        let hidden = format!("{}{}", ")".repeat(5000), "(".repeat(1200));
+        assert!(super::nesting_depth(&hidden) > super::MAX_PARSE_NESTING);
+    }
 }
