@@ -243,16 +243,12 @@ pub(crate) fn classify(
     root: &str,
     ecosystem: Ecosystem,
     pyproject: Option<&PyProject>,
+    npm: Option<&crate::NpmManifest>,
 ) -> Vec<PackageFile> {
     let backend_paths = pyproject
         .map(PyProject::backend_module_paths)
         .unwrap_or_default();
-    let entry_points: Vec<String> = tree
-        .get(&format!("{root}package.json"))
-        .and_then(|e| e.text())
-        .and_then(crate::NpmManifest::parse)
-        .map(|m| m.entry_points)
-        .unwrap_or_default();
+    let entry_points: &[String] = npm.map_or(&[], |m| &m.entry_points);
     tree.entries
         .iter()
         .enumerate()
@@ -264,7 +260,7 @@ pub(crate) fn classify(
                 e.path.strip_prefix(root).unwrap_or(&e.path).to_owned()
             };
             let kind = kind_of(&relative, &e.data);
-            let role = role_of(&relative, kind, ecosystem, &backend_paths, &entry_points);
+            let role = role_of(&relative, kind, ecosystem, &backend_paths, entry_points);
             PackageFile {
                 entry: i,
                 path: e.path.clone(),

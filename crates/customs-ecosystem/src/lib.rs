@@ -65,7 +65,13 @@ impl Package {
             pyproject.as_ref(),
             npm.as_ref(),
         );
-        let files = files::classify(&tree, &root, identity.ecosystem, pyproject.as_ref());
+        let files = files::classify(
+            &tree,
+            &root,
+            identity.ecosystem,
+            pyproject.as_ref(),
+            npm.as_ref(),
+        );
         Self {
             identity,
             artifact,
