@@ -7,8 +7,10 @@
 # outside git ($CUSTOMS_BENCH_DIR, default ~/.cache/customs-bench), builds customs in
 # release mode, and prints: the decompression floor, customs' wall and CPU time and peak
 # memory over the whole corpus, the ten slowest artifacts, and the verdict table per
-# ecosystem with every suspicious-or-worse package and its top finding.
-# --quick uses a tenth of the corpus.
+# ecosystem with every suspicious-or-worse package and its top finding; then
+# bench/compare.py times every artifact alone (p50/p95/max) and runs GuardDog 3.2.0
+# (installed into a virtualenv in the cache folder) on the same artifacts in the same run.
+# --quick uses a tenth of the corpus; CUSTOMS_BENCH_NO_GUARDDOG=1 skips GuardDog.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR="${CUSTOMS_BENCH_DIR:-$HOME/.cache/customs-bench}"
@@ -45,3 +47,12 @@ for p in r["packages"]:
 if r["errors"]:
     print("errors:", r["errors"])
 PY
+GUARDDOG=()
+if [ -z "${CUSTOMS_BENCH_NO_GUARDDOG:-}" ]; then
+  if [ ! -x "$DIR/guarddog-venv/bin/guarddog" ]; then
+    python3 -m venv "$DIR/guarddog-venv"
+    "$DIR/guarddog-venv/bin/pip" install -q guarddog==3.2.0
+  fi
+  GUARDDOG=(--guarddog "$DIR/guarddog-venv")
+fi
+python3 bench/compare.py "$BIN" "$DIR" "${GUARDDOG[@]}"
