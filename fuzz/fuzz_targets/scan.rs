@@ -12,6 +12,7 @@ fuzz_target!(|data: &[u8]| {
             max_file_bytes: 4 << 20,
             ..Limits::default()
         },
+        ..ScanOptions::default()
     };
     for name in ["x-1.0.tar.gz", "x-1.0-py3-none-any.whl", "x-1.0.0.tgz"] {
         let _ = scan_artifact(name, name, data, &options);

@@ -23,37 +23,74 @@ pub use package::{Analysis, analyze_package};
 
 /// Deepest bracket nesting a file may have to be parsed: deeper files are noted and
 /// not parsed (parsers recurse, and a hostile file can nest without bound).
-pub const MAX_PARSE_NESTING: usize = 1000;
+pub const MAX_PARSE_NESTING: usize = 20_000;
 
-/// The deepest nesting of brackets in the text (a cheap bound taken before parsing),
-/// counted up to just past [`MAX_PARSE_NESTING`]. Closers never take the depth below
-/// zero, so a run of `)` cannot hide deep nesting that follows it.
+/// A bound on how deeply a parser may recurse on this text, taken cheaply before parsing:
+/// bracket depth plus the operators still pending at each bracket level. Prefix operators
+/// (`!!!!x`, `not not x`), conditional chains (`a ? b : c ? …`) and right-associative
+/// chains (`a = b = …`, `2 ** 2 ** …`) nest without brackets, so operator characters count
+/// too. They are forgotten only at a `;` or `,` (or, in Python, a line end) at the same
+/// bracket level, which ends the expression at that level: a `(b, c)` inside a chain
+/// cannot hide the chain. Closers never take the depth below zero.
 #[must_use]
 pub fn nesting_depth(source: &str) -> usize {
-    const DELTA: [i32; 256] = {
-        let mut t = [0i32; 256];
-        t[b'(' as usize] = 1;
-        t[b'[' as usize] = 1;
-        t[b'{' as usize] = 1;
-        t[b')' as usize] = -1;
-        t[b']' as usize] = -1;
-        t[b'}' as usize] = -1;
-        t
-    };
-    let limit = i32::try_from(MAX_PARSE_NESTING).unwrap_or(i32::MAX);
-    let mut depth = 0i32;
-    let mut max = 0i32;
-    // Branch-free over chunks; the limit is checked once per chunk.
-    for chunk in source.as_bytes().chunks(4096) {
-        for &b in chunk {
-            depth = (depth + DELTA[usize::from(b)]).max(0);
-            max = max.max(depth);
+    nesting_bound(source, false)
+}
+
+/// [`nesting_depth`] with Python's rules (a line end outside brackets ends a statement;
+/// `not` counts as a prefix operator).
+#[must_use]
+pub fn nesting_depth_python(source: &str) -> usize {
+    nesting_bound(source, true)
+}
+
+fn nesting_bound(source: &str, python: bool) -> usize {
+    // Pending operators per open bracket level; the bound is depth + their sum.
+    let mut pending: Vec<usize> = vec![0];
+    let mut sum = 0usize;
+    let mut max = 0usize;
+    let bytes = source.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'(' | b'[' | b'{' => pending.push(0),
+            b')' | b']' | b'}' => {
+                if pending.len() > 1 {
+                    sum -= pending.pop().unwrap_or(0);
+                }
+            }
+            b';' | b',' => {
+                if let Some(last) = pending.last_mut() {
+                    sum -= *last;
+                    *last = 0;
+                }
+            }
+            b'\n' if python && pending.len() == 1 => {
+                sum -= pending[0];
+                pending[0] = 0;
+            }
+            b'!' | b'~' | b'?' | b'=' | b'-' | b'+' | b'*' | b':' => {
+                if let Some(last) = pending.last_mut() {
+                    *last += 1;
+                    sum += 1;
+                }
+            }
+            b'n' if python && bytes[i..].starts_with(b"not ") => {
+                if let Some(last) = pending.last_mut() {
+                    *last += 1;
+                    sum += 1;
+                }
+            }
+            _ => continue,
         }
-        if max > limit {
-            break;
+        let bound = pending.len() - 1 + sum;
+        if bound > max {
+            max = bound;
+            if max > MAX_PARSE_NESTING {
+                return max;
+            }
         }
     }
-    usize::try_from(max).unwrap_or(0)
+    max
 }
 
 /// The 1-based line of a byte offset.
@@ -83,9 +120,25 @@ pub fn mixes_scripts(ident: &str) -> bool {
 mod tests {
     #[test]
     fn nesting_bound() {
-        assert_eq!(super::nesting_depth("f(a[1], {b: (2)})"), 3);
+        assert_eq!(super::nesting_depth("f(a[1], {b: (2)})"), 4);
         // Unbalanced closers do not lower the bound of what follows.
-        let hidden = format!("{}{}", ")".repeat(5000), "(".repeat(1200));
-        assert!(super::nesting_depth(&hidden) > super::MAX_PARSE_NESTING);
+        let limit = super::MAX_PARSE_NESTING;
+        let hidden = format!("{}{}", ")".repeat(5000), "(".repeat(limit + 10));
+        assert!(super::nesting_depth(&hidden) > limit);
+        // Nesting without brackets is seen too, and brackets in between do not hide it.
+        for deep in [
+            format!("x = {}1;", "!".repeat(limit + 10)),
+            format!("x = {}1;", "a ? (b, c) : ".repeat(limit / 2 + 10)),
+            format!("{}1;", "a = ".repeat(limit + 10)),
+        ] {
+            assert!(super::nesting_depth(&deep) > limit);
+        }
+        assert!(
+            super::nesting_depth_python(&format!("x = {}1", "not ".repeat(limit + 10))) > limit
+        );
+        // Long flat statements are not deep.
+        let flat = "a = 1 + 2;\n".repeat(100_000);
+        assert!(super::nesting_depth(&flat) < 10);
+        assert!(super::nesting_depth_python(&"x = -1\n".repeat(100_000)) < 10);
     }
 }

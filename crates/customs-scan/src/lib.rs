@@ -61,6 +61,26 @@ pub struct ScanError {
 pub struct ScanOptions {
     /// Archive reading limits.
     pub limits: Limits,
+    /// Analysis threads (0: one per core). The first scan of the process decides.
+    pub jobs: usize,
+}
+
+/// Stack size of analysis threads. Parsers recurse; what a file may nest is bounded
+/// before parsing (`customs_analyze::MAX_PARSE_NESTING`), and this stack holds that
+/// bound with a wide margin, whatever thread the caller scans from.
+pub const ANALYSIS_STACK: usize = 64 << 20;
+
+/// The analysis threads, created on first use.
+fn pool(jobs: usize) -> &'static rayon::ThreadPool {
+    static POOL: OnceLock<rayon::ThreadPool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .stack_size(ANALYSIS_STACK)
+            .num_threads(jobs)
+            .thread_name(|i| format!("customs-analysis-{i}"))
+            .build()
+            .unwrap_or_else(|e| panic!("cannot start the analysis threads: {e}"))
+    })
 }
 
 /// Progress of a long scan, drawn by the caller (the library never prints).
@@ -95,6 +115,15 @@ pub fn scan_artifact(
     bytes: &[u8],
     options: &ScanOptions,
 ) -> Result<PackageReport, ScanError> {
+    pool(options.jobs).install(|| read_and_judge(target, file_name, bytes, options))
+}
+
+fn read_and_judge(
+    target: &str,
+    file_name: &str,
+    bytes: &[u8],
+    options: &ScanOptions,
+) -> Result<PackageReport, ScanError> {
     let read = ReadOptions {
         limits: &options.limits,
         hash_all: is_wheel(file_name),
@@ -119,6 +148,10 @@ pub fn scan_path(
     path: &Path,
     options: &ScanOptions,
 ) -> Result<PackageReport, ScanError> {
+    pool(options.jobs).install(|| read_path(target, path, options))
+}
+
+fn read_path(target: &str, path: &Path, options: &ScanOptions) -> Result<PackageReport, ScanError> {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -148,7 +181,7 @@ pub fn scan_path(
         target: target.to_owned(),
         message: format!("cannot read {}: {e}", path.display()),
     })?;
-    scan_artifact(target, &file_name, &bytes, options)
+    read_and_judge(target, &file_name, &bytes, options)
 }
 
 fn archive_error(target: &str, e: &ArchiveError) -> ScanError {
@@ -188,6 +221,14 @@ pub fn scan_all(
     options: &ScanOptions,
     progress: &dyn Progress,
 ) -> Vec<Result<PackageReport, ScanError>> {
+    pool(options.jobs).install(|| scan_each(targets, options, progress))
+}
+
+fn scan_each(
+    targets: &[Target],
+    options: &ScanOptions,
+    progress: &dyn Progress,
+) -> Vec<Result<PackageReport, ScanError>> {
     progress.start(targets.len());
     let mut order: Vec<usize> = (0..targets.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(targets[i].size));
@@ -195,7 +236,7 @@ pub fn scan_all(
         .par_iter()
         .map(|&i| {
             let t = &targets[i];
-            let r = scan_path(&t.display, &t.path, options);
+            let r = read_path(&t.display, &t.path, options);
             progress.finished(&t.display);
             (i, r)
         })

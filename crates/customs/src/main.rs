@@ -11,9 +11,6 @@ use customs_report::{RunReport, TextOptions};
 use customs_rules::VerdictLevel;
 use customs_scan::{Progress, ScanError, ScanOptions, expand_targets, scan_all};
 
-/// Stack size of analysis threads: parsers recurse, and hostile files nest deeply.
-const ANALYSIS_STACK: usize = 64 << 20;
-
 #[derive(Parser)]
 #[command(
     name = "customs",
@@ -137,13 +134,6 @@ fn main() -> ExitCode {
 }
 
 fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
-    let mut pool = rayon::ThreadPoolBuilder::new().stack_size(ANALYSIS_STACK);
-    if let Some(jobs) = args.jobs {
-        pool = pool.num_threads(jobs.max(1));
-    }
-    pool.build_global()
-        .context("cannot start the analysis threads")?;
-
     let options = ScanOptions {
         limits: Limits {
             max_total_bytes: args.max_total_size,
@@ -153,6 +143,7 @@ fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
             max_ratio: args.max_ratio,
             ..Limits::default()
         },
+        jobs: args.jobs.unwrap_or(0),
     };
     let (targets, target_errors) = expand_targets(&args.targets);
     let bar = (std::io::stderr().is_terminal() && targets.len() > 1).then(|| {

@@ -39,7 +39,7 @@ pub fn analyze(source: &str) -> FileFacts {
 
 fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) -> FileFacts {
     let mut facts = FileFacts::default();
-    if crate::nesting_depth(source) > crate::MAX_PARSE_NESTING {
+    if crate::nesting_depth_python(source) > crate::MAX_PARSE_NESTING {
         facts.parse_error = Some("nested too deeply to parse safely; not analysed".into());
         return facts;
     }
