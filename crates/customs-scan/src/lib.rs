@@ -21,7 +21,7 @@ use customs_rules::{Finding, Input, Popular, Verdict, check, verdict};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-pub use target::{Target, TargetError, expand_targets};
+pub use target::{Target, expand_targets};
 
 /// The verdict on one artifact, with everything a report shows.
 #[derive(Debug, Clone)]

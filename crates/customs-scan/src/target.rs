@@ -1,5 +1,7 @@
 use std::path::{Path, PathBuf};
 
+use crate::ScanError;
+
 /// One thing to scan: a local artifact file or an unpacked package folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
@@ -9,15 +11,6 @@ pub struct Target {
     pub path: PathBuf,
     /// Its size in bytes (0 for folders), for scheduling.
     pub size: u64,
-}
-
-/// A command-line target that names nothing scannable.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TargetError {
-    /// The argument.
-    pub target: String,
-    /// Why it cannot be scanned.
-    pub message: String,
 }
 
 const ARTIFACT_SUFFIXES: &[&str] = &[
@@ -62,14 +55,14 @@ fn target(display: String, path: PathBuf) -> Target {
 /// any other folder is a folder of artifacts, each archive and package folder in it a
 /// target of its own.
 #[must_use]
-pub fn expand_targets(args: &[String]) -> (Vec<Target>, Vec<TargetError>) {
+pub fn expand_targets(args: &[String]) -> (Vec<Target>, Vec<ScanError>) {
     let mut targets = Vec::new();
     let mut errors = Vec::new();
     for arg in args {
         if let Some((scheme, _)) = arg.split_once(':')
             && matches!(scheme, "pypi" | "npm")
         {
-            errors.push(TargetError {
+            errors.push(ScanError {
                 target: arg.clone(),
                 message: "registry sources (pypi:NAME, npm:NAME) are not supported by this build; \
                           download the artifact (pip download --no-deps, npm pack) and scan the file"
@@ -88,7 +81,7 @@ pub fn expand_targets(args: &[String]) -> (Vec<Target>, Vec<TargetError>) {
             let mut children: Vec<PathBuf> = match std::fs::read_dir(&path) {
                 Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).collect(),
                 Err(e) => {
-                    errors.push(TargetError {
+                    errors.push(ScanError {
                         target: arg.clone(),
                         message: format!("cannot list the folder: {e}"),
                     });
@@ -106,13 +99,13 @@ pub fn expand_targets(args: &[String]) -> (Vec<Target>, Vec<TargetError>) {
                 }
             }
             if targets.len() == before {
-                errors.push(TargetError {
+                errors.push(ScanError {
                     target: arg.clone(),
                     message: "the folder is neither a package (no setup.py, pyproject.toml, PKG-INFO or package.json) nor holds any artifact".into(),
                 });
             }
         } else {
-            errors.push(TargetError {
+            errors.push(ScanError {
                 target: arg.clone(),
                 message: "no such file or folder".into(),
             });

@@ -160,13 +160,7 @@ fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         b.finish_and_clear();
     }
     let mut packages = Vec::new();
-    let mut errors: Vec<ScanError> = target_errors
-        .into_iter()
-        .map(|e| ScanError {
-            target: e.target,
-            message: e.message,
-        })
-        .collect();
+    let mut errors: Vec<ScanError> = target_errors;
     for r in results {
         match r {
             Ok(p) => packages.push(p),
