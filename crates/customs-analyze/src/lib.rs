@@ -21,8 +21,13 @@ pub use decode::{Scheme, decode_text};
 pub use model::{Behaviour, BehaviourKind, Context, FileFacts, Note, RawBehaviour};
 pub use package::{Analysis, analyze_package};
 
-/// Deepest bracket nesting a file may have to be parsed: deeper files are noted and
-/// not parsed (parsers recurse, and a hostile file can nest without bound).
+/// Largest code file parsed. Parse trees take several times the size of their source;
+/// the largest code files of popular packages are about 10 MB.
+pub const MAX_PARSE_BYTES: usize = 64 << 20;
+
+/// Deepest recursion a file may call for to be parsed, as bounded by [`nesting_depth`]:
+/// deeper files are noted and not parsed (parsers recurse, and a hostile file can nest
+/// without bound).
 pub const MAX_PARSE_NESTING: usize = 20_000;
 
 /// A bound on how deeply a parser may recurse on this text, taken cheaply before parsing:

@@ -160,6 +160,27 @@ fn broken_and_deep_files_are_notes() {
 }
 
 #[test]
+fn oversized_code_is_noted_not_parsed() {
+    let huge = "a".repeat(customs_analyze::MAX_PARSE_BYTES + 1);
+    let r = javascript::analyze(&huge, "x.js");
+    assert!(
+        r.parse_error
+            .as_deref()
+            .is_some_and(|e| e.contains("parsing limit")),
+        "{:?}",
+        r.parse_error
+    );
+    let r = customs_analyze::python::analyze(&huge);
+    assert!(
+        r.parse_error
+            .as_deref()
+            .is_some_and(|e| e.contains("parsing limit")),
+        "{:?}",
+        r.parse_error
+    );
+}
+
+#[test]
 fn benign_library_code_stays_quiet() {
     // A build helper that spawns the compiler inside a function, a fetch wrapper, and a
     // bundler-style module wrapper.

@@ -47,6 +47,14 @@ pub fn analyze(source: &str, path: &str) -> FileFacts {
 
 fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFacts {
     let mut facts = FileFacts::default();
+    if source.len() > crate::MAX_PARSE_BYTES {
+        facts.parse_error = Some(format!(
+            "{} bytes of code, more than the {} byte parsing limit; not analysed",
+            source.len(),
+            crate::MAX_PARSE_BYTES
+        ));
+        return facts;
+    }
     if crate::nesting_depth(source) > crate::MAX_PARSE_NESTING {
         facts.parse_error = Some("nested too deeply to parse safely; not analysed".into());
         return facts;
