@@ -30,6 +30,19 @@ pub const MAX_PARSE_BYTES: usize = 64 << 20;
 /// without bound).
 pub const MAX_PARSE_NESTING: usize = 20_000;
 
+/// Why a file must not be parsed (too large, or nesting past the bound), if it must not.
+/// Both analysers ask this before parsing.
+pub(crate) fn unparsable(source: &str, python: bool) -> Option<String> {
+    if source.len() > MAX_PARSE_BYTES {
+        return Some(format!(
+            "{} bytes of code, more than the {MAX_PARSE_BYTES} byte parsing limit; not analysed",
+            source.len()
+        ));
+    }
+    (nesting_bound(source, python) > MAX_PARSE_NESTING)
+        .then(|| "nested too deeply to parse safely; not analysed".to_owned())
+}
+
 /// A bound on how deeply a parser may recurse on this text, taken cheaply before parsing:
 /// bracket depth plus the operators still pending at each bracket level. Prefix operators
 /// (`!!!!x`, `not not x`), conditional chains (`a ? b : c ? …`) and right-associative

@@ -47,16 +47,8 @@ pub fn analyze(source: &str, path: &str) -> FileFacts {
 
 fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFacts {
     let mut facts = FileFacts::default();
-    if source.len() > crate::MAX_PARSE_BYTES {
-        facts.parse_error = Some(format!(
-            "{} bytes of code, more than the {} byte parsing limit; not analysed",
-            source.len(),
-            crate::MAX_PARSE_BYTES
-        ));
-        return facts;
-    }
-    if crate::nesting_depth(source) > crate::MAX_PARSE_NESTING {
-        facts.parse_error = Some("nested too deeply to parse safely; not analysed".into());
+    if let Some(reason) = crate::unparsable(source, false) {
+        facts.parse_error = Some(reason);
         return facts;
     }
     let source_type = SourceType::from_path(path)

@@ -39,16 +39,8 @@ pub fn analyze(source: &str) -> FileFacts {
 
 fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) -> FileFacts {
     let mut facts = FileFacts::default();
-    if source.len() > crate::MAX_PARSE_BYTES {
-        facts.parse_error = Some(format!(
-            "{} bytes of code, more than the {} byte parsing limit; not analysed",
-            source.len(),
-            crate::MAX_PARSE_BYTES
-        ));
-        return facts;
-    }
-    if crate::nesting_depth_python(source) > crate::MAX_PARSE_NESTING {
-        facts.parse_error = Some("nested too deeply to parse safely; not analysed".into());
+    if let Some(reason) = crate::unparsable(source, true) {
+        facts.parse_error = Some(reason);
         return facts;
     }
     let parsed = parse_unchecked_source(source, ast::PySourceType::Python);
