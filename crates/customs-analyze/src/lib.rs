@@ -63,42 +63,73 @@ pub fn nesting_depth_python(source: &str) -> usize {
 }
 
 fn nesting_bound(source: &str, python: bool) -> usize {
+    const OTHER: u8 = 0;
+    const OPEN: u8 = 1;
+    const CLOSE: u8 = 2;
+    const END: u8 = 3;
+    const OP: u8 = 4;
+    const LINE: u8 = 5;
+    const N: u8 = 6;
+    const CLASS: [u8; 256] = {
+        let mut t = [OTHER; 256];
+        t[b'(' as usize] = OPEN;
+        t[b'[' as usize] = OPEN;
+        t[b'{' as usize] = OPEN;
+        t[b')' as usize] = CLOSE;
+        t[b']' as usize] = CLOSE;
+        t[b'}' as usize] = CLOSE;
+        t[b';' as usize] = END;
+        t[b',' as usize] = END;
+        let mut k = 0;
+        let ops = b"!~?=-+*:";
+        while k < ops.len() {
+            t[ops[k] as usize] = OP;
+            k += 1;
+        }
+        t[b'\n' as usize] = LINE;
+        t[b'n' as usize] = N;
+        t
+    };
     // Pending operators per open bracket level; the bound is depth + their sum.
     let mut pending: Vec<usize> = vec![0];
     let mut sum = 0usize;
     let mut max = 0usize;
     let bytes = source.as_bytes();
     for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'(' | b'[' | b'{' => pending.push(0),
-            b')' | b']' | b'}' => {
+        let class = CLASS[usize::from(b)];
+        // Most bytes are letters, digits and spaces: one table load and a skip.
+        if class == OTHER {
+            continue;
+        }
+        match class {
+            OPEN => pending.push(0),
+            CLOSE => {
                 if pending.len() > 1 {
                     sum -= pending.pop().unwrap_or(0);
                 }
+                continue;
             }
-            b';' | b',' => {
+            END => {
                 if let Some(last) = pending.last_mut() {
                     sum -= *last;
                     *last = 0;
                 }
+                continue;
             }
-            b'\n' if python && pending.len() == 1 => {
+            LINE if python && pending.len() == 1 => {
                 sum -= pending[0];
                 pending[0] = 0;
+                continue;
             }
-            b'!' | b'~' | b'?' | b'=' | b'-' | b'+' | b'*' | b':' => {
-                if let Some(last) = pending.last_mut() {
-                    *last += 1;
-                    sum += 1;
-                }
-            }
-            b'n' if python && bytes[i..].starts_with(b"not ") => {
-                if let Some(last) = pending.last_mut() {
-                    *last += 1;
-                    sum += 1;
-                }
-            }
+            OP => {}
+            N if python && bytes[i..].starts_with(b"not ") => {}
             _ => continue,
+        }
+        if class != OPEN
+            && let Some(last) = pending.last_mut()
+        {
+            *last += 1;
+            sum += 1;
         }
         let bound = pending.len() - 1 + sum;
         if bound > max {
