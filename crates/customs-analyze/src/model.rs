@@ -150,6 +150,9 @@ pub struct FileFacts {
     pub behaviours: Vec<RawBehaviour>,
     /// Module specifiers this file imports or requires (as written).
     pub imports: Vec<String>,
+    /// setuptools commands the file overrides (`cmdclass={"install": ...}` keys; `*`
+    /// when the mapping is not a literal).
+    pub setup_commands: Vec<String>,
     /// Why the file did not parse cleanly, if it did not.
     pub parse_error: Option<String>,
 }

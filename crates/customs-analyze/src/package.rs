@@ -1,4 +1,4 @@
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use customs_ecosystem::{ArtifactKind, FileKind, Package, PackageFile, Role};
 use rayon::prelude::*;
@@ -15,6 +15,11 @@ pub struct Analysis {
     pub notes: Vec<Note>,
     /// Files that run at install time (member paths).
     pub install_files: Vec<String>,
+    /// Every module specifier any code file imports or requires, as written
+    /// (`os.path`, `./util`, `@scope/pkg/sub`).
+    pub imports: BTreeSet<String>,
+    /// setuptools commands overridden by install-time files (`install`, `develop`, ...).
+    pub setup_commands: BTreeSet<String>,
 }
 
 /// How many imports deep install-time context is followed from its entry points.
@@ -66,6 +71,12 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
 
     for (i, file, text) in code {
         let Some(f) = facts.remove(&i) else { continue };
+        analysis.imports.extend(f.imports.iter().cloned());
+        if install.contains(&i) {
+            analysis
+                .setup_commands
+                .extend(f.setup_commands.iter().cloned());
+        }
         if let Some(error) = f.parse_error {
             analysis.notes.push(Note {
                 path: file.path.clone(),

@@ -1,5 +1,8 @@
 use serde::Serialize;
 
+use customs_history::{Changes, DependencyCheck};
+use customs_scan::{DiffReport, HistoryReport, PackageReport, SourceInfo};
+
 use crate::{RunReport, VERSION};
 
 /// The JSON report: see `docs/json.md`. Field names and meanings are a stable contract.
@@ -27,6 +30,12 @@ pub struct JsonPackage<'a> {
     /// Additions to the contract: the artifact kind and notes on the analysis.
     pub artifact: &'static str,
     pub notes: Vec<JsonNote<'a>>,
+    /// For registry targets: index, file, integrity and release facts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'a SourceInfo>,
+    /// For registry targets: the comparison with the previous release.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history: Option<&'a HistoryReport>,
 }
 
 /// One finding.
@@ -62,43 +71,7 @@ pub struct JsonError<'a> {
 pub fn json<'a>(run: &RunReport<'a>) -> JsonReport<'a> {
     JsonReport {
         customs_version: VERSION,
-        packages: run
-            .packages
-            .iter()
-            .map(|p| JsonPackage {
-                target: &p.target,
-                ecosystem: p.identity.ecosystem.as_str(),
-                name: &p.identity.name,
-                version: &p.identity.version,
-                sha256: &p.sha256,
-                verdict: p.verdict.level.as_str(),
-                score: p.verdict.score,
-                findings: p
-                    .findings
-                    .iter()
-                    .map(|f| JsonFinding {
-                        rule: f.rule,
-                        severity: f.severity.as_str(),
-                        confidence: f.confidence.as_str(),
-                        context: f.context.as_str(),
-                        message: &f.message,
-                        path: &f.path,
-                        line: f.line,
-                        column: f.column,
-                        snippet: f.snippet.as_deref(),
-                    })
-                    .collect(),
-                artifact: p.artifact.as_str(),
-                notes: p
-                    .notes
-                    .iter()
-                    .map(|n| JsonNote {
-                        path: &n.path,
-                        message: &n.message,
-                    })
-                    .collect(),
-            })
-            .collect(),
+        packages: run.packages.iter().map(package).collect(),
         errors: run
             .errors
             .iter()
@@ -107,5 +80,79 @@ pub fn json<'a>(run: &RunReport<'a>) -> JsonReport<'a> {
                 message: &e.message,
             })
             .collect(),
+    }
+}
+
+fn finding(f: &customs_rules::Finding) -> JsonFinding<'_> {
+    JsonFinding {
+        rule: f.rule,
+        severity: f.severity.as_str(),
+        confidence: f.confidence.as_str(),
+        context: f.context.as_str(),
+        message: &f.message,
+        path: &f.path,
+        line: f.line,
+        column: f.column,
+        snippet: f.snippet.as_deref(),
+    }
+}
+
+fn package(p: &PackageReport) -> JsonPackage<'_> {
+    JsonPackage {
+        target: &p.target,
+        ecosystem: p.identity.ecosystem.as_str(),
+        name: &p.identity.name,
+        version: &p.identity.version,
+        sha256: &p.sha256,
+        verdict: p.verdict.level.as_str(),
+        score: p.verdict.score,
+        findings: p.findings.iter().map(finding).collect(),
+        artifact: p.artifact.as_str(),
+        notes: p
+            .notes
+            .iter()
+            .map(|n| JsonNote {
+                path: &n.path,
+                message: &n.message,
+            })
+            .collect(),
+        source: p.source.as_ref(),
+        history: p.history.as_ref(),
+    }
+}
+
+/// The verdict on an update.
+#[derive(Debug, Serialize)]
+pub struct JsonVerdict {
+    pub level: &'static str,
+    pub score: f64,
+}
+
+/// The JSON of `customs diff`: see `docs/json.md`.
+#[derive(Debug, Serialize)]
+pub struct JsonDiff<'a> {
+    pub customs_version: &'static str,
+    pub old: JsonPackage<'a>,
+    pub new: JsonPackage<'a>,
+    pub verdict: JsonVerdict,
+    pub changes: Vec<JsonFinding<'a>>,
+    pub summary: &'a Changes,
+    pub dependencies: &'a [DependencyCheck],
+}
+
+/// Builds the JSON of a diff.
+#[must_use]
+pub fn json_diff(diff: &DiffReport) -> JsonDiff<'_> {
+    JsonDiff {
+        customs_version: VERSION,
+        old: package(&diff.old),
+        new: package(&diff.new),
+        verdict: JsonVerdict {
+            level: diff.verdict.level.as_str(),
+            score: diff.verdict.score,
+        },
+        changes: diff.changes.iter().map(finding).collect(),
+        summary: &diff.summary,
+        dependencies: &diff.dependencies,
     }
 }

@@ -8,9 +8,29 @@ mod text;
 
 use customs_scan::{PackageReport, ScanError};
 
-pub use json::{JsonReport, json};
+pub use json::{JsonDiff, JsonReport, json, json_diff};
 pub use sarif::sarif;
-pub use text::{TextOptions, text};
+pub use text::{TextOptions, text, text_diff};
+
+/// Every rule: the content catalogue, then the history and source rules.
+#[must_use]
+pub fn all_rules() -> Vec<&'static customs_rules::RuleMeta> {
+    customs_rules::catalogue()
+        .iter()
+        .map(|r| r.meta())
+        .chain(customs_history::rule_metas())
+        .collect()
+}
+
+/// The documentation of a rule, content or history.
+#[must_use]
+pub fn rule_meta(id: &str) -> Option<&'static customs_rules::RuleMeta> {
+    customs_rules::rule(id).map(|r| r.meta()).or_else(|| {
+        customs_history::rule_metas()
+            .into_iter()
+            .find(|m| m.id == id)
+    })
+}
 
 /// The version written into reports.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,7 +1,7 @@
 //! SARIF 2.1.0, as GitHub code scanning reads it: one run, the rule catalogue as the
 //! driver's rules (with help text and a security-severity), one result per finding.
 
-use customs_rules::{Severity, catalogue};
+use customs_rules::Severity;
 use serde_json::{Value, json};
 
 use crate::{RunReport, VERSION};
@@ -27,10 +27,10 @@ fn security_severity(severity: Severity) -> &'static str {
 /// Builds the SARIF log.
 #[must_use]
 pub fn sarif(run: &RunReport<'_>) -> Value {
-    let rules: Vec<Value> = catalogue()
+    let metas = crate::all_rules();
+    let rules: Vec<Value> = metas
         .iter()
-        .map(|r| {
-            let m = r.meta();
+        .map(|m| {
             json!({
                 "id": m.id,
                 "name": m.id,
@@ -50,7 +50,7 @@ pub fn sarif(run: &RunReport<'_>) -> Value {
             })
         })
         .collect();
-    let index = |id: &str| catalogue().iter().position(|r| r.meta().id == id);
+    let index = |id: &str| metas.iter().position(|m| m.id == id);
     let mut results = Vec::new();
     for p in run.packages {
         let folder = p.artifact == customs_ecosystem::ArtifactKind::Folder;

@@ -6,7 +6,9 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Effects, Style};
 use customs_ecosystem::ArtifactKind;
-use customs_rules::{Severity, VerdictLevel, rule};
+use customs_registry::{Integrity, Provenance, format_rfc3339};
+use customs_rules::{Finding, Severity, VerdictLevel};
+use customs_scan::{DiffReport, PackageReport};
 
 use crate::RunReport;
 
@@ -55,7 +57,6 @@ pub fn text(run: &RunReport<'_>, options: TextOptions) -> String {
     let p = Paint(options.color);
     let bold = Style::new().effects(Effects::BOLD);
     let dim = AnsiColor::BrightBlack.on_default();
-    let blue = AnsiColor::Blue.on_default().effects(Effects::BOLD);
     let mut out = String::new();
     for pkg in run.packages {
         let shown: Vec<_> = pkg
@@ -64,66 +65,9 @@ pub fn text(run: &RunReport<'_>, options: TextOptions) -> String {
             .filter(|f| options.verbose || f.severity > Severity::Info)
             .collect();
         for f in &shown {
-            let _ = writeln!(
-                out,
-                "{}{} {}",
-                p.paint(severity_style(f.severity), f.severity.as_str()),
-                p.paint(bold, &format!("[{}]", f.rule)),
-                p.paint(bold, &f.message)
-            );
-            // In a folder the member is a file the reader can open; in an archive it is
-            // a member path.
-            let file = if pkg.artifact == ArtifactKind::Folder && !f.path.is_empty() {
-                format!("{}/{}", pkg.target.trim_end_matches('/'), f.path)
-            } else {
-                f.path.clone()
-            };
-            let place = match (f.path.is_empty(), f.line, f.column) {
-                (true, _, _) => pkg.target.clone(),
-                (false, Some(l), Some(c)) => format!("{file}:{l}:{c}"),
-                (false, Some(l), None) => format!("{file}:{l}"),
-                (false, None, _) => file,
-            };
-            let _ = writeln!(out, "  {} {place}", p.paint(blue, "-->"));
-            if let (Some(line), Some(snippet)) = (f.line, &f.snippet) {
-                let number = line.to_string();
-                let pad = " ".repeat(number.len());
-                let _ = writeln!(out, "  {pad} {}", p.paint(blue, "|"));
-                let _ = writeln!(
-                    out,
-                    "  {} {} {snippet}",
-                    p.paint(blue, &number),
-                    p.paint(blue, "|")
-                );
-                // Long lines are shown as a window that starts 60 characters before the
-                // column, after an ellipsis.
-                let col = f.column.unwrap_or(1).saturating_sub(1) as usize;
-                let indent = if snippet.starts_with('…') {
-                    col.min(60) + 1
-                } else {
-                    col
-                };
-                let _ = writeln!(
-                    out,
-                    "  {pad} {} {}{}",
-                    p.paint(blue, "|"),
-                    " ".repeat(indent),
-                    p.paint(severity_style(f.severity), "^")
-                );
-            } else if let Some(snippet) = &f.snippet {
-                let _ = writeln!(out, "  {} {snippet}", p.paint(blue, "|"));
-            }
-            let why = rule(f.rule).map_or("", |r| r.meta().summary);
-            let _ = writeln!(
-                out,
-                "  {} {why} ({} confidence, {} time; `customs rules {}` explains)",
-                p.paint(blue, "= why:"),
-                f.confidence,
-                f.context,
-                f.rule
-            );
-            out.push('\n');
+            finding(&mut out, &p, f, pkg);
         }
+        history(&mut out, &p, pkg);
         if options.verbose {
             for n in &pkg.notes {
                 let _ = writeln!(out, "{} {}: {}", p.paint(dim, "note:"), n.path, n.message);
@@ -192,6 +136,293 @@ pub fn text(run: &RunReport<'_>, options: TextOptions) -> String {
                 if run.errors.len() == 1 { "" } else { "s" }
             )
         }
+    );
+    out
+}
+
+/// One finding, like a compiler's diagnostic.
+fn finding(out: &mut String, p: &Paint, f: &Finding, pkg: &PackageReport) {
+    let bold = Style::new().effects(Effects::BOLD);
+    let blue = AnsiColor::Blue.on_default().effects(Effects::BOLD);
+    let _ = writeln!(
+        out,
+        "{}{} {}",
+        p.paint(severity_style(f.severity), f.severity.as_str()),
+        p.paint(bold, &format!("[{}]", f.rule)),
+        p.paint(bold, &f.message)
+    );
+    // In a folder the member is a file the reader can open; in an archive it is
+    // a member path.
+    let file = if pkg.artifact == ArtifactKind::Folder && !f.path.is_empty() {
+        format!("{}/{}", pkg.target.trim_end_matches('/'), f.path)
+    } else {
+        f.path.clone()
+    };
+    let place = match (f.path.is_empty(), f.line, f.column) {
+        (true, _, _) => pkg.target.clone(),
+        (false, Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+        (false, Some(l), None) => format!("{file}:{l}"),
+        (false, None, _) => file,
+    };
+    let _ = writeln!(out, "  {} {place}", p.paint(blue, "-->"));
+    if let (Some(line), Some(snippet)) = (f.line, &f.snippet) {
+        let number = line.to_string();
+        let pad = " ".repeat(number.len());
+        let _ = writeln!(out, "  {pad} {}", p.paint(blue, "|"));
+        let _ = writeln!(
+            out,
+            "  {} {} {snippet}",
+            p.paint(blue, &number),
+            p.paint(blue, "|")
+        );
+        // Long lines are shown as a window that starts 60 characters before the
+        // column, after an ellipsis.
+        let col = f.column.unwrap_or(1).saturating_sub(1) as usize;
+        let indent = if snippet.starts_with('…') {
+            col.min(60) + 1
+        } else {
+            col
+        };
+        let _ = writeln!(
+            out,
+            "  {pad} {} {}{}",
+            p.paint(blue, "|"),
+            " ".repeat(indent),
+            p.paint(severity_style(f.severity), "^")
+        );
+    } else if let Some(snippet) = &f.snippet {
+        let _ = writeln!(out, "  {} {snippet}", p.paint(blue, "|"));
+    }
+    let why = crate::rule_meta(f.rule).map_or("", |m| m.summary);
+    let _ = writeln!(
+        out,
+        "  {} {why} ({} confidence, {} time; `customs rules {}` explains)",
+        p.paint(blue, "= why:"),
+        f.confidence,
+        f.context,
+        f.rule
+    );
+    out.push('\n');
+}
+
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+fn lines(n: Option<u32>) -> String {
+    n.map_or_else(String::new, |n| format!(" ({})", count(n as usize, "line")))
+}
+
+/// Where a registry artifact came from and how it compares with the release before.
+fn history(out: &mut String, p: &Paint, pkg: &PackageReport) {
+    let dim = AnsiColor::BrightBlack.on_default();
+    if let Some(src) = &pkg.source {
+        let integrity = match &src.integrity {
+            Integrity::Verified { algorithm, .. } => format!("{algorithm} verified"),
+            Integrity::Mismatch { algorithm, .. } => format!("{algorithm} MISMATCH"),
+            Integrity::Unchecked => "no digest on the index".to_owned(),
+        };
+        let provenance = match &src.release.provenance {
+            Provenance::Present { .. } => "present",
+            Provenance::Absent => "absent",
+            Provenance::Unknown => "unknown (the index does not say)",
+        };
+        let _ = writeln!(
+            out,
+            "{} {} from {} ({integrity}{}); published {}{}; provenance {provenance}",
+            p.paint(dim, "source:"),
+            src.file_name,
+            src.index,
+            if src.from_cache { ", cached" } else { "" },
+            src.release
+                .uploaded
+                .map_or_else(|| "at an unknown time".to_owned(), format_rfc3339),
+            src.release
+                .publisher
+                .as_deref()
+                .map(|u| format!(" by {u}"))
+                .unwrap_or_default(),
+        );
+    }
+    let Some(h) = &pkg.history else { return };
+    if let Some(note) = &h.note {
+        let _ = writeln!(out, "{} {note}", p.paint(dim, "history:"));
+        return;
+    }
+    let c = &h.changes;
+    let _ = writeln!(
+        out,
+        "{} compared with {}{}: {} added, {} removed, {} changed; {} and {} changed; {} appeared",
+        p.paint(dim, "history:"),
+        h.compared_with.as_deref().unwrap_or("the previous release"),
+        h.previous_upload
+            .as_deref()
+            .map(|v| format!(" (uploaded last before it: {v})"))
+            .unwrap_or_default(),
+        count(c.files_added.len(), "file"),
+        c.files_removed.len(),
+        c.files_changed.len(),
+        count(c.dependencies.len(), "dependency"),
+        count(c.hooks.len(), "install hook"),
+        count(c.behaviours_appeared.len(), "behaviour"),
+    );
+}
+
+/// Renders a `diff`: what changed, the findings on the update, and its verdict.
+#[must_use]
+pub fn text_diff(diff: &DiffReport, options: TextOptions) -> String {
+    let p = Paint(options.color);
+    let bold = Style::new().effects(Effects::BOLD);
+    let green = AnsiColor::Green.on_default();
+    let red = AnsiColor::Red.on_default();
+    let yellow = AnsiColor::Yellow.on_default();
+    let mut out = String::new();
+    let s = &diff.summary;
+    let _ = writeln!(
+        out,
+        "{} {} -> {}",
+        p.paint(bold, "diff"),
+        diff.old.identity,
+        diff.new.identity
+    );
+    let _ = writeln!(
+        out,
+        "\n{} {} added, {} removed, {} changed",
+        p.paint(bold, "files:"),
+        s.files_added.len(),
+        s.files_removed.len(),
+        s.files_changed.len()
+    );
+    let limit = if options.verbose { usize::MAX } else { 20 };
+    for (sign, style, list) in [
+        ("+", green, &s.files_added),
+        ("-", red, &s.files_removed),
+        ("~", yellow, &s.files_changed),
+    ] {
+        for f in list.iter().take(limit) {
+            let detail = match (f.lines_before, f.lines_after) {
+                (Some(a), Some(b)) if sign == "~" => format!(" ({a} -> {b} lines)"),
+                (a, b) => lines(b.or(a)),
+            };
+            let _ = writeln!(out, "  {} {}{detail}", p.paint(style, sign), f.path);
+        }
+        if list.len() > limit {
+            let _ = writeln!(
+                out,
+                "  {} … {} more (-v lists all)",
+                p.paint(style, sign),
+                list.len() - limit
+            );
+        }
+    }
+    for (title, list) in [
+        ("dependencies:", &s.dependencies),
+        ("install hooks:", &s.hooks),
+        ("metadata:", &s.metadata),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{}", p.paint(bold, title));
+        for c in list {
+            let (sign, style, text) = match (&c.old, &c.new) {
+                (None, Some(n)) => ("+", green, format!("{} {n}", c.name)),
+                (Some(o), None) => ("-", red, format!("{} {o}", c.name)),
+                (Some(o), Some(n)) => ("~", yellow, format!("{} {o} -> {n}", c.name)),
+                (None, None) => continue,
+            };
+            let _ = writeln!(out, "  {} {}", p.paint(style, sign), text.trim_end());
+        }
+    }
+    for (title, sign, style, list) in [
+        (
+            "behaviours that appeared:",
+            "+",
+            green,
+            &s.behaviours_appeared,
+        ),
+        (
+            "behaviours that disappeared:",
+            "-",
+            red,
+            &s.behaviours_disappeared,
+        ),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{}", p.paint(bold, title));
+        for b in list.iter().take(limit) {
+            let _ = writeln!(
+                out,
+                "  {} {} at {} time: {}:{} {}",
+                p.paint(style, sign),
+                b.kind.as_str(),
+                b.context,
+                b.path,
+                b.line,
+                b.detail
+            );
+        }
+        if list.len() > limit {
+            let _ = writeln!(out, "  … {} more (-v lists all)", list.len() - limit);
+        }
+    }
+    if !diff.dependencies.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            p.paint(bold, "new dependencies, checked on the registry:")
+        );
+        for d in &diff.dependencies {
+            let state = match (&d.verdict, &d.error) {
+                (Some(v), _) => v.as_str().to_owned(),
+                (None, Some(e)) => format!("not checked: {e}"),
+                (None, None) => "not checked".to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "  {}{}: {state}{}{}",
+                d.name,
+                d.version
+                    .as_deref()
+                    .map(|v| format!("@{v}"))
+                    .unwrap_or_default(),
+                d.first_published
+                    .map(|t| format!("; first published {}", format_rfc3339(t)))
+                    .unwrap_or_default(),
+                if d.install_scripts.is_empty() {
+                    String::new()
+                } else {
+                    format!("; install scripts: {}", d.install_scripts.join(", "))
+                }
+            );
+        }
+    }
+    out.push('\n');
+    for f in diff
+        .changes
+        .iter()
+        .filter(|f| options.verbose || f.severity > Severity::Info)
+    {
+        finding(&mut out, &p, f, &diff.new);
+    }
+    let _ = writeln!(
+        out,
+        "{} {} {}",
+        p.paint(bold, "verdict on the update:"),
+        p.paint(
+            verdict_style(diff.verdict.level),
+            diff.verdict.level.as_str()
+        ),
+        p.paint(
+            AnsiColor::BrightBlack.on_default(),
+            &format!(
+                "(score {}, {})",
+                diff.verdict.score,
+                count(diff.changes.len(), "finding")
+            )
+        )
     );
     out
 }

@@ -182,7 +182,9 @@ pub trait Rule: Sync {
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>);
 }
 
-/// Declares a rule: its doc comment becomes [`RuleMeta::doc`].
+/// Declares a rule: its doc comment becomes [`RuleMeta::doc`]. Exported for the rule
+/// sets that live beside the catalogue (the history rules).
+#[macro_export]
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:expr])*
@@ -207,7 +209,7 @@ macro_rules! declare_rule {
         }
     };
 }
-pub(crate) use declare_rule;
+pub(crate) use crate::declare_rule;
 
 /// Severity by context: `[install, import, runtime]`; `None` means not reported there.
 pub(crate) fn by_context(context: Context, levels: [Option<Severity>; 3]) -> Option<Severity> {

@@ -9,18 +9,22 @@
 //! file or folder first; [`scan_all`] runs many targets in parallel, largest first, and
 //! reports progress through a [`Progress`] that the caller draws.
 
+mod registry;
 mod target;
 
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use customs_analyze::{Note, analyze_package};
 use customs_archive::{ArchiveError, Limits, ReadOptions, read_archive, read_dir};
 use customs_ecosystem::{ArtifactKind, Identity, Package, select};
+use customs_history::Profile;
+use customs_registry::Registry;
 use customs_rules::{Finding, Input, Popular, Verdict, check, verdict};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
+pub use registry::{DiffReport, HistoryReport, Loaded, SourceInfo, diff, load_source, scan_spec};
 pub use target::{Target, expand_targets};
 
 /// The verdict on one artifact, with everything a report shows.
@@ -44,6 +48,21 @@ pub struct PackageReport {
     pub files: usize,
     /// Uncompressed bytes read.
     pub bytes: u64,
+    /// The facts releases are compared by.
+    pub profile: Arc<Profile>,
+    /// Where a registry target came from: index, file, integrity, release facts.
+    pub source: Option<SourceInfo>,
+    /// The comparison with the previous release, when one was made.
+    pub history: Option<HistoryReport>,
+}
+
+impl PackageReport {
+    /// Adds findings (from the source or history) and judges again.
+    pub fn add_findings(&mut self, findings: impl IntoIterator<Item = Finding>) {
+        self.findings.extend(findings);
+        customs_history::sort(&mut self.findings);
+        self.verdict = verdict(&self.findings);
+    }
 }
 
 /// A target that could not be scanned.
@@ -63,6 +82,21 @@ pub struct ScanOptions {
     pub limits: Limits,
     /// Analysis threads (0: one per core). The first scan of the process decides.
     pub jobs: usize,
+    /// Hash every member (for comparing releases), not only a wheel's.
+    pub hash_all: bool,
+    /// Compare registry releases with the release before them.
+    pub history: bool,
+}
+
+impl ScanOptions {
+    /// Default limits, comparison with earlier releases on.
+    #[must_use]
+    pub fn with_history() -> Self {
+        Self {
+            history: true,
+            ..Self::default()
+        }
+    }
 }
 
 /// Stack size of analysis threads. Parsers recurse; what a file may nest is bounded
@@ -126,7 +160,7 @@ fn read_and_judge(
 ) -> Result<PackageReport, ScanError> {
     let read = ReadOptions {
         limits: &options.limits,
-        hash_all: is_wheel(file_name),
+        hash_all: options.hash_all || is_wheel(file_name),
         select: &select,
     };
     let tree = read_archive(bytes, &read).map_err(|e| archive_error(target, &e))?;
@@ -195,6 +229,7 @@ fn archive_error(target: &str, e: &ArchiveError) -> ScanError {
 #[must_use]
 pub fn judge(target: &str, _file_name: &str, sha256: String, package: Package) -> PackageReport {
     let analysis = analyze_package(&package);
+    let profile = Arc::new(Profile::of(&package, &analysis));
     let findings = check(&Input {
         package: &package,
         analysis: &analysis,
@@ -211,22 +246,29 @@ pub fn judge(target: &str, _file_name: &str, sha256: String, package: Package) -
         notes: analysis.notes,
         files: package.files.len(),
         bytes: package.tree.total_bytes,
+        profile,
+        source: None,
+        history: None,
     }
 }
 
 /// Scans every target in parallel, largest first (the largest archives dominate the
 /// wall time), and returns the results in the targets' order.
+///
+/// Registry targets need `registry`; without one they fail with a clear error.
 pub fn scan_all(
     targets: &[Target],
     options: &ScanOptions,
+    registry: Option<&Registry>,
     progress: &dyn Progress,
 ) -> Vec<Result<PackageReport, ScanError>> {
-    pool(options.jobs).install(|| scan_each(targets, options, progress))
+    pool(options.jobs).install(|| scan_each(targets, options, registry, progress))
 }
 
 fn scan_each(
     targets: &[Target],
     options: &ScanOptions,
+    registry: Option<&Registry>,
     progress: &dyn Progress,
 ) -> Vec<Result<PackageReport, ScanError>> {
     progress.start(targets.len());
@@ -236,7 +278,14 @@ fn scan_each(
         .par_iter()
         .map(|&i| {
             let t = &targets[i];
-            let r = read_path(&t.display, &t.path, options);
+            let r = match (&t.spec, registry) {
+                (None, _) => read_path(&t.display, &t.path, options),
+                (Some(spec), Some(registry)) => scan_spec(registry, spec, options),
+                (Some(_), None) => Err(ScanError {
+                    target: t.display.clone(),
+                    message: "registry targets need the registry client".into(),
+                }),
+            };
             progress.finished(&t.display);
             (i, r)
         })

@@ -1,16 +1,21 @@
 use std::path::{Path, PathBuf};
 
+use customs_registry::Spec;
+
 use crate::ScanError;
 
-/// One thing to scan: a local artifact file or an unpacked package folder.
+/// One thing to scan: a local artifact file, an unpacked package folder, or a release
+/// on a registry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
     /// As shown in reports.
     pub display: String,
-    /// Where it is.
+    /// Where it is (empty for registry targets).
     pub path: PathBuf,
     /// Its size in bytes (0 for folders), for scheduling.
     pub size: u64,
+    /// The registry release, for `pypi:` / `npm:` targets.
+    pub spec: Option<Spec>,
 }
 
 const ARTIFACT_SUFFIXES: &[&str] = &[
@@ -47,6 +52,7 @@ fn target(display: String, path: PathBuf) -> Target {
         display,
         path,
         size,
+        spec: None,
     }
 }
 
@@ -59,15 +65,20 @@ pub fn expand_targets(args: &[String]) -> (Vec<Target>, Vec<ScanError>) {
     let mut targets = Vec::new();
     let mut errors = Vec::new();
     for arg in args {
-        if let Some((scheme, _)) = arg.split_once(':')
-            && matches!(scheme, "pypi" | "npm")
-        {
-            errors.push(ScanError {
-                target: arg.clone(),
-                message: "registry sources (pypi:NAME, npm:NAME) are not supported by this build; \
-                          download the artifact (pip download --no-deps, npm pack) and scan the file"
-                    .into(),
-            });
+        if let Some(spec) = Spec::parse(arg) {
+            match spec {
+                Ok(spec) => targets.push(Target {
+                    display: arg.clone(),
+                    path: PathBuf::new(),
+                    // Registry targets go first: their downloads overlap local work.
+                    size: u64::MAX,
+                    spec: Some(spec),
+                }),
+                Err(message) => errors.push(ScanError {
+                    target: arg.clone(),
+                    message,
+                }),
+            }
             continue;
         }
         let path = PathBuf::from(arg);

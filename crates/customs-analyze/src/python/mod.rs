@@ -232,6 +232,23 @@ impl Walker {
 
     /// Analyses a decoded constant payload that reaches execution, reporting what it
     /// does at the place where it is executed.
+    /// Records the setuptools commands a `cmdclass=` mapping overrides.
+    fn on_cmdclass(&mut self, value: &Expr) {
+        match value {
+            Expr::Dict(d) => {
+                for item in &d.items {
+                    match &item.key {
+                        Some(Expr::StringLiteral(k)) => {
+                            self.facts.setup_commands.push(k.value.to_str().to_owned());
+                        }
+                        _ => self.facts.setup_commands.push("*".to_owned()),
+                    }
+                }
+            }
+            _ => self.facts.setup_commands.push("*".to_owned()),
+        }
+    }
+
     fn analyze_payload(&mut self, code: &str, offset: u32) {
         if self.payload_depth >= MAX_PAYLOAD_DEPTH || code.len() > 1 << 20 {
             return;
@@ -317,7 +334,14 @@ impl<'a> Visitor<'a> for Walker {
         }
         self.depth += 1;
         match expr {
-            Expr::Call(call) => tables::on_call(self, call),
+            Expr::Call(call) => {
+                for kw in &call.arguments.keywords {
+                    if kw.arg.as_ref().is_some_and(|a| a.as_str() == "cmdclass") {
+                        self.on_cmdclass(&kw.value);
+                    }
+                }
+                tables::on_call(self, call);
+            }
             Expr::StringLiteral(s) => {
                 let text = s.value.to_str();
                 tables::on_string(self, text, s.range().start().to_u32());

@@ -3,6 +3,8 @@
 
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod loopback;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -98,4 +100,38 @@ pub fn pack_fixture(fixture: &Path, out: &Path) -> String {
         std::fs::write(out.join(&file), tar_gz(fixture, &format!("{name}-1.0.0"))).unwrap();
         file
     }
+}
+
+/// A `.tar.gz` of in-memory files, each under `prefix`.
+pub fn tar_gz_of(files_in: &[(&str, &[u8])], prefix: &str) -> Vec<u8> {
+    let gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    let mut builder = tar::Builder::new(gz);
+    for (rel, data) in files_in {
+        let mut header = tar::Header::new_gnu();
+        header.set_size(data.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        builder
+            .append_data(&mut header, format!("{prefix}{rel}"), *data)
+            .unwrap();
+    }
+    builder.into_inner().unwrap().finish().unwrap()
+}
+
+/// Runs `customs ARGS` in `dir` with only the given environment (and a private HOME),
+/// so that the user's own pip and npm settings never reach a test.
+pub fn customs_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let home = dir.join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    Command::new(env!("CARGO_BIN_EXE_customs"))
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", &home)
+        .env("NO_COLOR", "1")
+        .env("PIP_CONFIG_FILE", "/dev/null")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap()
 }

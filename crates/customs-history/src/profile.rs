@@ -1,0 +1,342 @@
+//! A package's profile: the facts two releases are compared by, kept after the
+//! package's bytes are dropped (files with digests and line counts, dependencies,
+//! install hooks, behaviours, imports, metadata).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::str::FromStr;
+
+use customs_analyze::{Analysis, BehaviourKind, Context};
+use customs_ecosystem::{
+    ArtifactKind, Ecosystem, FileKind, Identity, Package, Role, canonical_name,
+};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// One file of a package.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileSummary {
+    /// sha256 of its bytes, when they were read or hashed.
+    pub sha256: Option<String>,
+    /// Its size.
+    pub size: u64,
+    /// Its line count, for text that was read.
+    pub lines: Option<u32>,
+    /// Python or JavaScript/TypeScript source.
+    pub code: bool,
+    /// Minified, packed or obfuscated (long lines, or an obfuscation behaviour).
+    pub unreadable: bool,
+}
+
+/// One behaviour, located by the path relative to the package root.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct BehaviourSummary {
+    /// What it does.
+    pub kind: BehaviourKind,
+    /// When it runs.
+    pub context: Context,
+    /// The file, relative to the package root.
+    pub path: String,
+    /// 1-based line.
+    pub line: u32,
+    /// The quoted line.
+    pub snippet: String,
+    /// What was recognised.
+    pub detail: String,
+}
+
+/// The facts of one package that releases are compared by.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Profile {
+    /// Ecosystem, name and version.
+    pub identity: Option<Identity>,
+    /// Member-path prefix of the package root (`pkg-1.0/`, `package/`).
+    pub root: String,
+    /// Files by path relative to the root.
+    pub files: BTreeMap<String, FileSummary>,
+    /// Runtime dependencies: canonical name -> requirement as written.
+    pub dependencies: BTreeMap<String, String>,
+    /// Install-time hooks: a name (`npm postinstall`, `.pth pkg.pth`, `setup.py cmdclass
+    /// install`) -> what it runs or a digest of it.
+    pub hooks: BTreeMap<String, String>,
+    /// Behaviours outside test code.
+    pub behaviours: Vec<BehaviourSummary>,
+    /// Packages and modules the code imports or requires, normalised: Python top-level
+    /// module names, npm package names.
+    pub imports: BTreeSet<String>,
+    /// Every npm script command, for finding dependencies used only as tools.
+    pub script_text: String,
+    /// Metadata fields: summary, homepage, author, repository, license.
+    pub metadata: BTreeMap<String, String>,
+}
+
+fn line_count(text: &str) -> u32 {
+    let n = memchr_count(text.as_bytes(), b'\n');
+    let last = u32::from(!text.is_empty() && !text.ends_with('\n'));
+    u32::try_from(n).unwrap_or(u32::MAX).saturating_add(last)
+}
+
+fn memchr_count(bytes: &[u8], b: u8) -> usize {
+    bytes.iter().filter(|&&c| c == b).count()
+}
+
+/// Whether source text reads as minified or packed rather than written: a very long
+/// line that holds most of the file, or a long file made of few, very long lines.
+#[must_use]
+pub fn looks_minified(text: &str) -> bool {
+    if text.len() < 2048 {
+        return false;
+    }
+    let mut longest = 0usize;
+    let mut lines = 0usize;
+    for line in text.lines() {
+        lines += 1;
+        longest = longest.max(line.len());
+    }
+    let average = text.len() / lines.max(1);
+    (longest >= 5000 && longest * 2 >= text.len()) || average >= 400
+}
+
+/// npm package name of a bare specifier (`@scope/name/sub` -> `@scope/name`), or
+/// `None` for relative paths, URLs and node built-ins.
+fn npm_package(spec: &str) -> Option<String> {
+    if spec.is_empty()
+        || spec.starts_with("node:")
+        || spec.starts_with(['.', '/'])
+        || spec.contains(':')
+    {
+        return None;
+    }
+    let mut parts = spec.split('/');
+    let first = parts.next()?;
+    if first.starts_with('@') {
+        let second = parts.next()?;
+        Some(format!("{first}/{second}"))
+    } else {
+        Some(first.to_owned())
+    }
+}
+
+/// Python top-level module of an absolute import (`a.b.c` -> `a`).
+fn python_module(spec: &str) -> Option<String> {
+    if spec.starts_with('.') {
+        return None;
+    }
+    let first = spec.split('.').next()?.trim();
+    (!first.is_empty()).then(|| first.to_ascii_lowercase())
+}
+
+/// The runtime requirements of a Python distribution: `Requires-Dist` (without
+/// extras-only entries), else `pyproject.toml`'s `dependencies`.
+fn python_dependencies(package: &Package) -> BTreeMap<String, String> {
+    let listed: Vec<String> = match (&package.python, &package.pyproject) {
+        (Some(m), _) if !m.requires_dist.is_empty() => m.requires_dist.clone(),
+        (_, Some(p)) => p.dependencies.clone(),
+        _ => Vec::new(),
+    };
+    let mut out = BTreeMap::new();
+    for req in listed {
+        match pep508_rs::Requirement::<pep508_rs::VerbatimUrl>::from_str(&req) {
+            Ok(r) => {
+                if !r.marker.evaluate_extras(&[]) {
+                    continue;
+                }
+                let spec = match &r.version_or_url {
+                    Some(pep508_rs::VersionOrUrl::VersionSpecifier(v)) => v.to_string(),
+                    Some(pep508_rs::VersionOrUrl::Url(u)) => format!("@ {u}"),
+                    None => String::new(),
+                };
+                out.insert(canonical_name(Ecosystem::Pypi, r.name.as_ref()), spec);
+            }
+            Err(_) => {
+                // Keep what can be read of the name: a dependency is never dropped
+                // because its requirement is malformed.
+                let end = req
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || "-_.".contains(c)))
+                    .unwrap_or(req.len());
+                if end > 0 {
+                    out.insert(
+                        canonical_name(Ecosystem::Pypi, &req[..end]),
+                        req[end..].trim().to_owned(),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
+
+impl Profile {
+    /// The profile of an analysed package.
+    #[must_use]
+    pub fn of(package: &Package, analysis: &Analysis) -> Self {
+        let root = package.root.clone();
+        let relative = |path: &str| path.strip_prefix(root.as_str()).unwrap_or(path).to_owned();
+        let obfuscated: BTreeSet<&str> = analysis
+            .behaviours
+            .iter()
+            .filter(|b| b.kind == BehaviourKind::Obfuscation)
+            .map(|b| b.path.as_str())
+            .collect();
+        let mut files = BTreeMap::new();
+        for (i, entry) in package.tree.entries.iter().enumerate() {
+            if entry.kind != customs_archive::EntryKind::File {
+                continue;
+            }
+            let file = package.files.iter().find(|f| f.entry == i);
+            let code = file.is_some_and(|f| {
+                matches!(
+                    f.kind,
+                    FileKind::Python | FileKind::JavaScript | FileKind::TypeScript
+                )
+            });
+            let text = entry.complete.then(|| entry.text()).flatten();
+            let sha256 = entry.sha256.map(hex::encode).or_else(|| {
+                entry
+                    .complete
+                    .then(|| hex::encode(Sha256::digest(&entry.data)))
+            });
+            files.insert(
+                relative(&entry.path),
+                FileSummary {
+                    sha256,
+                    size: entry.size,
+                    lines: text.map(line_count),
+                    code,
+                    unreadable: code
+                        && (text.is_some_and(looks_minified)
+                            || obfuscated.contains(entry.path.as_str())),
+                },
+            );
+        }
+
+        let mut dependencies = BTreeMap::new();
+        let mut hooks = BTreeMap::new();
+        let mut script_text = String::new();
+        let mut imports = BTreeSet::new();
+        let mut metadata = BTreeMap::new();
+        let mut put = |k: &str, v: &str| {
+            if !v.trim().is_empty() {
+                metadata.insert(k.to_owned(), v.trim().to_owned());
+            }
+        };
+        if let Some(npm) = &package.npm {
+            for (name, spec) in &npm.dependencies {
+                dependencies.insert(name.clone(), spec.clone());
+            }
+            for (hook, command) in npm.install_scripts() {
+                hooks.insert(format!("npm {hook}"), command.to_owned());
+            }
+            for command in npm.scripts.values() {
+                script_text.push_str(command);
+                script_text.push('\n');
+            }
+            put("description", &npm.description);
+            put("repository", &npm.repository);
+            imports.extend(analysis.imports.iter().filter_map(|s| npm_package(s)));
+        }
+        if package.identity.ecosystem == Ecosystem::Pypi {
+            dependencies.extend(python_dependencies(package));
+            imports.extend(analysis.imports.iter().filter_map(|s| python_module(s)));
+            if let Some(m) = &package.python {
+                put("summary", &m.summary);
+                put("home_page", &m.home_page);
+                put("author", &m.author);
+                put("project_urls", &m.project_urls.join(" "));
+            }
+        }
+        for f in &package.files {
+            let digest = || {
+                package.tree.entries[f.entry]
+                    .sha256
+                    .map(hex::encode)
+                    .unwrap_or_else(|| hex::encode(Sha256::digest(package.data(f))))
+            };
+            match f.role {
+                Role::Pth => {
+                    hooks.insert(format!(".pth {}", f.relative), digest());
+                }
+                Role::SetupPy => {
+                    hooks.insert("setup.py".to_owned(), String::new());
+                }
+                Role::BindingGyp => {
+                    hooks.insert("binding.gyp".to_owned(), digest());
+                }
+                Role::BuildBackend => {
+                    hooks.insert(format!("build backend {}", f.relative), String::new());
+                }
+                _ => {}
+            }
+        }
+        for command in &analysis.setup_commands {
+            hooks.insert(format!("setup.py cmdclass {command}"), String::new());
+        }
+        let behaviours = analysis
+            .behaviours
+            .iter()
+            .filter(|b| !b.test_code)
+            .map(|b| BehaviourSummary {
+                kind: b.kind,
+                context: b.context,
+                path: relative(&b.path),
+                line: b.line,
+                snippet: b.snippet.clone(),
+                detail: b.detail.clone(),
+            })
+            .collect();
+        Self {
+            identity: Some(package.identity.clone()),
+            root,
+            files,
+            dependencies,
+            hooks,
+            behaviours,
+            imports,
+            script_text,
+            metadata,
+        }
+    }
+
+    /// Whether the profile is of a Python package.
+    #[must_use]
+    pub fn is_python(&self) -> bool {
+        self.identity
+            .as_ref()
+            .is_some_and(|i| i.ecosystem == Ecosystem::Pypi)
+    }
+
+    /// The artifact kind cannot be compared across kinds: an sdist and a wheel of one
+    /// release differ in layout. Callers compare like with like where they can.
+    #[must_use]
+    pub fn comparable(a: ArtifactKind, b: ArtifactKind) -> bool {
+        a == b
+            || matches!(
+                (a, b),
+                (ArtifactKind::Folder, _) | (_, ArtifactKind::Folder)
+            )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specifiers_and_minified_text() {
+        assert_eq!(
+            npm_package("@scope/pkg/sub/x.js").as_deref(),
+            Some("@scope/pkg")
+        );
+        assert_eq!(npm_package("lodash/fp").as_deref(), Some("lodash"));
+        assert_eq!(npm_package("./local"), None);
+        assert_eq!(npm_package("node:fs"), None);
+        assert_eq!(python_module("yaml.loader").as_deref(), Some("yaml"));
+        assert_eq!(python_module(".sibling"), None);
+        assert_eq!(line_count("a\nb\n"), 2);
+        assert_eq!(line_count("a\nb"), 2);
+        assert_eq!(line_count(""), 0);
+        let readable = "function f(a) {\n  return a + 1;\n}\n".repeat(200);
+        assert!(!looks_minified(&readable));
+        let packed = format!("!function(){{{}}}();", "var a=1;".repeat(1000));
+        assert!(looks_minified(&packed));
+    }
+}

@@ -1,0 +1,79 @@
+use customs_rules::{Confidence, Finding, RuleMeta, Severity, declare_rule};
+
+use crate::{HistoryInput, HistoryRule, about};
+
+declare_rule! {
+    /// ## What it finds
+    /// An install-time hook that the previous release did not have, or that changed: an
+    /// npm lifecycle script (`preinstall`, `install`, `postinstall`, `prepare`), a
+    /// `.pth` file, a setuptools command override (`cmdclass`), a `binding.gyp`, an
+    /// in-tree build backend.
+    ///
+    /// ## Why it matters
+    /// Install hooks run with the installing user's rights before anyone has looked at
+    /// the code. Established packages rarely grow new ones; a release that suddenly
+    /// does is how a hijacked account turns into code running on every machine that
+    /// updates.
+    ///
+    /// ## Example
+    /// ```text
+    /// npm postinstall: (none) -> "node setup.js"
+    /// ```
+    ///
+    /// ## When it is wrong
+    /// Packages that start shipping native builds or generated files add hooks
+    /// legitimately; what the hook runs (judged by the content rules) decides.
+    NewInstallHook {
+        id: "new-install-hook",
+        summary: "an install-time hook that the previous release did not have",
+        severity: High,
+        confidence: Medium,
+    }
+}
+
+impl HistoryRule for NewInstallHook {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, input: &HistoryInput<'_>, out: &mut Vec<Finding>) {
+        for change in &input.changes.hooks {
+            let Some(new) = &change.new else { continue };
+            let (severity, confidence, message) = match &change.old {
+                None if change.name == "setup.py" || change.name.starts_with("build backend") => (
+                    Severity::Medium,
+                    Confidence::Low,
+                    format!("{} is new in this release", change.name),
+                ),
+                None if change.name.starts_with("npm ") => (
+                    Severity::High,
+                    Confidence::Medium,
+                    format!("new install script {}: {new}", change.name),
+                ),
+                None => (
+                    Severity::High,
+                    Confidence::Medium,
+                    format!("new install-time hook: {}", change.name),
+                ),
+                Some(old) => (
+                    Severity::Medium,
+                    Confidence::Medium,
+                    if change.name.starts_with("npm ") {
+                        format!("install script {} changed: {old:?} -> {new:?}", change.name)
+                    } else {
+                        format!("install-time hook {} changed", change.name)
+                    },
+                ),
+            };
+            let mut f = about(&Self::META, severity, message);
+            f.confidence = confidence;
+            f.context = customs_analyze::Context::Install;
+            if let Some(path) = change.name.strip_prefix(".pth ") {
+                f.path = format!("{}{path}", input.new.root);
+            } else if change.name.starts_with("npm ") {
+                f.path = format!("{}package.json", input.new.root);
+            }
+            out.push(f);
+        }
+    }
+}

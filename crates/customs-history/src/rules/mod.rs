@@ -1,0 +1,53 @@
+//! The history rules, one file each; a rule's doc comment is its documentation.
+
+mod cadence;
+mod digest_mismatch;
+mod install_behaviour;
+mod install_hook;
+mod minified;
+mod provenance;
+mod publisher;
+mod risky_dependency;
+mod unused_dependency;
+
+use crate::HistoryRule;
+
+pub use digest_mismatch::DigestMismatch;
+
+pub(crate) static ALL: &[&dyn HistoryRule] = &[
+    &risky_dependency::RiskyNewDependency,
+    &provenance::ProvenanceDropped,
+    &unused_dependency::UnusedNewDependency,
+    &install_hook::NewInstallHook,
+    &install_behaviour::NewInstallBehaviour,
+    &publisher::NewPublisher,
+    &cadence::ReleaseCadence,
+    &minified::MinifiedReplacement,
+];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn documented_and_unique() {
+        let mut ids: Vec<&str> = crate::rule_metas().iter().map(|m| m.id).collect();
+        for m in crate::rule_metas() {
+            for part in [
+                "## What it finds",
+                "## Why",
+                "## Example",
+                "## When it is wrong",
+            ] {
+                assert!(m.doc.contains(part), "{} lacks {part}", m.id);
+            }
+            assert!(
+                customs_rules::rule(m.id).is_none(),
+                "{} is also a content rule",
+                m.id
+            );
+        }
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+    }
+}

@@ -1,0 +1,154 @@
+use customs_rules::{Confidence, Finding, RuleMeta, Severity, declare_rule};
+
+use crate::{HistoryInput, HistoryRule, about};
+
+declare_rule! {
+    /// ## What it finds
+    /// A dependency that the new release adds and that no file of the release imports
+    /// or requires, and that no npm script runs.
+    ///
+    /// ## Why it matters
+    /// It is the shape of the best-known hijacked release: the package's own code did
+    /// not change; the attacker added one dependency whose install hook dropped a
+    /// remote-access trojan. A dependency nothing uses has no reason to be installed
+    /// except for what it does when it is.
+    ///
+    /// ## Example
+    /// ```text
+    /// "dependencies": { "follow-redirects": "^1.15.6", "plain-crypto-js": "^4.2.1" }
+    /// ```
+    /// where no file requires `plain-crypto-js`.
+    ///
+    /// ## When it is wrong
+    /// Plugins and peer tools loaded by name from configuration, type-only packages, and
+    /// Python distributions whose import name differs from the distribution name in ways
+    /// customs cannot guess. Python findings are therefore of low confidence.
+    UnusedNewDependency {
+        id: "unused-new-dependency",
+        summary: "a new dependency that no file of the package uses",
+        severity: High,
+        confidence: Medium,
+    }
+}
+
+/// Import names of Python distributions that differ from the distribution name.
+const PYTHON_ALIASES: &[(&str, &str)] = &[
+    ("pyyaml", "yaml"),
+    ("beautifulsoup4", "bs4"),
+    ("pillow", "pil"),
+    ("scikit-learn", "sklearn"),
+    ("scikit-image", "skimage"),
+    ("opencv-python", "cv2"),
+    ("opencv-python-headless", "cv2"),
+    ("protobuf", "google"),
+    ("attrs", "attr"),
+    ("pyjwt", "jwt"),
+    ("setuptools", "pkg_resources"),
+    ("python-dotenv", "dotenv"),
+    ("pycryptodome", "crypto"),
+    ("pycryptodomex", "cryptodome"),
+    ("pyopenssl", "openssl"),
+    ("msgpack-python", "msgpack"),
+    ("typing-extensions", "typing_extensions"),
+    ("importlib-metadata", "importlib_metadata"),
+    ("pywin32", "win32api"),
+    ("dnspython", "dns"),
+    ("pyserial", "serial"),
+    ("python-magic", "magic"),
+];
+
+/// Whether a Python distribution is used by a module the code imports.
+fn python_used(dist: &str, imports: &std::collections::BTreeSet<String>) -> bool {
+    let norm = dist.to_ascii_lowercase().replace(['-', '.'], "_");
+    if imports.contains(&norm) {
+        return true;
+    }
+    if PYTHON_ALIASES
+        .iter()
+        .any(|(d, m)| d.replace('.', "-") == dist && imports.contains(*m))
+    {
+        return true;
+    }
+    // python-foo, foo-python, pyfoo, foo-py, types-foo, and namespace packages
+    // (`zope-interface` -> `zope`).
+    let stripped = [
+        norm.strip_prefix("python_"),
+        norm.strip_suffix("_python"),
+        norm.strip_prefix("py"),
+        norm.strip_suffix("_py"),
+        norm.split('_').next(),
+    ];
+    stripped
+        .into_iter()
+        .flatten()
+        .any(|s| s.len() >= 2 && imports.contains(s))
+        || norm.starts_with("types_")
+}
+
+/// Whether an npm package is used: required, imported, run by a script, or type-only.
+fn npm_used(name: &str, input: &HistoryInput<'_>) -> bool {
+    if input.new.imports.contains(name) || name.starts_with("@types/") {
+        return true;
+    }
+    let bin = name.rsplit('/').next().unwrap_or(name);
+    input
+        .new
+        .script_text
+        .split(|c: char| c.is_whitespace() || "&|;()\"'`".contains(c))
+        .any(|word| word == bin || word == name || word.starts_with(&format!("{name}/")))
+}
+
+impl HistoryRule for UnusedNewDependency {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, input: &HistoryInput<'_>, out: &mut Vec<Finding>) {
+        let python = input.new.is_python();
+        for (name, spec) in input.changes.added_dependencies() {
+            let used = if python {
+                python_used(name, &input.new.imports)
+            } else {
+                npm_used(name, input)
+            };
+            if used {
+                continue;
+            }
+            let spec = if spec.is_empty() {
+                String::new()
+            } else {
+                format!(" {spec}")
+            };
+            let mut f = about(
+                &Self::META,
+                Severity::High,
+                format!(
+                    "new dependency {name}{spec} is not imported or required by any file of the package"
+                ),
+            );
+            if python {
+                f.severity = Severity::Medium;
+                f.confidence = Confidence::Low;
+            }
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_import_names() {
+        let imports: std::collections::BTreeSet<String> = ["yaml", "dateutil", "requests", "zope"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        assert!(python_used("pyyaml", &imports));
+        assert!(python_used("python-dateutil", &imports));
+        assert!(python_used("requests", &imports));
+        assert!(python_used("zope-interface", &imports));
+        assert!(!python_used("colourama", &imports));
+    }
+}

@@ -1,0 +1,147 @@
+//! The on-disk artifact cache, addressed by the digest the index gives
+//! (`<dir>/artifacts/<algorithm>/<ab>/<hex>`). A file is stored only after it matched
+//! that digest, and is checked again every time it is read: a cached file that no
+//! longer matches is refused with an error, never silently replaced.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use sha2::Digest as _;
+
+use crate::RegistryError;
+use crate::model::Digest;
+
+/// Where the cache lives when `--cache-dir` is not given: `CUSTOMS_CACHE_DIR`, then
+/// `$XDG_CACHE_HOME/customs`, then `~/.cache/customs`.
+#[must_use]
+pub fn default_cache_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("CUSTOMS_CACHE_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    if let Some(dir) = std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir).join("customs");
+    }
+    match std::env::var_os("HOME").filter(|d| !d.is_empty()) {
+        Some(home) => PathBuf::from(home).join(".cache/customs"),
+        None => std::env::temp_dir().join("customs-cache"),
+    }
+}
+
+/// The digest of `bytes` in the algorithm of `expected`, as hex.
+#[must_use]
+pub fn digest_of(expected: &Digest, bytes: &[u8]) -> String {
+    match expected {
+        Digest::Sha256(_) => hex::encode(sha2::Sha256::digest(bytes)),
+        Digest::Sha512(_) => hex::encode(sha2::Sha512::digest(bytes)),
+        Digest::Sha1(_) => hex::encode(sha1::Sha1::digest(bytes)),
+    }
+}
+
+/// The artifact cache.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    /// A cache in `dir` (created on first write).
+    #[must_use]
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    /// The cache's folder.
+    #[must_use]
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Where an artifact with this digest is kept.
+    #[must_use]
+    pub fn path_of(&self, digest: &Digest) -> PathBuf {
+        let hex = digest.hex();
+        let prefix = hex.get(..2).unwrap_or("00");
+        self.dir
+            .join("artifacts")
+            .join(digest.algorithm())
+            .join(prefix)
+            .join(hex)
+    }
+
+    /// The cached bytes for `digest`, checked against it.
+    ///
+    /// # Errors
+    /// When the cached file cannot be read, or no longer matches its digest.
+    pub fn get(&self, digest: &Digest) -> Result<Option<Vec<u8>>, RegistryError> {
+        let path = self.path_of(digest);
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => {
+                return Err(RegistryError::Cache {
+                    path: path.clone(),
+                    message: e.to_string(),
+                });
+            }
+        };
+        let found = digest_of(digest, &bytes);
+        if found != digest.hex() {
+            return Err(RegistryError::CacheTampered {
+                path,
+                algorithm: digest.algorithm(),
+                expected: digest.hex().to_owned(),
+                found,
+            });
+        }
+        Ok(Some(bytes))
+    }
+
+    /// Stores bytes that matched `digest`, atomically (a temporary file renamed into
+    /// place), so a crash never leaves a half-written artifact.
+    ///
+    /// # Errors
+    /// When the cache folder cannot be written.
+    pub fn put(&self, digest: &Digest, bytes: &[u8]) -> Result<(), RegistryError> {
+        let path = self.path_of(digest);
+        let fail = |e: std::io::Error| RegistryError::Cache {
+            path: path.clone(),
+            message: e.to_string(),
+        };
+        let parent = path.parent().unwrap_or(&self.dir);
+        std::fs::create_dir_all(parent).map_err(fail)?;
+        let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(fail)?;
+        tmp.write_all(bytes).map_err(fail)?;
+        tmp.persist(&path).map_err(|e| fail(e.error))?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digests_in_the_index_algorithm() {
+        let any = |d: fn(String) -> Digest| d(String::new());
+        assert_eq!(
+            digest_of(&any(Digest::Sha1), b"abc"),
+            "a9993e364706816aba3e25717850c26c9cd0d89d"
+        );
+        assert!(digest_of(&any(Digest::Sha256), b"abc").starts_with("ba7816bf"));
+        assert!(digest_of(&any(Digest::Sha512), b"abc").starts_with("ddaf35a1"));
+    }
+
+    #[test]
+    fn refuses_what_was_altered() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cache = Cache::new(dir.path());
+        let bytes = b"artifact".to_vec();
+        let digest = Digest::Sha256(hex::encode(sha2::Sha256::digest(&bytes)));
+        assert_eq!(cache.get(&digest).expect("reads"), None);
+        cache.put(&digest, &bytes).expect("writes");
+        assert_eq!(cache.get(&digest).expect("reads"), Some(bytes));
+        std::fs::write(cache.path_of(&digest), b"tampered").expect("write");
+        let err = cache.get(&digest).expect_err("refused");
+        assert!(matches!(err, RegistryError::CacheTampered { .. }), "{err}");
+    }
+}

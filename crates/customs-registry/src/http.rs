@@ -1,0 +1,231 @@
+//! HTTP for the registry client: the system trust store plus the CA files the user's
+//! pip and npm are configured with, timeouts, bounded bodies, and retries with backoff
+//! on connection failures and on the answers that mean "try again" (429, 5xx).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use base64::Engine;
+use ureq::tls::{Certificate, RootCerts, TlsConfig};
+
+use crate::{IndexConfig, RegistryError};
+
+/// One answer.
+#[derive(Debug)]
+pub struct Response {
+    /// The final URL (after redirects), credentials removed.
+    pub url: String,
+    /// `Content-Type`, lower case, without parameters.
+    pub content_type: String,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+/// The HTTP side of the client.
+#[derive(Debug, Clone)]
+pub struct Http {
+    agent: ureq::Agent,
+    attempts: u32,
+    backoff: Duration,
+}
+
+impl Http {
+    /// A client trusting the system store plus the configured CA files.
+    ///
+    /// # Errors
+    /// When a configured CA file cannot be read.
+    pub fn new(config: &IndexConfig) -> Result<Self, RegistryError> {
+        let mut roots: Vec<Certificate<'static>> = rustls_native_certs::load_native_certs()
+            .certs
+            .into_iter()
+            .map(|der| Certificate::from_der(der.as_ref()).to_owned())
+            .collect();
+        for file in &config.extra_ca_files {
+            let pem = std::fs::read(file).map_err(|e| RegistryError::Config {
+                message: format!("cannot read the CA file {}: {e}", file.display()),
+            })?;
+            for item in ureq::tls::parse_pem(&pem) {
+                if let Ok(ureq::tls::PemItem::Certificate(cert)) = item {
+                    roots.push(cert);
+                }
+            }
+        }
+        let root_certs = if roots.is_empty() {
+            RootCerts::WebPki
+        } else {
+            RootCerts::Specific(Arc::new(roots))
+        };
+        let timeout = config.timeout.unwrap_or(Duration::from_secs(60));
+        let agent = ureq::Agent::config_builder()
+            .tls_config(TlsConfig::builder().root_certs(root_certs).build())
+            .http_status_as_error(false)
+            .timeout_connect(Some(Duration::from_secs(15).min(timeout)))
+            .timeout_recv_response(Some(timeout))
+            .timeout_recv_body(Some(timeout.max(Duration::from_secs(300))))
+            .user_agent(concat!("customs/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .new_agent();
+        Ok(Self {
+            agent,
+            attempts: 3,
+            backoff: Duration::from_millis(400),
+        })
+    }
+
+    /// Sets how many times a request is tried and the first pause between tries.
+    #[must_use]
+    pub fn with_retries(mut self, attempts: u32, backoff: Duration) -> Self {
+        self.attempts = attempts.max(1);
+        self.backoff = backoff;
+        self
+    }
+
+    /// GETs `url`, reading at most `limit` bytes of body. `index` names the index in
+    /// errors; `token` is a bearer token for it.
+    ///
+    /// # Errors
+    /// When the index cannot be reached after the retries, answers an error status, or
+    /// sends more than `limit` bytes.
+    pub fn get(
+        &self,
+        url: &str,
+        accept: &str,
+        token: Option<&str>,
+        limit: u64,
+        index: &str,
+    ) -> Result<Response, RegistryError> {
+        let (bare, basic) = split_credentials(url);
+        let mut last = String::new();
+        for attempt in 0..self.attempts {
+            if attempt > 0 {
+                std::thread::sleep(self.backoff * 2u32.saturating_pow(attempt - 1));
+            }
+            let mut request = self.agent.get(&bare).header("Accept", accept);
+            if let Some(basic) = &basic {
+                request = request.header("Authorization", basic);
+            } else if let Some(token) = token {
+                request = request.header("Authorization", &format!("Bearer {token}"));
+            }
+            let mut response = match request.call() {
+                Ok(r) => r,
+                Err(e) => {
+                    last = e.to_string();
+                    continue;
+                }
+            };
+            let status = response.status().as_u16();
+            if status == 429 || status >= 500 {
+                last = format!("HTTP {status}");
+                continue;
+            }
+            if status == 404 || status == 410 {
+                return Err(RegistryError::NotFound {
+                    url: bare.clone(),
+                    index: index.to_owned(),
+                });
+            }
+            if !(200..300).contains(&status) {
+                return Err(RegistryError::Status {
+                    url: bare.clone(),
+                    index: index.to_owned(),
+                    status,
+                });
+            }
+            let content_type = response
+                .headers()
+                .get("content-type")
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            let body = response.body_mut().with_config().limit(limit).read_to_vec();
+            match body {
+                Ok(body) => {
+                    return Ok(Response {
+                        url: bare,
+                        content_type,
+                        body,
+                    });
+                }
+                Err(ureq::Error::BodyExceedsLimit(_)) => {
+                    return Err(RegistryError::TooLarge {
+                        url: bare.clone(),
+                        limit,
+                    });
+                }
+                Err(e) => last = e.to_string(),
+            }
+        }
+        Err(RegistryError::Unreachable {
+            index: index.to_owned(),
+            url: bare,
+            message: last,
+        })
+    }
+}
+
+/// Removes `user:password@` from a URL and returns it as a Basic authorization value,
+/// so that credentials never appear in errors or reports.
+fn split_credentials(url: &str) -> (String, Option<String>) {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return (url.to_owned(), None);
+    };
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let authority = &rest[..authority_end];
+    let Some((userinfo, host)) = authority.rsplit_once('@') else {
+        return (url.to_owned(), None);
+    };
+    let basic = base64::engine::general_purpose::STANDARD.encode(percent_decode(userinfo));
+    (
+        format!("{scheme}://{host}{}", &rest[authority_end..]),
+        Some(format!("Basic {basic}")),
+    )
+}
+
+/// Decodes `%XX` escapes.
+pub(crate) fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(hex) = std::str::from_utf8(&bytes[i + 1..i + 3])
+            && let Ok(b) = u8::from_str_radix(hex, 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Removes credentials from a URL for display.
+#[must_use]
+pub fn redact(url: &str) -> String {
+    split_credentials(url).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_leave_the_url() {
+        let (url, auth) = split_credentials("http://me:p%40ss@127.0.0.1:8/simple/x/");
+        assert_eq!(url, "http://127.0.0.1:8/simple/x/");
+        let expected = base64::engine::general_purpose::STANDARD.encode("me:p@ss");
+        assert_eq!(auth, Some(format!("Basic {expected}")));
+        assert_eq!(
+            split_credentials("http://127.0.0.1/a@b").0,
+            "http://127.0.0.1/a@b"
+        );
+        assert_eq!(percent_decode("a%2fb%zz"), "a/b%zz");
+    }
+}

@@ -1,0 +1,515 @@
+//! The one registry client of customs: every command that reads an index (`scan
+//! pypi:NAME`, `diff`, and later `audit`, the proxy and `watch`) goes through
+//! [`Registry`].
+//!
+//! - Index locations come only from the user's configuration ([`IndexConfig`]).
+//! - PyPI is read through its simple API (PEP 691 JSON or PEP 503 HTML), npm through
+//!   package documents; both become one [`Project`] model.
+//! - Artifacts are downloaded into a content-addressed [`Cache`] and checked against
+//!   the digest the index gives: a download that does not match is returned with
+//!   [`Integrity::Mismatch`] (the caller makes it a critical finding) and never cached;
+//!   a cached file that no longer matches is refused.
+
+mod cache;
+mod config;
+mod http;
+mod model;
+mod npm;
+mod pypi;
+mod time;
+mod versions;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use customs_ecosystem::{Ecosystem, canonical_name};
+use serde::Serialize;
+
+pub use cache::{Cache, default_cache_dir, digest_of};
+pub use config::{Environment, IndexConfig, Located, Overrides};
+pub use http::{Http, redact};
+pub use model::{Digest, FileRef, Project, Provenance, Publisher, Release};
+pub use pypi::version_of;
+pub use time::{format_rfc3339, now, parse_rfc3339};
+pub use versions::{ReleaseLine, compare, line_of, satisfies};
+
+/// The largest package document or project page read (popular npm documents run to
+/// tens of megabytes).
+pub const MAX_DOCUMENT: u64 = 256 << 20;
+/// The largest artifact downloaded.
+pub const MAX_ARTIFACT: u64 = 1 << 30;
+
+/// What went wrong talking to an index or the cache. Every message names the index or
+/// the file concerned.
+#[derive(Debug, thiserror::Error)]
+pub enum RegistryError {
+    /// No index is configured for the ecosystem.
+    #[error("no {ecosystem} index is configured: {how}")]
+    NotConfigured {
+        /// `pypi` or `npm`.
+        ecosystem: String,
+        /// How to configure one.
+        how: String,
+    },
+    /// The configuration could not be used.
+    #[error("{message}")]
+    Config {
+        /// What was wrong.
+        message: String,
+    },
+    /// The index did not answer.
+    #[error("cannot reach the index {index} ({url}): {message}")]
+    Unreachable {
+        /// The index.
+        index: String,
+        /// The URL asked for.
+        url: String,
+        /// The last error.
+        message: String,
+    },
+    /// The index has no such thing.
+    #[error("not found on the index {index}: {url}")]
+    NotFound {
+        /// The URL asked for.
+        url: String,
+        /// The index.
+        index: String,
+    },
+    /// The index answered with an error status.
+    #[error("the index {index} answered HTTP {status} for {url}")]
+    Status {
+        /// The URL asked for.
+        url: String,
+        /// The index.
+        index: String,
+        /// The status.
+        status: u16,
+    },
+    /// The answer was not what the protocol says.
+    #[error("the index {index} answered garbage for {url}: {message}")]
+    Garbage {
+        /// The URL asked for.
+        url: String,
+        /// The index.
+        index: String,
+        /// What was wrong.
+        message: String,
+    },
+    /// The answer was larger than the limit.
+    #[error("{url} is larger than the limit of {limit} bytes")]
+    TooLarge {
+        /// The URL asked for.
+        url: String,
+        /// The limit.
+        limit: u64,
+    },
+    /// No release matches what was asked.
+    #[error("{what}")]
+    NoSuchRelease {
+        /// What was asked and what exists.
+        what: String,
+    },
+    /// The cache could not be read or written.
+    #[error("the cache file {path} cannot be used: {message}")]
+    Cache {
+        /// The file.
+        path: PathBuf,
+        /// The error.
+        message: String,
+    },
+    /// A cached artifact no longer matches the digest it was stored under.
+    #[error(
+        "the cached artifact {path} does not match its {algorithm} (expected {expected}, found {found}): the cache was altered; customs refuses it — remove the file after finding out why"
+    )]
+    CacheTampered {
+        /// The file.
+        path: PathBuf,
+        /// The algorithm.
+        algorithm: &'static str,
+        /// The digest it was stored under.
+        expected: String,
+        /// Its digest now.
+        found: String,
+    },
+}
+
+/// A registry source named on the command line: `pypi:NAME[==VERSION]` or
+/// `npm:NAME[@VERSION]` (a version, a dist-tag or a range).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spec {
+    /// The ecosystem.
+    pub ecosystem: Ecosystem,
+    /// The package name.
+    pub name: String,
+    /// The version, tag or requirement; `None` for the latest.
+    pub version: Option<String>,
+}
+
+impl Spec {
+    /// Parses a source; `None` when it has no `pypi:` / `npm:` prefix.
+    ///
+    /// # Errors
+    /// When the prefix is there but the rest is not a package name.
+    pub fn parse(source: &str) -> Option<Result<Self, String>> {
+        let (scheme, rest) = source.split_once(':')?;
+        let ecosystem = match scheme {
+            "pypi" => Ecosystem::Pypi,
+            "npm" => Ecosystem::Npm,
+            _ => return None,
+        };
+        let rest = rest.trim();
+        let (name, version) = match ecosystem {
+            Ecosystem::Pypi => match rest.find(['=', '<', '>', '!', '~']) {
+                Some(i) => {
+                    let spec = rest[i..].trim();
+                    let version = spec.strip_prefix("==").map_or(spec, str::trim);
+                    (rest[..i].trim(), Some(version.to_owned()))
+                }
+                None => (rest, None),
+            },
+            Ecosystem::Npm => {
+                // A scoped name starts with '@': the version '@' comes after it.
+                let at = rest.char_indices().skip(1).find(|&(_, c)| c == '@');
+                match at {
+                    Some((i, _)) => (&rest[..i], Some(rest[i + 1..].to_owned())),
+                    None => (rest, None),
+                }
+            }
+        };
+        let valid = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_./@".contains(c))
+            && !name.contains("..")
+            && (ecosystem == Ecosystem::Npm || !name.contains(['/', '@']));
+        if !valid {
+            return Some(Err(format!("{source:?} does not name a package")));
+        }
+        Some(Ok(Self {
+            ecosystem,
+            name: name.to_owned(),
+            version: version.filter(|v| !v.is_empty()),
+        }))
+    }
+}
+
+impl std::fmt::Display for Spec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.ecosystem, &self.version) {
+            (Ecosystem::Pypi, Some(v)) if v.starts_with(['=', '<', '>', '!', '~']) => {
+                write!(f, "pypi:{}{v}", self.name)
+            }
+            (Ecosystem::Pypi, Some(v)) => write!(f, "pypi:{}=={v}", self.name),
+            (Ecosystem::Npm, Some(v)) => write!(f, "npm:{}@{v}", self.name),
+            (eco, None) => write!(f, "{eco}:{}", self.name),
+        }
+    }
+}
+
+/// Whether a downloaded artifact matched the digest the index gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "lowercase")]
+pub enum Integrity {
+    /// It matched.
+    Verified {
+        /// `sha256`, `sha512` or `sha1`.
+        algorithm: &'static str,
+        /// The digest.
+        digest: String,
+    },
+    /// It did not: the bytes are not those the index lists.
+    Mismatch {
+        /// The algorithm.
+        algorithm: &'static str,
+        /// The index's digest.
+        expected: String,
+        /// The downloaded bytes' digest.
+        actual: String,
+    },
+    /// The index gives no digest for the file.
+    Unchecked,
+}
+
+/// A downloaded (or cached) artifact.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    /// The bytes.
+    pub bytes: Vec<u8>,
+    /// Whether they match the index's digest.
+    pub integrity: Integrity,
+    /// Whether they came from the cache.
+    pub from_cache: bool,
+}
+
+/// The registry client.
+#[derive(Debug)]
+pub struct Registry {
+    config: IndexConfig,
+    http: Http,
+    cache: Cache,
+    projects: Mutex<HashMap<(Ecosystem, String), Arc<Project>>>,
+}
+
+impl Registry {
+    /// A client for the configured indexes, caching artifacts in `cache`.
+    ///
+    /// # Errors
+    /// When a configured CA file cannot be read.
+    pub fn new(config: IndexConfig, cache: Cache) -> Result<Self, RegistryError> {
+        let http = Http::new(&config)?;
+        Ok(Self {
+            config,
+            http,
+            cache,
+            projects: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Sets the retry policy (tests shorten the pauses).
+    #[must_use]
+    pub fn with_retries(mut self, attempts: u32, backoff: Duration) -> Self {
+        self.http = self.http.with_retries(attempts, backoff);
+        self
+    }
+
+    /// The configuration in use.
+    #[must_use]
+    pub fn config(&self) -> &IndexConfig {
+        &self.config
+    }
+
+    /// The artifact cache.
+    #[must_use]
+    pub fn cache(&self) -> &Cache {
+        &self.cache
+    }
+
+    /// Reads a project's page from its index (once per client: later calls share it).
+    ///
+    /// # Errors
+    /// When no index is configured, the index cannot be reached, has no such project,
+    /// or answers something that is not a project page.
+    pub fn project(&self, ecosystem: Ecosystem, name: &str) -> Result<Arc<Project>, RegistryError> {
+        let key = (ecosystem, canonical_name(ecosystem, name));
+        if let Some(p) = self.lock().get(&key) {
+            return Ok(Arc::clone(p));
+        }
+        let project = Arc::new(match ecosystem {
+            Ecosystem::Pypi => self.pypi_project(name)?,
+            Ecosystem::Npm => self.npm_project(name)?,
+        });
+        self.lock().insert(key, Arc::clone(&project));
+        Ok(project)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(Ecosystem, String), Arc<Project>>> {
+        self.projects
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn pypi_project(&self, name: &str) -> Result<Project, RegistryError> {
+        let index = self
+            .config
+            .pypi
+            .as_ref()
+            .ok_or_else(|| IndexConfig::missing("pypi"))?;
+        let shown = redact(&index.url);
+        let url = format!("{}/{}/", index.url, canonical_name(Ecosystem::Pypi, name));
+        let page = self
+            .http
+            .get(&url, pypi::SIMPLE_ACCEPT, None, MAX_DOCUMENT, &shown)?;
+        let mut project =
+            pypi::parse_simple(name, &page.url, &page.content_type, &page.body, &shown)?;
+        let timeless = project
+            .releases
+            .iter()
+            .all(|r| r.files.iter().all(|f| f.uploaded.is_none()));
+        if timeless && let Some(base) = index.url.strip_suffix("/simple") {
+            let json = format!("{base}/pypi/{}/json", canonical_name(Ecosystem::Pypi, name));
+            if let Ok(r) = self
+                .http
+                .get(&json, "application/json", None, MAX_DOCUMENT, &shown)
+            {
+                pypi::fill_upload_times(&mut project, &r.body);
+            }
+        }
+        if project.releases.is_empty() {
+            return Err(RegistryError::NoSuchRelease {
+                what: format!("{name} has no files on the index {shown}"),
+            });
+        }
+        Ok(project)
+    }
+
+    fn npm_project(&self, name: &str) -> Result<Project, RegistryError> {
+        let index = self
+            .config
+            .npm_for(name)
+            .ok_or_else(|| IndexConfig::missing("npm"))?;
+        let shown = redact(&index.url);
+        let url = npm::document_url(&index.url, name);
+        let token = self.config.npm_token_for(&url);
+        let doc = self
+            .http
+            .get(&url, "application/json", token, MAX_DOCUMENT, &shown)?;
+        let project = npm::parse_document(name, &doc.url, &doc.body, &shown)?;
+        if project.releases.is_empty() {
+            return Err(RegistryError::NoSuchRelease {
+                what: format!("{name} has no versions on the registry {shown}"),
+            });
+        }
+        Ok(project)
+    }
+
+    /// The project and the version a spec names: an exact version, an npm dist-tag,
+    /// a requirement (the highest version meeting it), or the default release.
+    ///
+    /// # Errors
+    /// As [`Registry::project`], or when no release matches.
+    pub fn resolve(&self, spec: &Spec) -> Result<(Arc<Project>, String), RegistryError> {
+        let project = self.project(spec.ecosystem, &spec.name)?;
+        let version = match spec.version.as_deref() {
+            None => project.default_release().map(|r| r.version.clone()),
+            Some(v) => project
+                .release(v)
+                .map(|r| r.version.clone())
+                .or_else(|| project.tags.get(v).cloned())
+                .or_else(|| {
+                    project
+                        .releases
+                        .iter()
+                        .rev()
+                        .filter(|r| !r.yanked)
+                        .find(|r| satisfies(spec.ecosystem, v, &r.version))
+                        .map(|r| r.version.clone())
+                }),
+        };
+        let Some(version) = version else {
+            let recent: Vec<&str> = project
+                .releases
+                .iter()
+                .rev()
+                .take(5)
+                .map(|r| r.version.as_str())
+                .collect();
+            return Err(RegistryError::NoSuchRelease {
+                what: format!(
+                    "{spec}: no such version on {} (latest versions: {})",
+                    project.index,
+                    recent.join(", ")
+                ),
+            });
+        };
+        Ok((project, version))
+    }
+
+    /// Downloads a file (or takes it from the cache) and checks it against the index's
+    /// digest. A mismatching download is returned, marked, and not cached.
+    ///
+    /// # Errors
+    /// When the file cannot be downloaded, or its cached copy was altered.
+    pub fn fetch(&self, project: &Project, file: &FileRef) -> Result<Fetched, RegistryError> {
+        if let Some(digest) = &file.digest
+            && let Some(bytes) = self.cache.get(digest)?
+        {
+            return Ok(Fetched {
+                bytes,
+                integrity: Integrity::Verified {
+                    algorithm: digest.algorithm(),
+                    digest: digest.hex().to_owned(),
+                },
+                from_cache: true,
+            });
+        }
+        let token = match project.ecosystem {
+            Ecosystem::Npm => self.config.npm_token_for(&file.url),
+            Ecosystem::Pypi => None,
+        };
+        let response = self
+            .http
+            .get(&file.url, "*/*", token, MAX_ARTIFACT, &project.index)?;
+        let bytes = response.body;
+        let integrity = match &file.digest {
+            None => Integrity::Unchecked,
+            Some(digest) => {
+                let actual = digest_of(digest, &bytes);
+                if actual == digest.hex() {
+                    self.cache.put(digest, &bytes)?;
+                    Integrity::Verified {
+                        algorithm: digest.algorithm(),
+                        digest: actual,
+                    }
+                } else {
+                    Integrity::Mismatch {
+                        algorithm: digest.algorithm(),
+                        expected: digest.hex().to_owned(),
+                        actual,
+                    }
+                }
+            }
+        };
+        Ok(Fetched {
+            bytes,
+            integrity,
+            from_cache: false,
+        })
+    }
+
+    /// Reads who a PyPI release's provenance says built it (PEP 740 provenance object).
+    /// `None` when there is no provenance link or it cannot be read: the identity is
+    /// then unknown, which is not the same as absent.
+    #[must_use]
+    pub fn publisher(&self, project: &Project, provenance: &Provenance) -> Option<Publisher> {
+        let Provenance::Present {
+            url: Some(url),
+            publisher,
+        } = provenance
+        else {
+            return None;
+        };
+        if publisher.is_some() || project.ecosystem != Ecosystem::Pypi {
+            return publisher.clone();
+        }
+        let r = self
+            .http
+            .get(
+                url,
+                "application/vnd.pypi.integrity.v1+json, application/json",
+                None,
+                16 << 20,
+                &project.index,
+            )
+            .ok()?;
+        pypi::publisher_from_provenance(&r.body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs() {
+        let s = |x: &str| Spec::parse(x).expect("registry").expect("valid");
+        assert_eq!(s("pypi:requests").version, None);
+        assert_eq!(
+            s("pypi:requests==2.31.0").version.as_deref(),
+            Some("2.31.0")
+        );
+        assert_eq!(s("pypi:requests>=2,<3").version.as_deref(), Some(">=2,<3"));
+        let n = s("npm:@scope/pkg@1.2.3");
+        assert_eq!(
+            (n.name.as_str(), n.version.as_deref()),
+            ("@scope/pkg", Some("1.2.3"))
+        );
+        assert_eq!(s("npm:left-pad").to_string(), "npm:left-pad");
+        assert_eq!(s("npm:axios@^1").to_string(), "npm:axios@^1");
+        assert_eq!(s("pypi:demo==1.0").to_string(), "pypi:demo==1.0");
+        assert!(Spec::parse("./local.tgz").is_none());
+        assert!(Spec::parse("pypi:../etc").expect("prefix").is_err());
+        assert!(Spec::parse("pypi:").expect("prefix").is_err());
+    }
+}

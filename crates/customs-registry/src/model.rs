@@ -1,0 +1,285 @@
+//! What the registry client knows of a project: its releases, their files, digests,
+//! upload times, publishers and provenance, whichever index it came from.
+
+use std::collections::BTreeMap;
+
+use customs_ecosystem::Ecosystem;
+use serde::Serialize;
+
+use crate::versions::{ReleaseLine, compare, line_of};
+
+/// A digest the index gives for a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "algorithm", content = "hex", rename_all = "lowercase")]
+pub enum Digest {
+    /// PyPI's `sha256`.
+    Sha256(String),
+    /// npm's SRI `sha512-...`, as hex.
+    Sha512(String),
+    /// npm's legacy `shasum` (used only when there is no `integrity`).
+    Sha1(String),
+}
+
+impl Digest {
+    /// The algorithm's name.
+    #[must_use]
+    pub fn algorithm(&self) -> &'static str {
+        match self {
+            Self::Sha256(_) => "sha256",
+            Self::Sha512(_) => "sha512",
+            Self::Sha1(_) => "sha1",
+        }
+    }
+
+    /// The expected value, lower-case hex.
+    #[must_use]
+    pub fn hex(&self) -> &str {
+        match self {
+            Self::Sha256(h) | Self::Sha512(h) | Self::Sha1(h) => h,
+        }
+    }
+}
+
+/// Who built and published a release, as its provenance claims (not verified here:
+/// `customs verify` checks the signatures).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Publisher {
+    /// `GitHub`, `GitLab`, ... as the attestation names it.
+    pub kind: String,
+    /// `owner/name` of the source repository.
+    pub repository: Option<String>,
+    /// The workflow file that built it.
+    pub workflow: Option<String>,
+    /// The deployment environment, when one was used.
+    pub environment: Option<String>,
+}
+
+/// Whether a file or release carries build provenance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[serde(tag = "status", rename_all = "lowercase")]
+pub enum Provenance {
+    /// The index does not say (a mirror that strips the field, an old index).
+    #[default]
+    Unknown,
+    /// The index carries provenance for this project, and not for this file.
+    Absent,
+    /// Provenance is published.
+    Present {
+        /// Where the attestation is served.
+        url: Option<String>,
+        /// Who it says built the file, when read.
+        publisher: Option<Publisher>,
+    },
+}
+
+impl Provenance {
+    /// Whether provenance is published.
+    #[must_use]
+    pub fn is_present(&self) -> bool {
+        matches!(self, Self::Present { .. })
+    }
+}
+
+/// One downloadable file of a release.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileRef {
+    /// The file name (`pkg-1.0.tar.gz`, `name-1.0.0.tgz`).
+    pub file_name: String,
+    /// Where to download it.
+    pub url: String,
+    /// The digest the index gives.
+    pub digest: Option<Digest>,
+    /// Upload time, seconds since the epoch.
+    pub uploaded: Option<i64>,
+    /// Whether the file is yanked.
+    pub yanked: bool,
+    /// Its provenance.
+    pub provenance: Provenance,
+}
+
+/// One version of a project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Release {
+    /// The version string as the index spells it.
+    pub version: String,
+    /// When it was published (the earliest upload of its files).
+    pub uploaded: Option<i64>,
+    /// Whether every file of it is yanked (PyPI) or it is deprecated-yanked.
+    pub yanked: bool,
+    /// Its files.
+    pub files: Vec<FileRef>,
+    /// Provenance of the release (of its preferred file).
+    pub provenance: Provenance,
+    /// The account that published it (npm `_npmUser`), when the index says.
+    pub publisher: Option<String>,
+    /// The maintainers at the time (npm), when the index says.
+    pub maintainers: Option<Vec<String>>,
+    /// Install-time lifecycle scripts named in the document (npm).
+    pub install_scripts: Vec<String>,
+    /// Dependencies named in the document (npm), name -> range.
+    pub dependencies: Option<BTreeMap<String, String>>,
+}
+
+impl Release {
+    /// A release with no files yet.
+    #[must_use]
+    pub fn new(version: &str) -> Self {
+        Self {
+            version: version.to_owned(),
+            uploaded: None,
+            yanked: false,
+            files: Vec::new(),
+            provenance: Provenance::Unknown,
+            publisher: None,
+            maintainers: None,
+            install_scripts: Vec::new(),
+            dependencies: None,
+        }
+    }
+
+    /// The file customs scans for this release: the npm tarball; for PyPI the sdist
+    /// (it carries `setup.py`, the code that runs at install) or else the most general
+    /// wheel.
+    #[must_use]
+    pub fn preferred_file(&self) -> Option<&FileRef> {
+        let usable = || self.files.iter().filter(|f| !f.yanked || self.yanked);
+        let lower = |f: &FileRef| f.file_name.to_ascii_lowercase();
+        usable()
+            .find(|f| {
+                let n = lower(f);
+                n.ends_with(".tar.gz") || n.ends_with(".tgz")
+            })
+            .or_else(|| {
+                usable().find(|f| {
+                    let n = lower(f);
+                    n.ends_with(".zip") || n.ends_with(".tar.bz2") || n.ends_with(".tar.xz")
+                })
+            })
+            .or_else(|| usable().find(|f| lower(f).ends_with("-none-any.whl")))
+            .or_else(|| usable().find(|f| lower(f).ends_with(".whl")))
+            .or_else(|| usable().next())
+    }
+}
+
+/// A project as the index lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Project {
+    /// The ecosystem.
+    pub ecosystem: Ecosystem,
+    /// The name as the index spells it.
+    pub name: String,
+    /// The index it came from (credentials removed).
+    pub index: String,
+    /// Releases, lowest version first.
+    pub releases: Vec<Release>,
+    /// The version the index calls latest (npm `dist-tags.latest`).
+    pub latest: Option<String>,
+    /// Other tags (npm `dist-tags`).
+    pub tags: BTreeMap<String, String>,
+    /// Whether the index publishes provenance for any release of this project: when
+    /// not, a release without it says nothing.
+    pub carries_provenance: bool,
+}
+
+impl Project {
+    /// Sorts releases by version and settles what "no provenance" means: absent when
+    /// some release of the project has it on this index, unknown otherwise.
+    pub(crate) fn finish(&mut self) {
+        let eco = self.ecosystem;
+        self.releases
+            .sort_by(|a, b| compare(eco, &a.version, &b.version));
+        self.carries_provenance = self
+            .releases
+            .iter()
+            .any(|r| r.files.iter().any(|f| f.provenance.is_present()));
+        for release in &mut self.releases {
+            if self.carries_provenance {
+                for f in &mut release.files {
+                    if f.provenance == Provenance::Unknown {
+                        f.provenance = Provenance::Absent;
+                    }
+                }
+            }
+            release.uploaded = release.files.iter().filter_map(|f| f.uploaded).min();
+            release.yanked = !release.files.is_empty() && release.files.iter().all(|f| f.yanked);
+            release.provenance = release
+                .preferred_file()
+                .map(|f| f.provenance.clone())
+                .unwrap_or_default();
+        }
+    }
+
+    /// The release with this version (compared as the ecosystem compares versions).
+    #[must_use]
+    pub fn release(&self, version: &str) -> Option<&Release> {
+        self.releases
+            .iter()
+            .find(|r| compare(self.ecosystem, &r.version, version).is_eq())
+    }
+
+    /// The release a bare `NAME` means: npm's `latest` tag, or the highest version that
+    /// is neither yanked nor a pre-release (a pre-release only when nothing else).
+    #[must_use]
+    pub fn default_release(&self) -> Option<&Release> {
+        if let Some(latest) = self.latest.as_deref().and_then(|v| self.release(v)) {
+            return Some(latest);
+        }
+        let candidates = || self.releases.iter().rev().filter(|r| !r.yanked);
+        candidates()
+            .find(|r| !line_of(self.ecosystem, &r.version).prerelease)
+            .or_else(|| candidates().next())
+            .or_else(|| self.releases.last())
+    }
+
+    /// The nearest lower version on the same release line (same major; same
+    /// major.minor below 1.0), or the nearest lower version at all when the line is new.
+    #[must_use]
+    pub fn line_predecessor(&self, version: &str) -> Option<&Release> {
+        let line = line_of(self.ecosystem, version);
+        let lower = || {
+            self.releases.iter().rev().filter(|r| {
+                compare(self.ecosystem, &r.version, version).is_lt()
+                    && (line.prerelease || !line_of(self.ecosystem, &r.version).prerelease)
+            })
+        };
+        lower()
+            .find(|r| line_of(self.ecosystem, &r.version).key == line.key)
+            .or_else(|| lower().next())
+    }
+
+    /// The release uploaded last before this one.
+    #[must_use]
+    pub fn previous_upload(&self, version: &str) -> Option<&Release> {
+        let at = self.release(version)?.uploaded?;
+        self.releases
+            .iter()
+            .filter(|r| r.uploaded.is_some_and(|t| t < at))
+            .max_by_key(|r| r.uploaded)
+    }
+
+    /// Releases uploaded before this one, newest first.
+    pub fn earlier_uploads(&self, version: &str) -> Vec<&Release> {
+        let Some(at) = self.release(version).and_then(|r| r.uploaded) else {
+            return Vec::new();
+        };
+        let mut earlier: Vec<&Release> = self
+            .releases
+            .iter()
+            .filter(|r| r.uploaded.is_some_and(|t| t < at))
+            .collect();
+        earlier.sort_by_key(|r| std::cmp::Reverse(r.uploaded));
+        earlier
+    }
+
+    /// The release line of a version.
+    #[must_use]
+    pub fn line(&self, version: &str) -> ReleaseLine {
+        line_of(self.ecosystem, version)
+    }
+
+    /// When the project was first published.
+    #[must_use]
+    pub fn first_upload(&self) -> Option<i64> {
+        self.releases.iter().filter_map(|r| r.uploaded).min()
+    }
+}

@@ -1,0 +1,480 @@
+//! Registry releases through the same pipeline as local files: resolve the release on
+//! the configured index, download it into the verified cache, scan it, and judge it
+//! against the release before it (the history rules), including a one-level scan of
+//! the dependencies it adds.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use customs_ecosystem::Ecosystem;
+use customs_history::{
+    Changes, Comparison, DependencyCheck, DigestMismatch, ReleaseContext, ReleaseFacts, compare,
+    new_findings,
+};
+use customs_registry::{FileRef, Integrity, Project, Registry, Release, Spec, line_of, now};
+use customs_rules::{Finding, Verdict, verdict};
+use serde::Serialize;
+
+use crate::{PackageReport, ScanError, ScanOptions, pool, read_and_judge, read_path};
+
+/// At most this many newly added dependencies are resolved and scanned per release.
+const MAX_DEPENDENCY_SCANS: usize = 5;
+/// Releases before the new one whose facts are read (publishers, provenance, cadence).
+const EARLIER_RELEASES: usize = 30;
+
+/// Where a registry artifact came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceInfo {
+    /// The index (credentials removed).
+    pub index: String,
+    /// The file's URL.
+    pub url: String,
+    /// The file name.
+    pub file_name: String,
+    /// Whether the bytes matched the index's digest.
+    pub integrity: Integrity,
+    /// Whether they came from the cache.
+    pub from_cache: bool,
+    /// What the registry says of the release.
+    pub release: ReleaseFacts,
+}
+
+/// The comparison of a registry release with its predecessor.
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryReport {
+    /// The version compared against (nearest lower on the same line).
+    pub compared_with: Option<String>,
+    /// The release uploaded just before, when it differs.
+    pub previous_upload: Option<String>,
+    /// What changed.
+    pub changes: Changes,
+    /// The newly added dependencies, as checked.
+    pub dependencies: Vec<DependencyCheck>,
+    /// Why no comparison was made, when none was.
+    pub note: Option<String>,
+}
+
+/// Scans one registry release (with its history unless `options.history` is off).
+///
+/// # Errors
+/// When the index cannot be read, the release does not exist, or its artifact cannot
+/// be downloaded or read.
+pub fn scan_spec(
+    registry: &Registry,
+    spec: &Spec,
+    options: &ScanOptions,
+) -> Result<PackageReport, ScanError> {
+    pool(options.jobs).install(|| scan_spec_inner(registry, spec, options, true))
+}
+
+fn error(target: &str, e: impl std::fmt::Display) -> ScanError {
+    ScanError {
+        target: target.to_owned(),
+        message: e.to_string(),
+    }
+}
+
+/// The facts of a release, with the builder identity read when `builder` is set.
+fn facts(registry: &Registry, project: &Project, release: &Release, builder: bool) -> ReleaseFacts {
+    ReleaseFacts {
+        version: release.version.clone(),
+        uploaded: release.uploaded,
+        line: line_of(project.ecosystem, &release.version).key,
+        provenance: release.provenance.clone(),
+        builder: if builder {
+            registry.publisher(project, &release.provenance)
+        } else {
+            None
+        },
+        publisher: release.publisher.clone(),
+        maintainers: release.maintainers.clone(),
+    }
+}
+
+/// The file of `release` most like `like` (same kind: sdist with sdist, wheel with wheel).
+fn matching_file<'a>(release: &'a Release, like: &FileRef) -> Option<&'a FileRef> {
+    let kind = |n: &str| {
+        let n = n.to_ascii_lowercase();
+        if n.ends_with(".whl") {
+            0
+        } else if n.ends_with(".tgz") || n.ends_with(".tar.gz") {
+            1
+        } else {
+            2
+        }
+    };
+    let want = kind(&like.file_name);
+    release
+        .files
+        .iter()
+        .find(|f| kind(&f.file_name) == want && (!f.yanked || release.yanked))
+        .or_else(|| release.preferred_file())
+}
+
+/// Downloads and scans one file of a release.
+fn scan_file(
+    registry: &Registry,
+    project: &Project,
+    release: &Release,
+    file: &FileRef,
+    target: &str,
+    options: &ScanOptions,
+) -> Result<PackageReport, ScanError> {
+    let fetched = registry
+        .fetch(project, file)
+        .map_err(|e| error(target, e))?;
+    let mut report = read_and_judge(target, &file.file_name, &fetched.bytes, options)?;
+    if let Integrity::Mismatch {
+        algorithm,
+        expected,
+        actual,
+    } = &fetched.integrity
+    {
+        report.add_findings([DigestMismatch::finding(
+            &file.file_name,
+            algorithm,
+            expected,
+            actual,
+        )]);
+    }
+    report.source = Some(SourceInfo {
+        index: project.index.clone(),
+        url: customs_registry::redact(&file.url),
+        file_name: file.file_name.clone(),
+        integrity: fetched.integrity,
+        from_cache: fetched.from_cache,
+        release: facts(registry, project, release, false),
+    });
+    Ok(report)
+}
+
+fn scan_spec_inner(
+    registry: &Registry,
+    spec: &Spec,
+    options: &ScanOptions,
+    with_dependencies: bool,
+) -> Result<PackageReport, ScanError> {
+    let target = spec.to_string();
+    let (project, version) = registry.resolve(spec).map_err(|e| error(&target, e))?;
+    let release = project
+        .release(&version)
+        .ok_or_else(|| error(&target, format!("{version} vanished from the project page")))?;
+    let file = release.preferred_file().ok_or_else(|| {
+        error(
+            &target,
+            format!("{} {version} has no downloadable files", project.name),
+        )
+    })?;
+    let display = match project.ecosystem {
+        Ecosystem::Pypi => format!("pypi:{}=={version}", project.name),
+        Ecosystem::Npm => format!("npm:{}@{version}", project.name),
+    };
+    let options = ScanOptions {
+        hash_all: options.hash_all || options.history,
+        ..options.clone()
+    };
+    let mut report = scan_file(registry, &project, release, file, &display, &options)?;
+    if !options.history {
+        return Ok(report);
+    }
+    let Some(previous) = project.line_predecessor(&version) else {
+        report.history = Some(HistoryReport {
+            compared_with: None,
+            previous_upload: None,
+            changes: Changes::default(),
+            dependencies: Vec::new(),
+            note: Some(format!(
+                "{version} is the first release of {}: nothing to compare",
+                project.name
+            )),
+        });
+        return Ok(report);
+    };
+    let old_file = matching_file(previous, file).ok_or_else(|| {
+        error(
+            &target,
+            format!("{} {} has no files", project.name, previous.version),
+        )
+    })?;
+    let old_target = match project.ecosystem {
+        Ecosystem::Pypi => format!("pypi:{}=={}", project.name, previous.version),
+        Ecosystem::Npm => format!("npm:{}@{}", project.name, previous.version),
+    };
+    let old = scan_file(
+        registry,
+        &project,
+        previous,
+        old_file,
+        &old_target,
+        &options,
+    )?;
+    let mut context = release_context(registry, &project, release, Some(previous));
+    let added: Vec<(String, String)> = Changes::between(&old.profile, &report.profile)
+        .added_dependencies()
+        .map(|(n, s)| (n.to_owned(), s.to_owned()))
+        .collect();
+    if with_dependencies {
+        context.dependencies = check_dependencies(registry, project.ecosystem, &added, &options);
+    }
+    let comparison = compare(&old.profile, &report.profile, &context);
+    attach(&mut report, &old, comparison, &context, &project, &version);
+    Ok(report)
+}
+
+fn attach(
+    report: &mut PackageReport,
+    old: &PackageReport,
+    comparison: Comparison,
+    context: &ReleaseContext,
+    project: &Project,
+    version: &str,
+) {
+    let previous_upload = project
+        .previous_upload(version)
+        .map(|r| r.version.clone())
+        .filter(|v| Some(v) != context.old.as_ref().map(|o| &o.version));
+    if let Some(source) = &mut report.source
+        && let Some(new) = &context.new
+    {
+        source.release = new.clone();
+    }
+    report.add_findings(comparison.findings);
+    report.history = Some(HistoryReport {
+        compared_with: Some(old.identity.version.clone()).filter(|v| !v.is_empty()),
+        previous_upload,
+        changes: comparison.changes,
+        dependencies: context.dependencies.clone(),
+        note: None,
+    });
+}
+
+/// What the registry says around `release`.
+fn release_context(
+    registry: &Registry,
+    project: &Project,
+    release: &Release,
+    previous: Option<&Release>,
+) -> ReleaseContext {
+    let eco = project.ecosystem;
+    let earlier: Vec<ReleaseFacts> = project
+        .earlier_uploads(&release.version)
+        .into_iter()
+        .take(EARLIER_RELEASES)
+        .map(|r| facts(registry, project, r, false))
+        .collect();
+    let newest_line = project
+        .releases
+        .iter()
+        .rev()
+        .map(|r| line_of(eco, &r.version))
+        .find(|l| !l.prerelease)
+        .map(|l| l.key);
+    ReleaseContext {
+        old: previous.map(|p| facts(registry, project, p, true)),
+        new: Some(facts(registry, project, release, true)),
+        earlier,
+        timeline: project
+            .releases
+            .iter()
+            .filter_map(|r| Some((r.version.clone(), line_of(eco, &r.version).key, r.uploaded?)))
+            .collect(),
+        newest_line,
+        dependencies: Vec::new(),
+        now: release.uploaded.unwrap_or_else(now),
+    }
+}
+
+/// Resolves and scans the dependencies a release adds, one level deep.
+fn check_dependencies(
+    registry: &Registry,
+    ecosystem: Ecosystem,
+    added: &[(String, String)],
+    options: &ScanOptions,
+) -> Vec<DependencyCheck> {
+    let options = ScanOptions {
+        history: false,
+        ..options.clone()
+    };
+    added
+        .iter()
+        .take(MAX_DEPENDENCY_SCANS)
+        .map(|(name, requirement)| {
+            let mut check = DependencyCheck {
+                name: name.clone(),
+                version: None,
+                first_published: None,
+                published: None,
+                install_scripts: Vec::new(),
+                verdict: None,
+                top_finding: None,
+                error: None,
+            };
+            if requirement.starts_with('@') || requirement.contains("://") {
+                check.error = Some(format!("{requirement} is not a registry requirement"));
+                return check;
+            }
+            let spec = Spec {
+                ecosystem,
+                name: name.clone(),
+                version: Some(requirement.clone()).filter(|r| !r.trim().is_empty()),
+            };
+            match registry.resolve(&spec) {
+                Ok((project, version)) => {
+                    check.first_published = project.first_upload();
+                    if let Some(r) = project.release(&version) {
+                        check.published = r.uploaded;
+                        check.install_scripts.clone_from(&r.install_scripts);
+                    }
+                    check.version = Some(version);
+                }
+                Err(e) => {
+                    check.error = Some(e.to_string());
+                    return check;
+                }
+            }
+            match scan_spec_inner(registry, &spec, &options, false) {
+                Ok(report) => {
+                    check.verdict = Some(report.verdict.level);
+                    check.top_finding = report
+                        .findings
+                        .first()
+                        .map(|f| format!("{}: {}", f.rule, f.message));
+                    if let Some(npm) = report.profile.hooks.keys().find(|h| h.starts_with("npm ")) {
+                        let hook = npm.trim_start_matches("npm ").to_owned();
+                        if !check.install_scripts.contains(&hook) {
+                            check.install_scripts.push(hook);
+                        }
+                    }
+                }
+                Err(e) => check.error = Some(e.message),
+            }
+            check
+        })
+        .collect()
+}
+
+/// A source for `diff`: a local artifact or folder, or a registry release.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The scan.
+    pub report: PackageReport,
+    /// The project page, for registry sources.
+    pub project: Option<Arc<Project>>,
+}
+
+/// Reads and scans a source for `diff` (no history of its own).
+///
+/// # Errors
+/// As [`scan_spec`] and `scan_path`.
+pub fn load_source(
+    source: &str,
+    registry: Option<&Registry>,
+    options: &ScanOptions,
+) -> Result<Loaded, ScanError> {
+    let options = ScanOptions {
+        hash_all: true,
+        history: false,
+        ..options.clone()
+    };
+    match Spec::parse(source) {
+        Some(Ok(spec)) => {
+            let registry = registry
+                .ok_or_else(|| error(source, "registry sources need the registry client"))?;
+            let report = scan_spec(registry, &spec, &options)?;
+            let project = registry
+                .project(spec.ecosystem, &spec.name)
+                .map_err(|e| error(source, e))?;
+            Ok(Loaded {
+                report,
+                project: Some(project),
+            })
+        }
+        Some(Err(message)) => Err(error(source, message)),
+        None => {
+            let path = Path::new(source);
+            if !path.exists() {
+                return Err(error(source, "no such file or folder"));
+            }
+            let report = pool(options.jobs).install(|| read_path(source, path, &options))?;
+            Ok(Loaded {
+                report,
+                project: None,
+            })
+        }
+    }
+}
+
+/// The comparison of two sources, with a verdict on the update.
+#[derive(Debug, Clone)]
+pub struct DiffReport {
+    /// The old package.
+    pub old: PackageReport,
+    /// The new package.
+    pub new: PackageReport,
+    /// The verdict on the update: history findings and the content findings new in it.
+    pub verdict: Verdict,
+    /// Those findings, most severe first.
+    pub changes: Vec<Finding>,
+    /// What differs.
+    pub summary: Changes,
+    /// The added dependencies, as checked on the registry.
+    pub dependencies: Vec<DependencyCheck>,
+}
+
+/// Compares two loaded sources. Registry facts (provenance, publishers, cadence) are
+/// used when both are releases of the same registry project; added dependencies are
+/// checked when a registry client is given.
+#[must_use]
+pub fn diff(
+    old: Loaded,
+    new: Loaded,
+    registry: Option<&Registry>,
+    options: &ScanOptions,
+) -> DiffReport {
+    let mut context = ReleaseContext {
+        now: now(),
+        ..ReleaseContext::default()
+    };
+    if let (Some(op), Some(np), Some(registry)) = (&old.project, &new.project, registry)
+        && Arc::ptr_eq(op, np)
+        && let (Some(o), Some(n)) = (
+            op.release(&old.report.identity.version),
+            np.release(&new.report.identity.version),
+        )
+    {
+        context = release_context(registry, np, n, Some(o));
+    }
+    let ecosystem = new.report.identity.ecosystem;
+    if let Some(registry) = registry {
+        let added: Vec<(String, String)> =
+            Changes::between(&old.report.profile, &new.report.profile)
+                .added_dependencies()
+                .map(|(n, s)| (n.to_owned(), s.to_owned()))
+                .collect();
+        let configured = match ecosystem {
+            Ecosystem::Pypi => registry.config().pypi.is_some(),
+            Ecosystem::Npm => registry.config().npm.is_some(),
+        };
+        if configured && !added.is_empty() {
+            context.dependencies = pool(options.jobs)
+                .install(|| check_dependencies(registry, ecosystem, &added, options));
+        }
+    }
+    let comparison = compare(&old.report.profile, &new.report.profile, &context);
+    let mut changes = comparison.findings;
+    changes.extend(new_findings(
+        &old.report.findings,
+        &old.report.profile.root,
+        &new.report.findings,
+        &new.report.profile.root,
+    ));
+    customs_history::sort(&mut changes);
+    DiffReport {
+        verdict: verdict(&changes),
+        old: old.report,
+        new: new.report,
+        changes,
+        summary: comparison.changes,
+        dependencies: context.dependencies,
+    }
+}

@@ -1,0 +1,82 @@
+//! A package registry served on loopback from fixtures: a plain HTTP/1.1 server that
+//! answers GET requests from a table of paths, as the tests fill it.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::{Arc, Mutex};
+
+type Routes = Arc<Mutex<HashMap<String, (String, Vec<u8>)>>>;
+
+/// The server; it runs until the test process ends.
+pub struct Loopback {
+    /// `http://127.0.0.1:PORT`.
+    pub url: String,
+    routes: Routes,
+    /// Paths requested, in order.
+    pub hits: Arc<Mutex<Vec<String>>>,
+}
+
+impl Loopback {
+    pub fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let routes: Routes = Arc::default();
+        let hits: Arc<Mutex<Vec<String>>> = Arc::default();
+        let (r, h) = (Arc::clone(&routes), Arc::clone(&hits));
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let (r, h) = (Arc::clone(&r), Arc::clone(&h));
+                std::thread::spawn(move || serve(stream, &r, &h));
+            }
+        });
+        Self { url, routes, hits }
+    }
+
+    /// Serves `body` at `path`.
+    pub fn route(&self, path: &str, content_type: &str, body: Vec<u8>) {
+        self.routes
+            .lock()
+            .unwrap()
+            .insert(path.to_owned(), (content_type.to_owned(), body));
+    }
+
+    /// How many times a path was requested.
+    pub fn count(&self, path: &str) -> usize {
+        self.hits
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|p| *p == path)
+            .count()
+    }
+}
+
+fn serve(mut stream: TcpStream, routes: &Routes, hits: &Arc<Mutex<Vec<String>>>) {
+    let mut head = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 65536 {
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => head.extend_from_slice(&buf[..n]),
+        }
+    }
+    let text = String::from_utf8_lossy(&head);
+    let path = text.split_whitespace().nth(1).unwrap_or("/").to_owned();
+    hits.lock().unwrap().push(path.clone());
+    let found = routes.lock().unwrap().get(&path).cloned();
+    let (status, content_type, body) = match found {
+        Some((ct, body)) => ("200 OK", ct, body),
+        None => (
+            "404 Not Found",
+            "text/plain".to_owned(),
+            b"not found".to_vec(),
+        ),
+    };
+    let _ = write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(&body);
+}

@@ -1,0 +1,654 @@
+//! Registry sources end to end, against a registry served on loopback from fixtures:
+//! the hijacked-update scenario in each ecosystem, the verified cache, and an index
+//! that is down or answers garbage.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::Path;
+
+use base64::Engine;
+use common::loopback::Loopback;
+use common::{customs_with, root, stdout, tar_gz_of};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256, Sha512};
+
+const DAY: i64 = 86_400;
+
+fn iso(t: i64) -> String {
+    // Seconds since the epoch to RFC 3339, through the civil calendar.
+    let days = t.div_euclid(DAY);
+    let secs = t.rem_euclid(DAY);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60
+    )
+}
+
+fn sri(bytes: &[u8]) -> String {
+    format!(
+        "sha512-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha512::digest(bytes))
+    )
+}
+
+fn fixture(path: &str) -> Vec<u8> {
+    std::fs::read(root().join("tests/fixtures").join(path)).unwrap()
+}
+
+/// Base time of the fixture registry: releases are placed around it.
+const T0: i64 = 1_767_225_600; // 2026-01-01
+
+/// One npm version: its package.json and other files, served as a tarball.
+fn npm_version(
+    server: &Loopback,
+    name: &str,
+    version: &str,
+    manifest: &Value,
+    files: &[(&str, &[u8])],
+) -> (String, Vec<u8>) {
+    let package_json = serde_json::to_vec_pretty(manifest).unwrap();
+    let mut all: Vec<(&str, &[u8])> = vec![("package.json", &package_json)];
+    all.extend_from_slice(files);
+    let tgz = tar_gz_of(&all, "package/");
+    let path = format!("/npm/{name}/-/{name}-{version}.tgz");
+    server.route(&path, "application/octet-stream", tgz.clone());
+    (format!("{}{path}", server.url), tgz)
+}
+
+/// The npm side of the fixture registry: `webfetch`, whose 1.0.1 is hijacked, and the
+/// dependency that release adds, a day-old package whose postinstall is a dropper.
+fn npm_registry(server: &Loopback) {
+    let index = b"const ms = require('ms');\nmodule.exports = (url) => fetch(url).then((r) => r.text());\nmodule.exports.timeout = ms('5s');\n";
+    let mut versions = serde_json::Map::new();
+    let mut time = serde_json::Map::new();
+    let releases: [(&str, i64, Value); 5] = [
+        ("0.9.4", T0 - 400 * DAY, json!({"ms": "^2.1.0"})),
+        ("1.0.0", T0 - 30 * DAY, json!({"ms": "^2.1.0"})),
+        ("0.9.5", T0 - 1800, json!({"ms": "^2.1.0"})),
+        (
+            "1.0.1",
+            T0,
+            json!({"ms": "^2.1.0", "crypto-helper-js": "^4.2.1"}),
+        ),
+        ("0.8.0", T0 - 800 * DAY, json!({"ms": "^2.1.0"})),
+    ];
+    for (version, at, deps) in releases {
+        let manifest = json!({"name": "webfetch", "version": version, "main": "index.js", "dependencies": deps});
+        let (url, tgz) = npm_version(
+            server,
+            "webfetch",
+            version,
+            &manifest,
+            &[("index.js", index)],
+        );
+        let hijacked = version == "1.0.1" || version == "0.9.5";
+        let mut doc = json!({
+            "name": "webfetch", "version": version, "dependencies": deps,
+            "dist": {"tarball": url, "integrity": sri(&tgz), "shasum": "0".repeat(40)},
+            "_npmUser": {"name": if hijacked { "mallory" } else { "alice" }, "email": "x@example.invalid"},
+            "maintainers": [{"name": "alice"}],
+        });
+        if !hijacked {
+            doc["dist"]["attestations"] = json!({
+                "url": format!("{}/npm/-/npm/v1/attestations/webfetch@{version}", server.url),
+                "provenance": {"predicateType": "https://slsa.dev/provenance/v1"}
+            });
+        }
+        versions.insert(version.to_owned(), doc);
+        time.insert(version.to_owned(), json!(iso(at)));
+    }
+    let doc = json!({"name": "webfetch", "dist-tags": {"latest": "1.0.1"}, "versions": versions, "time": time});
+    server.route(
+        "/npm/webfetch",
+        "application/json",
+        serde_json::to_vec(&doc).unwrap(),
+    );
+
+    let manifest: Value =
+        serde_json::from_slice(&fixture("malicious-npm-postinstall-dropper/package.json")).unwrap();
+    let mut manifest = manifest;
+    manifest["name"] = json!("crypto-helper-js");
+    let setup = fixture("malicious-npm-postinstall-dropper/setup.js");
+    let helper = fixture("malicious-npm-postinstall-dropper/index.js");
+    let (url, tgz) = npm_version(
+        server,
+        "crypto-helper-js",
+        "4.2.1",
+        &manifest,
+        &[("setup.js", &setup), ("index.js", &helper)],
+    );
+    let doc = json!({
+        "name": "crypto-helper-js", "dist-tags": {"latest": "4.2.1"},
+        "versions": {"4.2.1": {"name": "crypto-helper-js", "version": "4.2.1", "scripts": {"postinstall": "node setup.js"},
+                     "dist": {"tarball": url, "integrity": sri(&tgz)}}},
+        "time": {"created": iso(T0 - DAY), "4.2.1": iso(T0 - DAY)}
+    });
+    server.route(
+        "/npm/crypto-helper-js",
+        "application/json",
+        serde_json::to_vec(&doc).unwrap(),
+    );
+}
+
+fn npm_env(server: &Loopback, cache: &Path) -> Vec<(&'static str, String)> {
+    vec![
+        ("npm_config_registry", format!("{}/npm/", server.url)),
+        ("CUSTOMS_CACHE_DIR", cache.display().to_string()),
+    ]
+}
+
+fn run(dir: &Path, args: &[&str], env: &[(&'static str, String)]) -> std::process::Output {
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    customs_with(dir, args, &env)
+}
+
+fn json_of(out: &std::process::Output) -> Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\nstderr: {}",
+            stdout(out),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+fn findings<'a>(v: &'a Value, rule: &str) -> Vec<&'a str> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .map(|f| f["message"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn npm_hijacked_update_is_caught() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let env = npm_env(&server, &dir.path().join("cache"));
+
+    let out = run(
+        dir.path(),
+        &["scan", "--format", "json", "npm:webfetch"],
+        &env,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json_of(&out);
+    let pkg = &report["packages"][0];
+    assert_eq!(pkg["version"], "1.0.1", "the latest tag is scanned");
+    assert_eq!(pkg["verdict"], "malicious", "{pkg:#}");
+    assert_eq!(pkg["history"]["compared_with"], "1.0.0");
+    assert_eq!(pkg["source"]["integrity"]["status"], "verified");
+
+    let unused = findings(pkg, "unused-new-dependency");
+    assert!(
+        unused.iter().any(|m| m.contains("crypto-helper-js")),
+        "{unused:?}"
+    );
+    assert!(
+        !unused.iter().any(|m| m.contains("new dependency ms")),
+        "ms is required by index.js"
+    );
+    let dropped = findings(pkg, "provenance-dropped");
+    assert!(
+        dropped.iter().any(
+            |m| m.contains("1.0.1 was published without build provenance")
+                && m.contains("1.0.0 had it")
+        ),
+        "{dropped:?}"
+    );
+    let publisher = findings(pkg, "new-publisher");
+    assert!(
+        publisher.iter().any(|m| m.contains("mallory")),
+        "{publisher:?}"
+    );
+    let risky = findings(pkg, "risky-new-dependency");
+    assert!(
+        risky.iter().any(|m| m.contains("crypto-helper-js@4.2.1")
+            && m.contains("malicious")
+            && m.contains("postinstall")),
+        "{risky:?}"
+    );
+    let cadence = findings(pkg, "release-cadence");
+    assert!(
+        cadence.iter().any(|m| m.contains("0.9.5")),
+        "two lines within the hour: {cadence:?}"
+    );
+
+    // The release before it, on the same line, is clean and carries provenance.
+    let out = run(
+        dir.path(),
+        &["scan", "--format", "json", "npm:webfetch@1.0.0"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let pkg = &json_of(&out)["packages"][0];
+    assert_eq!(pkg["verdict"], "clean", "{pkg:#}");
+    assert_eq!(pkg["source"]["release"]["provenance"]["status"], "present");
+
+    // Without history the package itself looks clean: its code did not change.
+    let out = run(
+        dir.path(),
+        &[
+            "scan",
+            "--no-history",
+            "--format",
+            "json",
+            "npm:webfetch@1.0.1",
+        ],
+        &env,
+    );
+    assert_eq!(json_of(&out)["packages"][0]["verdict"], "clean");
+
+    // The text report names the dependency, the missing provenance and the publisher.
+    let out = run(dir.path(), &["scan", "npm:webfetch@1.0.1"], &env);
+    let text = stdout(&out);
+    for needle in [
+        "crypto-helper-js",
+        "without build provenance",
+        "mallory",
+        "malicious  npm:webfetch@1.0.1",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
+    }
+}
+
+#[test]
+fn npm_diff_reports_the_update() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let env = npm_env(&server, &dir.path().join("cache"));
+    let out = run(
+        dir.path(),
+        &[
+            "diff",
+            "--format",
+            "json",
+            "npm:webfetch@1.0.0",
+            "npm:webfetch@1.0.1",
+        ],
+        &env,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let d = json_of(&out);
+    assert_eq!(d["old"]["version"], "1.0.0");
+    assert_eq!(d["new"]["version"], "1.0.1");
+    assert_eq!(d["verdict"]["level"], "malicious");
+    let deps = d["summary"]["dependencies"].as_array().unwrap();
+    assert_eq!(deps.len(), 1, "{deps:?}");
+    assert_eq!(deps[0]["name"], "crypto-helper-js");
+    assert_eq!(deps[0]["old"], Value::Null);
+    let changed: Vec<&str> = d["summary"]["files_changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(changed, ["package.json"], "only the manifest changed");
+    let rules: Vec<&str> = d["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    for rule in [
+        "risky-new-dependency",
+        "provenance-dropped",
+        "unused-new-dependency",
+        "new-publisher",
+    ] {
+        assert!(rules.contains(&rule), "{rule} missing: {rules:?}");
+    }
+
+    // Two local artifacts: the same comparison without the registry's facts.
+    let old = dir.path().join("webfetch-1.0.0.tgz");
+    let new = dir.path().join("webfetch-1.0.1.tgz");
+    std::fs::write(&old, fetch(&server, "/npm/webfetch/-/webfetch-1.0.0.tgz")).unwrap();
+    std::fs::write(&new, fetch(&server, "/npm/webfetch/-/webfetch-1.0.1.tgz")).unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "diff",
+            "--offline",
+            old.to_str().unwrap(),
+            new.to_str().unwrap(),
+        ],
+        &env,
+    );
+    let text = stdout(&out);
+    assert!(text.contains("+ crypto-helper-js ^4.2.1"), "{text}");
+    assert!(text.contains("unused-new-dependency"), "{text}");
+    assert!(text.contains("verdict on the update: suspicious"), "{text}");
+}
+
+/// Reads a path from the loopback registry (the tests' own client, for setup only).
+fn fetch(server: &Loopback, path: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let addr = server.url.trim_start_matches("http://");
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut all = Vec::new();
+    s.read_to_end(&mut all).unwrap();
+    let split = all.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    all[split + 4..].to_vec()
+}
+
+/// The PyPI side: `pyfetch` 1.0 with provenance, 1.1 without it and with a new
+/// requirement that nothing imports, whose sdist's setup.py opens a reverse shell.
+fn pypi_registry(server: &Loopback) {
+    let sdist = |name: &str, version: &str, requires: &[&str], extra: &[(&str, &[u8])]| {
+        let mut pkg_info = format!(
+            "Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nSummary: HTTP helpers\n"
+        );
+        for r in requires {
+            pkg_info.push_str(&format!("Requires-Dist: {r}\n"));
+        }
+        let setup =
+            format!("from setuptools import setup\nsetup(name={name:?}, version={version:?})\n");
+        let mut files: Vec<(&str, &[u8])> = vec![
+            ("PKG-INFO", pkg_info.as_bytes()),
+            ("setup.py", setup.as_bytes()),
+        ];
+        files.extend_from_slice(extra);
+        tar_gz_of(&files, &format!("{name}-{version}/"))
+    };
+    let init = b"import json\nimport urllib.request\n\ndef get(url):\n    return json.load(urllib.request.urlopen(url))\n";
+    let mut files = Vec::new();
+    for (version, at, requires, provenance) in [
+        ("1.0", T0 - 60 * DAY, vec![], true),
+        ("1.1", T0, vec!["crypto-utils-py>=0.1"], false),
+    ] {
+        let body = sdist(
+            "pyfetch",
+            version,
+            &requires,
+            &[("pyfetch/__init__.py", init)],
+        );
+        let file = format!("pyfetch-{version}.tar.gz");
+        server.route(
+            &format!("/files/{file}"),
+            "application/octet-stream",
+            body.clone(),
+        );
+        let mut entry = json!({
+            "filename": file, "url": format!("/files/{file}"),
+            "hashes": {"sha256": hex::encode(Sha256::digest(&body))},
+            "upload-time": iso(at), "provenance": null,
+        });
+        if provenance {
+            let url = format!("/integrity/pyfetch/{version}/{file}/provenance");
+            server.route(&url, "application/json", serde_json::to_vec(&json!({
+                "version": 1,
+                "attestation_bundles": [{"publisher": {"kind": "GitHub", "repository": "octo/pyfetch", "workflow": "release.yml"}, "attestations": []}]
+            })).unwrap());
+            entry["provenance"] = json!(url);
+        }
+        files.push(entry);
+    }
+    let page = json!({"meta": {"api-version": "1.1"}, "name": "pyfetch", "files": files});
+    server.route(
+        "/simple/pyfetch/",
+        "application/vnd.pypi.simple.v1+json",
+        serde_json::to_vec(&page).unwrap(),
+    );
+
+    // The dependency: served as PEP 503 HTML, as many mirrors do.
+    let stealer = fixture("malicious-py-reverse-shell/setup.py");
+    let pkg_info = b"Metadata-Version: 2.1\nName: crypto-utils-py\nVersion: 0.1\n".to_vec();
+    let body = tar_gz_of(
+        &[("PKG-INFO", &pkg_info), ("setup.py", &stealer)],
+        "crypto_utils_py-0.1/",
+    );
+    server.route(
+        "/files/crypto_utils_py-0.1.tar.gz",
+        "application/octet-stream",
+        body.clone(),
+    );
+    let html = format!(
+        "<!DOCTYPE html><html><body><a href=\"/files/crypto_utils_py-0.1.tar.gz#sha256={}\" data-upload-time=\"{}\">crypto_utils_py-0.1.tar.gz</a></body></html>",
+        hex::encode(Sha256::digest(&body)),
+        iso(T0 - DAY)
+    );
+    server.route("/simple/crypto-utils-py/", "text/html", html.into_bytes());
+}
+
+#[test]
+fn pypi_hijacked_update_is_caught() {
+    let server = Loopback::start();
+    pypi_registry(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let env = vec![
+        ("PIP_INDEX_URL", format!("{}/simple/", server.url)),
+        (
+            "CUSTOMS_CACHE_DIR",
+            dir.path().join("cache").display().to_string(),
+        ),
+    ];
+    let out = run(
+        dir.path(),
+        &["scan", "--format", "json", "pypi:pyfetch"],
+        &env,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}{}",
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = json_of(&out);
+    let pkg = &report["packages"][0];
+    assert_eq!(pkg["version"], "1.1");
+    assert_eq!(pkg["verdict"], "malicious", "{pkg:#}");
+    let dropped = findings(pkg, "provenance-dropped");
+    assert!(
+        dropped.iter().any(|m| m.contains("1.0 had it")
+            && m.contains("octo/pyfetch")
+            && m.contains("release.yml")),
+        "{dropped:?}"
+    );
+    let unused = findings(pkg, "unused-new-dependency");
+    assert!(
+        unused.iter().any(|m| m.contains("crypto-utils-py")),
+        "{unused:?}"
+    );
+    let risky = findings(pkg, "risky-new-dependency");
+    assert!(
+        risky
+            .iter()
+            .any(|m| m.contains("crypto-utils-py@0.1") && m.contains("malicious")),
+        "{risky:?}"
+    );
+    assert_eq!(pkg["source"]["release"]["provenance"]["status"], "absent");
+
+    // The clean release before it.
+    let out = run(
+        dir.path(),
+        &["scan", "--format", "json", "pypi:pyfetch==1.0"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(json_of(&out)["packages"][0]["verdict"], "clean");
+}
+
+#[test]
+fn digests_are_enforced_and_the_cache_refuses_tampering() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let env = npm_env(&server, &cache);
+
+    let out = run(
+        dir.path(),
+        &["scan", "--no-history", "npm:webfetch@1.0.0"],
+        &env,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cached: Vec<_> = walk(&cache);
+    assert_eq!(
+        cached.len(),
+        1,
+        "the verified download is cached: {cached:?}"
+    );
+    let downloads = server.count("/npm/webfetch/-/webfetch-1.0.0.tgz");
+    let out = run(
+        dir.path(),
+        &["scan", "--no-history", "npm:webfetch@1.0.0"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        server.count("/npm/webfetch/-/webfetch-1.0.0.tgz"),
+        downloads,
+        "served from the cache"
+    );
+
+    // A cached file altered on disk is refused, not re-downloaded.
+    std::fs::write(&cached[0], b"tampered").unwrap();
+    let out = run(
+        dir.path(),
+        &["scan", "--no-history", "npm:webfetch@1.0.0"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the cache was altered"), "{err}");
+    assert_eq!(
+        server.count("/npm/webfetch/-/webfetch-1.0.0.tgz"),
+        downloads
+    );
+
+    // A download that does not match the index's digest is a critical finding.
+    let doc = json!({
+        "name": "swapped", "dist-tags": {"latest": "1.0.0"},
+        "versions": {"1.0.0": {"dist": {"tarball": format!("{}/npm/webfetch/-/webfetch-1.0.0.tgz", server.url), "integrity": sri(b"other bytes")}}},
+        "time": {"1.0.0": iso(T0)}
+    });
+    server.route(
+        "/npm/swapped",
+        "application/json",
+        serde_json::to_vec(&doc).unwrap(),
+    );
+    let out = run(
+        dir.path(),
+        &["scan", "--format", "json", "npm:swapped"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let pkg = &json_of(&out)["packages"][0];
+    assert_eq!(pkg["verdict"], "malicious");
+    assert_eq!(pkg["source"]["integrity"]["status"], "mismatch");
+    assert_eq!(
+        findings(pkg, "artifact-digest-mismatch").len(),
+        1,
+        "{pkg:#}"
+    );
+    assert_eq!(
+        walk(&cache).len(),
+        1,
+        "a mismatching download is never cached"
+    );
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn unreachable_and_garbage_indexes_are_clear_errors() {
+    let server = Loopback::start();
+    server.route(
+        "/npm/broken",
+        "text/html",
+        b"<html>maintenance</html>".to_vec(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache").display().to_string();
+    // A port nothing listens on.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead = format!("http://{}/npm/", closed.local_addr().unwrap());
+    drop(closed);
+    let out = run(
+        dir.path(),
+        &["scan", "npm:anything", "--registry", &dead],
+        &[("CUSTOMS_CACHE_DIR", cache.clone())],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    assert!(
+        text.contains("cannot reach the index") && text.contains(dead.trim_end_matches('/')),
+        "{text}"
+    );
+
+    // No pip on PATH to ask, and no configuration: PyPI is not configured.
+    let env = vec![
+        ("npm_config_registry", format!("{}/npm/", server.url)),
+        ("CUSTOMS_CACHE_DIR", cache),
+        ("PATH", String::new()),
+    ];
+    let out = run(
+        dir.path(),
+        &["scan", "npm:broken", "npm:missing", "pypi:x"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    assert!(
+        text.contains("npm:broken") && text.contains("garbage"),
+        "{text}"
+    );
+    assert!(text.contains("not found on the index"), "{text}");
+    assert!(text.contains("no pypi index is configured"), "{text}");
+}
