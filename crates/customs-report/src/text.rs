@@ -206,7 +206,11 @@ fn finding(out: &mut String, p: &Paint, f: &Finding, pkg: &PackageReport) {
 }
 
 fn count(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+    match (n, what.strip_suffix('y')) {
+        (1, _) => format!("{n} {what}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        (_, None) => format!("{n} {what}s"),
+    }
 }
 
 fn lines(n: Option<u32>) -> String {

@@ -144,7 +144,8 @@ pub fn find_squat(popular: &Popular, ecosystem: Ecosystem, name: &str) -> Option
         let sk = skeleton(&form.replace(['@', '/'], ""));
         if let Some(&rank) = popular.skeletons.get(&(ecosystem, sk)) {
             let target = &list[rank];
-            if *target != canonical {
+            // `@typescript/x` is the organisation of `typescript`, not an imitation.
+            if *target != canonical && target != form {
                 let how = if form == &canonical {
                     if canonical.is_ascii() && name.is_ascii() {
                         "the same name with other separators or look-alike characters"
@@ -234,6 +235,11 @@ mod tests {
     fn popular_and_unrelated_names_pass() {
         let p = popular();
         assert_eq!(find_squat(&p, Ecosystem::Pypi, "requests"), None);
+        // A project's own organisation scope is not an imitation of it.
+        assert_eq!(
+            find_squat(&p, Ecosystem::Npm, "@typescript/typescript-linux-x64"),
+            None
+        );
         assert_eq!(
             find_squat(&p, Ecosystem::Pypi, "Py_YAML").map(|s| s.target),
             Some("pyyaml".into())

@@ -13,6 +13,7 @@ mod unused_dependency;
 use crate::HistoryRule;
 
 pub use digest_mismatch::DigestMismatch;
+pub(crate) use unused_dependency::platform_sibling;
 
 pub(crate) static ALL: &[&dyn HistoryRule] = &[
     &risky_dependency::RiskyNewDependency,

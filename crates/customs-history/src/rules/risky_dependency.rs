@@ -61,7 +61,15 @@ impl HistoryRule for RiskyNewDependency {
                 }
                 _ => {}
             }
-            if let Some(first) = dep.first_published {
+            // The package's own new per-platform binaries are as young as its release.
+            let sibling = input
+                .new
+                .identity
+                .as_ref()
+                .is_some_and(|id| super::platform_sibling(&id.name, &dep.name));
+            if let Some(first) = dep.first_published
+                && !sibling
+            {
                 let age = days(input.context.now - first);
                 if age < YOUNG_DAYS {
                     severity = severity.max(Severity::Medium);

@@ -85,9 +85,37 @@ fn python_used(dist: &str, imports: &std::collections::BTreeSet<String>) -> bool
         || norm.starts_with("types_")
 }
 
-/// Whether an npm package is used: required, imported, run by a script, or type-only.
+/// Operating-system words in the names of per-platform binary packages.
+const PLATFORMS: &[&str] = &[
+    "linux", "darwin", "macos", "win32", "windows", "freebsd", "openbsd", "netbsd", "sunos", "aix",
+    "android",
+];
+
+/// Whether `dep` is one of the per-platform binaries of `package` (`@esbuild/linux-x64`
+/// for `esbuild`, `@typescript/typescript-darwin-arm64`): such packages are chosen at
+/// run time by a computed name, so no file requires them literally.
+#[must_use]
+pub(crate) fn platform_sibling(package: &str, dep: &str) -> bool {
+    let base = package.rsplit('/').next().unwrap_or(package);
+    let scope = package.split_once('/').map(|(s, _)| s);
+    let related = dep.contains(base)
+        || scope.is_some_and(|s| dep.starts_with(&format!("{s}/")))
+        || dep.starts_with(&format!("@{base}/"));
+    related
+        && dep
+            .split(['-', '/', '.', '_'])
+            .any(|part| PLATFORMS.contains(&part))
+}
+
+/// Whether an npm package is used: required, imported, run by a script, type-only, or
+/// a per-platform binary of the package itself.
 fn npm_used(name: &str, input: &HistoryInput<'_>) -> bool {
     if input.new.imports.contains(name) || name.starts_with("@types/") {
+        return true;
+    }
+    if let Some(id) = &input.new.identity
+        && platform_sibling(&id.name, name)
+    {
         return true;
     }
     let bin = name.rsplit('/').next().unwrap_or(name);
@@ -138,6 +166,21 @@ impl HistoryRule for UnusedNewDependency {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn platform_binaries_of_the_package() {
+        assert!(platform_sibling("esbuild", "@esbuild/linux-x64"));
+        assert!(platform_sibling(
+            "typescript",
+            "@typescript/typescript-darwin-arm64"
+        ));
+        assert!(platform_sibling("@swc/core", "@swc/core-win32-x64-msvc"));
+        assert!(!platform_sibling("webfetch", "crypto-helper-js"));
+        assert!(
+            !platform_sibling("webfetch", "linux-helper"),
+            "a platform word alone is not enough"
+        );
+    }
 
     #[test]
     fn python_import_names() {
