@@ -31,6 +31,7 @@ pub use cache::{Cache, default_cache_dir, digest_of};
 pub use config::{Environment, IndexConfig, Located, Overrides};
 pub use http::{Http, redact};
 pub use model::{Digest, FileRef, Project, Provenance, Publisher, Release};
+pub use npm::REGISTRY_INSTALL_HOOKS;
 pub use pypi::version_of;
 pub use time::{format_rfc3339, now, parse_rfc3339};
 pub use versions::{ReleaseLine, compare, line_of, satisfies};

@@ -6,13 +6,17 @@
 use std::collections::BTreeMap;
 
 use base64::Engine;
-use customs_ecosystem::{Ecosystem, LIFECYCLE_HOOKS};
+use customs_ecosystem::Ecosystem;
 use serde::Deserialize;
 
 use crate::RegistryError;
 use crate::model::{Digest, FileRef, Project, Provenance, Release};
 use crate::pypi::join;
 use crate::time::parse_rfc3339;
+
+/// The lifecycle scripts npm runs when it installs a package from a registry tarball
+/// (`prepare` runs only for git and local installs).
+pub const REGISTRY_INSTALL_HOOKS: &[&str] = &["preinstall", "install", "postinstall"];
 
 #[derive(Deserialize)]
 struct Packument {
@@ -169,7 +173,7 @@ pub fn parse_document(
             Some(list)
         });
         let scripts = string_map(v.scripts.as_ref());
-        release.install_scripts = LIFECYCLE_HOOKS
+        release.install_scripts = REGISTRY_INSTALL_HOOKS
             .iter()
             .filter(|h| scripts.contains_key(**h))
             .map(|h| (*h).to_owned())

@@ -339,10 +339,16 @@ fn check_dependencies(
                         .findings
                         .first()
                         .map(|f| format!("{}: {}", f.rule, f.message));
-                    if let Some(npm) = report.profile.hooks.keys().find(|h| h.starts_with("npm ")) {
-                        let hook = npm.trim_start_matches("npm ").to_owned();
-                        if !check.install_scripts.contains(&hook) {
-                            check.install_scripts.push(hook);
+                    for hook in report
+                        .profile
+                        .hooks
+                        .keys()
+                        .filter_map(|h| h.strip_prefix("npm "))
+                    {
+                        if customs_registry::REGISTRY_INSTALL_HOOKS.contains(&hook)
+                            && !check.install_scripts.iter().any(|s| s == hook)
+                        {
+                            check.install_scripts.push(hook.to_owned());
                         }
                     }
                 }

@@ -652,3 +652,57 @@ fn unreachable_and_garbage_indexes_are_clear_errors() {
     assert!(text.contains("not found on the index"), "{text}");
     assert!(text.contains("no pypi index is configured"), "{text}");
 }
+
+#[test]
+fn registry_and_local_targets_mix() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let env = npm_env(&server, &dir.path().join("cache"));
+    let local = root().join("tests/fixtures/benign-npm-cli");
+    let out = run(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "json",
+            local.to_str().unwrap(),
+            "npm:webfetch@1.0.0",
+            "npm:crypto-helper-js",
+        ],
+        &env,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the dependency itself is malicious"
+    );
+    let r = json_of(&out);
+    let verdicts: Vec<(&str, &str)> = r["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["target"].as_str().unwrap(),
+                p["verdict"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(verdicts.len(), 3, "{verdicts:?}");
+    assert_eq!(
+        verdicts[0],
+        (local.to_str().unwrap(), "clean"),
+        "results keep the targets' order"
+    );
+    assert_eq!(verdicts[1], ("npm:webfetch@1.0.0", "clean"));
+    assert_eq!(verdicts[2], ("npm:crypto-helper-js@4.2.1", "malicious"));
+    assert!(
+        r["packages"][0].get("source").is_none(),
+        "local targets have no source"
+    );
+    assert_eq!(
+        r["packages"][2]["history"]["note"],
+        "4.2.1 is the first release of crypto-helper-js: nothing to compare"
+    );
+}

@@ -45,6 +45,15 @@ impl HistoryRule for NewInstallHook {
                     Confidence::Low,
                     format!("{} is new in this release", change.name),
                 ),
+                // `prepare` runs for git and local installs, not from the registry.
+                None if change.name.starts_with("npm ") && change.name.contains("prepare") => (
+                    Severity::Low,
+                    Confidence::Medium,
+                    format!(
+                        "new script {}: {new} (runs on git and local installs)",
+                        change.name
+                    ),
+                ),
                 None if change.name.starts_with("npm ") => (
                     Severity::High,
                     Confidence::Medium,
