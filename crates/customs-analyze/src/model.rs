@@ -141,6 +141,9 @@ pub struct RawBehaviour {
     pub offset: u32,
     /// What exactly was seen.
     pub detail: String,
+    /// Runs only when a maintainer runs a command of their own (`setup.py publish`),
+    /// never when the package is installed or imported.
+    pub guarded: bool,
 }
 
 /// What one file's analysis found.
@@ -170,6 +173,7 @@ impl FileFacts {
             top_level,
             offset,
             detail: detail.into(),
+            guarded: false,
         });
     }
 }

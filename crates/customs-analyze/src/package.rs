@@ -86,7 +86,9 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         let runtime_only = file.role == Role::Test || !importable(pkg, file, &by_rel);
         let lines = Lines::new(text);
         for raw in f.behaviours {
-            let context = if install.contains(&i) {
+            let context = if raw.guarded {
+                Context::Runtime
+            } else if install.contains(&i) {
                 Context::Install
             } else if runtime_only {
                 Context::Runtime

@@ -8,15 +8,22 @@
 
 mod files;
 mod identity;
+mod lockfile;
 mod names;
 mod npm;
 mod python;
+mod versions;
 
 pub use files::{FileKind, NativeFormat, PackageFile, Role, classify_head, select};
 pub use identity::{ArtifactKind, Ecosystem, Identity, identity_from_file_name};
+pub use lockfile::{
+    LockError, LockKind, Locked, LockedHash, Lockfile, dependency_path, find_lockfiles,
+    read_lockfile,
+};
 pub use names::{canonical_name, skeleton};
 pub use npm::{LIFECYCLE_HOOKS, NpmManifest};
 pub use python::{PyProject, PythonMetadata};
+pub use versions::{ReleaseLine, compare_versions, line_of, satisfies};
 
 use customs_archive::Tree;
 

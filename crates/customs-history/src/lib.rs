@@ -20,7 +20,7 @@ use serde::Serialize;
 
 pub use changes::{Changes, FileChange, ValueChange};
 pub use profile::{BehaviourSummary, FileSummary, Profile, looks_minified};
-pub use rules::DigestMismatch;
+pub use rules::{DigestMismatch, KnownMalicious, LockfileHashMismatch};
 
 /// What the registry says of one release.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -112,6 +112,8 @@ pub fn catalogue() -> &'static [&'static dyn HistoryRule] {
 pub fn rule_metas() -> Vec<&'static RuleMeta> {
     let mut metas: Vec<&'static RuleMeta> = rules::ALL.iter().map(|r| r.meta()).collect();
     metas.push(&DigestMismatch::META);
+    metas.push(&KnownMalicious::META);
+    metas.push(&LockfileHashMismatch::META);
     metas
 }
 

@@ -17,7 +17,6 @@ mod model;
 mod npm;
 mod pypi;
 mod time;
-mod versions;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -29,12 +28,12 @@ use serde::Serialize;
 
 pub use cache::{Cache, default_cache_dir, digest_of};
 pub use config::{Environment, IndexConfig, Located, Overrides};
+pub use customs_ecosystem::{ReleaseLine, compare_versions as compare, line_of, satisfies};
 pub use http::{Http, redact};
 pub use model::{Digest, FileRef, Project, Provenance, Publisher, Release};
 pub use npm::REGISTRY_INSTALL_HOOKS;
 pub use pypi::version_of;
 pub use time::{format_rfc3339, now, parse_rfc3339};
-pub use versions::{ReleaseLine, compare, line_of, satisfies};
 
 /// The largest package document or project page read (popular npm documents run to
 /// tens of megabytes).

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use customs_ecosystem::Ecosystem;
 use serde::Serialize;
 
-use crate::versions::{ReleaseLine, compare, line_of};
+use customs_ecosystem::{ReleaseLine, compare_versions as compare, line_of};
 
 /// A digest the index gives for a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

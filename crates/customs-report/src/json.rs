@@ -83,7 +83,7 @@ pub fn json<'a>(run: &RunReport<'a>) -> JsonReport<'a> {
     }
 }
 
-fn finding(f: &customs_rules::Finding) -> JsonFinding<'_> {
+pub(crate) fn finding(f: &customs_rules::Finding) -> JsonFinding<'_> {
     JsonFinding {
         rule: f.rule,
         severity: f.severity.as_str(),

@@ -2,12 +2,14 @@
 //! compiler's diagnostics), JSON is the stable machine contract (`docs/json.md`), SARIF
 //! is for code-scanning dashboards.
 
+mod audit;
 mod json;
 mod sarif;
 mod text;
 
 use customs_scan::{PackageReport, ScanError};
 
+pub use audit::{JsonAudit, json_audit, sarif_audit, text_audit};
 pub use json::{JsonDiff, JsonReport, json, json_diff};
 pub use sarif::sarif;
 pub use text::{TextOptions, text, text_diff};

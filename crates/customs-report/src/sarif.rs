@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use crate::{RunReport, VERSION};
 
-fn level(severity: Severity) -> &'static str {
+pub(crate) fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Critical | Severity::High => "error",
         Severity::Medium => "warning",
@@ -28,28 +28,7 @@ fn security_severity(severity: Severity) -> &'static str {
 #[must_use]
 pub fn sarif(run: &RunReport<'_>) -> Value {
     let metas = crate::all_rules();
-    let rules: Vec<Value> = metas
-        .iter()
-        .map(|m| {
-            json!({
-                "id": m.id,
-                "name": m.id,
-                "shortDescription": { "text": m.summary },
-                "fullDescription": { "text": m.summary },
-                "help": { "text": m.doc, "markdown": m.doc },
-                "defaultConfiguration": { "level": level(m.severity) },
-                "properties": {
-                    "tags": ["security", "supply-chain"],
-                    "precision": match m.confidence {
-                        customs_rules::Confidence::High => "high",
-                        customs_rules::Confidence::Medium => "medium",
-                        customs_rules::Confidence::Low => "low",
-                    },
-                    "security-severity": security_severity(m.severity),
-                }
-            })
-        })
-        .collect();
+    let rules = rules_json(&metas);
     let index = |id: &str| metas.iter().position(|m| m.id == id);
     let mut results = Vec::new();
     for p in run.packages {
@@ -100,10 +79,45 @@ pub fn sarif(run: &RunReport<'_>) -> Value {
             results.push(result);
         }
     }
-    let notifications: Vec<Value> = run
+    let errors: Vec<String> = run
         .errors
         .iter()
-        .map(|e| json!({ "level": "error", "message": { "text": format!("{}: {}", e.target, e.message) } }))
+        .map(|e| format!("{}: {}", e.target, e.message))
+        .collect();
+    envelope(rules, results, &errors)
+}
+
+/// The driver's rule descriptors.
+pub(crate) fn rules_json(metas: &[&'static customs_rules::RuleMeta]) -> Vec<Value> {
+    metas
+        .iter()
+        .map(|m| {
+            json!({
+                "id": m.id,
+                "name": m.id,
+                "shortDescription": { "text": m.summary },
+                "fullDescription": { "text": m.summary },
+                "help": { "text": m.doc, "markdown": m.doc },
+                "defaultConfiguration": { "level": level(m.severity) },
+                "properties": {
+                    "tags": ["security", "supply-chain"],
+                    "precision": match m.confidence {
+                        customs_rules::Confidence::High => "high",
+                        customs_rules::Confidence::Medium => "medium",
+                        customs_rules::Confidence::Low => "low",
+                    },
+                    "security-severity": security_severity(m.severity),
+                }
+            })
+        })
+        .collect()
+}
+
+/// The SARIF log around a run's rules and results.
+pub(crate) fn envelope(rules: Vec<Value>, results: Vec<Value>, errors: &[String]) -> Value {
+    let notifications: Vec<Value> = errors
+        .iter()
+        .map(|e| json!({ "level": "error", "message": { "text": e } }))
         .collect();
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -117,7 +131,7 @@ pub fn sarif(run: &RunReport<'_>) -> Value {
             }},
             "results": results,
             "invocations": [{
-                "executionSuccessful": run.errors.is_empty(),
+                "executionSuccessful": errors.is_empty(),
                 "toolExecutionNotifications": notifications,
             }],
         }]

@@ -9,6 +9,7 @@
 //! file or folder first; [`scan_all`] runs many targets in parallel, largest first, and
 //! reports progress through a [`Progress`] that the caller draws.
 
+mod audit;
 mod registry;
 mod target;
 
@@ -24,6 +25,7 @@ use customs_rules::{Finding, Input, Popular, Verdict, check, verdict};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
+pub use audit::{AuditEntry, AuditOptions, AuditReport, LockRef, LockSummary, audit, lock_errors};
 pub use registry::{DiffReport, HistoryReport, Loaded, SourceInfo, diff, load_source, scan_spec};
 pub use target::{Target, expand_targets};
 

@@ -44,11 +44,102 @@ enum Command {
                       Exit codes: 0 below --fail-on, 1 at or above it, 2 when a source cannot be read.\n\nExamples:\n  customs diff npm:axios@1.14.0 npm:axios@1.14.1\n  customs diff dist/old/demo-1.0.tar.gz dist/demo-1.1.tar.gz\n  customs diff --format json pypi:demo==1.0 ./demo"
     )]
     Diff(DiffArgs),
+    /// Check every dependency in a project's lockfiles against known-malicious data,
+    /// the scanner and the policy.
+    #[command(
+        after_help = "Lockfiles: requirements*.txt, pylock.toml, uv.lock, poetry.lock, Pipfile.lock, pdm.lock, \
+                      package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml. The policy is --policy, \
+                      else customs.toml or .customs.toml in the project, else ~/.config/customs/policy.toml, else \
+                      the built-in default (`customs policy init` writes it).\n\n\
+                      Exit codes: 0 nothing blocked, 1 a dependency is blocked, 2 a lockfile could not be read \
+                      or a dependency could not be checked.\n\nExamples:\n  customs audit\n  customs audit path/to/project --format sarif -o customs.sarif\n  customs audit requirements.txt --offline\n  customs audit --policy ci-policy.toml package-lock.json"
+    )]
+    Audit(AuditArgs),
+    /// The local store of known-malicious and vulnerability records (OSV).
+    #[command(subcommand)]
+    Db(DbCommand),
+    /// The policy file.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
     /// List the rules, or print one rule's documentation.
     Rules {
         /// A rule id, such as `decode-execute`.
         id: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum DbCommand {
+    /// Import OSV records: a JSON file, a folder of them, or a zip (OSV's ecosystem
+    /// exports, the OpenSSF malicious-packages data).
+    Import {
+        /// The file, folder or zip.
+        path: PathBuf,
+        /// The store (default: $CUSTOMS_STORE, else ~/.local/share/customs/store.sqlite3).
+        #[arg(long, value_name = "PATH")]
+        store: Option<PathBuf>,
+    },
+    /// Where the store is and what it holds.
+    Status {
+        /// The store.
+        #[arg(long, value_name = "PATH")]
+        store: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum PolicyCommand {
+    /// Write the default policy, every setting documented, to a file (default ./customs.toml).
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "customs.toml")]
+        path: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a policy file and print what it decides.
+    Check {
+        /// The file.
+        #[arg(default_value = "customs.toml")]
+        path: PathBuf,
+    },
+}
+
+#[derive(clap::Args)]
+struct AuditArgs {
+    /// Project folders or lockfiles (default: the current folder).
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// The policy file.
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+    /// Use only the cache and the local store; say what could not be checked.
+    #[arg(long)]
+    offline: bool,
+    /// Do not compare releases with the releases before them.
+    #[arg(long)]
+    no_history: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Write the report to a file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Show every dependency, and info-level findings.
+    #[arg(long, short)]
+    verbose: bool,
+    /// When to use colours in text output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+    /// The local store (default: $CUSTOMS_STORE, else ~/.local/share/customs/store.sqlite3).
+    #[arg(long, value_name = "PATH")]
+    store: Option<PathBuf>,
+    /// Threads for analysis (default: one per core).
+    #[arg(long, short)]
+    jobs: Option<usize>,
+    #[command(flatten)]
+    registry: RegistryArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -195,6 +286,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Scan(args) => scan(&args),
         Command::Diff(args) => diff_command(&args),
+        Command::Audit(args) => audit_command(&args),
+        Command::Db(cmd) => db_command(&cmd),
+        Command::Policy(cmd) => policy_command(&cmd),
         Command::Rules { id } => rules(id.as_deref()),
     };
     match result {
@@ -349,6 +443,191 @@ fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn open_store(path: Option<&PathBuf>) -> anyhow::Result<customs_store::Store> {
+    let path = path
+        .cloned()
+        .unwrap_or_else(customs_store::default_store_path);
+    Ok(customs_store::Store::open(&path)?)
+}
+
+fn audit_command(args: &AuditArgs) -> anyhow::Result<ExitCode> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in &paths {
+        if p.is_dir() {
+            let found = customs_ecosystem::find_lockfiles(p);
+            if found.is_empty() {
+                errors.push(customs_ecosystem::LockError {
+                    path: p.clone(),
+                    line: None,
+                    message: "no lockfile or requirements file here".into(),
+                });
+            }
+            files.extend(found);
+        } else if p.is_file() {
+            files.push(p.clone());
+        } else {
+            errors.push(customs_ecosystem::LockError {
+                path: p.clone(),
+                line: None,
+                message: "no such file or folder".into(),
+            });
+        }
+    }
+    let mut lockfiles = Vec::new();
+    for f in &files {
+        match customs_ecosystem::read_lockfile(f) {
+            Ok(l) => lockfiles.push(l),
+            Err(e) => errors.push(e),
+        }
+    }
+    let project = paths
+        .first()
+        .map(|p| {
+            if p.is_dir() {
+                p.clone()
+            } else {
+                p.parent().map(PathBuf::from).unwrap_or_default()
+            }
+        })
+        .unwrap_or_default();
+    let policy = customs_policy::Policy::find(args.policy.as_deref(), &project)?;
+    let store = open_store(args.store.as_ref())?;
+    let registry = args.registry.client()?;
+    let options = customs_scan::AuditOptions {
+        scan: ScanOptions {
+            jobs: args.jobs.unwrap_or(0),
+            history: !args.no_history,
+            ..ScanOptions::default()
+        },
+        offline: args.offline,
+    };
+    let total: usize = lockfiles.iter().map(|l| l.entries.len()).sum();
+    let bar = (std::io::stderr().is_terminal() && total > 1).then(|| {
+        let b = indicatif::ProgressBar::new(0);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} {wide_msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let progress = Bar(bar);
+    let report = customs_scan::audit(
+        &lockfiles,
+        Some(&registry),
+        &store,
+        &policy,
+        &options,
+        &progress,
+    );
+    if let Some(b) = &progress.0 {
+        b.finish_and_clear();
+    }
+    let errors = customs_scan::lock_errors(&errors);
+    let rendered = match args.format {
+        Format::Text => customs_report::text_audit(
+            &report,
+            &errors,
+            TextOptions {
+                color: use_color(args.color, args.output.as_ref()),
+                verbose: args.verbose,
+            },
+        ),
+        Format::Json => {
+            serde_json::to_string_pretty(&customs_report::json_audit(&report, &errors))? + "\n"
+        }
+        Format::Sarif => {
+            serde_json::to_string_pretty(&customs_report::sarif_audit(&report, &errors))? + "\n"
+        }
+    };
+    write_report(args.output.as_ref(), &rendered)?;
+    Ok(if !errors.is_empty() || report.failed().next().is_some() {
+        ExitCode::from(2)
+    } else if report.blocked().next().is_some() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn db_command(cmd: &DbCommand) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
+    match cmd {
+        DbCommand::Import { path, store } => {
+            let store = open_store(store.as_ref())?;
+            let s = store.import_path(path)?;
+            let (records, malicious) = store.counts()?;
+            out.push_str(&format!(
+                "imported {} records ({} malicious-package records, {} about other ecosystems or withdrawn, left out) into {}\nthe store now holds {records} records, {malicious} of them malicious-package records\n",
+                s.records,
+                s.malicious,
+                s.skipped,
+                store.path().display()
+            ));
+        }
+        DbCommand::Status { store } => {
+            let store = open_store(store.as_ref())?;
+            let (records, malicious) = store.counts()?;
+            out.push_str(&format!(
+                "{}: {records} records, {malicious} of them malicious-package records\n",
+                store.path().display()
+            ));
+        }
+    }
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn policy_command(cmd: &PolicyCommand) -> anyhow::Result<ExitCode> {
+    match cmd {
+        PolicyCommand::Init { path, force } => {
+            if path.exists() && !force {
+                anyhow::bail!("{} exists; pass --force to overwrite it", path.display());
+            }
+            std::fs::write(path, customs_policy::TEMPLATE)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            let _ = writeln!(std::io::stdout().lock(), "wrote {}", path.display());
+        }
+        PolicyCommand::Check { path } => {
+            let p = customs_policy::Policy::load(path)?;
+            let _ = writeln!(
+                std::io::stdout().lock(),
+                "{}: valid; blocks at {}, minimum release age {}, {} allowed, {} denied, hashes {}, provenance {}, install scripts {}",
+                path.display(),
+                p.fail_on.as_str(),
+                if p.min_release_age == 0 {
+                    "off".to_owned()
+                } else {
+                    customs_policy::human(p.min_release_age)
+                },
+                p.allow.len(),
+                p.deny.len(),
+                if p.require_hashes {
+                    "required"
+                } else {
+                    "optional"
+                },
+                if p.require_provenance {
+                    "required when published before"
+                } else {
+                    "optional"
+                },
+                if p.install_scripts_allowed {
+                    "allowed".to_owned()
+                } else {
+                    format!("allowed only for {}", p.install_scripts_packages.len())
+                }
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn rules(id: Option<&str>) -> anyhow::Result<ExitCode> {

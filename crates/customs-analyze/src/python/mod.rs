@@ -57,6 +57,7 @@ fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) ->
         depth: 0,
         base,
         payload_depth,
+        maintainer_command: 0,
     };
     for stmt in parsed.suite() {
         walker.visit_stmt(stmt);
@@ -118,6 +119,64 @@ struct Walker {
     depth: usize,
     base: u32,
     payload_depth: u32,
+    /// Inside `if sys.argv[-1] == "publish":` and the like: a maintainer's command,
+    /// which no installer runs.
+    maintainer_command: usize,
+}
+
+/// The `setup.py` commands installers run (pip, build, setuptools itself): code guarded
+/// by one of these still runs at install time.
+const INSTALL_COMMANDS: &[&str] = &[
+    "install",
+    "develop",
+    "egg_info",
+    "bdist_wheel",
+    "build",
+    "build_py",
+    "build_ext",
+    "build_clib",
+    "build_scripts",
+    "dist_info",
+    "bdist_egg",
+    "sdist",
+    "editable_wheel",
+    "install_lib",
+    "install_scripts",
+    "install_data",
+    "install_egg_info",
+    "--version",
+];
+
+/// Whether an `if` test checks the command line for a command that only a maintainer
+/// runs (`sys.argv[-1] == "publish"`, `"upload" in sys.argv`).
+fn maintainer_command_test(test: &Expr) -> bool {
+    #[derive(Default)]
+    struct Seen {
+        argv: bool,
+        strings: Vec<String>,
+        other: bool,
+    }
+    impl<'a> Visitor<'a> for Seen {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            match expr {
+                Expr::Attribute(a) if a.attr.as_str() == "argv" => self.argv = true,
+                Expr::Name(n) if n.id.as_str() == "argv" => self.argv = true,
+                Expr::StringLiteral(s) => self.strings.push(s.value.to_str().to_owned()),
+                Expr::Call(_) => self.other = true,
+                _ => {}
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut seen = Seen::default();
+    seen.visit_expr(test);
+    seen.argv
+        && !seen.other
+        && !seen.strings.is_empty()
+        && seen
+            .strings
+            .iter()
+            .all(|s| !INSTALL_COMMANDS.contains(&s.as_str()) && !s.starts_with("bdist"))
 }
 
 impl Walker {
@@ -128,6 +187,11 @@ impl Walker {
     fn push(&mut self, kind: BehaviourKind, offset: u32, detail: impl Into<String>) {
         let top = self.top_level();
         self.facts.push(kind, top, self.base + offset, detail);
+        if self.maintainer_command > 0
+            && let Some(last) = self.facts.behaviours.last_mut()
+        {
+            last.guarded = true;
+        }
     }
 
     fn scope(&mut self) -> &mut Scope {
@@ -276,6 +340,24 @@ impl<'a> Visitor<'a> for Walker {
         self.depth += 1;
         match stmt {
             Stmt::Import(_) | Stmt::ImportFrom(_) => self.on_import(stmt),
+            Stmt::If(i) if maintainer_command_test(&i.test) => {
+                self.visit_expr(&i.test);
+                self.maintainer_command += 1;
+                for s in &i.body {
+                    self.visit_stmt(s);
+                }
+                self.maintainer_command -= 1;
+                for clause in &i.elif_else_clauses {
+                    if let Some(t) = &clause.test {
+                        self.visit_expr(t);
+                    }
+                    for s in &clause.body {
+                        self.visit_stmt(s);
+                    }
+                }
+                self.depth -= 1;
+                return;
+            }
             Stmt::Assign(a) => {
                 let value = self.eval(&a.value);
                 for target in &a.targets {

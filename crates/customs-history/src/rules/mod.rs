@@ -4,6 +4,8 @@ mod cadence;
 mod digest_mismatch;
 mod install_behaviour;
 mod install_hook;
+mod known_malicious;
+mod lockfile_hash;
 mod minified;
 mod provenance;
 mod publisher;
@@ -13,6 +15,8 @@ mod unused_dependency;
 use crate::HistoryRule;
 
 pub use digest_mismatch::DigestMismatch;
+pub use known_malicious::KnownMalicious;
+pub use lockfile_hash::LockfileHashMismatch;
 pub(crate) use unused_dependency::platform_sibling;
 
 pub(crate) static ALL: &[&dyn HistoryRule] = &[

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::str::FromStr;
 
-use customs_ecosystem::Ecosystem;
+use crate::Ecosystem;
 
 /// A release line: the versions that one maintenance branch publishes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,7 +25,7 @@ fn semver(v: &str) -> Option<semver::Version> {
 
 /// Orders two versions of one ecosystem.
 #[must_use]
-pub fn compare(eco: Ecosystem, a: &str, b: &str) -> Ordering {
+pub fn compare_versions(eco: Ecosystem, a: &str, b: &str) -> Ordering {
     match eco {
         Ecosystem::Pypi => match (pep440(a), pep440(b)) {
             (Some(x), Some(y)) => x.cmp(&y),
@@ -108,12 +108,12 @@ mod tests {
 
     #[test]
     fn orders_and_lines() {
-        assert!(compare(Ecosystem::Pypi, "1.10", "1.9").is_gt());
-        assert!(compare(Ecosystem::Pypi, "2.0.0", "2.0").is_eq());
-        assert!(compare(Ecosystem::Pypi, "2.0rc1", "2.0").is_lt());
-        assert!(compare(Ecosystem::Npm, "1.14.1", "1.9.0").is_gt());
-        assert!(compare(Ecosystem::Npm, "1.0.0-beta.2", "1.0.0").is_lt());
-        assert!(compare(Ecosystem::Npm, "garbage", "0.0.1").is_lt());
+        assert!(compare_versions(Ecosystem::Pypi, "1.10", "1.9").is_gt());
+        assert!(compare_versions(Ecosystem::Pypi, "2.0.0", "2.0").is_eq());
+        assert!(compare_versions(Ecosystem::Pypi, "2.0rc1", "2.0").is_lt());
+        assert!(compare_versions(Ecosystem::Npm, "1.14.1", "1.9.0").is_gt());
+        assert!(compare_versions(Ecosystem::Npm, "1.0.0-beta.2", "1.0.0").is_lt());
+        assert!(compare_versions(Ecosystem::Npm, "garbage", "0.0.1").is_lt());
         assert_eq!(line_of(Ecosystem::Npm, "1.14.1").key, "1");
         assert_eq!(line_of(Ecosystem::Npm, "0.30.2").key, "0.30");
         assert!(line_of(Ecosystem::Npm, "2.0.0-rc.1").prerelease);

@@ -1,0 +1,625 @@
+//! The one policy of customs: a TOML file that turns what customs found about a
+//! package into a decision (allow, warn, block), the same for `audit` in CI as for the
+//! proxy while an install waits. `customs policy init` writes [`TEMPLATE`], the
+//! documented default.
+
+use std::path::{Path, PathBuf};
+
+use customs_ecosystem::{Ecosystem, canonical_name};
+use customs_rules::VerdictLevel;
+use serde::{Deserialize, Serialize};
+
+/// The policy file `customs policy init` writes: every setting, with its default and
+/// what it does.
+pub const TEMPLATE: &str = r#"# customs policy: how findings become decisions, for `customs audit` and the proxy.
+# Package patterns are `NAME`, `pypi:NAME` or `npm:NAME`, optionally `@VERSION`; a
+# trailing `*` matches any rest of the name (`npm:@myorg/*`).
+
+# Block packages whose verdict reaches this level: "malicious" or "suspicious".
+fail_on = "malicious"
+
+# Cooldown: hold back releases younger than this ("7d", "48h", "0" for off). Most
+# malicious releases are found and removed within days, so waiting a week before
+# taking a new release is the most effective single defence. Off by default.
+min_release_age = "0"
+# Packages exempt from the cooldown (your own, or ones you must take at once).
+min_release_age_exempt = []
+
+# Always allowed (still scanned and reported, never blocked), and always blocked.
+allow = []
+deny = []
+
+# Python lockfiles must pin a hash for every entry (pip's --require-hashes).
+require_hashes = false
+
+# Block a release without provenance when earlier releases of the package had it.
+require_provenance = false
+
+[install_scripts]
+# npm packages with install-time scripts (preinstall, install, postinstall).
+# allow = false blocks them, except the packages listed.
+allow = true
+packages = []
+
+# Artifacts customs cannot read (over a limit, corrupt): "block" or "warn".
+[unreadable]
+action = "block"
+
+# Exceptions for one flagged artifact, keyed by its sha256, so that they never carry
+# over to the next release:
+# [[exception]]
+# sha256 = "9f2c..."
+# reason = "reviewed: the obfuscated file is a vendored licence checker"
+"#;
+
+/// What the policy decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// Nothing against it.
+    Allow,
+    /// Reported, not blocked.
+    Warn,
+    /// Refused.
+    Block,
+}
+
+impl Action {
+    /// Lower-case name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Allow => "allow",
+            Self::Warn => "warn",
+            Self::Block => "block",
+        }
+    }
+}
+
+/// The decision on one package, with every reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    /// The strongest action any reason asks for.
+    #[serde(rename = "decision")]
+    pub action: Action,
+    /// Why, one sentence each.
+    pub reasons: Vec<String>,
+}
+
+impl Decision {
+    fn add(&mut self, action: Action, reason: String) {
+        self.action = self.action.max(action);
+        self.reasons.push(reason);
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct InstallScripts {
+    #[serde(default = "yes")]
+    allow: bool,
+    #[serde(default)]
+    packages: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Unreadable {
+    #[serde(default = "block")]
+    action: String,
+}
+
+fn block() -> String {
+    "block".to_owned()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Exception {
+    sha256: String,
+    #[serde(default)]
+    reason: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default = "malicious")]
+    fail_on: String,
+    #[serde(default)]
+    min_release_age: Option<toml::Value>,
+    #[serde(default)]
+    min_release_age_exempt: Vec<String>,
+    #[serde(default)]
+    allow: Vec<String>,
+    #[serde(default)]
+    deny: Vec<String>,
+    #[serde(default)]
+    require_hashes: bool,
+    #[serde(default)]
+    require_provenance: bool,
+    #[serde(default)]
+    install_scripts: Option<InstallScripts>,
+    #[serde(default)]
+    unreadable: Option<Unreadable>,
+    #[serde(default)]
+    exception: Vec<Exception>,
+}
+
+fn malicious() -> String {
+    "malicious".to_owned()
+}
+
+/// A policy that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {message}", path.display())]
+pub struct PolicyError {
+    /// The file.
+    pub path: PathBuf,
+    /// What is wrong, with the line when known.
+    pub message: String,
+}
+
+/// The policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    /// Block at or above this verdict.
+    pub fail_on: VerdictLevel,
+    /// The cooldown, in seconds (0: off).
+    pub min_release_age: i64,
+    /// Packages exempt from the cooldown.
+    pub min_release_age_exempt: Vec<String>,
+    /// Always allowed.
+    pub allow: Vec<String>,
+    /// Always blocked.
+    pub deny: Vec<String>,
+    /// Python lockfile entries must carry hashes.
+    pub require_hashes: bool,
+    /// Provenance dropped since earlier releases blocks.
+    pub require_provenance: bool,
+    /// Whether npm install scripts are allowed.
+    pub install_scripts_allowed: bool,
+    /// Packages whose install scripts are allowed anyway.
+    pub install_scripts_packages: Vec<String>,
+    /// What happens to artifacts customs cannot read.
+    pub unreadable: Action,
+    /// sha256 digests of artifacts allowed despite their findings, with the reason.
+    pub exceptions: Vec<(String, String)>,
+    /// Where the policy came from (`built-in default` or a file).
+    pub origin: String,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self::parse(TEMPLATE, Path::new("built-in default"))
+            .unwrap_or_else(|e| unreachable!("the template is valid (a test parses it): {e}"))
+    }
+}
+
+/// `7d`, `48h`, `90m`, `3600s`, `3600` or `0` as seconds.
+fn duration(v: &toml::Value) -> Option<i64> {
+    match v {
+        toml::Value::Integer(i) => (*i >= 0).then_some(*i * 86_400),
+        toml::Value::String(s) => {
+            let s = s.trim();
+            let (number, unit) =
+                s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
+            let n: i64 = number.parse().ok()?;
+            let factor = match unit.trim() {
+                "" if n == 0 => 0,
+                "d" | "day" | "days" => 86_400,
+                "h" | "hour" | "hours" => 3_600,
+                "m" | "min" | "minutes" => 60,
+                "s" | "" => 1,
+                "w" | "week" | "weeks" => 7 * 86_400,
+                _ => return None,
+            };
+            n.checked_mul(factor)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a pattern (`NAME`, `pypi:NAME`, `npm:@scope/*`, `NAME@VERSION`) matches.
+#[must_use]
+pub fn matches(pattern: &str, ecosystem: Ecosystem, name: &str, version: &str) -> bool {
+    let (eco, rest) = match pattern.split_once(':') {
+        Some(("pypi", r)) => (Some(Ecosystem::Pypi), r),
+        Some(("npm", r)) => (Some(Ecosystem::Npm), r),
+        _ => (None, pattern),
+    };
+    if eco.is_some_and(|e| e != ecosystem) {
+        return false;
+    }
+    // A version after the last '@' that is not the scope's.
+    let (pat_name, pat_version) = match rest.rfind('@').filter(|&i| i > 0) {
+        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+        None => (rest, rest.split_once("==").map(|(_, v)| v)),
+    };
+    let pat_name = pat_name.split("==").next().unwrap_or(pat_name);
+    if pat_version.is_some_and(|v| !v.is_empty() && v != version) {
+        return false;
+    }
+    let want = canonical_name(ecosystem, name);
+    match pat_name.strip_suffix('*') {
+        Some(prefix) => want.starts_with(&canonical_name(ecosystem, prefix)) || prefix.is_empty(),
+        None => canonical_name(ecosystem, pat_name) == want,
+    }
+}
+
+/// What the policy is asked about one package.
+#[derive(Debug, Clone, Default)]
+pub struct Subject<'a> {
+    /// The ecosystem.
+    pub ecosystem: Option<Ecosystem>,
+    /// The name.
+    pub name: &'a str,
+    /// The version.
+    pub version: &'a str,
+    /// sha256 of the artifact, when known.
+    pub sha256: Option<&'a str>,
+    /// The verdict, when the package was scanned.
+    pub verdict: Option<VerdictLevel>,
+    /// Known-malicious records that match.
+    pub known_malicious: Vec<String>,
+    /// When the release was published.
+    pub released: Option<i64>,
+    /// Now.
+    pub now: i64,
+    /// npm install scripts it runs.
+    pub install_scripts: Vec<String>,
+    /// For Python lockfile entries: whether the lockfile pins a hash.
+    pub has_hashes: Option<bool>,
+    /// Whether provenance was dropped since earlier releases.
+    pub provenance_dropped: bool,
+    /// Why the artifact could not be read, when it could not.
+    pub unreadable: Option<String>,
+}
+
+impl Policy {
+    /// Parses a policy file's text.
+    ///
+    /// # Errors
+    /// When the text is not valid TOML, has unknown settings, or invalid values.
+    pub fn parse(text: &str, path: &Path) -> Result<Self, PolicyError> {
+        let err = |message: String| PolicyError {
+            path: path.to_owned(),
+            message,
+        };
+        let file: File = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            err(format!(
+                "{}{}",
+                line.map(|l| format!("line {l}: ")).unwrap_or_default(),
+                e.message()
+            ))
+        })?;
+        let fail_on = match file.fail_on.as_str() {
+            "malicious" => VerdictLevel::Malicious,
+            "suspicious" => VerdictLevel::Suspicious,
+            other => {
+                return Err(err(format!(
+                    "fail_on must be \"malicious\" or \"suspicious\", not {other:?}"
+                )));
+            }
+        };
+        let min_release_age = match &file.min_release_age {
+            None => 0,
+            Some(v) => duration(v).ok_or_else(|| {
+                err(format!(
+                    "min_release_age {v:?} is not a duration such as \"7d\" or \"48h\""
+                ))
+            })?,
+        };
+        let scripts = file.install_scripts.unwrap_or(InstallScripts {
+            allow: true,
+            packages: Vec::new(),
+        });
+        let unreadable = match file.unreadable.map_or_else(block, |u| u.action).as_str() {
+            "block" => Action::Block,
+            "warn" => Action::Warn,
+            other => {
+                return Err(err(format!(
+                    "unreadable.action must be \"block\" or \"warn\", not {other:?}"
+                )));
+            }
+        };
+        for e in &file.exception {
+            if e.sha256.len() != 64 || !e.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(err(format!(
+                    "exception sha256 {:?} is not a sha256 digest",
+                    e.sha256
+                )));
+            }
+        }
+        Ok(Self {
+            fail_on,
+            min_release_age,
+            min_release_age_exempt: file.min_release_age_exempt,
+            allow: file.allow,
+            deny: file.deny,
+            require_hashes: file.require_hashes,
+            require_provenance: file.require_provenance,
+            install_scripts_allowed: scripts.allow,
+            install_scripts_packages: scripts.packages,
+            unreadable,
+            exceptions: file
+                .exception
+                .into_iter()
+                .map(|e| (e.sha256.to_ascii_lowercase(), e.reason))
+                .collect(),
+            origin: path.display().to_string(),
+        })
+    }
+
+    /// Reads a policy file.
+    ///
+    /// # Errors
+    /// When the file cannot be read or parsed.
+    pub fn load(path: &Path) -> Result<Self, PolicyError> {
+        let text = std::fs::read_to_string(path).map_err(|e| PolicyError {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })?;
+        Self::parse(&text, path)
+    }
+
+    /// The policy for a project: `--policy FILE`, else `customs.toml` or
+    /// `.customs.toml` in the project folder, else `~/.config/customs/policy.toml`,
+    /// else the built-in default.
+    ///
+    /// # Errors
+    /// When the chosen file cannot be read or parsed.
+    pub fn find(explicit: Option<&Path>, project: &Path) -> Result<Self, PolicyError> {
+        if let Some(p) = explicit {
+            return Self::load(p);
+        }
+        let mut candidates = vec![project.join("customs.toml"), project.join(".customs.toml")];
+        if let Some(config) = std::env::var_os("XDG_CONFIG_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
+        {
+            candidates.push(config.join("customs/policy.toml"));
+        }
+        match candidates.into_iter().find(|p| p.is_file()) {
+            Some(p) => Self::load(&p),
+            None => Ok(Self::default()),
+        }
+    }
+
+    fn listed(list: &[String], s: &Subject<'_>) -> Option<String> {
+        let eco = s.ecosystem?;
+        list.iter()
+            .find(|p| matches(p, eco, s.name, s.version))
+            .cloned()
+    }
+
+    /// Decides on one package.
+    #[must_use]
+    pub fn decide(&self, s: &Subject<'_>) -> Decision {
+        let mut d = Decision {
+            action: Action::Allow,
+            reasons: Vec::new(),
+        };
+        for id in &s.known_malicious {
+            d.add(Action::Block, format!("known malicious ({id})"));
+        }
+        if let Some(p) = Self::listed(&self.deny, s) {
+            d.add(Action::Block, format!("denied by the policy ({p})"));
+        }
+        let excepted = s.sha256.and_then(|h| {
+            self.exceptions
+                .iter()
+                .find(|(d, _)| d.eq_ignore_ascii_case(h))
+        });
+        let allowed = Self::listed(&self.allow, s);
+        if let Some(v) = s.verdict
+            && v >= self.fail_on
+        {
+            match (&excepted, &allowed) {
+                (Some((_, reason)), _) => d.add(
+                    Action::Warn,
+                    format!(
+                        "{} verdict, allowed by an exception for this artifact: {reason}",
+                        v.as_str()
+                    ),
+                ),
+                (None, Some(p)) => d.add(
+                    Action::Warn,
+                    format!("{} verdict, allowed by the policy ({p})", v.as_str()),
+                ),
+                (None, None) => d.add(
+                    Action::Block,
+                    format!(
+                        "verdict {} (the policy fails on {})",
+                        v.as_str(),
+                        self.fail_on.as_str()
+                    ),
+                ),
+            }
+        }
+        if let Some(why) = &s.unreadable {
+            d.add(
+                self.unreadable,
+                format!("customs cannot read the artifact: {why}"),
+            );
+        }
+        if self.min_release_age > 0
+            && let Some(released) = s.released
+            && Self::listed(&self.min_release_age_exempt, s).is_none()
+        {
+            let age = s.now - released;
+            if age < self.min_release_age {
+                d.add(
+                    Action::Block,
+                    format!(
+                        "released {} ago, younger than the policy's minimum release age of {}",
+                        human(age),
+                        human(self.min_release_age)
+                    ),
+                );
+            }
+        }
+        if self.require_hashes && s.has_hashes == Some(false) {
+            d.add(
+                Action::Block,
+                "the lockfile pins no hash for it, and the policy requires hashes".to_owned(),
+            );
+        }
+        if self.require_provenance && s.provenance_dropped {
+            d.add(Action::Block, "published without the provenance its earlier releases had, and the policy requires it".to_owned());
+        }
+        if !self.install_scripts_allowed
+            && !s.install_scripts.is_empty()
+            && !self.install_scripts_packages.iter().any(|p| {
+                s.ecosystem
+                    .is_some_and(|e| matches(p, e, s.name, s.version))
+            })
+        {
+            d.add(
+                Action::Block,
+                format!(
+                    "runs install scripts ({}), which the policy allows only for listed packages",
+                    s.install_scripts.join(", ")
+                ),
+            );
+        }
+        if d.action == Action::Block && allowed.is_some() && s.known_malicious.is_empty() {
+            // An allowed package is reported, never blocked, unless it is known malicious.
+            d.action = Action::Warn;
+        }
+        d
+    }
+}
+
+/// `3 days`, `5 hours`, `12 minutes`.
+#[must_use]
+pub fn human(seconds: i64) -> String {
+    let s = seconds.max(0);
+    let (n, unit) = if s >= 2 * 86_400 {
+        (s / 86_400, "days")
+    } else if s >= 2 * 3600 {
+        (s / 3600, "hours")
+    } else {
+        (s / 60, "minutes")
+    };
+    format!("{n} {unit}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subject<'a>(name: &'a str, version: &'a str) -> Subject<'a> {
+        Subject {
+            ecosystem: Some(Ecosystem::Npm),
+            name,
+            version,
+            now: 1_000 * 86_400,
+            ..Subject::default()
+        }
+    }
+
+    #[test]
+    fn template_is_the_default() {
+        let p = Policy::default();
+        assert_eq!(p.fail_on, VerdictLevel::Malicious);
+        assert_eq!(p.min_release_age, 0);
+        assert!(p.install_scripts_allowed);
+        assert_eq!(p.unreadable, Action::Block);
+        assert_eq!(
+            Policy::parse("", Path::new("empty.toml")).map(|mut p| {
+                p.origin = p.origin.replace("empty.toml", "built-in default");
+                p
+            }),
+            Ok(p),
+            "an empty file means the defaults"
+        );
+    }
+
+    #[test]
+    fn decisions() {
+        let p = Policy::parse(
+            "fail_on = \"suspicious\"\nmin_release_age = \"7d\"\nmin_release_age_exempt = [\"npm:@corp/*\"]\nallow = [\"npm:trusted\"]\ndeny = [\"npm:event-stream@3.3.6\"]\nrequire_hashes = true\n[install_scripts]\nallow = false\npackages = [\"esbuild\"]\n[[exception]]\nsha256 = \"aa0000000000000000000000000000000000000000000000000000000000aaaa\"\nreason = \"reviewed\"\n",
+            Path::new("customs.toml"),
+        )
+        .expect("valid");
+        let mut s = subject("event-stream", "3.3.6");
+        assert_eq!(p.decide(&s).action, Action::Block);
+        s.version = "3.3.5";
+        assert_eq!(p.decide(&s).action, Action::Allow);
+
+        let mut young = subject("left-pad", "1.3.1");
+        young.released = Some(young.now - 2 * 86_400);
+        let d = p.decide(&young);
+        assert_eq!(d.action, Action::Block);
+        assert!(
+            d.reasons[0].contains("2 days") && d.reasons[0].contains("7 days"),
+            "{d:?}"
+        );
+        let mut ours = subject("@corp/tool", "1.0.0");
+        ours.released = young.released;
+        assert_eq!(
+            p.decide(&ours).action,
+            Action::Allow,
+            "exempt from the cooldown"
+        );
+
+        let mut scripts = subject("node-sass", "9.0.0");
+        scripts.install_scripts = vec!["postinstall".into()];
+        assert_eq!(p.decide(&scripts).action, Action::Block);
+        let mut esbuild = subject("esbuild", "0.28.0");
+        esbuild.install_scripts = vec!["postinstall".into()];
+        assert_eq!(p.decide(&esbuild).action, Action::Allow);
+
+        let mut flagged = subject("thing", "1.0.0");
+        flagged.verdict = Some(VerdictLevel::Suspicious);
+        assert_eq!(p.decide(&flagged).action, Action::Block);
+        flagged.sha256 = Some("AA0000000000000000000000000000000000000000000000000000000000AAAA");
+        assert_eq!(
+            p.decide(&flagged).action,
+            Action::Warn,
+            "the exception is keyed by digest"
+        );
+        let mut trusted = subject("trusted", "2.0.0");
+        trusted.verdict = Some(VerdictLevel::Malicious);
+        assert_eq!(p.decide(&trusted).action, Action::Warn);
+        trusted.known_malicious = vec!["MAL-1".into()];
+        assert_eq!(
+            p.decide(&trusted).action,
+            Action::Block,
+            "allow never covers known malware"
+        );
+
+        let mut py = subject("requests", "2.0.0");
+        py.ecosystem = Some(Ecosystem::Pypi);
+        py.has_hashes = Some(false);
+        assert_eq!(p.decide(&py).action, Action::Block);
+    }
+
+    #[test]
+    fn bad_files_name_the_line() {
+        let e = Policy::parse(
+            "fail_on = \"malicious\"\nmin_release_ages = 3\n",
+            Path::new("p.toml"),
+        )
+        .expect_err("unknown key");
+        assert!(e.to_string().contains("line 2"), "{e}");
+        assert!(Policy::parse("min_release_age = \"soon\"", Path::new("p.toml")).is_err());
+        assert!(Policy::parse("fail_on = \"clean\"", Path::new("p.toml")).is_err());
+        assert!(matches(
+            "pypi:Requests==2.0",
+            Ecosystem::Pypi,
+            "requests",
+            "2.0"
+        ));
+        assert!(matches("@scope/*", Ecosystem::Npm, "@scope/x", "1"));
+        assert!(!matches("npm:x", Ecosystem::Pypi, "x", "1"));
+    }
+}

@@ -1,0 +1,461 @@
+//! `customs audit`: every dependency in a project's lockfiles, checked against the local
+//! store of known-malicious records, scanned with everything customs has (content,
+//! metadata, history), and decided by the policy.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use customs_ecosystem::{Ecosystem, LockKind, Locked, Lockfile, canonical_name, dependency_path};
+use customs_history::{KnownMalicious, LockfileHashMismatch};
+use customs_policy::{Action, Decision, Policy, Subject};
+use customs_registry::{Digest, Registry, Spec, now};
+use customs_rules::{Finding, VerdictLevel, verdict};
+use customs_store::{Advisory, Store};
+use serde::Serialize;
+
+use crate::{PackageReport, Progress, ScanError, ScanOptions, pool, read_and_judge, scan_spec};
+
+/// Registry work runs on this many threads (it waits on the network, not the CPU).
+const FETCH_THREADS: usize = 8;
+
+/// Where an entry is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LockRef {
+    /// The lockfile (or included requirements file).
+    pub path: PathBuf,
+    /// 1-based line.
+    pub line: u32,
+}
+
+/// One dependency, as audited.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditEntry {
+    /// The ecosystem.
+    pub ecosystem: Ecosystem,
+    /// The name.
+    pub name: String,
+    /// The version checked (the lockfile's, or the one an unpinned requirement resolves
+    /// to).
+    pub version: String,
+    /// Where the lockfiles name it.
+    pub locations: Vec<LockRef>,
+    /// The direct dependency that brings it in, down to itself.
+    pub dependency_path: Vec<String>,
+    /// Whether the project depends on it directly.
+    pub direct: bool,
+    /// Only for development.
+    pub dev: bool,
+    /// The scan, when one was made.
+    #[serde(skip)]
+    pub report: Option<PackageReport>,
+    /// The verdict (from the scan, or `malicious` for a known-malicious version).
+    pub verdict: Option<VerdictLevel>,
+    /// Findings that did not come from a scan (known-malicious records).
+    #[serde(skip)]
+    pub extra_findings: Vec<Finding>,
+    /// Known advisories, malicious or not.
+    pub advisories: Vec<Advisory>,
+    /// The policy's decision.
+    pub decision: Decision,
+    /// Why it was not scanned, when it was not.
+    pub status: Option<String>,
+    /// What went wrong checking it.
+    pub error: Option<String>,
+}
+
+impl AuditEntry {
+    /// Every finding: the scan's and the store's.
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.extra_findings
+            .iter()
+            .chain(self.report.iter().flat_map(|r| r.findings.iter()))
+    }
+}
+
+/// One lockfile read.
+#[derive(Debug, Clone, Serialize)]
+pub struct LockSummary {
+    /// Its path.
+    pub path: PathBuf,
+    /// Its format.
+    pub kind: LockKind,
+    /// How many entries it has.
+    pub entries: usize,
+}
+
+/// The result of an audit.
+#[derive(Debug, Clone)]
+pub struct AuditReport {
+    /// Lockfiles read.
+    pub lockfiles: Vec<LockSummary>,
+    /// One entry per distinct (ecosystem, name, version).
+    pub entries: Vec<AuditEntry>,
+    /// Where the policy came from.
+    pub policy: String,
+}
+
+impl AuditReport {
+    /// Entries the policy blocks.
+    pub fn blocked(&self) -> impl Iterator<Item = &AuditEntry> {
+        self.entries
+            .iter()
+            .filter(|e| e.decision.action == Action::Block)
+    }
+
+    /// Entries that could not be checked because of an error.
+    pub fn failed(&self) -> impl Iterator<Item = &AuditEntry> {
+        self.entries.iter().filter(|e| e.error.is_some())
+    }
+}
+
+/// Settings of an audit.
+#[derive(Debug, Clone, Default)]
+pub struct AuditOptions {
+    /// Scan settings (history included).
+    pub scan: ScanOptions,
+    /// Use only the cache and the local store.
+    pub offline: bool,
+}
+
+struct Pending {
+    entry: Locked,
+    lockfile: PathBuf,
+    kind: LockKind,
+    path: Vec<String>,
+    locations: Vec<LockRef>,
+}
+
+/// Audits the entries of `lockfiles`.
+#[must_use]
+pub fn audit(
+    lockfiles: &[Lockfile],
+    registry: Option<&Registry>,
+    store: &Store,
+    policy: &Policy,
+    options: &AuditOptions,
+    progress: &dyn Progress,
+) -> AuditReport {
+    // One check per (ecosystem, name, version), however many lockfiles name it.
+    let mut pending: BTreeMap<(Ecosystem, String, String), Pending> = BTreeMap::new();
+    for lock in lockfiles {
+        for (i, e) in lock.entries.iter().enumerate() {
+            let key = (
+                e.ecosystem,
+                canonical_name(e.ecosystem, &e.name),
+                e.version.clone(),
+            );
+            let at = LockRef {
+                path: e.file.clone().unwrap_or_else(|| lock.path.clone()),
+                line: e.line,
+            };
+            match pending.get_mut(&key) {
+                Some(p) => {
+                    p.locations.push(at);
+                    p.entry.direct |= e.direct;
+                    p.entry.dev &= e.dev;
+                    p.entry.hashes.extend(e.hashes.iter().cloned());
+                }
+                None => {
+                    pending.insert(
+                        key,
+                        Pending {
+                            entry: e.clone(),
+                            lockfile: lock.path.clone(),
+                            kind: lock.kind,
+                            path: dependency_path(&lock.entries, i),
+                            locations: vec![at],
+                        },
+                    );
+                }
+            }
+        }
+    }
+    let pending: Vec<Pending> = pending.into_values().collect();
+    progress.start(pending.len());
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, AuditEntry)>> = Mutex::new(Vec::with_capacity(pending.len()));
+    std::thread::scope(|scope| {
+        for _ in 0..FETCH_THREADS.min(pending.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(p) = pending.get(i) else { break };
+                    let entry = check(p, registry, store, policy, options);
+                    progress.finished(&format!("{}:{}", p.entry.ecosystem, p.entry.name));
+                    results
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push((i, entry));
+                }
+            });
+        }
+    });
+    let mut results = results
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    results.sort_by_key(|(i, _)| *i);
+    AuditReport {
+        lockfiles: lockfiles
+            .iter()
+            .map(|l| LockSummary {
+                path: l.path.clone(),
+                kind: l.kind,
+                entries: l.entries.len(),
+            })
+            .collect(),
+        entries: results.into_iter().map(|(_, e)| e).collect(),
+        policy: policy.origin.clone(),
+    }
+}
+
+/// The digest under which the cache would hold an entry's artifact.
+fn cached_digest(e: &Locked) -> Option<Digest> {
+    e.hashes
+        .iter()
+        .find_map(|h| match (e.ecosystem, h.algorithm.as_str()) {
+            (Ecosystem::Npm, "sha512") => Some(Digest::Sha512(h.hex.clone())),
+            (Ecosystem::Pypi, "sha256") => Some(Digest::Sha256(h.hex.clone())),
+            _ => None,
+        })
+}
+
+fn check(
+    p: &Pending,
+    registry: Option<&Registry>,
+    store: &Store,
+    policy: &Policy,
+    options: &AuditOptions,
+) -> AuditEntry {
+    let e = &p.entry;
+    let mut out = AuditEntry {
+        ecosystem: e.ecosystem,
+        name: e.name.clone(),
+        version: e.version.clone(),
+        locations: p.locations.clone(),
+        dependency_path: p.path.clone(),
+        direct: e.direct,
+        dev: e.dev,
+        report: None,
+        verdict: None,
+        extra_findings: Vec::new(),
+        advisories: Vec::new(),
+        decision: Decision {
+            action: Action::Allow,
+            reasons: Vec::new(),
+        },
+        status: None,
+        error: None,
+    };
+    let mut subject_released = None;
+    let mut install_scripts = Vec::new();
+    // Known malware needs no further evidence, and is not downloaded.
+    match store.advisories(e.ecosystem, &e.name, &e.version) {
+        Ok(a) => out.advisories = a,
+        Err(err) => out.error = Some(err.to_string()),
+    }
+    let known_first = out.advisories.iter().any(|a| a.malicious);
+    if known_first {
+        out.status = Some("not downloaded: known malicious".into());
+    } else if let Some(source) = &e.source {
+        out.status = Some(format!(
+            "not scanned: it comes from {source}, not from a registry"
+        ));
+    } else if options.offline {
+        match (registry, cached_digest(e)) {
+            (Some(r), Some(d)) => match r.cache().get(&d) {
+                Ok(Some(bytes)) => {
+                    let file = offline_file_name(e, &bytes);
+                    match pool(options.scan.jobs)
+                        .install(|| read_and_judge(&display(e), &file, &bytes, &options.scan))
+                    {
+                        Ok(report) => out.report = Some(report),
+                        Err(err) => out.error = Some(err.message),
+                    }
+                }
+                Ok(None) => out.status = Some("not checked: offline, and not in the cache".into()),
+                Err(err) => out.error = Some(err.to_string()),
+            },
+            _ => {
+                out.status = Some(
+                    "not checked: offline, and the lockfile pins no hash to find it in the cache"
+                        .into(),
+                )
+            }
+        }
+    } else if let Some(registry) = registry {
+        let spec = Spec {
+            ecosystem: e.ecosystem,
+            name: e.name.clone(),
+            version: Some(if e.version.is_empty() {
+                e.requirement.clone()
+            } else {
+                e.version.clone()
+            })
+            .filter(|v| !v.is_empty()),
+        };
+        match scan_spec(registry, &spec, &options.scan) {
+            Ok(mut report) => {
+                if e.version.is_empty() {
+                    out.version.clone_from(&report.identity.version);
+                    if let Some(src) = &report.source {
+                        out.version.clone_from(&src.release.version);
+                    }
+                    out.status = Some(format!(
+                        "unpinned ({}): checked the version it resolves to today",
+                        if e.requirement.is_empty() {
+                            "any version"
+                        } else {
+                            &e.requirement
+                        }
+                    ));
+                }
+                if let Some(src) = &report.source {
+                    subject_released = src.release.uploaded;
+                }
+                if let Ok(project) = registry.project(e.ecosystem, &e.name)
+                    && let Some(release) = project.release(&out.version)
+                {
+                    install_scripts.clone_from(&release.install_scripts);
+                    if let Some(f) = hash_mismatch(e, release, &p.lockfile) {
+                        report.add_findings([f]);
+                    }
+                }
+                out.report = Some(report);
+            }
+            Err(err) => out.error = Some(err.message),
+        }
+    } else {
+        out.status = Some("not checked: no registry client".into());
+    }
+    if out.version != e.version {
+        // An unpinned requirement: look up the version it resolved to.
+        match store.advisories(e.ecosystem, &e.name, &out.version) {
+            Ok(a) => out.advisories = a,
+            Err(err) => out.error = Some(err.to_string()),
+        }
+    }
+    let known: Vec<&Advisory> = out.advisories.iter().filter(|a| a.malicious).collect();
+    for a in &known {
+        out.extra_findings
+            .push(KnownMalicious::finding(&a.id, &a.summary));
+    }
+    let findings: Vec<Finding> = out.findings().cloned().collect();
+    if !findings.is_empty() || out.report.is_some() {
+        out.verdict = Some(verdict(&findings).level);
+    }
+    if let Some(report) = &out.report {
+        for hook in report
+            .profile
+            .hooks
+            .keys()
+            .filter_map(|h| h.strip_prefix("npm "))
+        {
+            if customs_registry::REGISTRY_INSTALL_HOOKS.contains(&hook)
+                && !install_scripts.iter().any(|s| s == hook)
+            {
+                install_scripts.push(hook.to_owned());
+            }
+        }
+    }
+    let subject = Subject {
+        ecosystem: Some(e.ecosystem),
+        name: &e.name,
+        version: &out.version,
+        sha256: out.report.as_ref().map(|r| r.sha256.as_str()),
+        verdict: out.verdict,
+        known_malicious: known.iter().map(|a| a.id.clone()).collect(),
+        released: subject_released,
+        now: now(),
+        install_scripts,
+        has_hashes: (p.kind.ecosystem() == Ecosystem::Pypi).then_some(!e.hashes.is_empty()),
+        provenance_dropped: findings.iter().any(|f| {
+            f.rule == "provenance-dropped" && f.message.contains("without build provenance")
+        }),
+        unreadable: None,
+    };
+    out.decision = policy.decide(&subject);
+    if out.status.is_some()
+        && out.decision.action == Action::Allow
+        && out.report.is_none()
+        && known.is_empty()
+    {
+        out.decision.action = Action::Warn;
+        out.decision
+            .reasons
+            .push(out.status.clone().unwrap_or_default());
+    }
+    out
+}
+
+fn display(e: &Locked) -> String {
+    match e.ecosystem {
+        Ecosystem::Pypi => format!("pypi:{}=={}", e.name, e.version),
+        Ecosystem::Npm => format!("npm:{}@{}", e.name, e.version),
+    }
+}
+
+/// A file name that tells the reader what a cached artifact is: npm tarballs, Python
+/// sdists (gzip) and wheels (zip).
+fn offline_file_name(e: &Locked, bytes: &[u8]) -> String {
+    match (e.ecosystem, bytes.starts_with(b"PK")) {
+        (Ecosystem::Npm, _) => format!("{}-{}.tgz", e.name.replace('/', "-"), e.version),
+        (Ecosystem::Pypi, true) => format!("{}-{}-py3-none-any.whl", e.name, e.version),
+        (Ecosystem::Pypi, false) => format!("{}-{}.tar.gz", e.name, e.version),
+    }
+}
+
+/// A finding when the lockfile's hashes (in an algorithm the index also uses) match
+/// none of the release's files.
+fn hash_mismatch(
+    e: &Locked,
+    release: &customs_registry::Release,
+    lockfile: &std::path::Path,
+) -> Option<Finding> {
+    let listed: Vec<&Digest> = release
+        .files
+        .iter()
+        .filter_map(|f| f.digest.as_ref())
+        .collect();
+    let comparable: Vec<&customs_ecosystem::LockedHash> = e
+        .hashes
+        .iter()
+        .filter(|h| listed.iter().any(|d| d.algorithm() == h.algorithm))
+        .collect();
+    if comparable.is_empty() {
+        return None;
+    }
+    let matched = comparable.iter().any(|h| {
+        listed
+            .iter()
+            .any(|d| d.algorithm() == h.algorithm && d.hex() == h.hex)
+    });
+    if matched {
+        return None;
+    }
+    let short = |a: &str, h: &str| format!("{a}:{}…", &h[..h.len().min(12)]);
+    Some(LockfileHashMismatch::finding(
+        &lockfile.display().to_string(),
+        &comparable
+            .iter()
+            .map(|h| short(&h.algorithm, &h.hex))
+            .collect::<Vec<_>>(),
+        &listed
+            .iter()
+            .map(|d| short(d.algorithm(), d.hex()))
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// Errors of the lockfiles themselves, as scan errors.
+#[must_use]
+pub fn lock_errors(errors: &[customs_ecosystem::LockError]) -> Vec<ScanError> {
+    errors
+        .iter()
+        .map(|e| ScanError {
+            target: e.path.display().to_string(),
+            message: e.to_string(),
+        })
+        .collect()
+}
