@@ -706,3 +706,402 @@ fn registry_and_local_targets_mix() {
         "4.2.1 is the first release of crypto-helper-js: nothing to compare"
     );
 }
+
+/// A package published `age` seconds before now, with the given manifest scripts.
+fn npm_package_at(
+    server: &Loopback,
+    name: &str,
+    version: &str,
+    age: i64,
+    scripts: Value,
+    files: &[(&str, &[u8])],
+) -> String {
+    let manifest =
+        json!({"name": name, "version": version, "main": "index.js", "scripts": scripts});
+    let (url, tgz) = npm_version(server, name, version, &manifest, files);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let doc = json!({
+        "name": name, "dist-tags": {"latest": version},
+        "versions": {version: {"name": name, "version": version, "scripts": scripts, "dist": {"tarball": url, "integrity": sri(&tgz)}}},
+        "time": {"created": iso(now - age), version: iso(now - age)}
+    });
+    server.route(
+        &format!("/npm/{name}"),
+        "application/json",
+        serde_json::to_vec(&doc).unwrap(),
+    );
+    sri(&tgz)
+}
+
+fn integrity_of(server: &Loopback, name: &str, version: &str) -> String {
+    sri(&fetch(
+        server,
+        &format!("/npm/{name}/-/{name}-{version}.tgz"),
+    ))
+}
+
+/// A project with a package-lock.json (v3) naming `deps` (name, version, integrity,
+/// direct, requires).
+fn npm_project(dir: &Path, deps: &[(&str, &str, String, bool, &[&str])]) {
+    let mut packages = serde_json::Map::new();
+    let direct: serde_json::Map<String, Value> = deps
+        .iter()
+        .filter(|d| d.3)
+        .map(|d| (d.0.to_owned(), json!(d.1)))
+        .collect();
+    packages.insert(
+        "".into(),
+        json!({"name": "app", "version": "1.0.0", "dependencies": direct}),
+    );
+    for (name, version, integrity, _, requires) in deps {
+        let req: serde_json::Map<String, Value> = requires
+            .iter()
+            .map(|r| ((*r).to_owned(), json!("*")))
+            .collect();
+        packages.insert(
+            format!("node_modules/{name}"),
+            json!({"version": version, "resolved": format!("http://127.0.0.1/npm/{name}/-/{name}-{version}.tgz"), "integrity": integrity, "dependencies": req}),
+        );
+    }
+    let lock =
+        json!({"name": "app", "version": "1.0.0", "lockfileVersion": 3, "packages": packages});
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        dir.join("package-lock.json"),
+        serde_json::to_string_pretty(&lock).unwrap(),
+    )
+    .unwrap();
+}
+
+fn by_name<'a>(report: &'a Value, name: &str) -> &'a Value {
+    report["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == name)
+        .unwrap_or_else(|| panic!("{name} not in {report:#}"))
+}
+
+#[test]
+fn audit_npm_project_with_the_loopback_registry() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = npm_env(&server, &dir.path().join("cache"));
+    env.push((
+        "CUSTOMS_STORE",
+        dir.path().join("store.sqlite3").display().to_string(),
+    ));
+    let project = dir.path().join("app");
+    npm_project(
+        &project,
+        &[
+            (
+                "webfetch",
+                "1.0.1",
+                integrity_of(&server, "webfetch", "1.0.1"),
+                true,
+                &["crypto-helper-js"],
+            ),
+            (
+                "crypto-helper-js",
+                "4.2.1",
+                integrity_of(&server, "crypto-helper-js", "4.2.1"),
+                false,
+                &[],
+            ),
+            ("event-stream", "3.3.6", sri(b"never downloaded"), true, &[]),
+        ],
+    );
+    let out = run(dir.path(), &["audit", "app", "--format", "json"], &env);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}{}",
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r = json_of(&out);
+    let helper = by_name(&r, "crypto-helper-js");
+    assert_eq!(helper["verdict"], "malicious");
+    assert_eq!(helper["policy"]["decision"], "block");
+    assert_eq!(
+        helper["dependency_path"],
+        json!(["webfetch", "crypto-helper-js"])
+    );
+    assert_eq!(helper["direct"], false);
+    let webfetch = by_name(&r, "webfetch");
+    assert_eq!(
+        webfetch["verdict"], "malicious",
+        "history judges the hijacked release"
+    );
+    assert!(
+        webfetch["locations"][0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("package-lock.json")
+    );
+    let es = by_name(&r, "event-stream");
+    assert_eq!(es["verdict"], "malicious");
+    assert_eq!(es["findings"][0]["rule"], "known-malicious");
+    assert_eq!(
+        server.count("/npm/event-stream"),
+        0,
+        "known malware is not downloaded"
+    );
+
+    // The text names the chain that brings the dropper in.
+    let out = run(dir.path(), &["audit", "app"], &env);
+    let text = stdout(&out);
+    assert!(text.contains("via webfetch > crypto-helper-js"), "{text}");
+    assert!(text.contains("3 dependencies"), "{text}");
+
+    // SARIF points at the lockfile line that names each blocked dependency.
+    let out = run(dir.path(), &["audit", "app", "--format", "sarif"], &env);
+    let s = json_of(&out);
+    let lock_text = std::fs::read_to_string(project.join("package-lock.json")).unwrap();
+    let es_line = lock_text
+        .lines()
+        .position(|l| l.contains("\"node_modules/event-stream\""))
+        .unwrap()
+        + 1;
+    let results = s["runs"][0]["results"].as_array().unwrap();
+    assert!(
+        results.iter().any(|res| {
+            res["ruleId"] == "known-malicious"
+                && res["locations"][0]["physicalLocation"]["region"]["startLine"] == es_line
+                && res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    .as_str()
+                    .unwrap()
+                    .ends_with("package-lock.json")
+        }),
+        "{results:#?}"
+    );
+
+    // Offline: what is in the cache is scanned again; the rest is said to be unchecked;
+    // the registry is not asked.
+    let before = server.hits.lock().unwrap().len();
+    let out = run(
+        dir.path(),
+        &["audit", "app", "--offline", "--format", "json"],
+        &env,
+    );
+    let r = json_of(&out);
+    assert_eq!(
+        server.hits.lock().unwrap().len(),
+        before,
+        "offline means no request"
+    );
+    assert_eq!(
+        by_name(&r, "crypto-helper-js")["verdict"],
+        "malicious",
+        "scanned from the cache"
+    );
+    assert_eq!(
+        by_name(&r, "event-stream")["verdict"],
+        "malicious",
+        "from the store"
+    );
+}
+
+#[test]
+fn audit_policy_cases() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    let fresh = npm_package_at(
+        &server,
+        "fresh-lib",
+        "2.0.0",
+        86_400,
+        json!({}),
+        &[("index.js", b"module.exports = 1;\n")],
+    );
+    let addon = npm_package_at(
+        &server,
+        "native-addon",
+        "1.0.0",
+        400 * 86_400,
+        json!({"install": "node-gyp rebuild"}),
+        &[
+            (
+                "index.js",
+                b"module.exports = require('./build/Release/addon.node');\n",
+            ),
+            (
+                "binding.gyp",
+                b"{\"targets\": [{\"target_name\": \"addon\", \"sources\": [\"addon.cc\"]}]}\n",
+            ),
+        ],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = npm_env(&server, &dir.path().join("cache"));
+    env.push((
+        "CUSTOMS_STORE",
+        dir.path().join("store.sqlite3").display().to_string(),
+    ));
+    let project = dir.path().join("app");
+    npm_project(
+        &project,
+        &[
+            ("fresh-lib", "2.0.0", fresh, true, &[]),
+            ("native-addon", "1.0.0", addon, true, &[]),
+            (
+                "webfetch",
+                "1.0.0",
+                integrity_of(&server, "webfetch", "1.0.0"),
+                true,
+                &[],
+            ),
+        ],
+    );
+    // The default policy: nothing blocks.
+    let out = run(dir.path(), &["audit", "app"], &env);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+
+    let decide = |policy: &str| {
+        std::fs::write(project.join("customs.toml"), policy).unwrap();
+        let out = run(dir.path(), &["audit", "app", "--format", "json"], &env);
+        let r = json_of(&out);
+        let d = |n: &str| {
+            by_name(&r, n)["policy"]["decision"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
+        (
+            out.status.code(),
+            d("fresh-lib"),
+            d("native-addon"),
+            d("webfetch"),
+            r,
+        )
+    };
+    let (code, fresh, addon, web, r) = decide("min_release_age = \"7d\"\n");
+    assert_eq!(
+        (code, fresh.as_str(), addon.as_str(), web.as_str()),
+        (Some(1), "block", "allow", "allow")
+    );
+    let reason = by_name(&r, "fresh-lib")["policy"]["reasons"][0]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(reason.contains("minimum release age of 7 days"), "{reason}");
+    let (_, fresh, ..) =
+        decide("min_release_age = \"7d\"\nmin_release_age_exempt = [\"npm:fresh-*\"]\n");
+    assert_eq!(fresh, "allow");
+
+    let (code, _, addon, ..) = decide("[install_scripts]\nallow = false\n");
+    assert_eq!((code, addon.as_str()), (Some(1), "block"));
+    let (code, _, addon, ..) =
+        decide("[install_scripts]\nallow = false\npackages = [\"native-addon\"]\n");
+    assert_eq!((code, addon.as_str()), (Some(0), "allow"));
+
+    let (code, .., web, _) = decide("deny = [\"npm:webfetch@1.0.0\"]\n");
+    assert_eq!((code, web.as_str()), (Some(1), "block"));
+
+    std::fs::write(project.join("customs.toml"), "fail_on = \"sometimes\"\n").unwrap();
+    let out = run(dir.path(), &["audit", "app"], &env);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("customs.toml"),
+        "the error names the policy file"
+    );
+}
+
+#[test]
+fn audit_python_hashes_and_the_store() {
+    let server = Loopback::start();
+    pypi_registry(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store.sqlite3").display().to_string();
+    let env = vec![
+        ("PIP_INDEX_URL", format!("{}/simple/", server.url)),
+        (
+            "CUSTOMS_CACHE_DIR",
+            dir.path().join("cache").display().to_string(),
+        ),
+        ("CUSTOMS_STORE", store.clone()),
+    ];
+    let good = hex::encode(Sha256::digest(fetch(&server, "/files/pyfetch-1.0.tar.gz")));
+    let project = dir.path().join("py");
+    std::fs::create_dir_all(&project).unwrap();
+    std::fs::write(
+        project.join("requirements.txt"),
+        format!("pyfetch==1.0 --hash=sha256:{good}\n"),
+    )
+    .unwrap();
+    let out = run(dir.path(), &["audit", "py", "--format", "json"], &env);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+
+    // A hash the index does not list.
+    std::fs::write(
+        project.join("requirements.txt"),
+        format!("pyfetch==1.0 --hash=sha256:{}\n", "0".repeat(64)),
+    )
+    .unwrap();
+    let out = run(dir.path(), &["audit", "py", "--format", "json"], &env);
+    assert_eq!(out.status.code(), Some(1));
+    let r = json_of(&out);
+    let p = by_name(&r, "pyfetch");
+    assert!(
+        p["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == "lockfile-hash-mismatch"),
+        "{p:#}"
+    );
+
+    // No hash at all, with a policy that requires them.
+    std::fs::write(project.join("requirements.txt"), "pyfetch==1.0\n").unwrap();
+    std::fs::write(project.join("customs.toml"), "require_hashes = true\n").unwrap();
+    let out = run(dir.path(), &["audit", "py", "--format", "json"], &env);
+    assert_eq!(out.status.code(), Some(1));
+    let r = json_of(&out);
+    assert!(
+        by_name(&r, "pyfetch")["policy"]["reasons"][0]
+            .as_str()
+            .unwrap()
+            .contains("requires hashes")
+    );
+    std::fs::remove_file(project.join("customs.toml")).unwrap();
+
+    // A record imported into the store makes a version malicious without a scan.
+    let osv = dir.path().join("MAL-2099-7.json");
+    std::fs::write(&osv, r#"{"id": "MAL-2099-7", "summary": "test record", "affected": [{"package": {"ecosystem": "PyPI", "name": "pyfetch"}, "versions": ["1.0"]}]}"#).unwrap();
+    let out = run(dir.path(), &["db", "import", osv.to_str().unwrap()], &env);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout(&out).contains("imported 1 records (1 malicious"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(dir.path(), &["audit", "py", "--format", "json"], &env);
+    assert_eq!(out.status.code(), Some(1));
+    let r = json_of(&out);
+    assert_eq!(
+        by_name(&r, "pyfetch")["findings"][0]["rule"],
+        "known-malicious"
+    );
+
+    // A broken lockfile is an error with file and line.
+    std::fs::write(
+        project.join("requirements.txt"),
+        "pyfetch==1.0\nnot a requirement at all\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["audit", "py"], &env);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stdout(&out).contains("requirements.txt:2"),
+        "{}",
+        stdout(&out)
+    );
+}
