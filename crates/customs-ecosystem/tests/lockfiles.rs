@@ -1,4 +1,4 @@
-//! Every lockfile format on a fixture project (tests/fixtures/lockfiles): the same
+//! Every lockfile format on a fixture project (tests/lockfiles): the same
 //! dependency set read from each, with direct/transitive, hashes, lines and the
 //! dependency path; and malformed files as errors with file and line.
 
@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use customs_ecosystem::{Ecosystem, LockKind, dependency_path, find_lockfiles, read_lockfile};
 
 fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/lockfiles")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/lockfiles")
 }
 
 /// (name, version, direct).
