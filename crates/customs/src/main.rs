@@ -639,7 +639,15 @@ fn rules(id: Option<&str>) -> anyhow::Result<ExitCode> {
             };
             out.push_str(&format!(
                 "{}: {}\nseverity: {} (in its worst context), confidence: {}\n\n{}",
-                m.id, m.summary, m.severity, m.confidence, m.doc
+                m.id,
+                m.summary,
+                m.severity,
+                m.confidence,
+                m.doc
+                    .lines()
+                    .map(|l| l.strip_prefix(' ').unwrap_or(l))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             ));
         }
         None => {

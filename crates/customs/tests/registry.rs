@@ -1105,3 +1105,81 @@ fn audit_python_hashes_and_the_store() {
         stdout(&out)
     );
 }
+
+/// Every lockfile format through the real binary, offline: the known-malicious entry is
+/// blocked at its lockfile line (no index needed), and the rest are said to be unchecked.
+#[test]
+fn audit_every_lockfile_format_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = vec![
+        (
+            "CUSTOMS_STORE",
+            dir.path().join("store.sqlite3").display().to_string(),
+        ),
+        (
+            "CUSTOMS_CACHE_DIR",
+            dir.path().join("cache").display().to_string(),
+        ),
+        (
+            "npm_config_registry",
+            "http://127.0.0.1:9/unused".to_owned(),
+        ),
+        ("PIP_INDEX_URL", "http://127.0.0.1:9/unused".to_owned()),
+    ];
+    let formats = root().join("tests/lockfiles");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&formats).unwrap() {
+        let project = entry.unwrap().path();
+        let name = project.file_name().unwrap().to_string_lossy().into_owned();
+        let out = run(
+            dir.path(),
+            &[
+                "audit",
+                project.to_str().unwrap(),
+                "--offline",
+                "--format",
+                "json",
+            ],
+            &env,
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let r = json_of(&out);
+        let bad = if r["packages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["ecosystem"] == "npm")
+        {
+            "event-stream"
+        } else {
+            "colourama"
+        };
+        let p = by_name(&r, bad);
+        assert_eq!(p["policy"]["decision"], "block", "{name}");
+        assert_eq!(p["findings"][0]["rule"], "known-malicious", "{name}");
+        let at = &p["locations"][0];
+        let text = std::fs::read_to_string(at["path"].as_str().unwrap()).unwrap();
+        let line = text
+            .lines()
+            .nth(at["line"].as_u64().unwrap() as usize - 1)
+            .unwrap();
+        assert!(
+            line.contains(bad),
+            "{name}: the location points at {line:?}"
+        );
+        let unchecked = r["packages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["verdict"] == "unchecked")
+            .count();
+        assert_eq!(unchecked, 2, "{name}: {r:#}");
+        seen += 1;
+    }
+    assert_eq!(seen, 13, "every format's fixture project");
+}
