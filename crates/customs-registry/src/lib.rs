@@ -249,8 +249,12 @@ pub struct Registry {
     config: IndexConfig,
     http: Http,
     cache: Cache,
-    projects: Mutex<HashMap<(Ecosystem, String), Arc<Project>>>,
+    projects: Mutex<Projects>,
+    ttl: Duration,
 }
+
+/// Project pages read, by ecosystem and canonical name, with when they were read.
+type Projects = HashMap<(Ecosystem, String), (std::time::Instant, Arc<Project>)>;
 
 impl Registry {
     /// A client for the configured indexes, caching artifacts in `cache`.
@@ -264,7 +268,16 @@ impl Registry {
             http,
             cache,
             projects: Mutex::new(HashMap::new()),
+            ttl: Duration::from_secs(600),
         })
+    }
+
+    /// How long a project page read from an index is reused (a long-running proxy
+    /// must see new releases).
+    #[must_use]
+    pub fn with_ttl(mut self, ttl: Duration) -> Self {
+        self.ttl = ttl;
+        self
     }
 
     /// Sets the retry policy (tests shorten the pauses).
@@ -293,18 +306,82 @@ impl Registry {
     /// or answers something that is not a project page.
     pub fn project(&self, ecosystem: Ecosystem, name: &str) -> Result<Arc<Project>, RegistryError> {
         let key = (ecosystem, canonical_name(ecosystem, name));
-        if let Some(p) = self.lock().get(&key) {
+        if let Some((at, p)) = self.lock().get(&key)
+            && at.elapsed() < self.ttl
+        {
             return Ok(Arc::clone(p));
         }
         let project = Arc::new(match ecosystem {
             Ecosystem::Pypi => self.pypi_project(name)?,
-            Ecosystem::Npm => self.npm_project(name)?,
+            Ecosystem::Npm => self.npm_project(name)?.0,
         });
-        self.lock().insert(key, Arc::clone(&project));
+        self.remember(key, &project);
         Ok(project)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(Ecosystem, String), Arc<Project>>> {
+    fn remember(&self, key: (Ecosystem, String), project: &Arc<Project>) {
+        self.lock()
+            .insert(key, (std::time::Instant::now(), Arc::clone(project)));
+    }
+
+    /// The npm package document as the registry sends it, read afresh, with its
+    /// parsed form (which later calls of [`Registry::project`] reuse).
+    ///
+    /// # Errors
+    /// As [`Registry::project`].
+    pub fn npm_document(
+        &self,
+        name: &str,
+    ) -> Result<(serde_json::Value, Arc<Project>), RegistryError> {
+        let (project, body, url, index) = self.npm_project(name)?;
+        let raw: serde_json::Value =
+            serde_json::from_slice(&body).map_err(|e| RegistryError::Garbage {
+                url,
+                index,
+                message: format!("not JSON: {e}"),
+            })?;
+        let project = Arc::new(project);
+        self.remember(
+            (Ecosystem::Npm, canonical_name(Ecosystem::Npm, name)),
+            &project,
+        );
+        Ok((raw, project))
+    }
+
+    /// The last page read for a project, however old (for serving while the index
+    /// cannot be reached).
+    #[must_use]
+    pub fn cached_project(&self, ecosystem: Ecosystem, name: &str) -> Option<Arc<Project>> {
+        self.lock()
+            .get(&(ecosystem, canonical_name(ecosystem, name)))
+            .map(|(_, p)| Arc::clone(p))
+    }
+
+    /// A PyPI project page read afresh (for the proxy).
+    ///
+    /// # Errors
+    /// As [`Registry::project`].
+    pub fn pypi_fresh(&self, name: &str) -> Result<Arc<Project>, RegistryError> {
+        let project = Arc::new(self.pypi_project(name)?);
+        self.remember(
+            (Ecosystem::Pypi, canonical_name(Ecosystem::Pypi, name)),
+            &project,
+        );
+        Ok(project)
+    }
+
+    /// GETs a URL of a project's index as it is (PEP 658 metadata files).
+    ///
+    /// # Errors
+    /// When the index cannot be reached or answers an error.
+    pub fn get_raw(&self, project: &Project, url: &str) -> Result<Vec<u8>, RegistryError> {
+        Ok(self
+            .http
+            .get(url, "*/*", None, MAX_DOCUMENT, &project.index)?
+            .body)
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Projects> {
         self.projects
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -344,7 +421,7 @@ impl Registry {
         Ok(project)
     }
 
-    fn npm_project(&self, name: &str) -> Result<Project, RegistryError> {
+    fn npm_project(&self, name: &str) -> Result<(Project, Vec<u8>, String, String), RegistryError> {
         let index = self
             .config
             .npm_for(name)
@@ -361,7 +438,7 @@ impl Registry {
                 what: format!("{name} has no versions on the registry {shown}"),
             });
         }
-        Ok(project)
+        Ok((project, doc.body, doc.url, shown))
     }
 
     /// The project and the version a spec names: an exact version, an npm dist-tag,

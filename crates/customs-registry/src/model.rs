@@ -95,6 +95,16 @@ pub struct FileRef {
     pub yanked: bool,
     /// Its provenance.
     pub provenance: Provenance,
+    /// PEP 503 `data-requires-python` / PEP 691 `requires-python`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requires_python: Option<String>,
+    /// PEP 658/714 core metadata: `true`, or `sha256=...`, when the index serves
+    /// `<url>.metadata`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub core_metadata: Option<String>,
+    /// The yank reason, when the index gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub yanked_reason: Option<String>,
 }
 
 /// One version of a project.

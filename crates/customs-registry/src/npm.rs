@@ -165,6 +165,9 @@ pub fn parse_document(
                     },
                     None => Provenance::Unknown,
                 },
+                requires_python: None,
+                core_metadata: None,
+                yanked_reason: None,
             });
         }
         release.publisher = v.npm_user.as_ref().and_then(person);

@@ -32,6 +32,12 @@ struct SimpleFile {
     yanked: serde_json::Value,
     #[serde(default, rename = "upload-time")]
     upload_time: Option<String>,
+    #[serde(default, rename = "requires-python")]
+    requires_python: Option<String>,
+    #[serde(default, rename = "core-metadata")]
+    core_metadata: Option<serde_json::Value>,
+    #[serde(default, rename = "dist-info-metadata")]
+    dist_info_metadata: Option<serde_json::Value>,
     /// PEP 740: a URL, `null` (none published), or missing (the index does not say).
     #[serde(default, deserialize_with = "present")]
     provenance: Option<Option<String>>,
@@ -69,6 +75,15 @@ pub fn parse_simple(
         doc.files
             .into_iter()
             .map(|f| FileRef {
+                requires_python: f.requires_python.clone(),
+                core_metadata: metadata_attr(
+                    f.core_metadata.as_ref().or(f.dist_info_metadata.as_ref()),
+                ),
+                yanked_reason: f
+                    .yanked
+                    .as_str()
+                    .map(str::to_owned)
+                    .filter(|s| !s.is_empty()),
                 url: join(page_url, &f.url),
                 digest: f
                     .hashes
@@ -131,6 +146,18 @@ pub fn parse_simple(
     };
     project.finish();
     Ok(project)
+}
+
+/// PEP 691's core-metadata value (`true` or `{"sha256": ...}`) as PEP 714's attribute.
+fn metadata_attr(v: Option<&serde_json::Value>) -> Option<String> {
+    match v? {
+        serde_json::Value::Bool(true) => Some("true".to_owned()),
+        serde_json::Value::Object(o) => o
+            .iter()
+            .find_map(|(k, v)| Some(format!("{k}={}", v.as_str()?)))
+            .or_else(|| Some("true".to_owned())),
+        _ => None,
+    }
 }
 
 /// One `<a>` element: its attributes and its text.
@@ -296,6 +323,17 @@ fn file_from_anchor(page_url: &str, a: &Anchor) -> Option<FileRef> {
             .get("data-upload-time")
             .and_then(|t| parse_rfc3339(t)),
         yanked: a.attrs.contains_key("data-yanked"),
+        yanked_reason: a
+            .attrs
+            .get("data-yanked")
+            .filter(|r| !r.is_empty())
+            .cloned(),
+        requires_python: a.attrs.get("data-requires-python").cloned(),
+        core_metadata: a
+            .attrs
+            .get("data-core-metadata")
+            .or_else(|| a.attrs.get("data-dist-info-metadata"))
+            .cloned(),
         provenance: match a.attrs.get("data-provenance") {
             Some(p) => Provenance::Present {
                 url: Some(join(page_url, p)),

@@ -26,7 +26,9 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 pub use audit::{AuditEntry, AuditOptions, AuditReport, LockRef, LockSummary, audit, lock_errors};
-pub use registry::{DiffReport, HistoryReport, Loaded, SourceInfo, diff, load_source, scan_spec};
+pub use registry::{
+    DiffReport, HistoryReport, Loaded, SourceInfo, diff, load_source, scan_release, scan_spec,
+};
 pub use target::{Target, expand_targets};
 
 /// The verdict on one artifact, with everything a report shows.

@@ -156,13 +156,61 @@ fn scan_spec_inner(
 ) -> Result<PackageReport, ScanError> {
     let target = spec.to_string();
     let (project, version) = registry.resolve(spec).map_err(|e| error(&target, e))?;
-    let release = project
-        .release(&version)
-        .ok_or_else(|| error(&target, format!("{version} vanished from the project page")))?;
-    let file = release.preferred_file().ok_or_else(|| {
+    scan_release_inner(
+        registry,
+        &project,
+        &version,
+        None,
+        options,
+        with_dependencies,
+    )
+}
+
+/// Scans one file of a release (the preferred one when `file_name` is `None`), with
+/// its history unless `options.history` is off. The proxy scans exactly the file a
+/// client asks for.
+///
+/// # Errors
+/// When the release or the file does not exist, or the file cannot be downloaded or
+/// read.
+pub fn scan_release(
+    registry: &Registry,
+    project: &Project,
+    version: &str,
+    file_name: Option<&str>,
+    options: &ScanOptions,
+) -> Result<PackageReport, ScanError> {
+    pool(options.jobs)
+        .install(|| scan_release_inner(registry, project, version, file_name, options, true))
+}
+
+fn scan_release_inner(
+    registry: &Registry,
+    project: &Project,
+    version: &str,
+    file_name: Option<&str>,
+    options: &ScanOptions,
+    with_dependencies: bool,
+) -> Result<PackageReport, ScanError> {
+    let target = match project.ecosystem {
+        Ecosystem::Pypi => format!("pypi:{}=={version}", project.name),
+        Ecosystem::Npm => format!("npm:{}@{version}", project.name),
+    };
+    let version = version.to_owned();
+    let release = project.release(&version).ok_or_else(|| {
         error(
             &target,
-            format!("{} {version} has no downloadable files", project.name),
+            format!("{version} is not a release of {}", project.name),
+        )
+    })?;
+    let file = match file_name {
+        Some(name) => release.files.iter().find(|f| f.file_name == name),
+        None => release.preferred_file(),
+    }
+    .ok_or_else(|| {
+        error(
+            &target,
+            format!("{} {version} has no such downloadable file", project.name),
         )
     })?;
     let display = match project.ecosystem {
@@ -173,7 +221,7 @@ fn scan_spec_inner(
         hash_all: options.hash_all || options.history,
         ..options.clone()
     };
-    let mut report = scan_file(registry, &project, release, file, &display, &options)?;
+    let mut report = scan_file(registry, project, release, file, &display, &options)?;
     if !options.history {
         return Ok(report);
     }
@@ -202,13 +250,13 @@ fn scan_spec_inner(
     };
     let old = scan_file(
         registry,
-        &project,
+        project,
         previous,
         old_file,
         &old_target,
         &options,
     )?;
-    let mut context = release_context(registry, &project, release, Some(previous));
+    let mut context = release_context(registry, project, release, Some(previous));
     let added: Vec<(String, String)> = Changes::between(&old.profile, &report.profile)
         .added_dependencies()
         .map(|(n, s)| (n.to_owned(), s.to_owned()))
@@ -217,7 +265,7 @@ fn scan_spec_inner(
         context.dependencies = check_dependencies(registry, project.ecosystem, &added, &options);
     }
     let comparison = compare(&old.profile, &report.profile, &context);
-    attach(&mut report, &old, comparison, &context, &project, &version);
+    attach(&mut report, &old, comparison, &context, project, &version);
     Ok(report)
 }
 

@@ -189,7 +189,9 @@ impl Store {
                  ecosystem TEXT NOT NULL, name TEXT NOT NULL,
                  versions TEXT NOT NULL, ranges TEXT NOT NULL);
              CREATE INDEX IF NOT EXISTS affected_package ON affected (ecosystem, name);
-             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
+             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+             CREATE TABLE IF NOT EXISTS verdict (
+                 digest TEXT PRIMARY KEY, facts TEXT NOT NULL, scanned_at INTEGER NOT NULL);",
         )
         .map_err(|e| fail(&e))?;
         let store = Self {
@@ -470,6 +472,41 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// What was stored for an artifact by its digest (`sha256:…`, `sha512:…`): the
+    /// facts of its scan, as JSON, so that each artifact is scanned once.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub fn verdict(&self, digest: &str) -> Result<Option<String>, StoreError> {
+        self.lock()
+            .query_row(
+                "SELECT facts FROM verdict WHERE digest = ?1",
+                params![digest],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.db_error(&e))
+    }
+
+    /// Stores the facts of an artifact's scan.
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub fn put_verdict(
+        &self,
+        digest: &str,
+        facts: &str,
+        scanned_at: i64,
+    ) -> Result<(), StoreError> {
+        self.lock()
+            .execute(
+                "INSERT OR REPLACE INTO verdict (digest, facts, scanned_at) VALUES (?1, ?2, ?3)",
+                params![digest, facts, scanned_at],
+            )
+            .map(|_| ())
+            .map_err(|e| self.db_error(&e))
     }
 
     /// How many records the store holds, and how many are malicious-package records.

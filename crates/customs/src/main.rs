@@ -55,6 +55,14 @@ enum Command {
                       or a dependency could not be checked.\n\nExamples:\n  customs audit\n  customs audit path/to/project --format sarif -o customs.sarif\n  customs audit requirements.txt --offline\n  customs audit --policy ci-policy.toml package-lock.json"
     )]
     Audit(AuditArgs),
+    /// Run a local PyPI and npm registry that scans every artifact before pip, uv or npm
+    /// may install it.
+    #[command(
+        after_help = "Point your clients at it:\n  pip install --index-url http://127.0.0.1:3141/pypi/simple/ requests\n  uv pip install --index-url http://127.0.0.1:3141/pypi/simple/ requests\n  npm install --registry http://127.0.0.1:3141/npm/ left-pad\n\n\
+                      Upstreams come from your pip/uv and npm configuration, or --pypi-upstream / --npm-upstream. \
+                      The first line printed is the address; GET /-/health answers 200 once ready."
+    )]
+    Proxy(ProxyArgs),
     /// The local store of known-malicious and vulnerability records (OSV).
     #[command(subcommand)]
     Db(DbCommand),
@@ -66,6 +74,37 @@ enum Command {
         /// A rule id, such as `decode-execute`.
         id: Option<String>,
     },
+}
+
+#[derive(clap::Args)]
+struct ProxyArgs {
+    /// Address to listen on (port 0 picks a free one).
+    #[arg(long, default_value = "127.0.0.1:3141", value_name = "ADDR:PORT")]
+    listen: String,
+    /// The PyPI simple index to proxy (default: your pip/uv configuration).
+    #[arg(long, value_name = "URL")]
+    pypi_upstream: Option<String>,
+    /// The npm registry to proxy (default: your npm configuration).
+    #[arg(long, value_name = "URL")]
+    npm_upstream: Option<String>,
+    /// The policy file (default: ./customs.toml, then ~/.config/customs/policy.toml).
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+    /// Hold back releases younger than this (`7d`, `48h`), overriding the policy.
+    #[arg(long, value_name = "AGE")]
+    min_release_age: Option<String>,
+    /// Refuse suspicious artifacts too, overriding the policy.
+    #[arg(long)]
+    block_suspicious: bool,
+    /// Do not compare releases with the releases before them.
+    #[arg(long)]
+    no_history: bool,
+    /// The local store (verdicts, known-malicious records).
+    #[arg(long, value_name = "PATH")]
+    store: Option<PathBuf>,
+    /// Where downloaded artifacts are cached.
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -288,6 +327,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff_command(&args),
         Command::Audit(args) => audit_command(&args),
         Command::Db(cmd) => db_command(&cmd),
+        Command::Proxy(args) => proxy_command(&args),
         Command::Policy(cmd) => policy_command(&cmd),
         Command::Rules { id } => rules(id.as_deref()),
     };
@@ -555,6 +595,49 @@ fn audit_command(args: &AuditArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
+    let mut policy =
+        customs_policy::Policy::find(args.policy.as_deref(), std::path::Path::new("."))?;
+    if let Some(age) = &args.min_release_age {
+        let text = format!("min_release_age = {age:?}\n");
+        policy.min_release_age =
+            customs_policy::Policy::parse(&text, std::path::Path::new("--min-release-age"))?
+                .min_release_age;
+    }
+    if args.block_suspicious {
+        policy.fail_on = VerdictLevel::Suspicious;
+    }
+    let registry = RegistryArgs {
+        index_url: args.pypi_upstream.clone(),
+        registry: args.npm_upstream.clone(),
+        cache_dir: args.cache_dir.clone(),
+    }
+    .client()?
+    .with_ttl(std::time::Duration::from_secs(60));
+    let store = open_store(args.store.as_ref())?;
+    let listener = std::net::TcpListener::bind(&args.listen)
+        .with_context(|| format!("cannot listen on {}", args.listen))?;
+    let state = customs_proxy::ProxyState::new(
+        registry,
+        store,
+        policy,
+        ScanOptions {
+            history: !args.no_history,
+            ..ScanOptions::default()
+        },
+    );
+    customs_proxy::serve(listener, state, |addr| {
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "http://{addr}");
+        let _ = writeln!(
+            out,
+            "  PyPI: http://{addr}/pypi/simple/   npm: http://{addr}/npm/"
+        );
+        let _ = out.flush();
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn db_command(cmd: &DbCommand) -> anyhow::Result<ExitCode> {

