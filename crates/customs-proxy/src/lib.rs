@@ -34,6 +34,10 @@ pub struct ProxyState {
     pub policy: Policy,
     /// Scan settings (history on).
     pub scan: ScanOptions,
+    /// The token clients must present (required when listening beyond loopback).
+    pub token: Option<String>,
+    /// Decision log lines as JSON instead of text.
+    pub log_json: bool,
     inflight: Mutex<HashMap<String, Arc<Mutex<()>>>>,
     stale_npm: Mutex<HashMap<String, serde_json::Value>>,
 }
@@ -47,6 +51,8 @@ impl ProxyState {
             store,
             policy,
             scan,
+            token: None,
+            log_json: false,
             inflight: Mutex::new(HashMap::new()),
             stale_npm: Mutex::new(HashMap::new()),
         }
@@ -67,15 +73,105 @@ struct Facts {
     unreadable: Option<String>,
 }
 
-/// The routes of the proxy.
+/// The routes of the proxy. Everything but the health check needs the token when one
+/// is set.
 pub fn router(state: Shared) -> Router {
-    Router::new()
-        .route("/-/health", get(|| async { "ok\n" }))
+    let guarded = Router::new()
         .route("/pypi/simple/{project}/", get(pypi_page))
         .route("/pypi/simple/{project}", get(pypi_page))
         .route("/pypi/files/{project}/{file}", get(pypi_file))
         .route("/npm/{*path}", get(npm))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            authorize,
+        ));
+    Router::new()
+        .route("/-/health", get(|| async { "ok\n" }))
+        .merge(guarded)
         .with_state(state)
+}
+
+/// Whether a request carries the token: `Authorization: Bearer TOKEN` (npm's
+/// `_authToken`) or Basic with the token as the password (pip's and uv's
+/// `http://user:TOKEN@host/...`).
+fn authorized(token: &str, headers: &HeaderMap) -> bool {
+    let Some(value) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    if let Some(bearer) = value.strip_prefix("Bearer ") {
+        return constant_eq(bearer.trim().as_bytes(), token.as_bytes());
+    }
+    if let Some(basic) = value.strip_prefix("Basic ") {
+        use base64::Engine;
+        let Ok(decoded) = base64::engine::general_purpose::STANDARD.decode(basic.trim()) else {
+            return false;
+        };
+        let decoded = String::from_utf8_lossy(&decoded);
+        let password = decoded.split_once(':').map_or(decoded.as_ref(), |(_, p)| p);
+        return constant_eq(password.as_bytes(), token.as_bytes());
+    }
+    false
+}
+
+/// Compares without stopping at the first difference.
+fn constant_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+async fn authorize(
+    State(state): State<Shared>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response<Body> {
+    match &state.token {
+        Some(token) if !authorized(token, request.headers()) => {
+            let mut r = refuse(
+                StatusCode::UNAUTHORIZED,
+                "customs: this proxy needs its token",
+            );
+            r.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Basic realm=\"customs\""),
+            );
+            r
+        }
+        _ => next.run(request).await,
+    }
+}
+
+/// One line per decision on standard error: text, or JSON with `--log-format json`.
+fn log_decision(
+    state: &ProxyState,
+    action: Action,
+    eco: Ecosystem,
+    name: &str,
+    version: &str,
+    verdict: &str,
+    reason: &str,
+) {
+    use std::io::Write;
+    let time = customs_registry::format_rfc3339(now());
+    let line = if state.log_json {
+        serde_json::json!({
+            "time": time, "decision": action.as_str(), "ecosystem": eco.as_str(),
+            "name": name, "version": version, "verdict": verdict, "reason": reason,
+        })
+        .to_string()
+    } else {
+        format!(
+            "{time} {:<5} {eco}:{name} {version} {verdict}{}",
+            action.as_str(),
+            if reason.is_empty() {
+                String::new()
+            } else {
+                format!(" — {reason}")
+            }
+        )
+    };
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 /// Serves until Ctrl-C. `ready` is called with the address once the socket listens.
@@ -89,6 +185,14 @@ pub fn serve(
 ) -> std::io::Result<()> {
     listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
+    if !addr.ip().is_loopback() && state.token.is_none() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!(
+                "{addr} is reachable from other machines: set a token (--token or CUSTOMS_PROXY_TOKEN) first"
+            ),
+        ));
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("customs-proxy")
@@ -513,6 +617,15 @@ fn decide_file(
         unreadable: facts.as_ref().and_then(|f| f.unreadable.clone()),
     };
     let decision = s.policy.decide(&subject);
+    log_decision(
+        s,
+        decision.action,
+        eco,
+        &project.name,
+        &release.version,
+        facts.as_ref().map_or("unchecked", |f| f.verdict.as_str()),
+        &decision.reasons.join("; "),
+    );
     if decision.action == Action::Block {
         let top = facts
             .as_ref()

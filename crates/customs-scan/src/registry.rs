@@ -248,14 +248,7 @@ fn scan_release_inner(
         Ecosystem::Pypi => format!("pypi:{}=={}", project.name, previous.version),
         Ecosystem::Npm => format!("npm:{}@{}", project.name, previous.version),
     };
-    let old = scan_file(
-        registry,
-        project,
-        previous,
-        old_file,
-        &old_target,
-        &options,
-    )?;
+    let old = scan_file(registry, project, previous, old_file, &old_target, &options)?;
     let mut context = release_context(registry, project, release, Some(previous));
     let added: Vec<(String, String)> = Changes::between(&old.profile, &report.profile)
         .added_dependencies()

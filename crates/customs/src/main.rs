@@ -63,6 +63,14 @@ enum Command {
                       The first line printed is the address; GET /-/health answers 200 once ready."
     )]
     Proxy(ProxyArgs),
+    /// Run one pip, uv or npm command through a proxy started for it.
+    #[command(
+        after_help = "The proxy listens on a free loopback port for the length of the command; the command \
+                      finds it through PIP_INDEX_URL, UV_INDEX_URL / UV_DEFAULT_INDEX and npm_config_registry \
+                      (extra indexes are removed so that nothing bypasses it). Exits with the command's code.\n\n\
+                      Examples:\n  customs run -- pip install requests\n  customs run -- uv pip install -r requirements.txt\n  customs run -- npm ci\n  customs run --min-release-age 7d -- npx cowsay hi"
+    )]
+    Run(RunArgs),
     /// The local store of known-malicious and vulnerability records (OSV).
     #[command(subcommand)]
     Db(DbCommand),
@@ -105,6 +113,38 @@ struct ProxyArgs {
     /// Where downloaded artifacts are cached.
     #[arg(long, value_name = "DIR")]
     cache_dir: Option<PathBuf>,
+    /// The token clients must send (Bearer, or Basic with it as the password); required
+    /// to listen beyond loopback. Also read from CUSTOMS_PROXY_TOKEN.
+    #[arg(long, value_name = "TOKEN")]
+    token: Option<String>,
+    /// How each decision is logged on standard error.
+    #[arg(long, value_enum, default_value = "text")]
+    log_format: LogFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args)]
+struct RunArgs {
+    /// The policy file (default: ./customs.toml, then ~/.config/customs/policy.toml).
+    #[arg(long, value_name = "FILE")]
+    policy: Option<PathBuf>,
+    /// Hold back releases younger than this (`7d`, `48h`), overriding the policy.
+    #[arg(long, value_name = "AGE")]
+    min_release_age: Option<String>,
+    /// The local store.
+    #[arg(long, value_name = "PATH")]
+    store: Option<PathBuf>,
+    /// Where downloaded artifacts are cached.
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+    /// The command, after `--`.
+    #[arg(required = true, last = true, value_name = "COMMAND")]
+    command: Vec<String>,
 }
 
 #[derive(Subcommand)]
@@ -328,6 +368,7 @@ fn main() -> ExitCode {
         Command::Audit(args) => audit_command(&args),
         Command::Db(cmd) => db_command(&cmd),
         Command::Proxy(args) => proxy_command(&args),
+        Command::Run(args) => run_command(&args),
         Command::Policy(cmd) => policy_command(&cmd),
         Command::Rules { id } => rules(id.as_deref()),
     };
@@ -619,7 +660,7 @@ fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
     let store = open_store(args.store.as_ref())?;
     let listener = std::net::TcpListener::bind(&args.listen)
         .with_context(|| format!("cannot listen on {}", args.listen))?;
-    let state = customs_proxy::ProxyState::new(
+    let mut state = customs_proxy::ProxyState::new(
         registry,
         store,
         policy,
@@ -628,6 +669,12 @@ fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
             ..ScanOptions::default()
         },
     );
+    state.token = args
+        .token
+        .clone()
+        .or_else(|| std::env::var("CUSTOMS_PROXY_TOKEN").ok())
+        .filter(|t| !t.is_empty());
+    state.log_json = matches!(args.log_format, LogFormat::Json);
     customs_proxy::serve(listener, state, |addr| {
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "http://{addr}");
@@ -638,6 +685,65 @@ fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
         let _ = out.flush();
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
+    let mut policy =
+        customs_policy::Policy::find(args.policy.as_deref(), std::path::Path::new("."))?;
+    if let Some(age) = &args.min_release_age {
+        let text = format!("min_release_age = {age:?}\n");
+        policy.min_release_age =
+            customs_policy::Policy::parse(&text, std::path::Path::new("--min-release-age"))?
+                .min_release_age;
+    }
+    // The upstreams are the user's own configuration, read before the command's
+    // environment is pointed at the proxy.
+    let registry = RegistryArgs {
+        index_url: None,
+        registry: None,
+        cache_dir: args.cache_dir.clone(),
+    }
+    .client()?
+    .with_ttl(std::time::Duration::from_secs(60));
+    let store = open_store(args.store.as_ref())?;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").context("cannot start the proxy")?;
+    let state =
+        customs_proxy::ProxyState::new(registry, store, policy, ScanOptions::with_history());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let result = customs_proxy::serve(listener, state, |addr| {
+            let _ = tx.send(Ok(addr));
+        });
+        if let Err(e) = result {
+            let _ = writeln!(anstream::stderr(), "error: the proxy stopped: {e}");
+        }
+    });
+    let addr: std::net::SocketAddr = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .map_err(|_| anyhow::anyhow!("the proxy did not start"))?
+        .map_err(|e: std::io::Error| anyhow::anyhow!(e))?;
+    let base = format!("http://{addr}");
+    let Some((program, rest)) = args.command.split_first() else {
+        anyhow::bail!("no command given after --");
+    };
+    let status = std::process::Command::new(program)
+        .args(rest)
+        .env("PIP_INDEX_URL", format!("{base}/pypi/simple/"))
+        .env("UV_INDEX_URL", format!("{base}/pypi/simple/"))
+        .env("UV_DEFAULT_INDEX", format!("{base}/pypi/simple/"))
+        .env("npm_config_registry", format!("{base}/npm/"))
+        .env_remove("NPM_CONFIG_REGISTRY")
+        .env_remove("PIP_EXTRA_INDEX_URL")
+        .env_remove("UV_EXTRA_INDEX_URL")
+        .env_remove("UV_INDEX")
+        .status()
+        .with_context(|| format!("cannot run {program}"))?;
+    Ok(ExitCode::from(
+        status
+            .code()
+            .and_then(|c| u8::try_from(c).ok())
+            .unwrap_or(1),
+    ))
 }
 
 fn db_command(cmd: &DbCommand) -> anyhow::Result<ExitCode> {

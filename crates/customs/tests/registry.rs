@@ -1560,3 +1560,157 @@ fn proxy_filters_and_moves_latest() {
         String::from_utf8_lossy(&body)
     );
 }
+
+#[test]
+fn proxy_refuses_swapped_files_keeps_serving_when_upstream_is_down_and_needs_its_token() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    ms_package(&server);
+    // A document whose integrity does not match the tarball served.
+    let doc = json!({
+        "name": "swapped", "dist-tags": {"latest": "1.0.0"},
+        "versions": {"1.0.0": {"name": "swapped", "version": "1.0.0", "dist": {"tarball": format!("{}/npm/ms/-/ms-2.1.3.tgz", server.url), "integrity": sri(b"other bytes")}}},
+        "time": {"1.0.0": iso(T0)}
+    });
+    server.route(
+        "/npm/swapped",
+        "application/json",
+        serde_json::to_vec(&doc).unwrap(),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let env = vec![
+        (
+            "CUSTOMS_STORE",
+            dir.path().join("store.sqlite3").display().to_string(),
+        ),
+        (
+            "CUSTOMS_CACHE_DIR",
+            dir.path().join("cache").display().to_string(),
+        ),
+    ];
+    let upstream = format!("{}/npm/", server.url);
+    let proxy = start_proxy(dir.path(), &["--npm-upstream", &upstream], &env);
+    let (status, body) = fetch_url(&proxy.url, "/npm/swapped/-/ms-2.1.3.tgz");
+    assert_eq!(status, 403, "{}", String::from_utf8_lossy(&body));
+    assert!(String::from_utf8_lossy(&body).contains("artifact-digest-mismatch"));
+
+    // Scanned once, then the upstream goes down: the scanned package is still served,
+    // an unseen one fails with a clear error.
+    let (status, _) = fetch_url(&proxy.url, "/npm/ms");
+    assert_eq!(status, 200);
+    let (status, tgz) = fetch_url(&proxy.url, "/npm/ms/-/ms-2.1.3.tgz");
+    assert_eq!(status, 200);
+    assert_eq!(sri(&tgz), integrity_of(&server, "ms", "2.1.3"));
+    server.down.store(true, std::sync::atomic::Ordering::SeqCst);
+    let (status, _) = fetch_url(&proxy.url, "/npm/ms");
+    assert_eq!(
+        status, 200,
+        "the last document is served while the upstream is down"
+    );
+    let (status, again) = fetch_url(&proxy.url, "/npm/ms/-/ms-2.1.3.tgz");
+    assert_eq!((status, again), (200, tgz));
+    let (status, body) = fetch_url(&proxy.url, "/npm/webfetch");
+    assert_eq!(status, 502);
+    assert!(
+        String::from_utf8_lossy(&body).contains("upstream"),
+        "{}",
+        String::from_utf8_lossy(&body)
+    );
+    server
+        .down
+        .store(false, std::sync::atomic::Ordering::SeqCst);
+
+    // Beyond loopback only with a token; with one, requests must carry it.
+    let out = run(
+        dir.path(),
+        &[
+            "proxy",
+            "--listen",
+            "0.0.0.0:0",
+            "--npm-upstream",
+            &upstream,
+        ],
+        &env,
+    );
+    assert_ne!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("token"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let guarded = start_proxy(
+        dir.path(),
+        &["--npm-upstream", &upstream, "--token", "s3cret"],
+        &env,
+    );
+    let (status, _) = fetch_url(&guarded.url, "/npm/ms");
+    assert_eq!(status, 401);
+    let addr = guarded.url.trim_start_matches("http://");
+    let with_token = {
+        use std::io::{Read, Write};
+        let mut s = std::net::TcpStream::connect(addr).unwrap();
+        write!(s, "GET /npm/ms HTTP/1.1\r\nHost: {addr}\r\nAuthorization: Bearer s3cret\r\nConnection: close\r\n\r\n").unwrap();
+        let mut all = String::new();
+        s.read_to_string(&mut all).unwrap();
+        all
+    };
+    assert!(with_token.starts_with("HTTP/1.1 200"), "{with_token}");
+}
+
+#[test]
+fn customs_run_points_pip_at_its_proxy() {
+    let server = Loopback::start();
+    pywheel_registry(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let env = vec![
+        ("PIP_INDEX_URL", format!("{}/simple/", server.url)),
+        (
+            "CUSTOMS_STORE",
+            dir.path().join("store.sqlite3").display().to_string(),
+        ),
+        (
+            "CUSTOMS_CACHE_DIR",
+            dir.path().join("cache").display().to_string(),
+        ),
+    ];
+    let dest = dir.path().join("dl");
+    let pip = |req: &str| {
+        run(
+            dir.path(),
+            &[
+                "run",
+                "--",
+                "python3",
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--no-cache-dir",
+                "--disable-pip-version-check",
+                "-d",
+                dest.to_str().unwrap(),
+                req,
+            ],
+            &env,
+        )
+    };
+    let ok = pip("pywheel==1.0");
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(dest.join("pywheel-1.0-py3-none-any.whl").is_file());
+    let blocked = pip("pywheel==1.1");
+    assert_ne!(
+        blocked.status.code(),
+        Some(0),
+        "pip's own exit code comes back"
+    );
+    assert!(String::from_utf8_lossy(&blocked.stderr).contains("customs blocked pywheel 1.1"));
+    assert!(
+        server.count("/simple/pywheel/") >= 2,
+        "the proxy asked the configured upstream"
+    );
+}

@@ -15,6 +15,8 @@ pub struct Loopback {
     routes: Routes,
     /// Paths requested, in order.
     pub hits: Arc<Mutex<Vec<String>>>,
+    /// While set, every request gets 503 (an upstream that is down).
+    pub down: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Loopback {
@@ -23,14 +25,20 @@ impl Loopback {
         let url = format!("http://{}", listener.local_addr().unwrap());
         let routes: Routes = Arc::default();
         let hits: Arc<Mutex<Vec<String>>> = Arc::default();
-        let (r, h) = (Arc::clone(&routes), Arc::clone(&hits));
+        let down: Arc<std::sync::atomic::AtomicBool> = Arc::default();
+        let (r, h, d) = (Arc::clone(&routes), Arc::clone(&hits), Arc::clone(&down));
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (r, h) = (Arc::clone(&r), Arc::clone(&h));
-                std::thread::spawn(move || serve(stream, &r, &h));
+                let (r, h, d) = (Arc::clone(&r), Arc::clone(&h), Arc::clone(&d));
+                std::thread::spawn(move || serve(stream, &r, &h, &d));
             }
         });
-        Self { url, routes, hits }
+        Self {
+            url,
+            routes,
+            hits,
+            down,
+        }
     }
 
     /// Serves `body` at `path`.
@@ -52,7 +60,12 @@ impl Loopback {
     }
 }
 
-fn serve(mut stream: TcpStream, routes: &Routes, hits: &Arc<Mutex<Vec<String>>>) {
+fn serve(
+    mut stream: TcpStream,
+    routes: &Routes,
+    hits: &Arc<Mutex<Vec<String>>>,
+    down: &std::sync::atomic::AtomicBool,
+) {
     let mut head = Vec::new();
     let mut buf = [0u8; 4096];
     while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 65536 {
@@ -65,7 +78,13 @@ fn serve(mut stream: TcpStream, routes: &Routes, hits: &Arc<Mutex<Vec<String>>>)
     let path = text.split_whitespace().nth(1).unwrap_or("/").to_owned();
     hits.lock().unwrap().push(path.clone());
     let found = routes.lock().unwrap().get(&path).cloned();
+    let unavailable = down.load(std::sync::atomic::Ordering::SeqCst);
     let (status, content_type, body) = match found {
+        _ if unavailable => (
+            "503 Service Unavailable",
+            "text/plain".to_owned(),
+            b"down".to_vec(),
+        ),
         Some((ct, body)) => ("200 OK", ct, body),
         None => (
             "404 Not Found",
