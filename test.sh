@@ -12,6 +12,13 @@ if ! { [ -e /usr/include/sqlite3.h ] || pkg-config --exists sqlite3 2>/dev/null;
     echo "SQLite's development files are needed: apt-get install libsqlite3-dev"; exit 1
   fi
 fi
+# uv, a real client of the proxy tests, installed from the configured PyPI index into
+# target/tools (nothing system-wide).
+if [ ! -x target/tools/bin/uv ]; then
+  env -u PIP_FIND_LINKS python3 -m pip install --quiet --disable-pip-version-check \
+    --target target/tools uv==0.13.9
+fi
+export CUSTOMS_TEST_UV="$PWD/target/tools/bin/uv"
 if command -v cargo-nextest >/dev/null; then
   cargo nextest run --workspace --locked --no-fail-fast
 else

@@ -1714,3 +1714,74 @@ fn customs_run_points_pip_at_its_proxy() {
         "the proxy asked the configured upstream"
     );
 }
+
+/// uv, installed by test.sh into target/tools (or named by CUSTOMS_TEST_UV).
+fn uv() -> std::path::PathBuf {
+    std::env::var_os("CUSTOMS_TEST_UV")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root().join("target/tools/bin/uv"))
+}
+
+#[test]
+fn proxy_with_uv() {
+    let uv = uv();
+    assert!(uv.is_file(), "uv is installed by test.sh: {}", uv.display());
+    let server = Loopback::start();
+    pywheel_registry(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let env = vec![
+        (
+            "CUSTOMS_STORE",
+            dir.path().join("store.sqlite3").display().to_string(),
+        ),
+        (
+            "CUSTOMS_CACHE_DIR",
+            dir.path().join("cache").display().to_string(),
+        ),
+    ];
+    let upstream = format!("{}/simple", server.url);
+    let proxy = start_proxy(
+        dir.path(),
+        &["--pypi-upstream", &upstream, "--min-release-age", "7d"],
+        &env,
+    );
+    let install = |spec: &str, target: &str| {
+        std::process::Command::new(&uv)
+            .args([
+                "pip",
+                "install",
+                "--no-deps",
+                "--no-cache",
+                "--python",
+                "python3",
+                "--target",
+            ])
+            .arg(dir.path().join(target))
+            .args(["--index-url", &format!("{}/pypi/simple/", proxy.url), spec])
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", dir.path().join("home"))
+            .env("UV_NO_CONFIG", "1")
+            .output()
+            .unwrap()
+    };
+    let ok = install("pywheel==1.0", "good");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(dir.path().join("good/pywheel/__init__.py").is_file());
+    let bad = install("pywheel==1.1", "bad");
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("customs blocked pywheel 1.1"),
+        "uv shows the reason phrase: {err}"
+    );
+    // Unpinned: the cooldown hides 1.2, so uv resolves to the newest version left, 1.1,
+    // which is refused.
+    let unpinned = install("pywheel", "latest");
+    assert!(!unpinned.status.success());
+    assert!(String::from_utf8_lossy(&unpinned.stderr).contains("pywheel 1.1"));
+}
