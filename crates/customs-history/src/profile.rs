@@ -70,13 +70,9 @@ pub struct Profile {
 }
 
 fn line_count(text: &str) -> u32 {
-    let n = memchr_count(text.as_bytes(), b'\n');
+    let n = memchr::memchr_iter(b'\n', text.as_bytes()).count();
     let last = u32::from(!text.is_empty() && !text.ends_with('\n'));
     u32::try_from(n).unwrap_or(u32::MAX).saturating_add(last)
-}
-
-fn memchr_count(bytes: &[u8], b: u8) -> usize {
-    bytes.iter().filter(|&&c| c == b).count()
 }
 
 /// Whether source text reads as minified or packed rather than written: a very long
@@ -166,9 +162,10 @@ fn python_dependencies(package: &Package) -> BTreeMap<String, String> {
 }
 
 impl Profile {
-    /// The profile of an analysed package.
+    /// The profile of an analysed package. `hash` digests the files the archive reader
+    /// did not (needed to tell changed files apart; not for a one-off scan).
     #[must_use]
-    pub fn of(package: &Package, analysis: &Analysis) -> Self {
+    pub fn of(package: &Package, analysis: &Analysis, hash: bool) -> Self {
         let root = package.root.clone();
         let relative = |path: &str| path.strip_prefix(root.as_str()).unwrap_or(path).to_owned();
         let obfuscated: BTreeSet<&str> = analysis
@@ -191,9 +188,7 @@ impl Profile {
             });
             let text = entry.complete.then(|| entry.text()).flatten();
             let sha256 = entry.sha256.map(hex::encode).or_else(|| {
-                entry
-                    .complete
-                    .then(|| hex::encode(Sha256::digest(&entry.data)))
+                (hash && entry.complete).then(|| hex::encode(Sha256::digest(&entry.data)))
             });
             files.insert(
                 relative(&entry.path),

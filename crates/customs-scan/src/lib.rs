@@ -171,9 +171,9 @@ fn read_and_judge(
     let sha256 = hex::encode(Sha256::digest(bytes));
     Ok(judge(
         target,
-        file_name,
         sha256,
         Package::from_tree(tree, file_name),
+        options.hash_all,
     ))
 }
 
@@ -210,9 +210,9 @@ fn read_path(target: &str, path: &Path, options: &ScanOptions) -> Result<Package
         let sha256 = hex::encode(digest.finalize());
         return Ok(judge(
             target,
-            &file_name,
             sha256,
             Package::from_tree(tree, &file_name),
+            true,
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| ScanError {
@@ -231,9 +231,9 @@ fn archive_error(target: &str, e: &ArchiveError) -> ScanError {
 
 /// Analyses a package and judges it.
 #[must_use]
-pub fn judge(target: &str, _file_name: &str, sha256: String, package: Package) -> PackageReport {
+pub fn judge(target: &str, sha256: String, package: Package, hash_all: bool) -> PackageReport {
     let analysis = analyze_package(&package);
-    let profile = Arc::new(Profile::of(&package, &analysis));
+    let profile = Arc::new(Profile::of(&package, &analysis, hash_all));
     let findings = check(&Input {
         package: &package,
         analysis: &analysis,
