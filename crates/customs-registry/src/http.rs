@@ -167,6 +167,39 @@ impl Http {
     }
 }
 
+impl Http {
+    /// POSTs a JSON body (alert webhooks), retrying like [`Http::get`].
+    ///
+    /// # Errors
+    /// When the receiver cannot be reached after the retries or answers an error.
+    pub fn post_json(&self, url: &str, body: &str) -> Result<(), RegistryError> {
+        let (bare, basic) = split_credentials(url);
+        let mut last = String::new();
+        for attempt in 0..self.attempts {
+            if attempt > 0 {
+                std::thread::sleep(self.backoff * 2u32.saturating_pow(attempt - 1));
+            }
+            let mut request = self
+                .agent
+                .post(&bare)
+                .header("Content-Type", "application/json");
+            if let Some(basic) = &basic {
+                request = request.header("Authorization", basic);
+            }
+            match request.send(body) {
+                Ok(r) if r.status().is_success() => return Ok(()),
+                Ok(r) => last = format!("HTTP {}", r.status().as_u16()),
+                Err(e) => last = e.to_string(),
+            }
+        }
+        Err(RegistryError::Unreachable {
+            index: bare.clone(),
+            url: bare,
+            message: last,
+        })
+    }
+}
+
 /// Removes `user:password@` from a URL and returns it as a Basic authorization value,
 /// so that credentials never appear in errors or reports.
 fn split_credentials(url: &str) -> (String, Option<String>) {

@@ -287,6 +287,12 @@ impl Registry {
         self
     }
 
+    /// The HTTP client, with the trust store and retries of the registry client.
+    #[must_use]
+    pub fn http(&self) -> &Http {
+        &self.http
+    }
+
     /// The configuration in use.
     #[must_use]
     pub fn config(&self) -> &IndexConfig {

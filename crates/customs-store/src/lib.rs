@@ -191,7 +191,9 @@ impl Store {
              CREATE INDEX IF NOT EXISTS affected_package ON affected (ecosystem, name);
              CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
              CREATE TABLE IF NOT EXISTS verdict (
-                 digest TEXT PRIMARY KEY, facts TEXT NOT NULL, scanned_at INTEGER NOT NULL);",
+                 digest TEXT PRIMARY KEY, facts TEXT NOT NULL, scanned_at INTEGER NOT NULL);
+             CREATE TABLE IF NOT EXISTS watched (
+                 package TEXT PRIMARY KEY, versions TEXT NOT NULL, checked_at INTEGER NOT NULL);",
         )
         .map_err(|e| fail(&e))?;
         let store = Self {
@@ -504,6 +506,42 @@ impl Store {
             .execute(
                 "INSERT OR REPLACE INTO verdict (digest, facts, scanned_at) VALUES (?1, ?2, ?3)",
                 params![digest, facts, scanned_at],
+            )
+            .map(|_| ())
+            .map_err(|e| self.db_error(&e))
+    }
+
+    /// The versions of a watched package seen so far (`None`: never polled).
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub fn watched(&self, package: &str) -> Result<Option<Vec<String>>, StoreError> {
+        let json: Option<String> = self
+            .lock()
+            .query_row(
+                "SELECT versions FROM watched WHERE package = ?1",
+                params![package],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.db_error(&e))?;
+        Ok(json.map(|j| serde_json::from_str(&j).unwrap_or_default()))
+    }
+
+    /// Records the versions of a watched package seen so far.
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub fn set_watched(
+        &self,
+        package: &str,
+        versions: &[String],
+        checked_at: i64,
+    ) -> Result<(), StoreError> {
+        self.lock()
+            .execute(
+                "INSERT OR REPLACE INTO watched (package, versions, checked_at) VALUES (?1, ?2, ?3)",
+                params![package, serde_json::to_string(versions).unwrap_or_default(), checked_at],
             )
             .map(|_| ())
             .map_err(|e| self.db_error(&e))

@@ -63,6 +63,15 @@ enum Command {
                       The first line printed is the address; GET /-/health answers 200 once ready."
     )]
     Proxy(ProxyArgs),
+    /// Watch packages for new releases and alert on suspicious ones.
+    #[command(
+        after_help = "Packages come from lockfiles (PATH), --package, --own (packages you publish: also alerts on a \
+                      release without your provenance, by a new account, or out of your cadence) and --watch-list \
+                      (one package a line, `own npm:NAME` for yours). The first poll records what exists; later \
+                      polls judge each new release against its predecessor.\n\n\
+                      Exit codes with --once: 0 no alert, 1 an alert, 2 a package could not be polled.\n\nExamples:\n  customs watch --package npm:axios --package pypi:litellm --interval 5m\n  customs watch . --once --alerts-jsonl alerts.jsonl\n  customs watch --own npm:my-lib --webhook https://hooks.example.invalid/customs"
+    )]
+    Watch(WatchArgs),
     /// Run one pip, uv or npm command through a proxy started for it.
     #[command(
         after_help = "The proxy listens on a free loopback port for the length of the command; the command \
@@ -126,6 +135,45 @@ struct ProxyArgs {
 enum LogFormat {
     Text,
     Json,
+}
+
+#[derive(clap::Args)]
+struct WatchArgs {
+    /// Project folders or lockfiles whose dependencies are watched.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// A package to watch: pypi:NAME or npm:NAME (repeatable).
+    #[arg(long = "package", value_name = "SPEC")]
+    packages: Vec<String>,
+    /// A package you publish (repeatable).
+    #[arg(long = "own", value_name = "SPEC")]
+    own: Vec<String>,
+    /// A file listing packages, one a line (`own ` before the ones you publish).
+    #[arg(long, value_name = "FILE")]
+    watch_list: Option<PathBuf>,
+    /// Time between polls (`300`, `5m`, `1h`).
+    #[arg(long, default_value = "5m", value_name = "AGE")]
+    interval: String,
+    /// Poll once and exit (1 when an alert was raised).
+    #[arg(long)]
+    once: bool,
+    /// Append each alert as one JSON object a line.
+    #[arg(long, value_name = "FILE")]
+    alerts_jsonl: Option<PathBuf>,
+    /// POST each alert's JSON to this URL.
+    #[arg(long, value_name = "URL")]
+    webhook: Option<String>,
+    /// Alert from this verdict on.
+    #[arg(long, value_enum, default_value = "suspicious")]
+    alert_on: FailOn,
+    /// Packages polled at once.
+    #[arg(long, default_value_t = 8)]
+    concurrency: usize,
+    /// The local store (what was seen is kept there).
+    #[arg(long, value_name = "PATH")]
+    store: Option<PathBuf>,
+    #[command(flatten)]
+    registry: RegistryArgs,
 }
 
 #[derive(clap::Args)]
@@ -369,6 +417,7 @@ fn main() -> ExitCode {
         Command::Db(cmd) => db_command(&cmd),
         Command::Proxy(args) => proxy_command(&args),
         Command::Run(args) => run_command(&args),
+        Command::Watch(args) => watch_command(&args),
         Command::Policy(cmd) => policy_command(&cmd),
         Command::Rules { id } => rules(id.as_deref()),
     };
@@ -685,6 +734,123 @@ fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
         let _ = out.flush();
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
+    use customs_ecosystem::Ecosystem;
+    let mut watched: Vec<customs_watch::Watched> = Vec::new();
+    let mut add = |spec: &str, own: bool| -> anyhow::Result<()> {
+        let s = customs_registry::Spec::parse(spec)
+            .ok_or_else(|| anyhow::anyhow!("{spec:?}: packages are pypi:NAME or npm:NAME"))?
+            .map_err(|e| anyhow::anyhow!(e))?;
+        if let Some(w) = watched.iter_mut().find(|w| {
+            w.ecosystem == s.ecosystem
+                && customs_ecosystem::canonical_name(w.ecosystem, &w.name)
+                    == customs_ecosystem::canonical_name(s.ecosystem, &s.name)
+        }) {
+            w.own |= own;
+        } else {
+            watched.push(customs_watch::Watched {
+                ecosystem: s.ecosystem,
+                name: s.name,
+                own,
+            });
+        }
+        Ok(())
+    };
+    for p in &args.packages {
+        add(p, false)?;
+    }
+    for p in &args.own {
+        add(p, true)?;
+    }
+    if let Some(list) = &args.watch_list {
+        let text = std::fs::read_to_string(list)
+            .with_context(|| format!("cannot read {}", list.display()))?;
+        for (i, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let (own, spec) = match line.strip_prefix("own ") {
+                Some(rest) => (true, rest.trim()),
+                None => (false, line),
+            };
+            add(spec, own).with_context(|| format!("{}:{}", list.display(), i + 1))?;
+        }
+    }
+    for p in &args.paths {
+        let files = if p.is_dir() {
+            customs_ecosystem::find_lockfiles(p)
+        } else {
+            vec![p.clone()]
+        };
+        for f in files {
+            let lock = customs_ecosystem::read_lockfile(&f)?;
+            for e in lock.entries.iter().filter(|e| e.source.is_none()) {
+                let spec = match e.ecosystem {
+                    Ecosystem::Pypi => format!("pypi:{}", e.name),
+                    Ecosystem::Npm => format!("npm:{}", e.name),
+                };
+                add(&spec, false)?;
+            }
+        }
+    }
+    if watched.is_empty() {
+        anyhow::bail!("nothing to watch: give lockfiles, --package, --own or --watch-list");
+    }
+    let interval = customs_policy::Policy::parse(
+        &format!(
+            "min_release_age = {:?}\n",
+            if args.interval.chars().all(|c| c.is_ascii_digit()) {
+                format!("{}s", args.interval)
+            } else {
+                args.interval.clone()
+            }
+        ),
+        std::path::Path::new("--interval"),
+    )?
+    .min_release_age
+    .max(1);
+    let registry = args
+        .registry
+        .client()?
+        .with_ttl(std::time::Duration::from_secs(60));
+    let store = open_store(args.store.as_ref())?;
+    let options = customs_watch::WatchOptions {
+        alert_on: threshold(args.alert_on),
+        jsonl: args.alerts_jsonl.clone(),
+        webhook: args.webhook.clone(),
+        scan: ScanOptions::default(),
+        concurrency: args.concurrency,
+    };
+    let alerts = customs_watch::Alerts::new(&options, &registry)
+        .with_context(|| "cannot open the alerts file")?;
+    let mut err = anstream::stderr();
+    loop {
+        let summary = customs_watch::poll_once(&registry, &store, &watched, &options, &alerts);
+        for e in &summary.errors {
+            let _ = writeln!(err, "error: {e}");
+        }
+        let _ = writeln!(
+            err,
+            "customs watch: {} packages polled, {} new releases, {} alerts",
+            summary.packages, summary.new_releases, summary.alerts
+        );
+        if args.once {
+            alerts.finish();
+            return Ok(if summary.alerts > 0 {
+                ExitCode::from(1)
+            } else if !summary.errors.is_empty() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            });
+        }
+        std::thread::sleep(std::time::Duration::from_secs(
+            u64::try_from(interval).unwrap_or(300),
+        ));
+    }
 }
 
 fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {

@@ -1785,3 +1785,190 @@ fn proxy_with_uv() {
     assert!(!unpinned.status.success());
     assert!(String::from_utf8_lossy(&unpinned.stderr).contains("pywheel 1.1"));
 }
+
+/// Serves `name`'s document with only some of its versions (as a registry looks before a
+/// release appears).
+fn only_versions(server: &Loopback, name: &str, full: &Value, keep: &[&str]) {
+    let mut doc = full.clone();
+    for key in ["versions", "time"] {
+        if let Some(map) = doc[key].as_object_mut() {
+            map.retain(|k, _| {
+                keep.contains(&k.as_str()) || !k.starts_with(|c: char| c.is_ascii_digit())
+            });
+        }
+    }
+    doc["dist-tags"]["latest"] = json!(keep.last().unwrap());
+    server.route(
+        &format!("/npm/{name}"),
+        "application/json",
+        serde_json::to_vec(&doc).unwrap(),
+    );
+}
+
+#[test]
+fn watch_alerts_once_per_hijacked_release() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    let full: Value = serde_json::from_slice(&fetch(&server, "/npm/webfetch")).unwrap();
+    only_versions(&server, "webfetch", &full, &["0.9.4", "1.0.0"]);
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = npm_env(&server, &dir.path().join("cache"));
+    env.push((
+        "CUSTOMS_STORE",
+        dir.path().join("store.sqlite3").display().to_string(),
+    ));
+    let jsonl = dir.path().join("alerts.jsonl");
+    let hook = format!("{}/hook", server.url);
+    let watch = || {
+        run(
+            dir.path(),
+            &[
+                "watch",
+                "--package",
+                "npm:webfetch",
+                "--once",
+                "--alerts-jsonl",
+                jsonl.to_str().unwrap(),
+                "--webhook",
+                &hook,
+            ],
+            &env,
+        )
+    };
+    // The first poll records what exists.
+    let out = watch();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!jsonl.exists() || std::fs::read_to_string(&jsonl).unwrap().is_empty());
+
+    // The attack: two lines released within the hour, by a new account, without
+    // provenance; 1.0.1 adds the dropper. One alert each, as JSON lines and webhook POSTs.
+    only_versions(
+        &server,
+        "webfetch",
+        &full,
+        &["0.9.4", "1.0.0", "0.9.5", "1.0.1"],
+    );
+    let out = watch();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}{}",
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout(&out).contains("ALERT npm:webfetch 1.0.1"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("ALERT npm:webfetch 0.9.5"),
+        "{}",
+        stdout(&out)
+    );
+    let lines: Vec<String> = std::fs::read_to_string(&jsonl)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    let alerts: Vec<Value> = lines
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let alert = alerts
+        .iter()
+        .find(|a| a["version"] == "1.0.1")
+        .unwrap()
+        .clone();
+    assert_eq!(alert["package"], "npm:webfetch");
+    assert_eq!(alert["version"], "1.0.1");
+    assert_eq!(alert["old"]["version"], "1.0.0");
+    assert_eq!(alert["verdict"]["level"], "malicious");
+    assert!(alert["detected_at"].as_str().unwrap().ends_with('Z'));
+    let messages: Vec<&str> = alert["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("crypto-helper-js")),
+        "{messages:?}"
+    );
+    let posts = server.posts.lock().unwrap().clone();
+    assert_eq!(posts.len(), 2, "one webhook delivery per alert");
+    assert!(posts.iter().all(|(path, _)| path == "/hook"));
+    let posted: Vec<Value> = posts
+        .iter()
+        .map(|(_, b)| serde_json::from_slice(b).unwrap())
+        .collect();
+    assert!(posted.contains(&alert));
+
+    // A restart neither repeats nor misses.
+    let out = watch();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(std::fs::read_to_string(&jsonl).unwrap().lines().count(), 2);
+}
+
+#[test]
+fn watch_own_package_without_its_provenance() {
+    let server = Loopback::start();
+    let code: &[u8] = b"module.exports = () => 42;\n";
+    let mut versions = serde_json::Map::new();
+    let mut time = serde_json::Map::new();
+    for (version, at, provenance) in [("1.0.0", T0 - 20 * DAY, true), ("1.0.1", T0, false)] {
+        let manifest = json!({"name": "ownlib", "version": version, "main": "index.js"});
+        let (url, tgz) = npm_version(&server, "ownlib", version, &manifest, &[("index.js", code)]);
+        let mut v = json!({"name": "ownlib", "version": version, "dist": {"tarball": url, "integrity": sri(&tgz)}, "_npmUser": {"name": "me"}});
+        if provenance {
+            v["dist"]["attestations"] = json!({"url": "http://127.0.0.1/att", "provenance": {"predicateType": "https://slsa.dev/provenance/v1"}});
+        }
+        versions.insert(version.into(), v);
+        time.insert(version.into(), json!(iso(at)));
+    }
+    let full = json!({"name": "ownlib", "dist-tags": {"latest": "1.0.1"}, "versions": versions, "time": time});
+    only_versions(&server, "ownlib", &full, &["1.0.0"]);
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = npm_env(&server, &dir.path().join("cache"));
+    env.push((
+        "CUSTOMS_STORE",
+        dir.path().join("store.sqlite3").display().to_string(),
+    ));
+    let list = dir.path().join("watch.txt");
+    std::fs::write(&list, "# what we publish\nown npm:ownlib\n").unwrap();
+    let watch = || {
+        run(
+            dir.path(),
+            &[
+                "watch",
+                "--watch-list",
+                list.to_str().unwrap(),
+                "--alert-on",
+                "malicious",
+                "--once",
+            ],
+            &env,
+        )
+    };
+    assert_eq!(watch().status.code(), Some(0));
+    only_versions(&server, "ownlib", &full, &["1.0.0", "1.0.1"]);
+    let out = watch();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}{}",
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("ALERT npm:ownlib 1.0.1") && text.contains("provenance-dropped"),
+        "{text}"
+    );
+}

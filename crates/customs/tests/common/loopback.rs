@@ -7,6 +7,8 @@ use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 
 type Routes = Arc<Mutex<HashMap<String, (String, Vec<u8>)>>>;
+/// POST requests received: path and body.
+type Posts = Arc<Mutex<Vec<(String, Vec<u8>)>>>;
 
 /// The server; it runs until the test process ends.
 pub struct Loopback {
@@ -15,6 +17,8 @@ pub struct Loopback {
     routes: Routes,
     /// Paths requested, in order.
     pub hits: Arc<Mutex<Vec<String>>>,
+    /// Bodies of POST requests, by path.
+    pub posts: Posts,
     /// While set, every request gets 503 (an upstream that is down).
     pub down: Arc<std::sync::atomic::AtomicBool>,
 }
@@ -26,17 +30,29 @@ impl Loopback {
         let routes: Routes = Arc::default();
         let hits: Arc<Mutex<Vec<String>>> = Arc::default();
         let down: Arc<std::sync::atomic::AtomicBool> = Arc::default();
-        let (r, h, d) = (Arc::clone(&routes), Arc::clone(&hits), Arc::clone(&down));
+        let posts: Posts = Arc::default();
+        let (r, h, d, p) = (
+            Arc::clone(&routes),
+            Arc::clone(&hits),
+            Arc::clone(&down),
+            Arc::clone(&posts),
+        );
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (r, h, d) = (Arc::clone(&r), Arc::clone(&h), Arc::clone(&d));
-                std::thread::spawn(move || serve(stream, &r, &h, &d));
+                let (r, h, d, p) = (
+                    Arc::clone(&r),
+                    Arc::clone(&h),
+                    Arc::clone(&d),
+                    Arc::clone(&p),
+                );
+                std::thread::spawn(move || serve(stream, &r, &h, &d, &p));
             }
         });
         Self {
             url,
             routes,
             hits,
+            posts,
             down,
         }
     }
@@ -65,6 +81,7 @@ fn serve(
     routes: &Routes,
     hits: &Arc<Mutex<Vec<String>>>,
     down: &std::sync::atomic::AtomicBool,
+    posts: &Mutex<Vec<(String, Vec<u8>)>>,
 ) {
     let mut head = Vec::new();
     let mut buf = [0u8; 4096];
@@ -74,8 +91,32 @@ fn serve(
             Ok(n) => head.extend_from_slice(&buf[..n]),
         }
     }
-    let text = String::from_utf8_lossy(&head);
+    let text = String::from_utf8_lossy(&head).into_owned();
     let path = text.split_whitespace().nth(1).unwrap_or("/").to_owned();
+    if text.starts_with("POST ") {
+        let split = head.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+        let length: usize = text
+            .lines()
+            .find_map(|l| {
+                let (k, v) = l.split_once(':')?;
+                k.eq_ignore_ascii_case("content-length")
+                    .then(|| v.trim().parse().ok())?
+            })
+            .unwrap_or(0);
+        let mut body = head[split..].to_vec();
+        while body.len() < length {
+            match stream.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => body.extend_from_slice(&buf[..n]),
+            }
+        }
+        posts.lock().unwrap().push((path.clone(), body));
+        let _ = write!(
+            stream,
+            "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"
+        );
+        return;
+    }
     hits.lock().unwrap().push(path.clone());
     let found = routes.lock().unwrap().get(&path).cloned();
     let unavailable = down.load(std::sync::atomic::Ordering::SeqCst);
