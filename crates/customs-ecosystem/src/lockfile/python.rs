@@ -369,6 +369,18 @@ pub(super) fn pylock(path: &Path, text: &str) -> Result<Vec<Locked>, LockError> 
     Ok(out)
 }
 
+/// Marks the entries the project names (canonical names in `direct`); when the project
+/// names none, the roots of the graph.
+fn mark_direct(entries: &mut [Locked], direct: &BTreeSet<String>) {
+    if direct.is_empty() {
+        mark_roots(entries);
+    } else {
+        for e in entries.iter_mut() {
+            e.direct = direct.contains(&canonical_name(PY, &e.name));
+        }
+    }
+}
+
 /// Entries no other entry requires are taken as the project's direct dependencies.
 fn mark_roots(entries: &mut [Locked]) {
     let required: BTreeSet<String> = entries
@@ -423,13 +435,7 @@ pub(super) fn uv_lock(path: &Path, text: &str) -> Result<Vec<Locked>, LockError>
         }
         out.push(e);
     }
-    if direct.is_empty() {
-        mark_roots(&mut out);
-    } else {
-        for e in &mut out {
-            e.direct = direct.contains(&canonical_name(PY, &e.name));
-        }
-    }
+    mark_direct(&mut out, &direct);
     Ok(out)
 }
 
@@ -491,13 +497,7 @@ pub(super) fn poetry_lock(path: &Path, text: &str) -> Result<Vec<Locked>, LockEr
             names
         })
         .unwrap_or_default();
-    if direct.is_empty() {
-        mark_roots(&mut out);
-    } else {
-        for e in &mut out {
-            e.direct = direct.contains(&canonical_name(PY, &e.name));
-        }
-    }
+    mark_direct(&mut out, &direct);
     Ok(out)
 }
 

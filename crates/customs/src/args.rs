@@ -1,0 +1,385 @@
+//! The command line: every command's arguments (clap).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use customs_archive::Limits;
+use customs_registry::{Cache, Environment, IndexConfig, Overrides, Registry, default_cache_dir};
+
+#[derive(Parser)]
+#[command(
+    name = "customs",
+    version,
+    about = "Stops malicious open-source packages and hijacked releases before they are installed",
+    long_about = "customs reads PyPI and npm packages without running any of their code, finds what \
+                  they would do at install, import and run time, and gives each one a verdict: \
+                  malicious, suspicious or clean.",
+    after_help = "Examples:\n  customs scan examples/\n  customs scan requests-2.32.3-py3-none-any.whl left-pad-1.3.0.tgz\n  customs scan pypi:requests npm:left-pad@1.3.0\n  customs diff npm:axios@1.14.0 npm:axios@1.14.1\n  customs scan --format sarif --output customs.sarif dist/\n  customs rules decode-execute"
+)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Scan artifacts (.whl, .tar.gz, .zip, .tgz, .egg), package folders, folders of
+    /// artifacts, or registry releases (pypi:NAME[==VERSION], npm:NAME[@VERSION]).
+    #[command(
+        after_help = "Registry releases are compared with the release before them (the history rules); \
+                      --no-history turns that off. Indexes come from your pip, uv and npm configuration.\n\n\
+                      Exit codes:\n  0  no package reached --fail-on\n  1  a package reached --fail-on\n  2  a usage error, or a target could not be read (the others are still scanned)\n\nExamples:\n  customs scan examples/\n  customs scan pypi:requests==2.32.3 npm:@scope/pkg@latest\n  customs scan --fail-on suspicious dist/*.whl\n  customs scan --format json ./node_modules/left-pad"
+    )]
+    Scan(ScanArgs),
+    /// Compare two releases (artifacts, folders or registry versions) and judge the update.
+    #[command(
+        after_help = "The report lists files added, removed and changed, dependency, install-hook, behaviour \
+                      and metadata changes, then the findings on the update and its verdict.\n\n\
+                      Exit codes: 0 below --fail-on, 1 at or above it, 2 when a source cannot be read.\n\nExamples:\n  customs diff npm:axios@1.14.0 npm:axios@1.14.1\n  customs diff dist/old/demo-1.0.tar.gz dist/demo-1.1.tar.gz\n  customs diff --format json pypi:demo==1.0 ./demo"
+    )]
+    Diff(DiffArgs),
+    /// Check every dependency in a project's lockfiles against known-malicious data,
+    /// the scanner and the policy.
+    #[command(
+        after_help = "Lockfiles: requirements*.txt, pylock.toml, uv.lock, poetry.lock, Pipfile.lock, pdm.lock, \
+                      package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml. The policy is --policy, \
+                      else customs.toml or .customs.toml in the project, else ~/.config/customs/policy.toml, else \
+                      the built-in default (`customs policy init` writes it).\n\n\
+                      Exit codes: 0 nothing blocked, 1 a dependency is blocked, 2 a lockfile could not be read \
+                      or a dependency could not be checked.\n\nExamples:\n  customs audit\n  customs audit path/to/project --format sarif -o customs.sarif\n  customs audit requirements.txt --offline\n  customs audit --policy ci-policy.toml package-lock.json"
+    )]
+    Audit(AuditArgs),
+    /// Run a local PyPI and npm registry that scans every artifact before pip, uv or npm
+    /// may install it.
+    #[command(
+        after_help = "Point your clients at it:\n  pip install --index-url http://127.0.0.1:3141/pypi/simple/ requests\n  uv pip install --index-url http://127.0.0.1:3141/pypi/simple/ requests\n  npm install --registry http://127.0.0.1:3141/npm/ left-pad\n\n\
+                      Upstreams come from your pip/uv and npm configuration, or --pypi-upstream / --npm-upstream. \
+                      The first line printed is the address; GET /-/health answers 200 once ready."
+    )]
+    Proxy(ProxyArgs),
+    /// Watch packages for new releases and alert on suspicious ones.
+    #[command(
+        after_help = "Packages come from lockfiles (PATH), --package, --own (packages you publish: also alerts on a \
+                      release without your provenance, by a new account, or out of your cadence) and --watch-list \
+                      (one package a line, `own npm:NAME` for yours). The first poll records what exists; later \
+                      polls judge each new release against its predecessor.\n\n\
+                      Exit codes with --once: 0 no alert, 1 an alert, 2 a package could not be polled.\n\nExamples:\n  customs watch --package npm:axios --package pypi:litellm --interval 5m\n  customs watch . --once --alerts-jsonl alerts.jsonl\n  customs watch --own npm:my-lib --webhook https://hooks.example.invalid/customs"
+    )]
+    Watch(WatchArgs),
+    /// Run one pip, uv or npm command through a proxy started for it.
+    #[command(
+        after_help = "The proxy listens on a free loopback port for the length of the command; the command \
+                      finds it through PIP_INDEX_URL, UV_INDEX_URL / UV_DEFAULT_INDEX and npm_config_registry \
+                      (extra indexes are removed so that nothing bypasses it). Exits with the command's code.\n\n\
+                      Examples:\n  customs run -- pip install requests\n  customs run -- uv pip install -r requirements.txt\n  customs run -- npm ci\n  customs run --min-release-age 7d -- npx cowsay hi"
+    )]
+    Run(RunArgs),
+    /// The local store of known-malicious and vulnerability records (OSV).
+    #[command(subcommand)]
+    Db(DbCommand),
+    /// The policy file.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+    /// List the rules, or print one rule's documentation.
+    Rules {
+        /// A rule id, such as `decode-execute`.
+        id: Option<String>,
+    },
+}
+
+#[derive(clap::Args)]
+pub(crate) struct ProxyArgs {
+    /// Address to listen on (port 0 picks a free one).
+    #[arg(long, default_value = "127.0.0.1:3141", value_name = "ADDR:PORT")]
+    pub(crate) listen: String,
+    /// The PyPI simple index to proxy (default: your pip/uv configuration).
+    #[arg(long, value_name = "URL")]
+    pub(crate) pypi_upstream: Option<String>,
+    /// The npm registry to proxy (default: your npm configuration).
+    #[arg(long, value_name = "URL")]
+    pub(crate) npm_upstream: Option<String>,
+    /// The policy file (default: ./customs.toml, then ~/.config/customs/policy.toml).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) policy: Option<PathBuf>,
+    /// Hold back releases younger than this (`7d`, `48h`), overriding the policy.
+    #[arg(long, value_name = "AGE")]
+    pub(crate) min_release_age: Option<String>,
+    /// Refuse suspicious artifacts too, overriding the policy.
+    #[arg(long)]
+    pub(crate) block_suspicious: bool,
+    /// Do not compare releases with the releases before them.
+    #[arg(long)]
+    pub(crate) no_history: bool,
+    /// The local store (verdicts, known-malicious records).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) store: Option<PathBuf>,
+    /// Where downloaded artifacts are cached.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) cache_dir: Option<PathBuf>,
+    /// The token clients must send (Bearer, or Basic with it as the password); required
+    /// to listen beyond loopback. Also read from CUSTOMS_PROXY_TOKEN.
+    #[arg(long, value_name = "TOKEN")]
+    pub(crate) token: Option<String>,
+    /// How each decision is logged on standard error.
+    #[arg(long, value_enum, default_value = "text")]
+    pub(crate) log_format: LogFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct WatchArgs {
+    /// Project folders or lockfiles whose dependencies are watched.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+    /// A package to watch: pypi:NAME or npm:NAME (repeatable).
+    #[arg(long = "package", value_name = "SPEC")]
+    pub(crate) packages: Vec<String>,
+    /// A package you publish (repeatable).
+    #[arg(long = "own", value_name = "SPEC")]
+    pub(crate) own: Vec<String>,
+    /// A file listing packages, one a line (`own ` before the ones you publish).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) watch_list: Option<PathBuf>,
+    /// Time between polls (`300`, `5m`, `1h`).
+    #[arg(long, default_value = "5m", value_name = "AGE")]
+    pub(crate) interval: String,
+    /// Poll once and exit (1 when an alert was raised).
+    #[arg(long)]
+    pub(crate) once: bool,
+    /// Append each alert as one JSON object a line.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) alerts_jsonl: Option<PathBuf>,
+    /// POST each alert's JSON to this URL.
+    #[arg(long, value_name = "URL")]
+    pub(crate) webhook: Option<String>,
+    /// Alert from this verdict on.
+    #[arg(long, value_enum, default_value = "suspicious")]
+    pub(crate) alert_on: FailOn,
+    /// Packages polled at once.
+    #[arg(long, default_value_t = 8)]
+    pub(crate) concurrency: usize,
+    /// The local store (what was seen is kept there).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) store: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) registry: RegistryArgs,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct RunArgs {
+    /// The policy file (default: ./customs.toml, then ~/.config/customs/policy.toml).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) policy: Option<PathBuf>,
+    /// Hold back releases younger than this (`7d`, `48h`), overriding the policy.
+    #[arg(long, value_name = "AGE")]
+    pub(crate) min_release_age: Option<String>,
+    /// The local store.
+    #[arg(long, value_name = "PATH")]
+    pub(crate) store: Option<PathBuf>,
+    /// Where downloaded artifacts are cached.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) cache_dir: Option<PathBuf>,
+    /// The command, after `--`.
+    #[arg(required = true, last = true, value_name = "COMMAND")]
+    pub(crate) command: Vec<String>,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum DbCommand {
+    /// Import OSV records: a JSON file, a folder of them, or a zip (OSV's ecosystem
+    /// exports, the OpenSSF malicious-packages data).
+    Import {
+        /// The file, folder or zip.
+        path: PathBuf,
+        /// The store (default: $CUSTOMS_STORE, else ~/.local/share/customs/store.sqlite3).
+        #[arg(long, value_name = "PATH")]
+        store: Option<PathBuf>,
+    },
+    /// Where the store is and what it holds.
+    Status {
+        /// The store.
+        #[arg(long, value_name = "PATH")]
+        store: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+pub(crate) enum PolicyCommand {
+    /// Write the default policy, every setting documented, to a file (default ./customs.toml).
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "customs.toml")]
+        path: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a policy file and print what it decides.
+    Check {
+        /// The file.
+        #[arg(default_value = "customs.toml")]
+        path: PathBuf,
+    },
+}
+
+#[derive(clap::Args)]
+pub(crate) struct AuditArgs {
+    /// Project folders or lockfiles (default: the current folder).
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+    /// The policy file.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) policy: Option<PathBuf>,
+    /// Use only the cache and the local store; say what could not be checked.
+    #[arg(long)]
+    pub(crate) offline: bool,
+    /// Do not compare releases with the releases before them.
+    #[arg(long)]
+    pub(crate) no_history: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub(crate) format: Format,
+    /// Write the report to a file instead of standard output.
+    #[arg(long, short)]
+    pub(crate) output: Option<PathBuf>,
+    /// Show every dependency, and info-level findings.
+    #[arg(long, short)]
+    pub(crate) verbose: bool,
+    /// When to use colours in text output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub(crate) color: Color,
+    /// The local store (default: $CUSTOMS_STORE, else ~/.local/share/customs/store.sqlite3).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) store: Option<PathBuf>,
+    /// Threads for analysis (default: one per core).
+    #[arg(long, short)]
+    pub(crate) jobs: Option<usize>,
+    #[command(flatten)]
+    pub(crate) registry: RegistryArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum Format {
+    Text,
+    Json,
+    Sarif,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum FailOn {
+    Malicious,
+    Suspicious,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Where the indexes and the cache are.
+#[derive(clap::Args, Clone)]
+pub(crate) struct RegistryArgs {
+    /// PyPI simple index URL (default: from PIP_INDEX_URL, UV_INDEX_URL, pip.conf, uv.toml, or pip's default).
+    #[arg(long, value_name = "URL")]
+    pub(crate) index_url: Option<String>,
+    /// npm registry URL (default: from npm_config_registry, .npmrc, or npm's default).
+    #[arg(long, value_name = "URL")]
+    pub(crate) registry: Option<String>,
+    /// Where downloaded artifacts are cached (default: $CUSTOMS_CACHE_DIR, $XDG_CACHE_HOME/customs, ~/.cache/customs).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) cache_dir: Option<PathBuf>,
+}
+
+impl RegistryArgs {
+    pub(crate) fn client(&self) -> anyhow::Result<Registry> {
+        let config = IndexConfig::resolve(
+            &Overrides {
+                index_url: self.index_url.clone(),
+                registry: self.registry.clone(),
+            },
+            &Environment::current(),
+        );
+        let cache = Cache::new(self.cache_dir.clone().unwrap_or_else(default_cache_dir));
+        Ok(Registry::new(config, cache)?)
+    }
+}
+
+#[derive(clap::Args)]
+pub(crate) struct DiffArgs {
+    /// The old release: an artifact, a package folder, pypi:NAME==VERSION or npm:NAME@VERSION.
+    pub(crate) old: String,
+    /// The new release.
+    pub(crate) new: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub(crate) format: Format,
+    /// Exit with 1 when the update is at least this bad.
+    #[arg(long, value_enum, default_value = "malicious")]
+    pub(crate) fail_on: FailOn,
+    /// Write the report to a file instead of standard output.
+    #[arg(long, short)]
+    pub(crate) output: Option<PathBuf>,
+    /// List every changed file and behaviour, and info-level findings.
+    #[arg(long, short)]
+    pub(crate) verbose: bool,
+    /// When to use colours in text output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub(crate) color: Color,
+    /// Do not contact any index (new dependencies are then not checked).
+    #[arg(long)]
+    pub(crate) offline: bool,
+    #[command(flatten)]
+    pub(crate) registry: RegistryArgs,
+}
+
+#[derive(clap::Args)]
+pub(crate) struct ScanArgs {
+    /// Artifacts, package folders, folders of artifacts, pypi:NAME[==VERSION] or npm:NAME[@VERSION].
+    #[arg(required = true, value_name = "TARGET")]
+    pub(crate) targets: Vec<String>,
+    /// Do not compare registry releases with the releases before them.
+    #[arg(long)]
+    pub(crate) no_history: bool,
+    #[command(flatten)]
+    pub(crate) registry: RegistryArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub(crate) format: Format,
+    /// Exit with 1 when a package is at least this bad.
+    #[arg(long, value_enum, default_value = "malicious")]
+    pub(crate) fail_on: FailOn,
+    /// Write the report to a file instead of standard output.
+    #[arg(long, short)]
+    pub(crate) output: Option<PathBuf>,
+    /// Show info-level findings and analysis notes.
+    #[arg(long, short)]
+    pub(crate) verbose: bool,
+    /// When to use colours in text output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub(crate) color: Color,
+    /// Threads to use (default: one per core).
+    #[arg(long, short)]
+    pub(crate) jobs: Option<usize>,
+    /// Most uncompressed bytes read from one artifact.
+    #[arg(long, default_value_t = Limits::default().max_total_bytes, value_name = "BYTES")]
+    pub(crate) max_total_size: u64,
+    /// Largest file analysed (larger files are noted, not analysed).
+    #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
+    pub(crate) max_file_size: u64,
+    /// Most members read from one artifact.
+    #[arg(long, default_value_t = Limits::default().max_entries, value_name = "N")]
+    pub(crate) max_entries: usize,
+    /// How deep archives inside archives are opened.
+    #[arg(long, default_value_t = Limits::default().max_depth, value_name = "N")]
+    pub(crate) max_depth: u32,
+    /// Compression ratio above which a large member is treated as a bomb.
+    #[arg(long, default_value_t = Limits::default().max_ratio, value_name = "N")]
+    pub(crate) max_ratio: u64,
+}

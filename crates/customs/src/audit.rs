@@ -1,0 +1,105 @@
+//! `customs audit`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use customs_report::TextOptions;
+use customs_scan::ScanOptions;
+
+use crate::args::{AuditArgs, Format};
+use crate::output::{Bar, open_store, use_color, write_report};
+
+pub(crate) fn audit_command(args: &AuditArgs) -> anyhow::Result<ExitCode> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in &paths {
+        if p.is_dir() {
+            let found = customs_ecosystem::find_lockfiles(p);
+            if found.is_empty() {
+                errors.push(customs_ecosystem::LockError {
+                    path: p.clone(),
+                    line: None,
+                    message: "no lockfile or requirements file here".into(),
+                });
+            }
+            files.extend(found);
+        } else if p.is_file() {
+            files.push(p.clone());
+        } else {
+            errors.push(customs_ecosystem::LockError {
+                path: p.clone(),
+                line: None,
+                message: "no such file or folder".into(),
+            });
+        }
+    }
+    let mut lockfiles = Vec::new();
+    for f in &files {
+        match customs_ecosystem::read_lockfile(f) {
+            Ok(l) => lockfiles.push(l),
+            Err(e) => errors.push(e),
+        }
+    }
+    let project = paths
+        .first()
+        .map(|p| {
+            if p.is_dir() {
+                p.clone()
+            } else {
+                p.parent().map(PathBuf::from).unwrap_or_default()
+            }
+        })
+        .unwrap_or_default();
+    let policy = customs_policy::Policy::find(args.policy.as_deref(), &project)?;
+    let store = open_store(args.store.as_ref())?;
+    let registry = args.registry.client()?;
+    let options = customs_scan::AuditOptions {
+        scan: ScanOptions {
+            jobs: args.jobs.unwrap_or(0),
+            history: !args.no_history,
+            ..ScanOptions::default()
+        },
+        offline: args.offline,
+    };
+    let total: usize = lockfiles.iter().map(|l| l.entries.len()).sum();
+    let progress = Bar::for_items(total);
+    let report = customs_scan::audit(
+        &lockfiles,
+        Some(&registry),
+        &store,
+        &policy,
+        &options,
+        &progress,
+    );
+    progress.done();
+    let errors = customs_scan::lock_errors(&errors);
+    let rendered = match args.format {
+        Format::Text => customs_report::text_audit(
+            &report,
+            &errors,
+            TextOptions {
+                color: use_color(args.color, args.output.as_ref()),
+                verbose: args.verbose,
+            },
+        ),
+        Format::Json => {
+            serde_json::to_string_pretty(&customs_report::json_audit(&report, &errors))? + "\n"
+        }
+        Format::Sarif => {
+            serde_json::to_string_pretty(&customs_report::sarif_audit(&report, &errors))? + "\n"
+        }
+    };
+    write_report(args.output.as_ref(), &rendered)?;
+    Ok(if !errors.is_empty() || report.failed().next().is_some() {
+        ExitCode::from(2)
+    } else if report.blocked().next().is_some() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

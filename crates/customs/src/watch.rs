@@ -1,0 +1,115 @@
+//! `customs watch`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use customs_scan::ScanOptions;
+
+use crate::args::WatchArgs;
+use crate::output::{duration_flag, open_store, threshold};
+
+pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
+    use customs_ecosystem::Ecosystem;
+    let mut watched: Vec<customs_watch::Watched> = Vec::new();
+    let mut add = |spec: &str, own: bool| -> anyhow::Result<()> {
+        let s = customs_registry::Spec::parse(spec)
+            .ok_or_else(|| anyhow::anyhow!("{spec:?}: packages are pypi:NAME or npm:NAME"))?
+            .map_err(|e| anyhow::anyhow!(e))?;
+        if let Some(w) = watched.iter_mut().find(|w| {
+            w.ecosystem == s.ecosystem
+                && customs_ecosystem::canonical_name(w.ecosystem, &w.name)
+                    == customs_ecosystem::canonical_name(s.ecosystem, &s.name)
+        }) {
+            w.own |= own;
+        } else {
+            watched.push(customs_watch::Watched {
+                ecosystem: s.ecosystem,
+                name: s.name,
+                own,
+            });
+        }
+        Ok(())
+    };
+    for p in &args.packages {
+        add(p, false)?;
+    }
+    for p in &args.own {
+        add(p, true)?;
+    }
+    if let Some(list) = &args.watch_list {
+        let text = std::fs::read_to_string(list)
+            .with_context(|| format!("cannot read {}", list.display()))?;
+        for (i, line) in text.lines().enumerate() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let (own, spec) = match line.strip_prefix("own ") {
+                Some(rest) => (true, rest.trim()),
+                None => (false, line),
+            };
+            add(spec, own).with_context(|| format!("{}:{}", list.display(), i + 1))?;
+        }
+    }
+    for p in &args.paths {
+        let files = if p.is_dir() {
+            customs_ecosystem::find_lockfiles(p)
+        } else {
+            vec![p.clone()]
+        };
+        for f in files {
+            let lock = customs_ecosystem::read_lockfile(&f)?;
+            for e in lock.entries.iter().filter(|e| e.source.is_none()) {
+                let spec = match e.ecosystem {
+                    Ecosystem::Pypi => format!("pypi:{}", e.name),
+                    Ecosystem::Npm => format!("npm:{}", e.name),
+                };
+                add(&spec, false)?;
+            }
+        }
+    }
+    if watched.is_empty() {
+        anyhow::bail!("nothing to watch: give lockfiles, --package, --own or --watch-list");
+    }
+    let interval = duration_flag("--interval", &args.interval)?.max(1);
+    let registry = args
+        .registry
+        .client()?
+        .with_ttl(std::time::Duration::from_secs(60));
+    let store = open_store(args.store.as_ref())?;
+    let options = customs_watch::WatchOptions {
+        alert_on: threshold(args.alert_on),
+        jsonl: args.alerts_jsonl.clone(),
+        webhook: args.webhook.clone(),
+        scan: ScanOptions::default(),
+        concurrency: args.concurrency,
+    };
+    let alerts = customs_watch::Alerts::new(&options, &registry)
+        .with_context(|| "cannot open the alerts file")?;
+    let mut err = anstream::stderr();
+    loop {
+        let summary = customs_watch::poll_once(&registry, &store, &watched, &options, &alerts);
+        for e in &summary.errors {
+            let _ = writeln!(err, "error: {e}");
+        }
+        let _ = writeln!(
+            err,
+            "customs watch: {} packages polled, {} new releases, {} alerts",
+            summary.packages, summary.new_releases, summary.alerts
+        );
+        if args.once {
+            alerts.finish();
+            return Ok(if summary.alerts > 0 {
+                ExitCode::from(1)
+            } else if !summary.errors.is_empty() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            });
+        }
+        std::thread::sleep(std::time::Duration::from_secs(
+            u64::try_from(interval).unwrap_or(300),
+        ));
+    }
+}
