@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Write seed inputs for the fuzzers: every fixture package as .tar.gz and .zip."""
+"""Write seed inputs for the fuzzers: every fixture package as .tar.gz and .zip, and
+every lockfile fixture."""
 import io, os, tarfile, zipfile
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -22,3 +23,12 @@ for target in ("archive", "scan"):
                     p = os.path.join(dp, f)
                     z.write(p, os.path.relpath(p, d))
         open(os.path.join(out, name + ".zip"), "wb").write(zbuf.getvalue())
+
+# Lockfiles of every format, for the `documents` target.
+locks = os.path.join(here, "..", "tests", "lockfiles")
+out = os.path.join(here, "corpus", "documents")
+os.makedirs(out, exist_ok=True)
+for project in sorted(os.listdir(locks)):
+    for f in sorted(os.listdir(os.path.join(locks, project))):
+        data = open(os.path.join(locks, project, f), "rb").read()
+        open(os.path.join(out, f"{project}-{f}"), "wb").write(data)

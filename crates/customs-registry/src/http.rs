@@ -19,6 +19,8 @@ pub struct Response {
     pub content_type: String,
     /// The body.
     pub body: Vec<u8>,
+    /// `ETag`, for conditional requests later.
+    pub etag: Option<String>,
 }
 
 /// The HTTP side of the client.
@@ -94,6 +96,28 @@ impl Http {
         limit: u64,
         index: &str,
     ) -> Result<Response, RegistryError> {
+        self.get_if(url, accept, token, limit, index, None)?
+            .ok_or_else(|| RegistryError::Status {
+                url: redact(url),
+                index: index.to_owned(),
+                status: 304,
+            })
+    }
+
+    /// As [`Http::get`], but conditional: with `etag`, an unchanged resource answers
+    /// `None` (HTTP 304) instead of its body.
+    ///
+    /// # Errors
+    /// As [`Http::get`].
+    pub fn get_if(
+        &self,
+        url: &str,
+        accept: &str,
+        token: Option<&str>,
+        limit: u64,
+        index: &str,
+        etag: Option<&str>,
+    ) -> Result<Option<Response>, RegistryError> {
         let (bare, basic) = split_credentials(url);
         let mut last = String::new();
         for attempt in 0..self.attempts {
@@ -101,6 +125,9 @@ impl Http {
                 std::thread::sleep(self.backoff * 2u32.saturating_pow(attempt - 1));
             }
             let mut request = self.agent.get(&bare).header("Accept", accept);
+            if let Some(etag) = etag {
+                request = request.header("If-None-Match", etag);
+            }
             if let Some(basic) = &basic {
                 request = request.header("Authorization", basic);
             } else if let Some(token) = token {
@@ -114,6 +141,9 @@ impl Http {
                 }
             };
             let status = response.status().as_u16();
+            if status == 304 && etag.is_some() {
+                return Ok(None);
+            }
             if status == 429 || status >= 500 {
                 last = format!("HTTP {status}");
                 continue;
@@ -131,6 +161,11 @@ impl Http {
                     status,
                 });
             }
+            let etag = response
+                .headers()
+                .get("etag")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned);
             let content_type = response
                 .headers()
                 .get("content-type")
@@ -144,11 +179,12 @@ impl Http {
             let body = response.body_mut().with_config().limit(limit).read_to_vec();
             match body {
                 Ok(body) => {
-                    return Ok(Response {
+                    return Ok(Some(Response {
                         url: bare,
                         content_type,
                         body,
-                    });
+                        etag,
+                    }));
                 }
                 Err(ureq::Error::BodyExceedsLimit(_)) => {
                     return Err(RegistryError::TooLarge {

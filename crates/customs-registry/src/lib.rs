@@ -31,8 +31,8 @@ pub use config::{Environment, IndexConfig, Located, Overrides};
 pub use customs_ecosystem::{ReleaseLine, compare_versions as compare, line_of, satisfies};
 pub use http::{Http, redact};
 pub use model::{Digest, FileRef, Project, Provenance, Publisher, Release};
-pub use npm::REGISTRY_INSTALL_HOOKS;
-pub use pypi::version_of;
+pub use npm::{REGISTRY_INSTALL_HOOKS, parse_document};
+pub use pypi::{parse_simple, version_of};
 pub use time::{format_rfc3339, now, parse_rfc3339};
 
 /// The largest package document or project page read (popular npm documents run to
@@ -251,6 +251,7 @@ pub struct Registry {
     cache: Cache,
     projects: Mutex<Projects>,
     ttl: Duration,
+    etags: Mutex<HashMap<(Ecosystem, String), String>>,
 }
 
 /// Project pages read, by ecosystem and canonical name, with when they were read.
@@ -269,6 +270,7 @@ impl Registry {
             cache,
             projects: Mutex::new(HashMap::new()),
             ttl: Duration::from_secs(600),
+            etags: Mutex::new(HashMap::new()),
         })
     }
 
@@ -361,6 +363,75 @@ impl Registry {
         self.lock()
             .get(&(ecosystem, canonical_name(ecosystem, name)))
             .map(|(_, p)| Arc::clone(p))
+    }
+
+    /// A project page read again only if it changed since the last read of this client
+    /// (a conditional request with the `ETag` the index sent): `None` when unchanged.
+    /// For `watch`, which polls many packages often.
+    ///
+    /// # Errors
+    /// As [`Registry::project`].
+    pub fn project_if_changed(
+        &self,
+        ecosystem: Ecosystem,
+        name: &str,
+    ) -> Result<Option<Arc<Project>>, RegistryError> {
+        let key = (ecosystem, canonical_name(ecosystem, name));
+        let known = self
+            .etags
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&key)
+            .cloned()
+            .filter(|_| self.cached_project(ecosystem, name).is_some());
+        let (index, url, accept, token) = match ecosystem {
+            Ecosystem::Pypi => {
+                let index = self
+                    .config
+                    .pypi
+                    .as_ref()
+                    .ok_or_else(|| IndexConfig::missing("pypi"))?;
+                (
+                    index,
+                    format!("{}/{}/", index.url, key.1),
+                    pypi::SIMPLE_ACCEPT,
+                    None,
+                )
+            }
+            Ecosystem::Npm => {
+                let index = self
+                    .config
+                    .npm_for(name)
+                    .ok_or_else(|| IndexConfig::missing("npm"))?;
+                let url = npm::document_url(&index.url, name);
+                let token = self.config.npm_token_for(&url).map(str::to_owned);
+                (index, url, "application/json", token)
+            }
+        };
+        let shown = redact(&index.url);
+        let Some(r) = self.http.get_if(
+            &url,
+            accept,
+            token.as_deref(),
+            MAX_DOCUMENT,
+            &shown,
+            known.as_deref(),
+        )?
+        else {
+            return Ok(None);
+        };
+        let project = Arc::new(match ecosystem {
+            Ecosystem::Pypi => pypi::parse_simple(name, &r.url, &r.content_type, &r.body, &shown)?,
+            Ecosystem::Npm => npm::parse_document(name, &r.url, &r.body, &shown)?,
+        });
+        if let Some(etag) = r.etag {
+            self.etags
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .insert(key.clone(), etag);
+        }
+        self.remember(key, &project);
+        Ok(Some(project))
     }
 
     /// A PyPI project page read afresh (for the proxy).

@@ -193,11 +193,13 @@ fn poll_package(
     options: &WatchOptions,
     alerts: &Alerts,
 ) -> Result<(usize, usize), String> {
-    let project = match w.ecosystem {
-        Ecosystem::Pypi => registry.pypi_fresh(&w.name),
-        Ecosystem::Npm => registry.npm_document(&w.name).map(|(_, p)| p),
-    }
-    .map_err(|e| e.to_string())?;
+    // Conditional: an unchanged page costs the index a 304 and us nothing.
+    let Some(project) = registry
+        .project_if_changed(w.ecosystem, &w.name)
+        .map_err(|e| e.to_string())?
+    else {
+        return Ok((0, 0));
+    };
     let current: Vec<String> = project.releases.iter().map(|r| r.version.clone()).collect();
     let Some(mut seen) = store.watched(&w.key()).map_err(|e| e.to_string())? else {
         // First sight: what exists now is the baseline, not news.

@@ -1972,3 +1972,40 @@ fn watch_own_package_without_its_provenance() {
         "{text}"
     );
 }
+
+/// Polling asks with the ETag the registry sent: an unchanged document is a 304, and
+/// a changed one is read again.
+#[test]
+fn conditional_requests_for_polling() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    let config = customs_registry::IndexConfig {
+        npm: Some(customs_registry::Located {
+            url: format!("{}/npm", server.url),
+            source: "test".into(),
+        }),
+        ..customs_registry::IndexConfig::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let registry =
+        customs_registry::Registry::new(config, customs_registry::Cache::new(dir.path())).unwrap();
+    let first = registry
+        .project_if_changed(customs_ecosystem::Ecosystem::Npm, "webfetch")
+        .unwrap();
+    assert_eq!(first.map(|p| p.releases.len()), Some(5));
+    let second = registry
+        .project_if_changed(customs_ecosystem::Ecosystem::Npm, "webfetch")
+        .unwrap();
+    assert!(second.is_none(), "unchanged: 304");
+    assert_eq!(server.count("/npm/webfetch"), 2);
+    let full: Value = serde_json::from_slice(&fetch(&server, "/npm/webfetch")).unwrap();
+    only_versions(&server, "webfetch", &full, &["1.0.0"]);
+    let third = registry
+        .project_if_changed(customs_ecosystem::Ecosystem::Npm, "webfetch")
+        .unwrap();
+    assert_eq!(
+        third.map(|p| p.releases.len()),
+        Some(1),
+        "changed: read again"
+    );
+}

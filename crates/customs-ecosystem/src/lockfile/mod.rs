@@ -174,16 +174,25 @@ pub fn read_lockfile(path: &Path) -> Result<Lockfile, LockError> {
         )
     })?;
     let text = read_text(path)?;
+    parse_lockfile(kind, path, &text)
+}
+
+/// Parses a lockfile's text as `kind` (`path` names it in errors; requirement files
+/// resolve their `-r`/`-c` includes next to it).
+///
+/// # Errors
+/// When the text is malformed.
+pub fn parse_lockfile(kind: LockKind, path: &Path, text: &str) -> Result<Lockfile, LockError> {
     let mut entries = match kind {
-        LockKind::Requirements => python::requirements(path, &text)?,
-        LockKind::Pylock => python::pylock(path, &text)?,
-        LockKind::UvLock => python::uv_lock(path, &text)?,
-        LockKind::PoetryLock => python::poetry_lock(path, &text)?,
-        LockKind::PipfileLock => python::pipfile_lock(path, &text)?,
-        LockKind::PdmLock => python::pdm_lock(path, &text)?,
-        LockKind::PackageLock => npm::package_lock(path, &text)?,
-        LockKind::YarnLock => npm::yarn_lock(path, &text)?,
-        LockKind::PnpmLock => npm::pnpm_lock(path, &text)?,
+        LockKind::Requirements => python::requirements(path, text)?,
+        LockKind::Pylock => python::pylock(path, text)?,
+        LockKind::UvLock => python::uv_lock(path, text)?,
+        LockKind::PoetryLock => python::poetry_lock(path, text)?,
+        LockKind::PipfileLock => python::pipfile_lock(path, text)?,
+        LockKind::PdmLock => python::pdm_lock(path, text)?,
+        LockKind::PackageLock => npm::package_lock(path, text)?,
+        LockKind::YarnLock => npm::yarn_lock(path, text)?,
+        LockKind::PnpmLock => npm::pnpm_lock(path, text)?,
     };
     for e in &mut entries {
         e.hashes

@@ -120,6 +120,25 @@ fn serve(
     hits.lock().unwrap().push(path.clone());
     let found = routes.lock().unwrap().get(&path).cloned();
     let unavailable = down.load(std::sync::atomic::Ordering::SeqCst);
+    // Conditional requests, answered as registries do: an ETag from the body.
+    let etag = found.as_ref().map(|(_, body)| {
+        let sum = body.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+        format!("\"{sum:016x}\"")
+    });
+    let asked = text.lines().find_map(|l| {
+        let (k, v) = l.split_once(':')?;
+        k.eq_ignore_ascii_case("if-none-match")
+            .then(|| v.trim().to_owned())
+    });
+    if !unavailable && etag.is_some() && asked == etag {
+        let _ = write!(
+            stream,
+            "HTTP/1.1 304 Not Modified\r\nConnection: close\r\n\r\n"
+        );
+        return;
+    }
     let (status, content_type, body) = match found {
         _ if unavailable => (
             "503 Service Unavailable",
@@ -133,9 +152,10 @@ fn serve(
             b"not found".to_vec(),
         ),
     };
+    let etag = etag.map(|e| format!("ETag: {e}\r\n")).unwrap_or_default();
     let _ = write!(
         stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{etag}Connection: close\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(&body);
