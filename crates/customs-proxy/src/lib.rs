@@ -479,55 +479,20 @@ fn find_file<'a>(project: &'a Project, file: &str) -> Option<(&'a Release, &'a F
         .find_map(|r| r.files.iter().find(|f| f.file_name == file).map(|f| (r, f)))
 }
 
-fn decide_file(
+/// The facts of a file's scan: from the store when it was scanned before, else scanned
+/// now and stored. `None` when `scan` is off (known malware is not downloaded).
+fn scan_facts(
     s: &ProxyState,
-    eco: Ecosystem,
-    name: &str,
+    project: &Project,
+    release: &Release,
     file: &str,
-) -> Result<Served, (StatusCode, String)> {
-    let project = s.registry.project(eco, name).map_err(|e| {
-        (
-            StatusCode::BAD_GATEWAY,
-            format!("customs: upstream failed: {e}"),
-        )
-    })?;
-    let (release, fref) = find_file(&project, file).ok_or_else(|| {
-        (
-            StatusCode::NOT_FOUND,
-            format!("customs: {file} is not a file of {name}"),
-        )
-    })?;
-    let shown = match eco {
-        Ecosystem::Pypi => format!("{} {}", project.name, release.version),
-        Ecosystem::Npm => format!("{}@{}", project.name, release.version),
-    };
-    let known: Vec<String> = s
-        .store
-        .advisories(eco, &project.name, &release.version)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|a| a.malicious)
-        .map(|a| a.id)
-        .collect();
-    let key = fref.digest.as_ref().map_or_else(
-        || format!("url:{}", fref.url),
-        |d| format!("{}:{}", d.algorithm(), d.hex()),
-    );
-    // One scan per artifact: later requests wait for the first and read its facts.
-    let gate = {
-        let mut inflight = s
-            .inflight
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        Arc::clone(inflight.entry(key.clone()).or_default())
-    };
-    let _turn = gate
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let facts = if known.is_empty() {
+    key: &str,
+    scan: bool,
+) -> Result<Option<Facts>, (StatusCode, String)> {
+    Ok(if scan {
         match s
             .store
-            .verdict(&key)
+            .verdict(key)
             .ok()
             .flatten()
             .and_then(|j| serde_json::from_str::<Facts>(&j).ok())
@@ -536,7 +501,7 @@ fn decide_file(
             None => {
                 let facts = match scan_release(
                     &s.registry,
-                    &project,
+                    project,
                     &release.version,
                     Some(file),
                     &s.scan,
@@ -582,13 +547,73 @@ fn decide_file(
                     },
                 };
                 if let Ok(json) = serde_json::to_string(&facts) {
-                    let _ = s.store.put_verdict(&key, &json, now());
+                    let _ = s.store.put_verdict(key, &json, now());
                 }
                 Some(facts)
             }
         }
     } else {
         None
+    })
+}
+
+fn decide_file(
+    s: &ProxyState,
+    eco: Ecosystem,
+    name: &str,
+    file: &str,
+) -> Result<Served, (StatusCode, String)> {
+    let project = s.registry.project(eco, name).map_err(|e| {
+        (
+            StatusCode::BAD_GATEWAY,
+            format!("customs: upstream failed: {e}"),
+        )
+    })?;
+    let (release, fref) = find_file(&project, file).ok_or_else(|| {
+        (
+            StatusCode::NOT_FOUND,
+            format!("customs: {file} is not a file of {name}"),
+        )
+    })?;
+    let shown = match eco {
+        Ecosystem::Pypi => format!("{} {}", project.name, release.version),
+        Ecosystem::Npm => format!("{}@{}", project.name, release.version),
+    };
+    let known: Vec<String> = s
+        .store
+        .advisories(eco, &project.name, &release.version)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|a| a.malicious)
+        .map(|a| a.id)
+        .collect();
+    let key = fref.digest.as_ref().map_or_else(
+        || format!("url:{}", fref.url),
+        |d| format!("{}:{}", d.algorithm(), d.hex()),
+    );
+    // One scan per artifact: later requests wait for the first and read its facts.
+    let gate = {
+        let mut inflight = s
+            .inflight
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Arc::clone(inflight.entry(key.clone()).or_default())
+    };
+    let facts = {
+        let _turn = gate
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let result = scan_facts(s, &project, release, file, &key, known.is_empty());
+        drop(_turn);
+        // The last one out removes the gate, so the table holds only scans under way.
+        let mut inflight = s
+            .inflight
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if Arc::strong_count(&gate) <= 2 {
+            inflight.remove(&key);
+        }
+        result?
     };
     let verdict = facts.as_ref().and_then(|f| match f.verdict.as_str() {
         "malicious" => Some(customs_rules::VerdictLevel::Malicious),
