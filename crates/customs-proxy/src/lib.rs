@@ -499,53 +499,49 @@ fn scan_facts(
         {
             Some(f) => Some(f),
             None => {
-                let facts = match scan_release(
-                    &s.registry,
-                    project,
-                    &release.version,
-                    Some(file),
-                    &s.scan,
-                ) {
-                    Ok(report) => Facts {
-                        verdict: report.verdict.level.as_str().to_owned(),
-                        score: report.verdict.score,
-                        top: report
-                            .findings
-                            .first()
-                            .map(|f| format!("{}: {}", f.rule, f.message)),
-                        sha256: report.sha256.clone(),
-                        provenance_dropped: report.findings.iter().any(|f| {
-                            f.rule == "provenance-dropped"
-                                && f.message.contains("without build provenance")
-                        }),
-                        install_scripts: release.install_scripts.clone(),
-                        unreadable: None,
-                    },
-                    Err(e)
-                        if e.message.contains("cannot reach")
-                            || e.message.contains("answered HTTP") =>
+                let facts =
+                    match scan_release(&s.registry, project, &release.version, Some(file), &s.scan)
                     {
-                        return Err((
-                            StatusCode::BAD_GATEWAY,
-                            format!("customs: upstream failed: {}", e.message),
-                        ));
-                    }
-                    Err(e) if e.message.contains("cache was altered") => {
-                        return Err((
-                            StatusCode::INTERNAL_SERVER_ERROR,
-                            format!("customs: {}", e.message),
-                        ));
-                    }
-                    Err(e) => Facts {
-                        verdict: "unchecked".into(),
-                        score: 0.0,
-                        top: None,
-                        sha256: String::new(),
-                        provenance_dropped: false,
-                        install_scripts: release.install_scripts.clone(),
-                        unreadable: Some(e.message),
-                    },
-                };
+                        Ok(report) => Facts {
+                            verdict: report.verdict.level.as_str().to_owned(),
+                            score: report.verdict.score,
+                            top: report
+                                .findings
+                                .first()
+                                .map(|f| format!("{}: {}", f.rule, f.message)),
+                            sha256: report.sha256.clone(),
+                            provenance_dropped: report.findings.iter().any(|f| {
+                                f.rule == "provenance-dropped"
+                                    && f.message.contains("without build provenance")
+                            }),
+                            install_scripts: release.install_scripts.clone(),
+                            unreadable: None,
+                        },
+                        Err(e)
+                            if e.message.contains("cannot reach")
+                                || e.message.contains("answered HTTP") =>
+                        {
+                            return Err((
+                                StatusCode::BAD_GATEWAY,
+                                format!("customs: upstream failed: {}", e.message),
+                            ));
+                        }
+                        Err(e) if e.message.contains("cache was altered") => {
+                            return Err((
+                                StatusCode::INTERNAL_SERVER_ERROR,
+                                format!("customs: {}", e.message),
+                            ));
+                        }
+                        Err(e) => Facts {
+                            verdict: "unchecked".into(),
+                            score: 0.0,
+                            top: None,
+                            sha256: String::new(),
+                            provenance_dropped: false,
+                            install_scripts: release.install_scripts.clone(),
+                            unreadable: Some(e.message),
+                        },
+                    };
                 if let Ok(json) = serde_json::to_string(&facts) {
                     let _ = s.store.put_verdict(key, &json, now());
                 }

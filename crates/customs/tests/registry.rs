@@ -1240,7 +1240,14 @@ fn pywheel_registry(server: &Loopback) {
             "application/octet-stream",
             body.clone(),
         );
-        files.push(json!({"filename": file, "url": format!("/files/{file}"), "hashes": {"sha256": hex::encode(Sha256::digest(&body))}, "upload-time": iso(at), "requires-python": ">=3.8"}));
+        let metadata =
+            format!("Metadata-Version: 2.1\nName: pywheel\nVersion: {version}\n").into_bytes();
+        server.route(
+            &format!("/files/{file}.metadata"),
+            "text/plain",
+            metadata.clone(),
+        );
+        files.push(json!({"filename": file, "url": format!("/files/{file}"), "hashes": {"sha256": hex::encode(Sha256::digest(&body))}, "upload-time": iso(at), "requires-python": ">=3.8", "core-metadata": {"sha256": hex::encode(Sha256::digest(&metadata))}}));
     }
     let page = json!({"meta": {"api-version": "1.1"}, "name": "pywheel", "files": files});
     server.route(
@@ -1410,6 +1417,17 @@ fn proxy_with_pip() {
             .ends_with("/pypi/files/pywheel/pywheel-1.0-py3-none-any.whl")
     );
     assert_eq!(page["files"][0]["requires-python"], ">=3.8");
+    // PEP 658: the metadata is announced and served by the proxy.
+    assert!(
+        page["files"][0]["core-metadata"]["sha256"].is_string(),
+        "{page:#}"
+    );
+    let (status, metadata) = fetch_url(
+        &proxy.url,
+        "/pypi/files/pywheel/pywheel-1.0-py3-none-any.whl.metadata",
+    );
+    assert_eq!(status, 200);
+    assert!(String::from_utf8_lossy(&metadata).contains("Version: 1.0"));
 
     // Each artifact is downloaded and scanned once.
     let before = server.count("/files/pywheel-1.1-py3-none-any.whl");
