@@ -18,7 +18,7 @@ pub use files::{FileKind, NativeFormat, PackageFile, Role, classify_head, select
 pub use identity::{ArtifactKind, Ecosystem, Identity, identity_from_file_name};
 pub use lockfile::{
     LockError, LockKind, Locked, LockedHash, Lockfile, dependency_path, find_lockfiles,
-    read_lockfile,
+    parse_lockfile, read_lockfile,
 };
 pub use names::{canonical_name, skeleton};
 pub use npm::{LIFECYCLE_HOOKS, NpmManifest};
