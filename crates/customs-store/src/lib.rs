@@ -181,6 +181,7 @@ impl Store {
             .map_err(|e| fail(&e))?;
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = NORMAL;
              CREATE TABLE IF NOT EXISTS advisory (
                  id TEXT PRIMARY KEY, summary TEXT NOT NULL, malicious INTEGER NOT NULL,
                  aliases TEXT NOT NULL, modified TEXT, origin TEXT NOT NULL);
@@ -189,6 +190,7 @@ impl Store {
                  ecosystem TEXT NOT NULL, name TEXT NOT NULL,
                  versions TEXT NOT NULL, ranges TEXT NOT NULL);
              CREATE INDEX IF NOT EXISTS affected_package ON affected (ecosystem, name);
+             CREATE INDEX IF NOT EXISTS affected_id ON affected (id);
              CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
              CREATE TABLE IF NOT EXISTS verdict (
                  digest TEXT PRIMARY KEY, facts TEXT NOT NULL, scanned_at INTEGER NOT NULL);
@@ -297,6 +299,7 @@ impl Store {
             return Err(err(format!("more than {MAX_ZIP_MEMBERS} members")));
         }
         let mut total = ImportSummary::default();
+        let mut batch = Vec::new();
         for i in 0..zip.len() {
             let mut member = zip.by_index(i).map_err(|e| err(e.to_string()))?;
             let member_name = member.name().map(|n| n.into_owned()).unwrap_or_default();
@@ -315,8 +318,15 @@ impl Store {
                     "{name} is larger than {MAX_RECORD_FILE} bytes"
                 )));
             }
-            add(&mut total, self.import_bytes(&bytes, &name)?);
+            batch.extend(parse_records(&bytes, &name)?);
+            if batch.len() >= IMPORT_BATCH {
+                add(
+                    &mut total,
+                    self.write_records(std::mem::take(&mut batch), &shown)?,
+                );
+            }
         }
+        add(&mut total, self.write_records(batch, &shown)?);
         Ok(total)
     }
 
@@ -325,23 +335,12 @@ impl Store {
     /// # Errors
     /// When the bytes are not OSV JSON, or the database cannot be written.
     pub fn import_bytes(&self, bytes: &[u8], origin: &str) -> Result<ImportSummary, StoreError> {
-        let err = |m: String| StoreError::Import {
-            path: origin.to_owned(),
-            message: m,
-        };
-        let value: serde_json::Value =
-            serde_json::from_slice(bytes).map_err(|e| err(format!("not JSON: {e}")))?;
-        let records: Vec<Osv> = match value {
-            serde_json::Value::Array(items) => items
-                .into_iter()
-                .map(serde_json::from_value)
-                .collect::<Result<_, _>>()
-                .map_err(|e| err(format!("not an OSV record: {e}")))?,
-            other => vec![
-                serde_json::from_value(other)
-                    .map_err(|e| err(format!("not an OSV record: {e}")))?,
-            ],
-        };
+        let records = parse_records(bytes, origin)?;
+        self.write_records(records, origin)
+    }
+
+    /// Writes records in one transaction.
+    fn write_records(&self, records: Vec<Osv>, origin: &str) -> Result<ImportSummary, StoreError> {
         let mut summary = ImportSummary::default();
         let mut conn = self.lock();
         let tx = conn.transaction().map_err(|e| self.db_error(&e))?;
@@ -567,6 +566,30 @@ impl Store {
             .map_err(|e| self.db_error(&e))
     }
 }
+
+/// OSV JSON: one record, or an array of records.
+fn parse_records(bytes: &[u8], origin: &str) -> Result<Vec<Osv>, StoreError> {
+    let err = |m: String| StoreError::Import {
+        path: origin.to_owned(),
+        message: m,
+    };
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| err(format!("not JSON: {e}")))?;
+    match value {
+        serde_json::Value::Array(items) => items
+            .into_iter()
+            .map(serde_json::from_value)
+            .collect::<Result<_, _>>()
+            .map_err(|e| err(format!("not an OSV record: {e}"))),
+        other => Ok(vec![
+            serde_json::from_value(other).map_err(|e| err(format!("not an OSV record: {e}")))?,
+        ]),
+    }
+}
+
+/// Records written per transaction when importing many files (a zip of an ecosystem
+/// export holds hundreds of thousands).
+const IMPORT_BATCH: usize = 5_000;
 
 fn add(total: &mut ImportSummary, s: ImportSummary) {
     total.records += s.records;
