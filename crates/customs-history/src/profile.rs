@@ -3,7 +3,6 @@
 //! install hooks, behaviours, imports, metadata).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::str::FromStr;
 
 use customs_analyze::{Analysis, BehaviourKind, Context};
 use customs_ecosystem::{
@@ -131,7 +130,7 @@ fn python_dependencies(package: &Package) -> BTreeMap<String, String> {
     };
     let mut out = BTreeMap::new();
     for req in listed {
-        match pep508_rs::Requirement::<pep508_rs::VerbatimUrl>::from_str(&req) {
+        match customs_ecosystem::parse_requirement(&req) {
             Ok(r) => {
                 if !r.marker.evaluate_extras(&[]) {
                     continue;

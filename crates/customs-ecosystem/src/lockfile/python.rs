@@ -2,7 +2,6 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 
 use crate::{Ecosystem, canonical_name};
 
@@ -225,7 +224,7 @@ fn entry_from_spec(
         e.source = Some(location.to_owned());
         return Ok(e);
     }
-    let req = pep508_rs::Requirement::<pep508_rs::VerbatimUrl>::from_str(spec)
+    let req = crate::parse_requirement(spec)
         .map_err(|e| LockError::new(path, Some(line), format!("not a requirement: {e}")))?;
     let mut e = Locked::new(PY, req.name.as_ref(), "", line);
     match &req.version_or_url {
@@ -330,9 +329,7 @@ fn dependency_names(p: &toml::Value) -> Vec<String> {
         .iter()
         .filter_map(|d| match d {
             toml::Value::Table(t) => t.get("name").and_then(|n| n.as_str()).map(str::to_owned),
-            toml::Value::String(s) => pep508_rs::Requirement::<pep508_rs::VerbatimUrl>::from_str(s)
-                .ok()
-                .map(|r| r.name.to_string()),
+            toml::Value::String(s) => crate::parse_requirement(s).ok().map(|r| r.name.to_string()),
             _ => None,
         })
         .collect()
@@ -490,7 +487,7 @@ pub(super) fn poetry_lock(path: &Path, text: &str) -> Result<Vec<Locked>, LockEr
                 .iter()
                 .filter_map(toml::Value::as_str)
             {
-                if let Ok(r) = pep508_rs::Requirement::<pep508_rs::VerbatimUrl>::from_str(d) {
+                if let Ok(r) = crate::parse_requirement(d) {
                     names.insert(canonical_name(PY, r.name.as_ref()));
                 }
             }
