@@ -103,6 +103,22 @@ pub fn parse_requirement(
             &trimmed[..name_end]
         ));
     }
+    let rest = trimmed[name_end..].trim_start();
+    if let Some(extras) = rest.strip_prefix('[') {
+        let inside = extras.split(']').next().unwrap_or(extras);
+        if let Some(bad) = inside
+            .split(',')
+            .map(str::trim)
+            .find(|e| e.ends_with(['.', '-', '_']))
+        {
+            return Err(format!("the extra {bad:?} must end with a letter or digit"));
+        }
+    }
+    // Direct references (`name @ url`) are read by the callers themselves: the parser's
+    // path handling panics on some file URLs.
+    if rest.split(';').next().unwrap_or(rest).contains('@') {
+        return Err("a direct reference (name @ url)".to_owned());
+    }
     let owned = text.to_owned();
     std::panic::catch_unwind(move || {
         pep508_rs::Requirement::<pep508_rs::VerbatimUrl>::from_str(&owned)
@@ -119,6 +135,8 @@ mod requirement_tests {
     fn malformed_names_are_errors_not_panics() {
         assert!(parse_requirement("event-streamE. x").is_err());
         assert!(parse_requirement("a_ ==1").is_err());
+        assert!(parse_requirement("t[olo.eo.\n \"0").is_err());
+        assert!(parse_requirement("local @ file:///tmp/x.tar.gz").is_err());
         let r = parse_requirement("Requests[socks]>=2 ; python_version > '3.8'").expect("valid");
         assert_eq!(r.name.as_ref(), "requests");
     }

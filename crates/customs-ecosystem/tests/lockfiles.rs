@@ -166,7 +166,11 @@ fn malformed_files_name_the_line() {
         ),
         ("requirements.txt", "six==1.16.0\n-r\n", Some(2)),
         // Found by fuzzing: pep508_rs panics on a name ending in '.' before a space.
-        ("requirements.txt", "six==1.16.0\nevent-streamE. DO NOT EDIT\n", Some(2)),
+        (
+            "requirements.txt",
+            "six==1.16.0\nevent-streamE. DO NOT EDIT\n",
+            Some(2),
+        ),
         ("Pipfile.lock", "{\"default\": {\"six\": }}", Some(1)),
     ];
     for (name, text, line) in cases {

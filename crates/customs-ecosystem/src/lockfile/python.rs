@@ -224,6 +224,26 @@ fn entry_from_spec(
         e.source = Some(location.to_owned());
         return Ok(e);
     }
+    if let Some((name, location)) = spec.split_once('@')
+        && !name.trim().is_empty()
+        && !name.contains(['=', '<', '>', '~', '!', ';'])
+    {
+        // `name @ url`: the name (without extras) and where it comes from.
+        let name = name.split('[').next().unwrap_or(name).trim();
+        let mut e = Locked::new(PY, name, "", line);
+        e.source = Some(
+            location
+                .split(';')
+                .next()
+                .unwrap_or(location)
+                .trim()
+                .to_owned(),
+        );
+        if let Some(id) = crate::identity_from_file_name(e.source.as_deref().unwrap_or("")) {
+            e.version = id.version;
+        }
+        return Ok(e);
+    }
     let req = crate::parse_requirement(spec)
         .map_err(|e| LockError::new(path, Some(line), format!("not a requirement: {e}")))?;
     let mut e = Locked::new(PY, req.name.as_ref(), "", line);
@@ -601,7 +621,7 @@ mod tests {
                 ("six", "1.16.0", 2),
                 ("requests", "2.32.3", 5),
                 ("idna", "3.7", 8),
-                ("local", "", 9),
+                ("local", "1.0", 9),
                 ("demo", "2.0", 10),
                 ("urllib3", "", 11),
             ]
