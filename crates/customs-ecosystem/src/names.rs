@@ -106,9 +106,9 @@ pub fn parse_requirement(
     let rest = trimmed[name_end..].trim_start();
     if let Some(extras) = rest.strip_prefix('[') {
         let inside = extras.split(']').next().unwrap_or(extras);
+        // Every run of name characters the parser would take as an extra's name.
         if let Some(bad) = inside
-            .split(',')
-            .map(str::trim)
+            .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')))
             .find(|e| e.ends_with(['.', '-', '_']))
         {
             return Err(format!("the extra {bad:?} must end with a letter or digit"));
@@ -136,6 +136,8 @@ mod requirement_tests {
         assert!(parse_requirement("event-streamE. x").is_err());
         assert!(parse_requirement("a_ ==1").is_err());
         assert!(parse_requirement("t[olo.eo.\n \"0").is_err());
+        assert!(parse_requirement("t[oER. NO\0 \"0").is_err());
+        assert!(parse_requirement("pkg[a-b,c_d]>=1").is_ok());
         assert!(parse_requirement("local @ file:///tmp/x.tar.gz").is_err());
         let r = parse_requirement("Requests[socks]>=2 ; python_version > '3.8'").expect("valid");
         assert_eq!(r.name.as_ref(), "requests");
