@@ -140,21 +140,8 @@ pub fn compare(old: &Profile, new: &Profile, context: &ReleaseContext) -> Compar
     for rule in rules::ALL {
         rule.check(&input, &mut findings);
     }
-    sort(&mut findings);
+    customs_rules::sort_findings(&mut findings);
     Comparison { changes, findings }
-}
-
-/// Most severe first, as content findings are ordered.
-pub fn sort(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        (b.severity, b.confidence, &a.path, a.line, a.rule).cmp(&(
-            a.severity,
-            a.confidence,
-            &b.path,
-            b.line,
-            b.rule,
-        ))
-    });
 }
 
 /// The content findings of the new release that the old release did not have (matched

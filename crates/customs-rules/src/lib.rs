@@ -35,6 +35,12 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     for rule in rules::ALL {
         rule.check(input, &mut findings);
     }
+    sort_findings(&mut findings);
+    findings
+}
+
+/// Orders findings as reports list them: most severe and surest first, then by place.
+pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         (b.severity, b.confidence, &a.path, a.line, a.rule).cmp(&(
             a.severity,
@@ -44,7 +50,6 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
             b.rule,
         ))
     });
-    findings
 }
 
 #[cfg(test)]

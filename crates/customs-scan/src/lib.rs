@@ -64,7 +64,7 @@ impl PackageReport {
     /// Adds findings (from the source or history) and judges again.
     pub fn add_findings(&mut self, findings: impl IntoIterator<Item = Finding>) {
         self.findings.extend(findings);
-        customs_history::sort(&mut self.findings);
+        customs_rules::sort_findings(&mut self.findings);
         self.verdict = verdict(&self.findings);
     }
 }

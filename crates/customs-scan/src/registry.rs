@@ -515,7 +515,7 @@ pub fn diff(
         &new.report.findings,
         &new.report.profile.root,
     ));
-    customs_history::sort(&mut changes);
+    customs_rules::sort_findings(&mut changes);
     DiffReport {
         verdict: verdict(&changes),
         old: old.report,

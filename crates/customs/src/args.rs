@@ -98,12 +98,8 @@ pub(crate) struct ProxyArgs {
     /// The npm registry to proxy (default: your npm configuration).
     #[arg(long, value_name = "URL")]
     pub(crate) npm_upstream: Option<String>,
-    /// The policy file (default: ./customs.toml, then ~/.config/customs/policy.toml).
-    #[arg(long, value_name = "FILE")]
-    pub(crate) policy: Option<PathBuf>,
-    /// Hold back releases younger than this (`7d`, `48h`), overriding the policy.
-    #[arg(long, value_name = "AGE")]
-    pub(crate) min_release_age: Option<String>,
+    #[command(flatten)]
+    pub(crate) policy: PolicyArgs,
     /// Refuse suspicious artifacts too, overriding the policy.
     #[arg(long)]
     pub(crate) block_suspicious: bool,
@@ -172,12 +168,8 @@ pub(crate) struct WatchArgs {
 
 #[derive(clap::Args)]
 pub(crate) struct RunArgs {
-    /// The policy file (default: ./customs.toml, then ~/.config/customs/policy.toml).
-    #[arg(long, value_name = "FILE")]
-    pub(crate) policy: Option<PathBuf>,
-    /// Hold back releases younger than this (`7d`, `48h`), overriding the policy.
-    #[arg(long, value_name = "AGE")]
-    pub(crate) min_release_age: Option<String>,
+    #[command(flatten)]
+    pub(crate) policy: PolicyArgs,
     /// The local store.
     #[arg(long, value_name = "PATH")]
     pub(crate) store: Option<PathBuf>,
@@ -241,18 +233,8 @@ pub(crate) struct AuditArgs {
     /// Do not compare releases with the releases before them.
     #[arg(long)]
     pub(crate) no_history: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub(crate) format: Format,
-    /// Write the report to a file instead of standard output.
-    #[arg(long, short)]
-    pub(crate) output: Option<PathBuf>,
-    /// Show every dependency, and info-level findings.
-    #[arg(long, short)]
-    pub(crate) verbose: bool,
-    /// When to use colours in text output.
-    #[arg(long, value_enum, default_value = "auto")]
-    pub(crate) color: Color,
+    #[command(flatten)]
+    pub(crate) report: ReportArgs,
     /// The local store (default: $CUSTOMS_STORE, else ~/.local/share/customs/store.sqlite3).
     #[arg(long, value_name = "PATH")]
     pub(crate) store: Option<PathBuf>,
@@ -317,21 +299,11 @@ pub(crate) struct DiffArgs {
     pub(crate) old: String,
     /// The new release.
     pub(crate) new: String,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub(crate) format: Format,
     /// Exit with 1 when the update is at least this bad.
     #[arg(long, value_enum, default_value = "malicious")]
     pub(crate) fail_on: FailOn,
-    /// Write the report to a file instead of standard output.
-    #[arg(long, short)]
-    pub(crate) output: Option<PathBuf>,
-    /// List every changed file and behaviour, and info-level findings.
-    #[arg(long, short)]
-    pub(crate) verbose: bool,
-    /// When to use colours in text output.
-    #[arg(long, value_enum, default_value = "auto")]
-    pub(crate) color: Color,
+    #[command(flatten)]
+    pub(crate) report: ReportArgs,
     /// Do not contact any index (new dependencies are then not checked).
     #[arg(long)]
     pub(crate) offline: bool,
@@ -349,21 +321,11 @@ pub(crate) struct ScanArgs {
     pub(crate) no_history: bool,
     #[command(flatten)]
     pub(crate) registry: RegistryArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub(crate) format: Format,
     /// Exit with 1 when a package is at least this bad.
     #[arg(long, value_enum, default_value = "malicious")]
     pub(crate) fail_on: FailOn,
-    /// Write the report to a file instead of standard output.
-    #[arg(long, short)]
-    pub(crate) output: Option<PathBuf>,
-    /// Show info-level findings and analysis notes.
-    #[arg(long, short)]
-    pub(crate) verbose: bool,
-    /// When to use colours in text output.
-    #[arg(long, value_enum, default_value = "auto")]
-    pub(crate) color: Color,
+    #[command(flatten)]
+    pub(crate) report: ReportArgs,
     /// Threads to use (default: one per core).
     #[arg(long, short)]
     pub(crate) jobs: Option<usize>,
@@ -382,4 +344,32 @@ pub(crate) struct ScanArgs {
     /// Compression ratio above which a large member is treated as a bomb.
     #[arg(long, default_value_t = Limits::default().max_ratio, value_name = "N")]
     pub(crate) max_ratio: u64,
+}
+
+/// How a report is written: shared by `scan`, `diff` and `audit`.
+#[derive(clap::Args)]
+pub(crate) struct ReportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub(crate) format: Format,
+    /// Write the report to a file instead of standard output.
+    #[arg(long, short)]
+    pub(crate) output: Option<PathBuf>,
+    /// Show everything: info-level findings, analysis notes, every file and dependency.
+    #[arg(long, short)]
+    pub(crate) verbose: bool,
+    /// When to use colours in text output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub(crate) color: Color,
+}
+
+/// The policy of `proxy` and `run`: a file, and the cooldown flag over it.
+#[derive(clap::Args)]
+pub(crate) struct PolicyArgs {
+    /// The policy file (default: ./customs.toml, then ~/.config/customs/policy.toml).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) policy: Option<PathBuf>,
+    /// Hold back releases younger than this (`7d`, `48h`), overriding the policy.
+    #[arg(long, value_name = "AGE")]
+    pub(crate) min_release_age: Option<String>,
 }

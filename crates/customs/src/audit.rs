@@ -3,11 +3,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use customs_report::TextOptions;
 use customs_scan::ScanOptions;
 
 use crate::args::{AuditArgs, Format};
-use crate::output::{Bar, open_store, use_color, write_report};
+use crate::output::{Bar, open_store, text_options, write_report};
 
 pub(crate) fn audit_command(args: &AuditArgs) -> anyhow::Result<ExitCode> {
     let paths = if args.paths.is_empty() {
@@ -78,15 +77,8 @@ pub(crate) fn audit_command(args: &AuditArgs) -> anyhow::Result<ExitCode> {
     );
     progress.done();
     let errors = customs_scan::lock_errors(&errors);
-    let rendered = match args.format {
-        Format::Text => customs_report::text_audit(
-            &report,
-            &errors,
-            TextOptions {
-                color: use_color(args.color, args.output.as_ref()),
-                verbose: args.verbose,
-            },
-        ),
+    let rendered = match args.report.format {
+        Format::Text => customs_report::text_audit(&report, &errors, text_options(&args.report)),
         Format::Json => {
             serde_json::to_string_pretty(&customs_report::json_audit(&report, &errors))? + "\n"
         }
@@ -94,7 +86,7 @@ pub(crate) fn audit_command(args: &AuditArgs) -> anyhow::Result<ExitCode> {
             serde_json::to_string_pretty(&customs_report::sarif_audit(&report, &errors))? + "\n"
         }
     };
-    write_report(args.output.as_ref(), &rendered)?;
+    write_report(args.report.output.as_ref(), &rendered)?;
     Ok(if !errors.is_empty() || report.failed().next().is_some() {
         ExitCode::from(2)
     } else if report.blocked().next().is_some() {

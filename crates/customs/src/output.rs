@@ -8,7 +8,9 @@ use anyhow::Context as _;
 use customs_rules::VerdictLevel;
 use customs_scan::Progress;
 
-use crate::args::{Color, FailOn};
+use customs_report::TextOptions;
+
+use crate::args::{Color, FailOn, ReportArgs};
 
 /// A progress bar on standard error, only on a terminal and for several targets.
 pub(crate) struct Bar(pub(crate) Option<indicatif::ProgressBar>);
@@ -51,7 +53,7 @@ impl Bar {
     }
 }
 
-pub(crate) fn use_color(color: Color, output: Option<&PathBuf>) -> bool {
+fn use_color(color: Color, output: Option<&PathBuf>) -> bool {
     match color {
         Color::Always => true,
         Color::Never => false,
@@ -98,4 +100,12 @@ pub(crate) fn duration_flag(flag: &str, value: &str) -> anyhow::Result<i64> {
         std::path::Path::new(flag),
     )?
     .min_release_age)
+}
+
+/// The text report's settings from the command line.
+pub(crate) fn text_options(report: &ReportArgs) -> TextOptions {
+    TextOptions {
+        color: use_color(report.color, report.output.as_ref()),
+        verbose: report.verbose,
+    }
 }

@@ -4,11 +4,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use customs_archive::Limits;
-use customs_report::{RunReport, TextOptions};
+use customs_report::RunReport;
 use customs_scan::{ScanError, ScanOptions, diff, expand_targets, load_source, scan_all};
 
 use crate::args::{DiffArgs, Format, ScanArgs};
-use crate::output::{Bar, threshold, use_color, write_report};
+use crate::output::{Bar, text_options, threshold, write_report};
 
 pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     let options = ScanOptions {
@@ -45,21 +45,12 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         packages: &packages,
         errors: &errors,
     };
-    let rendered = match args.format {
-        Format::Text => {
-            let color = use_color(args.color, args.output.as_ref());
-            customs_report::text(
-                &run,
-                TextOptions {
-                    color,
-                    verbose: args.verbose,
-                },
-            )
-        }
+    let rendered = match args.report.format {
+        Format::Text => customs_report::text(&run, text_options(&args.report)),
         Format::Json => serde_json::to_string_pretty(&customs_report::json(&run))? + "\n",
         Format::Sarif => serde_json::to_string_pretty(&customs_report::sarif(&run))? + "\n",
     };
-    write_report(args.output.as_ref(), &rendered)?;
+    write_report(args.report.output.as_ref(), &rendered)?;
     let threshold = threshold(args.fail_on);
     Ok(if !errors.is_empty() {
         ExitCode::from(2)
@@ -88,14 +79,8 @@ pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let report = diff(old, new, registry.as_ref(), &options);
-    let rendered = match args.format {
-        Format::Text => customs_report::text_diff(
-            &report,
-            TextOptions {
-                color: use_color(args.color, args.output.as_ref()),
-                verbose: args.verbose,
-            },
-        ),
+    let rendered = match args.report.format {
+        Format::Text => customs_report::text_diff(&report, text_options(&args.report)),
         Format::Json => serde_json::to_string_pretty(&customs_report::json_diff(&report))? + "\n",
         Format::Sarif => {
             let mut update = report.new.clone();
@@ -109,7 +94,7 @@ pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
             serde_json::to_string_pretty(&customs_report::sarif(&run))? + "\n"
         }
     };
-    write_report(args.output.as_ref(), &rendered)?;
+    write_report(args.report.output.as_ref(), &rendered)?;
     Ok(if report.verdict.level >= threshold(args.fail_on) {
         ExitCode::from(1)
     } else {

@@ -7,15 +7,11 @@ use anyhow::Context as _;
 use customs_rules::VerdictLevel;
 use customs_scan::ScanOptions;
 
-use crate::args::{LogFormat, ProxyArgs, RegistryArgs, RunArgs};
+use crate::args::{LogFormat, PolicyArgs, ProxyArgs, RegistryArgs, RunArgs};
 use crate::output::{duration_flag, open_store};
 
 pub(crate) fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
-    let mut policy =
-        customs_policy::Policy::find(args.policy.as_deref(), std::path::Path::new("."))?;
-    if let Some(age) = &args.min_release_age {
-        policy.min_release_age = duration_flag("--min-release-age", age)?;
-    }
+    let mut policy = load_policy(&args.policy)?;
     if args.block_suspicious {
         policy.fail_on = VerdictLevel::Suspicious;
     }
@@ -57,11 +53,7 @@ pub(crate) fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
-    let mut policy =
-        customs_policy::Policy::find(args.policy.as_deref(), std::path::Path::new("."))?;
-    if let Some(age) = &args.min_release_age {
-        policy.min_release_age = duration_flag("--min-release-age", age)?;
-    }
+    let policy = load_policy(&args.policy)?;
     // The upstreams are the user's own configuration, read before the command's
     // environment is pointed at the proxy.
     let registry = RegistryArgs {
@@ -110,4 +102,14 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
             .and_then(|c| u8::try_from(c).ok())
             .unwrap_or(1),
     ))
+}
+
+/// The policy file (or the default), with `--min-release-age` over it.
+fn load_policy(args: &PolicyArgs) -> anyhow::Result<customs_policy::Policy> {
+    let mut policy =
+        customs_policy::Policy::find(args.policy.as_deref(), std::path::Path::new("."))?;
+    if let Some(age) = &args.min_release_age {
+        policy.min_release_age = duration_flag("--min-release-age", age)?;
+    }
+    Ok(policy)
 }

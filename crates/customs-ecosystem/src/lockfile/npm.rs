@@ -94,7 +94,7 @@ pub(super) fn package_lock(path: &Path, text: &str) -> Result<Vec<Locked>, LockE
         ));
     };
     // v1: nested `dependencies`; top-level keys are the installed tree's first level.
-    fn walk(text: &str, deps: &serde_json::Map<String, Value>, top: bool, out: &mut Vec<Locked>) {
+    fn walk(text: &str, deps: &serde_json::Map<String, Value>, out: &mut Vec<Locked>) {
         for (name, v) in deps {
             let version = v.get("version").and_then(Value::as_str).unwrap_or("");
             let mut e = Locked::new(
@@ -115,24 +115,29 @@ pub(super) fn package_lock(path: &Path, text: &str) -> Result<Vec<Locked>, LockE
                 .and_then(Value::as_object)
                 .map(|m| m.keys().cloned().collect())
                 .unwrap_or_default();
-            let _ = top;
             out.push(e);
             if let Some(nested) = v.get("dependencies").and_then(Value::as_object) {
-                walk(text, nested, false, out);
+                walk(text, nested, out);
             }
         }
     }
-    walk(text, deps, true, &mut out);
+    walk(text, deps, &mut out);
     // v1 does not mark direct dependencies; the package.json beside it does.
     let direct = package_json_dependencies(path);
-    let required: BTreeSet<String> = out.iter().flat_map(|e| e.requires.clone()).collect();
-    for e in &mut out {
-        e.direct = match &direct {
+    mark_direct(&mut out, direct.as_ref());
+    Ok(out)
+}
+
+/// Marks the entries `package.json` names as direct; without a manifest, the entries
+/// nothing else requires.
+fn mark_direct(entries: &mut [Locked], direct: Option<&BTreeSet<String>>) {
+    let required: BTreeSet<String> = entries.iter().flat_map(|e| e.requires.clone()).collect();
+    for e in entries.iter_mut() {
+        e.direct = match direct {
             Some(d) => d.contains(&e.name),
             None => !required.contains(&e.name),
         };
     }
-    Ok(out)
 }
 
 fn package_json_dependencies(lockfile: &Path) -> Option<BTreeSet<String>> {
@@ -196,13 +201,7 @@ pub(super) fn yarn_lock(path: &Path, text: &str) -> Result<Vec<Locked>, LockErro
             .collect();
         out.push(e);
     }
-    let required: BTreeSet<String> = out.iter().flat_map(|e| e.requires.clone()).collect();
-    for e in &mut out {
-        e.direct = match &direct {
-            Some(d) => d.contains(&e.name),
-            None => !required.contains(&e.name),
-        };
-    }
+    mark_direct(&mut out, direct.as_ref());
     Ok(out)
 }
 
