@@ -19,6 +19,22 @@ if [ ! -x target/tools/bin/uv ]; then
     --target target/tools uv==0.13.9
 fi
 export CUSTOMS_TEST_UV="$PWD/target/tools/bin/uv"
+# Chromium (Debian's package) renders the proxy's web page in the UI test.
+if ! command -v chromium >/dev/null; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium >/dev/null \
+      || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium >/dev/null; }
+  else
+    echo "Chromium is needed for the web page test: apt-get install chromium"; exit 1
+  fi
+fi
+# A throw-away PostgreSQL server on loopback for the shared-store tests, stopped on exit.
+pg_out="$(mktemp)"
+CUSTOMS_TEST_POSTGRES="$(scripts/postgres.sh start 2>"$pg_out")" || { cat "$pg_out"; exit 1; }
+pg_dir="$(tail -1 "$pg_out")"
+rm -f "$pg_out"
+trap 'scripts/postgres.sh stop "$pg_dir"' EXIT
+export CUSTOMS_TEST_POSTGRES
 if command -v cargo-nextest >/dev/null; then
   cargo nextest run --workspace --locked --no-fail-fast
 else

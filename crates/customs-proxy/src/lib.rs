@@ -7,6 +7,7 @@
 //! (pip and uv show only that) and in a JSON `error` body (npm shows that).
 
 mod pages;
+mod ui;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -38,6 +39,8 @@ pub struct ProxyState {
     pub token: Option<String>,
     /// Decision log lines as JSON instead of text.
     pub log_json: bool,
+    /// This proxy, as named in shared claims and decisions (host and pid).
+    node: String,
     inflight: Mutex<HashMap<String, Arc<Mutex<()>>>>,
     stale_npm: Mutex<HashMap<String, serde_json::Value>>,
 }
@@ -53,6 +56,7 @@ impl ProxyState {
             scan,
             token: None,
             log_json: false,
+            node: node_name(),
             inflight: Mutex::new(HashMap::new()),
             stale_npm: Mutex::new(HashMap::new()),
         }
@@ -61,7 +65,18 @@ impl ProxyState {
 
 type Shared = Arc<ProxyState>;
 
-/// The facts of one artifact's scan, cached in the store by digest.
+/// This process, as other replicas sharing the store see it.
+fn node_name() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "localhost".to_owned());
+    format!("{host}:{}", std::process::id())
+}
+
+/// The facts of one artifact's scan, cached in the store by digest: what the policy
+/// needs, and what the web page shows.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Facts {
     verdict: String,
@@ -71,6 +86,112 @@ struct Facts {
     provenance_dropped: bool,
     install_scripts: Vec<String>,
     unreadable: Option<String>,
+    #[serde(default)]
+    findings: Vec<FindingFact>,
+    #[serde(default)]
+    compared_with: Option<String>,
+    #[serde(default)]
+    changes: Vec<String>,
+}
+
+/// One finding, as the web page shows it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct FindingFact {
+    rule: String,
+    severity: String,
+    message: String,
+    path: String,
+    line: Option<u32>,
+    snippet: Option<String>,
+}
+
+/// The most findings and change lines kept per artifact.
+const KEPT_FINDINGS: usize = 40;
+const KEPT_CHANGES: usize = 80;
+
+/// How long a scan claim holds before another proxy may take the scan over.
+const CLAIM_SECONDS: i64 = 300;
+
+/// The facts of a finished scan.
+fn facts_of(report: &customs_scan::PackageReport, release: &Release) -> Facts {
+    let mut changes = Vec::new();
+    let mut compared_with = None;
+    if let Some(h) = &report.history {
+        compared_with.clone_from(&h.compared_with);
+        let c = &h.changes;
+        let lines = |n: Option<u32>| n.map(|n| format!(" ({n} lines)")).unwrap_or_default();
+        for f in &c.files_added {
+            changes.push(format!("+ file {}{}", f.path, lines(f.lines_after)));
+        }
+        for f in &c.files_removed {
+            changes.push(format!("- file {}{}", f.path, lines(f.lines_before)));
+        }
+        for f in &c.files_changed {
+            changes.push(format!(
+                "~ file {} ({} → {} lines)",
+                f.path,
+                f.lines_before.unwrap_or(0),
+                f.lines_after.unwrap_or(0)
+            ));
+        }
+        for (what, list) in [
+            ("dependency", &c.dependencies),
+            ("install hook", &c.hooks),
+            ("metadata", &c.metadata),
+        ] {
+            for v in list {
+                changes.push(match (&v.old, &v.new) {
+                    (None, Some(n)) => format!("+ {what} {} {n}", v.name),
+                    (Some(o), None) => format!("- {what} {} {o}", v.name),
+                    (o, n) => format!(
+                        "~ {what} {} {} → {}",
+                        v.name,
+                        o.as_deref().unwrap_or(""),
+                        n.as_deref().unwrap_or("")
+                    ),
+                });
+            }
+        }
+        for b in &c.behaviours_appeared {
+            changes.push(format!(
+                "+ behaviour {} at {}:{}: {}",
+                b.kind.as_str(),
+                b.path,
+                b.line,
+                b.snippet
+            ));
+        }
+        changes.truncate(KEPT_CHANGES);
+    }
+    Facts {
+        verdict: report.verdict.level.as_str().to_owned(),
+        score: report.verdict.score,
+        top: report
+            .findings
+            .first()
+            .map(|f| format!("{}: {}", f.rule, f.message)),
+        sha256: report.sha256.clone(),
+        provenance_dropped: report.findings.iter().any(|f| {
+            f.rule == "provenance-dropped" && f.message.contains("without build provenance")
+        }),
+        install_scripts: release.install_scripts.clone(),
+        unreadable: None,
+        findings: report
+            .findings
+            .iter()
+            .take(KEPT_FINDINGS)
+            .map(|f| FindingFact {
+                rule: f.rule.to_owned(),
+                severity: f.severity.as_str().to_owned(),
+                message: f.message.clone(),
+                path: f.path.clone(),
+                line: f.line,
+                snippet: f.snippet.clone(),
+            })
+            .collect(),
+        compared_with,
+        changes,
+    }
 }
 
 /// The routes of the proxy. Everything but the health check needs the token when one
@@ -81,6 +202,9 @@ pub fn router(state: Shared) -> Router {
         .route("/pypi/simple/{project}", get(pypi_page))
         .route("/pypi/files/{project}/{file}", get(pypi_file))
         .route("/npm/{*path}", get(npm))
+        .route("/ui", get(ui::redirect))
+        .route("/ui/", get(ui::index))
+        .route("/ui/artifact/{key}", get(ui::artifact))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
             authorize,
@@ -142,22 +266,52 @@ async fn authorize(
     }
 }
 
-/// One line per decision on standard error: text, or JSON with `--log-format json`.
-fn log_decision(
-    state: &ProxyState,
+/// What one decision was about.
+struct Decided<'a> {
     action: Action,
     eco: Ecosystem,
-    name: &str,
-    version: &str,
-    verdict: &str,
-    reason: &str,
-) {
+    name: &'a str,
+    version: &'a str,
+    file: &'a str,
+    key: &'a str,
+    verdict: &'a str,
+    reason: &'a str,
+}
+
+/// One line per decision on standard error (text, or JSON with `--log-format json`),
+/// and a row in the store for the web page.
+fn log_decision(state: &ProxyState, d: &Decided<'_>) {
     use std::io::Write;
+    let Decided {
+        action,
+        eco,
+        name,
+        version,
+        verdict,
+        reason,
+        ..
+    } = *d;
+    let at_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |t| i64::try_from(t.as_millis()).unwrap_or(i64::MAX));
+    let _ = state.store.put_decision(&customs_store::Decision {
+        at_ms,
+        ecosystem: eco.as_str().to_owned(),
+        package: name.to_owned(),
+        version: version.to_owned(),
+        file: d.file.to_owned(),
+        digest: d.key.to_owned(),
+        action: action.as_str().to_owned(),
+        verdict: verdict.to_owned(),
+        reason: reason.to_owned(),
+        node: state.node.clone(),
+    });
     let time = customs_registry::format_rfc3339(now());
     let line = if state.log_json {
         serde_json::json!({
             "time": time, "decision": action.as_str(), "ecosystem": eco.as_str(),
-            "name": name, "version": version, "verdict": verdict, "reason": reason,
+            "name": name, "version": version, "file": d.file, "verdict": verdict,
+            "reason": reason,
         })
         .to_string()
     } else {
@@ -479,8 +633,23 @@ fn find_file<'a>(project: &'a Project, file: &str) -> Option<(&'a Release, &'a F
         .find_map(|r| r.files.iter().find(|f| f.file_name == file).map(|f| (r, f)))
 }
 
-/// The facts of a file's scan: from the store when it was scanned before, else scanned
-/// now and stored. `None` when `scan` is off (known malware is not downloaded).
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest as _;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
+
+/// The facts stored for `key`, if any.
+fn stored_facts(s: &ProxyState, key: &str) -> Option<Facts> {
+    s.store
+        .verdict(key)
+        .ok()
+        .flatten()
+        .and_then(|j| serde_json::from_str::<Facts>(&j).ok())
+}
+
+/// The facts of a file's scan: from the store when it was scanned before (by this
+/// proxy or another sharing the store), else scanned now and stored. `None` when
+/// `scan` is off (known malware is not downloaded).
 fn scan_facts(
     s: &ProxyState,
     project: &Project,
@@ -489,68 +658,67 @@ fn scan_facts(
     key: &str,
     scan: bool,
 ) -> Result<Option<Facts>, (StatusCode, String)> {
-    Ok(if scan {
-        match s
-            .store
-            .verdict(key)
-            .ok()
-            .flatten()
-            .and_then(|j| serde_json::from_str::<Facts>(&j).ok())
-        {
-            Some(f) => Some(f),
-            None => {
-                let facts =
-                    match scan_release(&s.registry, project, &release.version, Some(file), &s.scan)
-                    {
-                        Ok(report) => Facts {
-                            verdict: report.verdict.level.as_str().to_owned(),
-                            score: report.verdict.score,
-                            top: report
-                                .findings
-                                .first()
-                                .map(|f| format!("{}: {}", f.rule, f.message)),
-                            sha256: report.sha256.clone(),
-                            provenance_dropped: report.findings.iter().any(|f| {
-                                f.rule == "provenance-dropped"
-                                    && f.message.contains("without build provenance")
-                            }),
-                            install_scripts: release.install_scripts.clone(),
-                            unreadable: None,
-                        },
-                        Err(e)
-                            if e.message.contains("cannot reach")
-                                || e.message.contains("answered HTTP") =>
-                        {
-                            return Err((
-                                StatusCode::BAD_GATEWAY,
-                                format!("customs: upstream failed: {}", e.message),
-                            ));
-                        }
-                        Err(e) if e.message.contains("cache was altered") => {
-                            return Err((
-                                StatusCode::INTERNAL_SERVER_ERROR,
-                                format!("customs: {}", e.message),
-                            ));
-                        }
-                        Err(e) => Facts {
-                            verdict: "unchecked".into(),
-                            score: 0.0,
-                            top: None,
-                            sha256: String::new(),
-                            provenance_dropped: false,
-                            install_scripts: release.install_scripts.clone(),
-                            unreadable: Some(e.message),
-                        },
-                    };
-                if let Ok(json) = serde_json::to_string(&facts) {
-                    let _ = s.store.put_verdict(key, &json, now());
-                }
-                Some(facts)
-            }
+    if !scan {
+        return Ok(None);
+    }
+    // Another replica may be scanning it: wait for its verdict while its claim holds.
+    loop {
+        if let Some(f) = stored_facts(s, key) {
+            return Ok(Some(f));
         }
-    } else {
-        None
-    })
+        let t = now();
+        match s.store.claim_scan(key, &s.node, t, t + CLAIM_SECONDS) {
+            Ok(true) | Err(_) => break,
+            Ok(false) => std::thread::sleep(std::time::Duration::from_millis(100)),
+        }
+    }
+    // Read again: the holder may have finished between the read and the claim.
+    if let Some(f) = stored_facts(s, key) {
+        let _ = s.store.release_scan(key, &s.node);
+        return Ok(Some(f));
+    }
+    let result = scan_now(s, project, release, file);
+    if let Ok(facts) = &result
+        && let Ok(json) = serde_json::to_string(facts)
+    {
+        let _ = s.store.put_verdict(key, &json, now());
+    }
+    let _ = s.store.release_scan(key, &s.node);
+    result.map(Some)
+}
+
+/// Downloads, checks and scans one file.
+fn scan_now(
+    s: &ProxyState,
+    project: &Project,
+    release: &Release,
+    file: &str,
+) -> Result<Facts, (StatusCode, String)> {
+    match scan_release(&s.registry, project, &release.version, Some(file), &s.scan) {
+        Ok(report) => Ok(facts_of(&report, release)),
+        Err(e) if e.message.contains("cannot reach") || e.message.contains("answered HTTP") => {
+            Err((
+                StatusCode::BAD_GATEWAY,
+                format!("customs: upstream failed: {}", e.message),
+            ))
+        }
+        Err(e) if e.message.contains("cache was altered") => Err((
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("customs: {}", e.message),
+        )),
+        Err(e) => Ok(Facts {
+            verdict: "unchecked".into(),
+            score: 0.0,
+            top: None,
+            sha256: String::new(),
+            provenance_dropped: false,
+            install_scripts: release.install_scripts.clone(),
+            unreadable: Some(e.message),
+            findings: Vec::new(),
+            compared_with: None,
+            changes: Vec::new(),
+        }),
+    }
 }
 
 fn decide_file(
@@ -640,12 +808,16 @@ fn decide_file(
     let decision = s.policy.decide(&subject);
     log_decision(
         s,
-        decision.action,
-        eco,
-        &project.name,
-        &release.version,
-        facts.as_ref().map_or("unchecked", |f| f.verdict.as_str()),
-        &decision.reasons.join("; "),
+        &Decided {
+            action: decision.action,
+            eco,
+            name: &project.name,
+            version: &release.version,
+            file,
+            key: &key,
+            verdict: facts.as_ref().map_or("unchecked", |f| f.verdict.as_str()),
+            reason: &decision.reasons.join("; "),
+        },
     );
     if decision.action == Action::Block {
         let top = facts
@@ -674,7 +846,17 @@ fn decide_file(
                     format!("customs: upstream failed: {e}"),
                 )
             })?;
-            if !matches!(fetched.integrity, customs_registry::Integrity::Unchecked) {
+            // Another replica sharing the store may have scanned it, so a cache miss is
+            // normal; the bytes must still be the ones the index lists, and without a
+            // digest on the index, the ones that were scanned.
+            let changed = match &fetched.integrity {
+                customs_registry::Integrity::Verified { .. } => false,
+                customs_registry::Integrity::Mismatch { .. } => true,
+                customs_registry::Integrity::Unchecked => facts.as_ref().is_some_and(|f| {
+                    !f.sha256.is_empty() && f.sha256 != sha256_hex(&fetched.bytes)
+                }),
+            };
+            if changed {
                 return Err((
                     StatusCode::FORBIDDEN,
                     format!(

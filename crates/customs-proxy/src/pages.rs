@@ -5,7 +5,7 @@ use customs_ecosystem::{Ecosystem, canonical_name, compare_versions, line_of};
 use customs_registry::{Digest, FileRef, Project, Release, format_rfc3339};
 use serde_json::{Value, json};
 
-fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -8,10 +8,10 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+mod db;
 
 use customs_ecosystem::{Ecosystem, canonical_name, compare_versions};
-use rusqlite::{Connection, OptionalExtension, params};
+use db::{Cell, Db, Exec, Val};
 use serde::{Deserialize, Serialize};
 
 /// The records a new store starts with.
@@ -26,10 +26,10 @@ const MAX_ZIP_MEMBERS: usize = 2_000_000;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The database could not be opened or used.
-    #[error("the store {path} cannot be used: {message}")]
+    #[error("the store {location} cannot be used: {message}")]
     Database {
-        /// The database file.
-        path: PathBuf,
+        /// The database file, or its server (password hidden).
+        location: String,
         /// The error.
         message: String,
     },
@@ -159,85 +159,102 @@ fn in_range(eco: Ecosystem, range: &Range, version: &str) -> bool {
 /// The local store.
 #[derive(Debug)]
 pub struct Store {
-    path: PathBuf,
-    conn: Mutex<Connection>,
+    location: String,
+    db: Db,
+}
+
+/// A decision the proxy made about one file, as kept for its log and web page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    /// When, in milliseconds since the Unix epoch.
+    pub at_ms: i64,
+    /// `pypi` or `npm`.
+    pub ecosystem: String,
+    /// The package.
+    pub package: String,
+    /// The version.
+    pub version: String,
+    /// The file.
+    pub file: String,
+    /// The artifact's digest key (`sha256:…`), under which its scan is stored.
+    pub digest: String,
+    /// `served`, `refused`, …
+    pub action: String,
+    /// The verdict.
+    pub verdict: String,
+    /// Why, in one line.
+    pub reason: String,
+    /// The proxy that decided (host and pid).
+    pub node: String,
 }
 
 impl Store {
-    /// Opens (or creates, with the embedded default records) the store at `path`.
+    /// Opens (or creates, with the embedded default records) the store in the SQLite
+    /// file at `path`, or on the PostgreSQL server a `postgres://` location names.
     ///
     /// # Errors
     /// When the database cannot be opened or created.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let fail = |e: &dyn std::fmt::Display| StoreError::Database {
-            path: path.to_owned(),
-            message: e.to_string(),
+        Self::open_location(&path.to_string_lossy())
+    }
+
+    /// Opens the store at `location`: a file path, or `postgres://user:pass@host/db`.
+    ///
+    /// # Errors
+    /// When the database cannot be opened or created.
+    pub fn open_location(location: &str) -> Result<Self, StoreError> {
+        let shown = db::redact(location);
+        let fail = |message: String| StoreError::Database {
+            location: shown.clone(),
+            message,
         };
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| fail(&e))?;
-        }
-        let conn = Connection::open(path).map_err(|e| fail(&e))?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(|e| fail(&e))?;
-        conn.execute_batch(
-            "PRAGMA journal_mode = WAL;
-             PRAGMA synchronous = NORMAL;
-             CREATE TABLE IF NOT EXISTS advisory (
-                 id TEXT PRIMARY KEY, summary TEXT NOT NULL, malicious INTEGER NOT NULL,
-                 aliases TEXT NOT NULL, modified TEXT, origin TEXT NOT NULL);
-             CREATE TABLE IF NOT EXISTS affected (
-                 id TEXT NOT NULL REFERENCES advisory(id) ON DELETE CASCADE,
-                 ecosystem TEXT NOT NULL, name TEXT NOT NULL,
-                 versions TEXT NOT NULL, ranges TEXT NOT NULL);
-             CREATE INDEX IF NOT EXISTS affected_package ON affected (ecosystem, name);
-             CREATE INDEX IF NOT EXISTS affected_id ON affected (id);
-             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-             CREATE TABLE IF NOT EXISTS verdict (
-                 digest TEXT PRIMARY KEY, facts TEXT NOT NULL, scanned_at INTEGER NOT NULL);
-             CREATE TABLE IF NOT EXISTS watched (
-                 package TEXT PRIMARY KEY, versions TEXT NOT NULL, checked_at INTEGER NOT NULL);",
-        )
-        .map_err(|e| fail(&e))?;
+        let db = Db::open(location).map_err(fail)?;
         let store = Self {
-            path: path.to_owned(),
-            conn: Mutex::new(conn),
+            location: shown.clone(),
+            db,
         };
-        let seeded: Option<String> = store
-            .lock()
-            .query_row("SELECT value FROM meta WHERE key = 'seeded'", [], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(|e| fail(&e))?;
-        if seeded.is_none() {
+        let seeded = store
+            .db
+            .with(|c| c.rows("SELECT value FROM meta WHERE key = 'seeded'", &[]))
+            .map_err(fail)?;
+        if seeded.is_empty() {
             store
                 .import_bytes(DEFAULT_RECORDS.as_bytes(), "customs default data")
-                .map_err(|e| fail(&e))?;
+                .map_err(|e| fail(e.to_string()))?;
             store
-                .lock()
-                .execute("INSERT INTO meta (key, value) VALUES ('seeded', '1')", [])
-                .map_err(|e| fail(&e))?;
+                .db
+                .with(|c| {
+                    c.exec(
+                        "INSERT INTO meta (key, value) VALUES ('seeded', '1') ON CONFLICT (key) DO NOTHING",
+                        &[],
+                    )
+                })
+                .map_err(fail)?;
         }
         Ok(store)
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Connection> {
-        self.conn
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    /// The database file.
+    /// Where the store is: its file, or its server (password hidden).
     #[must_use]
-    pub fn path(&self) -> &Path {
-        &self.path
+    pub fn location(&self) -> &str {
+        &self.location
     }
 
-    fn db_error(&self, e: &rusqlite::Error) -> StoreError {
+    /// Whether several processes on several machines can share this store.
+    #[must_use]
+    pub fn is_shared(&self) -> bool {
+        matches!(self.db, Db::Postgres { .. })
+    }
+
+    fn db_error(&self, message: String) -> StoreError {
         StoreError::Database {
-            path: self.path.clone(),
-            message: e.to_string(),
+            location: self.location.clone(),
+            message,
         }
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut dyn Exec) -> Result<T, String>) -> Result<T, StoreError> {
+        self.db.with(f).map_err(|m| self.db_error(m))
     }
 
     /// Imports OSV records: a JSON file (one record or an array), a folder of them
@@ -341,73 +358,74 @@ impl Store {
 
     /// Writes records in one transaction.
     fn write_records(&self, records: Vec<Osv>, origin: &str) -> Result<ImportSummary, StoreError> {
-        let mut summary = ImportSummary::default();
-        let mut conn = self.lock();
-        let tx = conn.transaction().map_err(|e| self.db_error(&e))?;
-        for r in records {
-            let ours: Vec<&Affected> = r
-                .affected
-                .iter()
-                .filter(|a| {
-                    a.package
-                        .as_ref()
-                        .is_some_and(|p| ecosystem_of(&p.ecosystem).is_some())
-                })
-                .collect();
-            tx.execute("DELETE FROM affected WHERE id = ?1", params![r.id])
-                .map_err(|e| self.db_error(&e))?;
-            if ours.is_empty() || r.withdrawn.is_some() {
-                tx.execute("DELETE FROM advisory WHERE id = ?1", params![r.id])
-                    .map_err(|e| self.db_error(&e))?;
-                summary.skipped += 1;
-                continue;
-            }
-            let malicious = r.id.starts_with("MAL-");
-            let text = r
-                .summary
-                .clone()
-                .filter(|s| !s.trim().is_empty())
-                .or_else(|| {
-                    r.details
-                        .as_ref()
-                        .map(|d| d.lines().next().unwrap_or("").to_owned())
-                })
-                .unwrap_or_default();
-            tx.execute(
-                "INSERT OR REPLACE INTO advisory (id, summary, malicious, aliases, modified, origin)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    r.id,
-                    text,
-                    malicious,
-                    serde_json::to_string(&r.aliases).unwrap_or_default(),
-                    r.modified,
-                    origin
-                ],
-            )
-            .map_err(|e| self.db_error(&e))?;
-            for a in ours {
-                let Some(p) = &a.package else { continue };
-                let Some(eco) = ecosystem_of(&p.ecosystem) else {
-                    continue;
-                };
-                tx.execute(
-                    "INSERT INTO affected (id, ecosystem, name, versions, ranges) VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![
-                        r.id,
-                        eco.as_str(),
-                        canonical_name(eco, &p.name),
-                        serde_json::to_string(&a.versions).unwrap_or_default(),
-                        serde_json::to_string(&a.ranges).unwrap_or_default()
-                    ],
-                )
-                .map_err(|e| self.db_error(&e))?;
-            }
-            summary.records += 1;
-            summary.malicious += usize::from(malicious);
-        }
-        tx.commit().map_err(|e| self.db_error(&e))?;
-        Ok(summary)
+        self.db
+            .transaction(|tx| {
+                let mut summary = ImportSummary::default();
+                for r in records {
+                    let ours: Vec<&Affected> = r
+                        .affected
+                        .iter()
+                        .filter(|a| {
+                            a.package
+                                .as_ref()
+                                .is_some_and(|p| ecosystem_of(&p.ecosystem).is_some())
+                        })
+                        .collect();
+                    tx.exec("DELETE FROM affected WHERE id = ?1", &[Val::Text(&r.id)])?;
+                    if ours.is_empty() || r.withdrawn.is_some() {
+                        tx.exec("DELETE FROM advisory WHERE id = ?1", &[Val::Text(&r.id)])?;
+                        summary.skipped += 1;
+                        continue;
+                    }
+                    let malicious = r.id.starts_with("MAL-");
+                    let text = r
+                        .summary
+                        .clone()
+                        .filter(|s| !s.trim().is_empty())
+                        .or_else(|| {
+                            r.details
+                                .as_ref()
+                                .map(|d| d.lines().next().unwrap_or("").to_owned())
+                        })
+                        .unwrap_or_default();
+                    let aliases = serde_json::to_string(&r.aliases).unwrap_or_default();
+                    tx.exec(
+                        "INSERT INTO advisory (id, summary, malicious, aliases, modified, origin)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                         ON CONFLICT (id) DO UPDATE SET summary = excluded.summary,
+                           malicious = excluded.malicious, aliases = excluded.aliases,
+                           modified = excluded.modified, origin = excluded.origin",
+                        &[
+                            Val::Text(&r.id),
+                            Val::Text(&text),
+                            Val::Int(i64::from(malicious)),
+                            Val::Text(&aliases),
+                            Val::Text(r.modified.as_deref().unwrap_or("")),
+                            Val::Text(origin),
+                        ],
+                    )?;
+                    for a in ours {
+                        let Some(p) = &a.package else { continue };
+                        let Some(eco) = ecosystem_of(&p.ecosystem) else {
+                            continue;
+                        };
+                        tx.exec(
+                            "INSERT INTO affected (id, ecosystem, name, versions, ranges) VALUES (?1, ?2, ?3, ?4, ?5)",
+                            &[
+                                Val::Text(&r.id),
+                                Val::Text(eco.as_str()),
+                                Val::Text(&canonical_name(eco, &p.name)),
+                                Val::Text(&serde_json::to_string(&a.versions).unwrap_or_default()),
+                                Val::Text(&serde_json::to_string(&a.ranges).unwrap_or_default()),
+                            ],
+                        )?;
+                    }
+                    summary.records += 1;
+                    summary.malicious += usize::from(malicious);
+                }
+                Ok(summary)
+            })
+            .map_err(|m| self.db_error(m))
     }
 
     /// The advisories that affect `name` `version` (every version when `version` is
@@ -421,35 +439,23 @@ impl Store {
         name: &str,
         version: &str,
     ) -> Result<Vec<Advisory>, StoreError> {
-        let conn = self.lock();
-        let mut stmt = conn
-            .prepare_cached(
+        let canonical = canonical_name(ecosystem, name);
+        let rows = self.with(|c| {
+            c.rows(
                 "SELECT a.id, a.summary, a.malicious, a.aliases, f.versions, f.ranges
                  FROM affected f JOIN advisory a ON a.id = f.id
                  WHERE f.ecosystem = ?1 AND f.name = ?2 ORDER BY a.malicious DESC, a.id",
+                &[Val::Text(ecosystem.as_str()), Val::Text(&canonical)],
             )
-            .map_err(|e| self.db_error(&e))?;
-        let rows = stmt
-            .query_map(
-                params![ecosystem.as_str(), canonical_name(ecosystem, name)],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, bool>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, String>(4)?,
-                        r.get::<_, String>(5)?,
-                    ))
-                },
-            )
-            .map_err(|e| self.db_error(&e))?;
+        })?;
         let mut out: Vec<Advisory> = Vec::new();
         for row in rows {
-            let (id, summary, malicious, aliases, versions, ranges) =
-                row.map_err(|e| self.db_error(&e))?;
-            let versions: Vec<String> = serde_json::from_str(&versions).unwrap_or_default();
-            let ranges: Vec<Range> = serde_json::from_str(&ranges).unwrap_or_default();
+            let [id, summary, malicious, aliases, versions, ranges] = row.as_slice() else {
+                continue;
+            };
+            let id = id.text();
+            let versions: Vec<String> = serde_json::from_str(&versions.text()).unwrap_or_default();
+            let ranges: Vec<Range> = serde_json::from_str(&ranges.text()).unwrap_or_default();
             let all_versions = versions.is_empty()
                 && ranges.iter().any(|r| {
                     r.events.len() == 1
@@ -466,9 +472,9 @@ impl Store {
             if hit && !out.iter().any(|a| a.id == id) {
                 out.push(Advisory {
                     id,
-                    summary,
-                    malicious,
-                    aliases: serde_json::from_str(&aliases).unwrap_or_default(),
+                    summary: summary.text(),
+                    malicious: malicious.int() != 0,
+                    aliases: serde_json::from_str(&aliases.text()).unwrap_or_default(),
                 });
             }
         }
@@ -481,14 +487,13 @@ impl Store {
     /// # Errors
     /// When the database cannot be read.
     pub fn verdict(&self, digest: &str) -> Result<Option<String>, StoreError> {
-        self.lock()
-            .query_row(
+        let rows = self.with(|c| {
+            c.rows(
                 "SELECT facts FROM verdict WHERE digest = ?1",
-                params![digest],
-                |r| r.get(0),
+                &[Val::Text(digest)],
             )
-            .optional()
-            .map_err(|e| self.db_error(&e))
+        })?;
+        Ok(rows.first().and_then(|r| r.first()).map(Cell::text))
     }
 
     /// Stores the facts of an artifact's scan.
@@ -501,13 +506,119 @@ impl Store {
         facts: &str,
         scanned_at: i64,
     ) -> Result<(), StoreError> {
-        self.lock()
-            .execute(
-                "INSERT OR REPLACE INTO verdict (digest, facts, scanned_at) VALUES (?1, ?2, ?3)",
-                params![digest, facts, scanned_at],
+        self.with(|c| {
+            c.exec(
+                "INSERT INTO verdict (digest, facts, scanned_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (digest) DO UPDATE SET facts = excluded.facts, scanned_at = excluded.scanned_at",
+                &[Val::Text(digest), Val::Text(facts), Val::Int(scanned_at)],
             )
-            .map(|_| ())
-            .map_err(|e| self.db_error(&e))
+        })
+        .map(|_| ())
+    }
+
+    /// Claims the scan of the artifact `key` for `owner` until `until` (seconds since
+    /// the epoch). `true` when the claim is `owner`'s: nobody held it, or the holder's
+    /// claim ran out (a process that died mid-scan). Several proxies sharing one store
+    /// scan each artifact once this way; the others wait for its verdict.
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub fn claim_scan(
+        &self,
+        key: &str,
+        owner: &str,
+        now: i64,
+        until: i64,
+    ) -> Result<bool, StoreError> {
+        let rows = self.with(|c| {
+            c.rows(
+                "INSERT INTO scan_claim (key, owner, until) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, until = excluded.until
+                 WHERE scan_claim.until < ?4 OR scan_claim.owner = excluded.owner
+                 RETURNING owner",
+                &[
+                    Val::Text(key),
+                    Val::Text(owner),
+                    Val::Int(until),
+                    Val::Int(now),
+                ],
+            )
+        })?;
+        Ok(!rows.is_empty())
+    }
+
+    /// Gives up a claim taken with [`Store::claim_scan`].
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub fn release_scan(&self, key: &str, owner: &str) -> Result<(), StoreError> {
+        self.with(|c| {
+            c.exec(
+                "DELETE FROM scan_claim WHERE key = ?1 AND owner = ?2",
+                &[Val::Text(key), Val::Text(owner)],
+            )
+        })
+        .map(|_| ())
+    }
+
+    /// Records a decision of the proxy.
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub fn put_decision(&self, d: &Decision) -> Result<(), StoreError> {
+        self.with(|c| {
+            c.exec(
+                "INSERT INTO decision (at_ms, ecosystem, package, version, file, digest, action, verdict, reason, node)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                &[
+                    Val::Int(d.at_ms),
+                    Val::Text(&d.ecosystem),
+                    Val::Text(&d.package),
+                    Val::Text(&d.version),
+                    Val::Text(&d.file),
+                    Val::Text(&d.digest),
+                    Val::Text(&d.action),
+                    Val::Text(&d.verdict),
+                    Val::Text(&d.reason),
+                    Val::Text(&d.node),
+                ],
+            )
+        })
+        .map(|_| ())
+    }
+
+    /// The latest decisions, newest first; only those about `digest` when it is given.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub fn decisions(&self, digest: Option<&str>, limit: i64) -> Result<Vec<Decision>, StoreError> {
+        let cols = "SELECT at_ms, ecosystem, package, version, file, digest, action, verdict, reason, node FROM decision";
+        let rows = self.with(|c| match digest {
+            Some(d) => c.rows(
+                &format!("{cols} WHERE digest = ?1 ORDER BY at_ms DESC LIMIT ?2"),
+                &[Val::Text(d), Val::Int(limit)],
+            ),
+            None => c.rows(
+                &format!("{cols} ORDER BY at_ms DESC LIMIT ?1"),
+                &[Val::Int(limit)],
+            ),
+        })?;
+        Ok(rows
+            .iter()
+            .filter(|r| r.len() == 10)
+            .map(|r| Decision {
+                at_ms: r[0].int(),
+                ecosystem: r[1].text(),
+                package: r[2].text(),
+                version: r[3].text(),
+                file: r[4].text(),
+                digest: r[5].text(),
+                action: r[6].text(),
+                verdict: r[7].text(),
+                reason: r[8].text(),
+                node: r[9].text(),
+            })
+            .collect())
     }
 
     /// The versions of a watched package seen so far (`None`: never polled).
@@ -515,16 +626,16 @@ impl Store {
     /// # Errors
     /// When the database cannot be read.
     pub fn watched(&self, package: &str) -> Result<Option<Vec<String>>, StoreError> {
-        let json: Option<String> = self
-            .lock()
-            .query_row(
+        let rows = self.with(|c| {
+            c.rows(
                 "SELECT versions FROM watched WHERE package = ?1",
-                params![package],
-                |r| r.get(0),
+                &[Val::Text(package)],
             )
-            .optional()
-            .map_err(|e| self.db_error(&e))?;
-        Ok(json.map(|j| serde_json::from_str(&j).unwrap_or_default()))
+        })?;
+        Ok(rows
+            .first()
+            .and_then(|r| r.first())
+            .map(|j| serde_json::from_str(&j.text()).unwrap_or_default()))
     }
 
     /// Records the versions of a watched package seen so far.
@@ -537,13 +648,148 @@ impl Store {
         versions: &[String],
         checked_at: i64,
     ) -> Result<(), StoreError> {
-        self.lock()
-            .execute(
-                "INSERT OR REPLACE INTO watched (package, versions, checked_at) VALUES (?1, ?2, ?3)",
-                params![package, serde_json::to_string(versions).unwrap_or_default(), checked_at],
+        let json = serde_json::to_string(versions).unwrap_or_default();
+        self.with(|c| {
+            c.exec(
+                "INSERT INTO watched (package, versions, checked_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (package) DO UPDATE SET versions = excluded.versions, checked_at = excluded.checked_at",
+                &[Val::Text(package), Val::Text(&json), Val::Int(checked_at)],
             )
-            .map(|_| ())
-            .map_err(|e| self.db_error(&e))
+        })
+        .map(|_| ())
+    }
+
+    /// Puts packages on the watch job table (those already there keep their schedule).
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub fn schedule_watch(&self, packages: &[String], now: i64) -> Result<(), StoreError> {
+        self.db
+            .transaction(|tx| {
+                for p in packages {
+                    tx.exec(
+                        "INSERT INTO watch_job (package, due_at, owner, locked_until) VALUES (?1, ?2, NULL, 0)
+                         ON CONFLICT (package) DO NOTHING",
+                        &[Val::Text(p), Val::Int(now)],
+                    )?;
+                }
+                Ok(())
+            })
+            .map_err(|m| self.db_error(m))
+    }
+
+    /// Takes up to `limit` watched packages that are due, for `worker`, leased until
+    /// `lease_until`. Workers sharing a PostgreSQL store never take the same package:
+    /// the rows are picked with `FOR UPDATE SKIP LOCKED`.
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub fn take_watch_jobs(
+        &self,
+        worker: &str,
+        now: i64,
+        lease_until: i64,
+        limit: i64,
+    ) -> Result<Vec<String>, StoreError> {
+        let lock = if self.is_shared() {
+            " FOR UPDATE SKIP LOCKED"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "UPDATE watch_job SET owner = ?1, locked_until = ?2
+             WHERE package IN (
+                 SELECT package FROM watch_job
+                 WHERE due_at <= ?3 AND locked_until < ?3
+                 ORDER BY due_at, package LIMIT ?4{lock})
+             RETURNING package"
+        );
+        let rows = self.with(|c| {
+            c.rows(
+                &sql,
+                &[
+                    Val::Text(worker),
+                    Val::Int(lease_until),
+                    Val::Int(now),
+                    Val::Int(limit),
+                ],
+            )
+        })?;
+        let mut taken: Vec<String> = rows
+            .iter()
+            .filter_map(|r| r.first())
+            .map(Cell::text)
+            .collect();
+        taken.sort();
+        Ok(taken)
+    }
+
+    /// Hands back a package taken with [`Store::take_watch_jobs`], due again at `due_at`.
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub fn finish_watch_job(
+        &self,
+        package: &str,
+        worker: &str,
+        due_at: i64,
+    ) -> Result<(), StoreError> {
+        self.with(|c| {
+            c.exec(
+                "UPDATE watch_job SET due_at = ?1, owner = NULL, locked_until = 0
+                 WHERE package = ?2 AND owner = ?3",
+                &[Val::Int(due_at), Val::Text(package), Val::Text(worker)],
+            )
+        })
+        .map(|_| ())
+    }
+
+    /// Records that `worker` scanned `package` `version`; `false` when another worker
+    /// already had (the release is then not scanned again).
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub fn record_release_scan(
+        &self,
+        package: &str,
+        version: &str,
+        worker: &str,
+        verdict: &str,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        let n = self.with(|c| {
+            c.exec(
+                "INSERT INTO release_scan (package, version, worker, verdict, scanned_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (package, version) DO NOTHING",
+                &[
+                    Val::Text(package),
+                    Val::Text(version),
+                    Val::Text(worker),
+                    Val::Text(verdict),
+                    Val::Int(now),
+                ],
+            )
+        })?;
+        Ok(n == 1)
+    }
+
+    /// Which worker scanned each release of the watched packages: `(package, version,
+    /// worker)`.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub fn release_scans(&self) -> Result<Vec<(String, String, String)>, StoreError> {
+        let rows = self.with(|c| {
+            c.rows(
+                "SELECT package, version, worker FROM release_scan ORDER BY package, version",
+                &[],
+            )
+        })?;
+        Ok(rows
+            .iter()
+            .filter(|r| r.len() == 3)
+            .map(|r| (r[0].text(), r[1].text(), r[2].text()))
+            .collect())
     }
 
     /// How many records the store holds, and how many are malicious-package records.
@@ -551,19 +797,15 @@ impl Store {
     /// # Errors
     /// When the database cannot be read.
     pub fn counts(&self) -> Result<(usize, usize), StoreError> {
-        self.lock()
-            .query_row(
-                "SELECT COUNT(*), COALESCE(SUM(malicious), 0) FROM advisory",
-                [],
-                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+        let rows = self.with(|c| {
+            c.rows(
+                "SELECT COUNT(*), CAST(COALESCE(SUM(malicious), 0) AS BIGINT) FROM advisory",
+                &[],
             )
-            .map(|(a, b)| {
-                (
-                    usize::try_from(a).unwrap_or(0),
-                    usize::try_from(b).unwrap_or(0),
-                )
-            })
-            .map_err(|e| self.db_error(&e))
+        })?;
+        let row = rows.first().cloned().unwrap_or_default();
+        let n = |i: usize| usize::try_from(row.get(i).map_or(0, Cell::int)).unwrap_or(0);
+        Ok((n(0), n(1)))
     }
 }
 
@@ -601,10 +843,41 @@ fn add(total: &mut ImportSummary, s: ImportSummary) {
 mod tests {
     use super::*;
 
+    /// A new, empty database on the test PostgreSQL server that test.sh starts.
+    pub(crate) fn postgres_database(tag: &str) -> String {
+        let url = std::env::var("CUSTOMS_TEST_POSTGRES").expect(
+            "CUSTOMS_TEST_POSTGRES names the test PostgreSQL server: run ./test.sh, which starts one",
+        );
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connects");
+        let name = format!(
+            "t_{tag}_{}_{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.subsec_nanos())
+        );
+        client
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("creates a database");
+        let (base, _) = url.rsplit_once('/').expect("a database in the URL");
+        format!("{base}/{name}")
+    }
+
     #[test]
     fn default_records_and_imports() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = Store::open(&dir.path().join("s/store.sqlite3")).expect("opens");
+        let path = dir.path().join("s/store.sqlite3");
+        records_and_imports(&path.to_string_lossy(), dir.path());
+    }
+
+    #[test]
+    fn default_records_and_imports_on_postgres() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        records_and_imports(&postgres_database("records"), dir.path());
+    }
+
+    fn records_and_imports(location: &str, dir: &Path) {
+        let store = Store::open_location(location).expect("opens");
         let (records, malicious) = store.counts().expect("counts");
         assert_eq!((records, malicious), (10, 8));
         let hits = store
@@ -636,7 +909,7 @@ mod tests {
         );
 
         // A zip of records, with one for another ecosystem and a withdrawn one.
-        let zip_path = dir.path().join("osv.zip");
+        let zip_path = dir.join("osv.zip");
         let mut w = zip::ZipWriter::new(std::fs::File::create(&zip_path).expect("create"));
         let opts = zip::write::SimpleFileOptions::default();
         for (name, body) in [
@@ -688,12 +961,149 @@ mod tests {
 
         // Reopening keeps the data and does not seed twice.
         drop(store);
-        let store = Store::open(&dir.path().join("s/store.sqlite3")).expect("reopens");
+        let store = Store::open_location(location).expect("reopens");
         assert_eq!(store.counts().expect("counts"), (11, 9));
 
-        let bad = dir.path().join("bad.json");
+        let bad = dir.join("bad.json");
         std::fs::write(&bad, "{\"no\": \"id\"}").expect("write");
         let err = store.import_path(&bad).expect_err("not OSV");
         assert!(err.to_string().contains("bad.json"), "{err}");
+    }
+
+    fn shared_state(a: &Store, b: &Store) {
+        // One claim at a time; a lapsed claim can be taken over.
+        assert!(a.claim_scan("sha256:aa", "a", 100, 160).expect("claims"));
+        assert!(!b.claim_scan("sha256:aa", "b", 101, 161).expect("claims"));
+        assert!(
+            a.claim_scan("sha256:aa", "a", 102, 162)
+                .expect("renews its own")
+        );
+        assert!(
+            b.claim_scan("sha256:aa", "b", 170, 230)
+                .expect("takes a lapsed claim")
+        );
+        b.release_scan("sha256:aa", "b").expect("releases");
+        assert!(
+            a.claim_scan("sha256:aa", "a", 171, 231)
+                .expect("claims again")
+        );
+
+        // Verdicts written by one are read by the other.
+        a.put_verdict("sha256:aa", "{\"verdict\":\"clean\"}", 5)
+            .expect("writes");
+        assert_eq!(
+            b.verdict("sha256:aa").expect("reads").as_deref(),
+            Some("{\"verdict\":\"clean\"}")
+        );
+        a.put_verdict("sha256:aa", "{}", 6).expect("overwrites");
+        assert_eq!(
+            b.verdict("sha256:aa").expect("reads").as_deref(),
+            Some("{}")
+        );
+
+        // Decisions, newest first, and by digest.
+        for (i, digest) in ["sha256:aa", "sha256:bb", "sha256:aa"].iter().enumerate() {
+            let at_ms = 1_000 + i64::try_from(i).unwrap_or(0);
+            a.put_decision(&Decision {
+                at_ms,
+                ecosystem: "npm".into(),
+                package: "p".into(),
+                version: format!("1.0.{i}"),
+                file: "p.tgz".into(),
+                digest: (*digest).into(),
+                action: if i == 1 { "refused" } else { "served" }.into(),
+                verdict: "clean".into(),
+                reason: String::new(),
+                node: "a".into(),
+            })
+            .expect("writes");
+        }
+        let all = b.decisions(None, 10).expect("reads");
+        assert_eq!(
+            all.iter().map(|d| d.version.as_str()).collect::<Vec<_>>(),
+            ["1.0.2", "1.0.1", "1.0.0"]
+        );
+        assert_eq!(b.decisions(None, 1).expect("reads").len(), 1);
+        let bb = b.decisions(Some("sha256:bb"), 10).expect("reads");
+        assert!(bb.len() == 1 && bb[0].action == "refused", "{bb:?}");
+
+        // Watch jobs: each due package goes to one worker; finished ones wait.
+        let pkgs: Vec<String> = (0..6).map(|i| format!("npm:p{i}")).collect();
+        a.schedule_watch(&pkgs, 10).expect("schedules");
+        b.schedule_watch(&pkgs, 99).expect("keeps the schedule");
+        let first = a.take_watch_jobs("a", 10, 70, 4).expect("takes");
+        let second = b.take_watch_jobs("b", 10, 70, 4).expect("takes");
+        assert_eq!(first.len(), 4);
+        assert_eq!(second.len(), 2);
+        assert!(
+            first.iter().all(|p| !second.contains(p)),
+            "{first:?} {second:?}"
+        );
+        assert!(a.take_watch_jobs("a", 11, 70, 4).expect("takes").is_empty());
+        for p in &first {
+            a.finish_watch_job(p, "a", 500).expect("finishes");
+        }
+        // b's lease runs out at 70: its packages are due again for anyone.
+        let again = a.take_watch_jobs("a", 80, 140, 10).expect("takes");
+        assert_eq!(again, second);
+        assert!(
+            b.take_watch_jobs("b", 100, 160, 10)
+                .expect("takes")
+                .is_empty()
+        );
+        for p in &again {
+            // Not a's to finish any more once b holds it: ignored.
+            b.finish_watch_job(p, "b", 0).expect("finishes");
+            a.finish_watch_job(p, "a", 900).expect("finishes");
+        }
+        assert_eq!(b.take_watch_jobs("b", 500, 560, 10).expect("takes"), first);
+
+        // A release is scanned by one worker.
+        assert!(
+            a.record_release_scan("npm:p0", "1.0.0", "a", "clean", 1)
+                .expect("writes")
+        );
+        assert!(
+            !b.record_release_scan("npm:p0", "1.0.0", "b", "clean", 2)
+                .expect("writes")
+        );
+        assert_eq!(
+            b.release_scans().expect("reads"),
+            [("npm:p0".to_owned(), "1.0.0".to_owned(), "a".to_owned())]
+        );
+    }
+
+    #[test]
+    fn shared_state_in_sqlite() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("store.sqlite3");
+        let a = Store::open(&path).expect("opens");
+        let b = Store::open(&path).expect("opens");
+        assert!(!a.is_shared());
+        shared_state(&a, &b);
+    }
+
+    #[test]
+    fn shared_state_on_postgres() {
+        let url = postgres_database("shared");
+        let a = Store::open_location(&url).expect("opens");
+        let b = Store::open_location(&url).expect("opens");
+        assert!(a.is_shared());
+        assert!(a.location().contains("127.0.0.1"));
+        shared_state(&a, &b);
+    }
+
+    #[test]
+    fn postgres_errors_name_the_server() {
+        // A port nothing listens on.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let err = Store::open_location(&format!("postgres://u:hunter2@127.0.0.1:{port}/x"))
+            .expect_err("nothing there");
+        let text = err.to_string();
+        assert!(text.contains(&format!("127.0.0.1:{port}")), "{text}");
+        assert!(!text.contains("hunter2"), "the password is hidden: {text}");
     }
 }

@@ -20,7 +20,7 @@ pub(crate) fn db_command(cmd: &DbCommand) -> anyhow::Result<ExitCode> {
                 s.records,
                 s.malicious,
                 s.skipped,
-                store.path().display()
+                store.location()
             ));
         }
         DbCommand::Status { store } => {
@@ -28,7 +28,7 @@ pub(crate) fn db_command(cmd: &DbCommand) -> anyhow::Result<ExitCode> {
             let (records, malicious) = store.counts()?;
             out.push_str(&format!(
                 "{}: {records} records, {malicious} of them malicious-package records\n",
-                store.path().display()
+                store.location()
             ));
         }
     }

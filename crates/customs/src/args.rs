@@ -106,8 +106,9 @@ pub(crate) struct ProxyArgs {
     /// Do not compare releases with the releases before them.
     #[arg(long)]
     pub(crate) no_history: bool,
-    /// The local store (verdicts, known-malicious records).
-    #[arg(long, value_name = "PATH")]
+    /// The store (verdicts, decisions, known-malicious records): a SQLite file, or
+    /// `postgres://USER@HOST/DB` to share it between several proxies.
+    #[arg(long, value_name = "PATH|URL")]
     pub(crate) store: Option<PathBuf>,
     /// Where downloaded artifacts are cached.
     #[arg(long, value_name = "DIR")]
@@ -159,8 +160,9 @@ pub(crate) struct WatchArgs {
     /// Packages polled at once.
     #[arg(long, default_value_t = 8)]
     pub(crate) concurrency: usize,
-    /// The local store (what was seen is kept there).
-    #[arg(long, value_name = "PATH")]
+    /// The store (what was seen is kept there): a SQLite file, or `postgres://…` so that
+    /// several watch workers share the work.
+    #[arg(long, value_name = "PATH|URL")]
     pub(crate) store: Option<PathBuf>,
     #[command(flatten)]
     pub(crate) registry: RegistryArgs,
@@ -188,8 +190,9 @@ pub(crate) enum DbCommand {
     Import {
         /// The file, folder or zip.
         path: PathBuf,
-        /// The store (default: $CUSTOMS_STORE, else ~/.local/share/customs/store.sqlite3).
-        #[arg(long, value_name = "PATH")]
+        /// The store (default: $CUSTOMS_STORE, else ~/.local/share/customs/store.sqlite3;
+        /// `postgres://…` for a shared one).
+        #[arg(long, value_name = "PATH|URL")]
         store: Option<PathBuf>,
     },
     /// Where the store is and what it holds.

@@ -85,7 +85,9 @@ pub(crate) fn open_store(path: Option<&PathBuf>) -> anyhow::Result<customs_store
     let path = path
         .cloned()
         .unwrap_or_else(customs_store::default_store_path);
-    Ok(customs_store::Store::open(&path)?)
+    Ok(customs_store::Store::open_location(
+        &path.to_string_lossy(),
+    )?)
 }
 
 /// A duration given on the command line (`7d`, `48h`, `90m`, `300` seconds), in seconds.

@@ -2010,3 +2010,216 @@ fn conditional_requests_for_polling() {
         "changed: read again"
     );
 }
+
+/// A new, empty database on the test PostgreSQL server that test.sh starts.
+fn postgres_database(tag: &str) -> String {
+    let url = std::env::var("CUSTOMS_TEST_POSTGRES").expect(
+        "CUSTOMS_TEST_POSTGRES names the test PostgreSQL server: run ./test.sh, which starts one",
+    );
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let name = format!(
+        "e2e_{tag}_{}_{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .subsec_nanos()
+    );
+    client
+        .batch_execute(&format!("CREATE DATABASE {name}"))
+        .unwrap();
+    let (base, _) = url.rsplit_once('/').unwrap();
+    format!("{base}/{name}")
+}
+
+/// The page at `url` as headless Chromium (Debian's package) renders it: its DOM.
+fn chromium_dom(dir: &Path, url: &str) -> String {
+    let chromium = std::env::var_os("CUSTOMS_TEST_CHROMIUM")
+        .map_or_else(|| std::path::PathBuf::from("chromium"), Into::into);
+    let profile = tempfile::tempdir_in(dir).unwrap();
+    let out = std::process::Command::new(&chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(url)
+        .output()
+        .unwrap_or_else(|e| panic!("{} runs (test.sh installs it): {e}", chromium.display()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The text of a DOM, tags dropped and entities of the page decoded, whitespace folded.
+fn text_of(dom: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in dom.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    out.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" ,", ",")
+        .replace(" :", ":")
+}
+
+#[test]
+fn two_proxies_share_one_postgres_store_and_the_web_page_shows_why() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    ms_package(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let store = postgres_database("proxies");
+    let upstream = format!("{}/npm/", server.url);
+    let proxies: Vec<ProxyProcess> = ["a", "b"]
+        .iter()
+        .map(|n| {
+            let env = vec![
+                ("CUSTOMS_STORE", store.clone()),
+                (
+                    "CUSTOMS_CACHE_DIR",
+                    dir.path().join(format!("cache-{n}")).display().to_string(),
+                ),
+            ];
+            let d = dir.path().join(n);
+            std::fs::create_dir_all(&d).unwrap();
+            start_proxy(&d, &["--npm-upstream", &upstream], &env)
+        })
+        .collect();
+
+    // Both replicas are asked for the hijacked release at once: one scans it (its
+    // history included, so the release before it is downloaded once), the other waits
+    // for the verdict in the shared store.
+    let path = "/npm/webfetch/-/webfetch-1.0.1.tgz";
+    let answers: Vec<(u16, Vec<u8>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = proxies
+            .iter()
+            .map(|p| s.spawn(|| fetch_url(&p.url, path)))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (status, body) in &answers {
+        assert_eq!(*status, 403, "{}", String::from_utf8_lossy(body));
+        assert!(String::from_utf8_lossy(body).contains("customs blocked webfetch@1.0.1"));
+    }
+    assert_eq!(
+        server.count("/npm/webfetch/-/webfetch-1.0.1.tgz"),
+        1,
+        "scanned once"
+    );
+    assert_eq!(
+        server.count("/npm/webfetch/-/webfetch-1.0.0.tgz"),
+        1,
+        "its predecessor compared once"
+    );
+    // A clean release scanned by one replica is served by the other without a scan.
+    let (status, body) = fetch_url(&proxies[0].url, "/npm/webfetch/-/webfetch-1.0.0.tgz");
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    let before = server.count("/npm/webfetch/-/webfetch-0.9.4.tgz");
+    let (status, body) = fetch_url(&proxies[1].url, "/npm/webfetch/-/webfetch-1.0.0.tgz");
+    assert_eq!(status, 200);
+    assert_eq!(body, fetch(&server, "/npm/webfetch/-/webfetch-1.0.0.tgz"));
+    assert_eq!(
+        server.count("/npm/webfetch/-/webfetch-0.9.4.tgz"),
+        before,
+        "no second history scan"
+    );
+
+    // The web page, rendered by Chromium, lists both replicas' decisions.
+    let index = chromium_dom(dir.path(), &format!("{}/ui/", proxies[1].url));
+    let shown = text_of(&index);
+    assert!(shown.contains("customs proxy"), "{shown}");
+    assert_eq!(
+        index.matches("class=\"decision\"").count(),
+        4,
+        "two refusals and two allowed downloads: {shown}"
+    );
+    assert!(
+        shown.contains("block npm:webfetch 1.0.1 malicious"),
+        "{shown}"
+    );
+    assert!(shown.contains("allow npm:webfetch 1.0.0 clean"), "{shown}");
+    let link = index
+        .split("<tr")
+        .find(|row| row.contains(">1.0.1<"))
+        .and_then(|row| row.split("href=\"").nth(1))
+        .and_then(|s| s.split('"').next())
+        .expect("a link to the refused artifact's page")
+        .to_owned();
+    assert!(link.starts_with("/ui/artifact/sha512:"), "{link}");
+    // The refused artifact's page: its findings, with the quoted lines, and its diff.
+    let page = text_of(&chromium_dom(
+        dir.path(),
+        &format!("{}{link}", proxies[0].url),
+    ));
+    assert!(page.contains("webfetch 1.0.1 (npm)"), "{page}");
+    assert!(
+        page.contains("Decision: block, verdict malicious"),
+        "{page}"
+    );
+    assert!(page.contains("unused-new-dependency"), "{page}");
+    assert!(page.contains("risky-new-dependency"), "{page}");
+    assert!(
+        page.contains("Changes since 1.0.0")
+            && page.contains("+ dependency crypto-helper-js ^4.2.1"),
+        "{page}"
+    );
+    assert!(
+        page.contains("runs install scripts (postinstall)"),
+        "{page}"
+    );
+    // The dropper itself, asked for directly: its findings quote its lines.
+    let (status, _) = fetch_url(
+        &proxies[0].url,
+        "/npm/crypto-helper-js/-/crypto-helper-js-4.2.1.tgz",
+    );
+    assert_eq!(status, 403);
+    let index = chromium_dom(dir.path(), &format!("{}/ui/", proxies[0].url));
+    let link = index
+        .split("<tr")
+        .find(|row| row.contains("crypto-helper-js"))
+        .and_then(|row| row.split("href=\"").nth(1))
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_owned();
+    let dom = chromium_dom(dir.path(), &format!("{}{link}", proxies[1].url));
+    let page = text_of(&dom);
+    assert!(page.contains("download-execute"), "{page}");
+    assert!(page.contains("setup.js:"), "{page}");
+    assert!(
+        dom.contains("<pre class=\"quote\">") && page.contains("fs.chmodSync(target, 0o755)"),
+        "the quoted line: {page}"
+    );
+    assert!(
+        page.contains("No earlier release to compare with"),
+        "{page}"
+    );
+    let (status, _) = fetch_url(&proxies[0].url, "/ui/artifact/sha256:nothing");
+    assert_eq!(status, 404);
+}
