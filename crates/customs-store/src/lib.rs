@@ -678,15 +678,17 @@ impl Store {
             .map_err(|m| self.db_error(m))
     }
 
-    /// Takes up to `limit` watched packages that are due, for `worker`, leased until
-    /// `lease_until`. Workers sharing a PostgreSQL store never take the same package:
-    /// the rows are picked with `FOR UPDATE SKIP LOCKED`.
+    /// Takes up to `limit` watched packages due by `due_by` whose lease ran out by
+    /// `now`, for `worker`, leased until `lease_until`. Workers sharing a PostgreSQL
+    /// store never take the same package: the rows are picked with
+    /// `FOR UPDATE SKIP LOCKED`.
     ///
     /// # Errors
     /// When the database cannot be written.
     pub fn take_watch_jobs(
         &self,
         worker: &str,
+        due_by: i64,
         now: i64,
         lease_until: i64,
         limit: i64,
@@ -700,7 +702,7 @@ impl Store {
             "UPDATE watch_job SET owner = ?1, locked_until = ?2
              WHERE package IN (
                  SELECT package FROM watch_job
-                 WHERE due_at <= ?3 AND locked_until < ?3
+                 WHERE due_at <= ?3 AND locked_until < ?5
                  ORDER BY due_at, package LIMIT ?4{lock})
              RETURNING package"
         );
@@ -710,8 +712,9 @@ impl Store {
                 &[
                     Val::Text(worker),
                     Val::Int(lease_until),
-                    Val::Int(now),
+                    Val::Int(due_by),
                     Val::Int(limit),
+                    Val::Int(now),
                 ],
             )
         })?;
@@ -1031,23 +1034,27 @@ mod tests {
         let pkgs: Vec<String> = (0..6).map(|i| format!("npm:p{i}")).collect();
         a.schedule_watch(&pkgs, 10).expect("schedules");
         b.schedule_watch(&pkgs, 99).expect("keeps the schedule");
-        let first = a.take_watch_jobs("a", 10, 70, 4).expect("takes");
-        let second = b.take_watch_jobs("b", 10, 70, 4).expect("takes");
+        let first = a.take_watch_jobs("a", 10, 10, 70, 4).expect("takes");
+        let second = b.take_watch_jobs("b", 10, 10, 70, 4).expect("takes");
         assert_eq!(first.len(), 4);
         assert_eq!(second.len(), 2);
         assert!(
             first.iter().all(|p| !second.contains(p)),
             "{first:?} {second:?}"
         );
-        assert!(a.take_watch_jobs("a", 11, 70, 4).expect("takes").is_empty());
+        assert!(
+            a.take_watch_jobs("a", 11, 11, 70, 4)
+                .expect("takes")
+                .is_empty()
+        );
         for p in &first {
             a.finish_watch_job(p, "a", 500).expect("finishes");
         }
         // b's lease runs out at 70: its packages are due again for anyone.
-        let again = a.take_watch_jobs("a", 80, 140, 10).expect("takes");
+        let again = a.take_watch_jobs("a", 80, 80, 140, 10).expect("takes");
         assert_eq!(again, second);
         assert!(
-            b.take_watch_jobs("b", 100, 160, 10)
+            b.take_watch_jobs("b", 100, 100, 160, 10)
                 .expect("takes")
                 .is_empty()
         );
@@ -1056,7 +1063,10 @@ mod tests {
             b.finish_watch_job(p, "b", 0).expect("finishes");
             a.finish_watch_job(p, "a", 900).expect("finishes");
         }
-        assert_eq!(b.take_watch_jobs("b", 500, 560, 10).expect("takes"), first);
+        assert_eq!(
+            b.take_watch_jobs("b", 500, 500, 560, 10).expect("takes"),
+            first
+        );
 
         // A release is scanned by one worker.
         assert!(

@@ -3,11 +3,15 @@
 //! engine as `customs diff` (history, the one-level scan of new dependencies), and
 //! alerts: text on stdout, JSON lines, a webhook. What was seen is kept in the store, so
 //! a restart neither misses nor repeats a release.
+//!
+//! The packages are jobs in the store: each round a worker leases the due ones, polls
+//! them and hands them back due one interval later. With a PostgreSQL store several
+//! workers share one list (`FOR UPDATE SKIP LOCKED`), each release is judged by the
+//! worker that leased its package, and is alerted on once.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use customs_ecosystem::{Ecosystem, canonical_name, compare_versions};
@@ -61,7 +65,25 @@ pub struct WatchOptions {
     pub scan: ScanOptions,
     /// Packages polled at once.
     pub concurrency: usize,
+    /// This worker's name in the shared store (host and pid by default).
+    pub worker: String,
+    /// Seconds between two polls of a package.
+    pub interval: i64,
 }
+
+/// This process, as other workers sharing the store see it.
+#[must_use]
+pub fn worker_name() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "localhost".to_owned());
+    format!("{host}:{}", std::process::id())
+}
+
+/// How long a worker holds the packages it took before others may take them over.
+const LEASE_SECONDS: i64 = 600;
 
 /// What one round of polling did.
 #[derive(Debug, Default)]
@@ -146,7 +168,8 @@ impl Alerts {
     }
 }
 
-/// Polls every watched package once.
+/// One round: polls every watched package that is due and not leased by another
+/// worker, `options.concurrency` at a time.
 #[must_use]
 pub fn poll_once(
     registry: &Registry,
@@ -155,27 +178,74 @@ pub fn poll_once(
     options: &WatchOptions,
     alerts: &Alerts,
 ) -> PollSummary {
-    let summary = Mutex::new(PollSummary {
-        packages: watched.len(),
-        ..PollSummary::default()
-    });
-    let next = AtomicUsize::new(0);
+    let summary = Mutex::new(PollSummary::default());
+    // Job times are in milliseconds. A package polled in this round is due again a
+    // little less than one interval after the round started: never twice in one round
+    // (nor in the round of a worker started with this one), and always in the next
+    // round of a loop or a cron schedule with that interval, however long this took.
+    let started = now_ms();
+    let interval = options.interval.saturating_mul(1000);
+    let next_due = started + (interval - interval / 10).max(1);
+    let keys: Vec<String> = watched.iter().map(Watched::key).collect();
+    if let Err(e) = store.schedule_watch(&keys, started) {
+        summary
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .errors
+            .push(e.to_string());
+        return summary
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+    }
+    let by_key: std::collections::HashMap<String, &Watched> =
+        keys.iter().cloned().zip(watched.iter()).collect();
+    let due_by = started;
+    let workers = options.concurrency.clamp(1, 64);
     std::thread::scope(|scope| {
-        for _ in 0..options.concurrency.clamp(1, 64).min(watched.len().max(1)) {
+        for _ in 0..workers.min(watched.len().max(1)) {
             scope.spawn(|| {
                 loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(w) = watched.get(i) else { break };
-                    let result = poll_package(registry, store, w, options, alerts);
-                    let mut s = summary
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner);
-                    match result {
-                        Ok((new, raised)) => {
-                            s.new_releases += new;
-                            s.alerts += raised;
+                    // A few at a time, so that other workers get their share.
+                    let t = now_ms();
+                    let taken = match store.take_watch_jobs(
+                        &options.worker,
+                        due_by,
+                        t,
+                        t + LEASE_SECONDS * 1000,
+                        2,
+                    ) {
+                        Ok(taken) if !taken.is_empty() => taken,
+                        Ok(_) => break,
+                        Err(e) => {
+                            summary
+                                .lock()
+                                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                                .errors
+                                .push(e.to_string());
+                            break;
                         }
-                        Err(e) => s.errors.push(format!("{}: {e}", w.key())),
+                    };
+                    for key in taken {
+                        let w = by_key
+                            .get(&key)
+                            .map(|w| (*w).clone())
+                            .or_else(|| from_key(&key));
+                        let result = match &w {
+                            Some(w) => poll_package(registry, store, w, options, alerts),
+                            None => Err("not a package this worker knows".to_owned()),
+                        };
+                        let _ = store.finish_watch_job(&key, &options.worker, next_due);
+                        let mut s = summary
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner);
+                        s.packages += 1;
+                        match result {
+                            Ok((new, raised)) => {
+                                s.new_releases += new;
+                                s.alerts += raised;
+                            }
+                            Err(e) => s.errors.push(format!("{key}: {e}")),
+                        }
                     }
                 }
             });
@@ -184,6 +254,27 @@ pub fn poll_once(
     summary
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
+/// A package named by its job key (`npm:name`), watched with the defaults.
+fn from_key(key: &str) -> Option<Watched> {
+    let (eco, name) = key.split_once(':')?;
+    let ecosystem = match eco {
+        "pypi" => Ecosystem::Pypi,
+        "npm" => Ecosystem::Npm,
+        _ => return None,
+    };
+    Some(Watched {
+        ecosystem,
+        name: name.to_owned(),
+        own: false,
+    })
 }
 
 fn poll_package(
@@ -216,7 +307,14 @@ fn poll_package(
     fresh.sort_by_key(|r| r.uploaded);
     let mut raised = 0;
     for release in &fresh {
-        if let Some((text, object)) = judge(registry, w, &project, &release.version, options)? {
+        let alert = judge(registry, w, &project, &release.version, options)?;
+        let level = if alert.is_some() { "alerted" } else { "quiet" };
+        // One worker per release: another that judged it too (its lease ran out
+        // under it) stays quiet.
+        let first = store
+            .record_release_scan(&w.key(), &release.version, &options.worker, level, now())
+            .map_err(|e| e.to_string())?;
+        if let Some((text, object)) = alert.filter(|_| first) {
             alerts.emit(&text, &object);
             raised += 1;
         }

@@ -62,7 +62,10 @@ pub(crate) enum Command {
         after_help = "Packages come from lockfiles (PATH), --package, --own (packages you publish: also alerts on a \
                       release without your provenance, by a new account, or out of your cadence) and --watch-list \
                       (one package a line, `own npm:NAME` for yours). The first poll records what exists; later \
-                      polls judge each new release against its predecessor.\n\n\
+                      polls judge each new release against its predecessor. A package is due again one --interval after \
+                      its last poll (run --once on a schedule of that interval). With --store postgres://… several workers \
+                      (on one machine or many) share the list: each package is polled by one of them a round, and \
+                      each release judged and alerted on once.\n\n\
                       Exit codes with --once: 0 no alert, 1 an alert, 2 a package could not be polled.\n\nExamples:\n  customs watch --package npm:axios --package pypi:litellm --interval 5m\n  customs watch . --once --alerts-jsonl alerts.jsonl\n  customs watch --own npm:my-lib --webhook https://hooks.example.invalid/customs"
     )]
     Watch(WatchArgs),
@@ -164,6 +167,9 @@ pub(crate) struct WatchArgs {
     /// several watch workers share the work.
     #[arg(long, value_name = "PATH|URL")]
     pub(crate) store: Option<PathBuf>,
+    /// This worker's name in a shared store (default: host and process id).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) worker: Option<String>,
     #[command(flatten)]
     pub(crate) registry: RegistryArgs,
 }

@@ -84,6 +84,11 @@ pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
         webhook: args.webhook.clone(),
         scan: ScanOptions::default(),
         concurrency: args.concurrency,
+        worker: args
+            .worker
+            .clone()
+            .unwrap_or_else(customs_watch::worker_name),
+        interval,
     };
     let alerts = customs_watch::Alerts::new(&options, &registry)
         .with_context(|| "cannot open the alerts file")?;
@@ -95,8 +100,16 @@ pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
         }
         let _ = writeln!(
             err,
-            "customs watch: {} packages polled, {} new releases, {} alerts",
-            summary.packages, summary.new_releases, summary.alerts
+            "customs watch: {} packages polled ({} watched{}), {} new releases, {} alerts",
+            summary.packages,
+            watched.len(),
+            if store.is_shared() {
+                format!(", shared with other workers as {}", options.worker)
+            } else {
+                String::new()
+            },
+            summary.new_releases,
+            summary.alerts
         );
         if args.once {
             alerts.finish();

@@ -1820,13 +1820,17 @@ fn watch_alerts_once_per_hijacked_release() {
     ));
     let jsonl = dir.path().join("alerts.jsonl");
     let hook = format!("{}/hook", server.url);
+    // Each run one interval after the one before: every package is due again.
     let watch = || {
+        std::thread::sleep(std::time::Duration::from_secs(1));
         run(
             dir.path(),
             &[
                 "watch",
                 "--package",
                 "npm:webfetch",
+                "--interval",
+                "1s",
                 "--once",
                 "--alerts-jsonl",
                 jsonl.to_str().unwrap(),
@@ -1944,6 +1948,7 @@ fn watch_own_package_without_its_provenance() {
     let list = dir.path().join("watch.txt");
     std::fs::write(&list, "# what we publish\nown npm:ownlib\n").unwrap();
     let watch = || {
+        std::thread::sleep(std::time::Duration::from_secs(1));
         run(
             dir.path(),
             &[
@@ -1952,6 +1957,8 @@ fn watch_own_package_without_its_provenance() {
                 list.to_str().unwrap(),
                 "--alert-on",
                 "malicious",
+                "--interval",
+                "1s",
                 "--once",
             ],
             &env,
@@ -2222,4 +2229,179 @@ fn two_proxies_share_one_postgres_store_and_the_web_page_shows_why() {
     );
     let (status, _) = fetch_url(&proxies[0].url, "/ui/artifact/sha256:nothing");
     assert_eq!(status, 404);
+}
+
+/// An npm package with these versions (each a small clean module), released `age`
+/// seconds ago each.
+fn npm_releases(server: &Loopback, name: &str, versions: &[(&str, i64)]) {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let mut docs = serde_json::Map::new();
+    let mut time = serde_json::Map::new();
+    for (version, age) in versions {
+        let manifest = json!({"name": name, "version": version, "main": "index.js",
+                              "description": "a module", "repository": "https://example.invalid/r"});
+        let code = format!("module.exports = () => '{name} {version}';\n");
+        let (url, tgz) = npm_version(
+            server,
+            name,
+            version,
+            &manifest,
+            &[("index.js", code.as_bytes())],
+        );
+        docs.insert(
+            (*version).to_owned(),
+            json!({"name": name, "version": version, "dist": {"tarball": url, "integrity": sri(&tgz)}}),
+        );
+        time.insert((*version).to_owned(), json!(iso(now - age)));
+    }
+    let latest = versions.last().unwrap().0;
+    let doc =
+        json!({"name": name, "dist-tags": {"latest": latest}, "versions": docs, "time": time});
+    server.route(
+        &format!("/npm/{name}"),
+        "application/json",
+        serde_json::to_vec(&doc).unwrap(),
+    );
+}
+
+#[test]
+fn two_watch_workers_on_one_postgres_store_judge_each_release_once() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    let full: Value = serde_json::from_slice(&fetch(&server, "/npm/webfetch")).unwrap();
+    only_versions(&server, "webfetch", &full, &["0.9.4", "1.0.0"]);
+    let names: Vec<String> = (0..6).map(|i| format!("lib{i}")).collect();
+    for n in &names {
+        npm_releases(&server, n, &[("1.0.0", 90 * DAY)]);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = postgres_database("watch");
+    let list = dir.path().join("watch-list");
+    let mut text = String::from("npm:webfetch\n");
+    for n in &names {
+        text.push_str(&format!("npm:{n}\n"));
+    }
+    std::fs::write(&list, text).unwrap();
+    // Two workers, started together, each with its own cache and alert file.
+    let round = || -> Vec<std::process::Output> {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = ["a", "b"]
+                .iter()
+                .map(|w| {
+                    let mut env = npm_env(&server, &dir.path().join(format!("cache-{w}")));
+                    env.push(("CUSTOMS_STORE", store.clone()));
+                    let jsonl = dir.path().join(format!("alerts-{w}.jsonl"));
+                    let list = list.clone();
+                    let dir = dir.path().to_owned();
+                    s.spawn(move || {
+                        run(
+                            &dir,
+                            &[
+                                "watch",
+                                "--watch-list",
+                                list.to_str().unwrap(),
+                                "--once",
+                                "--worker",
+                                w,
+                                "--concurrency",
+                                "2",
+                                "--interval",
+                                "2s",
+                                "--alerts-jsonl",
+                                jsonl.to_str().unwrap(),
+                            ],
+                            &env,
+                        )
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        })
+    };
+    let polled = |outs: &[std::process::Output]| -> usize {
+        outs.iter()
+            .map(|o| {
+                let err = String::from_utf8_lossy(&o.stderr);
+                err.split("customs watch: ")
+                    .nth(1)
+                    .and_then(|r| r.split(' ').next())
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .unwrap_or_else(|| panic!("{err}"))
+            })
+            .sum()
+    };
+    // The first round records the baseline; each package is polled by one worker.
+    let first = round();
+    for o in &first {
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    assert_eq!(polled(&first), 7, "every package once between the two");
+    // The next round, one interval later.
+    std::thread::sleep(std::time::Duration::from_secs(2));
+
+    // New releases everywhere: clean ones and the hijack.
+    for n in &names {
+        npm_releases(&server, n, &[("1.0.0", 90 * DAY), ("1.0.1", 3600)]);
+    }
+    only_versions(
+        &server,
+        "webfetch",
+        &full,
+        &["0.9.4", "1.0.0", "0.9.5", "1.0.1"],
+    );
+    let second = round();
+    assert_eq!(polled(&second), 7);
+    let alerts: Vec<String> = ["a", "b"]
+        .iter()
+        .flat_map(|w| {
+            std::fs::read_to_string(dir.path().join(format!("alerts-{w}.jsonl")))
+                .unwrap_or_default()
+                .lines()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(alerts.len(), 2, "0.9.5 and 1.0.1, once each: {alerts:?}");
+    let codes: Vec<Option<i32>> = second.iter().map(|o| o.status.code()).collect();
+    assert!(
+        codes.contains(&Some(1)),
+        "the worker that alerted says so: {codes:?}"
+    );
+    // Each new release was downloaded (so judged) once, by one of the two.
+    for n in &names {
+        assert_eq!(server.count(&format!("/npm/{n}/-/{n}-1.0.1.tgz")), 1, "{n}");
+    }
+    assert_eq!(server.count("/npm/webfetch/-/webfetch-1.0.1.tgz"), 1);
+    let mut client = postgres::Client::connect(&store, postgres::NoTls).unwrap();
+    let rows = client
+        .query(
+            "SELECT package, version, worker FROM release_scan ORDER BY 1, 2",
+            &[],
+        )
+        .unwrap();
+    assert_eq!(rows.len(), 8, "six clean releases and two hijacked ones");
+    let workers: std::collections::BTreeSet<String> =
+        rows.iter().map(|r| r.get::<_, String>(2)).collect();
+    assert!(workers.iter().all(|w| w == "a" || w == "b"), "{workers:?}");
+
+    // Another round: nothing new, nothing repeated.
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let third = round();
+    assert_eq!(polled(&third), 7);
+    for o in &third {
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
 }
