@@ -94,13 +94,15 @@ pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| "cannot open the alerts file")?;
     let mut err = anstream::stderr();
     loop {
+        let started = std::time::Instant::now();
         let summary = customs_watch::poll_once(&registry, &store, &watched, &options, &alerts);
+        let took = started.elapsed().as_secs_f64();
         for e in &summary.errors {
             let _ = writeln!(err, "error: {e}");
         }
         let _ = writeln!(
             err,
-            "customs watch: {} packages polled ({} watched{}), {} new releases, {} alerts",
+            "customs watch: {} packages polled ({} watched{}), {} new releases, {} alerts, in {took:.1} s",
             summary.packages,
             watched.len(),
             if store.is_shared() {
