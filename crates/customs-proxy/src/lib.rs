@@ -39,6 +39,13 @@ pub struct ProxyState {
     pub token: Option<String>,
     /// Decision log lines as JSON instead of text.
     pub log_json: bool,
+    /// How long a served project page or package document is served again without
+    /// asking the upstream (zero: every request asks). Files are gated whatever the
+    /// page said, so a page this old can hide a new release, never let one through.
+    pub metadata_ttl: std::time::Duration,
+    rendered: Mutex<HashMap<String, Rendered>>,
+    /// One upstream read per page at a time: the others wait and take its result.
+    page_turns: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     /// This proxy, as named in shared claims and decisions (host and pid).
     node: String,
     inflight: Mutex<HashMap<String, Arc<Mutex<()>>>>,
@@ -56,6 +63,9 @@ impl ProxyState {
             scan,
             token: None,
             log_json: false,
+            metadata_ttl: std::time::Duration::from_secs(30),
+            rendered: Mutex::new(HashMap::new()),
+            page_turns: Mutex::new(HashMap::new()),
             node: node_name(),
             inflight: Mutex::new(HashMap::new()),
             stale_npm: Mutex::new(HashMap::new()),
@@ -64,6 +74,101 @@ impl ProxyState {
 }
 
 type Shared = Arc<ProxyState>;
+
+/// A page as served, kept for `metadata_ttl`.
+struct Rendered {
+    at: std::time::Instant,
+    body: axum::body::Bytes,
+    content_type: &'static str,
+}
+
+/// The most pages kept.
+const RENDERED_MAX: usize = 20_000;
+
+/// A request's turn to read a page from upstream; the last one out removes the lock.
+struct PageTurn<'a> {
+    state: &'a ProxyState,
+    key: String,
+    lock: Arc<tokio::sync::Mutex<()>>,
+    _guard: tokio::sync::OwnedMutexGuard<()>,
+}
+
+impl Drop for PageTurn<'_> {
+    fn drop(&mut self) {
+        let mut turns = self
+            .state
+            .page_turns
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Held here, by the map and by the guard: nobody else waits.
+        if Arc::strong_count(&self.lock) <= 3 {
+            turns.remove(&self.key);
+        }
+    }
+}
+
+impl ProxyState {
+    /// The page served for `key` within the last `metadata_ttl`, if any.
+    fn rendered(&self, key: &str) -> Option<Response<Body>> {
+        if self.metadata_ttl.is_zero() {
+            return None;
+        }
+        let pages = self
+            .rendered
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let page = pages.get(key)?;
+        (page.at.elapsed() < self.metadata_ttl).then(|| {
+            Response::builder()
+                .header(header::CONTENT_TYPE, page.content_type)
+                .body(Body::from(page.body.clone()))
+                .unwrap_or_default()
+        })
+    }
+
+    /// Waits for this page's turn (another request may be reading it from upstream).
+    async fn page_turn(&self, key: &str) -> PageTurn<'_> {
+        let lock = Arc::clone(
+            self.page_turns
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .entry(key.to_owned())
+                .or_default(),
+        );
+        let guard = Arc::clone(&lock).lock_owned().await;
+        PageTurn {
+            state: self,
+            key: key.to_owned(),
+            lock,
+            _guard: guard,
+        }
+    }
+
+    fn keep_rendered(&self, key: String, body: axum::body::Bytes, content_type: &'static str) {
+        if self.metadata_ttl.is_zero() {
+            return;
+        }
+        let mut pages = self
+            .rendered
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if pages.len() >= RENDERED_MAX {
+            let ttl = self.metadata_ttl;
+            pages.retain(|_, p| p.at.elapsed() < ttl);
+            if pages.len() >= RENDERED_MAX {
+                pages.clear();
+            }
+        }
+        pages.insert(
+            key,
+            Rendered {
+                at: std::time::Instant::now(),
+                body,
+                content_type,
+            },
+        );
+    }
+}
 
 /// This process, as other replicas sharing the store see it.
 fn node_name() -> String {
@@ -443,6 +548,14 @@ async fn pypi_page(
         .get(header::ACCEPT)
         .and_then(|a| a.to_str().ok())
         .is_some_and(|a| a.contains("application/vnd.pypi.simple.v1+json"));
+    let key = format!("pypi {json} {base} {project}");
+    if let Some(r) = state.rendered(&key) {
+        return r;
+    }
+    let _turn = state.page_turn(&key).await;
+    if let Some(r) = state.rendered(&key) {
+        return r;
+    }
     let s = Arc::clone(&state);
     let result = blocking(move || {
         let p = s.registry.pypi_fresh(&project);
@@ -471,12 +584,15 @@ async fn pypi_page(
     .await;
     match result {
         Some(Ok((body, ct, stale))) => {
+            let body = axum::body::Bytes::from(body);
             let mut r = Response::builder().header(header::CONTENT_TYPE, ct);
             if stale {
                 r = r.header(
                     header::WARNING,
                     "110 customs \"upstream unreachable: cached page\"",
                 );
+            } else {
+                state.keep_rendered(key, body.clone(), ct);
             }
             r.body(Body::from(body)).unwrap_or_default()
         }
@@ -542,6 +658,14 @@ async fn npm(
     }
     let name = path.trim_end_matches('/').to_owned();
     let base = base_url(&headers);
+    let key = format!("npm {base} {name}");
+    if let Some(r) = state.rendered(&key) {
+        return r;
+    }
+    let _turn = state.page_turn(&key).await;
+    if let Some(r) = state.rendered(&key) {
+        return r;
+    }
     let s = Arc::clone(&state);
     let result = blocking(move || {
         let (doc, project, stale) = match s.registry.npm_document(&name) {
@@ -581,14 +705,17 @@ async fn npm(
     .await;
     match result {
         Some(Ok((doc, stale))) => {
+            let body = axum::body::Bytes::from(doc.to_string());
             let mut r = Response::builder().header(header::CONTENT_TYPE, "application/json");
             if stale {
                 r = r.header(
                     header::WARNING,
                     "110 customs \"upstream unreachable: cached document\"",
                 );
+            } else {
+                state.keep_rendered(key, body.clone(), "application/json");
             }
-            r.body(Body::from(doc.to_string())).unwrap_or_default()
+            r.body(Body::from(body)).unwrap_or_default()
         }
         Some(Err((e, true))) => refuse(StatusCode::NOT_FOUND, &format!("customs: {e}")),
         Some(Err((e, false))) => upstream_error(&e),

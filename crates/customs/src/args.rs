@@ -101,6 +101,10 @@ pub(crate) struct ProxyArgs {
     /// The npm registry to proxy (default: your npm configuration).
     #[arg(long, value_name = "URL")]
     pub(crate) npm_upstream: Option<String>,
+    /// How long a served page or package document is served again without asking the
+    /// upstream (`0`: ask every time). Files are checked whatever the page said.
+    #[arg(long, default_value = "30s", value_name = "DURATION")]
+    pub(crate) metadata_ttl: String,
     #[command(flatten)]
     pub(crate) policy: PolicyArgs,
     /// Refuse suspicious artifacts too, overriding the policy.

@@ -40,6 +40,9 @@ pub(crate) fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
         .or_else(|| std::env::var("CUSTOMS_PROXY_TOKEN").ok())
         .filter(|t| !t.is_empty());
     state.log_json = matches!(args.log_format, LogFormat::Json);
+    state.metadata_ttl = std::time::Duration::from_secs(
+        u64::try_from(duration_flag("--metadata-ttl", &args.metadata_ttl)?).unwrap_or(0),
+    );
     customs_proxy::serve(listener, state, |addr| {
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "http://{addr}");

@@ -2229,6 +2229,17 @@ fn two_proxies_share_one_postgres_store_and_the_web_page_shows_why() {
     );
     let (status, _) = fetch_url(&proxies[0].url, "/ui/artifact/sha256:nothing");
     assert_eq!(status, 404);
+
+    // Package documents are served again for --metadata-ttl (30 s by default): twenty
+    // clients asking at once cost the upstream one read.
+    let before = server.count("/npm/ms");
+    std::thread::scope(|s| {
+        for _ in 0..20 {
+            s.spawn(|| assert_eq!(fetch_url(&proxies[0].url, "/npm/ms").0, 200));
+        }
+    });
+    assert_eq!(fetch_url(&proxies[0].url, "/npm/ms").0, 200);
+    assert_eq!(server.count("/npm/ms"), before + 1, "one upstream read");
 }
 
 /// An npm package with these versions (each a small clean module), released `age`
