@@ -659,6 +659,31 @@ impl Store {
         .map(|_| ())
     }
 
+    /// A value kept under `key` (pins, settings).
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let rows =
+            self.with(|c| c.rows("SELECT value FROM meta WHERE key = ?1", &[Val::Text(key)]))?;
+        Ok(rows.first().and_then(|r| r.first()).map(Cell::text))
+    }
+
+    /// Keeps `value` under `key` unless something is kept there already (trust on first
+    /// use: the first writer wins, whichever process it was). The value kept.
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub fn meta_first(&self, key: &str, value: &str) -> Result<String, StoreError> {
+        self.with(|c| {
+            c.exec(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING",
+                &[Val::Text(key), Val::Text(value)],
+            )
+        })?;
+        Ok(self.meta(key)?.unwrap_or_else(|| value.to_owned()))
+    }
+
     /// Puts packages on the watch job table (those already there keep their schedule).
     ///
     /// # Errors
@@ -1067,6 +1092,11 @@ mod tests {
             b.take_watch_jobs("b", 500, 500, 560, 10).expect("takes"),
             first
         );
+
+        // The first pin wins.
+        assert_eq!(a.meta("pin:npm:p0").expect("reads"), None);
+        assert_eq!(a.meta_first("pin:npm:p0", "x").expect("writes"), "x");
+        assert_eq!(b.meta_first("pin:npm:p0", "y").expect("writes"), "x");
 
         // A release is scanned by one worker.
         assert!(

@@ -33,6 +33,49 @@ pub struct Watched {
     pub name: String,
     /// Published by the user: alert on how it was published too.
     pub own: bool,
+    /// For your own packages: the repository (`owner/name`) and workflow file your
+    /// releases are built by. Unset, the first release seen with provenance pins them.
+    pub pin: Option<Pin>,
+}
+
+/// The build identity a package's releases are expected to carry.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Pin {
+    /// `owner/name` of the source repository.
+    pub repository: Option<String>,
+    /// The workflow file (`release.yml`, `.github/workflows/release.yml`).
+    pub workflow: Option<String>,
+    /// Where the pin came from: the watch list, or the release that set it.
+    #[serde(default)]
+    pub from: String,
+}
+
+impl Pin {
+    /// Why `p` is not the pinned identity, if it is not. Workflows compare by file name,
+    /// as PEP 740 names them and npm's provenance gives the path.
+    fn mismatch(&self, p: &customs_registry::Publisher) -> Option<String> {
+        let file = |w: &str| w.rsplit('/').next().unwrap_or(w).to_owned();
+        let repo_ok = match (&self.repository, &p.repository) {
+            (Some(want), Some(got)) => want.eq_ignore_ascii_case(got),
+            (Some(_), None) => false,
+            (None, _) => true,
+        };
+        let wf_ok = match (&self.workflow, &p.workflow) {
+            (Some(want), Some(got)) => file(want) == file(got),
+            (Some(_), None) => false,
+            (None, _) => true,
+        };
+        (!(repo_ok && wf_ok)).then(|| {
+            format!(
+                "built by {} {}, not by the pinned {} {} ({})",
+                p.repository.as_deref().unwrap_or("an unnamed repository"),
+                p.workflow.as_deref().unwrap_or("(no workflow)"),
+                self.repository.as_deref().unwrap_or("any repository"),
+                self.workflow.as_deref().unwrap_or("(any workflow)"),
+                self.from
+            )
+        })
+    }
 }
 
 impl Watched {
@@ -274,6 +317,7 @@ fn from_key(key: &str) -> Option<Watched> {
         ecosystem,
         name: name.to_owned(),
         own: false,
+        pin: None,
     })
 }
 
@@ -293,7 +337,19 @@ fn poll_package(
     };
     let current: Vec<String> = project.releases.iter().map(|r| r.version.clone()).collect();
     let Some(mut seen) = store.watched(&w.key()).map_err(|e| e.to_string())? else {
-        // First sight: what exists now is the baseline, not news.
+        // First sight: what exists now is the baseline, not news; the newest release
+        // with provenance pins your own package's build identity.
+        if w.own && w.pin.is_none() {
+            let mut by_age: Vec<&customs_registry::Release> = project.releases.iter().collect();
+            by_age.sort_by_key(|r| std::cmp::Reverse(r.uploaded));
+            for r in by_age {
+                if identity(registry, store, w, &project, r)?.is_none()
+                    && store.meta(&pin_key(w)).ok().flatten().is_some()
+                {
+                    break;
+                }
+            }
+        }
         store
             .set_watched(&w.key(), &current, now())
             .map_err(|e| e.to_string())?;
@@ -307,7 +363,19 @@ fn poll_package(
     fresh.sort_by_key(|r| r.uploaded);
     let mut raised = 0;
     for release in &fresh {
-        let alert = judge(registry, w, &project, &release.version, options)?;
+        let mismatch = if w.own {
+            identity(registry, store, w, &project, release)?
+        } else {
+            None
+        };
+        let alert = judge(
+            registry,
+            w,
+            &project,
+            &release.version,
+            options,
+            mismatch.as_deref(),
+        )?;
         let level = if alert.is_some() { "alerted" } else { "quiet" };
         // One worker per release: another that judged it too (its lease ran out
         // under it) stays quiet.
@@ -328,13 +396,80 @@ fn poll_package(
     Ok((fresh.len(), raised))
 }
 
-/// Judges one new release; returns the alert when it deserves one.
+fn pin_key(w: &Watched) -> String {
+    format!("pin:{}", w.key())
+}
+
+/// Checks a release of your own package against the pinned build identity (pinning it
+/// on first sight when the watch list did not): why it does not match, if it does not.
+/// Provenance the index does not describe (a mirror) is unknown, and says nothing.
+fn identity(
+    registry: &Registry,
+    store: &Store,
+    w: &Watched,
+    project: &customs_registry::Project,
+    release: &customs_registry::Release,
+) -> Result<Option<String>, String> {
+    use customs_registry::Provenance;
+    let provenance = release
+        .files
+        .iter()
+        .map(|f| &f.provenance)
+        .find(|p| p.is_present())
+        .unwrap_or(&release.provenance);
+    let pinned = || -> Result<Option<Pin>, String> {
+        Ok(match &w.pin {
+            Some(p) => Some(p.clone()),
+            None => store
+                .meta(&pin_key(w))
+                .map_err(|e| e.to_string())?
+                .and_then(|j| serde_json::from_str(&j).ok()),
+        })
+    };
+    match provenance {
+        Provenance::Unknown => Ok(None),
+        Provenance::Absent => Ok(pinned()?.map(|p| {
+            format!(
+                "published without build provenance, while releases are pinned to {} {} ({})",
+                p.repository.as_deref().unwrap_or("any repository"),
+                p.workflow.as_deref().unwrap_or("(any workflow)"),
+                p.from
+            )
+        })),
+        Provenance::Present { .. } => {
+            let Some(publisher) = registry.publisher(project, provenance) else {
+                return Ok(None);
+            };
+            match pinned()? {
+                Some(p) => Ok(p.mismatch(&publisher)),
+                None => {
+                    let pin = Pin {
+                        repository: publisher.repository.clone(),
+                        workflow: publisher.workflow.clone(),
+                        from: format!("pinned on first use from {}", release.version),
+                    };
+                    let json = serde_json::to_string(&pin).map_err(|e| e.to_string())?;
+                    let kept = store
+                        .meta_first(&pin_key(w), &json)
+                        .map_err(|e| e.to_string())?;
+                    Ok(serde_json::from_str::<Pin>(&kept)
+                        .ok()
+                        .and_then(|p| p.mismatch(&publisher)))
+                }
+            }
+        }
+    }
+}
+
+/// Judges one new release; returns the alert when it deserves one (`mismatch`: your
+/// own package's release was not built as pinned, an alert whatever the code says).
 fn judge(
     registry: &Registry,
     w: &Watched,
     project: &customs_registry::Project,
     version: &str,
     options: &WatchOptions,
+    mismatch: Option<&str>,
 ) -> Result<Option<(String, Value)>, String> {
     let detected_at = format_rfc3339(now());
     let package = format!("{}:{}", w.ecosystem, project.name);
@@ -347,7 +482,7 @@ fn judge(
             .and_then(Result::ok)
             .ok_or("bad spec")?;
         let report = scan_spec(registry, &spec, &options.scan).map_err(|e| e.message)?;
-        if report.verdict.level < options.alert_on {
+        if report.verdict.level < options.alert_on && mismatch.is_none() {
             return Ok(None);
         }
         let packages = [report];
@@ -360,14 +495,16 @@ fn judge(
         object["package"] = json!(package);
         object["version"] = json!(version);
         object["detected_at"] = json!(detected_at);
+        object["identity_mismatch"] = json!(mismatch);
         let text = format!(
-            "ALERT {package} {version}: {} (first release){}",
+            "ALERT {package} {version}: {} (first release){}{}",
             packages[0].verdict.level.as_str(),
             packages[0]
                 .findings
                 .first()
                 .map(|f| format!(" — {}: {}", f.rule, f.message))
-                .unwrap_or_default()
+                .unwrap_or_default(),
+            mismatch.map(|m| format!(" — {m}")).unwrap_or_default()
         );
         return Ok(Some((text, object)));
     };
@@ -385,7 +522,7 @@ fn judge(
     } else {
         Vec::new()
     };
-    if level < options.alert_on && own_reasons.is_empty() {
+    if level < options.alert_on && own_reasons.is_empty() && mismatch.is_none() {
         return Ok(None);
     }
     let mut object =
@@ -393,18 +530,25 @@ fn judge(
     object["package"] = json!(package);
     object["version"] = json!(version);
     object["detected_at"] = json!(detected_at);
-    let top = own_reasons
-        .first()
-        .copied()
-        .or_else(|| d.changes.first())
-        .or_else(|| d.new.findings.first())
-        .map(|f| format!(" — {}: {}", f.rule, f.message))
+    object["identity_mismatch"] = json!(mismatch);
+    let top = mismatch
+        .map(|m| format!(" — {m}"))
+        .or_else(|| {
+            own_reasons
+                .first()
+                .copied()
+                .or_else(|| d.changes.first())
+                .or_else(|| d.new.findings.first())
+                .map(|f| format!(" — {}: {}", f.rule, f.message))
+        })
         .unwrap_or_default();
     let text = format!(
         "ALERT {package} {version} (after {}): {}{top}",
         previous.version,
         if level >= options.alert_on {
             level.as_str()
+        } else if mismatch.is_some() {
+            "not built as pinned"
         } else {
             "published differently from your earlier releases"
         }

@@ -61,7 +61,9 @@ pub(crate) enum Command {
     #[command(
         after_help = "Packages come from lockfiles (PATH), --package, --own (packages you publish: also alerts on a \
                       release without your provenance, by a new account, or out of your cadence) and --watch-list \
-                      (one package a line, `own npm:NAME` for yours). The first poll records what exists; later \
+                      (one package a line; `own npm:NAME repository=OWNER/REPO workflow=release.yml` for yours, pinning \
+                      the build identity its releases must carry — without them the first release seen with provenance \
+                      pins it). The first poll records what exists; later \
                       polls judge each new release against its predecessor. A package is due again one --interval after \
                       its last poll (run --once on a schedule of that interval). With --store postgres://… several workers \
                       (on one machine or many) share the list: each package is polled by one of them a round, and \

@@ -12,7 +12,7 @@ use crate::output::{duration_flag, open_store, threshold};
 pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
     use customs_ecosystem::Ecosystem;
     let mut watched: Vec<customs_watch::Watched> = Vec::new();
-    let mut add = |spec: &str, own: bool| -> anyhow::Result<()> {
+    let mut add = |spec: &str, own: bool, pin: Option<customs_watch::Pin>| -> anyhow::Result<()> {
         let s = customs_registry::Spec::parse(spec)
             .ok_or_else(|| anyhow::anyhow!("{spec:?}: packages are pypi:NAME or npm:NAME"))?
             .map_err(|e| anyhow::anyhow!(e))?;
@@ -22,20 +22,24 @@ pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
                     == customs_ecosystem::canonical_name(s.ecosystem, &s.name)
         }) {
             w.own |= own;
+            if pin.is_some() {
+                w.pin = pin;
+            }
         } else {
             watched.push(customs_watch::Watched {
                 ecosystem: s.ecosystem,
                 name: s.name,
                 own,
+                pin,
             });
         }
         Ok(())
     };
     for p in &args.packages {
-        add(p, false)?;
+        add(p, false, None)?;
     }
     for p in &args.own {
-        add(p, true)?;
+        add(p, true, None)?;
     }
     if let Some(list) = &args.watch_list {
         let text = std::fs::read_to_string(list)
@@ -45,11 +49,31 @@ pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
             if line.is_empty() {
                 continue;
             }
-            let (own, spec) = match line.strip_prefix("own ") {
+            let at = || format!("{}:{}", list.display(), i + 1);
+            let (own, rest) = match line.strip_prefix("own ") {
                 Some(rest) => (true, rest.trim()),
                 None => (false, line),
             };
-            add(spec, own).with_context(|| format!("{}:{}", list.display(), i + 1))?;
+            // `own npm:NAME repository=OWNER/REPO workflow=release.yml`
+            let mut words = rest.split_whitespace();
+            let spec = words.next().unwrap_or("");
+            let mut pin = customs_watch::Pin {
+                repository: None,
+                workflow: None,
+                from: format!("pinned in {}", at()),
+            };
+            for word in words {
+                match word.split_once('=') {
+                    Some(("repository", v)) if own => pin.repository = Some(v.to_owned()),
+                    Some(("workflow", v)) if own => pin.workflow = Some(v.to_owned()),
+                    _ => anyhow::bail!(
+                        "{}: {word:?}: after an `own` package come only repository=OWNER/REPO and workflow=FILE",
+                        at()
+                    ),
+                }
+            }
+            let pin = (pin.repository.is_some() || pin.workflow.is_some()).then_some(pin);
+            add(spec, own, pin).with_context(at)?;
         }
     }
     for p in &args.paths {
@@ -65,7 +89,7 @@ pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
                     Ecosystem::Pypi => format!("pypi:{}", e.name),
                     Ecosystem::Npm => format!("npm:{}", e.name),
                 };
-                add(&spec, false)?;
+                add(&spec, false, None)?;
             }
         }
     }

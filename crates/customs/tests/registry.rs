@@ -2416,3 +2416,169 @@ fn two_watch_workers_on_one_postgres_store_judge_each_release_once() {
         );
     }
 }
+
+/// A PyPI project of clean sdists whose releases carry PEP 740 provenance from the
+/// given repositories (`None`: no provenance).
+fn pypi_with_provenance(server: &Loopback, name: &str, releases: &[(&str, i64, Option<&str>)]) {
+    let mut files = Vec::new();
+    for (version, at, repository) in releases {
+        let pkg_info = format!(
+            "Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nSummary: helpers\nHome-page: https://example.invalid/{name}\n"
+        );
+        let init = format!("def version():\n    return {version:?}\n");
+        let body = tar_gz_of(
+            &[
+                ("PKG-INFO", pkg_info.as_bytes()),
+                (&format!("{name}/__init__.py"), init.as_bytes()),
+            ],
+            &format!("{name}-{version}/"),
+        );
+        let file = format!("{name}-{version}.tar.gz");
+        server.route(
+            &format!("/files/{file}"),
+            "application/octet-stream",
+            body.clone(),
+        );
+        let mut entry = json!({
+            "filename": file, "url": format!("/files/{file}"),
+            "hashes": {"sha256": hex::encode(Sha256::digest(&body))},
+            "upload-time": iso(*at), "provenance": null,
+        });
+        if let Some(repo) = repository {
+            let url = format!("/integrity/{name}/{version}/{file}/provenance");
+            server.route(&url, "application/json", serde_json::to_vec(&json!({
+                "version": 1,
+                "attestation_bundles": [{"publisher": {"kind": "GitHub", "repository": repo, "workflow": "release.yml"}, "attestations": []}]
+            })).unwrap());
+            entry["provenance"] = json!(url);
+        }
+        files.push(entry);
+    }
+    let page = json!({"meta": {"api-version": "1.1"}, "name": name, "files": files});
+    server.route(
+        &format!("/simple/{name}/"),
+        "application/vnd.pypi.simple.v1+json",
+        serde_json::to_vec(&page).unwrap(),
+    );
+}
+
+#[test]
+fn watch_own_packages_against_their_pinned_build_identity() {
+    let server = Loopback::start();
+    // `ownpin` is pinned on first use (from 1.0); `ownlisted` in the watch list.
+    pypi_with_provenance(
+        &server,
+        "ownpin",
+        &[("1.0", T0 - 60 * DAY, Some("octo/ownpin"))],
+    );
+    pypi_with_provenance(
+        &server,
+        "ownlisted",
+        &[("1.0", T0 - 60 * DAY, Some("octo/ownlisted"))],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let env = vec![
+        ("PIP_INDEX_URL", format!("{}/simple/", server.url)),
+        (
+            "CUSTOMS_CACHE_DIR",
+            dir.path().join("cache").display().to_string(),
+        ),
+        (
+            "CUSTOMS_STORE",
+            dir.path().join("store.sqlite3").display().to_string(),
+        ),
+    ];
+    let list = dir.path().join("watch.txt");
+    std::fs::write(
+        &list,
+        "own pypi:ownpin\nown pypi:ownlisted repository=octo/release-bot workflow=.github/workflows/release.yml\n",
+    )
+    .unwrap();
+    let watch = || {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        run(
+            dir.path(),
+            &[
+                "watch",
+                "--watch-list",
+                list.to_str().unwrap(),
+                "--interval",
+                "1s",
+                "--once",
+            ],
+            &env,
+        )
+    };
+    let out = watch();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // Clean code, new releases: ownpin's from a fork, ownlisted's from the repository
+    // that built 1.0 — which is not the one the watch list pins.
+    pypi_with_provenance(
+        &server,
+        "ownpin",
+        &[
+            ("1.0", T0 - 60 * DAY, Some("octo/ownpin")),
+            ("1.1", T0, Some("mallory/ownpin")),
+        ],
+    );
+    pypi_with_provenance(
+        &server,
+        "ownlisted",
+        &[
+            ("1.0", T0 - 60 * DAY, Some("octo/ownlisted")),
+            ("1.1", T0, Some("octo/ownlisted")),
+        ],
+    );
+    let out = watch();
+    let text = stdout(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("ALERT pypi:ownpin 1.1")
+            && text.contains("built by mallory/ownpin release.yml, not by the pinned octo/ownpin release.yml (pinned on first use from 1.0)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("ALERT pypi:ownlisted 1.1")
+            && text.contains(
+                "not by the pinned octo/release-bot .github/workflows/release.yml (pinned in"
+            ),
+        "{text}"
+    );
+
+    // A third release built as pinned again: no pin alert (the history rule still says
+    // that the build changed since 1.1).
+    pypi_with_provenance(
+        &server,
+        "ownpin",
+        &[
+            ("1.0", T0 - 60 * DAY, Some("octo/ownpin")),
+            ("1.1", T0, Some("mallory/ownpin")),
+            ("1.2", T0 + DAY, Some("octo/ownpin")),
+        ],
+    );
+    let out = watch();
+    let text = stdout(&out);
+    assert!(text.contains("ALERT pypi:ownpin 1.2"), "{text}");
+    assert!(!text.contains("not by the pinned"), "{text}");
+
+    // A bad watch list line is a clear error.
+    std::fs::write(&list, "own pypi:ownpin branch=main\n").unwrap();
+    let out = watch();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("watch.txt:1"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
