@@ -184,6 +184,7 @@ fn provenance_unknown_is_not_dropped() {
         repository: Some("octo/demo".into()),
         workflow: Some("release.yml".into()),
         environment: None,
+        ..Publisher::default()
     });
     let mut b = with(release("1.0.1", NOW), present);
     b.builder = Some(Publisher {

@@ -19,9 +19,15 @@ pub struct Response {
     pub content_type: String,
     /// The body.
     pub body: Vec<u8>,
-    /// `ETag`, for conditional requests later.
+    /// A validator for conditional requests later: the `ETag`, else the
+    /// `Last-Modified` date.
     pub etag: Option<String>,
+    /// PyPI's `X-PyPI-Last-Serial`: the index's change number for the project.
+    pub serial: Option<String>,
 }
+
+/// How long a `Retry-After` (seconds) is waited at most.
+const MAX_RETRY_AFTER: u64 = 60;
 
 /// The HTTP side of the client.
 #[derive(Debug, Clone)]
@@ -104,8 +110,11 @@ impl Http {
             })
     }
 
-    /// As [`Http::get`], but conditional: with `etag`, an unchanged resource answers
-    /// `None` (HTTP 304) instead of its body.
+    /// As [`Http::get`], but conditional: with `etag` (a validator an earlier
+    /// [`Response`] gave: an `ETag`, sent as `If-None-Match`, or a `Last-Modified` date,
+    /// sent as `If-Modified-Since`), an unchanged resource answers `None` (HTTP 304)
+    /// instead of its body. A 429 or 503 with `Retry-After` waits that long (at most a
+    /// minute) before the next attempt.
     ///
     /// # Errors
     /// As [`Http::get`].
@@ -120,13 +129,22 @@ impl Http {
     ) -> Result<Option<Response>, RegistryError> {
         let (bare, basic) = split_credentials(url);
         let mut last = String::new();
+        let mut asked_wait: Option<std::time::Duration> = None;
         for attempt in 0..self.attempts {
             if attempt > 0 {
-                std::thread::sleep(self.backoff * 2u32.saturating_pow(attempt - 1));
+                std::thread::sleep(
+                    asked_wait
+                        .take()
+                        .unwrap_or(self.backoff * 2u32.saturating_pow(attempt - 1)),
+                );
             }
             let mut request = self.agent.get(&bare).header("Accept", accept);
             if let Some(etag) = etag {
-                request = request.header("If-None-Match", etag);
+                if etag.starts_with('"') || etag.starts_with("W/") {
+                    request = request.header("If-None-Match", etag);
+                } else {
+                    request = request.header("If-Modified-Since", etag);
+                }
             }
             if let Some(basic) = &basic {
                 request = request.header("Authorization", basic);
@@ -145,6 +163,12 @@ impl Http {
                 return Ok(None);
             }
             if status == 429 || status >= 500 {
+                asked_wait = response
+                    .headers()
+                    .get("retry-after")
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(|v| v.trim().parse::<u64>().ok())
+                    .map(|s| std::time::Duration::from_secs(s.min(MAX_RETRY_AFTER)));
                 last = format!("HTTP {status}");
                 continue;
             }
@@ -161,11 +185,15 @@ impl Http {
                     status,
                 });
             }
-            let etag = response
-                .headers()
-                .get("etag")
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned);
+            let header = |name: &str| {
+                response
+                    .headers()
+                    .get(name)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned)
+            };
+            let etag = header("etag").or_else(|| header("last-modified"));
+            let serial = header("x-pypi-last-serial");
             let content_type = response
                 .headers()
                 .get("content-type")
@@ -184,6 +212,7 @@ impl Http {
                         content_type,
                         body,
                         etag,
+                        serial,
                     }));
                 }
                 Err(ureq::Error::BodyExceedsLimit(_)) => {
@@ -296,5 +325,71 @@ mod tests {
             "http://127.0.0.1/a@b"
         );
         assert_eq!(percent_decode("a%2fb%zz"), "a/b%zz");
+    }
+
+    /// A loopback server answering `answers` in turn, one connection each; what each
+    /// request said is sent back through the channel.
+    fn scripted(answers: Vec<&'static str>) -> (String, std::sync::mpsc::Receiver<String>) {
+        use std::io::{Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("binds");
+        let url = format!(
+            "http://{}/simple/demo/",
+            listener.local_addr().expect("addr")
+        );
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for answer in answers {
+                let Ok((mut s, _)) = listener.accept() else {
+                    return;
+                };
+                let mut buf = [0u8; 4096];
+                let mut got = Vec::new();
+                while !got.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match s.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => got.extend_from_slice(&buf[..n]),
+                    }
+                }
+                let _ = tx.send(String::from_utf8_lossy(&got).to_ascii_lowercase());
+                let _ = s.write_all(answer.as_bytes());
+            }
+        });
+        (url, rx)
+    }
+
+    #[test]
+    fn last_modified_serial_and_retry_after() {
+        let http = Http::new(&IndexConfig::default())
+            .expect("client")
+            .with_retries(3, Duration::from_millis(10));
+        let (url, seen) = scripted(vec![
+            "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nLast-Modified: Sun, 22 Nov 2026 10:00:00 GMT\r\nX-PyPI-Last-Serial: 4242\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok",
+            "HTTP/1.1 304 Not Modified\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        ]);
+        let started = std::time::Instant::now();
+        let r = http
+            .get_if(&url, "text/html", None, 1024, "test", None)
+            .expect("answers")
+            .expect("a body");
+        assert!(
+            started.elapsed() >= Duration::from_millis(900),
+            "the 429 asked for a second, and got it"
+        );
+        assert_eq!(r.body, b"ok");
+        assert_eq!(r.etag.as_deref(), Some("Sun, 22 Nov 2026 10:00:00 GMT"));
+        assert_eq!(r.serial.as_deref(), Some("4242"));
+        let again = http
+            .get_if(&url, "text/html", None, 1024, "test", r.etag.as_deref())
+            .expect("answers");
+        assert!(again.is_none(), "304: unchanged");
+        let requests: Vec<String> = seen.try_iter().collect();
+        assert_eq!(requests.len(), 3);
+        assert!(
+            requests[2].contains("if-modified-since: sun, 22 nov 2026 10:00:00 gmt"),
+            "{}",
+            requests[2]
+        );
+        assert!(!requests[2].contains("if-none-match"));
     }
 }

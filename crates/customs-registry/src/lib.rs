@@ -252,6 +252,7 @@ pub struct Registry {
     projects: Mutex<Projects>,
     ttl: Duration,
     etags: Mutex<HashMap<(Ecosystem, String), String>>,
+    serials: Mutex<HashMap<(Ecosystem, String), String>>,
 }
 
 /// Project pages read, by ecosystem and canonical name, with when they were read.
@@ -271,6 +272,7 @@ impl Registry {
             projects: Mutex::new(HashMap::new()),
             ttl: Duration::from_secs(600),
             etags: Mutex::new(HashMap::new()),
+            serials: Mutex::new(HashMap::new()),
         })
     }
 
@@ -420,6 +422,20 @@ impl Registry {
         else {
             return Ok(None);
         };
+        // PyPI's serial: the same number means the same project, whatever the cache
+        // in front of the index answered.
+        if let Some(serial) = &r.serial {
+            let mut serials = self
+                .serials
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let same =
+                serials.get(&key) == Some(serial) && self.cached_project(ecosystem, name).is_some();
+            serials.insert(key.clone(), serial.clone());
+            if same {
+                return Ok(None);
+            }
+        }
         let project = Arc::new(match ecosystem {
             Ecosystem::Pypi => pypi::parse_simple(name, &r.url, &r.content_type, &r.body, &shown)?,
             Ecosystem::Npm => npm::parse_document(name, &r.url, &r.body, &shown)?,
@@ -624,8 +640,21 @@ impl Registry {
         else {
             return None;
         };
-        if publisher.is_some() || project.ecosystem != Ecosystem::Pypi {
+        if publisher.is_some() {
             return publisher.clone();
+        }
+        if project.ecosystem == Ecosystem::Npm {
+            let r = self
+                .http
+                .get(
+                    url,
+                    "application/json",
+                    self.config.npm_token_for(url),
+                    16 << 20,
+                    &project.index,
+                )
+                .ok()?;
+            return npm::publisher_from_attestations(&r.body);
         }
         let r = self
             .http

@@ -42,7 +42,7 @@ impl Digest {
 
 /// Who built and published a release, as its provenance claims (not verified here:
 /// `customs verify` checks the signatures).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Publisher {
     /// `GitHub`, `GitLab`, ... as the attestation names it.
     pub kind: String,
@@ -52,6 +52,12 @@ pub struct Publisher {
     pub workflow: Option<String>,
     /// The deployment environment, when one was used.
     pub environment: Option<String>,
+    /// The git ref the build ran on (`refs/tags/v1.2.3`), when the provenance says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub git_ref: Option<String>,
+    /// The commit built, when the provenance says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
 }
 
 /// Whether a file or release carries build provenance.

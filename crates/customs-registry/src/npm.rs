@@ -209,8 +209,104 @@ pub fn parse_document(
     Ok(project)
 }
 
+/// Who built an npm release, from the registry's attestations document
+/// (`dist.attestations.url`): the SLSA provenance statement's workflow (repository,
+/// path, ref) and the commit it resolved. Claims only: the signatures are not checked
+/// here. `None` when the document holds no provenance statement.
+pub fn publisher_from_attestations(body: &[u8]) -> Option<crate::model::Publisher> {
+    let doc: serde_json::Value = serde_json::from_slice(body).ok()?;
+    for a in doc.get("attestations")?.as_array()? {
+        let envelope = a.get("bundle").and_then(|b| b.get("dsseEnvelope"));
+        let Some(payload) = envelope
+            .and_then(|e| e.get("payload"))
+            .and_then(serde_json::Value::as_str)
+        else {
+            continue;
+        };
+        let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(payload) else {
+            continue;
+        };
+        let Ok(statement) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+            continue;
+        };
+        let predicate_type = statement
+            .get("predicateType")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("");
+        if !predicate_type.starts_with("https://slsa.dev/provenance/") {
+            continue;
+        }
+        let build = &statement["predicate"]["buildDefinition"];
+        let workflow = &build["externalParameters"]["workflow"];
+        let text = |v: &serde_json::Value| v.as_str().map(str::to_owned);
+        let repository = text(&workflow["repository"]).map(|r| {
+            // `https://github.com/owner/name` → `owner/name`, as PEP 740 names it.
+            let r = r.trim_end_matches(".git").trim_end_matches('/');
+            match r.split_once("://") {
+                Some((_, rest)) => rest.split_once('/').map_or(rest, |(_, p)| p).to_owned(),
+                None => r.to_owned(),
+            }
+        });
+        let kind = if build["buildType"]
+            .as_str()
+            .is_some_and(|t| t.contains("github"))
+        {
+            "GitHub"
+        } else if build["buildType"]
+            .as_str()
+            .is_some_and(|t| t.contains("gitlab"))
+        {
+            "GitLab"
+        } else {
+            "unknown"
+        };
+        let commit = build["resolvedDependencies"]
+            .as_array()
+            .and_then(|deps| deps.iter().find_map(|d| text(&d["digest"]["gitCommit"])));
+        return Some(crate::model::Publisher {
+            kind: kind.to_owned(),
+            repository,
+            workflow: text(&workflow["path"]),
+            environment: None,
+            git_ref: text(&workflow["ref"]),
+            commit,
+        });
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn publisher_from_an_attestations_document() {
+        let statement = serde_json::json!({
+            "_type": "https://in-toto.io/Statement/v1",
+            "subject": [{"name": "pkg:npm/demo@1.2.0", "digest": {"sha512": "00"}}],
+            "predicateType": "https://slsa.dev/provenance/v1",
+            "predicate": {"buildDefinition": {
+                "buildType": "https://slsa-framework.github.io/github-actions-buildtypes/workflow/v1",
+                "externalParameters": {"workflow": {"ref": "refs/tags/v1.2.0",
+                    "repository": "https://github.com/octo/demo", "path": ".github/workflows/release.yml"}},
+                "resolvedDependencies": [{"uri": "git+https://github.com/octo/demo@refs/tags/v1.2.0",
+                    "digest": {"gitCommit": "0123abcd"}}]}}
+        });
+        let payload = base64::engine::general_purpose::STANDARD.encode(statement.to_string());
+        let doc = serde_json::json!({"attestations": [
+            {"predicateType": "https://github.com/npm/attestation/tree/main/specs/publish/v0.1",
+             "bundle": {"dsseEnvelope": {"payload": base64::engine::general_purpose::STANDARD.encode("{}")}}},
+            {"predicateType": "https://slsa.dev/provenance/v1",
+             "bundle": {"dsseEnvelope": {"payload": payload, "payloadType": "application/vnd.in-toto+json"}}}
+        ]});
+        let p = publisher_from_attestations(doc.to_string().as_bytes()).expect("a publisher");
+        assert_eq!(p.kind, "GitHub");
+        assert_eq!(p.repository.as_deref(), Some("octo/demo"));
+        assert_eq!(p.workflow.as_deref(), Some(".github/workflows/release.yml"));
+        assert_eq!(p.git_ref.as_deref(), Some("refs/tags/v1.2.0"));
+        assert_eq!(p.commit.as_deref(), Some("0123abcd"));
+        assert!(publisher_from_attestations(b"{\"attestations\": []}").is_none());
+        assert!(publisher_from_attestations(b"not json").is_none());
+    }
+
     use super::*;
 
     #[test]

@@ -463,6 +463,7 @@ pub fn publisher_from_provenance(body: &[u8]) -> Option<Publisher> {
         repository: p.repository.or(p.project),
         workflow: p.workflow,
         environment: p.environment.filter(|e| !e.is_empty()),
+        ..Publisher::default()
     })
 }
 

@@ -48,12 +48,43 @@ pub struct Pin {
     /// Where the pin came from: the watch list, or the release that set it.
     #[serde(default)]
     pub from: String,
+    /// The release that set the pin was built from a tag naming its version: later
+    /// releases must be too.
+    #[serde(default)]
+    pub tagged: bool,
+}
+
+/// Whether a build ran on a tag that names `version` (`refs/tags/v1.2.0`, `refs/tags/1.2.0`,
+/// `refs/tags/name@1.2.0`).
+fn tag_of(git_ref: Option<&str>, version: &str) -> bool {
+    git_ref
+        .and_then(|r| r.strip_prefix("refs/tags/"))
+        .is_some_and(|tag| {
+            tag == version
+                || tag.strip_prefix('v') == Some(version)
+                || tag
+                    .rsplit_once('@')
+                    .is_some_and(|(_, v)| v == version || v.strip_prefix('v') == Some(version))
+        })
 }
 
 impl Pin {
     /// Why `p` is not the pinned identity, if it is not. Workflows compare by file name,
     /// as PEP 740 names them and npm's provenance gives the path.
-    fn mismatch(&self, p: &customs_registry::Publisher) -> Option<String> {
+    fn mismatch(&self, p: &customs_registry::Publisher, version: &str) -> Option<String> {
+        if let Some(m) = self.identity_mismatch(p) {
+            return Some(m);
+        }
+        (self.tagged && !tag_of(p.git_ref.as_deref(), version)).then(|| {
+            format!(
+                "built from {}, not from a tag of {version} as the release that set the pin was ({})",
+                p.git_ref.as_deref().unwrap_or("an unnamed ref"),
+                self.from
+            )
+        })
+    }
+
+    fn identity_mismatch(&self, p: &customs_registry::Publisher) -> Option<String> {
         let file = |w: &str| w.rsplit('/').next().unwrap_or(w).to_owned();
         let repo_ok = match (&self.repository, &p.repository) {
             (Some(want), Some(got)) => want.eq_ignore_ascii_case(got),
@@ -441,12 +472,13 @@ fn identity(
                 return Ok(None);
             };
             match pinned()? {
-                Some(p) => Ok(p.mismatch(&publisher)),
+                Some(p) => Ok(p.mismatch(&publisher, &release.version)),
                 None => {
                     let pin = Pin {
                         repository: publisher.repository.clone(),
                         workflow: publisher.workflow.clone(),
                         from: format!("pinned on first use from {}", release.version),
+                        tagged: tag_of(publisher.git_ref.as_deref(), &release.version),
                     };
                     let json = serde_json::to_string(&pin).map_err(|e| e.to_string())?;
                     let kept = store
@@ -454,7 +486,7 @@ fn identity(
                         .map_err(|e| e.to_string())?;
                     Ok(serde_json::from_str::<Pin>(&kept)
                         .ok()
-                        .and_then(|p| p.mismatch(&publisher)))
+                        .and_then(|p| p.mismatch(&publisher, &release.version)))
                 }
             }
         }
@@ -554,4 +586,30 @@ fn judge(
         }
     );
     Ok(Some((text, object)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tag_of;
+
+    #[test]
+    fn tags_that_name_a_version() {
+        for r in [
+            "refs/tags/v1.2.0",
+            "refs/tags/1.2.0",
+            "refs/tags/demo@1.2.0",
+            "refs/tags/@o/demo@v1.2.0",
+        ] {
+            assert!(tag_of(Some(r), "1.2.0"), "{r}");
+        }
+        for r in [
+            "refs/heads/main",
+            "refs/tags/v1.2.1",
+            "refs/tags/v1.2.0-rc1",
+            "1.2.0",
+        ] {
+            assert!(!tag_of(Some(r), "1.2.0"), "{r}");
+        }
+        assert!(!tag_of(None, "1.2.0"));
+    }
 }

@@ -61,6 +61,7 @@ pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
                 repository: None,
                 workflow: None,
                 from: format!("pinned in {}", at()),
+                tagged: false,
             };
             for word in words {
                 match word.split_once('=') {

@@ -2582,3 +2582,116 @@ fn watch_own_packages_against_their_pinned_build_identity() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// An npm release whose attestations document holds a SLSA provenance statement built
+/// from `repository` at `git_ref`.
+fn npm_attested(server: &Loopback, name: &str, releases: &[(&str, i64, &str, &str)]) {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    let mut docs = serde_json::Map::new();
+    let mut time = serde_json::Map::new();
+    for (version, age, repository, git_ref) in releases {
+        let manifest = json!({"name": name, "version": version, "main": "index.js",
+                              "description": "a module", "repository": "https://example.invalid/r"});
+        let code = format!("module.exports = () => '{version}';\n");
+        let (url, tgz) = npm_version(
+            server,
+            name,
+            version,
+            &manifest,
+            &[("index.js", code.as_bytes())],
+        );
+        let statement = json!({
+            "_type": "https://in-toto.io/Statement/v1",
+            "subject": [{"name": format!("pkg:npm/{name}@{version}"), "digest": {"sha512": "00"}}],
+            "predicateType": "https://slsa.dev/provenance/v1",
+            "predicate": {"buildDefinition": {
+                "buildType": "https://slsa-framework.github.io/github-actions-buildtypes/workflow/v1",
+                "externalParameters": {"workflow": {"ref": git_ref,
+                    "repository": format!("https://github.com/{repository}"),
+                    "path": ".github/workflows/release.yml"}},
+                "resolvedDependencies": [{"digest": {"gitCommit": "0123abcd"}}]}}
+        });
+        let attestations = json!({"attestations": [{"predicateType": "https://slsa.dev/provenance/v1",
+            "bundle": {"dsseEnvelope": {"payloadType": "application/vnd.in-toto+json",
+                "payload": base64::engine::general_purpose::STANDARD.encode(statement.to_string())}}}]});
+        let path = format!("/npm/-/npm/v1/attestations/{name}@{version}");
+        server.route(
+            &path,
+            "application/json",
+            serde_json::to_vec(&attestations).unwrap(),
+        );
+        docs.insert(
+            (*version).to_owned(),
+            json!({"name": name, "version": version, "_npmUser": {"name": "alice"},
+                   "dist": {"tarball": url, "integrity": sri(&tgz),
+                            "attestations": {"url": format!("{}{path}", server.url),
+                                             "provenance": {"predicateType": "https://slsa.dev/provenance/v1"}}}}),
+        );
+        time.insert((*version).to_owned(), json!(iso(now - age)));
+    }
+    let latest = releases.last().unwrap().0;
+    let doc =
+        json!({"name": name, "dist-tags": {"latest": latest}, "versions": docs, "time": time});
+    server.route(
+        &format!("/npm/{name}"),
+        "application/json",
+        serde_json::to_vec(&doc).unwrap(),
+    );
+}
+
+#[test]
+fn watch_own_npm_package_built_from_its_tags() {
+    let server = Loopback::start();
+    npm_attested(
+        &server,
+        "tagged",
+        &[("1.0.0", 60 * DAY, "octo/tagged", "refs/tags/v1.0.0")],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = npm_env(&server, &dir.path().join("cache"));
+    env.push((
+        "CUSTOMS_STORE",
+        dir.path().join("store.sqlite3").display().to_string(),
+    ));
+    let watch = || {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        run(
+            dir.path(),
+            &["watch", "--own", "npm:tagged", "--interval", "1s", "--once"],
+            &env,
+        )
+    };
+    assert_eq!(watch().status.code(), Some(0));
+    // Built by the pinned repository and workflow, from its tag: quiet.
+    npm_attested(
+        &server,
+        "tagged",
+        &[
+            ("1.0.0", 60 * DAY, "octo/tagged", "refs/tags/v1.0.0"),
+            ("1.0.1", 30 * DAY, "octo/tagged", "refs/tags/v1.0.1"),
+        ],
+    );
+    let out = watch();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    // The same repository and workflow, but from a branch: an alert.
+    npm_attested(
+        &server,
+        "tagged",
+        &[
+            ("1.0.0", 60 * DAY, "octo/tagged", "refs/tags/v1.0.0"),
+            ("1.0.1", 30 * DAY, "octo/tagged", "refs/tags/v1.0.1"),
+            ("1.0.2", DAY, "octo/tagged", "refs/heads/main"),
+        ],
+    );
+    let out = watch();
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("ALERT npm:tagged 1.0.2")
+            && text.contains("built from refs/heads/main, not from a tag of 1.0.2"),
+        "{text}"
+    );
+}
