@@ -66,7 +66,7 @@ impl ProxyState {
             metadata_ttl: std::time::Duration::from_secs(30),
             rendered: Mutex::new(HashMap::new()),
             page_turns: Mutex::new(HashMap::new()),
-            node: node_name(),
+            node: customs_store::node_name(),
             inflight: Mutex::new(HashMap::new()),
             stale_npm: Mutex::new(HashMap::new()),
         }
@@ -168,16 +168,6 @@ impl ProxyState {
             },
         );
     }
-}
-
-/// This process, as other replicas sharing the store see it.
-fn node_name() -> String {
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .ok()
-        .map(|h| h.trim().to_owned())
-        .filter(|h| !h.is_empty())
-        .unwrap_or_else(|| "localhost".to_owned());
-    format!("{host}:{}", std::process::id())
 }
 
 /// The facts of one artifact's scan, cached in the store by digest: what the policy

@@ -59,6 +59,18 @@ pub fn default_store_path() -> PathBuf {
     }
 }
 
+/// This process as other processes sharing a store name it: host and process id (the
+/// owner of scan claims and watch leases, the author of decisions).
+#[must_use]
+pub fn node_name() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "localhost".to_owned());
+    format!("{host}:{}", std::process::id())
+}
+
 /// A known advisory that affects a version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Advisory {

@@ -145,17 +145,6 @@ pub struct WatchOptions {
     pub interval: i64,
 }
 
-/// This process, as other workers sharing the store see it.
-#[must_use]
-pub fn worker_name() -> String {
-    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .ok()
-        .map(|h| h.trim().to_owned())
-        .filter(|h| !h.is_empty())
-        .unwrap_or_else(|| "localhost".to_owned());
-    format!("{host}:{}", std::process::id())
-}
-
 /// How long a worker holds the packages it took before others may take them over.
 const LEASE_SECONDS: i64 = 600;
 

@@ -109,10 +109,7 @@ pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
         webhook: args.webhook.clone(),
         scan: ScanOptions::default(),
         concurrency: args.concurrency,
-        worker: args
-            .worker
-            .clone()
-            .unwrap_or_else(customs_watch::worker_name),
+        worker: args.worker.clone().unwrap_or_else(customs_store::node_name),
         interval,
     };
     let alerts = customs_watch::Alerts::new(&options, &registry)

@@ -2245,6 +2245,16 @@ fn two_proxies_share_one_postgres_store_and_the_web_page_shows_why() {
 /// An npm package with these versions (each a small clean module), released `age`
 /// seconds ago each.
 fn npm_releases(server: &Loopback, name: &str, versions: &[(&str, i64)]) {
+    npm_releases_with(server, name, versions, |_| json!({}));
+}
+
+/// As [`npm_releases`], with `extra(version)` merged into each version's entry.
+fn npm_releases_with(
+    server: &Loopback,
+    name: &str,
+    versions: &[(&str, i64)],
+    extra: impl Fn(&str) -> Value,
+) {
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .unwrap()
@@ -2262,10 +2272,18 @@ fn npm_releases(server: &Loopback, name: &str, versions: &[(&str, i64)]) {
             &manifest,
             &[("index.js", code.as_bytes())],
         );
-        docs.insert(
-            (*version).to_owned(),
-            json!({"name": name, "version": version, "dist": {"tarball": url, "integrity": sri(&tgz)}}),
-        );
+        let mut entry = json!({"name": name, "version": version, "dist": {"tarball": url, "integrity": sri(&tgz)}});
+        if let Value::Object(more) = extra(version) {
+            for (k, v) in more {
+                match (entry.get_mut(&k), v) {
+                    (Some(Value::Object(have)), Value::Object(add)) => have.extend(add),
+                    (_, v) => {
+                        entry[&k] = v;
+                    }
+                }
+            }
+        }
+        docs.insert((*version).to_owned(), entry);
         time.insert((*version).to_owned(), json!(iso(now - age)));
     }
     let latest = versions.last().unwrap().0;
@@ -2583,26 +2601,12 @@ fn watch_own_packages_against_their_pinned_build_identity() {
     );
 }
 
-/// An npm release whose attestations document holds a SLSA provenance statement built
-/// from `repository` at `git_ref`.
+/// An npm package whose releases' attestations documents hold a SLSA provenance
+/// statement built from `repository` at `git_ref`.
 fn npm_attested(server: &Loopback, name: &str, releases: &[(&str, i64, &str, &str)]) {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs() as i64;
-    let mut docs = serde_json::Map::new();
-    let mut time = serde_json::Map::new();
-    for (version, age, repository, git_ref) in releases {
-        let manifest = json!({"name": name, "version": version, "main": "index.js",
-                              "description": "a module", "repository": "https://example.invalid/r"});
-        let code = format!("module.exports = () => '{version}';\n");
-        let (url, tgz) = npm_version(
-            server,
-            name,
-            version,
-            &manifest,
-            &[("index.js", code.as_bytes())],
-        );
+    let versions: Vec<(&str, i64)> = releases.iter().map(|r| (r.0, r.1)).collect();
+    npm_releases_with(server, name, &versions, |version| {
+        let (_, _, repository, git_ref) = releases.iter().find(|r| r.0 == version).unwrap();
         let statement = json!({
             "_type": "https://in-toto.io/Statement/v1",
             "subject": [{"name": format!("pkg:npm/{name}@{version}"), "digest": {"sha512": "00"}}],
@@ -2623,23 +2627,10 @@ fn npm_attested(server: &Loopback, name: &str, releases: &[(&str, i64, &str, &st
             "application/json",
             serde_json::to_vec(&attestations).unwrap(),
         );
-        docs.insert(
-            (*version).to_owned(),
-            json!({"name": name, "version": version, "_npmUser": {"name": "alice"},
-                   "dist": {"tarball": url, "integrity": sri(&tgz),
-                            "attestations": {"url": format!("{}{path}", server.url),
-                                             "provenance": {"predicateType": "https://slsa.dev/provenance/v1"}}}}),
-        );
-        time.insert((*version).to_owned(), json!(iso(now - age)));
-    }
-    let latest = releases.last().unwrap().0;
-    let doc =
-        json!({"name": name, "dist-tags": {"latest": latest}, "versions": docs, "time": time});
-    server.route(
-        &format!("/npm/{name}"),
-        "application/json",
-        serde_json::to_vec(&doc).unwrap(),
-    );
+        json!({"_npmUser": {"name": "alice"},
+               "dist": {"attestations": {"url": format!("{}{path}", server.url),
+                                         "provenance": {"predicateType": "https://slsa.dev/provenance/v1"}}}})
+    });
 }
 
 #[test]
