@@ -85,11 +85,52 @@ pub(crate) enum Command {
     /// The policy file.
     #[command(subcommand)]
     Policy(PolicyCommand),
+    /// Check an artifact's provenance bundle offline: signature, certificate chain,
+    /// transparency log proof, subject digest, and who built it.
+    #[command(
+        after_help = "The bundle is a Sigstore bundle (media types 0.1 to 0.3; npm provenance, or any DSSE or \
+                      message-signature bundle). It is checked with no network against the trusted root embedded in \
+                      customs (Sigstore's public-good instance) or --trusted-root FILE.\n\n\
+                      Exit codes: 0 verified, 1 failed (the reason names the check), 2 a file could not be read.\n\n\
+                      Examples:\n  customs verify pkg-1.0.0.tgz --bundle pkg-1.0.0.sigstore.json\n  \
+                      customs verify pkg-1.0.0.tgz --bundle b.json --repository my-org/pkg --workflow release.yml --format json"
+    )]
+    Verify(VerifyArgs),
     /// List the rules, or print one rule's documentation.
     Rules {
         /// A rule id, such as `decode-execute`.
         id: Option<String>,
     },
+}
+
+#[derive(clap::Args)]
+pub(crate) struct VerifyArgs {
+    /// The artifact (a wheel, an sdist, an npm tarball, any file).
+    pub(crate) artifact: PathBuf,
+    /// Its Sigstore bundle.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) bundle: PathBuf,
+    /// A trusted root (`trusted_root.json`) instead of the embedded one.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) trusted_root: Option<PathBuf>,
+    /// The repository (`owner/name`) the artifact must have been built from.
+    #[arg(long, value_name = "OWNER/NAME")]
+    pub(crate) repository: Option<String>,
+    /// The workflow file that must have built it.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) workflow: Option<String>,
+    /// The OIDC issuer that must have vouched for the build.
+    #[arg(long, value_name = "URL")]
+    pub(crate) issuer: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub(crate) format: VerifyFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum VerifyFormat {
+    Text,
+    Json,
 }
 
 #[derive(clap::Args)]

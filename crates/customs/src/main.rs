@@ -7,6 +7,7 @@ mod audit;
 mod output;
 mod scan;
 mod serve;
+mod verify;
 mod watch;
 
 use std::io::Write;
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
         Command::Proxy(args) => serve::proxy_command(&args),
         Command::Run(args) => serve::run_command(&args),
         Command::Watch(args) => watch::watch_command(&args),
+        Command::Verify(args) => verify::verify_command(&args),
         Command::Policy(cmd) => admin::policy_command(&cmd),
         Command::Rules { id } => admin::rules(id.as_deref()),
     };

@@ -1,0 +1,95 @@
+//! `customs verify` on a real public bundle (tests/provenance/README.md), offline.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/provenance")
+        .join(name)
+}
+
+fn verify(extra: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_customs"))
+        .arg("verify")
+        .arg(fixture("sigstore-3.1.0.tgz"))
+        .arg("--bundle")
+        .arg(fixture("sigstore-3.1.0.sigstore.json"))
+        .args(extra)
+        .env_clear()
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn verified_failed_and_pinned() {
+    let out = verify(&["--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let p = &v["provenance"];
+    assert_eq!(p["status"], "verified");
+    assert_eq!(p["repository"], "sigstore/sigstore-js");
+    assert_eq!(p["workflow"], ".github/workflows/release.yml");
+    assert_eq!(p["ref"], "refs/heads/main");
+    assert_eq!(p["commit"], "06cd267cbdc2eeaa04294995622db9f6ad2fa7cf");
+    assert_eq!(p["issuer"], "https://token.actions.githubusercontent.com");
+    assert_eq!(p["log_index"], 168_704_762);
+    assert!(p["reason"].is_null());
+    assert_eq!(
+        v["integrity"]["sha512"],
+        "669cd60051c816ac85139e9d5ea817fc3903459773fab45c8e8224fd1414e085f4c220afd65f12ed9ad70c770273eb9a7feea8ef0de1da5de0e86606e5328df5"
+    );
+
+    let out = verify(&[
+        "--repository",
+        "sigstore/sigstore-js",
+        "--workflow",
+        "release.yml",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("provenance verified"));
+
+    // A pinned identity it does not carry.
+    let out = verify(&["--repository", "mallory/sigstore-js"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("FAILED")
+            && text.contains("built from sigstore/sigstore-js, not mallory/sigstore-js"),
+        "{text}"
+    );
+
+    // Another artifact.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let other = dir.path().join("other.tgz");
+    std::fs::write(&other, b"not the release").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_customs"))
+        .arg("verify")
+        .arg(&other)
+        .arg("--bundle")
+        .arg(fixture("sigstore-3.1.0.sigstore.json"))
+        .args(["--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["provenance"]["status"], "failed");
+    assert!(
+        v["provenance"]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("subject digest")),
+        "{v}"
+    );
+
+    // A trusted root that is not one.
+    let bad_root = dir.path().join("root.json");
+    std::fs::write(&bad_root, b"{}").expect("write");
+    let out = verify(&["--trusted-root", bad_root.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("root.json"));
+}
