@@ -697,6 +697,67 @@ fn identity_of(cert: &x509_cert::Certificate) -> Identity {
     }
 }
 
+/// The SLSA provenance bundle in an npm registry attestations document
+/// (`{"attestations": [{"predicateType": …, "bundle": {…}}]}`), if it holds one.
+///
+/// # Errors
+/// When the document is not JSON.
+pub fn bundle_from_npm_attestations(doc: &[u8]) -> Result<Option<Vec<u8>>, Failure> {
+    let v: serde_json::Value = serde_json::from_slice(doc)
+        .map_err(|e| Failure(format!("the attestations document is not JSON: {e}")))?;
+    Ok(v["attestations"].as_array().and_then(|list| {
+        list.iter()
+            .find(|a| {
+                a["predicateType"]
+                    .as_str()
+                    .is_some_and(|t| t.starts_with("https://slsa.dev/provenance/"))
+            })
+            .map(|a| a["bundle"].to_string().into_bytes())
+    }))
+}
+
+/// The bundles of a PEP 740 provenance object (`{"attestation_bundles": [{"attestations":
+/// [...]}]}`): each attestation becomes the Sigstore bundle (media type 0.3) it stands
+/// for — its certificate, its transparency log entries, and its DSSE envelope of an
+/// in-toto statement.
+///
+/// # Errors
+/// When the object is not JSON or an attestation lacks one of those parts.
+pub fn bundles_from_pep740(doc: &[u8]) -> Result<Vec<Vec<u8>>, Failure> {
+    let v: serde_json::Value = serde_json::from_slice(doc)
+        .map_err(|e| Failure(format!("the provenance object is not JSON: {e}")))?;
+    let mut out = Vec::new();
+    for group in v["attestation_bundles"].as_array().into_iter().flatten() {
+        for a in group["attestations"].as_array().into_iter().flatten() {
+            let material = &a["verification_material"];
+            let (Some(cert), Some(entries), Some(statement), Some(signature)) = (
+                material["certificate"].as_str(),
+                material["transparency_entries"].as_array(),
+                a["envelope"]["statement"].as_str(),
+                a["envelope"]["signature"].as_str(),
+            ) else {
+                return fail(
+                    "a PEP 740 attestation lacks its certificate, log entries or envelope",
+                );
+            };
+            let bundle = serde_json::json!({
+                "mediaType": "application/vnd.dev.sigstore.bundle.v0.3+json",
+                "verificationMaterial": {
+                    "certificate": {"rawBytes": cert},
+                    "tlogEntries": entries,
+                },
+                "dsseEnvelope": {
+                    "payload": statement,
+                    "payloadType": "application/vnd.in-toto+json",
+                    "signatures": [{"sig": signature}],
+                },
+            });
+            out.push(bundle.to_string().into_bytes());
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

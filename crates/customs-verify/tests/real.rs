@@ -132,3 +132,54 @@ fn a_changed_tarball_or_bundle_fails_with_the_reason() {
     let e = verify(&tgz, &bundle, &no_ca).expect_err("unknown CA");
     assert!(e.0.contains("certificate authority"), "{e}");
 }
+
+/// The same bundle, carried as a PEP 740 attestation (as PyPI publishes them) and as an
+/// npm attestations document: converted back, it verifies.
+#[test]
+fn pep740_and_npm_documents_convert_to_bundles() {
+    let root = TrustedRoot::embedded().expect("root");
+    let tgz = read("sigstore-3.1.0.tgz");
+    let bundle: serde_json::Value =
+        serde_json::from_slice(&read("sigstore-3.1.0.sigstore.json")).expect("json");
+    let m = &bundle["verificationMaterial"];
+    let attestation = serde_json::json!({
+        "version": 1,
+        "attestation_bundles": [{
+            "publisher": {"kind": "GitHub", "repository": "sigstore/sigstore-js", "workflow": "release.yml"},
+            "attestations": [{
+                "version": 1,
+                "verification_material": {
+                    "certificate": m["x509CertificateChain"]["certificates"][0]["rawBytes"],
+                    "transparency_entries": m["tlogEntries"],
+                },
+                "envelope": {
+                    "statement": bundle["dsseEnvelope"]["payload"],
+                    "signature": bundle["dsseEnvelope"]["signatures"][0]["sig"],
+                },
+            }],
+        }],
+    });
+    let bundles =
+        customs_verify::bundles_from_pep740(attestation.to_string().as_bytes()).expect("converts");
+    assert_eq!(bundles.len(), 1);
+    let id = verify(&tgz, &bundles[0], &root).expect("verifies");
+    assert_eq!(id.repository.as_deref(), Some("sigstore/sigstore-js"));
+    assert!(
+        customs_verify::bundles_from_pep740(b"{\"attestation_bundles\":[{\"attestations\":[{}]}]}")
+            .is_err()
+    );
+
+    let doc = serde_json::json!({"attestations": [
+        {"predicateType": "https://github.com/npm/attestation/tree/main/specs/publish/v0.1", "bundle": {}},
+        {"predicateType": "https://slsa.dev/provenance/v1", "bundle": bundle},
+    ]});
+    let b = customs_verify::bundle_from_npm_attestations(doc.to_string().as_bytes())
+        .expect("json")
+        .expect("a provenance bundle");
+    assert!(verify(&tgz, &b, &root).is_ok());
+    assert!(
+        customs_verify::bundle_from_npm_attestations(b"{\"attestations\":[]}")
+            .expect("json")
+            .is_none()
+    );
+}

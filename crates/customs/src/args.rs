@@ -91,8 +91,14 @@ pub(crate) enum Command {
         after_help = "The bundle is a Sigstore bundle (media types 0.1 to 0.3; npm provenance, or any DSSE or \
                       message-signature bundle). It is checked with no network against the trusted root embedded in \
                       customs (Sigstore's public-good instance) or --trusted-root FILE.\n\n\
-                      Exit codes: 0 verified, 1 failed (the reason names the check), 2 a file could not be read.\n\n\
-                      Examples:\n  customs verify pkg-1.0.0.tgz --bundle pkg-1.0.0.sigstore.json\n  \
+                      Exit codes: 0 nothing failed, 1 provenance or integrity failed (the reason names the check; \
+                      absent or unknown too with --require-provenance), 2 a source could not be read.\n\n\
+                      Registry releases are downloaded and checked against the index's digest (integrity), and \
+                      their provenance is fetched from the index (npm attestations, PEP 740): verified, failed, \
+                      absent (the index publishes it for other releases, not this one) or unknown (the index does \
+                      not say, as mirrors that strip it).\n\n\
+                      Examples:\n  customs verify npm:sigstore@3.1.0 pypi:sampleproject==4.0.0\n  \
+                      customs verify pkg-1.0.0.tgz --bundle pkg-1.0.0.sigstore.json\n  \
                       customs verify pkg-1.0.0.tgz --bundle b.json --repository my-org/pkg --workflow release.yml --format json"
     )]
     Verify(VerifyArgs),
@@ -105,11 +111,17 @@ pub(crate) enum Command {
 
 #[derive(clap::Args)]
 pub(crate) struct VerifyArgs {
-    /// The artifact (a wheel, an sdist, an npm tarball, any file).
-    pub(crate) artifact: PathBuf,
-    /// Its Sigstore bundle.
+    /// Registry releases (`pypi:NAME==VER`, `npm:NAME@VER`) or local artifacts.
+    #[arg(required = true, value_name = "SOURCE")]
+    pub(crate) sources: Vec<String>,
+    /// The Sigstore bundle of a local artifact (one artifact).
     #[arg(long, value_name = "FILE")]
-    pub(crate) bundle: PathBuf,
+    pub(crate) bundle: Option<PathBuf>,
+    /// Fail (exit 1) when provenance is absent or unknown, not only when it fails.
+    #[arg(long)]
+    pub(crate) require_provenance: bool,
+    #[command(flatten)]
+    pub(crate) registry: RegistryArgs,
     /// A trusted root (`trusted_root.json`) instead of the embedded one.
     #[arg(long, value_name = "FILE")]
     pub(crate) trusted_root: Option<PathBuf>,

@@ -1,99 +1,327 @@
-//! `customs verify`.
+//! `customs verify`: integrity and provenance of registry releases and local artifacts.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use serde_json::json;
+use customs_ecosystem::Ecosystem;
+use customs_registry::{Integrity, Provenance, Registry, Spec};
+use customs_verify::{Expected, Failure, Identity, TrustedRoot};
+use serde_json::{Value, json};
 use sha2::Digest as _;
 
 use crate::args::{VerifyArgs, VerifyFormat};
 
+/// What was found about one artifact.
+struct Checked {
+    target: String,
+    ecosystem: Option<Ecosystem>,
+    name: Option<String>,
+    version: Option<String>,
+    integrity: Value,
+    integrity_failed: bool,
+    provenance: Outcome,
+}
+
+enum Outcome {
+    Verified(Identity),
+    Failed(String),
+    Absent(String),
+    Unknown(String),
+}
+
+impl Outcome {
+    fn json(&self) -> Value {
+        let (status, id, reason) = match self {
+            Self::Verified(id) => ("verified", Some(id), None),
+            Self::Failed(r) => ("failed", None, Some(r)),
+            Self::Absent(r) => ("absent", None, Some(r)),
+            Self::Unknown(r) => ("unknown", None, Some(r)),
+        };
+        json!({
+            "status": status,
+            "issuer": id.and_then(|i| i.issuer.clone()),
+            "identity": id.and_then(|i| i.identity.clone()),
+            "repository": id.and_then(|i| i.repository.clone()),
+            "workflow": id.and_then(|i| i.workflow.clone()),
+            "ref": id.and_then(|i| i.git_ref.clone()),
+            "commit": id.and_then(|i| i.commit.clone()),
+            "trigger": id.and_then(|i| i.trigger.clone()),
+            "log_index": id.and_then(|i| i.log_index),
+            "integrated_time": id.and_then(|i| i.integrated_time).map(customs_registry::format_rfc3339),
+            "reason": reason,
+        })
+    }
+}
+
+fn check(
+    bundle: &[u8],
+    artifact: &[u8],
+    root: &TrustedRoot,
+    expected: &Expected,
+) -> Result<Identity, Failure> {
+    let id = customs_verify::verify(artifact, bundle, root)?;
+    match expected.mismatch(&id) {
+        Some(m) => Err(Failure(m)),
+        None => Ok(id),
+    }
+}
+
+fn computed(bytes: &[u8]) -> Value {
+    json!({
+        "status": "computed",
+        "sha256": hex::encode(sha2::Sha256::digest(bytes)),
+        "sha512": hex::encode(sha2::Sha512::digest(bytes)),
+        "expected": null,
+        "reason": null,
+    })
+}
+
+fn local(
+    path: &str,
+    bundle: Option<&std::path::Path>,
+    root: &TrustedRoot,
+    expected: &Expected,
+) -> anyhow::Result<Checked> {
+    let artifact = std::fs::read(path).with_context(|| format!("cannot read {path}"))?;
+    let provenance = match bundle {
+        Some(b) => {
+            let bytes = std::fs::read(b).with_context(|| format!("cannot read {}", b.display()))?;
+            match check(&bytes, &artifact, root, expected) {
+                Ok(id) => Outcome::Verified(id),
+                Err(e) => Outcome::Failed(e.0),
+            }
+        }
+        None => Outcome::Unknown("no bundle was given for a local artifact (--bundle)".into()),
+    };
+    Ok(Checked {
+        target: path.to_owned(),
+        ecosystem: None,
+        name: None,
+        version: None,
+        integrity: computed(&artifact),
+        integrity_failed: false,
+        provenance,
+    })
+}
+
+fn from_registry(
+    spec: &Spec,
+    registry: &Registry,
+    root: &TrustedRoot,
+    expected: &Expected,
+) -> anyhow::Result<Vec<Checked>> {
+    let (project, version) = registry.resolve(spec)?;
+    let release = project
+        .release(&version)
+        .ok_or_else(|| anyhow::anyhow!("{spec}: no release {version}"))?;
+    let mut out = Vec::new();
+    for file in &release.files {
+        let fetched = registry.fetch(&project, file)?;
+        let (integrity, integrity_failed) = match &fetched.integrity {
+            Integrity::Verified { algorithm, digest } => (
+                json!({"status": "verified", "algorithm": algorithm, "expected": digest, "reason": null,
+                       "sha256": hex::encode(sha2::Sha256::digest(&fetched.bytes))}),
+                false,
+            ),
+            Integrity::Mismatch {
+                algorithm,
+                expected,
+                actual,
+            } => (
+                json!({"status": "mismatch", "algorithm": algorithm, "expected": expected,
+                       "reason": format!("the download's {algorithm} is {actual}, the index lists {expected}")}),
+                true,
+            ),
+            Integrity::Unchecked => (
+                json!({"status": "unchecked", "expected": null,
+                       "reason": "the index lists no digest for this file"}),
+                false,
+            ),
+        };
+        let provenance = match (&file.provenance, &release.provenance) {
+            (Provenance::Present { url, .. }, _) | (Provenance::Unknown, Provenance::Present { url, .. }) => {
+                match url {
+                    None => Outcome::Unknown("the index says there is provenance but not where".into()),
+                    Some(url) => match registry.get_raw(&project, url) {
+                        Err(e) => Outcome::Failed(format!("the provenance could not be fetched: {e}")),
+                        Ok(doc) => {
+                            let bundles = match project.ecosystem {
+                                Ecosystem::Npm => customs_verify::bundle_from_npm_attestations(&doc)
+                                    .map(|b| b.into_iter().collect::<Vec<_>>()),
+                                Ecosystem::Pypi => customs_verify::bundles_from_pep740(&doc),
+                            };
+                            match bundles {
+                                Err(e) => Outcome::Failed(e.0),
+                                Ok(b) if b.is_empty() => Outcome::Failed(
+                                    "the provenance document holds no provenance bundle".into(),
+                                ),
+                                Ok(b) => {
+                                    let mut last = String::new();
+                                    let mut ok = None;
+                                    for bundle in &b {
+                                        match check(bundle, &fetched.bytes, root, expected) {
+                                            Ok(id) => {
+                                                ok = Some(id);
+                                                break;
+                                            }
+                                            Err(e) => last = e.0,
+                                        }
+                                    }
+                                    ok.map_or(Outcome::Failed(last), Outcome::Verified)
+                                }
+                            }
+                        }
+                    },
+                }
+            }
+            (Provenance::Absent, _) | (_, Provenance::Absent) => Outcome::Absent(
+                "the index publishes provenance for other releases of this project, not for this file".into(),
+            ),
+            _ => Outcome::Unknown("the index does not say whether this file has provenance".into()),
+        };
+        out.push(Checked {
+            target: format!("{spec}"),
+            ecosystem: Some(project.ecosystem),
+            name: Some(project.name.clone()),
+            version: Some(version.clone()),
+            integrity: json!({"file": file.file_name}).as_object().cloned().map_or(
+                integrity.clone(),
+                |mut f| {
+                    if let Value::Object(i) = integrity {
+                        f.extend(i);
+                    }
+                    Value::Object(f)
+                },
+            ),
+            integrity_failed,
+            provenance,
+        });
+    }
+    Ok(out)
+}
+
 pub(crate) fn verify_command(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
-    let artifact = std::fs::read(&args.artifact)
-        .with_context(|| format!("cannot read {}", args.artifact.display()))?;
-    let bundle = std::fs::read(&args.bundle)
-        .with_context(|| format!("cannot read {}", args.bundle.display()))?;
     let root = match &args.trusted_root {
         Some(p) => {
             let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
-            customs_verify::TrustedRoot::parse(&bytes)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?
+            TrustedRoot::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?
         }
-        None => customs_verify::TrustedRoot::embedded().map_err(|e| anyhow::anyhow!(e))?,
+        None => TrustedRoot::embedded().map_err(|e| anyhow::anyhow!(e))?,
     };
-    let expected = customs_verify::Expected {
+    if args.bundle.is_some() && args.sources.len() != 1 {
+        anyhow::bail!("--bundle goes with exactly one local artifact");
+    }
+    let expected = Expected {
         repository: args.repository.clone(),
         workflow: args.workflow.clone(),
         issuer: args.issuer.clone(),
     };
-    let result = customs_verify::verify(&artifact, &bundle, &root).and_then(|id| {
-        match expected.mismatch(&id) {
-            Some(m) => Err(customs_verify::Failure(m)),
-            None => Ok(id),
+    let mut registry: Option<Registry> = None;
+    let mut checked = Vec::new();
+    let mut errors = Vec::new();
+    for source in &args.sources {
+        let result = match Spec::parse(source) {
+            Some(spec) => {
+                let spec = spec.map_err(|e| anyhow::anyhow!(e))?;
+                if args.bundle.is_some() {
+                    anyhow::bail!("--bundle goes with a local artifact, not {source}");
+                }
+                if registry.is_none() {
+                    registry = Some(args.registry.client()?);
+                }
+                match registry.as_ref() {
+                    Some(r) => from_registry(&spec, r, &root, &expected),
+                    None => continue,
+                }
+            }
+            None => local(source, args.bundle.as_deref(), &root, &expected).map(|c| vec![c]),
+        };
+        match result {
+            Ok(c) => checked.extend(c),
+            Err(e) => errors.push(format!("{source}: {e:#}")),
         }
+    }
+    let failed = checked.iter().any(|c| {
+        c.integrity_failed
+            || matches!(c.provenance, Outcome::Failed(_))
+            || (args.require_provenance && !matches!(c.provenance, Outcome::Verified(_)))
     });
-    let sha256 = hex::encode(sha2::Sha256::digest(&artifact));
-    let sha512 = hex::encode(sha2::Sha512::digest(&artifact));
-    let shown = args.artifact.display().to_string();
     let out = match args.format {
         VerifyFormat::Json => {
-            let provenance = match &result {
-                Ok(id) => json!({
-                    "status": "verified", "issuer": id.issuer, "identity": id.identity,
-                    "repository": id.repository, "workflow": id.workflow, "ref": id.git_ref,
-                    "commit": id.commit, "trigger": id.trigger, "log_index": id.log_index,
-                    "integrated_time": id.integrated_time.map(customs_registry::format_rfc3339),
-                    "reason": null,
-                }),
-                Err(e) => json!({
-                    "status": "failed", "issuer": null, "identity": null, "repository": null,
-                    "workflow": null, "ref": null, "commit": null, "trigger": null,
-                    "log_index": null, "integrated_time": null, "reason": e.0,
-                }),
-            };
-            let doc = json!({
-                "target": shown,
-                "integrity": {"sha256": sha256, "sha512": sha512, "status": "computed",
-                              "expected": null, "reason": null},
-                "provenance": provenance,
-            });
+            let packages: Vec<Value> = checked
+                .iter()
+                .map(|c| {
+                    json!({
+                        "target": c.target, "ecosystem": c.ecosystem.map(|e| e.as_str()),
+                        "name": c.name, "version": c.version,
+                        "integrity": c.integrity, "provenance": c.provenance.json(),
+                    })
+                })
+                .collect();
             format!(
                 "{}\n",
-                serde_json::to_string_pretty(&doc).unwrap_or_default()
+                serde_json::to_string_pretty(&json!({"packages": packages, "errors": errors}))
+                    .unwrap_or_default()
             )
         }
-        VerifyFormat::Text => match &result {
-            Ok(id) => {
-                let line = |k: &str, v: &Option<String>| {
-                    v.as_ref()
-                        .map(|v| format!("  {k:<11} {v}\n"))
+        VerifyFormat::Text => {
+            let mut out = String::new();
+            for c in &checked {
+                let file = c.integrity["file"]
+                    .as_str()
+                    .map(|f| format!(" ({f})"))
+                    .unwrap_or_default();
+                out.push_str(&format!(
+                    "{}{file}: integrity {}{}\n",
+                    c.target,
+                    c.integrity["status"].as_str().unwrap_or("?"),
+                    c.integrity["reason"]
+                        .as_str()
+                        .map(|r| format!(" — {r}"))
                         .unwrap_or_default()
-                };
-                format!(
-                    "{shown}: provenance verified\n{}{}{}{}{}{}{}  {:<11} {}\n",
-                    line("issuer", &id.issuer),
-                    line("identity", &id.identity),
-                    line("repository", &id.repository),
-                    line("workflow", &id.workflow),
-                    line("ref", &id.git_ref),
-                    line("commit", &id.commit),
-                    line("trigger", &id.trigger),
-                    "log entry",
-                    match (id.log_index, id.integrated_time) {
-                        (Some(i), Some(t)) =>
-                            format!("{i}, integrated {}", customs_registry::format_rfc3339(t)),
-                        _ => "-".to_owned(),
+                ));
+                match &c.provenance {
+                    Outcome::Verified(id) => {
+                        out.push_str("  provenance verified\n");
+                        for (k, v) in [
+                            ("issuer", &id.issuer),
+                            ("identity", &id.identity),
+                            ("repository", &id.repository),
+                            ("workflow", &id.workflow),
+                            ("ref", &id.git_ref),
+                            ("commit", &id.commit),
+                            ("trigger", &id.trigger),
+                        ] {
+                            if let Some(v) = v {
+                                out.push_str(&format!("    {k:<11} {v}\n"));
+                            }
+                        }
+                        if let (Some(i), Some(t)) = (id.log_index, id.integrated_time) {
+                            out.push_str(&format!(
+                                "    {:<11} {i}, integrated {}\n",
+                                "log entry",
+                                customs_registry::format_rfc3339(t)
+                            ));
+                        }
                     }
-                )
+                    Outcome::Failed(r) => out.push_str(&format!("  provenance FAILED: {r}\n")),
+                    Outcome::Absent(r) => out.push_str(&format!("  provenance absent: {r}\n")),
+                    Outcome::Unknown(r) => out.push_str(&format!("  provenance unknown: {r}\n")),
+                }
             }
-            Err(e) => format!("{shown}: provenance FAILED: {}\n", e.0),
-        },
+            for e in &errors {
+                out.push_str(&format!("error: {e}\n"));
+            }
+            out
+        }
     };
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
-    Ok(if result.is_ok() {
-        ExitCode::SUCCESS
-    } else {
+    Ok(if failed {
         ExitCode::from(1)
+    } else if !errors.is_empty() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
     })
 }

@@ -2686,3 +2686,122 @@ fn watch_own_npm_package_built_from_its_tags() {
         "{text}"
     );
 }
+
+/// `customs verify` of registry releases: the real `sigstore@3.1.0` tarball and its public
+/// provenance bundle (tests/provenance), served as the npm registry serves them; a
+/// release of a project that publishes provenance but not for it (absent); one of a
+/// project that never says (unknown, as on mirrors); and a swapped tarball.
+#[test]
+fn verify_registry_releases_offline() {
+    let server = Loopback::start();
+    let tgz = std::fs::read(root().join("tests/provenance/sigstore-3.1.0.tgz")).unwrap();
+    let bundle: Value = serde_json::from_slice(
+        &std::fs::read(root().join("tests/provenance/sigstore-3.1.0.sigstore.json")).unwrap(),
+    )
+    .unwrap();
+    server.route(
+        "/npm/sigstore/-/sigstore-3.1.0.tgz",
+        "application/octet-stream",
+        tgz.clone(),
+    );
+    server.route(
+        "/npm/sigstore/-/sigstore-3.0.0.tgz",
+        "application/octet-stream",
+        tgz.clone(),
+    );
+    server.route(
+        "/npm/-/npm/v1/attestations/sigstore@3.1.0",
+        "application/json",
+        serde_json::to_vec(&json!({"attestations": [
+            {"predicateType": "https://slsa.dev/provenance/v1", "bundle": bundle}
+        ]}))
+        .unwrap(),
+    );
+    let doc = json!({
+        "name": "sigstore", "dist-tags": {"latest": "3.1.0"},
+        "versions": {
+            "3.1.0": {"name": "sigstore", "version": "3.1.0", "dist": {
+                "tarball": format!("{}/npm/sigstore/-/sigstore-3.1.0.tgz", server.url),
+                "integrity": sri(&tgz),
+                "attestations": {"url": format!("{}/npm/-/npm/v1/attestations/sigstore@3.1.0", server.url),
+                                 "provenance": {"predicateType": "https://slsa.dev/provenance/v1"}}}},
+            "3.0.0": {"name": "sigstore", "version": "3.0.0", "dist": {
+                "tarball": format!("{}/npm/sigstore/-/sigstore-3.0.0.tgz", server.url),
+                "integrity": sri(b"another tarball")}}
+        },
+        "time": {"3.0.0": iso(T0 - DAY), "3.1.0": iso(T0)}
+    });
+    server.route(
+        "/npm/sigstore",
+        "application/json",
+        serde_json::to_vec(&doc).unwrap(),
+    );
+    npm_releases(&server, "plain", &[("1.0.0", DAY)]);
+    let dir = tempfile::tempdir().unwrap();
+    let env = npm_env(&server, &dir.path().join("cache"));
+    let out = run(
+        dir.path(),
+        &[
+            "verify",
+            "npm:sigstore@3.1.0",
+            "npm:plain@1.0.0",
+            "--format",
+            "json",
+        ],
+        &env,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json_of(&out);
+    let p = &v["packages"][0];
+    assert_eq!(p["name"], "sigstore");
+    assert_eq!(p["integrity"]["status"], "verified");
+    assert_eq!(p["integrity"]["algorithm"], "sha512");
+    assert_eq!(p["provenance"]["status"], "verified", "{p}");
+    assert_eq!(p["provenance"]["repository"], "sigstore/sigstore-js");
+    assert_eq!(p["provenance"]["workflow"], ".github/workflows/release.yml");
+    assert_eq!(p["provenance"]["log_index"], 168_704_762);
+    assert_eq!(v["packages"][1]["provenance"]["status"], "unknown");
+
+    // 3.0.0: the project publishes provenance, this release has none; and its bytes are
+    // not the ones the index lists.
+    let out = run(
+        dir.path(),
+        &["verify", "npm:sigstore@3.0.0", "--format", "json"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let v = json_of(&out);
+    let p = &v["packages"][0];
+    assert_eq!(p["provenance"]["status"], "absent");
+    assert_eq!(p["integrity"]["status"], "mismatch");
+    assert!(
+        p["integrity"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("the index lists")
+    );
+
+    // Pinned to another repository: failed, exit 1, the reason says why.
+    let out = run(
+        dir.path(),
+        &[
+            "verify",
+            "npm:sigstore@3.1.0",
+            "--repository",
+            "mallory/sigstore-js",
+        ],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("provenance FAILED: the identity is not the pinned one"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -31,6 +31,7 @@ fn verified_failed_and_pinned() {
         String::from_utf8_lossy(&out.stdout)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let v = &v["packages"][0];
     let p = &v["provenance"];
     assert_eq!(p["status"], "verified");
     assert_eq!(p["repository"], "sigstore/sigstore-js");
@@ -53,6 +54,22 @@ fn verified_failed_and_pinned() {
     ]);
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("provenance verified"));
+
+    // Without a bundle, a local artifact's provenance is unknown: not a failure, unless
+    // provenance is required.
+    let plain = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_customs"))
+            .arg("verify")
+            .arg(fixture("sigstore-3.1.0.tgz"))
+            .args(extra)
+            .env_clear()
+            .output()
+            .expect("runs")
+    };
+    let out = plain(&[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("provenance unknown"));
+    assert_eq!(plain(&["--require-provenance"]).status.code(), Some(1));
 
     // A pinned identity it does not carry.
     let out = verify(&["--repository", "mallory/sigstore-js"]);
@@ -78,6 +95,7 @@ fn verified_failed_and_pinned() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let v = &v["packages"][0];
     assert_eq!(v["provenance"]["status"], "failed");
     assert!(
         v["provenance"]["reason"]
