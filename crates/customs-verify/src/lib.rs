@@ -389,6 +389,20 @@ pub fn verify(artifact: &[u8], bundle: &[u8], root: &TrustedRoot) -> Result<Iden
     };
     sct::verify(&leaf_cert, issuer, root)
         .map_err(|e| Failure(format!("the certificate transparency check failed: {e}")))?;
+    // Fulcio issues signing certificates for code signing only.
+    let code_signing = leaf
+        .tbs_certificate()
+        .get_extension::<x509_cert::ext::pkix::ExtendedKeyUsage>()
+        .ok()
+        .flatten()
+        .is_some_and(|(_, eku)| {
+            eku.0
+                .iter()
+                .any(|u| *u == ObjectIdentifier::new_unwrap("1.3.6.1.5.5.7.3.3"))
+        });
+    if !code_signing {
+        return fail("the certificate is not a code-signing certificate");
+    }
     let key =
         Key::of_certificate(leaf).map_err(|e| Failure(format!("the certificate's key: {e}")))?;
 

@@ -104,6 +104,29 @@ fn verified_failed_and_pinned() {
         "{v}"
     );
 
+    // --trusted-root: a root whose Fulcio CAs had expired before the entry was logged.
+    let mut json: serde_json::Value = serde_json::from_str(&String::from_utf8_lossy(
+        &std::fs::read(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../customs-verify/data/trusted_root.json"),
+        )
+        .expect("root"),
+    ))
+    .expect("json");
+    for ca in json["certificateAuthorities"].as_array_mut().expect("CAs") {
+        ca["validFor"]["end"] = serde_json::json!("2024-01-01T00:00:00Z");
+    }
+    let expired = dir.path().join("expired-root.json");
+    std::fs::write(&expired, json.to_string()).expect("write");
+    let out = verify(&["--trusted-root", expired.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("no certificate authority of the trusted root was valid"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+
     // A trusted root that is not one.
     let bad_root = dir.path().join("root.json");
     std::fs::write(&bad_root, b"{}").expect("write");

@@ -1,0 +1,413 @@
+//! Negative cases on bundles this harness makes with a root of its own: a CA, a CT log
+//! and a transparency log whose keys are fixed test keys. Everything is built here, in
+//! DER and JSON by hand; nothing touches the network.
+
+use base64::Engine as _;
+use customs_verify::{Expected, TrustedRoot, verify};
+use p256::ecdsa::signature::Signer as _;
+use p256::ecdsa::{Signature, SigningKey};
+use sha2::Digest as _;
+
+fn b64(b: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(b)
+}
+
+fn sha256(b: &[u8]) -> Vec<u8> {
+    sha2::Sha256::digest(b).to_vec()
+}
+
+fn key(seed: u8) -> SigningKey {
+    let mut bytes = [seed; 32];
+    bytes[0] = 1;
+    SigningKey::from_slice(&bytes).expect("a key")
+}
+
+fn sign(k: &SigningKey, msg: &[u8]) -> Vec<u8> {
+    let sig: Signature = k.sign(msg);
+    sig.to_der().as_bytes().to_vec()
+}
+
+// DER, by hand.
+fn tlv(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    let len = content.len();
+    if len < 0x80 {
+        out.push(len as u8);
+    } else if len < 0x100 {
+        out.extend_from_slice(&[0x81, len as u8]);
+    } else {
+        out.extend_from_slice(&[0x82, (len >> 8) as u8, len as u8]);
+    }
+    out.extend_from_slice(content);
+    out
+}
+
+fn seq(parts: &[Vec<u8>]) -> Vec<u8> {
+    tlv(0x30, &parts.concat())
+}
+
+fn oid(dotted: &str) -> Vec<u8> {
+    let n: Vec<u64> = dotted.split('.').map(|p| p.parse().expect("oid")).collect();
+    let mut body = vec![(n[0] * 40 + n[1]) as u8];
+    for &v in &n[2..] {
+        let mut groups = vec![(v & 0x7f) as u8];
+        let mut v = v >> 7;
+        while v > 0 {
+            groups.push(0x80 | (v & 0x7f) as u8);
+            v >>= 7;
+        }
+        groups.reverse();
+        body.extend(groups);
+    }
+    tlv(0x06, &body)
+}
+
+fn utf8(s: &str) -> Vec<u8> {
+    tlv(0x0c, s.as_bytes())
+}
+
+fn name(cn: &str) -> Vec<u8> {
+    seq(&[tlv(0x31, &seq(&[oid("2.5.4.3"), utf8(cn)]))])
+}
+
+fn utc(t: i64) -> Vec<u8> {
+    let s = customs_registry::format_rfc3339(t); // 2026-01-02T03:04:05Z
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    tlv(0x17, format!("{}Z", &digits[2..]).as_bytes())
+}
+
+fn spki(k: &SigningKey) -> Vec<u8> {
+    let point = k.verifying_key().to_sec1_point(false);
+    let mut bits = vec![0];
+    bits.extend_from_slice(point.as_bytes());
+    seq(&[
+        seq(&[oid("1.2.840.10045.2.1"), oid("1.2.840.10045.3.1.7")]),
+        tlv(0x03, &bits),
+    ])
+}
+
+fn ext(id: &str, value: &[u8]) -> Vec<u8> {
+    seq(&[oid(id), tlv(0x04, value)])
+}
+
+const ECDSA_SHA256: &str = "1.2.840.10045.4.3.2";
+
+fn certificate(tbs: &[u8], issuer: &SigningKey) -> Vec<u8> {
+    let mut bits = vec![0];
+    bits.extend(sign(issuer, tbs));
+    seq(&[tbs.to_vec(), seq(&[oid(ECDSA_SHA256)]), tlv(0x03, &bits)])
+}
+
+fn tbs(
+    serial: u8,
+    issuer: &str,
+    subject: &[u8],
+    from: i64,
+    to: i64,
+    key: &SigningKey,
+    exts: &[Vec<u8>],
+) -> Vec<u8> {
+    let mut fields = vec![
+        tlv(0xa0, &tlv(0x02, &[2])),
+        tlv(0x02, &[serial]),
+        seq(&[oid(ECDSA_SHA256)]),
+        name(issuer),
+        seq(&[utc(from), utc(to)]),
+        subject.to_vec(),
+        spki(key),
+    ];
+    if !exts.is_empty() {
+        fields.push(tlv(0xa3, &seq(exts)));
+    }
+    seq(&fields)
+}
+
+const T: i64 = 1_767_225_600; // 2026-01-01
+
+/// What to vary.
+#[derive(Clone)]
+struct Case {
+    leaf_from: i64,
+    leaf_to: i64,
+    /// Sign the leaf with another CA than the root's.
+    rogue_ca: bool,
+    /// The statement's subject is this artifact's digest.
+    subject_of: Vec<u8>,
+    /// Break the inclusion proof.
+    break_proof: bool,
+}
+
+const ARTIFACT: &[u8] = b"the release's bytes";
+
+impl Default for Case {
+    fn default() -> Self {
+        Self {
+            leaf_from: T - 60,
+            leaf_to: T + 540,
+            rogue_ca: false,
+            subject_of: ARTIFACT.to_vec(),
+            break_proof: false,
+        }
+    }
+}
+
+struct Made {
+    bundle: Vec<u8>,
+    root: Vec<u8>,
+}
+
+fn make(case: &Case) -> Made {
+    let (ca, rogue, leaf, rekor, ct) = (key(2), key(3), key(4), key(5), key(6));
+    let ca_cert = certificate(
+        &tbs(
+            1,
+            "test-ca",
+            &name("test-ca"),
+            T - 86_400,
+            T + 86_400 * 365,
+            &ca,
+            &[],
+        ),
+        &ca,
+    );
+    let signer = if case.rogue_ca { &rogue } else { &ca };
+
+    // The leaf, with Fulcio's extensions, logged (SCT) before it is signed.
+    let uri = "https://github.com/octo/demo/.github/workflows/release.yml@refs/tags/v1.0.0";
+    let mut san = vec![0x86, uri.len() as u8];
+    san.extend_from_slice(uri.as_bytes());
+    let mut exts = vec![
+        seq(&[
+            oid("2.5.29.17"),
+            tlv(0x01, &[0xff]),
+            tlv(0x04, &seq(&[san])),
+        ]),
+        ext("2.5.29.37", &seq(&[oid("1.3.6.1.5.5.7.3.3")])),
+        ext(
+            "1.3.6.1.4.1.57264.1.8",
+            &utf8("https://token.actions.githubusercontent.com"),
+        ),
+        ext(
+            "1.3.6.1.4.1.57264.1.12",
+            &utf8("https://github.com/octo/demo"),
+        ),
+        ext(
+            "1.3.6.1.4.1.57264.1.13",
+            &utf8("0123456789abcdef0123456789abcdef01234567"),
+        ),
+        ext("1.3.6.1.4.1.57264.1.14", &utf8("refs/tags/v1.0.0")),
+        ext("1.3.6.1.4.1.57264.1.18", &utf8(uri)),
+        ext("1.3.6.1.4.1.57264.1.20", &utf8("push")),
+    ];
+    let pre = tbs(
+        7,
+        "test-ca",
+        &seq(&[]),
+        case.leaf_from,
+        case.leaf_to,
+        &leaf,
+        &exts,
+    );
+    let ts = (u64::try_from(T - 30).expect("time") * 1000).to_be_bytes();
+    let mut signed = vec![0, 0];
+    signed.extend_from_slice(&ts);
+    signed.extend_from_slice(&[0, 1]);
+    signed.extend(sha256(&spki(signer)));
+    let n = pre.len();
+    signed.extend_from_slice(&[(n >> 16) as u8, (n >> 8) as u8, n as u8]);
+    signed.extend_from_slice(&pre);
+    signed.extend_from_slice(&[0, 0]);
+    let sct_sig = sign(&ct, &signed);
+    let mut sct = vec![0];
+    sct.extend(sha256(&spki(&ct)));
+    sct.extend_from_slice(&ts);
+    sct.extend_from_slice(&[0, 0, 4, 3]);
+    sct.extend_from_slice(&(sct_sig.len() as u16).to_be_bytes());
+    sct.extend(sct_sig);
+    let mut list = (sct.len() as u16).to_be_bytes().to_vec();
+    list.extend(sct);
+    let mut with_len = (list.len() as u16).to_be_bytes().to_vec();
+    with_len.extend(list);
+    exts.push(ext("1.3.6.1.4.1.11129.2.4.2", &tlv(0x04, &with_len)));
+    let leaf_cert = certificate(
+        &tbs(
+            7,
+            "test-ca",
+            &seq(&[]),
+            case.leaf_from,
+            case.leaf_to,
+            &leaf,
+            &exts,
+        ),
+        signer,
+    );
+
+    // The statement and its DSSE signature.
+    let payload = serde_json::json!({
+        "_type": "https://in-toto.io/Statement/v1",
+        "subject": [{"name": "demo-1.0.0.tgz", "digest": {"sha256": hex::encode(sha256(&case.subject_of))}}],
+        "predicateType": "https://slsa.dev/provenance/v1",
+        "predicate": {},
+    })
+    .to_string();
+    let ptype = "application/vnd.in-toto+json";
+    let pae = format!("DSSEv1 {} {ptype} {} {payload}", ptype.len(), payload.len());
+    let dsse_sig = sign(&leaf, pae.as_bytes());
+
+    // The log entry: its body, a signed entry timestamp, and an inclusion proof in a tree
+    // of two leaves with a signed checkpoint.
+    let pem = format!(
+        "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
+        b64(&leaf_cert)
+    );
+    let body = serde_json::json!({
+        "apiVersion": "0.0.2", "kind": "intoto",
+        "spec": {"content": {
+            "envelope": {"payloadType": ptype, "signatures": [
+                {"sig": b64(b64(&dsse_sig).as_bytes()), "publicKey": b64(pem.as_bytes())}]},
+            "payloadHash": {"algorithm": "sha256", "value": hex::encode(sha256(payload.as_bytes()))},
+        }},
+    })
+    .to_string();
+    let body_b64 = b64(body.as_bytes());
+    let log_id = sha256(&spki(&rekor));
+    let set = sign(
+        &rekor,
+        serde_json::json!({"body": body_b64, "integratedTime": T, "logID": hex::encode(&log_id), "logIndex": 7})
+            .to_string()
+            .as_bytes(),
+    );
+    let leaf_hash = |b: &[u8]| sha256(&[&[0u8][..], b].concat());
+    let sibling = leaf_hash(b"another entry");
+    let mine = leaf_hash(body.as_bytes());
+    let root_hash = sha256(&[&[1u8][..], &sibling, &mine].concat());
+    let mut proof_hash = sibling.clone();
+    if case.break_proof {
+        proof_hash[0] ^= 1;
+    }
+    let note = format!("test-log - 1\n2\n{}\n", b64(&root_hash));
+    let mut hinted = log_id[..4].to_vec();
+    hinted.extend(sign(&rekor, note.as_bytes()));
+    let checkpoint = format!("{note}\n\u{2014} test-log {}\n", b64(&hinted));
+    let bundle = serde_json::json!({
+        "mediaType": "application/vnd.dev.sigstore.bundle.v0.3+json",
+        "verificationMaterial": {
+            "certificate": {"rawBytes": b64(&leaf_cert)},
+            "tlogEntries": [{
+                "logIndex": "7", "logId": {"keyId": b64(&log_id)},
+                "kindVersion": {"kind": "intoto", "version": "0.0.2"},
+                "integratedTime": T.to_string(),
+                "inclusionPromise": {"signedEntryTimestamp": b64(&set)},
+                "inclusionProof": {"logIndex": "1", "treeSize": "2", "rootHash": b64(&root_hash),
+                                   "hashes": [b64(&proof_hash)], "checkpoint": {"envelope": checkpoint}},
+                "canonicalizedBody": body_b64,
+            }],
+        },
+        "dsseEnvelope": {"payload": b64(payload.as_bytes()), "payloadType": ptype,
+                         "signatures": [{"sig": b64(&dsse_sig), "keyid": ""}]},
+    });
+    let log = |k: &SigningKey, url: &str| {
+        serde_json::json!({"baseUrl": url, "hashAlgorithm": "SHA2_256",
+            "publicKey": {"rawBytes": b64(&spki(k)), "keyDetails": "PKIX_ECDSA_P256_SHA_256",
+                          "validFor": {"start": "2025-01-01T00:00:00Z"}},
+            "logId": {"keyId": b64(&sha256(&spki(k)))}})
+    };
+    let root = serde_json::json!({
+        "mediaType": "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
+        "tlogs": [log(&rekor, "https://log.test.invalid")],
+        "certificateAuthorities": [{"subject": {"commonName": "test-ca"}, "uri": "https://ca.test.invalid",
+            "certChain": {"certificates": [{"rawBytes": b64(&ca_cert)}]},
+            "validFor": {"start": "2025-01-01T00:00:00Z"}}],
+        "ctlogs": [log(&ct, "https://ct.test.invalid")],
+    });
+    Made {
+        bundle: bundle.to_string().into_bytes(),
+        root: root.to_string().into_bytes(),
+    }
+}
+
+fn outcome(case: &Case) -> Result<customs_verify::Identity, String> {
+    let made = make(case);
+    let root = TrustedRoot::parse(&made.root).expect("the test root");
+    verify(ARTIFACT, &made.bundle, &root).map_err(|e| e.0)
+}
+
+#[test]
+fn a_well_made_bundle_verifies() {
+    let id = outcome(&Case::default()).expect("verifies");
+    assert_eq!(id.repository.as_deref(), Some("octo/demo"));
+    assert_eq!(
+        id.workflow.as_deref(),
+        Some(".github/workflows/release.yml")
+    );
+    assert_eq!(id.git_ref.as_deref(), Some("refs/tags/v1.0.0"));
+    assert_eq!(id.trigger.as_deref(), Some("push"));
+    assert_eq!(id.log_index, Some(7));
+    let pinned = Expected {
+        repository: Some("octo/other".into()),
+        ..Expected::default()
+    };
+    assert!(
+        pinned
+            .mismatch(&id)
+            .is_some_and(|m| m.contains("built from octo/demo, not octo/other"))
+    );
+}
+
+#[test]
+fn each_broken_part_fails_with_its_reason() {
+    let fails = |case: Case, needle: &str| {
+        let e = outcome(&case).expect_err(needle);
+        assert!(e.contains(needle), "{needle:?} not in {e:?}");
+    };
+    fails(
+        Case {
+            rogue_ca: true,
+            ..Case::default()
+        },
+        "does not chain to the trusted root's CA",
+    );
+    fails(
+        Case {
+            leaf_from: T - 1200,
+            leaf_to: T - 600,
+            ..Case::default()
+        },
+        "was not valid when the log integrated the entry",
+    );
+    fails(
+        Case {
+            subject_of: b"another artifact".to_vec(),
+            ..Case::default()
+        },
+        "subject digest",
+    );
+    fails(
+        Case {
+            break_proof: true,
+            ..Case::default()
+        },
+        "inclusion proof",
+    );
+
+    let made = make(&Case::default());
+    let root = TrustedRoot::parse(&made.root).expect("root");
+    let e = verify(b"tampered", &made.bundle, &root).expect_err("tampered artifact");
+    assert!(e.0.contains("subject digest"), "{e}");
+    let mut json: serde_json::Value = serde_json::from_slice(&made.bundle).expect("json");
+    json["dsseEnvelope"]["payload"] = serde_json::json!(b64(b"{\"subject\":[]}"));
+    let e = verify(ARTIFACT, json.to_string().as_bytes(), &root).expect_err("tampered statement");
+    assert!(e.0.contains("DSSE signature"), "{e}");
+    let mut json: serde_json::Value = serde_json::from_slice(&made.bundle).expect("json");
+    json["verificationMaterial"]["tlogEntries"] = serde_json::json!([]);
+    let e = verify(ARTIFACT, json.to_string().as_bytes(), &root).expect_err("no entry");
+    assert!(e.0.contains("no transparency log entry"), "{e}");
+    // The embedded (public-good) root knows none of these keys.
+    let e = verify(
+        ARTIFACT,
+        &made.bundle,
+        &TrustedRoot::embedded().expect("root"),
+    )
+    .expect_err("another root");
+    assert!(e.0.contains("log the trusted root does not know"), "{e}");
+}
