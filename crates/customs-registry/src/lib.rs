@@ -30,7 +30,7 @@ pub use cache::{Cache, default_cache_dir, digest_of};
 pub use config::{Environment, IndexConfig, Located, Overrides};
 pub use customs_ecosystem::{ReleaseLine, compare_versions as compare, line_of, satisfies};
 pub use http::{Http, redact};
-pub use model::{Digest, FileRef, Project, Provenance, Publisher, Release};
+pub use model::{Digest, FileRef, Project, Provenance, Publisher, RegistrySignature, Release};
 pub use npm::{REGISTRY_INSTALL_HOOKS, parse_document};
 pub use pypi::{parse_simple, version_of};
 pub use time::{format_rfc3339, now, parse_rfc3339};
@@ -472,6 +472,30 @@ impl Registry {
             .http
             .get(url, "*/*", None, MAX_DOCUMENT, &project.index)?
             .body)
+    }
+
+    /// The npm registry's signing keys (`/-/npm/v1/keys` of the registry that serves
+    /// `name`), as the registry answers: `None` when it publishes none (404, as mirrors).
+    ///
+    /// # Errors
+    /// When the registry cannot be reached or answers an error other than 404.
+    pub fn npm_keys(&self, name: &str) -> Result<Option<Vec<u8>>, RegistryError> {
+        let index = self
+            .config
+            .npm_for(name)
+            .ok_or_else(|| IndexConfig::missing("npm"))?;
+        let url = format!("{}/-/npm/v1/keys", index.url);
+        match self.http.get(
+            &url,
+            "application/json",
+            self.config.npm_token_for(&url),
+            1 << 20,
+            &redact(&index.url),
+        ) {
+            Ok(r) => Ok(Some(r.body)),
+            Err(RegistryError::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Projects> {

@@ -111,6 +111,22 @@ pub struct FileRef {
     /// The yank reason, when the index gives one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub yanked_reason: Option<String>,
+    /// The registry's own signatures of the file (npm `dist.signatures`), when present.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub registry_signatures: Vec<RegistrySignature>,
+    /// The index's integrity string as it wrote it (npm's SRI `sha512-…`), which the
+    /// registry's signatures cover.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub integrity: Option<String>,
+}
+
+/// One registry signature: the key's id and the base64 ECDSA signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RegistrySignature {
+    /// The id of the registry key (`SHA256:…`).
+    pub keyid: String,
+    /// The signature, base64 DER.
+    pub sig: String,
 }
 
 /// One version of a project.

@@ -56,6 +56,16 @@ struct Dist {
     shasum: Option<String>,
     #[serde(default)]
     attestations: Option<Attestations>,
+    #[serde(default)]
+    signatures: Vec<SignatureJson>,
+}
+
+#[derive(Deserialize)]
+struct SignatureJson {
+    #[serde(default)]
+    keyid: String,
+    #[serde(default)]
+    sig: String,
 }
 
 #[derive(Deserialize)]
@@ -168,6 +178,15 @@ pub fn parse_document(
                 requires_python: None,
                 core_metadata: None,
                 yanked_reason: None,
+                registry_signatures: dist
+                    .signatures
+                    .iter()
+                    .map(|s| crate::model::RegistrySignature {
+                        keyid: s.keyid.clone(),
+                        sig: s.sig.clone(),
+                    })
+                    .collect(),
+                integrity: dist.integrity.clone(),
             });
         }
         release.publisher = v.npm_user.as_ref().and_then(person);

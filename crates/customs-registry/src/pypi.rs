@@ -75,6 +75,8 @@ pub fn parse_simple(
         doc.files
             .into_iter()
             .map(|f| FileRef {
+                registry_signatures: Vec::new(),
+                integrity: None,
                 requires_python: f.requires_python.clone(),
                 core_metadata: metadata_attr(
                     f.core_metadata.as_ref().or(f.dist_info_metadata.as_ref()),
@@ -318,6 +320,8 @@ fn file_from_anchor(page_url: &str, a: &Anchor) -> Option<FileRef> {
         file_name,
         url,
         digest,
+        registry_signatures: Vec::new(),
+        integrity: None,
         uploaded: a
             .attrs
             .get("data-upload-time")

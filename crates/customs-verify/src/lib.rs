@@ -772,6 +772,54 @@ pub fn bundles_from_pep740(doc: &[u8]) -> Result<Vec<Vec<u8>>, Failure> {
     Ok(out)
 }
 
+/// Checks npm registry signatures (`dist.signatures`) of `name@version` with the
+/// registry's keys (`/-/npm/v1/keys`): the signed message is
+/// `name@version:integrity`. A key that expired counts for releases published before it
+/// expired. The id of the key that verified.
+///
+/// # Errors
+/// When no signature verifies with a key of the registry: the reason.
+pub fn npm_registry_signature(
+    name: &str,
+    version: &str,
+    integrity: &str,
+    signatures: &[(String, String)],
+    keys: &[u8],
+    published: Option<i64>,
+) -> Result<String, Failure> {
+    let doc: serde_json::Value = serde_json::from_slice(keys)
+        .map_err(|e| Failure(format!("the registry's keys are not JSON: {e}")))?;
+    let message = format!("{name}@{version}:{integrity}");
+    let mut why = String::from("the release carries no registry signature");
+    for (keyid, sig) in signatures {
+        let Some(k) = doc["keys"].as_array().and_then(|ks| {
+            ks.iter()
+                .find(|k| k["keyid"].as_str() == Some(keyid.as_str()))
+        }) else {
+            why = format!(
+                "the registry signature is by a key the registry does not publish ({keyid})"
+            );
+            continue;
+        };
+        if let Some(expires) = k["expires"]
+            .as_str()
+            .and_then(customs_registry::parse_rfc3339)
+            && published.is_none_or(|p| p > expires)
+        {
+            why = format!("the registry key {keyid} had expired when the release was published");
+            continue;
+        }
+        let key = b64(k["key"].as_str().unwrap_or(""), "the registry key")
+            .and_then(|der| Key::from_spki_der(&der).map_err(Failure))?;
+        let sig = b64(sig, "the registry signature")?;
+        match key.verify(message.as_bytes(), &sig, Hash::Sha256) {
+            Ok(()) => return Ok(keyid.clone()),
+            Err(e) => why = format!("the registry signature of {message} does not verify: {e}"),
+        }
+    }
+    Err(Failure(why))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -139,6 +139,16 @@ fn from_registry(
                 false,
             ),
         };
+        let (registry_signature, signature_failed) =
+            registry_signature(registry, &project, release, file);
+        let integrity = match integrity {
+            Value::Object(mut m) => {
+                m.insert("registry_signature".into(), registry_signature);
+                Value::Object(m)
+            }
+            other => other,
+        };
+        let integrity_failed = integrity_failed || signature_failed;
         let provenance = match (&file.provenance, &release.provenance) {
             (Provenance::Present { url, .. }, _) | (Provenance::Unknown, Provenance::Present { url, .. }) => {
                 match url {
@@ -199,6 +209,55 @@ fn from_registry(
         });
     }
     Ok(out)
+}
+
+/// The npm registry's own signature of a release: verified with the key the registry
+/// publishes, failed, or unknown (no signature, or a registry that publishes no keys).
+fn registry_signature(
+    registry: &Registry,
+    project: &customs_registry::Project,
+    release: &customs_registry::Release,
+    file: &customs_registry::FileRef,
+) -> (Value, bool) {
+    let unknown = |why: &str| {
+        (
+            json!({"status": "unknown", "keyid": null, "reason": why}),
+            false,
+        )
+    };
+    if project.ecosystem != Ecosystem::Npm {
+        return unknown("PyPI files carry no registry signature");
+    }
+    let (Some(integrity), false) = (&file.integrity, file.registry_signatures.is_empty()) else {
+        return unknown("the registry document carries no signature for this release");
+    };
+    let keys = match registry.npm_keys(&project.name) {
+        Ok(Some(k)) => k,
+        Ok(None) => return unknown("the registry publishes no signing keys"),
+        Err(e) => return unknown(&format!("the registry's keys could not be read: {e}")),
+    };
+    let sigs: Vec<(String, String)> = file
+        .registry_signatures
+        .iter()
+        .map(|s| (s.keyid.clone(), s.sig.clone()))
+        .collect();
+    match customs_verify::npm_registry_signature(
+        &project.name,
+        &release.version,
+        integrity,
+        &sigs,
+        &keys,
+        release.uploaded,
+    ) {
+        Ok(keyid) => (
+            json!({"status": "verified", "keyid": keyid, "reason": null}),
+            false,
+        ),
+        Err(e) => (
+            json!({"status": "failed", "keyid": null, "reason": e.0}),
+            true,
+        ),
+    }
 }
 
 pub(crate) fn verify_command(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
@@ -281,6 +340,17 @@ pub(crate) fn verify_command(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
                         .map(|r| format!(" — {r}"))
                         .unwrap_or_default()
                 ));
+                let rs = &c.integrity["registry_signature"];
+                if rs["status"] != "unknown" && !rs.is_null() {
+                    out.push_str(&format!(
+                        "  registry signature {}{}\n",
+                        rs["status"].as_str().unwrap_or("?"),
+                        rs["reason"]
+                            .as_str()
+                            .map(|r| format!(" — {r}"))
+                            .unwrap_or_default()
+                    ));
+                }
                 match &c.provenance {
                     Outcome::Verified(id) => {
                         out.push_str("  provenance verified\n");

@@ -2805,3 +2805,62 @@ fn verify_registry_releases_offline() {
         stdout(&out)
     );
 }
+
+/// npm registry signatures (`dist.signatures`, checked like `npm audit signatures`), with
+/// a registry key of the test's own served at `/-/npm/v1/keys`.
+#[test]
+fn verify_npm_registry_signatures() {
+    use p256::ecdsa::signature::Signer as _;
+    let server = Loopback::start();
+    let signing = p256::ecdsa::SigningKey::from_slice(&[7u8; 32]).unwrap();
+    let point = signing.verifying_key().to_sec1_point(false);
+    // SubjectPublicKeyInfo for a P-256 key: the fixed prefix, then the point.
+    let mut spki = hex::decode("3059301306072a8648ce3d020106082a8648ce3d030107034200").unwrap();
+    spki.extend_from_slice(point.as_bytes());
+    server.route(
+        "/npm/-/npm/v1/keys",
+        "application/json",
+        serde_json::to_vec(&json!({"keys": [{"expires": null, "keyid": "SHA256:test",
+            "keytype": "ecdsa-sha2-nistp256", "scheme": "ecdsa-sha2-nistp256",
+            "key": base64::engine::general_purpose::STANDARD.encode(&spki)}]}))
+        .unwrap(),
+    );
+    npm_releases_with(
+        &server,
+        "signed",
+        &[("1.0.0", 2 * DAY), ("1.0.1", DAY)],
+        |version| {
+            let tgz = fetch(&server, &format!("/npm/signed/-/signed-{version}.tgz"));
+            // 1.0.1's signature is of another integrity: the registry never signed these bytes.
+            let integrity = if version == "1.0.0" {
+                sri(&tgz)
+            } else {
+                sri(b"other")
+            };
+            let sig: p256::ecdsa::Signature =
+                signing.sign(format!("signed@{version}:{integrity}").as_bytes());
+            json!({"dist": {"signatures": [{"keyid": "SHA256:test",
+            "sig": base64::engine::general_purpose::STANDARD.encode(sig.to_der().as_bytes())}]}})
+        },
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let env = npm_env(&server, &dir.path().join("cache"));
+    let out = run(
+        dir.path(),
+        &["verify", "npm:signed@1.0.0", "--format", "json"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let v = json_of(&out);
+    let rs = &v["packages"][0]["integrity"]["registry_signature"];
+    assert_eq!(rs["status"], "verified", "{rs}");
+    assert_eq!(rs["keyid"], "SHA256:test");
+
+    let out = run(dir.path(), &["verify", "npm:signed@1.0.1"], &env);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("registry signature failed — the registry signature of signed@1.0.1"),
+        "{}",
+        stdout(&out)
+    );
+}
