@@ -34,6 +34,18 @@ require_hashes = false
 
 # Block a release without provenance when earlier releases of the package had it.
 require_provenance = false
+# Packages, or single releases ("npm:name@1.2.3", "pypi:name==1.2"), exempt from the
+# provenance rules (some projects drop provenance for legitimate reasons).
+provenance_exempt = []
+# Pin the build identity of a package: a release built from another repository or
+# workflow is blocked.
+# [[pin]]
+# package = "npm:my-lib"
+# repository = "my-org/my-lib"
+# workflow = "release.yml"
+# Trust on first use: the first release seen with provenance pins its package's
+# identity, kept in the store (shared by every proxy on a shared store).
+pin_on_first_use = false
 
 [install_scripts]
 # npm packages with install-time scripts (preinstall, install, postinstall).
@@ -143,11 +155,66 @@ struct File {
     #[serde(default)]
     require_provenance: bool,
     #[serde(default)]
+    provenance_exempt: Vec<String>,
+    #[serde(default)]
+    pin: Vec<PinFile>,
+    #[serde(default)]
+    pin_on_first_use: bool,
+    #[serde(default)]
     install_scripts: Option<InstallScripts>,
     #[serde(default)]
     unreadable: Option<Unreadable>,
     #[serde(default)]
     exception: Vec<Exception>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PinFile {
+    package: String,
+    #[serde(default)]
+    repository: Option<String>,
+    #[serde(default)]
+    workflow: Option<String>,
+}
+
+/// A build identity: the repository (`owner/name`) and workflow file that built a
+/// release, as its provenance says; or the one a package is pinned to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BuildIdentity {
+    /// `owner/name`.
+    pub repository: Option<String>,
+    /// The workflow file.
+    pub workflow: Option<String>,
+}
+
+impl BuildIdentity {
+    /// Why `seen` is not this (pinned) identity, if it is not. Workflows compare by
+    /// file name; an unset field of the pin matches anything.
+    #[must_use]
+    pub fn mismatch(&self, seen: &Self) -> Option<String> {
+        let file = |w: &str| w.rsplit('/').next().unwrap_or(w).to_owned();
+        let repo_ok = self.repository.as_ref().is_none_or(|want| {
+            seen.repository
+                .as_ref()
+                .is_some_and(|got| got.eq_ignore_ascii_case(want))
+        });
+        let wf_ok = self
+            .workflow
+            .as_ref()
+            .is_none_or(|want| seen.workflow.as_deref().map(file) == Some(file(want)));
+        (!(repo_ok && wf_ok)).then(|| {
+            format!(
+                "built by {} {}, not by the pinned {} {}",
+                seen.repository
+                    .as_deref()
+                    .unwrap_or("an unnamed repository"),
+                seen.workflow.as_deref().unwrap_or("(no workflow)"),
+                self.repository.as_deref().unwrap_or("any repository"),
+                self.workflow.as_deref().unwrap_or("(any workflow)")
+            )
+        })
+    }
 }
 
 fn malicious() -> String {
@@ -181,6 +248,12 @@ pub struct Policy {
     pub require_hashes: bool,
     /// Provenance dropped since earlier releases blocks.
     pub require_provenance: bool,
+    /// Packages and releases exempt from the provenance rules.
+    pub provenance_exempt: Vec<String>,
+    /// Pinned build identities: (package, identity).
+    pub pins: Vec<(String, BuildIdentity)>,
+    /// The first release seen with provenance pins its package's identity.
+    pub pin_on_first_use: bool,
     /// Whether npm install scripts are allowed.
     pub install_scripts_allowed: bool,
     /// Packages whose install scripts are allowed anyway.
@@ -278,6 +351,10 @@ pub struct Subject<'a> {
     pub provenance_dropped: bool,
     /// Why the artifact could not be read, when it could not.
     pub unreadable: Option<String>,
+    /// Who built it, as its provenance says, when known.
+    pub builder: Option<BuildIdentity>,
+    /// The identity the store pinned for the package on first use, when one was.
+    pub stored_pin: Option<BuildIdentity>,
 }
 
 impl Policy {
@@ -346,6 +423,21 @@ impl Policy {
             deny: file.deny,
             require_hashes: file.require_hashes,
             require_provenance: file.require_provenance,
+            provenance_exempt: file.provenance_exempt,
+            pins: file
+                .pin
+                .into_iter()
+                .map(|p| {
+                    (
+                        p.package,
+                        BuildIdentity {
+                            repository: p.repository,
+                            workflow: p.workflow,
+                        },
+                    )
+                })
+                .collect(),
+            pin_on_first_use: file.pin_on_first_use,
             install_scripts_allowed: scripts.allow,
             install_scripts_packages: scripts.packages,
             unreadable,
@@ -398,6 +490,16 @@ impl Policy {
         list.iter()
             .find(|p| matches(p, eco, s.name, s.version))
             .cloned()
+    }
+
+    /// The identity the policy file pins for the subject's package, if any.
+    #[must_use]
+    pub fn pin_for(&self, s: &Subject<'_>) -> Option<&BuildIdentity> {
+        let eco = s.ecosystem?;
+        self.pins
+            .iter()
+            .find(|(p, _)| matches(p, eco, s.name, s.version))
+            .map(|(_, id)| id)
     }
 
     /// Decides on one package.
@@ -472,8 +574,16 @@ impl Policy {
                 "the lockfile pins no hash for it, and the policy requires hashes".to_owned(),
             );
         }
-        if self.require_provenance && s.provenance_dropped {
+        let exempt = Self::listed(&self.provenance_exempt, s).is_some();
+        if self.require_provenance && s.provenance_dropped && !exempt {
             d.add(Action::Block, "published without the provenance its earlier releases had, and the policy requires it".to_owned());
+        }
+        if !exempt
+            && let Some(builder) = &s.builder
+            && let Some(pin) = self.pin_for(s).or(s.stored_pin.as_ref())
+            && let Some(why) = pin.mismatch(builder)
+        {
+            d.add(Action::Block, why);
         }
         if !self.install_scripts_allowed
             && !s.install_scripts.is_empty()
@@ -621,5 +731,47 @@ mod tests {
         ));
         assert!(matches("@scope/*", Ecosystem::Npm, "@scope/x", "1"));
         assert!(!matches("npm:x", Ecosystem::Pypi, "x", "1"));
+    }
+
+    #[test]
+    fn pinned_identities_and_exemptions() {
+        let p = Policy::parse(
+            "provenance_exempt = [\"npm:lib@2.0.1\"]\n[[pin]]\npackage = \"npm:lib\"\nrepository = \"Octo/Lib\"\nworkflow = \".github/workflows/release.yml\"\n",
+            Path::new("p.toml"),
+        )
+        .expect("parses");
+        let seen = |repo: &str, wf: &str| BuildIdentity {
+            repository: Some(repo.into()),
+            workflow: Some(wf.into()),
+        };
+        let subject = |version: &'static str, builder: BuildIdentity| Subject {
+            ecosystem: Some(Ecosystem::Npm),
+            name: "lib",
+            version,
+            builder: Some(builder),
+            ..Subject::default()
+        };
+        let ok = p.decide(&subject("2.0.0", seen("octo/lib", "release.yml")));
+        assert_eq!(ok.action, Action::Allow, "{ok:?}");
+        let bad = p.decide(&subject("2.0.0", seen("mallory/lib", "release.yml")));
+        assert_eq!(bad.action, Action::Block);
+        assert!(
+            bad.reasons[0].contains("built by mallory/lib release.yml, not by the pinned Octo/Lib")
+        );
+        let wf = p.decide(&subject("2.0.0", seen("octo/lib", "publish.yml")));
+        assert_eq!(wf.action, Action::Block);
+        let exempt = p.decide(&subject("2.0.1", seen("mallory/lib", "release.yml")));
+        assert_eq!(exempt.action, Action::Allow, "{exempt:?}");
+        // A pin kept in the store counts when the file has none.
+        let mut s = subject("1.0.0", seen("mallory/other", "x.yml"));
+        s.name = "other";
+        s.stored_pin = Some(seen("octo/other", "x.yml"));
+        assert_eq!(p.decide(&s).action, Action::Block);
+        let err = Policy::parse(
+            "[[pin]]\npackage = \"npm:x\"\nbranch = \"main\"\n",
+            Path::new("p.toml"),
+        )
+        .expect_err("unknown field");
+        assert!(err.to_string().contains("branch"), "{err}");
     }
 }

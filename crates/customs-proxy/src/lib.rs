@@ -187,6 +187,8 @@ struct Facts {
     compared_with: Option<String>,
     #[serde(default)]
     changes: Vec<String>,
+    #[serde(default)]
+    builder: Option<customs_policy::BuildIdentity>,
 }
 
 /// One finding, as the web page shows it.
@@ -286,6 +288,14 @@ fn facts_of(report: &customs_scan::PackageReport, release: &Release) -> Facts {
             .collect(),
         compared_with,
         changes,
+        builder: report
+            .history
+            .as_ref()
+            .and_then(|h| h.builder.as_ref())
+            .map(|b| customs_policy::BuildIdentity {
+                repository: b.repository.clone(),
+                workflow: b.workflow.clone(),
+            }),
     }
 }
 
@@ -755,6 +765,12 @@ fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(sha2::Sha256::digest(bytes))
 }
 
+/// Where a package's build identity is pinned in the store (the key `customs watch`
+/// uses too).
+fn pin_key(eco: Ecosystem, name: &str) -> String {
+    format!("pin:{eco}:{}", customs_ecosystem::canonical_name(eco, name))
+}
+
 /// The facts stored for `key`, if any.
 fn stored_facts(s: &ProxyState, key: &str) -> Option<Facts> {
     s.store
@@ -834,6 +850,7 @@ fn scan_now(
             findings: Vec::new(),
             compared_with: None,
             changes: Vec::new(),
+            builder: None,
         }),
     }
 }
@@ -921,8 +938,30 @@ fn decide_file(
         has_hashes: None,
         provenance_dropped: facts.as_ref().is_some_and(|f| f.provenance_dropped),
         unreadable: facts.as_ref().and_then(|f| f.unreadable.clone()),
+        builder: facts.as_ref().and_then(|f| f.builder.clone()),
+        stored_pin: s
+            .store
+            .meta(&pin_key(eco, &project.name))
+            .ok()
+            .flatten()
+            .and_then(|j| serde_json::from_str(&j).ok()),
     };
     let decision = s.policy.decide(&subject);
+    // Trust on first use: the first release seen with provenance pins the package.
+    if s.policy.pin_on_first_use
+        && decision.action != Action::Block
+        && subject.stored_pin.is_none()
+        && s.policy.pin_for(&subject).is_none()
+        && let Some(b) = &subject.builder
+    {
+        let pin = serde_json::json!({
+            "repository": b.repository, "workflow": b.workflow,
+            "from": format!("pinned on first use from {}", release.version), "tagged": false,
+        });
+        let _ = s
+            .store
+            .meta_first(&pin_key(eco, &project.name), &pin.to_string());
+    }
     log_decision(
         s,
         &Decided {

@@ -374,6 +374,16 @@ fn check(
             f.rule == "provenance-dropped" && f.message.contains("without build provenance")
         }),
         unreadable: None,
+        builder: out
+            .report
+            .as_ref()
+            .and_then(|r| r.history.as_ref())
+            .and_then(|h| h.builder.as_ref())
+            .map(|b| customs_policy::BuildIdentity {
+                repository: b.repository.clone(),
+                workflow: b.workflow.clone(),
+            }),
+        stored_pin: None,
     };
     out.decision = policy.decide(&subject);
     if out.status.is_some()

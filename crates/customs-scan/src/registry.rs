@@ -52,6 +52,8 @@ pub struct HistoryReport {
     pub dependencies: Vec<DependencyCheck>,
     /// Why no comparison was made, when none was.
     pub note: Option<String>,
+    /// Who built the release, as its provenance says (not verified here), when known.
+    pub builder: Option<customs_registry::Publisher>,
 }
 
 /// Scans one registry release (with its history unless `options.history` is off).
@@ -235,6 +237,7 @@ fn scan_release_inner(
                 "{version} is the first release of {}: nothing to compare",
                 project.name
             )),
+            builder: registry.publisher(project, &release.provenance),
         });
         return Ok(report);
     };
@@ -286,6 +289,7 @@ fn attach(
         changes: comparison.changes,
         dependencies: context.dependencies.clone(),
         note: None,
+        builder: context.new.as_ref().and_then(|n| n.builder.clone()),
     });
 }
 

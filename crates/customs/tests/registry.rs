@@ -2864,3 +2864,79 @@ fn verify_npm_registry_signatures() {
         stdout(&out)
     );
 }
+
+/// The proxy holds releases to a build identity: pinned on first use (in the store) from
+/// the first release seen with provenance, or in the policy file; a release built
+/// elsewhere is refused, unless the policy exempts it.
+#[test]
+fn proxy_pins_build_identities() {
+    let server = Loopback::start();
+    pypi_with_provenance(
+        &server,
+        "pinned",
+        &[
+            ("1.0", T0 - 60 * DAY, Some("octo/pinned")),
+            ("1.1", T0, Some("mallory/pinned")),
+        ],
+    );
+    for name in ["listed", "strict"] {
+        let (octo, mallory) = (format!("octo/{name}"), format!("mallory/{name}"));
+        pypi_with_provenance(
+            &server,
+            name,
+            &[
+                ("1.0", T0 - 60 * DAY, Some(octo.as_str())),
+                ("1.1", T0, Some(mallory.as_str())),
+            ],
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("customs.toml");
+    std::fs::write(
+        &policy,
+        "pin_on_first_use = true\nprovenance_exempt = [\"pypi:listed==1.1\"]\n\n[[pin]]\npackage = \"pypi:listed\"\nrepository = \"octo/listed\"\nworkflow = \"release.yml\"\n\n[[pin]]\npackage = \"pypi:strict\"\nrepository = \"octo/strict\"\n",
+    )
+    .unwrap();
+    let env = vec![
+        (
+            "CUSTOMS_STORE",
+            dir.path().join("store.sqlite3").display().to_string(),
+        ),
+        (
+            "CUSTOMS_CACHE_DIR",
+            dir.path().join("cache").display().to_string(),
+        ),
+    ];
+    let upstream = format!("{}/simple", server.url);
+    let proxy = start_proxy(
+        dir.path(),
+        &[
+            "--pypi-upstream",
+            &upstream,
+            "--policy",
+            policy.to_str().unwrap(),
+        ],
+        &env,
+    );
+    let get = |path: &str| fetch_url(&proxy.url, path);
+    assert_eq!(
+        get("/pypi/files/pinned/pinned-1.0.tar.gz").0,
+        200,
+        "pins octo/pinned"
+    );
+    let (status, body) = get("/pypi/files/pinned/pinned-1.1.tar.gz");
+    assert_eq!(status, 403);
+    let body = String::from_utf8_lossy(&body);
+    assert!(
+        body.contains(
+            "built by mallory/pinned release.yml, not by the pinned octo/pinned release.yml"
+        ),
+        "{body}"
+    );
+    // The policy's own pin, and an exemption for one release.
+    assert_eq!(get("/pypi/files/listed/listed-1.0.tar.gz").0, 200);
+    assert_eq!(get("/pypi/files/listed/listed-1.1.tar.gz").0, 200, "exempt");
+    let (status, body) = get("/pypi/files/strict/strict-1.1.tar.gz");
+    assert_eq!(status, 403, "{}", String::from_utf8_lossy(&body));
+    assert!(String::from_utf8_lossy(&body).contains("not by the pinned octo/strict"));
+}
