@@ -20,7 +20,7 @@ use serde::Serialize;
 
 pub use changes::{Changes, FileChange, ValueChange};
 pub use profile::{BehaviourSummary, FileSummary, Profile, looks_minified};
-pub use rules::{DigestMismatch, KnownMalicious, LockfileHashMismatch};
+pub use rules::{DigestMismatch, KnownMalicious, LockfileHashMismatch, ProvenanceInvalid};
 
 /// What the registry says of one release.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -114,6 +114,7 @@ pub fn rule_metas() -> Vec<&'static RuleMeta> {
     metas.push(&DigestMismatch::META);
     metas.push(&KnownMalicious::META);
     metas.push(&LockfileHashMismatch::META);
+    metas.push(&ProvenanceInvalid::META);
     metas
 }
 

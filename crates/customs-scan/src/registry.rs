@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use customs_ecosystem::Ecosystem;
 use customs_history::{
-    Changes, Comparison, DependencyCheck, DigestMismatch, ReleaseContext, ReleaseFacts, compare,
-    new_findings,
+    Changes, Comparison, DependencyCheck, DigestMismatch, ProvenanceInvalid, ReleaseContext,
+    ReleaseFacts, compare, new_findings,
 };
 use customs_registry::{FileRef, Integrity, Project, Registry, Release, Spec, line_of, now};
 use customs_rules::{Finding, Verdict, verdict};
@@ -37,6 +37,106 @@ pub struct SourceInfo {
     pub from_cache: bool,
     /// What the registry says of the release.
     pub release: ReleaseFacts,
+    /// The provenance the index publishes for the file, as verified (when it publishes
+    /// some).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<ProvenanceCheck>,
+}
+
+/// The published provenance of a file, verified offline against the embedded root.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvenanceCheck {
+    /// `verified`; `failed` (a complete bundle failed a check: a critical finding);
+    /// `incomplete` (the document holds no complete bundle, so nothing can be checked);
+    /// or `unknown` (the document could not be fetched).
+    pub status: &'static str,
+    /// Who built it, when verified.
+    #[serde(flatten)]
+    pub identity: Option<customs_verify::Identity>,
+    /// Why it failed or is unknown.
+    pub reason: Option<String>,
+}
+
+/// The embedded trusted root, parsed once.
+fn trusted_root() -> Option<&'static customs_verify::TrustedRoot> {
+    static ROOT: std::sync::OnceLock<Option<customs_verify::TrustedRoot>> =
+        std::sync::OnceLock::new();
+    ROOT.get_or_init(|| customs_verify::TrustedRoot::embedded().ok())
+        .as_ref()
+}
+
+/// Fetches and verifies the provenance the index publishes for `file`, if it publishes
+/// any.
+fn check_provenance(
+    registry: &Registry,
+    project: &Project,
+    file: &FileRef,
+    bytes: &[u8],
+) -> Option<ProvenanceCheck> {
+    let customs_registry::Provenance::Present { url: Some(url), .. } = &file.provenance else {
+        return None;
+    };
+    let unknown = |reason: String| ProvenanceCheck {
+        status: "unknown",
+        identity: None,
+        reason: Some(reason),
+    };
+    let doc = match registry.get_raw(project, url) {
+        Ok(d) => d,
+        Err(e) => return Some(unknown(format!("the provenance could not be fetched: {e}"))),
+    };
+    let Some(root) = trusted_root() else {
+        return Some(unknown(
+            "the embedded trusted root could not be read".into(),
+        ));
+    };
+    let bundles = match project.ecosystem {
+        customs_ecosystem::Ecosystem::Npm => {
+            customs_verify::bundle_from_npm_attestations(&doc).map(|b| b.into_iter().collect())
+        }
+        customs_ecosystem::Ecosystem::Pypi => customs_verify::bundles_from_pep740(&doc),
+    };
+    let failed = |reason: String| ProvenanceCheck {
+        status: "failed",
+        identity: None,
+        reason: Some(reason),
+    };
+    let bundles: Vec<Vec<u8>> = match bundles {
+        Ok(b) => b,
+        Err(e) => return Some(failed(e.0)),
+    };
+    let incomplete = |reason: String| ProvenanceCheck {
+        status: "incomplete",
+        identity: None,
+        reason: Some(reason),
+    };
+    if bundles.is_empty() {
+        return Some(incomplete("the provenance document holds no bundle".into()));
+    }
+    let mut last: Option<customs_verify::Failure> = None;
+    for b in &bundles {
+        match customs_verify::verify(bytes, b, root) {
+            Ok(id) => {
+                return Some(ProvenanceCheck {
+                    status: "verified",
+                    identity: Some(id),
+                    reason: None,
+                });
+            }
+            Err(e) => {
+                // A complete bundle's failure outranks an incomplete one's.
+                if last.as_ref().is_none_or(|l| l.is_incomplete()) {
+                    last = Some(e);
+                }
+            }
+        }
+    }
+    let last = last.unwrap_or_else(|| customs_verify::Failure("no bundle".into()));
+    Some(if last.is_incomplete() {
+        incomplete(last.0)
+    } else {
+        failed(last.0)
+    })
 }
 
 /// The comparison of a registry release with its predecessor.
@@ -139,6 +239,15 @@ fn scan_file(
             actual,
         )]);
     }
+    let provenance = check_provenance(registry, project, file, &fetched.bytes);
+    if let Some(ProvenanceCheck {
+        status: "failed",
+        reason: Some(reason),
+        ..
+    }) = &provenance
+    {
+        report.add_findings([ProvenanceInvalid::finding(&file.file_name, reason)]);
+    }
     report.source = Some(SourceInfo {
         index: project.index.clone(),
         url: customs_registry::redact(&file.url),
@@ -146,6 +255,7 @@ fn scan_file(
         integrity: fetched.integrity,
         from_cache: fetched.from_cache,
         release: facts(registry, project, release, false),
+        provenance,
     });
     Ok(report)
 }

@@ -108,6 +108,17 @@ impl Expected {
 #[error("{0}")]
 pub struct Failure(pub String);
 
+impl Failure {
+    /// Whether the bundle is not a complete bundle at all (no certificate, no log entry,
+    /// not the bundle format), as opposed to a complete one that fails a check.
+    #[must_use]
+    pub fn is_incomplete(&self) -> bool {
+        ["not a Sigstore bundle", "the bundle has no", "the bundle has neither"]
+            .iter()
+            .any(|p| self.0.starts_with(p))
+    }
+}
+
 fn fail<T>(m: impl Into<String>) -> Result<T, Failure> {
     Err(Failure(m.into()))
 }

@@ -2787,6 +2787,82 @@ fn verify_registry_releases_offline() {
             .contains("the index lists")
     );
 
+    // `scan` verifies the provenance the index publishes too: verified here...
+    let out = run(
+        dir.path(),
+        &[
+            "scan",
+            "npm:sigstore@3.1.0",
+            "--no-history",
+            "--format",
+            "json",
+        ],
+        &env,
+    );
+    let v = json_of(&out);
+    let source = &v["packages"][0]["source"];
+    assert_eq!(source["provenance"]["status"], "verified", "{source}");
+    assert_eq!(source["provenance"]["repository"], "sigstore/sigstore-js");
+    assert!(findings(&v["packages"][0], "provenance-invalid").is_empty());
+    // ...and, for the same bundle published with another tarball, a critical finding.
+    let forged = tar_gz_of(
+        &[(
+            "package.json",
+            br#"{"name": "sigstore", "version": "3.1.0", "main": "index.js"}"#.as_slice(),
+        )],
+        "package/",
+    );
+    server.route(
+        "/npm/sigstore/-/sigstore-3.1.0.tgz",
+        "application/octet-stream",
+        forged.clone(),
+    );
+    let mut forged_doc = doc.clone();
+    forged_doc["versions"]["3.1.0"]["dist"]["integrity"] = json!(sri(&forged));
+    server.route(
+        "/npm/sigstore",
+        "application/json",
+        serde_json::to_vec(&forged_doc).unwrap(),
+    );
+    let fresh = tempfile::tempdir().unwrap();
+    let env2 = npm_env(&server, &fresh.path().join("cache"));
+    let out = run(
+        fresh.path(),
+        &[
+            "scan",
+            "npm:sigstore@3.1.0",
+            "--no-history",
+            "--format",
+            "json",
+        ],
+        &env2,
+    );
+    let v = json_of(&out);
+    assert!(
+        v["packages"][0].is_object(),
+        "{}{}",
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let f = findings(&v["packages"][0], "provenance-invalid");
+    assert!(f.iter().any(|m| m.contains("subject digest")), "{f:?}");
+    assert_eq!(v["packages"][0]["source"]["provenance"]["status"], "failed");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "critical: the verdict is malicious"
+    );
+    server.route(
+        "/npm/sigstore/-/sigstore-3.1.0.tgz",
+        "application/octet-stream",
+        tgz.clone(),
+    );
+    server.route(
+        "/npm/sigstore",
+        "application/json",
+        serde_json::to_vec(&doc).unwrap(),
+    );
+
     // Pinned to another repository: failed, exit 1, the reason says why.
     let out = run(
         dir.path(),

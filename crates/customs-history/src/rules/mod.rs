@@ -8,6 +8,7 @@ mod known_malicious;
 mod lockfile_hash;
 mod minified;
 mod provenance;
+mod provenance_invalid;
 mod publisher;
 mod risky_dependency;
 mod unused_dependency;
@@ -17,6 +18,7 @@ use crate::HistoryRule;
 pub use digest_mismatch::DigestMismatch;
 pub use known_malicious::KnownMalicious;
 pub use lockfile_hash::LockfileHashMismatch;
+pub use provenance_invalid::ProvenanceInvalid;
 pub(crate) use unused_dependency::platform_sibling;
 
 pub(crate) static ALL: &[&dyn HistoryRule] = &[
