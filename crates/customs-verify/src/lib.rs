@@ -113,9 +113,13 @@ impl Failure {
     /// not the bundle format), as opposed to a complete one that fails a check.
     #[must_use]
     pub fn is_incomplete(&self) -> bool {
-        ["not a Sigstore bundle", "the bundle has no", "the bundle has neither"]
-            .iter()
-            .any(|p| self.0.starts_with(p))
+        [
+            "not a Sigstore bundle",
+            "the bundle has no",
+            "the bundle has neither",
+        ]
+        .iter()
+        .any(|p| self.0.starts_with(p))
     }
 }
 
