@@ -135,6 +135,8 @@ struct Case {
     subject_of: Vec<u8>,
     /// Break the inclusion proof.
     break_proof: bool,
+    /// The kind of log entry (and of bundle: `hashedrekord` is a message signature).
+    kind: &'static str,
 }
 
 const ARTIFACT: &[u8] = b"the release's bytes";
@@ -147,6 +149,7 @@ impl Default for Case {
             rogue_ca: false,
             subject_of: ARTIFACT.to_vec(),
             break_proof: false,
+            kind: "intoto",
         }
     }
 }
@@ -260,15 +263,35 @@ fn make(case: &Case) -> Made {
         "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n",
         b64(&leaf_cert)
     );
-    let body = serde_json::json!({
-        "apiVersion": "0.0.2", "kind": "intoto",
-        "spec": {"content": {
-            "envelope": {"payloadType": ptype, "signatures": [
-                {"sig": b64(b64(&dsse_sig).as_bytes()), "publicKey": b64(pem.as_bytes())}]},
-            "payloadHash": {"algorithm": "sha256", "value": hex::encode(sha256(payload.as_bytes()))},
-        }},
-    })
+    let message_sig = sign(&leaf, ARTIFACT);
+    let payload_hash = hex::encode(sha256(payload.as_bytes()));
+    let body = match case.kind {
+        "dsse" => serde_json::json!({
+            "apiVersion": "0.0.1", "kind": "dsse",
+            "spec": {"envelopeHash": {"algorithm": "sha256", "value": "00"},
+                     "payloadHash": {"algorithm": "sha256", "value": payload_hash},
+                     "signatures": [{"signature": b64(&dsse_sig), "verifier": b64(pem.as_bytes())}]},
+        }),
+        "hashedrekord" => serde_json::json!({
+            "apiVersion": "0.0.1", "kind": "hashedrekord",
+            "spec": {"data": {"hash": {"algorithm": "sha256", "value": hex::encode(sha256(ARTIFACT))}},
+                     "signature": {"content": b64(&message_sig), "publicKey": {"content": b64(pem.as_bytes())}}},
+        }),
+        _ => serde_json::json!({
+            "apiVersion": "0.0.2", "kind": "intoto",
+            "spec": {"content": {
+                "envelope": {"payloadType": ptype, "signatures": [
+                    {"sig": b64(b64(&dsse_sig).as_bytes()), "publicKey": b64(pem.as_bytes())}]},
+                "payloadHash": {"algorithm": "sha256", "value": payload_hash},
+            }},
+        }),
+    }
     .to_string();
+    let version = if case.kind == "intoto" {
+        "0.0.2"
+    } else {
+        "0.0.1"
+    };
     let body_b64 = b64(body.as_bytes());
     let log_id = sha256(&spki(&rekor));
     let set = sign(
@@ -295,7 +318,7 @@ fn make(case: &Case) -> Made {
             "certificate": {"rawBytes": b64(&leaf_cert)},
             "tlogEntries": [{
                 "logIndex": "7", "logId": {"keyId": b64(&log_id)},
-                "kindVersion": {"kind": "intoto", "version": "0.0.2"},
+                "kindVersion": {"kind": case.kind, "version": version},
                 "integratedTime": T.to_string(),
                 "inclusionPromise": {"signedEntryTimestamp": b64(&set)},
                 "inclusionProof": {"logIndex": "1", "treeSize": "2", "rootHash": b64(&root_hash),
@@ -303,9 +326,17 @@ fn make(case: &Case) -> Made {
                 "canonicalizedBody": body_b64,
             }],
         },
-        "dsseEnvelope": {"payload": b64(payload.as_bytes()), "payloadType": ptype,
-                         "signatures": [{"sig": b64(&dsse_sig), "keyid": ""}]},
     });
+    let mut bundle = bundle;
+    if case.kind == "hashedrekord" {
+        bundle["messageSignature"] = serde_json::json!({
+            "messageDigest": {"algorithm": "SHA2_256", "digest": b64(&sha256(ARTIFACT))},
+            "signature": b64(&message_sig),
+        });
+    } else {
+        bundle["dsseEnvelope"] = serde_json::json!({"payload": b64(payload.as_bytes()), "payloadType": ptype,
+                         "signatures": [{"sig": b64(&dsse_sig), "keyid": ""}]});
+    }
     let log = |k: &SigningKey, url: &str| {
         serde_json::json!({"baseUrl": url, "hashAlgorithm": "SHA2_256",
             "publicKey": {"rawBytes": b64(&spki(k)), "keyDetails": "PKIX_ECDSA_P256_SHA_256",
@@ -352,6 +383,27 @@ fn a_well_made_bundle_verifies() {
             .mismatch(&id)
             .is_some_and(|m| m.contains("built from octo/demo, not octo/other"))
     );
+}
+
+/// DSSE bundles logged as `dsse` entries, and message-signature bundles logged as
+/// `hashedrekord` entries, verify too; and their entries must be of this bundle.
+#[test]
+fn every_entry_kind() {
+    for kind in ["dsse", "hashedrekord"] {
+        let case = Case {
+            kind,
+            ..Case::default()
+        };
+        let id = outcome(&case).unwrap_or_else(|e| panic!("{kind}: {e}"));
+        assert_eq!(id.repository.as_deref(), Some("octo/demo"), "{kind}");
+        let made = make(&case);
+        let root = TrustedRoot::parse(&made.root).expect("root");
+        let e = verify(b"another artifact", &made.bundle, &root).expect_err(kind);
+        assert!(
+            e.0.contains("subject digest") || e.0.contains("message digest"),
+            "{kind}: {e}"
+        );
+    }
 }
 
 #[test]
