@@ -105,18 +105,69 @@ fn local(
     })
 }
 
+/// The hashes a lockfile pins for a release, when it pins any.
+type LockHashes<'a> = Option<&'a [customs_ecosystem::LockedHash]>;
+
+/// The lockfile's verdict on fetched bytes: `verified` when one of its hashes is theirs.
+fn lockfile_check(hashes: &[customs_ecosystem::LockedHash], bytes: &[u8]) -> (Value, bool) {
+    let ours = |algorithm: &str| -> Option<String> {
+        match algorithm {
+            "sha256" => Some(hex::encode(sha2::Sha256::digest(bytes))),
+            "sha512" => Some(hex::encode(sha2::Sha512::digest(bytes))),
+            _ => None,
+        }
+    };
+    let matched = hashes.iter().any(|h| {
+        ours(&h.algorithm.to_ascii_lowercase()).is_some_and(|d| d.eq_ignore_ascii_case(&h.hex))
+    });
+    if matched {
+        (json!({"status": "verified", "reason": null}), false)
+    } else {
+        (
+            json!({"status": "mismatch",
+                   "reason": "none of the lockfile's hashes for this release is the downloaded file's"}),
+            true,
+        )
+    }
+}
+
 fn from_registry(
     spec: &Spec,
     registry: &Registry,
     root: &TrustedRoot,
     expected: &Expected,
+    locked: LockHashes<'_>,
 ) -> anyhow::Result<Vec<Checked>> {
     let (project, version) = registry.resolve(spec)?;
     let release = project
         .release(&version)
         .ok_or_else(|| anyhow::anyhow!("{spec}: no release {version}"))?;
     let mut out = Vec::new();
-    for file in &release.files {
+    // From a lockfile: the files it pins (by their index digests), else the one an
+    // installer would take; otherwise every file of the release.
+    let files: Vec<&customs_registry::FileRef> = match locked {
+        Some(hashes) => {
+            let pinned: Vec<_> = release
+                .files
+                .iter()
+                .filter(|f| {
+                    f.digest.as_ref().is_some_and(|d| {
+                        hashes.iter().any(|h| {
+                            h.algorithm.eq_ignore_ascii_case(d.algorithm())
+                                && h.hex.eq_ignore_ascii_case(d.hex())
+                        })
+                    })
+                })
+                .collect();
+            if pinned.is_empty() {
+                release.preferred_file().into_iter().collect()
+            } else {
+                pinned
+            }
+        }
+        None => release.files.iter().collect(),
+    };
+    for file in files {
         let fetched = registry.fetch(&project, file)?;
         let (integrity, integrity_failed) = match &fetched.integrity {
             Integrity::Verified { algorithm, digest } => (
@@ -148,7 +199,18 @@ fn from_registry(
             }
             other => other,
         };
-        let integrity_failed = integrity_failed || signature_failed;
+        let (integrity, lock_failed) = match locked.filter(|h| !h.is_empty()) {
+            Some(hashes) => {
+                let (check, failed) = lockfile_check(hashes, &fetched.bytes);
+                let mut integrity = integrity;
+                if let Value::Object(m) = &mut integrity {
+                    m.insert("lockfile".into(), check);
+                }
+                (integrity, failed)
+            }
+            None => (integrity, false),
+        };
+        let integrity_failed = integrity_failed || signature_failed || lock_failed;
         let provenance = match (&file.provenance, &release.provenance) {
             (Provenance::Present { url, .. }, _) | (Provenance::Unknown, Provenance::Present { url, .. }) => {
                 match url {
@@ -260,6 +322,33 @@ fn registry_signature(
     }
 }
 
+/// Every registry package a lockfile pins, checked against the lockfile's hashes too.
+fn from_lockfile(
+    path: &str,
+    registry: &Registry,
+    root: &TrustedRoot,
+    expected: &Expected,
+) -> anyhow::Result<Vec<Checked>> {
+    let lock = customs_ecosystem::read_lockfile(std::path::Path::new(path))?;
+    let mut out = Vec::new();
+    for e in lock.entries.iter().filter(|e| e.source.is_none()) {
+        let spec = match e.ecosystem {
+            Ecosystem::Pypi => format!("pypi:{}=={}", e.name, e.version),
+            Ecosystem::Npm => format!("npm:{}@{}", e.name, e.version),
+        };
+        let Some(Ok(spec)) = Spec::parse(&spec) else {
+            anyhow::bail!("{path}:{}: {spec} is not a registry release", e.line);
+        };
+        let mut checked = from_registry(&spec, registry, root, expected, Some(&e.hashes))
+            .with_context(|| format!("{path}:{}", e.line))?;
+        for c in &mut checked {
+            c.target = format!("{path}:{} {spec}", e.line);
+        }
+        out.extend(checked);
+    }
+    Ok(out)
+}
+
 pub(crate) fn verify_command(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
     let root = match &args.trusted_root {
         Some(p) => {
@@ -290,7 +379,18 @@ pub(crate) fn verify_command(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
                     registry = Some(args.registry.client()?);
                 }
                 match registry.as_ref() {
-                    Some(r) => from_registry(&spec, r, &root, &expected),
+                    Some(r) => from_registry(&spec, r, &root, &expected, None),
+                    None => continue,
+                }
+            }
+            None if customs_ecosystem::LockKind::of(std::path::Path::new(source)).is_some()
+                && args.bundle.is_none() =>
+            {
+                if registry.is_none() {
+                    registry = Some(args.registry.client()?);
+                }
+                match registry.as_ref() {
+                    Some(r) => from_lockfile(source, r, &root, &expected),
                     None => continue,
                 }
             }

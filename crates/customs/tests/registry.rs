@@ -2863,6 +2863,45 @@ fn verify_registry_releases_offline() {
         serde_json::to_vec(&doc).unwrap(),
     );
 
+    // A lockfile as the source: each package it pins, checked against its hashes too.
+    let project = dir.path().join("app");
+    npm_project(&project, &[("sigstore", "3.1.0", sri(&tgz), true, &[])]);
+    let lock = project.join("package-lock.json");
+    let out = run(
+        dir.path(),
+        &["verify", lock.to_str().unwrap(), "--format", "json"],
+        &env,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json_of(&out);
+    let p = &v["packages"][0];
+    assert_eq!(p["integrity"]["lockfile"]["status"], "verified", "{p}");
+    assert_eq!(p["provenance"]["status"], "verified");
+    assert!(
+        p["target"].as_str().unwrap().contains("package-lock.json:"),
+        "{p}"
+    );
+    npm_project(
+        &project,
+        &[("sigstore", "3.1.0", sri(b"other bytes"), true, &[])],
+    );
+    let out = run(
+        dir.path(),
+        &["verify", lock.to_str().unwrap(), "--format", "json"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert_eq!(
+        json_of(&out)["packages"][0]["integrity"]["lockfile"]["status"],
+        "mismatch"
+    );
+
     // Pinned to another repository: failed, exit 1, the reason says why.
     let out = run(
         dir.path(),
