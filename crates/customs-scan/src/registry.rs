@@ -57,11 +57,12 @@ pub struct ProvenanceCheck {
     pub reason: Option<String>,
 }
 
-/// The embedded trusted root, parsed once.
+/// The trusted root (the one `customs db update-trust` verified, else the embedded one),
+/// parsed once.
 fn trusted_root() -> Option<&'static customs_verify::TrustedRoot> {
     static ROOT: std::sync::OnceLock<Option<customs_verify::TrustedRoot>> =
         std::sync::OnceLock::new();
-    ROOT.get_or_init(|| customs_verify::TrustedRoot::embedded().ok())
+    ROOT.get_or_init(|| customs_verify::TrustedRoot::current().ok())
         .as_ref()
 }
 

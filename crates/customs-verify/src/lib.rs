@@ -21,6 +21,7 @@ mod crypto;
 mod merkle;
 mod root;
 mod sct;
+pub mod tuf;
 
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
@@ -28,7 +29,7 @@ use sha2::Digest as _;
 use x509_cert::der::Decode as _;
 use x509_cert::spki::ObjectIdentifier;
 
-pub use root::{EMBEDDED, TrustedRoot};
+pub use root::{EMBEDDED, TrustedRoot, trust_dir};
 
 use crypto::{Cert, Hash, Key, sha256};
 

@@ -131,6 +131,19 @@ impl TrustedRoot {
         Self::parse(EMBEDDED.as_bytes())
     }
 
+    /// The root to use when none is named: the one `customs db update-trust` last
+    /// verified (in [`trust_dir`]), else the embedded one.
+    ///
+    /// # Errors
+    /// When the updated root is there but does not parse.
+    pub fn current() -> Result<Self, String> {
+        let updated = trust_dir().join("trusted_root.json");
+        match std::fs::read(&updated) {
+            Ok(bytes) => Self::parse(&bytes).map_err(|e| format!("{}: {e}", updated.display())),
+            Err(_) => Self::embedded(),
+        }
+    }
+
     /// A root from `trusted_root.json` bytes.
     ///
     /// # Errors
@@ -206,5 +219,22 @@ impl TrustedRoot {
 
     pub(crate) fn tlog(&self, key_id: &[u8]) -> Option<&LogKey> {
         self.tlogs.iter().find(|l| l.key_id == key_id)
+    }
+}
+
+/// Where `customs db update-trust` keeps the roots it verified: `$CUSTOMS_TRUST_DIR`, else
+/// `$XDG_DATA_HOME/customs/trust`, else `~/.local/share/customs/trust`.
+#[must_use]
+pub fn trust_dir() -> std::path::PathBuf {
+    use std::path::PathBuf;
+    if let Some(d) = std::env::var_os("CUSTOMS_TRUST_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d);
+    }
+    if let Some(d) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d).join("customs/trust");
+    }
+    match std::env::var_os("HOME").filter(|d| !d.is_empty()) {
+        Some(h) => PathBuf::from(h).join(".local/share/customs/trust"),
+        None => std::env::temp_dir().join("customs-trust"),
     }
 }

@@ -23,6 +23,9 @@ pub(crate) fn db_command(cmd: &DbCommand) -> anyhow::Result<ExitCode> {
                 store.location()
             ));
         }
+        DbCommand::UpdateTrust { tuf_url, tuf_root } => {
+            out.push_str(&update_trust(tuf_url, tuf_root.as_ref())?);
+        }
         DbCommand::Status { store } => {
             let store = open_store(store.as_ref())?;
             let (records, malicious) = store.counts()?;
@@ -115,4 +118,47 @@ pub(crate) fn rules(id: Option<&str>) -> anyhow::Result<ExitCode> {
     }
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     Ok(ExitCode::SUCCESS)
+}
+
+/// `customs db update-trust`.
+fn update_trust(url: &str, start: Option<&std::path::PathBuf>) -> anyhow::Result<String> {
+    let dir = customs_verify::trust_dir();
+    let kept = dir.join("tuf_root.json");
+    let root = match start {
+        Some(p) => std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?,
+        None => std::fs::read(&kept)
+            .unwrap_or_else(|_| customs_verify::tuf::EMBEDDED_TUF_ROOT.as_bytes().to_vec()),
+    };
+    let http = customs_registry::Http::new(&customs_registry::IndexConfig::default())?;
+    let base = url.trim_end_matches('/').to_owned();
+    let fetch = |path: &str| -> Result<Option<Vec<u8>>, String> {
+        match http.get(
+            &format!("{base}/{path}"),
+            "application/json, */*",
+            None,
+            customs_verify::tuf::MAX_FILE as u64,
+            &base,
+        ) {
+            Ok(r) => Ok(Some(r.body)),
+            Err(customs_registry::RegistryError::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e.to_string()),
+        }
+    };
+    let updated = customs_verify::tuf::update(&root, customs_registry::now(), &fetch)
+        .map_err(|e| anyhow::anyhow!("the trusted root was not updated: {e}"))?;
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    for (name, bytes) in [
+        ("trusted_root.json", &updated.trusted_root),
+        ("tuf_root.json", &updated.tuf_root),
+    ] {
+        let tmp = dir.join(format!(".{name}.tmp"));
+        std::fs::write(&tmp, bytes).with_context(|| format!("cannot write {}", tmp.display()))?;
+        std::fs::rename(&tmp, dir.join(name))
+            .with_context(|| format!("cannot write {}", dir.join(name).display()))?;
+    }
+    Ok(format!(
+        "trusted root updated from {base} (TUF root version {}); kept in {}\n",
+        updated.root_version,
+        dir.display()
+    ))
 }

@@ -266,6 +266,23 @@ pub(crate) enum DbCommand {
         #[arg(long, value_name = "PATH")]
         store: Option<PathBuf>,
     },
+    /// Refresh the Sigstore trusted root with TUF: each newer TUF root checked against
+    /// the one before, then timestamp, snapshot, targets and the root file itself. The
+    /// result is kept in $CUSTOMS_TRUST_DIR (default ~/.local/share/customs/trust) and used
+    /// by `verify` and every scan in place of the embedded root.
+    UpdateTrust {
+        /// The TUF repository.
+        #[arg(
+            long,
+            value_name = "URL",
+            default_value = "https://tuf-repo-cdn.sigstore.dev"
+        )]
+        tuf_url: String,
+        /// The TUF root to start from (default: the last one verified, else the one
+        /// shipped with customs).
+        #[arg(long, value_name = "FILE")]
+        tuf_root: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]

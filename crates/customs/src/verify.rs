@@ -355,7 +355,7 @@ pub(crate) fn verify_command(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
             let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
             TrustedRoot::parse(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?
         }
-        None => TrustedRoot::embedded().map_err(|e| anyhow::anyhow!(e))?,
+        None => TrustedRoot::current().map_err(|e| anyhow::anyhow!(e))?,
     };
     if args.bundle.is_some() && args.sources.len() != 1 {
         anyhow::bail!("--bundle goes with exactly one local artifact");

@@ -134,3 +134,59 @@ fn verified_failed_and_pinned() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("root.json"));
 }
+
+/// `customs db update-trust` with no TUF repository reachable is a clear error that
+/// changes nothing; a trusted root kept in the trust folder (as an update leaves it) is
+/// the one `verify` uses.
+#[test]
+fn updated_roots_are_used_and_failed_updates_change_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let trust = dir.path().join("trust");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let out = Command::new(env!("CARGO_BIN_EXE_customs"))
+        .args(["db", "update-trust", "--tuf-url"])
+        .arg(format!("http://127.0.0.1:{port}"))
+        .env_clear()
+        .env("CUSTOMS_TRUST_DIR", &trust)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the trusted root was not updated")
+            && err.contains(&format!("127.0.0.1:{port}")),
+        "{err}"
+    );
+    assert!(!trust.exists(), "nothing written");
+
+    // A root without CT logs in the trust folder: verify now fails the SCT check.
+    let mut root: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../customs-verify/data/trusted_root.json"),
+        )
+        .expect("root"),
+    )
+    .expect("json");
+    root["ctlogs"] = serde_json::json!([]);
+    std::fs::create_dir_all(&trust).expect("mkdir");
+    std::fs::write(trust.join("trusted_root.json"), root.to_string()).expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_customs"))
+        .arg("verify")
+        .arg(fixture("sigstore-3.1.0.tgz"))
+        .arg("--bundle")
+        .arg(fixture("sigstore-3.1.0.sigstore.json"))
+        .env_clear()
+        .env("CUSTOMS_TRUST_DIR", &trust)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("certificate transparency"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
