@@ -168,11 +168,7 @@ fn check_type_and_expiry(meta: &Value, kind: &str, now: i64, what: &str) -> Resu
 /// # Errors
 /// When a file cannot be fetched, or fails a signature, version, expiry, length or hash
 /// check: the message names which.
-pub fn update(
-    tuf_root: &[u8],
-    now: i64,
-    fetch: Fetch<'_>,
-) -> Result<Updated, String> {
+pub fn update(tuf_root: &[u8], now: i64, fetch: Fetch<'_>) -> Result<Updated, String> {
     let mut root = parse(tuf_root, "the TUF root")?;
     signed_by_role(&root, &root, "root", "the TUF root")?;
     let mut version = root["signed"]["version"]
