@@ -27,7 +27,8 @@ use sha2::{Digest, Sha256};
 
 pub use audit::{AuditEntry, AuditOptions, AuditReport, LockRef, LockSummary, audit, lock_errors};
 pub use registry::{
-    DiffReport, HistoryReport, Loaded, SourceInfo, diff, load_source, scan_release, scan_spec,
+    DiffReport, HistoryReport, Loaded, ProvenanceCheck, SourceInfo, diff, load_source,
+    scan_release, scan_spec, verify_provenance,
 };
 pub use target::{Target, expand_targets};
 

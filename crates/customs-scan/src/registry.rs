@@ -48,7 +48,7 @@ pub struct SourceInfo {
 pub struct ProvenanceCheck {
     /// `verified`; `failed` (a complete bundle failed a check: a critical finding);
     /// `incomplete` (the document holds no complete bundle, so nothing can be checked);
-    /// or `unknown` (the document could not be fetched).
+    /// `absent`; or `unknown` (see [`verify_provenance`]).
     pub status: &'static str,
     /// Who built it, when verified.
     #[serde(flatten)]
@@ -66,30 +66,59 @@ fn trusted_root() -> Option<&'static customs_verify::TrustedRoot> {
         .as_ref()
 }
 
-/// Fetches and verifies the provenance the index publishes for `file`, if it publishes
-/// any.
-fn check_provenance(
+/// The provenance of one file of a release, fetched from its index and verified against
+/// `root` (and `expected`, when an identity is pinned): `verified`, `failed` (a complete
+/// bundle failed a check, or the identity is not the pinned one), `incomplete` (no
+/// complete bundle to check), `absent` (the index publishes provenance for other
+/// releases, not this file) or `unknown` (the index does not say, or the document could
+/// not be fetched). The one place registry provenance is verified: `scan` and `verify`
+/// both come here.
+#[must_use]
+pub fn verify_provenance(
     registry: &Registry,
     project: &Project,
+    release: &Release,
     file: &FileRef,
     bytes: &[u8],
-) -> Option<ProvenanceCheck> {
-    let customs_registry::Provenance::Present { url: Some(url), .. } = &file.provenance else {
-        return None;
-    };
-    let unknown = |reason: String| ProvenanceCheck {
-        status: "unknown",
+    root: &customs_verify::TrustedRoot,
+    expected: &customs_verify::Expected,
+) -> ProvenanceCheck {
+    use customs_registry::Provenance;
+    let check = |status: &'static str, reason: String| ProvenanceCheck {
+        status,
         identity: None,
         reason: Some(reason),
     };
+    let url = match (&file.provenance, &release.provenance) {
+        (Provenance::Present { url, .. }, _)
+        | (Provenance::Unknown, Provenance::Present { url, .. }) => url,
+        (Provenance::Absent, _) | (_, Provenance::Absent) => {
+            return check(
+                "absent",
+                "the index publishes provenance for other releases of this project, not for this file".into(),
+            );
+        }
+        _ => {
+            return check(
+                "unknown",
+                "the index does not say whether this file has provenance".into(),
+            );
+        }
+    };
+    let Some(url) = url else {
+        return check(
+            "unknown",
+            "the index says there is provenance but not where".into(),
+        );
+    };
     let doc = match registry.get_raw(project, url) {
         Ok(d) => d,
-        Err(e) => return Some(unknown(format!("the provenance could not be fetched: {e}"))),
-    };
-    let Some(root) = trusted_root() else {
-        return Some(unknown(
-            "the embedded trusted root could not be read".into(),
-        ));
+        Err(e) => {
+            return check(
+                "unknown",
+                format!("the provenance could not be fetched: {e}"),
+            );
+        }
     };
     let bundles = match project.ecosystem {
         customs_ecosystem::Ecosystem::Npm => {
@@ -97,47 +126,48 @@ fn check_provenance(
         }
         customs_ecosystem::Ecosystem::Pypi => customs_verify::bundles_from_pep740(&doc),
     };
-    let failed = |reason: String| ProvenanceCheck {
-        status: "failed",
-        identity: None,
-        reason: Some(reason),
-    };
     let bundles: Vec<Vec<u8>> = match bundles {
         Ok(b) => b,
-        Err(e) => return Some(failed(e.0)),
-    };
-    let incomplete = |reason: String| ProvenanceCheck {
-        status: "incomplete",
-        identity: None,
-        reason: Some(reason),
+        Err(e) => return check("failed", e.0),
     };
     if bundles.is_empty() {
-        return Some(incomplete("the provenance document holds no bundle".into()));
+        return check(
+            "incomplete",
+            "the provenance document holds no bundle".into(),
+        );
     }
     let mut last: Option<customs_verify::Failure> = None;
     for b in &bundles {
-        match customs_verify::verify(bytes, b, root) {
+        let result =
+            customs_verify::verify(bytes, b, root).and_then(|id| match expected.mismatch(&id) {
+                Some(m) => Err(customs_verify::Failure(m)),
+                None => Ok(id),
+            });
+        match result {
             Ok(id) => {
-                return Some(ProvenanceCheck {
+                return ProvenanceCheck {
                     status: "verified",
                     identity: Some(id),
                     reason: None,
-                });
+                };
             }
-            Err(e) => {
-                // A complete bundle's failure outranks an incomplete one's.
-                if last.as_ref().is_none_or(|l| l.is_incomplete()) {
-                    last = Some(e);
-                }
+            // A complete bundle's failure outranks an incomplete one's.
+            Err(e)
+                if last
+                    .as_ref()
+                    .is_none_or(customs_verify::Failure::is_incomplete) =>
+            {
+                last = Some(e);
             }
+            Err(_) => {}
         }
     }
     let last = last.unwrap_or_else(|| customs_verify::Failure("no bundle".into()));
-    Some(if last.is_incomplete() {
-        incomplete(last.0)
+    if last.is_incomplete() {
+        check("incomplete", last.0)
     } else {
-        failed(last.0)
-    })
+        check("failed", last.0)
+    }
 }
 
 /// The comparison of a registry release with its predecessor.
@@ -240,7 +270,23 @@ fn scan_file(
             actual,
         )]);
     }
-    let provenance = check_provenance(registry, project, file, &fetched.bytes);
+    let provenance = match (&file.provenance, trusted_root()) {
+        (customs_registry::Provenance::Present { .. }, Some(root)) => Some(verify_provenance(
+            registry,
+            project,
+            release,
+            file,
+            &fetched.bytes,
+            root,
+            &customs_verify::Expected::default(),
+        )),
+        (customs_registry::Provenance::Present { .. }, None) => Some(ProvenanceCheck {
+            status: "unknown",
+            identity: None,
+            reason: Some("the trusted root could not be read".into()),
+        }),
+        _ => None,
+    };
     if let Some(ProvenanceCheck {
         status: "failed",
         reason: Some(reason),

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use customs_ecosystem::Ecosystem;
-use customs_registry::{Integrity, Provenance, Registry, Spec};
+use customs_registry::{Integrity, Registry, Spec};
 use customs_verify::{Expected, Failure, Identity, TrustedRoot};
 use serde_json::{Value, json};
 use sha2::Digest as _;
@@ -211,46 +211,22 @@ fn from_registry(
             None => (integrity, false),
         };
         let integrity_failed = integrity_failed || signature_failed || lock_failed;
-        let provenance = match (&file.provenance, &release.provenance) {
-            (Provenance::Present { url, .. }, _) | (Provenance::Unknown, Provenance::Present { url, .. }) => {
-                match url {
-                    None => Outcome::Unknown("the index says there is provenance but not where".into()),
-                    Some(url) => match registry.get_raw(&project, url) {
-                        Err(e) => Outcome::Failed(format!("the provenance could not be fetched: {e}")),
-                        Ok(doc) => {
-                            let bundles = match project.ecosystem {
-                                Ecosystem::Npm => customs_verify::bundle_from_npm_attestations(&doc)
-                                    .map(|b| b.into_iter().collect::<Vec<_>>()),
-                                Ecosystem::Pypi => customs_verify::bundles_from_pep740(&doc),
-                            };
-                            match bundles {
-                                Err(e) => Outcome::Failed(e.0),
-                                Ok(b) if b.is_empty() => Outcome::Failed(
-                                    "the provenance document holds no provenance bundle".into(),
-                                ),
-                                Ok(b) => {
-                                    let mut last = String::new();
-                                    let mut ok = None;
-                                    for bundle in &b {
-                                        match check(bundle, &fetched.bytes, root, expected) {
-                                            Ok(id) => {
-                                                ok = Some(id);
-                                                break;
-                                            }
-                                            Err(e) => last = e.0,
-                                        }
-                                    }
-                                    ok.map_or(Outcome::Failed(last), Outcome::Verified)
-                                }
-                            }
-                        }
-                    },
-                }
-            }
-            (Provenance::Absent, _) | (_, Provenance::Absent) => Outcome::Absent(
-                "the index publishes provenance for other releases of this project, not for this file".into(),
-            ),
-            _ => Outcome::Unknown("the index does not say whether this file has provenance".into()),
+        let check = customs_scan::verify_provenance(
+            registry,
+            &project,
+            release,
+            file,
+            &fetched.bytes,
+            root,
+            expected,
+        );
+        let reason = check.reason.clone().unwrap_or_default();
+        let provenance = match (check.status, check.identity) {
+            ("verified", Some(id)) => Outcome::Verified(id),
+            ("absent", _) => Outcome::Absent(reason),
+            ("unknown", _) => Outcome::Unknown(reason),
+            // Asked to verify, an incomplete bundle is a failure to verify.
+            _ => Outcome::Failed(reason),
         };
         out.push(Checked {
             target: format!("{spec}"),
