@@ -85,27 +85,17 @@ impl Pin {
     }
 
     fn identity_mismatch(&self, p: &customs_registry::Publisher) -> Option<String> {
-        let file = |w: &str| w.rsplit('/').next().unwrap_or(w).to_owned();
-        let repo_ok = match (&self.repository, &p.repository) {
-            (Some(want), Some(got)) => want.eq_ignore_ascii_case(got),
-            (Some(_), None) => false,
-            (None, _) => true,
+        let pinned = customs_policy::BuildIdentity {
+            repository: self.repository.clone(),
+            workflow: self.workflow.clone(),
         };
-        let wf_ok = match (&self.workflow, &p.workflow) {
-            (Some(want), Some(got)) => file(want) == file(got),
-            (Some(_), None) => false,
-            (None, _) => true,
+        let seen = customs_policy::BuildIdentity {
+            repository: p.repository.clone(),
+            workflow: p.workflow.clone(),
         };
-        (!(repo_ok && wf_ok)).then(|| {
-            format!(
-                "built by {} {}, not by the pinned {} {} ({})",
-                p.repository.as_deref().unwrap_or("an unnamed repository"),
-                p.workflow.as_deref().unwrap_or("(no workflow)"),
-                self.repository.as_deref().unwrap_or("any repository"),
-                self.workflow.as_deref().unwrap_or("(any workflow)"),
-                self.from
-            )
-        })
+        pinned
+            .mismatch(&seen)
+            .map(|why| format!("{why} ({})", self.from))
     }
 }
 
