@@ -85,12 +85,13 @@ pub(crate) enum Command {
     /// The policy file.
     #[command(subcommand)]
     Policy(PolicyCommand),
-    /// Check an artifact's provenance bundle offline: signature, certificate chain,
-    /// transparency log proof, subject digest, and who built it.
+    /// Check integrity and provenance offline: the index's digest, the Sigstore bundle's
+    /// signature, certificate chain, transparency log proof and subject, and who built it.
     #[command(
         after_help = "The bundle is a Sigstore bundle (media types 0.1 to 0.3; npm provenance, or any DSSE or \
                       message-signature bundle). It is checked with no network against the trusted root embedded in \
-                      customs (Sigstore's public-good instance) or --trusted-root FILE.\n\n\
+                      customs (Sigstore's public-good instance), the one `customs db update-trust` last verified, or \
+                      --trusted-root FILE.\n\n\
                       Exit codes: 0 nothing failed, 1 provenance or integrity failed (the reason names the check; \
                       absent or unknown too with --require-provenance), 2 a source could not be read.\n\n\
                       Registry releases are downloaded and checked against the index's digest (integrity), and \
@@ -111,7 +112,7 @@ pub(crate) enum Command {
 
 #[derive(clap::Args)]
 pub(crate) struct VerifyArgs {
-    /// Registry releases (`pypi:NAME==VER`, `npm:NAME@VER`) or local artifacts.
+    /// Registry releases (`pypi:NAME==VER`, `npm:NAME@VER`), lockfiles, or local artifacts.
     #[arg(required = true, value_name = "SOURCE")]
     pub(crate) sources: Vec<String>,
     /// The Sigstore bundle of a local artifact (one artifact).
@@ -122,7 +123,8 @@ pub(crate) struct VerifyArgs {
     pub(crate) require_provenance: bool,
     #[command(flatten)]
     pub(crate) registry: RegistryArgs,
-    /// A trusted root (`trusted_root.json`) instead of the embedded one.
+    /// A trusted root (`trusted_root.json`) instead of the current one (the one
+    /// `customs db update-trust` verified, else the embedded one).
     #[arg(long, value_name = "FILE")]
     pub(crate) trusted_root: Option<PathBuf>,
     /// The repository (`owner/name`) the artifact must have been built from.
