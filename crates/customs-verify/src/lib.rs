@@ -21,6 +21,8 @@ mod crypto;
 mod merkle;
 mod root;
 mod sct;
+#[cfg(feature = "test-support")]
+pub mod testing;
 pub mod tuf;
 
 use base64::Engine as _;

@@ -190,3 +190,81 @@ fn updated_roots_are_used_and_failed_updates_change_nothing() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// The negative cases of a test root of the harness's own, through the command line:
+/// each is `failed`, with the reason naming the check, and exit code 1.
+#[test]
+fn test_root_cases_exit_1_with_their_reason() {
+    use customs_verify::testing::{ARTIFACT, Case, T, make};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let artifact = dir.path().join("demo-1.0.0.tgz");
+    std::fs::write(&artifact, ARTIFACT).expect("write");
+    let run = |case: &Case, extra: &[&str]| {
+        let made = make(case);
+        let bundle = dir.path().join("bundle.json");
+        let root = dir.path().join("root.json");
+        std::fs::write(&bundle, &made.bundle).expect("write");
+        std::fs::write(&root, &made.root).expect("write");
+        Command::new(env!("CARGO_BIN_EXE_customs"))
+            .arg("verify")
+            .arg(&artifact)
+            .arg("--bundle")
+            .arg(&bundle)
+            .arg("--trusted-root")
+            .arg(&root)
+            .args(extra)
+            .env_clear()
+            .output()
+            .expect("runs")
+    };
+    let out = run(&Case::default(), &["--repository", "octo/demo"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let cases = [
+        (
+            Case {
+                rogue_ca: true,
+                ..Case::default()
+            },
+            "does not chain to the trusted root's CA",
+        ),
+        (
+            Case {
+                leaf_from: T - 1200,
+                leaf_to: T - 600,
+                ..Case::default()
+            },
+            "was not valid when the log integrated the entry",
+        ),
+        (
+            Case {
+                subject_of: b"another artifact".to_vec(),
+                ..Case::default()
+            },
+            "subject digest",
+        ),
+        (
+            Case {
+                break_proof: true,
+                ..Case::default()
+            },
+            "inclusion proof",
+        ),
+    ];
+    for (case, reason) in &cases {
+        let out = run(case, &[]);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{reason}: {text}");
+        assert!(
+            text.contains("provenance FAILED") && text.contains(reason),
+            "{reason}: {text}"
+        );
+    }
+    let out = run(&Case::default(), &["--repository", "mallory/demo"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("the identity is not the pinned one"));
+}
