@@ -233,20 +233,22 @@ fn from_registry(
             ecosystem: Some(project.ecosystem),
             name: Some(project.name.clone()),
             version: Some(version.clone()),
-            integrity: json!({"file": file.file_name}).as_object().cloned().map_or(
-                integrity.clone(),
-                |mut f| {
-                    if let Value::Object(i) = integrity {
-                        f.extend(i);
-                    }
-                    Value::Object(f)
-                },
-            ),
+            integrity: with_file(integrity, &file.file_name),
             integrity_failed,
             provenance,
         });
     }
     Ok(out)
+}
+
+/// `integrity` with the file's name first.
+fn with_file(integrity: Value, file: &str) -> Value {
+    let mut out = serde_json::Map::new();
+    out.insert("file".into(), json!(file));
+    if let Value::Object(fields) = integrity {
+        out.extend(fields);
+    }
+    Value::Object(out)
 }
 
 /// The npm registry's own signature of a release: verified with the key the registry
