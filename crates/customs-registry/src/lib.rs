@@ -253,7 +253,13 @@ pub struct Registry {
     ttl: Duration,
     etags: Mutex<HashMap<(Ecosystem, String), String>>,
     serials: Mutex<HashMap<(Ecosystem, String), String>>,
+    /// One read of a project page at a time: callers that find it stale together wait
+    /// for the first one's read instead of each asking the index.
+    turns: Mutex<Turns>,
 }
+
+/// A lock per project page being read.
+type Turns = HashMap<(Ecosystem, String), Arc<Mutex<()>>>;
 
 /// Project pages read, by ecosystem and canonical name, with when they were read.
 type Projects = HashMap<(Ecosystem, String), (std::time::Instant, Arc<Project>)>;
@@ -273,6 +279,7 @@ impl Registry {
             ttl: Duration::from_secs(600),
             etags: Mutex::new(HashMap::new()),
             serials: Mutex::new(HashMap::new()),
+            turns: Mutex::new(HashMap::new()),
         })
     }
 
@@ -316,17 +323,48 @@ impl Registry {
     /// or answers something that is not a project page.
     pub fn project(&self, ecosystem: Ecosystem, name: &str) -> Result<Arc<Project>, RegistryError> {
         let key = (ecosystem, canonical_name(ecosystem, name));
-        if let Some((at, p)) = self.lock().get(&key)
-            && at.elapsed() < self.ttl
-        {
-            return Ok(Arc::clone(p));
+        let fresh = |this: &Self| {
+            this.lock()
+                .get(&key)
+                .filter(|(at, _)| at.elapsed() < this.ttl)
+                .map(|(_, p)| Arc::clone(p))
+        };
+        if let Some(p) = fresh(self) {
+            return Ok(p);
         }
-        let project = Arc::new(match ecosystem {
-            Ecosystem::Pypi => self.pypi_project(name)?,
-            Ecosystem::Npm => self.npm_project(name)?.0,
-        });
-        self.remember(key, &project);
-        Ok(project)
+        let turn = Arc::clone(
+            self.turns
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .entry(key.clone())
+                .or_default(),
+        );
+        let result = {
+            let _mine = turn
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            match fresh(self) {
+                Some(p) => Ok(p),
+                None => match ecosystem {
+                    Ecosystem::Pypi => self.pypi_project(name),
+                    Ecosystem::Npm => self.npm_project(name).map(|r| r.0),
+                }
+                .map(|p| {
+                    let p = Arc::new(p);
+                    self.remember(key.clone(), &p);
+                    p
+                }),
+            }
+        };
+        let mut turns = self
+            .turns
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // Held by the map and by this call: nobody else is waiting.
+        if Arc::strong_count(&turn) <= 2 {
+            turns.remove(&key);
+        }
+        result
     }
 
     fn remember(&self, key: (Ecosystem, String), project: &Arc<Project>) {
@@ -696,6 +734,55 @@ impl Registry {
 
 #[cfg(test)]
 mod tests {
+    /// Threads that find a project page stale together cause one read of the index.
+    #[test]
+    fn one_read_for_callers_that_ask_together() {
+        use std::io::{Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("binds");
+        let url = format!("http://{}", listener.local_addr().expect("addr"));
+        let reads = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counted = Arc::clone(&reads);
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut s) = stream else { return };
+                counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                let mut buf = [0u8; 4096];
+                let _ = s.read(&mut buf);
+                // Slow enough that every caller arrives while the first read is under way.
+                std::thread::sleep(Duration::from_millis(300));
+                let body = r#"{"name":"demo","dist-tags":{"latest":"1.0.0"},"versions":{"1.0.0":{"name":"demo","version":"1.0.0"}},"time":{}}"#;
+                let _ = write!(
+                    s,
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+            }
+        });
+        let dir = std::env::temp_dir().join(format!("customs-turns-{}", std::process::id()));
+        let config = IndexConfig {
+            npm: Some(Located {
+                url,
+                source: "test".into(),
+            }),
+            ..IndexConfig::default()
+        };
+        let registry = Registry::new(config, Cache::new(&dir)).expect("client");
+        std::thread::scope(|s| {
+            for _ in 0..8 {
+                s.spawn(|| {
+                    let p = registry.project(Ecosystem::Npm, "demo").expect("reads");
+                    assert_eq!(p.releases.len(), 1);
+                });
+            }
+        });
+        assert_eq!(reads.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert!(
+            registry.turns.lock().expect("lock").is_empty(),
+            "no lock left behind"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     use super::*;
 
     #[test]
