@@ -256,7 +256,12 @@ pub struct Registry {
     /// One read of a project page at a time: callers that find it stale together wait
     /// for the first one's read instead of each asking the index.
     turns: Mutex<Turns>,
+    /// Provenance documents read, by URL (they do not change once published).
+    provenance_docs: Mutex<HashMap<String, Arc<Vec<u8>>>>,
 }
+
+/// The most provenance documents kept in memory.
+const MAX_PROVENANCE_DOCS: usize = 4096;
 
 /// A lock per project page being read.
 type Turns = HashMap<(Ecosystem, String), Arc<Mutex<()>>>;
@@ -280,6 +285,7 @@ impl Registry {
             etags: Mutex::new(HashMap::new()),
             serials: Mutex::new(HashMap::new()),
             turns: Mutex::new(HashMap::new()),
+            provenance_docs: Mutex::new(HashMap::new()),
         })
     }
 
@@ -705,30 +711,55 @@ impl Registry {
         if publisher.is_some() {
             return publisher.clone();
         }
-        if project.ecosystem == Ecosystem::Npm {
-            let r = self
-                .http
-                .get(
-                    url,
-                    "application/json",
-                    self.config.npm_token_for(url),
-                    16 << 20,
-                    &project.index,
-                )
-                .ok()?;
-            return npm::publisher_from_attestations(&r.body);
+        let doc = self.provenance_document(project, url).ok()?;
+        match project.ecosystem {
+            Ecosystem::Npm => npm::publisher_from_attestations(&doc),
+            Ecosystem::Pypi => pypi::publisher_from_provenance(&doc),
         }
-        let r = self
-            .http
-            .get(
-                url,
+    }
+
+    /// The provenance document at `url` (npm's attestations document, PEP 740's
+    /// provenance object), read once per client: the history's publisher and the
+    /// verification of the same file both need it.
+    ///
+    /// # Errors
+    /// When the index cannot be reached or answers an error.
+    pub fn provenance_document(
+        &self,
+        project: &Project,
+        url: &str,
+    ) -> Result<Arc<Vec<u8>>, RegistryError> {
+        let memo = |m: &Self| {
+            m.provenance_docs
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .get(url)
+                .cloned()
+        };
+        if let Some(doc) = memo(self) {
+            return Ok(doc);
+        }
+        let (accept, token) = match project.ecosystem {
+            Ecosystem::Npm => ("application/json", self.config.npm_token_for(url)),
+            Ecosystem::Pypi => (
                 "application/vnd.pypi.integrity.v1+json, application/json",
                 None,
-                16 << 20,
-                &project.index,
-            )
-            .ok()?;
-        pypi::publisher_from_provenance(&r.body)
+            ),
+        };
+        let doc = Arc::new(
+            self.http
+                .get(url, accept, token, 16 << 20, &project.index)?
+                .body,
+        );
+        let mut docs = self
+            .provenance_docs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if docs.len() >= MAX_PROVENANCE_DOCS {
+            docs.clear();
+        }
+        docs.insert(url.to_owned(), Arc::clone(&doc));
+        Ok(doc)
     }
 }
 

@@ -111,7 +111,7 @@ pub fn verify_provenance(
             "the index says there is provenance but not where".into(),
         );
     };
-    let doc = match registry.get_raw(project, url) {
+    let doc = match registry.provenance_document(project, url) {
         Ok(d) => d,
         Err(e) => {
             return check(
@@ -138,12 +138,7 @@ pub fn verify_provenance(
     }
     let mut last: Option<customs_verify::Failure> = None;
     for b in &bundles {
-        let result =
-            customs_verify::verify(bytes, b, root).and_then(|id| match expected.mismatch(&id) {
-                Some(m) => Err(customs_verify::Failure(m)),
-                None => Ok(id),
-            });
-        match result {
+        match customs_verify::verify_expecting(bytes, b, root, expected) {
             Ok(id) => {
                 return ProvenanceCheck {
                     status: "verified",

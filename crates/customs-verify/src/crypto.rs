@@ -1,7 +1,6 @@
 //! Signatures: ECDSA over P-256 and P-384 (what Fulcio, Rekor and the CT logs of the
 //! public-good instance use), keys in SubjectPublicKeyInfo or certificates.
 
-use p256::ecdsa::signature::Verifier as _;
 use p256::ecdsa::signature::hazmat::PrehashVerifier as _;
 use sha2::Digest as _;
 use x509_cert::der::Decode as _;
@@ -89,23 +88,20 @@ impl Key {
             Hash::Sha256 => sha2::Sha256::digest(message).to_vec(),
             Hash::Sha384 => sha2::Sha384::digest(message).to_vec(),
         };
+        self.verify_digest(&digest, signature)
+    }
+
+    /// Checks a DER ECDSA signature over a message's `digest`.
+    pub(crate) fn verify_digest(&self, digest: &[u8], signature: &[u8]) -> Result<(), String> {
         let bad = |e: &dyn std::fmt::Display| format!("the signature does not verify: {e}");
         match self {
             Self::P256(k) => {
                 let sig = p256::ecdsa::Signature::from_der(signature).map_err(|e| bad(&e))?;
-                if hash == Hash::Sha256 {
-                    k.verify(message, &sig).map_err(|e| bad(&e))
-                } else {
-                    k.verify_prehash(&digest, &sig).map_err(|e| bad(&e))
-                }
+                k.verify_prehash(digest, &sig).map_err(|e| bad(&e))
             }
             Self::P384(k) => {
                 let sig = p384::ecdsa::Signature::from_der(signature).map_err(|e| bad(&e))?;
-                if hash == Hash::Sha384 {
-                    k.verify(message, &sig).map_err(|e| bad(&e))
-                } else {
-                    k.verify_prehash(&digest, &sig).map_err(|e| bad(&e))
-                }
+                k.verify_prehash(digest, &sig).map_err(|e| bad(&e))
             }
         }
     }

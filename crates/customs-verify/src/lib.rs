@@ -111,6 +111,23 @@ impl Expected {
 #[error("{0}")]
 pub struct Failure(pub String);
 
+/// [`verify`], then the identity held to `expected`.
+///
+/// # Errors
+/// As [`verify`], or when the identity is not the pinned one.
+pub fn verify_expecting(
+    artifact: &[u8],
+    bundle: &[u8],
+    root: &TrustedRoot,
+    expected: &Expected,
+) -> Result<Identity, Failure> {
+    let id = verify(artifact, bundle, root)?;
+    match expected.mismatch(&id) {
+        Some(m) => Err(Failure(m)),
+        None => Ok(id),
+    }
+}
+
 impl Failure {
     /// Whether the bundle is not a complete bundle at all (no certificate, no log entry,
     /// not the bundle format), as opposed to a complete one that fails a check.
@@ -459,7 +476,7 @@ pub fn verify(artifact: &[u8], bundle: &[u8], root: &TrustedRoot) -> Result<Iden
             {
                 return fail("the bundle's message digest is not the artifact's");
             }
-            key.verify_prehashed_sha256(&artifact_digest, &sig_bytes)
+            key.verify_digest(&artifact_digest, &sig_bytes)
                 .map_err(|e| {
                     Failure(format!(
                         "the message signature does not cover the artifact: {e}"
@@ -479,23 +496,6 @@ pub fn verify(artifact: &[u8], bundle: &[u8], root: &TrustedRoot) -> Result<Iden
     identity.log_index = Some(log_index);
     identity.integrated_time = Some(integrated);
     Ok(identity)
-}
-
-impl Key {
-    fn verify_prehashed_sha256(&self, digest: &[u8], signature: &[u8]) -> Result<(), String> {
-        use p256::ecdsa::signature::hazmat::PrehashVerifier as _;
-        let bad = |e: &dyn std::fmt::Display| format!("the signature does not verify: {e}");
-        match self {
-            Self::P256(k) => {
-                let sig = p256::ecdsa::Signature::from_der(signature).map_err(|e| bad(&e))?;
-                k.verify_prehash(digest, &sig).map_err(|e| bad(&e))
-            }
-            Self::P384(k) => {
-                let sig = p384::ecdsa::Signature::from_der(signature).map_err(|e| bad(&e))?;
-                k.verify_prehash(digest, &sig).map_err(|e| bad(&e))
-            }
-        }
-    }
 }
 
 /// `leaf` chains through the CA's certificates (in whatever order the root lists them) to

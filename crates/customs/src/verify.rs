@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use customs_ecosystem::Ecosystem;
 use customs_registry::{Integrity, Registry, Spec};
-use customs_verify::{Expected, Failure, Identity, TrustedRoot};
+use customs_verify::{Expected, Identity, TrustedRoot};
 use serde_json::{Value, json};
 use sha2::Digest as _;
 
@@ -54,19 +54,6 @@ impl Outcome {
     }
 }
 
-fn check(
-    bundle: &[u8],
-    artifact: &[u8],
-    root: &TrustedRoot,
-    expected: &Expected,
-) -> Result<Identity, Failure> {
-    let id = customs_verify::verify(artifact, bundle, root)?;
-    match expected.mismatch(&id) {
-        Some(m) => Err(Failure(m)),
-        None => Ok(id),
-    }
-}
-
 fn computed(bytes: &[u8]) -> Value {
     json!({
         "status": "computed",
@@ -87,7 +74,7 @@ fn local(
     let provenance = match bundle {
         Some(b) => {
             let bytes = std::fs::read(b).with_context(|| format!("cannot read {}", b.display()))?;
-            match check(&bytes, &artifact, root, expected) {
+            match customs_verify::verify_expecting(&artifact, &bytes, root, expected) {
                 Ok(id) => Outcome::Verified(id),
                 Err(e) => Outcome::Failed(e.0),
             }

@@ -2804,6 +2804,25 @@ fn verify_registry_releases_offline() {
     assert_eq!(source["provenance"]["status"], "verified", "{source}");
     assert_eq!(source["provenance"]["repository"], "sigstore/sigstore-js");
     assert!(findings(&v["packages"][0], "provenance-invalid").is_empty());
+    // With history, the release's builder and its verification share one read of the
+    // attestations document.
+    let attestations = "/npm/-/npm/v1/attestations/sigstore@3.1.0";
+    let before = server.count(attestations);
+    let out = run(
+        dir.path(),
+        &["scan", "npm:sigstore@3.1.0", "--format", "json"],
+        &env,
+    );
+    let v = json_of(&out);
+    assert_eq!(
+        v["packages"][0]["source"]["provenance"]["status"],
+        "verified"
+    );
+    assert_eq!(
+        v["packages"][0]["history"]["builder"]["repository"], "sigstore/sigstore-js",
+        "the history read the builder from the same document"
+    );
+    assert_eq!(server.count(attestations), before + 1, "one read");
     // ...and, for the same bundle published with another tarball, a critical finding.
     let forged = tar_gz_of(
         &[(
