@@ -8,6 +8,7 @@
 //! install-time entry points import or require, and turns every raw behaviour into a
 //! located [`Behaviour`] with the quoted source line.
 
+mod cache;
 mod decode;
 mod flow;
 pub mod javascript;
@@ -17,6 +18,7 @@ pub mod python;
 pub mod signals;
 mod value;
 
+pub use cache::{CacheStats, cache_stats};
 pub use decode::{Scheme, decode_text};
 pub use model::{Behaviour, BehaviourKind, Context, FileFacts, Note, RawBehaviour};
 pub use package::{Analysis, analyze_package};

@@ -1,8 +1,10 @@
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::sync::Arc;
 
 use customs_ecosystem::{ArtifactKind, FileKind, Package, PackageFile, Role};
 use rayon::prelude::*;
 
+use crate::cache::{Dialect, Extension, facts_for};
 use crate::signals::{self, clip};
 use crate::{Behaviour, BehaviourKind, Context, FileFacts, Note, javascript, python};
 
@@ -41,13 +43,25 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         })
         .filter_map(|(i, f)| pkg.text(f).map(|t| (i, f, t)))
         .collect();
-    let mut facts: HashMap<usize, FileFacts> = code
+    let mut facts: HashMap<usize, Arc<FileFacts>> = code
         .par_iter()
         .map(|&(i, f, text)| {
+            let digest = pkg.tree.entries[f.entry].sha256;
             let facts = match (f.kind, f.role) {
-                (FileKind::Python, Role::Pth) => python::analyze(&pth_code(text)),
-                (FileKind::Python, _) => python::analyze(text),
-                _ => javascript::analyze(text, &f.relative),
+                (FileKind::Python, Role::Pth) => {
+                    facts_for(text, digest, Some(Dialect::Pth), || {
+                        python::analyze(&pth_code(text))
+                    })
+                }
+                (FileKind::Python, _) => facts_for(text, digest, Some(Dialect::Python), || {
+                    python::analyze(text)
+                }),
+                _ => facts_for(
+                    text,
+                    digest,
+                    Extension::of(&f.relative).map(Dialect::Script),
+                    || javascript::analyze(text, &f.relative),
+                ),
             };
             (i, facts)
         })
@@ -77,15 +91,15 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
                 .setup_commands
                 .extend(f.setup_commands.iter().cloned());
         }
-        if let Some(error) = f.parse_error {
+        if let Some(error) = &f.parse_error {
             analysis.notes.push(Note {
                 path: file.path.clone(),
-                message: error,
+                message: error.clone(),
             });
         }
         let runtime_only = file.role == Role::Test || !importable(pkg, file, &by_rel);
         let lines = Lines::new(text);
-        for raw in f.behaviours {
+        for raw in &f.behaviours {
             let context = if raw.guarded {
                 Context::Runtime
             } else if install.contains(&i) {
@@ -105,7 +119,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
                 line,
                 column,
                 snippet,
-                detail: raw.detail,
+                detail: raw.detail.clone(),
                 test_code: file.role == Role::Test && !install.contains(&i),
             });
         }
@@ -323,7 +337,7 @@ fn normalize_rel(path: &str) -> String {
 /// The files reached from `roots` by following the package's own imports.
 fn follow_imports(
     pkg: &Package,
-    facts: &HashMap<usize, FileFacts>,
+    facts: &HashMap<usize, Arc<FileFacts>>,
     roots: &[usize],
 ) -> HashSet<usize> {
     let by_rel: HashMap<&str, usize> = pkg
@@ -425,6 +439,73 @@ mod tests {
         assert_eq!(col, 301);
         // The window starts 60 characters before the column, after an ellipsis.
         assert_eq!(snip.chars().nth(61), Some('e'));
+    }
+
+    fn package(name: &str, files: &[(&str, &str)]) -> Package {
+        use customs_archive::{Entry, EntryKind, Format, Tree};
+        let entries = files
+            .iter()
+            .map(|(path, text)| {
+                let mut e = Entry::bare(
+                    format!("{name}-1.0/{path}"),
+                    EntryKind::File,
+                    text.len() as u64,
+                    None,
+                );
+                e.data = text.as_bytes().to_vec();
+                e.complete = true;
+                e
+            })
+            .collect();
+        let tree = Tree {
+            format: Format::TarGz,
+            entries,
+            anomalies: Vec::new(),
+            total_bytes: 0,
+        };
+        Package::from_tree(tree, &format!("{name}-1.0.tar.gz"))
+    }
+
+    #[test]
+    fn a_file_met_again_keeps_its_new_place_and_context() {
+        let code = "import subprocess\nsubprocess.run(['sh', '-c', 'id'])  # package cache test\n";
+        let before = crate::cache_stats();
+        // Importable at the package root: runs on import.
+        let first = analyze_package(&package(
+            "first",
+            &[
+                ("PKG-INFO", "Name: first\nVersion: 1.0\n"),
+                ("first/__init__.py", code),
+            ],
+        ));
+        // The same bytes as a script in a folder nobody imports: runtime only.
+        let second = analyze_package(&package(
+            "second",
+            &[
+                ("PKG-INFO", "Name: second\nVersion: 1.0\n"),
+                ("tools/run.py", code),
+            ],
+        ));
+        let after = crate::cache_stats();
+        assert!(
+            after.hits > before.hits,
+            "the second file came from the cache"
+        );
+        let spawn = |a: &Analysis| {
+            a.behaviours
+                .iter()
+                .find(|b| b.kind == BehaviourKind::ProcessSpawn)
+                .map(|b| (b.path.clone(), b.line, b.context))
+        };
+        assert_eq!(
+            spawn(&first),
+            Some(("first-1.0/first/__init__.py".into(), 2, Context::Import))
+        );
+        assert_eq!(
+            spawn(&second),
+            Some(("second-1.0/tools/run.py".into(), 2, Context::Runtime))
+        );
+        assert_eq!(first.imports, second.imports);
     }
 
     #[test]

@@ -279,8 +279,11 @@ fn scan_each(
     progress.start(targets.len());
     let mut order: Vec<usize> = (0..targets.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(targets[i].size));
+    // One job per target (rayon would otherwise hand each thread a run of targets to go
+    // through in turn, leaving the other thread idle while one inflates a large archive).
     let mut results: Vec<(usize, Result<PackageReport, ScanError>)> = order
         .par_iter()
+        .with_max_len(1)
         .map(|&i| {
             let t = &targets[i];
             let r = match (&t.spec, registry) {

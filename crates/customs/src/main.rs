@@ -17,6 +17,11 @@ use clap::Parser;
 
 use crate::args::{Cli, Command};
 
+/// mimalloc: the analysers allocate and free many small syntax-tree nodes per file, from
+/// several threads at once; glibc's allocator spent 15% of a corpus scan doing that.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
