@@ -121,6 +121,7 @@ fn read_file(file: &Path, path: String, options: &ReadOptions<'_>, budget: &Budg
         let read = fs::File::open(file).and_then(|mut f| {
             read_member(
                 &mut f as &mut dyn Read,
+                declared,
                 keep,
                 u64::MAX,
                 options.hash_all,

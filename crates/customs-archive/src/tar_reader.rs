@@ -182,6 +182,7 @@ fn read_entries<R: Read>(
             // The stream itself is metered; members need no second count.
             Some(read_member(
                 &mut item,
+                declared,
                 keep,
                 u64::MAX,
                 options.hash_all,
@@ -216,6 +217,10 @@ fn read_entries<R: Read>(
         // tools add a licence twice); with different bytes, extractors disagree on
         // which copy wins.
         let fingerprint = (entry.size, sha2::Sha256::digest(&entry.data));
+        if entry.complete && entry.sha256.is_none() {
+            // The whole member was kept: this is its digest, for whoever needs one.
+            entry.sha256 = Some(fingerprint.1.into());
+        }
         match seen.get(&raw) {
             Some(first) if *first == fingerprint => sink.anomaly(Anomaly::new(
                 AnomalyKind::RepeatedEntry,

@@ -130,7 +130,17 @@ fn member(
     };
     let threshold = limits.bomb_threshold(compressed);
     let result = match archive.by_index(index) {
-        Ok(mut file) => read_member(&mut file, keep, threshold, options.hash_all, Some(budget)),
+        Ok(mut file) => {
+            let size = file.size();
+            read_member(
+                &mut file,
+                size,
+                keep,
+                threshold,
+                options.hash_all,
+                Some(budget),
+            )
+        }
         Err(e) => Err(std::io::Error::other(e.to_string())),
     };
     let read = match result {

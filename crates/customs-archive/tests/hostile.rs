@@ -103,6 +103,41 @@ fn ordinary_sdist_reads_cleanly() {
 }
 
 #[test]
+fn whole_tar_members_carry_their_digest_without_hashing_everything() {
+    use sha2::Digest;
+    let code = b"import os\n".as_slice();
+    let image = vec![0x89u8; 4096];
+    let tgz = gzip(&raw_tar(&[
+        ("demo-1.0/demo.py", b'0', "", code),
+        ("demo-1.0/logo.png", b'0', "", &image),
+    ]));
+    let select = |path: &str, _: u64| {
+        if path.ends_with(".py") {
+            Want::Content
+        } else {
+            Want::Head
+        }
+    };
+    let tree = read_archive(
+        &tgz,
+        &ReadOptions {
+            limits: &Limits::default(),
+            hash_all: false,
+            select: &select,
+        },
+    )
+    .expect("readable");
+    let py = tree.get("demo-1.0/demo.py").expect("demo.py");
+    let expected: [u8; 32] = sha2::Sha256::digest(code).into();
+    assert_eq!(py.sha256, Some(expected));
+    // Only the head of the image was kept: no digest claims to be the whole member's.
+    let png = tree.get("demo-1.0/logo.png").expect("logo.png");
+    assert!(!png.complete);
+    assert_eq!(png.sha256, None);
+    assert_eq!(png.size, 4096);
+}
+
+#[test]
 fn bzip2_and_xz_sdists_read_like_gzip() {
     let tar = raw_tar(&[("demo-1.0/setup.py", b'0', "", b"print('x')\n")]);
     let mut bz = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::best());

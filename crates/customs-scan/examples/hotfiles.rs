@@ -33,8 +33,8 @@ fn main() {
         0usize,
         Duration::ZERO,
     );
-    let mut bound_t = Duration::ZERO;
     let mut parse_t = Duration::ZERO;
+    let mut bound_t = Duration::ZERO;
     for path in &paths {
         let bytes = std::fs::read(path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -84,8 +84,8 @@ fn main() {
     }
     let mb = |b: usize| b as f64 / 1e6;
     println!("read+classify: {:.2} s", read_t.as_secs_f64());
+    println!("nesting bound alone: {:.2} s", bound_t.as_secs_f64());
     println!("python parse+drop alone: {:.2} s", parse_t.as_secs_f64());
-    println!("nesting bound: {:.2} s", bound_t.as_secs_f64());
     println!(
         "python: {:.1} MB in {:.2} s ({:.1} MB/s)",
         mb(py_b),

@@ -116,6 +116,7 @@ impl Walker {
 
     fn eval_at(&self, expr: &Expr, depth: u32) -> Val {
         if depth > MAX_EVAL_DEPTH {
+            self.calls.truncated.set(true);
             return Val::default();
         }
         let d = depth + 1;
@@ -181,7 +182,21 @@ impl Walker {
                 let base = self.eval_at(&a.value, d);
                 self.attribute(expr, &base, a.attr.as_str())
             }
-            Expr::Call(call) => self.eval_call(call, d),
+            Expr::Call(call) => {
+                let key = std::ptr::from_ref(call) as usize;
+                if let Some(v) = self.calls.values.borrow().get(&key) {
+                    return v.clone();
+                }
+                let outer = self.calls.truncated.replace(false);
+                let v = self.eval_call(call, d);
+                if !self.calls.truncated.get() {
+                    self.calls.values.borrow_mut().insert(key, v.clone());
+                }
+                self.calls
+                    .truncated
+                    .set(outer || self.calls.truncated.get());
+                v
+            }
             Expr::BinOp(b) => {
                 let l = self.eval_at(&b.left, d);
                 let r = self.eval_at(&b.right, d);

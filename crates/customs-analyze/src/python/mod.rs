@@ -58,6 +58,7 @@ fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) ->
         base,
         payload_depth,
         maintainer_command: 0,
+        calls: Calls::default(),
     };
     for stmt in parsed.suite() {
         walker.visit_stmt(stmt);
@@ -122,6 +123,19 @@ struct Walker {
     /// Inside `if sys.argv[-1] == "publish":` and the like: a maintainer's command,
     /// which no installer runs.
     maintainer_command: usize,
+    /// Values of calls already evaluated since the names in scope last changed.
+    calls: Calls,
+}
+
+/// What calls evaluated to, by node, while no binding changes. A call is evaluated by
+/// every call around it (its receiver or argument) and again when the walk reaches it;
+/// without this, nested calls and method chains cost the square of their depth.
+#[derive(Default)]
+struct Calls {
+    values: std::cell::RefCell<HashMap<usize, Val>>,
+    /// The evaluation under way reached the depth limit: its value depends on how deep
+    /// it started, so it is not kept.
+    truncated: std::cell::Cell<bool>,
 }
 
 /// The `setup.py` commands installers run (pip, build, setuptools itself): code guarded
@@ -194,7 +208,9 @@ impl Walker {
         }
     }
 
+    /// The innermost scope, to change: values of calls are forgotten.
     fn scope(&mut self) -> &mut Scope {
+        self.calls.values.get_mut().clear();
         self.scopes
             .last_mut()
             .expect("the module scope is never popped")
@@ -397,10 +413,12 @@ impl<'a> Visitor<'a> for Walker {
                 }
             }
             Stmt::FunctionDef(_) => {
+                self.calls.values.get_mut().clear();
                 self.scopes.push(Scope::default());
                 visitor::walk_stmt(self, stmt);
                 self.finish_scope();
                 self.scopes.pop();
+                self.calls.values.get_mut().clear();
                 self.depth -= 1;
                 return;
             }
@@ -446,10 +464,12 @@ impl<'a> Visitor<'a> for Walker {
                 }
             }
             Expr::Lambda(_) => {
+                self.calls.values.get_mut().clear();
                 self.scopes.push(Scope::default());
                 visitor::walk_expr(self, expr);
                 self.finish_scope();
                 self.scopes.pop();
+                self.calls.values.get_mut().clear();
                 self.depth -= 1;
                 return;
             }
