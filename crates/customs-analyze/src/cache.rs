@@ -116,6 +116,14 @@ pub fn cache_stats() -> CacheStats {
     }
 }
 
+/// Whether the facts of `text` in `dialect` are in the cache.
+#[cfg(test)]
+pub(crate) fn holds(text: &str, dialect: Dialect) -> bool {
+    let key = (Sha256::digest(text.as_bytes()).into(), dialect);
+    let mut g = cache().inner.lock().unwrap_or_else(PoisonError::into_inner);
+    g.get(&key).is_some()
+}
+
 /// Memory an entry holds, roughly: what the map keeps plus the facts' strings.
 fn weight(facts: &FileFacts) -> usize {
     let strings = |v: &[String]| v.iter().map(|s| s.len() + 24).sum::<usize>();

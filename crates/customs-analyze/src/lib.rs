@@ -21,7 +21,7 @@ mod value;
 pub use cache::{CacheStats, cache_stats};
 pub use decode::{Scheme, decode_text};
 pub use model::{Behaviour, BehaviourKind, Context, FileFacts, Note, RawBehaviour};
-pub use package::{Analysis, analyze_package};
+pub use package::{Analysis, analyze_package, prepare};
 
 /// Largest code file parsed. Parse trees take several times the size of their source;
 /// the largest code files of popular packages are about 10 MB.

@@ -133,6 +133,40 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
     analysis
 }
 
+/// Analyses one file ahead of [`analyze_package`], from its member path and content alone,
+/// so that the work can start while the rest of its archive is still being read: the
+/// facts go to the process's cache, where [`analyze_package`] finds them. Files whose
+/// extension no analyser reads are ignored.
+pub fn prepare(path: &str, text: &str, digest: Option<[u8; 32]>) {
+    let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    if [".d.ts", ".d.mts", ".d.cts"]
+        .iter()
+        .any(|d| name.ends_with(d))
+    {
+        return;
+    }
+    match name.rsplit_once('.').map_or("", |(_, e)| e) {
+        "py" | "pyw" => {
+            facts_for(text, digest, Some(Dialect::Python), || {
+                python::analyze(text)
+            });
+        }
+        "pth" => {
+            facts_for(text, digest, Some(Dialect::Pth), || {
+                python::analyze(&pth_code(text))
+            });
+        }
+        "js" | "cjs" | "mjs" | "jsx" | "ts" | "tsx" | "mts" | "cts" => {
+            if let Some(ext) = Extension::of(path) {
+                facts_for(text, digest, Some(Dialect::Script(ext)), || {
+                    javascript::analyze(text, path)
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Whether a file's top level runs when the package is imported. Python files of a
 /// source tree are importable at the root, under `src/`, or in a folder with an
 /// `__init__.py`; other Python files are scripts that run only when someone runs them.
@@ -506,6 +540,35 @@ mod tests {
             Some(("second-1.0/tools/run.py".into(), 2, Context::Runtime))
         );
         assert_eq!(first.imports, second.imports);
+    }
+
+    #[test]
+    fn files_prepared_while_reading_are_found_by_the_package_analysis() {
+        use crate::cache::{Dialect, Extension, holds};
+        let py = "import socket  # prepared early\n";
+        let js = "require('child_process').exec('id') // prepared early\n";
+        let pth = "import os; os.system('id')  # prepared early\n";
+        prepare("demo-1.0/demo/__init__.py", py, None);
+        prepare("package/lib/index.mjs", js, None);
+        prepare("demo-1.0/hook.pth", pth, None);
+        prepare(
+            "package/types/index.d.ts",
+            "export declare const x: number; // early",
+            None,
+        );
+        assert!(holds(py, Dialect::Python));
+        let mjs = Extension::of("index.mjs")
+            .map(Dialect::Script)
+            .expect("mjs");
+        assert!(holds(js, mjs));
+        assert!(holds(pth, Dialect::Pth));
+        let dts = Extension::of("index.d.ts")
+            .map(Dialect::Script)
+            .expect("ts");
+        assert!(!holds("export declare const x: number; // early", dts));
+        // What the package analysis then reports is what analysing the file gives.
+        let a = analyze_package(&package("demo", &[("demo/__init__.py", py)]));
+        assert_eq!(a.imports.iter().collect::<Vec<_>>(), vec!["socket"]);
     }
 
     #[test]

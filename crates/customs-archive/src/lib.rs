@@ -71,6 +71,9 @@ pub struct ReadOptions<'a> {
     pub hash_all: bool,
     /// Decides per member path (and declared size) how much of it to keep.
     pub select: &'a (dyn Fn(&str, u64) -> Want + Sync),
+    /// Told of each whole member of a tar stream as soon as it is read, while the rest
+    /// of the stream is still being inflated (so that work on it can start early).
+    pub on_member: Option<&'a (dyn Fn(&Entry) + Sync)>,
 }
 
 /// Detects the container format from the leading bytes (never from the file name).

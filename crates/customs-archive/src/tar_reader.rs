@@ -238,6 +238,11 @@ fn read_entries<R: Read>(
             }
         }
         open_nested(&mut entry, depth, options, budget, sink);
+        if entry.complete
+            && let Some(hook) = options.on_member
+        {
+            hook(&entry);
+        }
         sink.entry(entry);
     }
     Ok(())

@@ -18,6 +18,7 @@ fn read_with(bytes: &[u8], limits: &Limits) -> Result<Tree, ArchiveError> {
             limits,
             hash_all: true,
             select: &content,
+            on_member: None,
         },
     )
 }
@@ -124,6 +125,7 @@ fn whole_tar_members_carry_their_digest_without_hashing_everything() {
             limits: &Limits::default(),
             hash_all: false,
             select: &select,
+            on_member: None,
         },
     )
     .expect("readable");

@@ -43,6 +43,7 @@ fn main() {
             limits: &limits,
             hash_all: false,
             select: &select,
+            on_member: None,
         };
         let Ok(tree) = read_archive(&bytes, &read) else {
             continue;

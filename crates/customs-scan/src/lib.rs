@@ -163,12 +163,25 @@ fn read_and_judge(
     bytes: &[u8],
     options: &ScanOptions,
 ) -> Result<PackageReport, ScanError> {
-    let read = ReadOptions {
-        limits: &options.limits,
-        hash_all: options.hash_all || is_wheel(file_name),
-        select: &select,
-    };
-    let tree = read_archive(bytes, &read).map_err(|e| archive_error(target, &e))?;
+    // A tar stream is inflated on one thread, member after member: each code file is
+    // analysed on the other threads as soon as it is read (the analysis cache hands the
+    // facts to analyze_package), instead of after the whole stream.
+    let tree = rayon::scope(|scope| {
+        let early = |entry: &customs_archive::Entry| {
+            if let Some(text) = entry.text() {
+                let (path, text, digest) = (entry.path.clone(), text.to_owned(), entry.sha256);
+                scope.spawn(move |_| customs_analyze::prepare(&path, &text, digest));
+            }
+        };
+        let read = ReadOptions {
+            limits: &options.limits,
+            hash_all: options.hash_all || is_wheel(file_name),
+            select: &select,
+            on_member: Some(&early),
+        };
+        read_archive(bytes, &read)
+    })
+    .map_err(|e| archive_error(target, &e))?;
     let sha256 = hex::encode(Sha256::digest(bytes));
     Ok(judge(
         target,
@@ -200,6 +213,7 @@ fn read_path(target: &str, path: &Path, options: &ScanOptions) -> Result<Package
             limits: &options.limits,
             hash_all: true,
             select: &select,
+            on_member: None,
         };
         let tree = read_dir(path, &read).map_err(|e| archive_error(target, &e))?;
         let mut digest = Sha256::new();
