@@ -114,6 +114,21 @@ fn whitespace_hidden_code() {
         " ".repeat(300)
     );
     assert!(kinds(&src).contains(&K::Obfuscation));
+    // On a later line, at the offset where the run of spaces starts.
+    let src = format!(
+        "import os\nprint('hello'){}; exec(x)\nz = 1\n",
+        " ".repeat(300)
+    );
+    let facts = customs_analyze::python::analyze(&src);
+    let hidden = facts
+        .behaviours
+        .iter()
+        .find(|b| {
+            b.detail
+                .starts_with("code hidden after 300 spaces: ; exec(x)")
+        })
+        .expect("the hidden code is reported");
+    assert_eq!(hidden.offset as usize, src.find("  ").expect("spaces"));
 }
 
 #[test]

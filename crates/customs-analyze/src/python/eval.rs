@@ -37,11 +37,23 @@ const BUILTINS: &[&str] = &[
 
 /// `a.b.c` for a chain of attributes on a name.
 pub(crate) fn dotted(expr: &Expr) -> Option<String> {
-    match expr {
-        Expr::Name(n) => Some(n.id.to_string()),
-        Expr::Attribute(a) => dotted(&a.value).map(|base| format!("{base}.{}", a.attr.as_str())),
-        _ => None,
+    fn into(expr: &Expr, out: &mut String) -> bool {
+        match expr {
+            Expr::Name(n) => {
+                out.push_str(n.id.as_str());
+                true
+            }
+            Expr::Attribute(a) => {
+                let ok = into(&a.value, out);
+                out.push('.');
+                out.push_str(a.attr.as_str());
+                ok
+            }
+            _ => false,
+        }
     }
+    let mut out = String::new();
+    into(expr, &mut out).then_some(out)
 }
 
 /// True when the expression builds characters from XOR-ed numbers (`chr(c ^ k)`):
@@ -110,6 +122,21 @@ impl Walker {
             .cloned()
     }
 
+    /// The value bound to an attribute chain (`self.x = ...`, then `self.x`). Only
+    /// scopes that bound such a chain are asked, and only then is its name spelled out.
+    fn lookup_dotted(&self, expr: &Expr) -> Option<Val> {
+        if !self.scopes.iter().any(|s| s.dotted) {
+            return None;
+        }
+        let key = dotted(expr)?;
+        self.scopes
+            .iter()
+            .rev()
+            .filter(|s| s.dotted)
+            .find_map(|s| s.vars.get(&key))
+            .cloned()
+    }
+
     pub(crate) fn eval(&self, expr: &Expr) -> Val {
         self.eval_at(expr, 0)
     }
@@ -174,9 +201,7 @@ impl Walker {
                 }
             }
             Expr::Attribute(a) => {
-                if let Some(key) = dotted(expr)
-                    && let Some(v) = self.lookup(&key)
-                {
+                if let Some(v) = self.lookup_dotted(expr) {
                     return v;
                 }
                 let base = self.eval_at(&a.value, d);
@@ -326,9 +351,7 @@ impl Walker {
 
     /// The value of `base.attr` (`expr` is the attribute expression itself).
     fn attribute(&self, expr: &Expr, base: &Val, attr: &str) -> Val {
-        if let Some(key) = dotted(expr)
-            && let Some(v) = self.lookup(&key)
-        {
+        if let Some(v) = self.lookup_dotted(expr) {
             return v;
         }
         let mut v = Val {

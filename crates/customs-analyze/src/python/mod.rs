@@ -71,11 +71,20 @@ fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) ->
 /// Checks of the file's layout rather than its syntax: code hidden past a long run of
 /// whitespace, absurd line lengths.
 fn text_checks(source: &str, facts: &mut FileFacts, base: u32) {
+    let ends = memchr::memchr_iter(b'\n', source.as_bytes()).chain([source.len()]);
     let mut offset = 0usize;
-    for line in source.split_inclusive('\n') {
+    for end in ends {
+        let line = &source[offset..end];
+        let start = offset;
+        offset = end + 1;
+        // Only long lines can hide code or be absurdly long.
+        if line.len() <= 200 {
+            continue;
+        }
+        let offset = start;
         let trimmed = line.trim_end();
         if trimmed.len() > 200
-            && let Some(run) = trimmed.find(&" ".repeat(150))
+            && let Some(run) = memchr::memmem::find(trimmed.as_bytes(), &[b' '; 150])
         {
             let rest = trimmed[run..].trim_start();
             if !rest.is_empty() && !rest.starts_with('#') {
@@ -99,13 +108,14 @@ fn text_checks(source: &str, facts: &mut FileFacts, base: u32) {
                 format!("a single line of {} characters", trimmed.len()),
             );
         }
-        offset += line.len();
     }
 }
 
 #[derive(Default)]
 struct Scope {
     vars: HashMap<String, Val>,
+    /// Some of `vars` are attribute chains (`self.x`).
+    dotted: bool,
     /// Where downloaded data was written to disk in this scope.
     downloaded_write: Option<u32>,
     /// Where a socket was created in this scope.
@@ -223,7 +233,9 @@ impl Walker {
             }
             Expr::Attribute(_) => {
                 if let Some(key) = eval::dotted(target) {
-                    self.scope().vars.insert(key, value);
+                    let scope = self.scope();
+                    scope.dotted = true;
+                    scope.vars.insert(key, value);
                 }
             }
             Expr::Tuple(t) => {
