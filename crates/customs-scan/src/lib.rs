@@ -14,6 +14,7 @@ mod registry;
 mod target;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use customs_analyze::{Note, analyze_package};
@@ -139,6 +140,9 @@ fn popular() -> &'static Popular {
     POPULAR.get_or_init(Popular::embedded)
 }
 
+/// Bytes of tar members copied for early analysis and not yet analysed, at most.
+const EARLY_BYTES: usize = 32 << 20;
+
 fn is_wheel(file_name: &str) -> bool {
     file_name.to_ascii_lowercase().ends_with(".whl")
 }
@@ -166,12 +170,23 @@ fn read_and_judge(
     // A tar stream is inflated on one thread, member after member: each code file is
     // analysed on the other threads as soon as it is read (the analysis cache hands the
     // facts to analyze_package), instead of after the whole stream.
+    // Copies waiting for a thread are bounded: past EARLY_BYTES, the reading thread
+    // analyses the member itself before it reads on.
+    let waiting = AtomicUsize::new(0);
     let tree = rayon::scope(|scope| {
         let early = |entry: &customs_archive::Entry| {
-            if let Some(text) = entry.text() {
-                let (path, text, digest) = (entry.path.clone(), text.to_owned(), entry.sha256);
-                scope.spawn(move |_| customs_analyze::prepare(&path, &text, digest));
+            let Some(text) = entry.text() else { return };
+            if waiting.fetch_add(text.len(), Ordering::Relaxed) + text.len() > EARLY_BYTES {
+                waiting.fetch_sub(text.len(), Ordering::Relaxed);
+                customs_analyze::prepare(&entry.path, text, entry.sha256);
+                return;
             }
+            let (path, text, digest) = (entry.path.clone(), text.to_owned(), entry.sha256);
+            let waiting = &waiting;
+            scope.spawn(move |_| {
+                customs_analyze::prepare(&path, &text, digest);
+                waiting.fetch_sub(text.len(), Ordering::Relaxed);
+            });
         };
         let read = ReadOptions {
             limits: &options.limits,
