@@ -47,21 +47,14 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         .par_iter()
         .map(|&(i, f, text)| {
             let digest = pkg.tree.entries[f.entry].sha256;
-            let facts = match (f.kind, f.role) {
-                (FileKind::Python, Role::Pth) => {
-                    facts_for(text, digest, Some(Dialect::Pth), || {
-                        python::analyze(&pth_code(text))
-                    })
-                }
-                (FileKind::Python, _) => facts_for(text, digest, Some(Dialect::Python), || {
-                    python::analyze(text)
-                }),
-                _ => facts_for(
-                    text,
-                    digest,
-                    Extension::of(&f.relative).map(Dialect::Script),
-                    || javascript::analyze(text, &f.relative),
-                ),
+            let dialect = match (f.kind, f.role) {
+                (FileKind::Python, Role::Pth) => Some(Dialect::Pth),
+                (FileKind::Python, _) => Some(Dialect::Python),
+                _ => Extension::of(&f.relative).map(Dialect::Script),
+            };
+            let facts = match dialect {
+                Some(dialect) => analyse_as(dialect, text, &f.relative, digest),
+                None => Arc::new(javascript::analyze(text, &f.relative)),
             };
             (i, facts)
         })
@@ -145,26 +138,32 @@ pub fn prepare(path: &str, text: &str, digest: Option<[u8; 32]>) {
     {
         return;
     }
-    match name.rsplit_once('.').map_or("", |(_, e)| e) {
-        "py" | "pyw" => {
-            facts_for(text, digest, Some(Dialect::Python), || {
-                python::analyze(text)
-            });
-        }
-        "pth" => {
-            facts_for(text, digest, Some(Dialect::Pth), || {
-                python::analyze(&pth_code(text))
-            });
-        }
+    let dialect = match name.rsplit_once('.').map_or("", |(_, e)| e) {
+        "py" | "pyw" => Some(Dialect::Python),
+        "pth" => Some(Dialect::Pth),
         "js" | "cjs" | "mjs" | "jsx" | "ts" | "tsx" | "mts" | "cts" => {
-            if let Some(ext) = Extension::of(path) {
-                facts_for(text, digest, Some(Dialect::Script(ext)), || {
-                    javascript::analyze(text, path)
-                });
-            }
+            Extension::of(path).map(Dialect::Script)
         }
-        _ => {}
+        _ => None,
+    };
+    if let Some(dialect) = dialect {
+        analyse_as(dialect, text, path, digest);
     }
+}
+
+/// The facts of a file in a dialect, from the cache or its analyser. `path` gives a
+/// script's extension (the parser's dialect).
+fn analyse_as(
+    dialect: Dialect,
+    text: &str,
+    path: &str,
+    digest: Option<[u8; 32]>,
+) -> Arc<FileFacts> {
+    facts_for(text, digest, Some(dialect), || match dialect {
+        Dialect::Python => python::analyze(text),
+        Dialect::Pth => python::analyze(&pth_code(text)),
+        Dialect::Script(_) => javascript::analyze(text, path),
+    })
 }
 
 /// Whether a file's top level runs when the package is imported. Python files of a

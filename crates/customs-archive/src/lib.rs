@@ -297,89 +297,77 @@ pub(crate) fn read_member(
     hash: bool,
     budget: Option<&Budget>,
 ) -> std::io::Result<MemberRead> {
+    use sha2::Digest;
     thread_local! {
         /// The read buffer, one per thread: allocating and zeroing 64 KiB per member was
         /// a tenth of the time spent reading small members.
         static BUF: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0u8; 64 * 1024]);
     }
-    BUF.with(|buf| match buf.try_borrow_mut() {
-        Ok(mut buf) => {
-            read_member_with(reader, size_hint, keep, read_limit, hash, budget, &mut buf)
+    BUF.with(|cell| {
+        let (mut own, mut borrowed);
+        let buf: &mut [u8] = match cell.try_borrow_mut() {
+            Ok(b) => {
+                borrowed = b;
+                &mut borrowed
+            }
+            // A nested read on the same thread: a buffer of its own.
+            Err(_) => {
+                own = vec![0u8; 64 * 1024];
+                &mut own
+            }
+        };
+        let mut hasher = hash.then(sha2::Sha256::new);
+        // The declared size is a hint (a hostile archive may lie): room for at most 1 MiB
+        // up front, more only as bytes arrive.
+        let hint = usize::try_from(size_hint.saturating_add(1)).unwrap_or(usize::MAX);
+        let mut data = Vec::with_capacity(keep.min(hint).min(1 << 20));
+        let mut read: u64 = 0;
+        loop {
+            let want = usize::try_from((read_limit - read).min(buf.len() as u64)).unwrap_or(0);
+            if want == 0 {
+                // At the limit: find out whether anything is left, without keeping it.
+                let mut probe = [0u8; 1];
+                let n = reader.read(&mut probe)?;
+                return Ok(MemberRead {
+                    data,
+                    read,
+                    ended: n == 0,
+                    sha256: None,
+                });
+            }
+            let n = reader.read(&mut buf[..want])?;
+            if n == 0 {
+                return Ok(MemberRead {
+                    data,
+                    read,
+                    ended: true,
+                    sha256: hasher.map(|h| h.finalize().into()),
+                });
+            }
+            if budget.is_some_and(|b| !b.take(n as u64)) {
+                return Ok(MemberRead {
+                    data,
+                    read,
+                    ended: false,
+                    sha256: None,
+                });
+            }
+            read += n as u64;
+            if let Some(h) = hasher.as_mut() {
+                h.update(&buf[..n]);
+            }
+            if data.len() < keep {
+                let room = keep - data.len();
+                data.extend_from_slice(&buf[..n.min(room)]);
+            } else if !hash {
+                // Everything wanted is kept and nobody needs the rest hashed.
+                return Ok(MemberRead {
+                    data,
+                    read,
+                    ended: false,
+                    sha256: None,
+                });
+            }
         }
-        // A nested read on the same thread: a buffer of its own.
-        Err(_) => read_member_with(
-            reader,
-            size_hint,
-            keep,
-            read_limit,
-            hash,
-            budget,
-            &mut vec![0u8; 64 * 1024],
-        ),
     })
-}
-
-fn read_member_with(
-    reader: &mut dyn std::io::Read,
-    size_hint: u64,
-    keep: usize,
-    read_limit: u64,
-    hash: bool,
-    budget: Option<&Budget>,
-    buf: &mut [u8],
-) -> std::io::Result<MemberRead> {
-    use sha2::Digest;
-    let mut hasher = hash.then(sha2::Sha256::new);
-    // The declared size is a hint (a hostile archive may lie): room for at most 1 MiB
-    // up front, more only as bytes arrive.
-    let hint = usize::try_from(size_hint.saturating_add(1)).unwrap_or(usize::MAX);
-    let mut data = Vec::with_capacity(keep.min(hint).min(1 << 20));
-    let mut read: u64 = 0;
-    loop {
-        let want = usize::try_from((read_limit - read).min(buf.len() as u64)).unwrap_or(0);
-        if want == 0 {
-            // At the limit: find out whether anything is left, without keeping it.
-            let mut probe = [0u8; 1];
-            let n = reader.read(&mut probe)?;
-            return Ok(MemberRead {
-                data,
-                read,
-                ended: n == 0,
-                sha256: None,
-            });
-        }
-        let n = reader.read(&mut buf[..want])?;
-        if n == 0 {
-            return Ok(MemberRead {
-                data,
-                read,
-                ended: true,
-                sha256: hasher.map(|h| h.finalize().into()),
-            });
-        }
-        if budget.is_some_and(|b| !b.take(n as u64)) {
-            return Ok(MemberRead {
-                data,
-                read,
-                ended: false,
-                sha256: None,
-            });
-        }
-        read += n as u64;
-        if let Some(h) = hasher.as_mut() {
-            h.update(&buf[..n]);
-        }
-        if data.len() < keep {
-            let room = keep - data.len();
-            data.extend_from_slice(&buf[..n.min(room)]);
-        } else if !hash {
-            // Everything wanted is kept and nobody needs the rest hashed.
-            return Ok(MemberRead {
-                data,
-                read,
-                ended: false,
-                sha256: None,
-            });
-        }
-    }
 }
