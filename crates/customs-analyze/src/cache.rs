@@ -85,16 +85,6 @@ impl Generations {
 pub(crate) struct FactsCache {
     inner: Mutex<Generations>,
     hits: AtomicU64,
-    misses: AtomicU64,
-}
-
-/// How often the cache answered, since the process started.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CacheStats {
-    /// Files whose facts came from the cache.
-    pub hits: u64,
-    /// Files analysed.
-    pub misses: u64,
 }
 
 fn cache() -> &'static FactsCache {
@@ -102,18 +92,13 @@ fn cache() -> &'static FactsCache {
     CACHE.get_or_init(|| FactsCache {
         inner: Mutex::new(Generations::default()),
         hits: AtomicU64::new(0),
-        misses: AtomicU64::new(0),
     })
 }
 
-/// How often analyses were taken from the cache in this process.
-#[must_use]
-pub fn cache_stats() -> CacheStats {
-    let c = cache();
-    CacheStats {
-        hits: c.hits.load(Ordering::Relaxed),
-        misses: c.misses.load(Ordering::Relaxed),
-    }
+/// How many analyses were taken from the cache in this process.
+#[cfg(test)]
+pub(crate) fn cache_hits() -> u64 {
+    cache().hits.load(Ordering::Relaxed)
 }
 
 /// Whether the facts of `text` in `dialect` are in the cache.
@@ -143,14 +128,10 @@ fn weight(facts: &FileFacts) -> usize {
 pub(crate) fn facts_for(
     text: &str,
     digest: Option<[u8; 32]>,
-    dialect: Option<Dialect>,
+    dialect: Dialect,
     analyze: impl FnOnce() -> FileFacts,
 ) -> Arc<FileFacts> {
     let c = cache();
-    let Some(dialect) = dialect else {
-        c.misses.fetch_add(1, Ordering::Relaxed);
-        return Arc::new(analyze());
-    };
     let key = (
         digest.unwrap_or_else(|| Sha256::digest(text.as_bytes()).into()),
         dialect,
@@ -164,7 +145,6 @@ pub(crate) fn facts_for(
         c.hits.fetch_add(1, Ordering::Relaxed);
         return facts;
     }
-    c.misses.fetch_add(1, Ordering::Relaxed);
     let facts = Arc::new(analyze());
     c.inner
         .lock()
@@ -190,11 +170,11 @@ mod tests {
     fn same_content_same_dialect_is_analysed_once() {
         let text = "import os  # cache test: same content, same dialect\n";
         let mut runs = 0;
-        let a = facts_for(text, None, Some(Dialect::Python), || {
+        let a = facts_for(text, None, Dialect::Python, || {
             runs += 1;
             crate::python::analyze(text)
         });
-        let b = facts_for(text, None, Some(Dialect::Python), || {
+        let b = facts_for(text, None, Dialect::Python, || {
             runs += 1;
             FileFacts::default()
         });
@@ -202,7 +182,7 @@ mod tests {
         assert_eq!(b.imports, vec!["os".to_owned()]);
         assert!(Arc::ptr_eq(&a, &b));
         // Another dialect of the same bytes is analysed again.
-        let c = facts_for(text, None, Some(Dialect::Pth), || {
+        let c = facts_for(text, None, Dialect::Pth, || {
             runs += 1;
             FileFacts::default()
         });

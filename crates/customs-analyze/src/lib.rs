@@ -18,7 +18,6 @@ pub mod python;
 pub mod signals;
 mod value;
 
-pub use cache::{CacheStats, cache_stats};
 pub use decode::{Scheme, decode_text};
 pub use model::{Behaviour, BehaviourKind, Context, FileFacts, Note, RawBehaviour};
 pub use package::{Analysis, analyze_package, prepare};

@@ -204,15 +204,19 @@ pub fn make(case: &Case) -> Made {
         ext("1.3.6.1.4.1.57264.1.18", &utf8(uri)),
         ext("1.3.6.1.4.1.57264.1.20", &utf8("push")),
     ];
-    let pre = tbs(
-        7,
-        "test-ca",
-        &seq(&[]),
-        case.leaf_from,
-        case.leaf_to,
-        &leaf,
-        &exts,
-    );
+    // The leaf's to-be-signed part, first as the pre-certificate the SCT signs.
+    let leaf_tbs = |exts: &[Vec<u8>]| {
+        tbs(
+            7,
+            "test-ca",
+            &seq(&[]),
+            case.leaf_from,
+            case.leaf_to,
+            &leaf,
+            exts,
+        )
+    };
+    let pre = leaf_tbs(&exts);
     let ts = (u64::try_from(T - 30).expect("time") * 1000).to_be_bytes();
     let mut signed = vec![0, 0];
     signed.extend_from_slice(&ts);
@@ -234,18 +238,7 @@ pub fn make(case: &Case) -> Made {
     let mut with_len = (list.len() as u16).to_be_bytes().to_vec();
     with_len.extend(list);
     exts.push(ext("1.3.6.1.4.1.11129.2.4.2", &tlv(0x04, &with_len)));
-    let leaf_cert = certificate(
-        &tbs(
-            7,
-            "test-ca",
-            &seq(&[]),
-            case.leaf_from,
-            case.leaf_to,
-            &leaf,
-            &exts,
-        ),
-        signer,
-    );
+    let leaf_cert = certificate(&leaf_tbs(&exts), signer);
 
     // The statement and its DSSE signature.
     let payload = serde_json::json!({
