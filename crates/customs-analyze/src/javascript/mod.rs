@@ -48,6 +48,9 @@ pub fn analyze(source: &str, path: &str) -> FileFacts {
 fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFacts {
     let mut facts = FileFacts::default();
     if let Some(reason) = crate::unparsable(source, false) {
+        // Code that cannot be read is itself a finding: otherwise a payload behind
+        // 20,000 `!` would pass as clean.
+        facts.push(BehaviourKind::Obfuscation, true, base, reason.clone());
         facts.parse_error = Some(reason);
         return facts;
     }

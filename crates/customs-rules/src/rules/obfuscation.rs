@@ -3,7 +3,6 @@ use customs_analyze::Context;
 use crate::Confidence::{High, Low, Medium};
 use crate::Severity::{High as H, Low as L, Medium as M};
 use crate::model::declare_rule;
-use crate::rules::behaviour_rule;
 
 declare_rule! {
     /// ## What it finds
@@ -11,7 +10,9 @@ declare_rule! {
     /// rotated string array), JSFuck, Dean Edwards' packer, PyArmor and similar runtimes,
     /// code hidden after hundreds of spaces on a line, identifiers with look-alike letters
     /// from other scripts, names of functions and modules assembled at run time
-    /// (`getattr(__builtins__, "ex" + "ec")`), and long encoded blobs.
+    /// (`getattr(__builtins__, "ex" + "ec")`), long encoded blobs, and code nested too
+    /// deeply to parse safely or too large to parse (which customs cannot read, so it
+    /// says so rather than pass it as clean).
     ///
     /// ## Why it matters
     /// Obfuscation hides what code does from reviewers; in a dependency it is a reason to
@@ -43,21 +44,42 @@ fn strong(detail: &str) -> bool {
         "obfuscator runtime",
         "hidden after",
         "look-alikes",
+        UNREAD,
     ]
     .iter()
     .any(|s| detail.contains(s))
 }
 
-behaviour_rule!(
-    Obfuscation,
-    Obfuscation,
-    [Some(H), Some(M), Some(L)],
-    |b| match (strong(&b.detail), b.context) {
-        (true, Context::Runtime) => Medium,
-        (true, _) => High,
-        (false, _) if b.detail.contains("blob") || b.detail.contains("single line") => Low,
-        (false, Context::Runtime) => Low,
-        (false, _) => Medium,
-    },
-    |b| format!("{} ({} time)", b.detail, b.context)
-);
+/// Code nested past what customs parses safely cannot be read at all; where it runs on
+/// import or install that alone needs a human look (benign packages do not nest so deep).
+const UNREAD: &str = "nested too deeply to parse";
+
+impl crate::Rule for Obfuscation {
+    fn meta(&self) -> &'static crate::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, input: &crate::Input<'_>, out: &mut Vec<crate::Finding>) {
+        let first = out.len();
+        crate::rules::from_behaviours(
+            input,
+            out,
+            &Self::META,
+            customs_analyze::BehaviourKind::Obfuscation,
+            [Some(H), Some(M), Some(L)],
+            |b| match (strong(&b.detail), b.context) {
+                (true, Context::Runtime) => Medium,
+                (true, _) => High,
+                (false, _) if b.detail.contains("blob") || b.detail.contains("single line") => Low,
+                (false, Context::Runtime) => Low,
+                (false, _) => Medium,
+            },
+            |b| format!("{} ({} time)", b.detail, b.context),
+        );
+        for f in &mut out[first..] {
+            if f.message.starts_with(UNREAD) && f.context != Context::Runtime {
+                f.severity = f.severity.max(H);
+            }
+        }
+    }
+}
