@@ -40,7 +40,8 @@ pub(crate) fn unparsable(source: &str, python: bool) -> Option<String> {
             source.len()
         ));
     }
-    (nesting_bound(source, python) > MAX_PARSE_NESTING)
+    // Every level of the bound takes at least one byte: short files need no count.
+    (source.len() > MAX_PARSE_NESTING && nesting_bound(source, python) > MAX_PARSE_NESTING)
         .then(|| "nested too deeply to parse safely; not analysed".to_owned())
 }
 

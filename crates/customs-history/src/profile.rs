@@ -68,27 +68,35 @@ pub struct Profile {
     pub metadata: BTreeMap<String, String>,
 }
 
-fn line_count(text: &str) -> u32 {
-    let n = memchr::memchr_iter(b'\n', text.as_bytes()).count();
-    let last = u32::from(!text.is_empty() && !text.ends_with('\n'));
-    u32::try_from(n).unwrap_or(u32::MAX).saturating_add(last)
+/// The number of lines and the length of the longest (without its line end), in one pass.
+fn line_stats(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let (mut lines, mut longest, mut start) = (0, 0, 0);
+    for end in memchr::memchr_iter(b'\n', bytes) {
+        let len = end - start - usize::from(end > start && bytes[end - 1] == b'\r');
+        longest = longest.max(len);
+        lines += 1;
+        start = end + 1;
+    }
+    if start < bytes.len() {
+        lines += 1;
+        longest = longest.max(bytes.len() - start);
+    }
+    (lines, longest)
 }
 
 /// Whether source text reads as minified or packed rather than written: a very long
 /// line that holds most of the file, or a long file made of few, very long lines.
 #[must_use]
 pub fn looks_minified(text: &str) -> bool {
-    if text.len() < 2048 {
-        return false;
+    text.len() >= 2048 && {
+        let (lines, longest) = line_stats(text);
+        minified(text.len(), lines, longest)
     }
-    let mut longest = 0usize;
-    let mut lines = 0usize;
-    for line in text.lines() {
-        lines += 1;
-        longest = longest.max(line.len());
-    }
-    let average = text.len() / lines.max(1);
-    (longest >= 5000 && longest * 2 >= text.len()) || average >= 400
+}
+
+fn minified(len: usize, lines: usize, longest: usize) -> bool {
+    len >= 2048 && ((longest >= 5000 && longest * 2 >= len) || len / lines.max(1) >= 400)
 }
 
 /// npm package name of a bare specifier (`@scope/name/sub` -> `@scope/name`), or
@@ -174,18 +182,24 @@ impl Profile {
             .map(|b| b.path.as_str())
             .collect();
         let mut files = BTreeMap::new();
-        for (i, entry) in package.tree.entries.iter().enumerate() {
+        let mut code = vec![false; package.tree.entries.len()];
+        for f in &package.files {
+            if let Some(slot) = code.get_mut(f.entry) {
+                *slot = matches!(
+                    f.kind,
+                    FileKind::Python | FileKind::JavaScript | FileKind::TypeScript
+                );
+            }
+        }
+        for (entry, &code) in package.tree.entries.iter().zip(&code) {
             if entry.kind != customs_archive::EntryKind::File {
                 continue;
             }
-            let file = package.files.iter().find(|f| f.entry == i);
-            let code = file.is_some_and(|f| {
-                matches!(
-                    f.kind,
-                    FileKind::Python | FileKind::JavaScript | FileKind::TypeScript
-                )
-            });
-            let text = entry.complete.then(|| entry.text()).flatten();
+            let stats = entry
+                .complete
+                .then(|| entry.text())
+                .flatten()
+                .map(|text| (text.len(), line_stats(text)));
             let sha256 = entry.sha256.map(hex::encode).or_else(|| {
                 (hash && entry.complete).then(|| hex::encode(Sha256::digest(&entry.data)))
             });
@@ -194,10 +208,11 @@ impl Profile {
                 FileSummary {
                     sha256,
                     size: entry.size,
-                    lines: text.map(line_count),
+                    lines: stats.map(|(_, (lines, _))| u32::try_from(lines).unwrap_or(u32::MAX)),
                     code,
                     unreadable: code
-                        && (text.is_some_and(looks_minified)
+                        && (stats
+                            .is_some_and(|(len, (lines, longest))| minified(len, lines, longest))
                             || obfuscated.contains(entry.path.as_str())),
                 },
             );
@@ -325,9 +340,10 @@ mod tests {
         assert_eq!(npm_package("node:fs"), None);
         assert_eq!(python_module("yaml.loader").as_deref(), Some("yaml"));
         assert_eq!(python_module(".sibling"), None);
-        assert_eq!(line_count("a\nb\n"), 2);
-        assert_eq!(line_count("a\nb"), 2);
-        assert_eq!(line_count(""), 0);
+        assert_eq!(line_stats("a\nb\n"), (2, 1));
+        assert_eq!(line_stats("a\nbcd"), (2, 3));
+        assert_eq!(line_stats("ab\r\n\r\nc\n"), (3, 2));
+        assert_eq!(line_stats(""), (0, 0));
         let readable = "function f(a) {\n  return a + 1;\n}\n".repeat(200);
         assert!(!looks_minified(&readable));
         let packed = format!("!function(){{{}}}();", "var a=1;".repeat(1000));

@@ -109,28 +109,32 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
 
 /// JSFuck: long runs written only with `[]()!+`.
 fn jsfuck(source: &str, facts: &mut FileFacts, base: u32) {
-    let mut offset = 0usize;
-    for line in source.split_inclusive('\n') {
-        if line.len() > 2000 {
-            let is_odd = |b: &u8| matches!(b, b'[' | b']' | b'(' | b')' | b'!' | b'+');
-            // A sample rules out ordinary (minified) lines without a full pass.
-            let sample = &line.as_bytes()[..512];
-            if sample.iter().filter(|b| is_odd(b)).count() * 100 < sample.len() * 90 {
-                offset += line.len();
-                continue;
-            }
-            let odd = line.bytes().filter(is_odd).count();
-            if odd * 100 >= line.len() * 95 {
-                facts.push(
-                    BehaviourKind::Obfuscation,
-                    true,
-                    base + u32::try_from(offset).unwrap_or(0),
-                    "JSFuck-encoded code (only []()!+ characters)",
-                );
-                return;
-            }
+    let bytes = source.as_bytes();
+    let ends = memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]);
+    let mut start = 0usize;
+    for end in ends {
+        let line = &bytes[start..end];
+        let offset = start;
+        start = end + 1;
+        if line.len() <= 2000 {
+            continue;
         }
-        offset += line.len();
+        let is_odd = |b: &u8| matches!(b, b'[' | b']' | b'(' | b')' | b'!' | b'+');
+        // A sample rules out ordinary (minified) lines without a full pass.
+        let sample = &line[..512];
+        if sample.iter().filter(|b| is_odd(b)).count() * 100 < sample.len() * 90 {
+            continue;
+        }
+        let odd = line.iter().filter(|b| is_odd(b)).count();
+        if odd * 100 >= line.len() * 95 {
+            facts.push(
+                BehaviourKind::Obfuscation,
+                true,
+                base + u32::try_from(offset).unwrap_or(0),
+                "JSFuck-encoded code (only []()!+ characters)",
+            );
+            return;
+        }
     }
 }
 
