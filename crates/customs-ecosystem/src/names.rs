@@ -6,6 +6,22 @@ use crate::Ecosystem;
 pub fn canonical_name(ecosystem: Ecosystem, name: &str) -> String {
     match ecosystem {
         Ecosystem::Npm => name.to_ascii_lowercase(),
+        Ecosystem::Pypi if name.is_ascii() => {
+            let mut out = Vec::with_capacity(name.len());
+            let mut sep = false;
+            for b in name.bytes() {
+                if matches!(b, b'-' | b'_' | b'.') {
+                    sep = true;
+                } else {
+                    if sep && !out.is_empty() {
+                        out.push(b'-');
+                    }
+                    sep = false;
+                    out.push(b.to_ascii_lowercase());
+                }
+            }
+            String::from_utf8(out).unwrap_or_default()
+        }
         Ecosystem::Pypi => {
             let mut out = String::with_capacity(name.len());
             let mut sep = false;
@@ -30,7 +46,37 @@ pub fn canonical_name(ecosystem: Ecosystem, name: &str) -> String {
 /// homoglyphs to Latin). Two names with the same skeleton are confusable.
 #[must_use]
 pub fn skeleton(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    if name.is_ascii() {
+        // The common case, byte by byte without Unicode case tables.
+        let mut out = Vec::with_capacity(name.len());
+        let mut pairs = false;
+        for b in name.bytes() {
+            let folded = match b.to_ascii_lowercase() {
+                b'-' | b'_' | b'.' | b' ' => continue,
+                b'0' => b'o',
+                b'1' | b'l' | b'|' => b'i',
+                other => other,
+            };
+            pairs |= matches!(
+                (out.last(), folded),
+                (Some(b'r'), b'n') | (Some(b'v'), b'v')
+            );
+            out.push(folded);
+        }
+        let out = String::from_utf8(out).unwrap_or_default();
+        if pairs {
+            out.replace("rn", "m").replace("vv", "w")
+        } else {
+            out
+        }
+    } else {
+        let mut out = String::with_capacity(name.len());
+        fold_unicode(name, &mut out);
+        out.replace("rn", "m").replace("vv", "w")
+    }
+}
+
+fn fold_unicode(name: &str, out: &mut String) {
     for c in name.chars().flat_map(char::to_lowercase) {
         let folded = match c {
             '-' | '_' | '.' | ' ' => continue,
@@ -53,7 +99,6 @@ pub fn skeleton(name: &str) -> String {
         };
         out.push(folded);
     }
-    out.replace("rn", "m").replace("vv", "w")
 }
 
 #[cfg(test)]
@@ -71,6 +116,23 @@ mod tests {
             "zope-interface"
         );
         assert_eq!(canonical_name(Ecosystem::Npm, "@Types/Node"), "@types/node");
+        assert_eq!(
+            canonical_name(Ecosystem::Pypi, "._Zope-_.Iface-"),
+            "zope-iface"
+        );
+        // Non-ASCII names take the general path, with the same separators.
+        assert_eq!(canonical_name(Ecosystem::Pypi, "_Ünï.-Code_"), "ünï-code");
+    }
+
+    #[test]
+    fn ascii_skeletons_fold_as_unicode_ones_do() {
+        let all: String = (0u8..128).map(char::from).collect();
+        for name in [all.as_str(), "Co1oRama-L|b", "rn_vv.X0"] {
+            let mut slow = String::new();
+            fold_unicode(name, &mut slow);
+            let slow = slow.replace("rn", "m").replace("vv", "w");
+            assert_eq!(skeleton(name), slow, "{name:?}");
+        }
     }
 
     #[test]

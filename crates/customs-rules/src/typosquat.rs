@@ -1,4 +1,4 @@
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use customs_ecosystem::{Ecosystem, canonical_name, skeleton};
 
@@ -32,11 +32,24 @@ const AFFIXES: &[&str] = &[
     "-official",
 ];
 
-/// Popular names, indexed for confusion checks.
+/// Popular names, indexed for confusion checks. Built once per process (about 10,000
+/// names), so the build avoids copies: each name is stored once, in rank order.
 pub struct Popular {
     names: HashMap<Ecosystem, Vec<String>>,
-    exact: HashSet<(Ecosystem, String)>,
-    skeletons: HashMap<(Ecosystem, String), usize>,
+    /// Rank of each canonical name.
+    ranks: HashMap<Ecosystem, HashMap<String, usize>>,
+    /// Rank by skeleton, built when a name not on the lists is first checked (a process
+    /// that only meets popular names never needs it).
+    skeletons: std::sync::OnceLock<HashMap<(Ecosystem, String), usize>>,
+}
+
+/// The skeleton of a name with npm's scope marks dropped (`@types/node` -> `typesnode`).
+fn name_skeleton(name: &str) -> String {
+    if name.contains(['@', '/']) {
+        skeleton(&name.replace(['@', '/'], ""))
+    } else {
+        skeleton(name)
+    }
 }
 
 impl Popular {
@@ -49,9 +62,8 @@ impl Popular {
     /// Lists given as text, one name a line, most popular first.
     #[must_use]
     pub fn from_lists(pypi: &str, npm: &str) -> Self {
-        let mut names = HashMap::new();
-        let mut exact = HashSet::new();
-        let mut skeletons = HashMap::new();
+        let mut names = HashMap::default();
+        let mut ranks = HashMap::default();
         for (eco, text) in [(Ecosystem::Pypi, pypi), (Ecosystem::Npm, npm)] {
             let list: Vec<String> = text
                 .lines()
@@ -59,33 +71,48 @@ impl Popular {
                 .filter(|l| !l.is_empty())
                 .map(|l| canonical_name(eco, l))
                 .collect();
+            let mut rank_of = HashMap::default();
+            rank_of.reserve(list.len());
             for (rank, name) in list.iter().enumerate() {
-                exact.insert((eco, name.clone()));
-                skeletons
-                    .entry((eco, skeleton(&name.replace(['@', '/'], ""))))
-                    .or_insert(rank);
+                rank_of.entry(name.clone()).or_insert(rank);
             }
+            ranks.insert(eco, rank_of);
             names.insert(eco, list);
         }
         Self {
             names,
-            exact,
-            skeletons,
+            ranks,
+            skeletons: std::sync::OnceLock::new(),
         }
+    }
+
+    fn skeletons(&self) -> &HashMap<(Ecosystem, String), usize> {
+        self.skeletons.get_or_init(|| {
+            let mut skeletons = HashMap::default();
+            for (&eco, list) in &self.names {
+                skeletons.reserve(list.len());
+                for (rank, name) in list.iter().enumerate() {
+                    skeletons.entry((eco, name_skeleton(name))).or_insert(rank);
+                }
+            }
+            skeletons
+        })
     }
 
     /// True when the name is itself on the list.
     #[must_use]
     pub fn contains(&self, ecosystem: Ecosystem, name: &str) -> bool {
-        self.exact
-            .contains(&(ecosystem, canonical_name(ecosystem, name)))
+        self.rank(ecosystem, name).is_some()
     }
 
     /// The popularity rank (0 is the most downloaded), if listed.
     #[must_use]
     pub fn rank(&self, ecosystem: Ecosystem, name: &str) -> Option<usize> {
-        let name = canonical_name(ecosystem, name);
-        self.names.get(&ecosystem)?.iter().position(|n| *n == name)
+        let ranks = self.ranks.get(&ecosystem)?;
+        ranks
+            .get(name)
+            .or_else(|| ranks.get(&canonical_name(ecosystem, name)))
+            .copied()
     }
 }
 
@@ -98,14 +125,21 @@ pub struct Squat {
     pub how: &'static str,
 }
 
-/// Optimal string alignment distance, stopping early once it exceeds `max`.
-fn distance(a: &[char], b: &[char], max: usize) -> usize {
+/// Optimal string alignment distance, stopping early once it exceeds `max`. `rows` is
+/// scratch space, reused between calls.
+fn distance<T: PartialEq>(a: &[T], b: &[T], max: usize, rows: &mut Vec<usize>) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
-    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let w = b.len() + 1;
+    rows.clear();
+    rows.resize(3 * w, 0);
+    let (prev2, rest) = rows.split_at_mut(w);
+    let (mut prev, mut cur) = rest.split_at_mut(w);
+    let mut prev2: &mut [usize] = prev2;
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -120,8 +154,10 @@ fn distance(a: &[char], b: &[char], max: usize) -> usize {
         if row_min > max {
             return max + 1;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        // prev2 <- prev, prev <- cur, cur <- the old prev2 (overwritten next row).
+        let old = std::mem::replace(&mut prev2, prev);
+        prev = cur;
+        cur = old;
     }
     prev[b.len()]
 }
@@ -141,8 +177,8 @@ pub fn find_squat(popular: &Popular, ecosystem: Ecosystem, name: &str) -> Option
         forms.push(scope.to_owned());
     }
     for form in &forms {
-        let sk = skeleton(&form.replace(['@', '/'], ""));
-        if let Some(&rank) = popular.skeletons.get(&(ecosystem, sk)) {
+        let sk = name_skeleton(form);
+        if let Some(&rank) = popular.skeletons().get(&(ecosystem, sk)) {
             let target = &list[rank];
             // `@typescript/x` is the organisation of `typescript`, not an imitation.
             if *target != canonical && target != form {
@@ -162,15 +198,29 @@ pub fn find_squat(popular: &Popular, ecosystem: Ecosystem, name: &str) -> Option
             }
         }
     }
-    // One edit away (insertion, deletion, substitution, transposition).
+    // One edit away (insertion, deletion, substitution, transposition); ASCII names (most)
+    // compare as bytes.
     let chars: Vec<char> = canonical.chars().collect();
     if chars.len() >= 5 {
+        let mut rows = Vec::new();
+        let mut t: Vec<char> = Vec::new();
         for target in list {
-            let t: Vec<char> = target.chars().collect();
-            if t.len() >= 5 && distance(&chars, &t, 1) == 1 {
+            if target.len().abs_diff(canonical.len()) > 4 {
+                // Lengths in bytes this far apart are more than one character apart.
+                continue;
+            }
+            let one_edit = if canonical.is_ascii() && target.is_ascii() {
+                target.len() >= 5
+                    && distance(canonical.as_bytes(), target.as_bytes(), 1, &mut rows) == 1
+            } else {
+                t.clear();
+                t.extend(target.chars());
+                t.len() >= 5 && distance(&chars, &t, 1, &mut rows) == 1
+            };
+            if one_edit {
                 // A digit changed at the end is usually a version family (`boto`/`boto3`).
                 let digit_tail = chars.last().is_some_and(char::is_ascii_digit)
-                    || t.last().is_some_and(char::is_ascii_digit);
+                    || target.chars().last().is_some_and(|c| c.is_ascii_digit());
                 if !digit_tail {
                     return Some(Squat {
                         target: target.clone(),
