@@ -344,6 +344,18 @@ fn bound<const PYTHON: bool>(bytes: &[u8]) -> usize {
     max
 }
 
+/// The lines of a text longer than `min` bytes (without their `\n`), with their offsets:
+/// the layout checks of both languages look only at long lines.
+pub(crate) fn long_lines(text: &str, min: usize) -> impl Iterator<Item = (usize, &str)> {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    let mut start = 0usize;
+    ends.filter_map(move |end| {
+        let line = (start, &text[start..end]);
+        start = end + 1;
+        (line.1.len() > min).then_some(line)
+    })
+}
+
 /// The 1-based line of a byte offset.
 #[must_use]
 pub fn line_of(source: &str, offset: u32) -> u32 {

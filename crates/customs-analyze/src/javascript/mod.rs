@@ -109,16 +109,8 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
 
 /// JSFuck: long runs written only with `[]()!+`.
 fn jsfuck(source: &str, facts: &mut FileFacts, base: u32) {
-    let bytes = source.as_bytes();
-    let ends = memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]);
-    let mut start = 0usize;
-    for end in ends {
-        let line = &bytes[start..end];
-        let offset = start;
-        start = end + 1;
-        if line.len() <= 2000 {
-            continue;
-        }
+    for (offset, line) in crate::long_lines(source, 2000) {
+        let line = line.as_bytes();
         let is_odd = |b: &u8| matches!(b, b'[' | b']' | b'(' | b')' | b'!' | b'+');
         // A sample rules out ordinary (minified) lines without a full pass.
         let sample = &line[..512];

@@ -74,17 +74,8 @@ fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) ->
 /// Checks of the file's layout rather than its syntax: code hidden past a long run of
 /// whitespace, absurd line lengths.
 fn text_checks(source: &str, facts: &mut FileFacts, base: u32) {
-    let ends = memchr::memchr_iter(b'\n', source.as_bytes()).chain([source.len()]);
-    let mut offset = 0usize;
-    for end in ends {
-        let line = &source[offset..end];
-        let start = offset;
-        offset = end + 1;
-        // Only long lines can hide code or be absurdly long.
-        if line.len() <= 200 {
-            continue;
-        }
-        let offset = start;
+    // Only long lines can hide code or be absurdly long.
+    for (offset, line) in crate::long_lines(source, 200) {
         let trimmed = line.trim_end();
         if trimmed.len() > 200
             && let Some(run) = memchr::memmem::find(trimmed.as_bytes(), &[b' '; 150])
