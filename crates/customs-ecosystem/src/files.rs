@@ -187,12 +187,44 @@ const TEST_DIRS: &[&str] = &[
     "bench",
 ];
 
+/// Whether a path is test, example, documentation or benchmark code by its place and
+/// name (the [`Role::Test`] rule, for callers that have only the path).
+#[must_use]
+pub fn looks_like_test(path: &str) -> bool {
+    test_path(path, "")
+}
+
+/// [`looks_like_test`], where a folder named `own` (the package's own import name, such as
+/// a project called `demo`) is the package itself, not a test folder.
+fn test_path(path: &str, own: &str) -> bool {
+    let name = base_name(path);
+    let lower = name.to_ascii_lowercase();
+    path.split('/').rev().skip(1).any(|dir| {
+        let dir = dir.to_ascii_lowercase();
+        dir != own && TEST_DIRS.contains(&dir.as_str())
+    }) || name.starts_with("test_")
+        || name.ends_with("_test.py")
+        || name == "conftest.py"
+        || lower.ends_with(".test.js")
+        || lower.ends_with(".spec.js")
+}
+
+/// The folder name a package's own code takes: `My.Demo-Kit` -> `my_demo_kit`.
+fn import_name(name: &str) -> String {
+    name.rsplit('/')
+        .next()
+        .unwrap_or(name)
+        .to_ascii_lowercase()
+        .replace(['-', '.'], "_")
+}
+
 fn role_of(
     relative: &str,
     kind: FileKind,
     ecosystem: Ecosystem,
     backend_paths: &[String],
     entry_points: &[String],
+    own: &str,
 ) -> Role {
     let name = base_name(relative);
     let lower = relative.to_ascii_lowercase();
@@ -218,18 +250,7 @@ fn role_of(
     {
         return Role::EntryPoint;
     }
-    let in_test_dir = relative
-        .split('/')
-        .rev()
-        .skip(1)
-        .any(|dir| TEST_DIRS.contains(&dir.to_ascii_lowercase().as_str()));
-    if in_test_dir
-        || name.starts_with("test_")
-        || name.ends_with("_test.py")
-        || name == "conftest.py"
-        || lower.ends_with(".test.js")
-        || lower.ends_with(".spec.js")
-    {
+    if test_path(relative, own) {
         return Role::Test;
     }
     if name == "__init__.py" && kind == FileKind::Python {
@@ -241,10 +262,12 @@ fn role_of(
 pub(crate) fn classify(
     tree: &Tree,
     root: &str,
-    ecosystem: Ecosystem,
+    identity: &crate::Identity,
     pyproject: Option<&PyProject>,
     npm: Option<&crate::NpmManifest>,
 ) -> Vec<PackageFile> {
+    let ecosystem = identity.ecosystem;
+    let own = import_name(&identity.name);
     let backend_paths = pyproject
         .map(PyProject::backend_module_paths)
         .unwrap_or_default();
@@ -260,7 +283,14 @@ pub(crate) fn classify(
                 e.path.strip_prefix(root).unwrap_or(&e.path).to_owned()
             };
             let kind = kind_of(&relative, &e.data);
-            let role = role_of(&relative, kind, ecosystem, &backend_paths, entry_points);
+            let role = role_of(
+                &relative,
+                kind,
+                ecosystem,
+                &backend_paths,
+                entry_points,
+                &own,
+            );
             PackageFile {
                 entry: i,
                 path: e.path.clone(),
@@ -299,13 +329,20 @@ mod tests {
 
     #[test]
     fn roles() {
-        let r = |p: &str| role_of(p, kind_of(p, b""), Ecosystem::Pypi, &[], &[]);
+        let r = |p: &str| role_of(p, kind_of(p, b""), Ecosystem::Pypi, &[], &[], "pkg");
         assert_eq!(r("setup.py"), Role::SetupPy);
         assert_eq!(r("src/pkg/setup.py"), Role::Other);
         assert_eq!(r("pkg/__init__.py"), Role::InitPy);
         assert_eq!(r("zzz_evil.pth"), Role::Pth);
         assert_eq!(r("tests/test_x.py"), Role::Test);
         assert_eq!(r("pkg/tests/__init__.py"), Role::Test);
+        // A project called `demo` keeps its code in `demo/`: that folder is the package.
+        let demo = |p: &str| role_of(p, kind_of(p, b""), Ecosystem::Pypi, &[], &[], "demo");
+        assert_eq!(demo("demo/__init__.py"), Role::InitPy);
+        assert_eq!(demo("src/demo/core.py"), Role::Other);
+        assert_eq!(demo("demo/tests/test_core.py"), Role::Test);
+        assert_eq!(import_name("My.Demo-Kit"), "my_demo_kit");
+        assert_eq!(import_name("@scope/demo"), "demo");
         assert_eq!(select("pkg/index.d.ts", 10), Want::Head);
         assert_eq!(select("pkg/index.ts", 10), Want::Content);
         assert_eq!(select("logo.png", 10), Want::Head);

@@ -14,7 +14,9 @@ mod npm;
 mod python;
 mod versions;
 
-pub use files::{FileKind, NativeFormat, PackageFile, Role, classify_head, select};
+pub use files::{
+    FileKind, NativeFormat, PackageFile, Role, classify_head, looks_like_test, select,
+};
 pub use identity::{ArtifactKind, Ecosystem, Identity, identity_from_file_name};
 pub use lockfile::{
     LockError, LockKind, Locked, LockedHash, Lockfile, dependency_path, find_lockfiles,
@@ -72,13 +74,7 @@ impl Package {
             pyproject.as_ref(),
             npm.as_ref(),
         );
-        let files = files::classify(
-            &tree,
-            &root,
-            identity.ecosystem,
-            pyproject.as_ref(),
-            npm.as_ref(),
-        );
+        let files = files::classify(&tree, &root, &identity, pyproject.as_ref(), npm.as_ref());
         Self {
             identity,
             artifact,

@@ -294,14 +294,14 @@ impl Walker {
                     if name == "*" {
                         continue;
                     }
-                    if i.level > 0 {
-                        let sub = if module.is_empty() {
-                            format!("{dots}{name}")
-                        } else {
-                            format!("{dots}{module}.{name}")
-                        };
-                        self.facts.imports.push(sub);
-                    }
+                    // The name may be a submodule (`from pkg import sub`), which
+                    // Python then imports too.
+                    let sub = if module.is_empty() {
+                        format!("{dots}{name}")
+                    } else {
+                        format!("{dots}{module}.{name}")
+                    };
+                    self.facts.imports.push(sub);
                     let qual = if module.is_empty() {
                         name.to_owned()
                     } else {

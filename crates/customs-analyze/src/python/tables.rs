@@ -364,6 +364,10 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         qual.as_str(),
         "builtins.__import__" | "importlib.import_module"
     ) {
+        // A module named by a constant is an import like any other.
+        if let Some(name) = args.first().and_then(Val::exact_text) {
+            w.facts.imports.push(name.to_owned());
+        }
         match args.first() {
             Some(a) if a.folded && a.exact_text().is_some() => w.push(
                 BehaviourKind::Obfuscation,
