@@ -133,6 +133,17 @@ fn npm_env(server: &Loopback, cache: &Path) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// A test's own store and download cache, in its temporary folder.
+fn store_and_cache(dir: &Path) -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "CUSTOMS_STORE",
+            dir.join("store.sqlite3").display().to_string(),
+        ),
+        ("CUSTOMS_CACHE_DIR", dir.join("cache").display().to_string()),
+    ]
+}
+
 fn run(dir: &Path, args: &[&str], env: &[(&'static str, String)]) -> std::process::Output {
     let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
     customs_with(dir, args, &env)
@@ -1094,21 +1105,14 @@ fn audit_python_hashes_and_the_store() {
 #[test]
 fn audit_every_lockfile_format_offline() {
     let dir = tempfile::tempdir().unwrap();
-    let env = vec![
-        (
-            "CUSTOMS_STORE",
-            dir.path().join("store.sqlite3").display().to_string(),
-        ),
-        (
-            "CUSTOMS_CACHE_DIR",
-            dir.path().join("cache").display().to_string(),
-        ),
+    let mut env = store_and_cache(dir.path());
+    env.extend([
         (
             "npm_config_registry",
             "http://127.0.0.1:9/unused".to_owned(),
         ),
         ("PIP_INDEX_URL", "http://127.0.0.1:9/unused".to_owned()),
-    ];
+    ]);
     let formats = root().join("tests/lockfiles");
     let mut seen = 0;
     for entry in std::fs::read_dir(&formats).unwrap() {
@@ -1342,16 +1346,7 @@ fn proxy_with_pip() {
     let server = Loopback::start();
     pywheel_registry(&server);
     let dir = tempfile::tempdir().unwrap();
-    let env = vec![
-        (
-            "CUSTOMS_STORE",
-            dir.path().join("store.sqlite3").display().to_string(),
-        ),
-        (
-            "CUSTOMS_CACHE_DIR",
-            dir.path().join("cache").display().to_string(),
-        ),
-    ];
+    let env = store_and_cache(dir.path());
     let upstream = format!("{}/simple", server.url);
     let proxy = start_proxy(
         dir.path(),
@@ -1429,16 +1424,7 @@ fn proxy_with_npm() {
     npm_registry(&server);
     ms_package(&server);
     let dir = tempfile::tempdir().unwrap();
-    let env = vec![
-        (
-            "CUSTOMS_STORE",
-            dir.path().join("store.sqlite3").display().to_string(),
-        ),
-        (
-            "CUSTOMS_CACHE_DIR",
-            dir.path().join("cache").display().to_string(),
-        ),
-    ];
+    let env = store_and_cache(dir.path());
     let upstream = format!("{}/npm/", server.url);
     let proxy = start_proxy(dir.path(), &["--npm-upstream", &upstream], &env);
     let npm = |project: &str, spec: &str| {
@@ -1579,16 +1565,7 @@ fn proxy_refuses_swapped_files_keeps_serving_when_upstream_is_down_and_needs_its
         serde_json::to_vec(&doc).unwrap(),
     );
     let dir = tempfile::tempdir().unwrap();
-    let env = vec![
-        (
-            "CUSTOMS_STORE",
-            dir.path().join("store.sqlite3").display().to_string(),
-        ),
-        (
-            "CUSTOMS_CACHE_DIR",
-            dir.path().join("cache").display().to_string(),
-        ),
-    ];
+    let env = store_and_cache(dir.path());
     let upstream = format!("{}/npm/", server.url);
     let proxy = start_proxy(dir.path(), &["--npm-upstream", &upstream], &env);
     let (status, body) = fetch_url(&proxy.url, "/npm/swapped/-/ms-2.1.3.tgz");
@@ -1730,16 +1707,7 @@ fn proxy_with_uv() {
     let server = Loopback::start();
     pywheel_registry(&server);
     let dir = tempfile::tempdir().unwrap();
-    let env = vec![
-        (
-            "CUSTOMS_STORE",
-            dir.path().join("store.sqlite3").display().to_string(),
-        ),
-        (
-            "CUSTOMS_CACHE_DIR",
-            dir.path().join("cache").display().to_string(),
-        ),
-    ];
+    let env = store_and_cache(dir.path());
     let upstream = format!("{}/simple", server.url);
     let proxy = start_proxy(
         dir.path(),
@@ -3031,16 +2999,7 @@ fn proxy_pins_build_identities() {
         "pin_on_first_use = true\nprovenance_exempt = [\"pypi:listed==1.1\"]\n\n[[pin]]\npackage = \"pypi:listed\"\nrepository = \"octo/listed\"\nworkflow = \"release.yml\"\n\n[[pin]]\npackage = \"pypi:strict\"\nrepository = \"octo/strict\"\n",
     )
     .unwrap();
-    let env = vec![
-        (
-            "CUSTOMS_STORE",
-            dir.path().join("store.sqlite3").display().to_string(),
-        ),
-        (
-            "CUSTOMS_CACHE_DIR",
-            dir.path().join("cache").display().to_string(),
-        ),
-    ];
+    let env = store_and_cache(dir.path());
     let upstream = format!("{}/simple", server.url);
     let proxy = start_proxy(
         dir.path(),
