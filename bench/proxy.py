@@ -25,7 +25,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import tarfile
 import tempfile
 import threading
 import time
@@ -33,6 +32,8 @@ import urllib.parse
 import urllib.request
 import zipfile
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from artifacts import tgz
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLS = os.path.join(os.environ.get("CUSTOMS_BENCH_DIR", os.path.expanduser("~/.cache/customs-bench")), "proxy-tools")
@@ -64,17 +65,6 @@ def install_tools():
         subprocess.run([sys.executable, "-m", "venv", venv], check=True)
         subprocess.run([os.path.join(venv, "bin/pip"), "install", "-q", "devpi-server", "devpi-client"], check=True)
     return venv
-
-
-def tgz(files):
-    buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode="w:gz") as t:
-        for name, data in files.items():
-            info = tarfile.TarInfo("package/" + name)
-            info.size = len(data)
-            info.mtime = 1_700_000_000
-            t.addfile(info, io.BytesIO(data))
-    return buf.getvalue()
 
 
 def wheel(name, version, files):

@@ -15,29 +15,18 @@ Nothing leaves the machine; the watched packages are generated here.
 import argparse
 import base64
 import hashlib
-import io
 import json
 import os
 import subprocess
 import sys
-import tarfile
 import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from artifacts import tgz
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-def tgz(files):
-    buf = io.BytesIO()
-    with tarfile.open(fileobj=buf, mode="w:gz") as t:
-        for name, data in files.items():
-            info = tarfile.TarInfo("package/" + name)
-            info.size = len(data)
-            info.mtime = 1_700_000_000
-            t.addfile(info, io.BytesIO(data))
-    return buf.getvalue()
 
 
 def sri(data):
