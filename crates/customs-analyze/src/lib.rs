@@ -22,7 +22,7 @@ mod value;
 pub use decode::{Scheme, decode_text};
 pub use model::{Behaviour, BehaviourKind, Context, FileFacts, Note, RawBehaviour};
 pub use nesting::{nesting_depth, nesting_depth_python};
-pub use package::{Analysis, analyze_package, prepare};
+pub use package::{Analysis, analyze_package, prepare, prepares};
 
 /// Largest code file parsed. Parse trees take several times the size of their source;
 /// the largest code files of popular packages are about 10 MB.

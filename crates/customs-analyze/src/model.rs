@@ -161,6 +161,16 @@ pub struct FileFacts {
 }
 
 impl FileFacts {
+    /// The facts of a file that is not parsed: the reason as its note, and as an
+    /// obfuscation behaviour, because code that cannot be read must not pass as clean (a
+    /// payload behind 20,000 `!` otherwise would).
+    pub(crate) fn unread(reason: String, base: u32) -> Self {
+        let mut facts = Self::default();
+        facts.push(BehaviourKind::Obfuscation, true, base, reason.clone());
+        facts.parse_error = Some(reason);
+        facts
+    }
+
     pub(crate) fn push(
         &mut self,
         kind: BehaviourKind,

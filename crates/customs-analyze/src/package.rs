@@ -62,7 +62,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
     lifecycle(pkg, &mut analysis, &mut install_roots);
     binding_gyp(pkg, &mut analysis);
 
-    let named = entry_point_text(pkg);
+    let named = entry_point_modules(pkg);
     let (mut waiting, first): (Vec<_>, Vec<_>) = code.iter().partition(|&&(i, f, _)| {
         f.role == Role::Test
             && !is_conftest(f)
@@ -182,26 +182,43 @@ fn analyse_files(
         .collect()
 }
 
-/// The manifests that name Python entry points (`name = module.path:function`): their
-/// commands run the module they name, wherever it lies.
-fn entry_point_text(pkg: &Package) -> String {
-    pkg.files
-        .iter()
-        .filter(|f| {
-            matches!(
-                f.relative.rsplit('/').next(),
-                Some("entry_points.txt" | "setup.cfg" | "pyproject.toml")
-            )
-        })
-        .filter_map(|f| pkg.text(f))
-        .collect::<Vec<_>>()
-        .join("\n")
+/// The dotted module paths that the manifests naming Python entry points
+/// (`name = module.path:function`) may point at: every prefix of a dotted word that a `.`
+/// follows (`tests` of `tests.cli`), and a whole word that a `:` follows (`tests.cli`).
+/// A command runs the module it names, wherever it lies.
+fn entry_point_modules(pkg: &Package) -> HashSet<String> {
+    let mut modules = HashSet::new();
+    let manifests = pkg.files.iter().filter(|f| {
+        matches!(
+            f.relative.rsplit('/').next(),
+            Some("entry_points.txt" | "setup.cfg" | "pyproject.toml")
+        )
+    });
+    for text in manifests.filter_map(|f| pkg.text(f)) {
+        let bytes = text.as_bytes();
+        let mut start = None;
+        for (i, &b) in bytes.iter().enumerate() {
+            let word = b.is_ascii_alphanumeric() || b == b'_';
+            match (start, word) {
+                (None, true) => start = Some(i),
+                (Some(s), false) if b == b'.' || b == b':' => {
+                    modules.insert(text[s..i].to_owned());
+                    if b == b':' {
+                        start = None;
+                    }
+                }
+                (Some(_), false) => start = None,
+                _ => {}
+            }
+        }
+    }
+    modules
 }
 
-/// Whether entry-point text may name this test file's module: the dotted path up to its
+/// Whether an entry point may name this test file's module: the dotted path up to its
 /// test folder (`tests.cli:main` for `tests/cli.py`, `pkg.tests.x:f` for
 /// `src/pkg/tests/x.py`), or its whole dotted module for a `test_*.py` outside one.
-fn named_as_entry_point(relative: &str, named: &str) -> bool {
+fn named_as_entry_point(relative: &str, named: &HashSet<String>) -> bool {
     if named.is_empty() {
         return false;
     }
@@ -213,10 +230,9 @@ fn named_as_entry_point(relative: &str, named: &str) -> bool {
     let parts: Vec<&str> = module.split('.').collect();
     let end = parts
         .iter()
-        .position(|p| customs_ecosystem::looks_like_test(&format!("{p}/x")))
+        .position(|p| customs_ecosystem::is_test_dir(p))
         .map_or(parts.len(), |k| k + 1);
-    let prefix = parts[..end].join(".");
-    named.contains(&format!("{prefix}.")) || named.contains(&format!("{prefix}:"))
+    named.contains(&parts[..end].join("."))
 }
 
 fn is_conftest(file: &PackageFile) -> bool {
@@ -243,27 +259,37 @@ fn loads_computed(facts: &FileFacts) -> bool {
 /// extension no analyser reads, and test code (read only when something reaches it), are
 /// ignored.
 pub fn prepare(path: &str, text: &str, digest: Option<[u8; 32]>) {
+    if let Some(dialect) = early_dialect(path) {
+        analyse_as(dialect, text, path, digest);
+    }
+}
+
+/// Whether [`prepare`] analyses a member of this path (a caller can skip copying the
+/// others).
+#[must_use]
+pub fn prepares(path: &str) -> bool {
+    early_dialect(path).is_some()
+}
+
+fn early_dialect(path: &str) -> Option<Dialect> {
     let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
     // Test code is read only if something reaches it (see `analyze_package`).
     if name != "conftest.py" && customs_ecosystem::looks_like_test(path) {
-        return;
+        return None;
     }
     if [".d.ts", ".d.mts", ".d.cts"]
         .iter()
         .any(|d| name.ends_with(d))
     {
-        return;
+        return None;
     }
-    let dialect = match name.rsplit_once('.').map_or("", |(_, e)| e) {
+    match name.rsplit_once('.').map_or("", |(_, e)| e) {
         "py" | "pyw" => Some(Dialect::Python),
         "pth" => Some(Dialect::Pth),
         "js" | "cjs" | "mjs" | "jsx" | "ts" | "tsx" | "mts" | "cts" => {
             Extension::of(path).map(Dialect::Script)
         }
         _ => None,
-    };
-    if let Some(dialect) = dialect {
-        analyse_as(dialect, text, path, digest);
     }
 }
 
@@ -690,21 +716,39 @@ mod tests {
 
     #[test]
     fn entry_points_name_test_modules_by_their_dotted_path() {
+        let named = |text: &str| {
+            entry_point_modules(&package(
+                "demo",
+                &[("demo.egg-info/entry_points.txt", text)],
+            ))
+        };
         assert!(named_as_entry_point(
             "tests/cli.py",
-            "demo = tests.cli:main"
+            &named("demo = tests.cli:main")
         ));
         assert!(named_as_entry_point(
             "src/pkg/tests/x.py",
-            "x = pkg.tests.x:f"
+            &named("x = pkg.tests.x:f")
         ));
-        assert!(named_as_entry_point("pkg/test_x.py", "t = pkg.test_x:main"));
-        // Another module of the same package is not this one.
+        assert!(named_as_entry_point(
+            "pkg/test_x.py",
+            &named("t = pkg.test_x:main")
+        ));
+        // Another module of the same package is not this one, nor is a word that only
+        // ends like the test folder, nor the folder's name with no module after it.
         assert!(!named_as_entry_point(
             "numpy/_core/tests/test_a.py",
-            "f2py = numpy.f2py.f2py2e:main"
+            &named("f2py = numpy.f2py.f2py2e:main")
         ));
-        assert!(!named_as_entry_point("tests/cli.py", ""));
+        assert!(!named_as_entry_point(
+            "tests/cli.py",
+            &named("x = mytests.cli:main")
+        ));
+        assert!(!named_as_entry_point(
+            "tests/cli.py",
+            &named("testpaths = [\"tests\"]")
+        ));
+        assert!(!named_as_entry_point("tests/cli.py", &named("")));
     }
 
     #[test]

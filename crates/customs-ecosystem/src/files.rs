@@ -194,15 +194,22 @@ pub fn looks_like_test(path: &str) -> bool {
     test_path(path, "")
 }
 
+/// Whether a folder name is one that holds tests, examples, documentation or benchmarks.
+#[must_use]
+pub fn is_test_dir(dir: &str) -> bool {
+    TEST_DIRS.iter().any(|t| dir.eq_ignore_ascii_case(t))
+}
+
 /// [`looks_like_test`], where a folder named `own` (the package's own import name, such as
 /// a project called `demo`) is the package itself, not a test folder.
 fn test_path(path: &str, own: &str) -> bool {
     let name = base_name(path);
     let lower = name.to_ascii_lowercase();
-    path.split('/').rev().skip(1).any(|dir| {
-        let dir = dir.to_ascii_lowercase();
-        dir != own && TEST_DIRS.contains(&dir.as_str())
-    }) || name.starts_with("test_")
+    path.split('/')
+        .rev()
+        .skip(1)
+        .any(|dir| is_test_dir(dir) && !dir.eq_ignore_ascii_case(own))
+        || name.starts_with("test_")
         || name.ends_with("_test.py")
         || name == "conftest.py"
         || lower.ends_with(".test.js")

@@ -15,7 +15,7 @@ mod python;
 mod versions;
 
 pub use files::{
-    FileKind, NativeFormat, PackageFile, Role, classify_head, looks_like_test, select,
+    FileKind, NativeFormat, PackageFile, Role, classify_head, is_test_dir, looks_like_test, select,
 };
 pub use identity::{ArtifactKind, Ecosystem, Identity, identity_from_file_name};
 pub use lockfile::{

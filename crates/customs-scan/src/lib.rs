@@ -175,6 +175,9 @@ fn read_and_judge(
     let waiting = AtomicUsize::new(0);
     let tree = rayon::scope(|scope| {
         let early = |entry: &customs_archive::Entry| {
+            if !customs_analyze::prepares(&entry.path) {
+                return;
+            }
             let Some(text) = entry.text() else { return };
             if waiting.fetch_add(text.len(), Ordering::Relaxed) + text.len() > EARLY_BYTES {
                 waiting.fetch_sub(text.len(), Ordering::Relaxed);

@@ -46,14 +46,10 @@ pub fn analyze(source: &str, path: &str) -> FileFacts {
 }
 
 fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFacts {
-    let mut facts = FileFacts::default();
     if let Some(reason) = crate::unparsable(source, false) {
-        // Code that cannot be read is itself a finding: otherwise a payload behind
-        // 20,000 `!` would pass as clean.
-        facts.push(BehaviourKind::Obfuscation, true, base, reason.clone());
-        facts.parse_error = Some(reason);
-        return facts;
+        return FileFacts::unread(reason, base);
     }
+    let mut facts = FileFacts::default();
     let source_type = SourceType::from_path(path)
         .unwrap_or_else(|_| SourceType::cjs())
         .with_unambiguous(true);

@@ -38,14 +38,10 @@ pub fn analyze(source: &str) -> FileFacts {
 }
 
 fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) -> FileFacts {
-    let mut facts = FileFacts::default();
     if let Some(reason) = crate::unparsable(source, true) {
-        // Code that cannot be read is itself a finding: otherwise a payload behind
-        // 20,000 `!` would pass as clean.
-        facts.push(BehaviourKind::Obfuscation, true, base, reason.clone());
-        facts.parse_error = Some(reason);
-        return facts;
+        return FileFacts::unread(reason, base);
     }
+    let mut facts = FileFacts::default();
     let parsed = parse_unchecked_source(source, ast::PySourceType::Python);
     if note_errors && let Some(error) = parsed.errors().first() {
         let line = crate::line_of(source, error.location.start().to_u32());
@@ -294,19 +290,14 @@ impl Walker {
                     if name == "*" {
                         continue;
                     }
-                    // The name may be a submodule (`from pkg import sub`), which
-                    // Python then imports too.
-                    let sub = if module.is_empty() {
-                        format!("{dots}{name}")
-                    } else {
-                        format!("{dots}{module}.{name}")
-                    };
-                    self.facts.imports.push(sub);
                     let qual = if module.is_empty() {
                         name.to_owned()
                     } else {
                         format!("{module}.{name}")
                     };
+                    // The name may be a submodule (`from pkg import sub`), which
+                    // Python then imports too.
+                    self.facts.imports.push(format!("{dots}{qual}"));
                     tables::note_import(self, &qual, alias.range().start().to_u32());
                     let local = alias.asname.as_ref().map_or(name, |a| a.as_str());
                     self.scope().vars.insert(local.to_owned(), Val::qual(qual));
