@@ -141,7 +141,7 @@ fn popular() -> &'static Popular {
 }
 
 /// Bytes of tar members copied for early analysis and not yet analysed, at most.
-const EARLY_BYTES: usize = 32 << 20;
+const EARLY_BYTES: usize = 8 << 20;
 
 fn is_wheel(file_name: &str) -> bool {
     file_name.to_ascii_lowercase().ends_with(".whl")
