@@ -86,8 +86,12 @@ impl Val {
 /// Removes the `()` of call results so that `requests.Session().get` matches the table
 /// entry `requests.Session.get`.
 #[must_use]
-pub fn normalize(qual: &str) -> String {
-    qual.replace("()", "")
+pub fn normalize(qual: &str) -> std::borrow::Cow<'_, str> {
+    if memchr::memmem::find(qual.as_bytes(), b"()").is_some() {
+        std::borrow::Cow::Owned(qual.replace("()", ""))
+    } else {
+        std::borrow::Cow::Borrowed(qual)
+    }
 }
 
 /// The value of an environment variable read by name (`os.environ["X"]`,

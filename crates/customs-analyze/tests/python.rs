@@ -78,6 +78,45 @@ def install():
     assert!(k.contains(&K::HiddenProcess));
 }
 
+/// Calls of things whose origin is unknown (a parameter, a local object) are judged by
+/// their method name alone when it writes or reads a file: the shortcut that skips other
+/// unknown calls must not skip these.
+#[test]
+fn writes_through_objects_of_unknown_origin() {
+    let src = r#"
+import requests, subprocess
+def save(fh, url):
+    fh.write(requests.get(url).content)
+    subprocess.call(["./update"])
+"#;
+    assert!(
+        kinds(src).contains(&K::DownloadExecute),
+        "{:?}",
+        details(src)
+    );
+    let src = r#"
+import os
+def plant():
+    os.path.expanduser("~/.config/autostart/update.desktop").write_text("Exec=/tmp/.x")
+    os.path.expanduser("~/.aws/credentials").read_text()
+"#;
+    let d = details(src);
+    assert!(
+        d.iter().any(|d| d.starts_with("Persistence: writes")),
+        "{d:?}"
+    );
+    assert!(
+        d.iter().any(|d| d.starts_with("SecretRead: reads")),
+        "{d:?}"
+    );
+    let src = r#"
+import os
+def steal(p):
+    return p(os.path.expanduser("~/.ssh/id_rsa")).read_text()
+"#;
+    assert!(kinds(src).is_empty(), "{:?}", details(src));
+}
+
 #[test]
 fn credential_stealer_to_webhook() {
     let src = r#"

@@ -159,7 +159,8 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
     let Some(raw_qual) = func.qual.clone() else {
         return method_only(w, callee, arguments, offset);
     };
-    let qual = normalize(&raw_qual);
+    let qual_text = normalize(&raw_qual);
+    let qual: &str = &qual_text;
     let args: Vec<Val> = arguments.iter().map(|a| w.eval_arg(a)).collect();
     let taint = args.iter().fold(0, |t, v| t | v.taint);
     let first_text = args
@@ -198,8 +199,8 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
         return;
     }
 
-    if EXEC.contains(&qual.as_str())
-        || (matches!(qual.as_str(), "global.setTimeout" | "global.setInterval")
+    if EXEC.contains(&qual)
+        || (matches!(qual, "global.setTimeout" | "global.setInterval")
             && args.first().is_some_and(|a| a.text.is_some()))
     {
         let what = qual.trim_start_matches("global.");
@@ -241,14 +242,14 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
         return;
     }
 
-    if PROCESS.contains(&qual.as_str()) {
+    if PROCESS.contains(&qual) {
         let mut command = first_text.clone();
         if let Some(rest) = args.get(1).and_then(|a| a.text.as_deref())
-            && !method_of(&qual).starts_with("exec")
+            && !method_of(qual).starts_with("exec")
         {
             command = format!("{command} {rest}");
         }
-        for (kind, detail) in crate::flow::process_start(method_of(&qual), &command, taint) {
+        for (kind, detail) in crate::flow::process_start(method_of(qual), &command, taint) {
             w.push(kind, offset, detail);
         }
         if options_detached(arguments) {
@@ -257,31 +258,31 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
                 offset,
                 format!(
                     "{}() with `detached: true` outlives the installer",
-                    method_of(&qual)
+                    method_of(qual)
                 ),
             );
         }
         let top = w.top_level();
         w.region
             .runs
-            .push((offset, top, format!("run with {}()", method_of(&qual))));
+            .push((offset, top, format!("run with {}()", method_of(qual))));
         return;
     }
 
-    let fetch = is_fetch(&qual);
-    if fetch || NETWORK.contains(&qual.as_str()) {
+    let fetch = is_fetch(qual);
+    if fetch || NETWORK.contains(&qual) {
         if fetch {
             w.region.fetched.get_or_insert(offset);
         }
-        let dns = DNS.contains(&qual.as_str());
-        for (kind, detail) in crate::flow::network_call(&qual, &first_text, taint, dns) {
+        let dns = DNS.contains(&qual);
+        for (kind, detail) in crate::flow::network_call(qual, &first_text, taint, dns) {
             w.push(kind, offset, detail);
         }
         return;
     }
 
     // Data written to a request or socket.
-    let m = method_of(&qual);
+    let m = method_of(qual);
     if matches!(m, "write" | "end" | "send")
         && [
             "http.",
@@ -306,7 +307,7 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
         return;
     }
 
-    if is_fs(&qual) {
+    if is_fs(qual) {
         let path = first_text.as_str();
         if FS_READ.contains(&m) {
             if let Some(what) = signals::secret_path(path) {

@@ -316,11 +316,12 @@ impl Walker {
                 taint |= Taint::SECRET;
             }
         }
-        let qual = func.qual.as_deref().map(normalize).unwrap_or_default();
+        let qual_text = func.qual.as_deref().map(normalize).unwrap_or_default();
+        let qual: &str = &qual_text;
         let exact_arg = |i: usize| args.get(i).and_then(Val::exact_text);
         let recv_text = receiver.as_ref().and_then(Val::exact_text);
 
-        match qual.as_str() {
+        match qual {
             "global.require" => {
                 if let Some(name) = exact_arg(0) {
                     return Val {
@@ -509,8 +510,8 @@ impl Walker {
             }
             _ => {}
         }
-        if super::calls::is_fetch(&qual) {
-            return Val::returned(Some(&qual), taint | Taint::DOWNLOADED);
+        if super::calls::is_fetch(qual) {
+            return Val::returned(Some(qual), taint | Taint::DOWNLOADED);
         }
         Val::returned(func.qual.as_deref(), taint)
     }

@@ -201,9 +201,7 @@ impl Walker {
                 }
             }
             Expr::Attribute(a) => {
-                if let Some(v) = self.lookup_dotted(expr) {
-                    return v;
-                }
+                // `attribute` asks for a binding of the whole chain first.
                 let base = self.eval_at(&a.value, d);
                 self.attribute(expr, &base, a.attr.as_str())
             }
@@ -417,7 +415,8 @@ impl Walker {
         for k in &call.arguments.keywords {
             taint |= self.eval_at(&k.value, d).taint;
         }
-        let qual = func.qual.as_deref().map(normalize).unwrap_or_default();
+        let qual_text = func.qual.as_deref().map(normalize).unwrap_or_default();
+        let qual: &str = &qual_text;
         let arg_text = |i: usize| args.get(i).and_then(|a| a.text.clone());
         let exact_arg = |i: usize| args.get(i).and_then(Val::exact_text);
         if args.iter().any(|a| a.qual.as_deref() == Some("os.environ")) {
@@ -425,7 +424,7 @@ impl Walker {
         }
 
         // Name resolution through the dynamic-lookup builtins.
-        match qual.as_str() {
+        match qual {
             "builtins.getattr" => {
                 if let (Some(obj), Some(name)) = (args.first(), exact_arg(1)) {
                     let base = obj.qual.clone().unwrap_or_else(|| "?".into());
@@ -465,7 +464,7 @@ impl Walker {
         }
 
         // Decoders.
-        if let Some(scheme) = tables::decoder(&qual, method, &args) {
+        if let Some(scheme) = tables::decoder(qual, method, &args) {
             let source = if qual.is_empty() || tables::is_method_decoder(method) {
                 receiver
                     .as_ref()
@@ -535,7 +534,7 @@ impl Walker {
         }
 
         // Paths, environment and files.
-        match qual.as_str() {
+        match qual {
             "os.path.join" | "posixpath.join" | "ntpath.join" | "pathlib.Path.joinpath" => {
                 let parts: Vec<String> = (0..args.len())
                     .map(|i| arg_text(i).unwrap_or_else(|| "*".into()))
@@ -605,11 +604,11 @@ impl Walker {
             }
             _ => {}
         }
-        if tables::is_socket_factory(&qual) {
-            return Val::returned(Some(&qual), taint | Taint::SOCKET);
+        if tables::is_socket_factory(qual) {
+            return Val::returned(Some(qual), taint | Taint::SOCKET);
         }
-        if tables::is_fetch(&qual) {
-            return Val::returned(Some(&qual), taint | Taint::DOWNLOADED);
+        if tables::is_fetch(qual) {
+            return Val::returned(Some(qual), taint | Taint::DOWNLOADED);
         }
         Val::returned(func.qual.as_deref(), taint)
     }

@@ -292,23 +292,30 @@ fn keyword<'a>(call: &'a ast::ExprCall, name: &str) -> Option<&'a Expr> {
 pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     let offset = call.range().start().to_u32();
     let func = w.eval(&call.func);
-    let raw_qual = func.qual.clone().unwrap_or_default();
-    let qual = normalize(&raw_qual);
     let method = match &*call.func {
         Expr::Attribute(a) => a.attr.as_str(),
         _ => "",
     };
+    // Every check below needs the callee's name, but for a few methods judged by their
+    // name alone (`f.write(...)` on any object): calls of unknown things (most of them,
+    // methods of local objects) end here, their arguments unevaluated.
+    if func.qual.as_deref().is_none_or(str::is_empty)
+        && !matches!(
+            method,
+            "write" | "write_bytes" | "write_text" | "writelines" | "read_text" | "read_bytes"
+        )
+    {
+        return;
+    }
+    let raw_qual = func.qual.as_deref().unwrap_or_default();
+    let qual_text = normalize(raw_qual);
+    let qual: &str = &qual_text;
     let args: Vec<Val> = call.arguments.args.iter().map(|a| w.eval(a)).collect();
-    let kwargs: Vec<(String, Val)> = call
+    let kwargs: Vec<(&str, Val)> = call
         .arguments
         .keywords
         .iter()
-        .map(|k| {
-            (
-                k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default(),
-                w.eval(&k.value),
-            )
-        })
+        .map(|k| (k.arg.as_ref().map_or("", |a| a.as_str()), w.eval(&k.value)))
         .collect();
     let taint = args
         .iter()
@@ -325,7 +332,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         );
     }
 
-    if EXEC_SINKS.contains(&qual.as_str()) {
+    if EXEC_SINKS.contains(&qual) {
         let what = qual.trim_start_matches("builtins.");
         if taint & Taint::DECODED != 0 {
             w.push(
@@ -352,7 +359,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         }
         return;
     }
-    if LOAD_SINKS.contains(&qual.as_str()) && taint & Taint::DOWNLOADED != 0 {
+    if LOAD_SINKS.contains(&qual) && taint & Taint::DOWNLOADED != 0 {
         w.push(
             BehaviourKind::DownloadExecute,
             offset,
@@ -360,10 +367,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         );
         return;
     }
-    if matches!(
-        qual.as_str(),
-        "builtins.__import__" | "importlib.import_module"
-    ) {
+    if matches!(qual, "builtins.__import__" | "importlib.import_module") {
         // A module named by a constant is an import like any other.
         if let Some(name) = args.first().and_then(Val::exact_text) {
             w.facts.imports.push(name.to_owned());
@@ -389,7 +393,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
 
-    let is_process = PROCESS.contains(&qual.as_str())
+    let is_process = PROCESS.contains(&qual)
         || ["os.spawn", "os.exec", "os.posix_spawn"].iter().any(|p| {
             qual.strip_prefix(p).is_some_and(|rest| {
                 !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_lowercase())
@@ -397,7 +401,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         });
     if is_process {
         let command = first_text.clone().unwrap_or_default();
-        for (kind, detail) in crate::flow::process_start(&qual, &command, taint) {
+        for (kind, detail) in crate::flow::process_start(qual, &command, taint) {
             w.push(kind, offset, detail);
         }
         if kwargs.iter().any(|(_, v)| v.taint & Taint::SOCKET != 0)
@@ -410,13 +414,13 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             );
         }
         let hidden = kwargs.iter().any(|(k, v)| {
-            (k == "creationflags"
+            (*k == "creationflags"
                 && v.qual
                     .as_deref()
                     .is_some_and(|q| q.contains("NO_WINDOW") || q.contains("DETACHED")))
-                || (k == "start_new_session"
+                || (*k == "start_new_session"
                     && matches!(keyword(call, k), Some(Expr::BooleanLiteral(b)) if b.value))
-                || k == "startupinfo"
+                || *k == "startupinfo"
         }) || call.arguments.keywords.iter().any(|k| {
             k.arg
                 .as_ref()
@@ -441,7 +445,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         );
         return;
     }
-    if matches!(qual.as_str(), "os.chmod" | "os.fchmod") {
+    if matches!(qual, "os.chmod" | "os.fchmod") {
         w.scope()
             .runs
             .push((offset, "made executable with os.chmod()".into()));
@@ -465,7 +469,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if matches!(
-        qual.as_str(),
+        qual,
         "ctypes.CDLL"
             | "ctypes.cdll.LoadLibrary"
             | "ctypes.WinDLL"
@@ -496,16 +500,16 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     }
 
     // Network.
-    let is_fetch = is_fetch(&qual);
-    if is_fetch || NETWORK.contains(&qual.as_str()) || is_socket_factory(&qual) {
-        if matches!(qual.as_str(), "socket.socket" | "socket.create_connection") {
+    let is_fetch = is_fetch(qual);
+    if is_fetch || NETWORK.contains(&qual) || is_socket_factory(qual) {
+        if matches!(qual, "socket.socket" | "socket.create_connection") {
             w.scope().socket = Some(offset);
         }
         let url = first_text.clone().unwrap_or_default();
-        let dns = DNS.contains(&qual.as_str());
+        let dns = DNS.contains(&qual);
         // Creating a socket or receiving is not yet talking to anyone.
         let quiet = qual == "socket.socket" || qual.ends_with(".recv");
-        for (kind, detail) in crate::flow::network_call(&qual, &url, taint, dns) {
+        for (kind, detail) in crate::flow::network_call(qual, &url, taint, dns) {
             if !(quiet && kind == BehaviourKind::Network) {
                 w.push(kind, offset, detail);
             }
@@ -519,7 +523,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
 
     // Files.
     if matches!(
-        qual.as_str(),
+        qual,
         "builtins.open" | "io.open" | "codecs.open" | "pathlib.Path.open" | "os.open"
     ) {
         let path = if qual == "pathlib.Path.open" {
@@ -537,7 +541,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             .or_else(|| {
                 kwargs
                     .iter()
-                    .find(|(k, _)| k == "mode")
+                    .find(|(k, _)| *k == "mode")
                     .and_then(|(_, v)| v.exact_text().map(str::to_owned))
             })
             .unwrap_or_else(|| "r".into());
@@ -595,7 +599,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         );
         return;
     }
-    if FILE_COPY.contains(&qual.as_str())
+    if FILE_COPY.contains(&qual)
         && let Some(dest) = args.get(1).and_then(|a| a.text.as_deref())
         && let Some(what) = signals::persistence_path(dest)
     {
@@ -606,7 +610,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         );
         return;
     }
-    if SECRET_READERS.contains(&qual.as_str())
+    if SECRET_READERS.contains(&qual)
         && let Some(path) = args.first().and_then(|a| a.text.as_deref())
         && let Some(what) = signals::secret_path(path)
     {
@@ -632,7 +636,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         }
         return;
     }
-    if DELETERS.contains(&qual.as_str())
+    if DELETERS.contains(&qual)
         && args.first().and_then(|a| a.text.as_deref()) == Some("<__file__>")
     {
         w.push(
@@ -642,9 +646,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         );
         return;
     }
-    if matches!(qual.as_str(), "os.fork" | "os.setsid" | "os.daemon")
-        || qual == "daemon.DaemonContext"
-    {
+    if matches!(qual, "os.fork" | "os.setsid" | "os.daemon") || qual == "daemon.DaemonContext" {
         w.push(
             BehaviourKind::HiddenProcess,
             offset,
