@@ -124,7 +124,12 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
             });
         }
         let runtime_only = file.role == Role::Test || !importable(pkg, file, &by_rel);
-        let lines = Lines::new(text);
+        // Line starts only for files with something to locate (most have nothing).
+        let lines = if f.behaviours.is_empty() {
+            Lines(Vec::new())
+        } else {
+            Lines::new(text)
+        };
         for raw in &f.behaviours {
             let context = if raw.guarded {
                 Context::Runtime
