@@ -70,26 +70,25 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
             && !named_as_entry_point(&f.relative, &named)
     });
     let mut facts = analyse_files(pkg, &first);
-    loop {
-        if waiting.is_empty() {
-            break;
-        }
-        if facts.values().any(|f| loads_computed(f)) {
+    // Only files read in the last round can reach anything new: the imports of earlier
+    // ones were followed then, up to the files that were not read yet.
+    let mut fresh: Vec<usize> = facts.keys().copied().collect();
+    while !waiting.is_empty() {
+        if fresh
+            .iter()
+            .any(|i| facts.get(i).is_some_and(|f| loads_computed(f)))
+        {
             facts.extend(analyse_files(pkg, &waiting));
             waiting.clear();
             break;
         }
-        let reached = follow_imports(
-            pkg,
-            &facts,
-            &facts.keys().copied().collect::<Vec<_>>(),
-            usize::MAX,
-        );
+        let reached = follow_imports(pkg, &facts, &fresh, usize::MAX);
         let (now, later): (Vec<_>, Vec<_>) =
             waiting.iter().partition(|(i, _, _)| reached.contains(i));
         if now.is_empty() {
             break;
         }
+        fresh = now.iter().map(|&(i, _, _)| i).collect();
         facts.extend(analyse_files(pkg, &now));
         waiting = later;
     }

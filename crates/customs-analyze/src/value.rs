@@ -87,7 +87,7 @@ impl Val {
 /// entry `requests.Session.get`.
 #[must_use]
 pub fn normalize(qual: &str) -> std::borrow::Cow<'_, str> {
-    if memchr::memmem::find(qual.as_bytes(), b"()").is_some() {
+    if qual.contains("()") {
         std::borrow::Cow::Owned(qual.replace("()", ""))
     } else {
         std::borrow::Cow::Borrowed(qual)
