@@ -13,8 +13,9 @@
 //! The caller decides per member how much it needs ([`Want`]): analysers need the
 //! whole text of a Python or JavaScript file, the native-binary check needs only the
 //! first bytes, and images or data files need nothing. Zip members that are not wanted
-//! are not even inflated (unless a hash of every member is asked for, as a wheel's
-//! RECORD check needs), and large zips are inflated on several threads, entry by entry.
+//! are not even inflated (unless a hash of every member is asked for, as comparing two
+//! releases file by file needs), and large zips are inflated on several threads, entry by
+//! entry. Every member kept whole carries its sha256.
 
 mod dir;
 mod limits;
@@ -67,7 +68,8 @@ pub struct ReadOptions<'a> {
     /// The hard limits.
     pub limits: &'a Limits,
     /// Compute the sha256 of every regular member, inflating those that are otherwise not
-    /// wanted (a wheel's RECORD check needs this).
+    /// wanted (comparing releases file by file needs this). Members kept whole are hashed
+    /// either way.
     pub hash_all: bool,
     /// Decides per member path (and declared size) how much of it to keep.
     pub select: &'a (dyn Fn(&str, u64) -> Want + Sync),

@@ -1,6 +1,7 @@
 use std::io::Cursor;
 
 use rayon::prelude::*;
+use sha2::Digest;
 use zip::ZipArchive;
 
 use crate::{
@@ -213,6 +214,11 @@ fn member(
         mode,
         nested: false,
     };
+    if entry.complete && entry.sha256.is_none() {
+        // Every member kept whole gets its digest (the analysis cache and a wheel's
+        // RECORD check need it); members not kept are hashed only when asked for.
+        entry.sha256 = Some(sha2::Sha256::digest(&entry.data).into());
+    }
     open_nested(&mut entry, depth, options, budget, sink);
     sink.entry(entry);
 }

@@ -104,7 +104,7 @@ fn ordinary_sdist_reads_cleanly() {
 }
 
 #[test]
-fn whole_tar_members_carry_their_digest_without_hashing_everything() {
+fn whole_members_carry_their_digest_without_hashing_everything() {
     use sha2::Digest;
     let code = b"import os\n".as_slice();
     let image = vec![0x89u8; 4096];
@@ -112,6 +112,7 @@ fn whole_tar_members_carry_their_digest_without_hashing_everything() {
         ("demo-1.0/demo.py", b'0', "", code),
         ("demo-1.0/logo.png", b'0', "", &image),
     ]));
+    let zip = zip_of(&[("demo-1.0/demo.py", code), ("demo-1.0/logo.png", &image)]);
     let select = |path: &str, _: u64| {
         if path.ends_with(".py") {
             Want::Content
@@ -119,24 +120,27 @@ fn whole_tar_members_carry_their_digest_without_hashing_everything() {
             Want::Head
         }
     };
-    let tree = read_archive(
-        &tgz,
-        &ReadOptions {
-            limits: &Limits::default(),
-            hash_all: false,
-            select: &select,
-            on_member: None,
-        },
-    )
-    .expect("readable");
-    let py = tree.get("demo-1.0/demo.py").expect("demo.py");
-    let expected: [u8; 32] = sha2::Sha256::digest(code).into();
-    assert_eq!(py.sha256, Some(expected));
-    // Only the head of the image was kept: no digest claims to be the whole member's.
-    let png = tree.get("demo-1.0/logo.png").expect("logo.png");
-    assert!(!png.complete);
-    assert_eq!(png.sha256, None);
-    assert_eq!(png.size, 4096);
+    for (format, bytes) in [("tar.gz", &tgz), ("zip", &zip)] {
+        let tree = read_archive(
+            bytes,
+            &ReadOptions {
+                limits: &Limits::default(),
+                hash_all: false,
+                select: &select,
+                on_member: None,
+            },
+        )
+        .expect("readable");
+        let py = tree.get("demo-1.0/demo.py").expect("demo.py");
+        let expected: [u8; 32] = sha2::Sha256::digest(code).into();
+        assert_eq!(py.sha256, Some(expected), "{format}");
+        // Only the head of the image was kept: no digest claims to be the whole member's,
+        // and its size is the one the archive gives.
+        let png = tree.get("demo-1.0/logo.png").expect("logo.png");
+        assert!(!png.complete, "{format}");
+        assert_eq!(png.sha256, None, "{format}");
+        assert_eq!(png.size, 4096, "{format}");
+    }
 }
 
 #[test]

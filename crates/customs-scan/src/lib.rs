@@ -143,10 +143,6 @@ fn popular() -> &'static Popular {
 /// Bytes of tar members copied for early analysis and not yet analysed, at most.
 const EARLY_BYTES: usize = 8 << 20;
 
-fn is_wheel(file_name: &str) -> bool {
-    file_name.to_ascii_lowercase().ends_with(".whl")
-}
-
 /// Scans one artifact held in memory. `file_name` gives the artifact kind and the
 /// identity of last resort.
 ///
@@ -193,7 +189,7 @@ fn read_and_judge(
         };
         let read = ReadOptions {
             limits: &options.limits,
-            hash_all: options.hash_all || is_wheel(file_name),
+            hash_all: options.hash_all,
             select: &select,
             on_member: Some(&early),
         };

@@ -311,6 +311,94 @@ fn hostile_archives_are_findings() {
     assert_eq!(finding(&bomb, "archive-bomb")["severity"], "high");
 }
 
+/// A wheel's RECORD is checked against every member: by sha256 for what customs reads,
+/// by size for what it does not inflate (a native library past its header, an image), so
+/// a swapped binary is caught without inflating every binary of every wheel.
+#[test]
+fn wheel_record_checks_uninflated_members_by_size() {
+    use base64::Engine;
+    use sha2::Digest;
+    let tmp = tempfile::tempdir().unwrap();
+    let mut native = b"\x7fELF\x02\x01\x01".to_vec();
+    native.resize(4096, 0x90);
+    let png = [b"\x89PNG\r\n\x1a\n".as_slice(), &[7u8; 600]].concat();
+    let members: Vec<(String, Vec<u8>)> = vec![
+        (
+            "native/__init__.py".into(),
+            b"from ._core import run\n".to_vec(),
+        ),
+        (
+            "native/_core.cpython-312-x86_64-linux-gnu.so".into(),
+            native,
+        ),
+        ("native/logo.png".into(), png),
+        (
+            "native-1.0.dist-info/METADATA".into(),
+            b"Metadata-Version: 2.1\nName: native\nVersion: 1.0\nSummary: n\n".to_vec(),
+        ),
+    ];
+    let record = |so_size: Option<usize>| {
+        let mut text = String::new();
+        for (path, data) in &members {
+            let digest =
+                base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(sha2::Sha256::digest(data));
+            let size = match so_size {
+                Some(n) if path.ends_with(".so") => n,
+                _ => data.len(),
+            };
+            text.push_str(&format!("{path},sha256={digest},{size}\n"));
+        }
+        text.push_str("native-1.0.dist-info/RECORD,,\n");
+        text.into_bytes()
+    };
+    let with_record = |record: Vec<u8>| {
+        let mut all = members.clone();
+        all.push(("native-1.0.dist-info/RECORD".into(), record));
+        common::zip(&all)
+    };
+    let good = tmp.path().join("good");
+    let swapped = tmp.path().join("swapped");
+    for (dir, rec) in [(&good, record(None)), (&swapped, record(Some(3000)))] {
+        std::fs::create_dir(dir).unwrap();
+        std::fs::write(
+            dir.join("native-1.0-cp312-cp312-linux_x86_64.whl"),
+            with_record(rec),
+        )
+        .unwrap();
+    }
+
+    let (v, _) = json(&good, &["."]);
+    let p = &packages(&v)[0];
+    assert!(
+        p["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["rule"] != "wheel-record"),
+        "a consistent RECORD is no finding: {}",
+        p["findings"]
+    );
+
+    let (v, _) = json(&swapped, &["."]);
+    let p = &packages(&v)[0];
+    let f = finding(p, "wheel-record");
+    assert_eq!(f["path"], "native/_core.cpython-312-x86_64-linux-gnu.so");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("size is 4096 bytes, RECORD says 3000"),
+        "{f}"
+    );
+    let record_findings = p["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "wheel-record")
+        .count();
+    assert_eq!(record_findings, 1, "{}", p["findings"]);
+}
+
 /// SARIF output is valid SARIF 2.1.0 (checked against the OASIS schema) with what
 /// GitHub code scanning needs: rules with help text, results with locations.
 #[test]

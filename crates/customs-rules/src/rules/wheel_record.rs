@@ -12,6 +12,10 @@ declare_rule! {
     /// ## What it finds
     /// A wheel whose files disagree with its `RECORD`: a file whose sha256 is not the one
     /// `RECORD` lists, a file `RECORD` does not list, or a wheel with no `RECORD`.
+    /// Files that customs reads (code, scripts, metadata) are compared by sha256; files
+    /// it does not inflate (native libraries past their header, images, data) by the size
+    /// `RECORD` lists, unless every member is hashed (registry scans that compare a
+    /// release with the one before).
     ///
     /// ## Why it matters
     /// `RECORD` is the wheel's own manifest, written when it was built. A file added or
@@ -82,11 +86,17 @@ impl Rule for WheelRecord {
             return;
         };
         let Some(text) = record.text() else { return };
-        let listed: HashMap<String, String> = text
+        // path -> (hash field, size field)
+        let listed: HashMap<String, (String, String)> = text
             .lines()
             .filter(|l| !l.trim().is_empty())
             .map(csv_fields)
-            .filter_map(|f| Some((f.first()?.clone(), f.get(1).cloned().unwrap_or_default())))
+            .filter_map(|mut f| {
+                f.resize(3, String::new());
+                let size = f.pop()?;
+                let hash = f.pop()?;
+                Some((f.pop()?, (hash, size)))
+            })
             .collect();
         let mut unlisted = 0usize;
         for entry in &tree.entries {
@@ -116,18 +126,33 @@ impl Rule for WheelRecord {
                         out.push(f);
                     }
                 }
-                Some(hash) => {
+                Some((hash, size)) => {
                     let Some(expected) = hash.strip_prefix("sha256=") else {
                         continue;
                     };
-                    let Some(actual) = entry.sha256 else { continue };
-                    let actual = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(actual);
-                    if actual != expected.trim_end_matches('=') {
+                    let message = match entry.sha256 {
+                        Some(actual) => {
+                            let actual =
+                                base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(actual);
+                            (actual != expected.trim_end_matches('='))
+                                .then(|| format!("sha256 is {actual}, RECORD says {expected}"))
+                        }
+                        // Not inflated: the size the archive declares must be RECORD's.
+                        None => size
+                            .trim()
+                            .parse::<u64>()
+                            .ok()
+                            .filter(|&listed| listed != entry.size)
+                            .map(|listed| {
+                                format!("size is {} bytes, RECORD says {listed}", entry.size)
+                            }),
+                    };
+                    if let Some(message) = message {
                         out.push(Finding::about(
                             &Self::META,
                             &entry.path,
                             Context::Metadata,
-                            format!("sha256 is {actual}, RECORD says {expected}: the file was changed after the wheel was built"),
+                            format!("{message}: the file was changed after the wheel was built"),
                         ));
                     }
                 }
