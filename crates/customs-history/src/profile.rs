@@ -68,35 +68,54 @@ pub struct Profile {
     pub metadata: BTreeMap<String, String>,
 }
 
-/// The number of lines and the length of the longest (without its line end), in one pass.
-fn line_stats(text: &str) -> (usize, usize) {
-    let bytes = text.as_bytes();
-    let (mut lines, mut longest, mut start) = (0, 0, 0);
-    for end in memchr::memchr_iter(b'\n', bytes) {
-        let len = end - start - usize::from(end > start && bytes[end - 1] == b'\r');
-        longest = longest.max(len);
-        lines += 1;
-        start = end + 1;
+/// The number of lines (a last line without its `\n` counts).
+fn line_count(bytes: &[u8]) -> usize {
+    // memchr counts without stopping at every line end: several times faster.
+    memchr::memchr_iter(b'\n', bytes).count()
+        + usize::from(bytes.last().is_some_and(|&b| b != b'\n'))
+}
+
+/// Whether some line is at least `min` bytes long (without its line end; `min` >= 2).
+///
+/// Such a line covers a whole window of `min / 2` bytes at a multiple of `min / 2`, so
+/// only those windows are searched for a line end, and a line is measured only where a
+/// window has none: a few bytes a window for text of short lines.
+fn has_line_at_least(bytes: &[u8], min: usize) -> bool {
+    let step = (min / 2).max(1);
+    let mut at = 0;
+    while at + step <= bytes.len() {
+        if let Some(end) = memchr::memchr(b'\n', &bytes[at..at + step]) {
+            at = (at + end + 1).div_ceil(step) * step;
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let len = match memchr::memchr(b'\n', &bytes[at..]) {
+            Some(i) => {
+                let end = at + i;
+                end - start - usize::from(end > start && bytes[end - 1] == b'\r')
+            }
+            None => bytes.len() - start,
+        };
+        if len >= min {
+            return true;
+        }
+        at = (start + len + 1).div_ceil(step) * step;
     }
-    if start < bytes.len() {
-        lines += 1;
-        longest = longest.max(bytes.len() - start);
-    }
-    (lines, longest)
+    false
 }
 
 /// Whether source text reads as minified or packed rather than written: a very long
 /// line that holds most of the file, or a long file made of few, very long lines.
 #[must_use]
 pub fn looks_minified(text: &str) -> bool {
-    text.len() >= 2048 && {
-        let (lines, longest) = line_stats(text);
-        minified(text.len(), lines, longest)
-    }
+    text.len() >= 2048 && minified(text.as_bytes(), line_count(text.as_bytes()))
 }
 
-fn minified(len: usize, lines: usize, longest: usize) -> bool {
-    len >= 2048 && ((longest >= 5000 && longest * 2 >= len) || len / lines.max(1) >= 400)
+/// [`looks_minified`], with the line count known.
+fn minified(bytes: &[u8], lines: usize) -> bool {
+    let len = bytes.len();
+    len >= 2048
+        && (len / lines.max(1) >= 400 || has_line_at_least(bytes, 5000.max(len.div_ceil(2))))
 }
 
 /// npm package name of a bare specifier (`@scope/name/sub` -> `@scope/name`), or
@@ -199,7 +218,7 @@ impl Profile {
                 .complete
                 .then(|| entry.text())
                 .flatten()
-                .map(|text| (text.len(), line_stats(text)));
+                .map(|text| (text.as_bytes(), line_count(text.as_bytes())));
             let sha256 = entry.sha256.map(hex::encode).or_else(|| {
                 (hash && entry.complete).then(|| hex::encode(Sha256::digest(&entry.data)))
             });
@@ -208,11 +227,10 @@ impl Profile {
                 FileSummary {
                     sha256,
                     size: entry.size,
-                    lines: stats.map(|(_, (lines, _))| u32::try_from(lines).unwrap_or(u32::MAX)),
+                    lines: stats.map(|(_, lines)| u32::try_from(lines).unwrap_or(u32::MAX)),
                     code,
                     unreadable: code
-                        && (stats
-                            .is_some_and(|(len, (lines, longest))| minified(len, lines, longest))
+                        && (stats.is_some_and(|(bytes, lines)| minified(bytes, lines))
                             || obfuscated.contains(entry.path.as_str())),
                 },
             );
@@ -340,13 +358,75 @@ mod tests {
         assert_eq!(npm_package("node:fs"), None);
         assert_eq!(python_module("yaml.loader").as_deref(), Some("yaml"));
         assert_eq!(python_module(".sibling"), None);
-        assert_eq!(line_stats("a\nb\n"), (2, 1));
-        assert_eq!(line_stats("a\nbcd"), (2, 3));
-        assert_eq!(line_stats("ab\r\n\r\nc\n"), (3, 2));
-        assert_eq!(line_stats(""), (0, 0));
+        assert_eq!(line_count(b"a\nb\n"), 2);
+        assert_eq!(line_count(b"a\nbcd"), 2);
+        assert_eq!(line_count(b"ab\r\n\r\nc\n"), 3);
+        assert_eq!(line_count(b""), 0);
         let readable = "function f(a) {\n  return a + 1;\n}\n".repeat(200);
         assert!(!looks_minified(&readable));
         let packed = format!("!function(){{{}}}();", "var a=1;".repeat(1000));
         assert!(looks_minified(&packed));
+    }
+
+    /// The longest line, measured at every line end: what the window search must agree
+    /// with.
+    fn longest_line(bytes: &[u8]) -> usize {
+        let (mut longest, mut start) = (0, 0);
+        for end in memchr::memchr_iter(b'\n', bytes) {
+            longest =
+                longest.max(end - start - usize::from(end > start && bytes[end - 1] == b'\r'));
+            start = end + 1;
+        }
+        longest.max(bytes.len() - start)
+    }
+
+    #[test]
+    fn long_lines_are_found_wherever_they_lie() {
+        // Lines of every length around the thresholds, at every offset against the
+        // windows, with and without `\r` and a last line end.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n as u64).expect("below n")
+        };
+        for case in 0..3000 {
+            let mut text = Vec::new();
+            for _ in 0..1 + next(6) {
+                let len = match next(4) {
+                    0 => next(80),
+                    1 => 4990 + next(20),
+                    2 => next(12_000),
+                    _ => 2490 + next(20),
+                };
+                text.extend(std::iter::repeat_n(b'x', len));
+                match next(3) {
+                    0 => text.extend(b"\r\n"),
+                    _ => text.push(b'\n'),
+                }
+            }
+            if case % 2 == 0 {
+                text.pop();
+            }
+            let longest = longest_line(&text);
+            for min in [
+                2,
+                3,
+                5000,
+                5001,
+                2500.max(text.len().div_ceil(2)),
+                longest,
+                longest + 1,
+            ] {
+                let min = min.max(2);
+                assert_eq!(
+                    has_line_at_least(&text, min),
+                    longest >= min,
+                    "case {case}: min {min}, longest {longest}, {} bytes",
+                    text.len()
+                );
+            }
+        }
     }
 }
