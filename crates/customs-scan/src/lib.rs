@@ -168,8 +168,13 @@ fn read_and_judge(
     // facts to analyze_package), instead of after the whole stream.
     // Copies waiting for a thread are bounded: past EARLY_BYTES, the reading thread
     // analyses the member itself before it reads on.
+    // The artifact's own digest is taken on another thread while the stream is read.
     let waiting = AtomicUsize::new(0);
+    let digest = std::sync::OnceLock::new();
     let tree = rayon::scope(|scope| {
+        scope.spawn(|_| {
+            digest.get_or_init(|| hex::encode(Sha256::digest(bytes)));
+        });
         let early = |entry: &customs_archive::Entry| {
             if !customs_analyze::prepares(&entry.path) {
                 return;
@@ -196,7 +201,9 @@ fn read_and_judge(
         read_archive(bytes, &read)
     })
     .map_err(|e| archive_error(target, &e))?;
-    let sha256 = hex::encode(Sha256::digest(bytes));
+    let sha256 = digest
+        .into_inner()
+        .unwrap_or_else(|| hex::encode(Sha256::digest(bytes)));
     Ok(judge(
         target,
         sha256,
