@@ -270,10 +270,18 @@ pub fn encoded_blob(text: &str) -> Option<&'static str> {
     }
     let bytes = text.as_bytes();
     let sample = &bytes[..bytes.len().min(64 * 1024)];
-    let count = |pred: fn(u8) -> bool| sample.iter().filter(|&&b| pred(b)).count();
-    let hex = count(|b| b.is_ascii_hexdigit());
-    let b64 = count(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_'));
-    let ws = count(|b| b.is_ascii_whitespace());
+    // One pass that stops at the first byte neither base64 nor whitespace: prose (a long
+    // docstring) ends at its first '.' or ','.
+    let (mut hex, mut ws) = (0usize, 0usize);
+    for &b in sample {
+        if b.is_ascii_hexdigit() {
+            hex += 1;
+        } else if b.is_ascii_whitespace() {
+            ws += 1;
+        } else if !(b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_')) {
+            return None;
+        }
+    }
     let body = sample.len() - ws;
     if body < MIN || ws * 50 > sample.len() {
         return None;
@@ -281,10 +289,8 @@ pub fn encoded_blob(text: &str) -> Option<&'static str> {
     if hex == body {
         return Some("hex");
     }
-    if b64 == body && entropy(sample) > 5.0 {
-        return Some("base64");
-    }
-    None
+    // Every other byte is base64.
+    (entropy(sample) > 5.0).then_some("base64")
 }
 
 /// Shannon entropy in bits per byte.
@@ -654,6 +660,25 @@ mod tests {
         assert_eq!(encoded_blob(&"deadbeef".repeat(100)), Some("hex"));
         assert_eq!(encoded_blob(&"hello world ".repeat(100)), None);
         assert_eq!(encoded_blob("short"), None);
+        // A single byte outside base64 and whitespace rules a blob out, wherever it lies.
+        let mut almost = b64.clone();
+        almost.insert(almost.len() / 2, '.');
+        assert_eq!(encoded_blob(&almost), None);
+        // Whitespace past one byte in fifty too.
+        let spaced: String = "deadbeef"
+            .repeat(100)
+            .chars()
+            .enumerate()
+            .flat_map(|(i, c)| (i % 40 == 0).then_some(' ').into_iter().chain([c]))
+            .collect();
+        assert_eq!(encoded_blob(&spaced), None);
+        let lightly: String = "deadbeef"
+            .repeat(100)
+            .chars()
+            .enumerate()
+            .flat_map(|(i, c)| (i % 80 == 0).then_some('\n').into_iter().chain([c]))
+            .collect();
+        assert_eq!(encoded_blob(&lightly), Some("hex"));
     }
 
     #[test]
