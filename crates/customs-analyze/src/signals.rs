@@ -665,20 +665,16 @@ mod tests {
         almost.insert(almost.len() / 2, '.');
         assert_eq!(encoded_blob(&almost), None);
         // Whitespace past one byte in fifty too.
-        let spaced: String = "deadbeef"
-            .repeat(100)
-            .chars()
-            .enumerate()
-            .flat_map(|(i, c)| (i % 40 == 0).then_some(' ').into_iter().chain([c]))
-            .collect();
-        assert_eq!(encoded_blob(&spaced), None);
-        let lightly: String = "deadbeef"
-            .repeat(100)
-            .chars()
-            .enumerate()
-            .flat_map(|(i, c)| (i % 80 == 0).then_some('\n').into_iter().chain([c]))
-            .collect();
-        assert_eq!(encoded_blob(&lightly), Some("hex"));
+        let hex_with = |every: usize, space: char| -> String {
+            "deadbeef"
+                .repeat(100)
+                .chars()
+                .enumerate()
+                .flat_map(|(i, c)| (i % every == 0).then_some(space).into_iter().chain([c]))
+                .collect()
+        };
+        assert_eq!(encoded_blob(&hex_with(40, ' ')), None);
+        assert_eq!(encoded_blob(&hex_with(80, '\n')), Some("hex"));
     }
 
     #[test]

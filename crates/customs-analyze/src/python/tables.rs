@@ -289,6 +289,12 @@ fn keyword<'a>(call: &'a ast::ExprCall, name: &str) -> Option<&'a Expr> {
 }
 
 #[allow(clippy::too_many_lines)]
+/// Methods that write a file, judged by name on any object (`f.write(data)`).
+const WRITE_METHODS: &[&str] = &["write", "write_bytes", "write_text", "writelines"];
+
+/// Methods that read a whole file, judged by name on any object (`path.read_text()`).
+const READ_METHODS: &[&str] = &["read_text", "read_bytes"];
+
 pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     let offset = call.range().start().to_u32();
     let func = w.eval(&call.func);
@@ -300,10 +306,8 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     // name alone (`f.write(...)` on any object): calls of unknown things (most of them,
     // methods of local objects) end here, their arguments unevaluated.
     if func.qual.as_deref().is_none_or(str::is_empty)
-        && !matches!(
-            method,
-            "write" | "write_bytes" | "write_text" | "writelines" | "read_text" | "read_bytes"
-        )
+        && !WRITE_METHODS.contains(&method)
+        && !READ_METHODS.contains(&method)
     {
         return;
     }
@@ -563,10 +567,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         }
         return;
     }
-    if matches!(
-        method,
-        "write" | "write_bytes" | "write_text" | "writelines"
-    ) {
+    if WRITE_METHODS.contains(&method) {
         let receiver = match &*call.func {
             Expr::Attribute(a) => w.eval(&a.value),
             _ => Val::default(),
@@ -587,7 +588,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         }
         return;
     }
-    if matches!(method, "read_text" | "read_bytes")
+    if READ_METHODS.contains(&method)
         && let Expr::Attribute(a) = &*call.func
         && let Some(path) = w.eval(&a.value).text
         && let Some(what) = signals::secret_path(&path)

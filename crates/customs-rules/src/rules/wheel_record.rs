@@ -93,9 +93,8 @@ impl Rule for WheelRecord {
             .map(csv_fields)
             .filter_map(|mut f| {
                 f.resize(3, String::new());
-                let size = f.pop()?;
-                let hash = f.pop()?;
-                Some((f.pop()?, (hash, size)))
+                let [path, hash, size] = <[String; 3]>::try_from(f).ok()?;
+                Some((path, (hash, size)))
             })
             .collect();
         let mut unlisted = 0usize;
