@@ -42,8 +42,7 @@ pub(crate) fn unparsable(source: &str, python: bool) -> Option<String> {
             source.len()
         ));
     }
-    // Every level of the bound takes at least one byte: short files need no count.
-    (source.len() > MAX_PARSE_NESTING && nesting::nesting_bound(source, python) > MAX_PARSE_NESTING)
+    nesting::too_deep(source, python)
         .then(|| "nested too deeply to parse safely; not analysed".to_owned())
 }
 

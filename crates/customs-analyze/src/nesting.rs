@@ -183,6 +183,42 @@ mod classes {
     }
 }
 
+/// Whether a text may nest deeper than [`MAX_PARSE_NESTING`] (see [`nesting_depth`]).
+///
+/// Every level of the bound is raised by a bracket, an operator byte or a word, so a text
+/// with fewer of those than the limit cannot exceed it. In Python they are few enough to
+/// count in one vectorised pass (an `n`-`o`-`t` counts whether or not it is a word of its
+/// own), which spares almost every file the bound itself.
+pub(crate) fn too_deep(source: &str, python: bool) -> bool {
+    if source.len() <= MAX_PARSE_NESTING {
+        // Every level takes at least one byte.
+        return false;
+    }
+    if python && python_raisers(source.as_bytes()) <= MAX_PARSE_NESTING {
+        return false;
+    }
+    nesting_bound(source, python) > MAX_PARSE_NESTING
+}
+
+/// The number of bytes and words that can raise Python's bound: brackets that open,
+/// operator bytes and `not`. At least [`nesting_bound`], which adds one for each of these
+/// at most.
+fn python_raisers(bytes: &[u8]) -> usize {
+    let mut n = 0usize;
+    // A byte counter per chunk lets the loop run on vector registers.
+    for chunk in bytes.chunks(128) {
+        let mut c = 0u8;
+        for &b in chunk {
+            c += u8::from(matches!(
+                b,
+                b'(' | b'[' | b'{' | b'!' | b'~' | b'?' | b'=' | b'-' | b'+' | b'*' | b':'
+            ));
+        }
+        n += usize::from(c);
+    }
+    n + memchr::memmem::find_iter(bytes, b"not").count()
+}
+
 pub(crate) fn nesting_bound(source: &str, python: bool) -> usize {
     if python {
         bound::<true>(source.as_bytes())
@@ -366,6 +402,27 @@ mod tests {
         assert!(super::nesting_depth_python(&"x = -1\n".repeat(100_000)) < 10);
     }
 
+    #[test]
+    fn python_files_with_few_raisers_skip_the_bound() {
+        let limit = crate::MAX_PARSE_NESTING;
+        // Long, and deep: the count does not stop the bound from seeing it.
+        let deep = format!("x = {}1\n", "(".repeat(limit + 1));
+        assert!(super::too_deep(&deep, true));
+        let words = format!("x = {}1\n", "not ".repeat(limit + 1));
+        assert!(super::too_deep(&words, true));
+        // Many raisers, all flat: counted, then bounded, and not deep.
+        let flat = "x = -1\n".repeat(limit);
+        assert!(super::python_raisers(flat.as_bytes()) > limit);
+        assert!(!super::too_deep(&flat, true));
+        // Few raisers in a long text.
+        let plain = "pass\n".repeat(limit);
+        assert_eq!(super::python_raisers(plain.as_bytes()), 0);
+        assert!(!super::too_deep(&plain, true));
+        // Short texts cannot be deep, in either language.
+        assert!(!super::too_deep(&"(".repeat(limit), false));
+        assert!(super::too_deep(&"(".repeat(limit + 1), false));
+    }
+
     /// The bound as the doc comment states it, token by token and without shortcuts.
     fn reference(text: &str, python: bool) -> usize {
         let b = text.as_bytes();
@@ -505,6 +562,11 @@ mod tests {
                     "case {case}, python {python}: {text:?}"
                 );
             }
+            // The count that spares Python files the bound never falls below it.
+            assert!(
+                super::python_raisers(text.as_bytes()) >= reference(&text, true),
+                "case {case}: {text:?}"
+            );
         }
     }
 }
