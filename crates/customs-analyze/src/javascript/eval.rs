@@ -6,7 +6,7 @@ use oxc_ast::ast::{self, Argument, Expression};
 use super::Walker;
 use crate::decode::{Scheme, decode_text};
 use crate::signals;
-use crate::value::{Taint, Val, env_value, normalize};
+use crate::value::{Taint, Val, concat, env_value, normalize};
 
 const MAX_EVAL_DEPTH: u32 = 48;
 
@@ -110,7 +110,7 @@ impl Walker {
                         text: Some("<__file__>/..".into()),
                         ..Val::default()
                     },
-                    _ if GLOBALS.contains(&name) => Val::qual(format!("global.{name}")),
+                    _ if GLOBALS.contains(&name) => Val::qual(concat(["global.", name])),
                     _ => Val::default(),
                 }
             }
@@ -154,7 +154,7 @@ impl Walker {
                     && let (Some(lt), Some(rt)) = (&l.text, &r.text)
                     && lt.len() + rt.len() <= crate::value::MAX_TEXT
                 {
-                    v.text = Some(format!("{lt}{rt}"));
+                    v.text = Some(concat([lt, rt]));
                     v.exact = l.exact && r.exact;
                     v.folded = true;
                 } else if b.operator == ast::BinaryOperator::BitwiseXOR {
@@ -284,7 +284,7 @@ impl Walker {
         if base.qual.as_deref() == Some("global.process.env") {
             return env_value(prop);
         }
-        let qual = base.qual.as_ref().map(|q| format!("{q}.{prop}"));
+        let qual = base.qual.as_ref().map(|q| concat([q, ".", prop]));
         if let Some(q) = &qual
             && let Some(v) = self.lookup(q)
         {

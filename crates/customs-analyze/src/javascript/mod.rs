@@ -29,7 +29,7 @@ use oxc_span::SourceType;
 use oxc_syntax::scope::ScopeFlags;
 
 use crate::signals::{self, clip};
-use crate::value::Val;
+use crate::value::{Val, concat};
 use crate::{BehaviourKind, FileFacts};
 
 /// Deepest syntax nesting walked.
@@ -186,7 +186,7 @@ impl Walker {
                     };
                     let member = Val {
                         qual: match (&value.qual, &key) {
-                            (Some(q), Some(k)) => Some(format!("{q}.{k}")),
+                            (Some(q), Some(k)) => Some(concat([q, ".", k])),
                             _ => None,
                         },
                         taint: value.taint,
@@ -390,7 +390,7 @@ impl<'a> Visit<'a> for Walker {
                     let qual = if imported == "default" {
                         module.clone()
                     } else {
-                        format!("{module}.{imported}")
+                        concat([&module, ".", imported])
                     };
                     self.bind(s.local.name.as_str(), Val::qual(qual));
                 }

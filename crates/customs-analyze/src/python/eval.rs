@@ -7,7 +7,7 @@ use super::Walker;
 use super::tables;
 use crate::decode;
 use crate::signals;
-use crate::value::{Taint, Val, env_value, normalize};
+use crate::value::{Taint, Val, concat, env_value, normalize};
 
 /// Builtins that keep their meaning when referred to by bare name.
 const BUILTINS: &[&str] = &[
@@ -196,7 +196,7 @@ impl Walker {
                         text: Some("<__file__>".into()),
                         ..Val::default()
                     },
-                    _ if BUILTINS.contains(&id) => Val::qual(format!("builtins.{id}")),
+                    _ if BUILTINS.contains(&id) => Val::qual(concat(["builtins.", id])),
                     _ => Val::default(),
                 }
             }
@@ -229,7 +229,7 @@ impl Walker {
                         if let (Some(lt), Some(rt)) = (&l.text, &r.text)
                             && lt.len() + rt.len() <= crate::value::MAX_TEXT
                         {
-                            v.text = Some(format!("{lt}{rt}"));
+                            v.text = Some(concat([lt, rt]));
                             v.exact = l.exact && r.exact;
                             v.folded = true;
                         }
@@ -274,7 +274,7 @@ impl Walker {
                 match (v.qual.as_deref(), key.exact_text()) {
                     (Some("os.environ"), Some(name)) => env_value(name),
                     (Some(q), Some(name)) if q.ends_with(".__dict__") => Val {
-                        qual: Some(format!("{}.{name}", q.trim_end_matches(".__dict__"))),
+                        qual: Some(concat([q.trim_end_matches(".__dict__"), ".", name])),
                         folded: key.folded,
                         ..Val::default()
                     },
@@ -353,7 +353,7 @@ impl Walker {
             return v;
         }
         let mut v = Val {
-            qual: base.qual.as_ref().map(|q| format!("{q}.{attr}")),
+            qual: base.qual.as_ref().map(|q| concat([q, ".", attr])),
             taint: base.taint,
             ..Val::default()
         };
@@ -427,9 +427,9 @@ impl Walker {
         match qual {
             "builtins.getattr" => {
                 if let (Some(obj), Some(name)) = (args.first(), exact_arg(1)) {
-                    let base = obj.qual.clone().unwrap_or_else(|| "?".into());
+                    let base = obj.qual.as_deref().unwrap_or("?");
                     return Val {
-                        qual: Some(format!("{base}.{name}")),
+                        qual: Some(concat([base, ".", name])),
                         folded: args[1].folded,
                         ..Val::default()
                     };

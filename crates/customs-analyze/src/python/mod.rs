@@ -21,7 +21,7 @@ use ruff_python_parser::parse_unchecked_source;
 use ruff_text_size::Ranged;
 
 use crate::signals::clip;
-use crate::value::{Taint, Val};
+use crate::value::{Taint, Val, concat};
 use crate::{BehaviourKind, FileFacts};
 
 /// Deepest syntax nesting walked; deeper code is noted, not walked (a hostile file can
@@ -293,7 +293,7 @@ impl Walker {
                     let qual = if module.is_empty() {
                         name.to_owned()
                     } else {
-                        format!("{module}.{name}")
+                        concat([module, ".", name])
                     };
                     // The name may be a submodule (`from pkg import sub`), which
                     // Python then imports too.
