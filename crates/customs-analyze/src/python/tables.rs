@@ -271,7 +271,12 @@ pub(crate) fn on_string(w: &mut Walker, text: &str, offset: u32) {
             format!("{kind}-encoded blob of {} characters", text.len()),
         );
     }
-    if text.len() < 40 && ANTI_ANALYSIS_NAMES.contains(&text.to_ascii_lowercase().as_str()) {
+    // The names are lower case; the text is compared without a lower-cased copy.
+    if text.len() < 40
+        && ANTI_ANALYSIS_NAMES
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(text))
+    {
         w.push(
             BehaviourKind::AntiAnalysis,
             offset,
@@ -288,13 +293,13 @@ fn keyword<'a>(call: &'a ast::ExprCall, name: &str) -> Option<&'a Expr> {
         .map(|k| &k.value)
 }
 
-#[allow(clippy::too_many_lines)]
 /// Methods that write a file, judged by name on any object (`f.write(data)`).
 const WRITE_METHODS: &[&str] = &["write", "write_bytes", "write_text", "writelines"];
 
 /// Methods that read a whole file, judged by name on any object (`path.read_text()`).
 const READ_METHODS: &[&str] = &["read_text", "read_bytes"];
 
+#[allow(clippy::too_many_lines)]
 pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     let offset = call.range().start().to_u32();
     let func = w.eval(&call.func);
