@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use sha2::Digest;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 
 use crate::{
     Anomaly, AnomalyKind, ArchiveError, Budget, Entry, EntryKind, Format, HEAD_LEN, ReadOptions,
@@ -16,6 +16,49 @@ struct Metered<'b, R> {
     read: u64,
     threshold: u64,
     stopped: Option<AnomalyKind>,
+    /// Where skipped bytes go (see the `Seek` impl), allocated once per stream.
+    discard: Vec<u8>,
+}
+
+/// Skipping forward, the only seek a tar reader makes (past the rest of a member and its
+/// padding), by reading into one buffer: the `tar` crate's own skip zeroes a fresh 32 KiB
+/// buffer at every member. Skipped bytes are metered like the rest.
+impl<R: Read> Seek for Metered<'_, R> {
+    fn seek(&mut self, pos: SeekFrom) -> std::io::Result<u64> {
+        let SeekFrom::Current(n) = pos else {
+            return Err(backwards());
+        };
+        let mut left = u64::try_from(n).map_err(|_| backwards())?;
+        if self.discard.is_empty() {
+            self.discard = vec![0; 32 * 1024];
+        }
+        let mut discard = std::mem::take(&mut self.discard);
+        let outcome = (|| {
+            while left > 0 {
+                let want = usize::try_from(left)
+                    .unwrap_or(usize::MAX)
+                    .min(discard.len());
+                let n = self.read(&mut discard[..want])?;
+                if n == 0 {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::UnexpectedEof,
+                        "unexpected end of the tar stream while skipping a member",
+                    ));
+                }
+                left -= n as u64;
+            }
+            Ok(self.read)
+        })();
+        self.discard = discard;
+        outcome
+    }
+}
+
+fn backwards() -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "a tar stream only skips forward",
+    )
 }
 
 const STOP_MARKER: &str = "customs: read limit reached";
@@ -61,6 +104,7 @@ pub(crate) fn read(
         read: 0,
         threshold,
         stopped: None,
+        discard: Vec::new(),
     };
     let outcome = read_entries(&mut metered, prefix, depth, options, budget, sink);
     let shown_archive = prefix.trim_end_matches(crate::NESTED_SEPARATOR);
@@ -96,7 +140,7 @@ pub(crate) fn read(
     }
 }
 
-fn read_entries<R: Read>(
+fn read_entries<R: Read + Seek>(
     stream: &mut R,
     prefix: &str,
     depth: u32,
@@ -107,7 +151,7 @@ fn read_entries<R: Read>(
     let limits = options.limits;
     let mut archive = tar::Archive::new(stream);
     let mut seen = HashMap::new();
-    for item in archive.entries()? {
+    for item in archive.entries_with_seek()? {
         let mut item = item?;
         let raw = item.path_bytes().into_owned();
         let path = format!("{prefix}{}", String::from_utf8_lossy(&raw));

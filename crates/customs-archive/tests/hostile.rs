@@ -414,3 +414,50 @@ fn zip_crc_mismatch_is_an_unreadable_member() {
         tree.anomalies
     );
 }
+
+#[test]
+fn members_skipped_unread_still_end_where_the_stream_does() {
+    // Only the second member is read: the first (a large data file, its head only) and
+    // the padding after it are skipped, and the reader must land on the next header.
+    let head_of_data = |path: &str, _: u64| {
+        if path.ends_with(".bin") {
+            Want::Head
+        } else {
+            Want::Content
+        }
+    };
+    let read_selected = |bytes: &[u8]| {
+        read_archive(
+            bytes,
+            &ReadOptions {
+                limits: &Limits::default(),
+                hash_all: false,
+                select: &head_of_data,
+                on_member: None,
+            },
+        )
+    };
+    let data: Vec<u8> = (0..100_001u32).map(|i| (i % 251) as u8).collect();
+    let tar = raw_tar(&[
+        ("pkg/data.bin", b'0', "", &data),
+        ("pkg/a.py", b'0', "", b"print('after the skip')\n"),
+    ]);
+    for bytes in [tar.clone(), gzip(&tar)] {
+        let tree = read_selected(&bytes).expect("readable");
+        let a = tree
+            .entries
+            .iter()
+            .find(|e| e.path == "pkg/a.py")
+            .expect("the member after the skipped one");
+        assert_eq!(a.data, b"print('after the skip')\n");
+        let bin = tree.entries.iter().find(|e| e.path == "pkg/data.bin");
+        assert_eq!(bin.map(|e| (e.size, e.complete)), Some((100_001, false)));
+    }
+    // A stream that ends inside a skipped member is an error, not a short tree.
+    for bytes in [tar[..60_000].to_vec(), gzip(&tar[..60_000])] {
+        assert!(matches!(
+            read_selected(&bytes),
+            Err(ArchiveError::Corrupt { .. })
+        ));
+    }
+}
