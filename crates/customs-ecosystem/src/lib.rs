@@ -22,7 +22,7 @@ pub use lockfile::{
     LockError, LockKind, Locked, LockedHash, Lockfile, dependency_path, find_lockfiles,
     parse_lockfile, read_lockfile,
 };
-pub use names::{canonical_name, parse_requirement, skeleton};
+pub use names::{canonical_name, is_canonical, parse_requirement, skeleton};
 pub use npm::{LIFECYCLE_HOOKS, NpmManifest};
 pub use python::{PyProject, PythonMetadata};
 pub use versions::{ReleaseLine, compare_versions, line_of, satisfies};

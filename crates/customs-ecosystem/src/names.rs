@@ -41,6 +41,29 @@ pub fn canonical_name(ecosystem: Ecosystem, name: &str) -> String {
     }
 }
 
+/// Whether [`canonical_name`] would return the name unchanged, found without building
+/// it (lists of names already in canonical form need no copy). Non-ASCII PyPI names are
+/// never taken as canonical here.
+#[must_use]
+pub fn is_canonical(ecosystem: Ecosystem, name: &str) -> bool {
+    match ecosystem {
+        Ecosystem::Npm => !name.bytes().any(|b| b.is_ascii_uppercase()),
+        Ecosystem::Pypi => {
+            // One pass: lower-case ASCII, and each `-` between two other characters.
+            let mut after_dash = true;
+            for c in name.bytes() {
+                match c {
+                    b'-' if after_dash => return false,
+                    b'-' => after_dash = true,
+                    b'_' | b'.' | b'A'..=b'Z' | 0x80.. => return false,
+                    _ => after_dash = false,
+                }
+            }
+            !after_dash || name.is_empty()
+        }
+    }
+}
+
 /// The name reduced to what a reader sees at a glance: lower case, separators dropped,
 /// and look-alike characters folded (`0`→`o`, `1`/`l`→`i`, `rn`→`m`, Cyrillic and Greek
 /// homoglyphs to Latin). Two names with the same skeleton are confusable.
@@ -122,6 +145,31 @@ mod tests {
         );
         // Non-ASCII names take the general path, with the same separators.
         assert_eq!(canonical_name(Ecosystem::Pypi, "_Ünï.-Code_"), "ünï-code");
+    }
+
+    #[test]
+    fn canonical_names_are_recognised_without_a_copy() {
+        // Every name of up to four characters over an alphabet of the cases that matter.
+        let alphabet = ['a', 'B', '-', '_', '.', '1', 'é'];
+        let mut names = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = names
+                .iter()
+                .flat_map(|n| alphabet.iter().map(move |c| format!("{n}{c}")))
+                .collect();
+            names.extend(longer);
+        }
+        for name in &names {
+            for eco in [Ecosystem::Npm, Ecosystem::Pypi] {
+                let same = canonical_name(eco, name) == *name;
+                if eco == Ecosystem::Pypi && !name.is_ascii() {
+                    // Declined, never wrongly accepted.
+                    assert!(!is_canonical(eco, name), "{name:?}");
+                } else {
+                    assert_eq!(is_canonical(eco, name), same, "{eco:?} {name:?}");
+                }
+            }
+        }
     }
 
     #[test]

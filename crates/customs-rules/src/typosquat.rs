@@ -1,6 +1,8 @@
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap as HashMap;
 
-use customs_ecosystem::{Ecosystem, canonical_name, skeleton};
+use customs_ecosystem::{Ecosystem, canonical_name, is_canonical, skeleton};
 
 /// The 5,000 most downloaded PyPI projects and npm packages (facts about the
 /// registries, embedded at build time).
@@ -32,12 +34,13 @@ const AFFIXES: &[&str] = &[
     "-official",
 ];
 
-/// Popular names, indexed for confusion checks. Built once per process (about 10,000
-/// names), so the build avoids copies: each name is stored once, in rank order.
+/// Popular names, indexed for confusion checks. Built in every process (about 10,000
+/// names, a few milliseconds when each was copied), so the build borrows the embedded
+/// text: only a name not already in canonical form is copied.
 pub struct Popular {
-    names: HashMap<Ecosystem, Vec<String>>,
+    names: HashMap<Ecosystem, Vec<Cow<'static, str>>>,
     /// Rank of each canonical name.
-    ranks: HashMap<Ecosystem, HashMap<String, usize>>,
+    ranks: HashMap<Ecosystem, HashMap<Cow<'static, str>, usize>>,
     /// Rank by skeleton, built when a name not on the lists is first checked (a process
     /// that only meets popular names never needs it).
     skeletons: std::sync::OnceLock<HashMap<(Ecosystem, String), usize>>,
@@ -61,15 +64,21 @@ impl Popular {
 
     /// Lists given as text, one name a line, most popular first.
     #[must_use]
-    pub fn from_lists(pypi: &str, npm: &str) -> Self {
+    pub fn from_lists(pypi: &'static str, npm: &'static str) -> Self {
         let mut names = HashMap::default();
         let mut ranks = HashMap::default();
         for (eco, text) in [(Ecosystem::Pypi, pypi), (Ecosystem::Npm, npm)] {
-            let list: Vec<String> = text
+            let list: Vec<Cow<'static, str>> = text
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
-                .map(|l| canonical_name(eco, l))
+                .map(|l| {
+                    if is_canonical(eco, l) {
+                        Cow::Borrowed(l)
+                    } else {
+                        Cow::Owned(canonical_name(eco, l))
+                    }
+                })
                 .collect();
             let mut rank_of = HashMap::default();
             rank_of.reserve(list.len());
@@ -111,7 +120,7 @@ impl Popular {
         let ranks = self.ranks.get(&ecosystem)?;
         ranks
             .get(name)
-            .or_else(|| ranks.get(&canonical_name(ecosystem, name)))
+            .or_else(|| ranks.get(canonical_name(ecosystem, name).as_str()))
             .copied()
     }
 }
@@ -179,7 +188,7 @@ pub fn find_squat(popular: &Popular, ecosystem: Ecosystem, name: &str) -> Option
     for form in &forms {
         let sk = name_skeleton(form);
         if let Some(&rank) = popular.skeletons().get(&(ecosystem, sk)) {
-            let target = &list[rank];
+            let target: &str = &list[rank];
             // `@typescript/x` is the organisation of `typescript`, not an imitation.
             if *target != canonical && target != form {
                 let how = if form == &canonical {
@@ -192,7 +201,7 @@ pub fn find_squat(popular: &Popular, ecosystem: Ecosystem, name: &str) -> Option
                     "a scope that imitates a popular scoped package"
                 };
                 return Some(Squat {
-                    target: target.clone(),
+                    target: target.to_owned(),
                     how,
                 });
             }
@@ -223,7 +232,7 @@ pub fn find_squat(popular: &Popular, ecosystem: Ecosystem, name: &str) -> Option
                     || target.chars().last().is_some_and(|c| c.is_ascii_digit());
                 if !digit_tail {
                     return Some(Squat {
-                        target: target.clone(),
+                        target: target.to_string(),
                         how: "one character away",
                     });
                 }
