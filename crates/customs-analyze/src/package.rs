@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use crate::cache::{Dialect, Extension, facts_for};
 use crate::signals::{self, clip};
 use crate::{Behaviour, BehaviourKind, Context, FileFacts, Note, javascript, python};
+use crate::value::concat;
 
 /// Everything the analysers found in one package.
 #[derive(Debug, Default)]
@@ -379,10 +380,14 @@ fn locate_in(text: &str, lines: &Lines, offset: u32) -> (u32, u32, String) {
     let snippet = if line_text.len() <= 200 {
         line_text.trim_end().to_owned()
     } else {
-        let col = (column as usize).saturating_sub(1);
-        let from = col.saturating_sub(60);
-        let window: String = line_text.chars().skip(from).take(160).collect();
-        format!("…{window}…")
+        // 160 characters from 60 before the column, found by byte offsets: in a
+        // minified line the column can be a megabyte in, and stepping there a character
+        // at a time cost more than parsing the line.
+        let before = &line_text[..(at - start).min(line_text.len())];
+        let from = before.char_indices().rev().nth(59).map_or(0, |(i, _)| i);
+        let rest = &line_text[from..];
+        let to = rest.char_indices().nth(160).map_or(rest.len(), |(i, _)| i);
+        concat(["…", &rest[..to], "…"])
     };
     (u32::try_from(line + 1).unwrap_or(u32::MAX), column, snippet)
 }
@@ -619,6 +624,27 @@ mod tests {
         assert_eq!(col, 301);
         // The window starts 60 characters before the column, after an ellipsis.
         assert_eq!(snip.chars().nth(61), Some('e'));
+    }
+
+    #[test]
+    fn long_line_windows_count_characters_not_bytes() {
+        // The window as first defined: the line's characters, 60 before the column on.
+        let reference = |line: &str, column: usize| -> String {
+            let from = (column - 1).saturating_sub(60);
+            let window: String = line.chars().skip(from).take(160).collect();
+            format!("…{window}…")
+        };
+        let line: String = "aé€😀".repeat(120);
+        let ends: Vec<usize> = line.char_indices().map(|(i, _)| i).collect();
+        for &at in &[0, 1, 5, 59, 60, 61, 200, 300, ends.len() - 100, ends.len() - 1] {
+            let text = format!("{line}\nnext");
+            let (row, col, snip) = locate(&text, u32::try_from(ends[at]).unwrap());
+            assert_eq!((row, col as usize), (1, at + 1));
+            assert_eq!(snip, reference(&line, at + 1), "column {}", at + 1);
+        }
+        // An offset inside a character is taken back to its start.
+        let (_, col, _) = locate(&line, 2);
+        assert_eq!(col, 2);
     }
 
     fn package(name: &str, files: &[(&str, &str)]) -> Package {
