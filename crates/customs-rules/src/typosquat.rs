@@ -1,4 +1,5 @@
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -34,16 +35,29 @@ const AFFIXES: &[&str] = &[
     "-official",
 ];
 
-/// Popular names, indexed for confusion checks. Built in every process (about 10,000
-/// names, a few milliseconds when each was copied), so the build borrows the embedded
-/// text: only a name not already in canonical form is copied.
+/// Popular names, indexed for confusion checks. Built in every process, so the indexes
+/// hold no copies: the names are borrowed from the embedded text (only a name not
+/// already in canonical form is copied), and the indexes map a hash of a name, or of its
+/// skeleton, to a rank, the name at that rank being compared on look-up.
 pub struct Popular {
-    names: HashMap<Ecosystem, Vec<Cow<'static, str>>>,
-    /// Rank of each canonical name.
-    ranks: HashMap<Ecosystem, HashMap<Cow<'static, str>, usize>>,
-    /// Rank by skeleton, built when a name not on the lists is first checked (a process
-    /// that only meets popular names never needs it).
-    skeletons: std::sync::OnceLock<HashMap<(Ecosystem, String), usize>>,
+    pypi: List,
+    npm: List,
+}
+
+/// One ecosystem's names.
+struct List {
+    /// Canonical names, most popular first.
+    names: Vec<Cow<'static, str>>,
+    /// Rank of each canonical name, by its hash.
+    ranks: HashMap<u64, u32>,
+    /// Rank of the most popular name with each skeleton, by the skeleton's hash; built
+    /// when a name not on the list is first checked (a process that only meets popular
+    /// names never needs it).
+    skeletons: std::sync::OnceLock<HashMap<u64, u32>>,
+}
+
+fn hash(text: &str) -> u64 {
+    rustc_hash::FxBuildHasher.hash_one(text)
 }
 
 /// The skeleton of a name with npm's scope marks dropped (`@types/node` -> `typesnode`).
@@ -52,6 +66,58 @@ fn name_skeleton(name: &str) -> String {
         skeleton(&name.replace(['@', '/'], ""))
     } else {
         skeleton(name)
+    }
+}
+
+impl List {
+    fn new(eco: Ecosystem, text: &'static str) -> Self {
+        let names: Vec<Cow<'static, str>> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| {
+                if is_canonical(eco, l) {
+                    Cow::Borrowed(l)
+                } else {
+                    Cow::Owned(canonical_name(eco, l))
+                }
+            })
+            .collect();
+        let mut ranks = HashMap::default();
+        ranks.reserve(names.len());
+        for (rank, name) in names.iter().enumerate() {
+            // A name listed twice keeps its better rank.
+            ranks
+                .entry(hash(name))
+                .or_insert(u32::try_from(rank).unwrap_or(u32::MAX));
+        }
+        Self {
+            names,
+            ranks,
+            skeletons: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The rank of a canonical name.
+    fn rank(&self, canonical: &str) -> Option<usize> {
+        let rank = *self.ranks.get(&hash(canonical))? as usize;
+        (self.names.get(rank)? == canonical).then_some(rank)
+    }
+
+    /// The most popular name whose skeleton is `sk`.
+    fn by_skeleton(&self, sk: &str) -> Option<&str> {
+        let skeletons = self.skeletons.get_or_init(|| {
+            let mut skeletons = HashMap::default();
+            skeletons.reserve(self.names.len());
+            for (rank, name) in self.names.iter().enumerate() {
+                skeletons
+                    .entry(hash(&name_skeleton(name)))
+                    .or_insert(u32::try_from(rank).unwrap_or(u32::MAX));
+            }
+            skeletons
+        });
+        let name = self.names.get(*skeletons.get(&hash(sk))? as usize)?;
+        (name_skeleton(name) == sk).then_some(&**name)
     }
 }
 
@@ -65,47 +131,17 @@ impl Popular {
     /// Lists given as text, one name a line, most popular first.
     #[must_use]
     pub fn from_lists(pypi: &'static str, npm: &'static str) -> Self {
-        let mut names = HashMap::default();
-        let mut ranks = HashMap::default();
-        for (eco, text) in [(Ecosystem::Pypi, pypi), (Ecosystem::Npm, npm)] {
-            let list: Vec<Cow<'static, str>> = text
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(|l| {
-                    if is_canonical(eco, l) {
-                        Cow::Borrowed(l)
-                    } else {
-                        Cow::Owned(canonical_name(eco, l))
-                    }
-                })
-                .collect();
-            let mut rank_of = HashMap::default();
-            rank_of.reserve(list.len());
-            for (rank, name) in list.iter().enumerate() {
-                rank_of.entry(name.clone()).or_insert(rank);
-            }
-            ranks.insert(eco, rank_of);
-            names.insert(eco, list);
-        }
         Self {
-            names,
-            ranks,
-            skeletons: std::sync::OnceLock::new(),
+            pypi: List::new(Ecosystem::Pypi, pypi),
+            npm: List::new(Ecosystem::Npm, npm),
         }
     }
 
-    fn skeletons(&self) -> &HashMap<(Ecosystem, String), usize> {
-        self.skeletons.get_or_init(|| {
-            let mut skeletons = HashMap::default();
-            for (&eco, list) in &self.names {
-                skeletons.reserve(list.len());
-                for (rank, name) in list.iter().enumerate() {
-                    skeletons.entry((eco, name_skeleton(name))).or_insert(rank);
-                }
-            }
-            skeletons
-        })
+    fn list(&self, ecosystem: Ecosystem) -> &List {
+        match ecosystem {
+            Ecosystem::Pypi => &self.pypi,
+            Ecosystem::Npm => &self.npm,
+        }
     }
 
     /// True when the name is itself on the list.
@@ -117,11 +153,9 @@ impl Popular {
     /// The popularity rank (0 is the most downloaded), if listed.
     #[must_use]
     pub fn rank(&self, ecosystem: Ecosystem, name: &str) -> Option<usize> {
-        let ranks = self.ranks.get(&ecosystem)?;
-        ranks
-            .get(name)
-            .or_else(|| ranks.get(canonical_name(ecosystem, name).as_str()))
-            .copied()
+        let list = self.list(ecosystem);
+        list.rank(name)
+            .or_else(|| list.rank(&canonical_name(ecosystem, name)))
     }
 }
 
@@ -178,7 +212,7 @@ pub fn find_squat(popular: &Popular, ecosystem: Ecosystem, name: &str) -> Option
     if canonical.is_empty() || popular.contains(ecosystem, &canonical) {
         return None;
     }
-    let list = popular.names.get(&ecosystem)?;
+    let list = popular.list(ecosystem);
     // Look-alike characters and separators: same skeleton as a popular name.
     let mut forms = vec![canonical.clone()];
     if let Some((scope, _)) = canonical.strip_prefix('@').and_then(|s| s.split_once('/')) {
@@ -186,9 +220,7 @@ pub fn find_squat(popular: &Popular, ecosystem: Ecosystem, name: &str) -> Option
         forms.push(scope.to_owned());
     }
     for form in &forms {
-        let sk = name_skeleton(form);
-        if let Some(&rank) = popular.skeletons().get(&(ecosystem, sk)) {
-            let target: &str = &list[rank];
+        if let Some(target) = list.by_skeleton(&name_skeleton(form)) {
             // `@typescript/x` is the organisation of `typescript`, not an imitation.
             if *target != canonical && target != form {
                 let how = if form == &canonical {
@@ -213,7 +245,7 @@ pub fn find_squat(popular: &Popular, ecosystem: Ecosystem, name: &str) -> Option
     if chars.len() >= 5 {
         let mut rows = Vec::new();
         let mut t: Vec<char> = Vec::new();
-        for target in list {
+        for target in &list.names {
             if target.len().abs_diff(canonical.len()) > 4 {
                 // Lengths in bytes this far apart are more than one character apart.
                 continue;
@@ -313,6 +345,30 @@ mod tests {
                 how: "one character away"
             })
         );
+    }
+
+    #[test]
+    fn every_listed_name_and_skeleton_is_found_by_its_hash() {
+        // The indexes keep one rank per hash: two listed names (or skeletons) with the
+        // same hash would hide the second. None do in the embedded lists.
+        let p = Popular::embedded();
+        for list in [&p.pypi, &p.npm] {
+            let mut first = std::collections::HashMap::new();
+            let mut first_skeleton = std::collections::HashMap::new();
+            for (rank, name) in list.names.iter().enumerate() {
+                let expected = *first.entry(name.as_ref()).or_insert(rank);
+                assert_eq!(list.rank(name), Some(expected), "{name}");
+                let sk = name_skeleton(name);
+                let expected = *first_skeleton.entry(sk.clone()).or_insert(rank);
+                assert_eq!(
+                    list.by_skeleton(&sk),
+                    Some(list.names[expected].as_ref()),
+                    "{name}"
+                );
+            }
+            assert_eq!(list.rank("surely-not-a-popular-name"), None);
+            assert_eq!(list.by_skeleton("surelynotapopularname"), None);
+        }
     }
 
     #[test]
