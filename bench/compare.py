@@ -2,12 +2,15 @@
 """Per-artifact timings of customs and of GuardDog on the same artifacts, in one run.
 
     python3 bench/compare.py CUSTOMS_BIN CORPUS_DIR [--guarddog VENV] [--jobs 2]
+                             [--batch TIME_FILE]
 
 Scans every artifact of CORPUS_DIR/pypi and CORPUS_DIR/npm alone with customs (p50, p95,
 max), then, with --guarddog, with `VENV/bin/guarddog pypi|npm scan PATH --output-format
 json`, both with the same number of artifacts at once. Prints wall and CPU for each tool,
-the ratios, and GuardDog's verdict table (risk_score.label). Nothing is installed or run
-from the artifacts by either tool.
+the ratios, and GuardDog's verdict table (risk_score.label). With --batch, the file that
+`/usr/bin/time -f "%e %U %S %M"` wrote for one `customs scan` of the whole corpus, it also
+prints GuardDog's time against that scan's. Nothing is installed or run from the
+artifacts by either tool.
 """
 import collections, json, os, resource, subprocess, sys, time
 from concurrent.futures import ThreadPoolExecutor
@@ -58,6 +61,11 @@ def main():
     print(f"GuardDog 3.2.0, same artifacts, {jobs} at a time: {gwall:.1f} s wall, {gcpu:.1f} s CPU; "
           f"per artifact p50 {pct(gtimes, 50):.3f} s, p95 {pct(gtimes, 95):.3f} s, max {max(gtimes):.3f} s")
     print(f"ratio GuardDog / customs: {gwall / wall:.1f}x wall, {gcpu / cpu:.1f}x CPU")
+    if "--batch" in args:
+        with open(args[args.index("--batch") + 1]) as f:
+            bwall, buser, bsys = map(float, f.read().split()[:3])
+        print(f"ratio GuardDog / one customs scan of the corpus: {gwall / bwall:.1f}x wall, "
+              f"{gcpu / (buser + bsys):.1f}x CPU")
     labels = collections.defaultdict(collections.Counter)
     for (eco, _), (_, out) in zip(artifacts, gres):
         try:

@@ -69,4 +69,4 @@ if [ -z "${CUSTOMS_BENCH_NO_GUARDDOG:-}" ]; then
   fi
   GUARDDOG=(--guarddog "$DIR/guarddog-venv")
 fi
-python3 bench/compare.py "$BIN" "$DIR" "${GUARDDOG[@]}"
+python3 bench/compare.py "$BIN" "$DIR" --batch "$DIR/time.txt" "${GUARDDOG[@]}"
