@@ -224,3 +224,22 @@ setup(name="x", cmdclass={"build_ext": CMakeBuild})
 "#;
     assert_eq!(kinds(src), vec![K::ProcessSpawn]);
 }
+
+#[test]
+fn sinks_inside_the_arguments_of_unremarkable_calls() {
+    // The outer calls name known functions that no check is about, and their arguments
+    // are left unevaluated there; every call among them is judged on its own.
+    let src = "import base64, json, logging, os, subprocess\n\
+               print(json.dumps(subprocess.run(['sh', '-c', base64.b64decode(C)])))\n\
+               logging.info(exec(base64.b64decode(P)))\n\
+               os.path.join(open(os.path.expanduser('~/.ssh/id_rsa')).read(), 'x')\n";
+    let d = details(src);
+    let k = kinds(src);
+    assert!(k.contains(&K::DecodeExecute), "{d:?}");
+    assert!(k.contains(&K::SecretRead), "{d:?}");
+    assert!(
+        d.iter().any(|x| x.contains("decoded data reaches exec()")),
+        "{d:?}"
+    );
+    assert!(d.iter().any(|x| x.contains("subprocess.run")), "{d:?}");
+}

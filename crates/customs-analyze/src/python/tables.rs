@@ -299,6 +299,46 @@ const WRITE_METHODS: &[&str] = &["write", "write_bytes", "write_text", "writelin
 /// Methods that read a whole file, judged by name on any object (`path.read_text()`).
 const READ_METHODS: &[&str] = &["read_text", "read_bytes"];
 
+/// A call's evaluated arguments. Most calls of known functions match none of the checks
+/// in [`on_call`], so the arguments are evaluated only when a check first needs them
+/// (evaluation reads bindings, which the checks do not change; calls among the arguments
+/// are visited, and judged, on their own).
+struct Arguments<'c> {
+    args: Vec<Val>,
+    kwargs: Vec<(&'c str, Val)>,
+    /// Every argument's taint.
+    taint: u8,
+    /// The first positional argument's text.
+    first_text: Option<String>,
+}
+
+fn arguments<'s, 'c>(
+    slot: &'s mut Option<Arguments<'c>>,
+    w: &Walker,
+    call: &'c ast::ExprCall,
+) -> &'s Arguments<'c> {
+    slot.get_or_insert_with(|| {
+        let args: Vec<Val> = call.arguments.args.iter().map(|a| w.eval(a)).collect();
+        let kwargs: Vec<(&str, Val)> = call
+            .arguments
+            .keywords
+            .iter()
+            .map(|k| (k.arg.as_ref().map_or("", |a| a.as_str()), w.eval(&k.value)))
+            .collect();
+        let taint = args
+            .iter()
+            .chain(kwargs.iter().map(|(_, v)| v))
+            .fold(0, |t, v| t | v.taint);
+        let first_text = args.first().and_then(|a| a.text.clone());
+        Arguments {
+            args,
+            kwargs,
+            taint,
+            first_text,
+        }
+    })
+}
+
 #[allow(clippy::too_many_lines)]
 pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     let offset = call.range().start().to_u32();
@@ -319,18 +359,8 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     let raw_qual = func.qual.as_deref().unwrap_or_default();
     let qual_text = normalize(raw_qual);
     let qual: &str = &qual_text;
-    let args: Vec<Val> = call.arguments.args.iter().map(|a| w.eval(a)).collect();
-    let kwargs: Vec<(&str, Val)> = call
-        .arguments
-        .keywords
-        .iter()
-        .map(|k| (k.arg.as_ref().map_or("", |a| a.as_str()), w.eval(&k.value)))
-        .collect();
-    let taint = args
-        .iter()
-        .chain(kwargs.iter().map(|(_, v)| v))
-        .fold(0, |t, v| t | v.taint);
-    let first_text = args.first().and_then(|a| a.text.clone());
+    // The arguments are evaluated when a check below first needs them.
+    let mut evaluated = None;
 
     // Names assembled at run time to hide what is called.
     if func.folded && func.qual.is_some() {
@@ -343,6 +373,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
 
     if EXEC_SINKS.contains(&qual) {
         let what = qual.trim_start_matches("builtins.");
+        let Arguments { args, taint, .. } = arguments(&mut evaluated, w, call);
         if taint & Taint::DECODED != 0 {
             w.push(
                 BehaviourKind::DecodeExecute,
@@ -368,7 +399,9 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         }
         return;
     }
-    if LOAD_SINKS.contains(&qual) && taint & Taint::DOWNLOADED != 0 {
+    if LOAD_SINKS.contains(&qual)
+        && arguments(&mut evaluated, w, call).taint & Taint::DOWNLOADED != 0
+    {
         w.push(
             BehaviourKind::DownloadExecute,
             offset,
@@ -377,6 +410,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if matches!(qual, "builtins.__import__" | "importlib.import_module") {
+        let Arguments { args, .. } = arguments(&mut evaluated, w, call);
         // A module named by a constant is an import like any other.
         if let Some(name) = args.first().and_then(Val::exact_text) {
             w.facts.imports.push(name.to_owned());
@@ -409,8 +443,14 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             })
         });
     if is_process {
+        let Arguments {
+            kwargs,
+            taint,
+            first_text,
+            ..
+        } = arguments(&mut evaluated, w, call);
         let command = first_text.clone().unwrap_or_default();
-        for (kind, detail) in crate::flow::process_start(qual, &command, taint) {
+        for (kind, detail) in crate::flow::process_start(qual, &command, *taint) {
             w.push(kind, offset, detail);
         }
         if kwargs.iter().any(|(_, v)| v.taint & Taint::SOCKET != 0)
@@ -446,7 +486,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         w.scope().runs.push((offset, format!("run with {qual}()")));
         return;
     }
-    if qual == "os.dup2" && taint & Taint::SOCKET != 0 {
+    if qual == "os.dup2" && arguments(&mut evaluated, w, call).taint & Taint::SOCKET != 0 {
         w.push(
             BehaviourKind::ReverseShell,
             offset,
@@ -465,7 +505,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             || qual.contains("CreateThread")
             || qual.contains("RtlMoveMemory"))
     {
-        let kind = if taint & Taint::DECODED != 0 {
+        let kind = if arguments(&mut evaluated, w, call).taint & Taint::DECODED != 0 {
             BehaviourKind::DecodeExecute
         } else {
             BehaviourKind::DynamicExecute
@@ -487,7 +527,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             | "imp.load_source"
             | "imp.load_dynamic"
     ) {
-        if taint & Taint::DOWNLOADED != 0 {
+        if arguments(&mut evaluated, w, call).taint & Taint::DOWNLOADED != 0 {
             w.push(
                 BehaviourKind::DownloadExecute,
                 offset,
@@ -511,6 +551,9 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     // Network.
     let is_fetch = is_fetch(qual);
     if is_fetch || NETWORK.contains(&qual) || is_socket_factory(qual) {
+        let Arguments {
+            taint, first_text, ..
+        } = arguments(&mut evaluated, w, call);
         if matches!(qual, "socket.socket" | "socket.create_connection") {
             w.scope().socket = Some(offset);
         }
@@ -518,7 +561,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         let dns = DNS.contains(&qual);
         // Creating a socket or receiving is not yet talking to anyone.
         let quiet = qual == "socket.socket" || qual.ends_with(".recv");
-        for (kind, detail) in crate::flow::network_call(qual, &url, taint, dns) {
+        for (kind, detail) in crate::flow::network_call(qual, &url, *taint, dns) {
             if !(quiet && kind == BehaviourKind::Network) {
                 w.push(kind, offset, detail);
             }
@@ -535,6 +578,12 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         qual,
         "builtins.open" | "io.open" | "codecs.open" | "pathlib.Path.open" | "os.open"
     ) {
+        let Arguments {
+            args,
+            kwargs,
+            first_text,
+            ..
+        } = arguments(&mut evaluated, w, call);
         let path = if qual == "pathlib.Path.open" {
             w.eval(match &*call.func {
                 Expr::Attribute(a) => &a.value,
@@ -573,6 +622,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if WRITE_METHODS.contains(&method) {
+        let taint = arguments(&mut evaluated, w, call).taint;
         let receiver = match &*call.func {
             Expr::Attribute(a) => w.eval(&a.value),
             _ => Val::default(),
@@ -606,7 +656,10 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if FILE_COPY.contains(&qual)
-        && let Some(dest) = args.get(1).and_then(|a| a.text.as_deref())
+        && let Some(dest) = arguments(&mut evaluated, w, call)
+            .args
+            .get(1)
+            .and_then(|a| a.text.as_deref())
         && let Some(what) = signals::persistence_path(dest)
     {
         w.push(
@@ -617,7 +670,10 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if SECRET_READERS.contains(&qual)
-        && let Some(path) = args.first().and_then(|a| a.text.as_deref())
+        && let Some(path) = arguments(&mut evaluated, w, call)
+            .args
+            .first()
+            .and_then(|a| a.text.as_deref())
         && let Some(what) = signals::secret_path(path)
     {
         w.push(
@@ -628,7 +684,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if qual.starts_with("winreg.") || qual.starts_with("_winreg.") {
-        if args.iter().any(|a| {
+        if arguments(&mut evaluated, w, call).args.iter().any(|a| {
             a.text
                 .as_deref()
                 .and_then(signals::persistence_path)
@@ -643,7 +699,11 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if DELETERS.contains(&qual)
-        && args.first().and_then(|a| a.text.as_deref()) == Some("<__file__>")
+        && arguments(&mut evaluated, w, call)
+            .args
+            .first()
+            .and_then(|a| a.text.as_deref())
+            == Some("<__file__>")
     {
         w.push(
             BehaviourKind::SelfDelete,
