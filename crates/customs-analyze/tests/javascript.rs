@@ -204,3 +204,25 @@ module.exports = { build, get };
         "all behaviour is inside functions: {f:?}"
     );
 }
+
+#[test]
+fn sinks_inside_the_arguments_of_unremarkable_calls() {
+    // The outer calls name known functions that no check is about, and their arguments
+    // are left unevaluated there; every call among them is judged on its own.
+    let src = r#"
+const path = require('path');
+const fs = require('fs');
+const os = require('os');
+console.log(JSON.stringify(eval(Buffer.from(P, 'base64').toString())));
+path.join(fs.readFileSync(os.homedir() + '/.npmrc', 'utf8'), 'x');
+"#;
+    let f = facts(src);
+    let k = kinds(src);
+    assert!(k.contains(&K::DecodeExecute), "{f:?}");
+    assert!(k.contains(&K::SecretRead), "{f:?}");
+    assert!(
+        f.iter()
+            .any(|(_, _, d)| d.contains("decoded data reaches eval()")),
+        "{f:?}"
+    );
+}

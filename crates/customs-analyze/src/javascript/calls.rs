@@ -153,6 +153,38 @@ pub(crate) fn on_call(w: &mut Walker, it: &CallExpression<'_>) {
     handle(w, &it.callee, &it.arguments, it.span.start);
 }
 
+/// A call's evaluated arguments. Most calls of known functions match none of the checks
+/// in [`handle`], so the arguments are evaluated only when a check first needs them
+/// (evaluation reads bindings, which the checks do not change; calls among the arguments
+/// are visited, and judged, on their own).
+struct Arguments {
+    args: Vec<Val>,
+    /// Every argument's taint.
+    taint: u8,
+    /// The first argument's text, or empty.
+    first_text: String,
+}
+
+fn evaluate<'s>(
+    slot: &'s mut Option<Arguments>,
+    w: &Walker,
+    arguments: &[Argument<'_>],
+) -> &'s Arguments {
+    slot.get_or_insert_with(|| {
+        let args: Vec<Val> = arguments.iter().map(|a| w.eval_arg(a)).collect();
+        let taint = args.iter().fold(0, |t, v| t | v.taint);
+        let first_text = args
+            .first()
+            .and_then(|a| a.text.clone())
+            .unwrap_or_default();
+        Arguments {
+            args,
+            taint,
+            first_text,
+        }
+    })
+}
+
 #[allow(clippy::too_many_lines)]
 fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], offset: u32) {
     let func = w.eval(callee);
@@ -161,12 +193,8 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
     };
     let qual_text = normalize(&raw_qual);
     let qual: &str = &qual_text;
-    let args: Vec<Val> = arguments.iter().map(|a| w.eval_arg(a)).collect();
-    let taint = args.iter().fold(0, |t, v| t | v.taint);
-    let first_text = args
-        .first()
-        .and_then(|a| a.text.clone())
-        .unwrap_or_default();
+    // The arguments are evaluated when a check below first needs them.
+    let mut evaluated = None;
 
     if func.folded {
         w.push(
@@ -177,7 +205,7 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
     }
 
     if qual == "global.require" {
-        match args.first() {
+        match evaluate(&mut evaluated, w, arguments).args.first() {
             Some(a) if a.exact_text().is_some() => {
                 let name = a.exact_text().unwrap_or_default().to_owned();
                 w.facts.imports.push(name.clone());
@@ -201,9 +229,13 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
 
     if EXEC.contains(&qual)
         || (matches!(qual, "global.setTimeout" | "global.setInterval")
-            && args.first().is_some_and(|a| a.text.is_some()))
+            && evaluate(&mut evaluated, w, arguments)
+                .args
+                .first()
+                .is_some_and(|a| a.text.is_some()))
     {
         let what = qual.trim_start_matches("global.");
+        let Arguments { args, taint, .. } = evaluate(&mut evaluated, w, arguments);
         if qual == "global.eval" && is_packer(arguments) {
             w.push(
                 BehaviourKind::Obfuscation,
@@ -243,13 +275,18 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
     }
 
     if PROCESS.contains(&qual) {
+        let Arguments {
+            args,
+            taint,
+            first_text,
+        } = evaluate(&mut evaluated, w, arguments);
         let mut command = first_text.clone();
         if let Some(rest) = args.get(1).and_then(|a| a.text.as_deref())
             && !method_of(qual).starts_with("exec")
         {
             command = format!("{command} {rest}");
         }
-        for (kind, detail) in crate::flow::process_start(method_of(qual), &command, taint) {
+        for (kind, detail) in crate::flow::process_start(method_of(qual), &command, *taint) {
             w.push(kind, offset, detail);
         }
         if options_detached(arguments) {
@@ -271,11 +308,14 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
 
     let fetch = is_fetch(qual);
     if fetch || NETWORK.contains(&qual) {
+        let Arguments {
+            taint, first_text, ..
+        } = evaluate(&mut evaluated, w, arguments);
         if fetch {
             w.region.fetched.get_or_insert(offset);
         }
         let dns = DNS.contains(&qual);
-        for (kind, detail) in crate::flow::network_call(qual, &first_text, taint, dns) {
+        for (kind, detail) in crate::flow::network_call(qual, first_text, *taint, dns) {
             w.push(kind, offset, detail);
         }
         return;
@@ -297,7 +337,7 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
         .iter()
         .any(|p| qual.starts_with(p))
     {
-        if taint & Taint::SECRET != 0 {
+        if evaluate(&mut evaluated, w, arguments).taint & Taint::SECRET != 0 {
             w.push(
                 BehaviourKind::SecretExfiltration,
                 offset,
@@ -308,6 +348,9 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
     }
 
     if is_fs(qual) {
+        let Arguments {
+            args, first_text, ..
+        } = evaluate(&mut evaluated, w, arguments);
         let path = first_text.as_str();
         if FS_READ.contains(&m) {
             if let Some(what) = signals::secret_path(path) {

@@ -312,7 +312,7 @@ struct Arguments<'c> {
     first_text: Option<String>,
 }
 
-fn arguments<'s, 'c>(
+fn evaluate<'s, 'c>(
     slot: &'s mut Option<Arguments<'c>>,
     w: &Walker,
     call: &'c ast::ExprCall,
@@ -373,7 +373,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
 
     if EXEC_SINKS.contains(&qual) {
         let what = qual.trim_start_matches("builtins.");
-        let Arguments { args, taint, .. } = arguments(&mut evaluated, w, call);
+        let Arguments { args, taint, .. } = evaluate(&mut evaluated, w, call);
         if taint & Taint::DECODED != 0 {
             w.push(
                 BehaviourKind::DecodeExecute,
@@ -400,7 +400,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if LOAD_SINKS.contains(&qual)
-        && arguments(&mut evaluated, w, call).taint & Taint::DOWNLOADED != 0
+        && evaluate(&mut evaluated, w, call).taint & Taint::DOWNLOADED != 0
     {
         w.push(
             BehaviourKind::DownloadExecute,
@@ -410,7 +410,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if matches!(qual, "builtins.__import__" | "importlib.import_module") {
-        let Arguments { args, .. } = arguments(&mut evaluated, w, call);
+        let Arguments { args, .. } = evaluate(&mut evaluated, w, call);
         // A module named by a constant is an import like any other.
         if let Some(name) = args.first().and_then(Val::exact_text) {
             w.facts.imports.push(name.to_owned());
@@ -448,7 +448,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             taint,
             first_text,
             ..
-        } = arguments(&mut evaluated, w, call);
+        } = evaluate(&mut evaluated, w, call);
         let command = first_text.clone().unwrap_or_default();
         for (kind, detail) in crate::flow::process_start(qual, &command, *taint) {
             w.push(kind, offset, detail);
@@ -486,7 +486,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         w.scope().runs.push((offset, format!("run with {qual}()")));
         return;
     }
-    if qual == "os.dup2" && arguments(&mut evaluated, w, call).taint & Taint::SOCKET != 0 {
+    if qual == "os.dup2" && evaluate(&mut evaluated, w, call).taint & Taint::SOCKET != 0 {
         w.push(
             BehaviourKind::ReverseShell,
             offset,
@@ -505,7 +505,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             || qual.contains("CreateThread")
             || qual.contains("RtlMoveMemory"))
     {
-        let kind = if arguments(&mut evaluated, w, call).taint & Taint::DECODED != 0 {
+        let kind = if evaluate(&mut evaluated, w, call).taint & Taint::DECODED != 0 {
             BehaviourKind::DecodeExecute
         } else {
             BehaviourKind::DynamicExecute
@@ -527,7 +527,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             | "imp.load_source"
             | "imp.load_dynamic"
     ) {
-        if arguments(&mut evaluated, w, call).taint & Taint::DOWNLOADED != 0 {
+        if evaluate(&mut evaluated, w, call).taint & Taint::DOWNLOADED != 0 {
             w.push(
                 BehaviourKind::DownloadExecute,
                 offset,
@@ -553,7 +553,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     if is_fetch || NETWORK.contains(&qual) || is_socket_factory(qual) {
         let Arguments {
             taint, first_text, ..
-        } = arguments(&mut evaluated, w, call);
+        } = evaluate(&mut evaluated, w, call);
         if matches!(qual, "socket.socket" | "socket.create_connection") {
             w.scope().socket = Some(offset);
         }
@@ -583,7 +583,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             kwargs,
             first_text,
             ..
-        } = arguments(&mut evaluated, w, call);
+        } = evaluate(&mut evaluated, w, call);
         let path = if qual == "pathlib.Path.open" {
             w.eval(match &*call.func {
                 Expr::Attribute(a) => &a.value,
@@ -622,7 +622,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if WRITE_METHODS.contains(&method) {
-        let taint = arguments(&mut evaluated, w, call).taint;
+        let taint = evaluate(&mut evaluated, w, call).taint;
         let receiver = match &*call.func {
             Expr::Attribute(a) => w.eval(&a.value),
             _ => Val::default(),
@@ -656,7 +656,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if FILE_COPY.contains(&qual)
-        && let Some(dest) = arguments(&mut evaluated, w, call)
+        && let Some(dest) = evaluate(&mut evaluated, w, call)
             .args
             .get(1)
             .and_then(|a| a.text.as_deref())
@@ -670,7 +670,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if SECRET_READERS.contains(&qual)
-        && let Some(path) = arguments(&mut evaluated, w, call)
+        && let Some(path) = evaluate(&mut evaluated, w, call)
             .args
             .first()
             .and_then(|a| a.text.as_deref())
@@ -684,7 +684,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if qual.starts_with("winreg.") || qual.starts_with("_winreg.") {
-        if arguments(&mut evaluated, w, call).args.iter().any(|a| {
+        if evaluate(&mut evaluated, w, call).args.iter().any(|a| {
             a.text
                 .as_deref()
                 .and_then(signals::persistence_path)
@@ -699,7 +699,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if DELETERS.contains(&qual)
-        && arguments(&mut evaluated, w, call)
+        && evaluate(&mut evaluated, w, call)
             .args
             .first()
             .and_then(|a| a.text.as_deref())
