@@ -154,8 +154,12 @@ impl Popular {
     #[must_use]
     pub fn rank(&self, ecosystem: Ecosystem, name: &str) -> Option<usize> {
         let list = self.list(ecosystem);
-        list.rank(name)
-            .or_else(|| list.rank(&canonical_name(ecosystem, name)))
+        // Listed names are canonical: a name is looked up once, in canonical form.
+        if is_canonical(ecosystem, name) {
+            list.rank(name)
+        } else {
+            list.rank(&canonical_name(ecosystem, name))
+        }
     }
 }
 
@@ -377,5 +381,9 @@ mod tests {
         assert!(p.contains(Ecosystem::Pypi, "requests"));
         assert!(p.contains(Ecosystem::Npm, "lodash"));
         assert_eq!(p.rank(Ecosystem::Pypi, "boto3"), Some(0));
+        // Names not in canonical form are found by their canonical form.
+        assert_eq!(p.rank(Ecosystem::Pypi, "BOTO3"), Some(0));
+        assert!(p.contains(Ecosystem::Pypi, "Requests"));
+        assert!(p.contains(Ecosystem::Npm, "LoDash"));
     }
 }
