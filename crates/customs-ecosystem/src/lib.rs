@@ -12,6 +12,7 @@ mod lockfile;
 mod names;
 mod npm;
 mod python;
+mod requirement;
 mod versions;
 
 pub use files::{
@@ -22,9 +23,10 @@ pub use lockfile::{
     LockError, LockKind, Locked, LockedHash, Lockfile, dependency_path, find_lockfiles,
     parse_lockfile, read_lockfile,
 };
-pub use names::{canonical_name, is_canonical, parse_requirement, skeleton};
+pub use names::{canonical_name, is_canonical, skeleton};
 pub use npm::{LIFECYCLE_HOOKS, NpmManifest};
 pub use python::{PyProject, PythonMetadata};
+pub use requirement::parse_requirement;
 pub use versions::{ReleaseLine, compare_versions, line_of, satisfies};
 
 use customs_archive::Tree;

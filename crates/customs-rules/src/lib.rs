@@ -8,6 +8,7 @@
 
 mod anomaly;
 mod model;
+mod popular_index;
 mod rules;
 mod typosquat;
 mod verdict;

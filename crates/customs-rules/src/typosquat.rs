@@ -1,14 +1,8 @@
 use std::borrow::Cow;
-use std::hash::BuildHasher;
-
-use rustc_hash::FxHashMap as HashMap;
 
 use customs_ecosystem::{Ecosystem, canonical_name, is_canonical, skeleton};
 
-/// The 5,000 most downloaded PyPI projects and npm packages (facts about the
-/// registries, embedded at build time).
-const POPULAR_PYPI: &str = include_str!("../data/popular-pypi.txt");
-const POPULAR_NPM: &str = include_str!("../data/popular-npm.txt");
+use crate::popular_index;
 
 /// Affixes that squatters add to a popular name.
 const AFFIXES: &[&str] = &[
@@ -35,89 +29,85 @@ const AFFIXES: &[&str] = &[
     "-official",
 ];
 
-/// Popular names, indexed for confusion checks. Built in every process, so the indexes
-/// hold no copies: the names are borrowed from the embedded text (only a name not
-/// already in canonical form is copied), and the indexes map a hash of a name, or of its
-/// skeleton, to a rank, the name at that rank being compared on look-up.
+/// Popular names, indexed for confusion checks. The embedded lists were indexed at
+/// build time (see `popular_index`): a process that checks one name reads a few entries
+/// of static tables instead of indexing 10,000 names first.
 pub struct Popular {
     pypi: List,
     npm: List,
 }
 
-/// One ecosystem's names.
-struct List {
-    /// Canonical names, most popular first.
-    names: Vec<Cow<'static, str>>,
-    /// Rank of each canonical name, by its hash.
-    ranks: HashMap<u64, u32>,
-    /// Rank of the most popular name with each skeleton, by the skeleton's hash; built
-    /// when a name not on the list is first checked (a process that only meets popular
-    /// names never needs it).
-    skeletons: std::sync::OnceLock<HashMap<u64, u32>>,
-}
+// The embedded lists' indexes: `PYPI_NAMES`, `PYPI_STARTS`, `PYPI_RANKS`,
+// `PYPI_SKELETONS` and the same for npm.
+include!(concat!(env!("OUT_DIR"), "/popular.rs"));
 
-fn hash(text: &str) -> u64 {
-    rustc_hash::FxBuildHasher.hash_one(text)
+/// One ecosystem's names and their index (see [`popular_index::Index`]).
+struct List {
+    /// The canonical names, most popular first, each followed by a `\n`.
+    names: Cow<'static, str>,
+    /// Where each name starts in `names`, then the end of `names`.
+    starts: Cow<'static, [u32]>,
+    /// `(hash of a canonical name, its best rank)`, sorted.
+    ranks: Cow<'static, [(u64, u32)]>,
+    /// `(hash of a skeleton, the best rank of a name with it)`, sorted.
+    skeletons: Cow<'static, [(u64, u32)]>,
 }
 
 /// The skeleton of a name with npm's scope marks dropped (`@types/node` -> `typesnode`).
 fn name_skeleton(name: &str) -> String {
-    if name.contains(['@', '/']) {
-        skeleton(&name.replace(['@', '/'], ""))
-    } else {
-        skeleton(name)
-    }
+    skeleton(&popular_index::scopeless(name))
 }
 
 impl List {
-    fn new(eco: Ecosystem, text: &'static str) -> Self {
-        let names: Vec<Cow<'static, str>> = text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(|l| {
-                if is_canonical(eco, l) {
-                    Cow::Borrowed(l)
-                } else {
-                    Cow::Owned(canonical_name(eco, l))
-                }
-            })
-            .collect();
-        let mut ranks = HashMap::default();
-        ranks.reserve(names.len());
-        for (rank, name) in names.iter().enumerate() {
-            // A name listed twice keeps its better rank.
-            ranks
-                .entry(hash(name))
-                .or_insert(u32::try_from(rank).unwrap_or(u32::MAX));
-        }
+    fn embedded(
+        names: &'static str,
+        starts: &'static [u32],
+        ranks: &'static [(u64, u32)],
+        skeletons: &'static [(u64, u32)],
+    ) -> Self {
         Self {
-            names,
-            ranks,
-            skeletons: std::sync::OnceLock::new(),
+            names: Cow::Borrowed(names),
+            starts: Cow::Borrowed(starts),
+            ranks: Cow::Borrowed(ranks),
+            skeletons: Cow::Borrowed(skeletons),
         }
+    }
+
+    fn new(eco: Ecosystem, text: &str) -> Self {
+        let index = popular_index::build(text, |n| canonical_name(eco, n), skeleton);
+        Self {
+            names: Cow::Owned(index.names),
+            starts: Cow::Owned(index.starts),
+            ranks: Cow::Owned(index.ranks),
+            skeletons: Cow::Owned(index.skeletons),
+        }
+    }
+
+    /// The name at `rank`.
+    fn name(&self, rank: u32) -> Option<&str> {
+        let rank = rank as usize;
+        let start = *self.starts.get(rank)? as usize;
+        let end = *self.starts.get(rank + 1)? as usize;
+        self.names.get(start..end.checked_sub(1)?)
+    }
+
+    /// The names, most popular first.
+    fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.split_terminator('\n')
     }
 
     /// The rank of a canonical name.
     fn rank(&self, canonical: &str) -> Option<usize> {
-        let rank = *self.ranks.get(&hash(canonical))? as usize;
-        (self.names.get(rank)? == canonical).then_some(rank)
+        popular_index::candidates(&self.ranks, popular_index::hash(canonical))
+            .find(|&rank| self.name(rank) == Some(canonical))
+            .map(|rank| rank as usize)
     }
 
     /// The most popular name whose skeleton is `sk`.
     fn by_skeleton(&self, sk: &str) -> Option<&str> {
-        let skeletons = self.skeletons.get_or_init(|| {
-            let mut skeletons = HashMap::default();
-            skeletons.reserve(self.names.len());
-            for (rank, name) in self.names.iter().enumerate() {
-                skeletons
-                    .entry(hash(&name_skeleton(name)))
-                    .or_insert(u32::try_from(rank).unwrap_or(u32::MAX));
-            }
-            skeletons
-        });
-        let name = self.names.get(*skeletons.get(&hash(sk))? as usize)?;
-        (name_skeleton(name) == sk).then_some(&**name)
+        popular_index::candidates(&self.skeletons, popular_index::hash(sk))
+            .filter_map(|rank| self.name(rank))
+            .find(|name| name_skeleton(name) == sk)
     }
 }
 
@@ -125,12 +115,15 @@ impl Popular {
     /// The embedded lists.
     #[must_use]
     pub fn embedded() -> Self {
-        Self::from_lists(POPULAR_PYPI, POPULAR_NPM)
+        Self {
+            pypi: List::embedded(PYPI_NAMES, &PYPI_STARTS, &PYPI_RANKS, &PYPI_SKELETONS),
+            npm: List::embedded(NPM_NAMES, &NPM_STARTS, &NPM_RANKS, &NPM_SKELETONS),
+        }
     }
 
     /// Lists given as text, one name a line, most popular first.
     #[must_use]
-    pub fn from_lists(pypi: &'static str, npm: &'static str) -> Self {
+    pub fn from_lists(pypi: &str, npm: &str) -> Self {
         Self {
             pypi: List::new(Ecosystem::Pypi, pypi),
             npm: List::new(Ecosystem::Npm, npm),
@@ -249,7 +242,7 @@ pub fn find_squat(popular: &Popular, ecosystem: Ecosystem, name: &str) -> Option
     if chars.len() >= 5 {
         let mut rows = Vec::new();
         let mut t: Vec<char> = Vec::new();
-        for target in &list.names {
+        for target in list.names() {
             if target.len().abs_diff(canonical.len()) > 4 {
                 // Lengths in bytes this far apart are more than one character apart.
                 continue;
@@ -353,26 +346,59 @@ mod tests {
 
     #[test]
     fn every_listed_name_and_skeleton_is_found_by_its_hash() {
-        // The indexes keep one rank per hash: two listed names (or skeletons) with the
-        // same hash would hide the second. None do in the embedded lists.
-        let p = Popular::embedded();
-        for list in [&p.pypi, &p.npm] {
+        // Each name is found at its first rank, and each skeleton at the first rank of a
+        // name that has it, both in the indexes made at build time and in ones made
+        // from the same text now.
+        let embedded = Popular::embedded();
+        let now = Popular::from_lists(
+            include_str!("../data/popular-pypi.txt"),
+            include_str!("../data/popular-npm.txt"),
+        );
+        for (list, fresh) in [(&embedded.pypi, &now.pypi), (&embedded.npm, &now.npm)] {
+            assert_eq!(list.names, fresh.names);
+            assert_eq!(list.starts, fresh.starts);
+            assert_eq!(list.ranks, fresh.ranks);
+            assert_eq!(list.skeletons, fresh.skeletons);
+            let names: Vec<&str> = list.names().collect();
+            assert_eq!(names.len(), 5000);
             let mut first = std::collections::HashMap::new();
             let mut first_skeleton = std::collections::HashMap::new();
-            for (rank, name) in list.names.iter().enumerate() {
-                let expected = *first.entry(name.as_ref()).or_insert(rank);
+            for (rank, name) in names.iter().enumerate() {
+                assert_eq!(list.name(u32::try_from(rank).expect("small")), Some(*name));
+                let expected = *first.entry(*name).or_insert(rank);
                 assert_eq!(list.rank(name), Some(expected), "{name}");
                 let sk = name_skeleton(name);
                 let expected = *first_skeleton.entry(sk.clone()).or_insert(rank);
-                assert_eq!(
-                    list.by_skeleton(&sk),
-                    Some(list.names[expected].as_ref()),
-                    "{name}"
-                );
+                assert_eq!(list.by_skeleton(&sk), Some(names[expected]), "{name}");
             }
             assert_eq!(list.rank("surely-not-a-popular-name"), None);
             assert_eq!(list.by_skeleton("surelynotapopularname"), None);
         }
+    }
+
+    #[test]
+    fn names_that_share_a_hash_are_all_found() {
+        // Hash collisions cost a comparison: every entry under a hash is tried, best
+        // rank first.
+        let table = [(1, 4), (7, 0), (7, 2), (7, 9), (8, 1)];
+        let found: Vec<u32> = popular_index::candidates(&table, 7).collect();
+        assert_eq!(found, [0, 2, 9]);
+        assert_eq!(popular_index::candidates(&table, 5).count(), 0);
+        assert_eq!(popular_index::candidates(&table, 9).count(), 0);
+        // Names listed twice keep their first rank; a later look-alike of a listed name
+        // does not take its skeleton.
+        let list = List::new(Ecosystem::Pypi, "Foo_Bar\nbaz\n\nfoo-bar\nfo0-bar\n");
+        assert_eq!(
+            list.names().collect::<Vec<_>>(),
+            ["foo-bar", "baz", "foo-bar", "fo0-bar"]
+        );
+        assert_eq!(list.rank("foo-bar"), Some(0));
+        assert_eq!(list.rank("fo0-bar"), Some(3));
+        assert_eq!(list.ranks.len(), 3);
+        assert_eq!(name_skeleton("fo0-bar"), "foobar");
+        assert_eq!(list.by_skeleton("foobar"), Some("foo-bar"));
+        assert_eq!(list.skeletons.len(), 2);
+        assert_eq!(list.by_skeleton("fooobar"), None);
     }
 
     #[test]
