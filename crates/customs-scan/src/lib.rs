@@ -92,6 +92,9 @@ pub struct ScanOptions {
     pub hash_all: bool,
     /// Compare registry releases with the release before them.
     pub history: bool,
+    /// Leave the profile of local targets empty: for a scan that compares nothing (the
+    /// profile is the facts releases are compared by). Registry targets always get theirs.
+    pub skip_profile: bool,
 }
 
 impl ScanOptions {
@@ -208,7 +211,7 @@ fn read_and_judge(
         target,
         sha256,
         Package::from_tree(tree, file_name),
-        options.hash_all,
+        profiling(options),
     ))
 }
 
@@ -248,7 +251,11 @@ fn read_path(target: &str, path: &Path, options: &ScanOptions) -> Result<Package
             target,
             sha256,
             Package::from_tree(tree, &file_name),
-            true,
+            if options.skip_profile {
+                Profiling::Skip
+            } else {
+                Profiling::Hashed
+            },
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| ScanError {
@@ -265,11 +272,41 @@ fn archive_error(target: &str, e: &ArchiveError) -> ScanError {
     }
 }
 
+/// How much of a report's profile to compute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Profiling {
+    /// None: the report's profile is empty (a scan that compares nothing).
+    Skip,
+    /// Digests only of the members the archive reader hashed (wheels' members).
+    Listed,
+    /// Digests of every member, to tell changed files apart.
+    Hashed,
+}
+
+fn profiling(options: &ScanOptions) -> Profiling {
+    if options.skip_profile {
+        Profiling::Skip
+    } else if options.hash_all {
+        Profiling::Hashed
+    } else {
+        Profiling::Listed
+    }
+}
+
 /// Analyses a package and judges it.
 #[must_use]
-pub fn judge(target: &str, sha256: String, package: Package, hash_all: bool) -> PackageReport {
+pub fn judge(
+    target: &str,
+    sha256: String,
+    package: Package,
+    profiling: Profiling,
+) -> PackageReport {
     let analysis = analyze_package(&package);
-    let profile = Arc::new(Profile::of(&package, &analysis, hash_all));
+    let profile = Arc::new(match profiling {
+        Profiling::Skip => Profile::default(),
+        Profiling::Listed => Profile::of(&package, &analysis, false),
+        Profiling::Hashed => Profile::of(&package, &analysis, true),
+    });
     let findings = check(&Input {
         package: &package,
         analysis: &analysis,

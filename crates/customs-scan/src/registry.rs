@@ -373,6 +373,7 @@ fn scan_release_inner(
     };
     let options = ScanOptions {
         hash_all: options.hash_all || options.history,
+        skip_profile: false,
         ..options.clone()
     };
     let mut report = scan_file(registry, project, release, file, &display, &options)?;
@@ -490,6 +491,7 @@ fn check_dependencies(
 ) -> Vec<DependencyCheck> {
     let options = ScanOptions {
         history: false,
+        skip_profile: false,
         ..options.clone()
     };
     added
@@ -577,6 +579,7 @@ pub fn load_source(
     let options = ScanOptions {
         hash_all: true,
         history: false,
+        skip_profile: false,
         ..options.clone()
     };
     match Spec::parse(source) {

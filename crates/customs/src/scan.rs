@@ -23,6 +23,8 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         jobs: args.jobs.unwrap_or(0),
         hash_all: false,
         history: !args.no_history,
+        // Local files are compared with nothing; registry targets still get profiles.
+        skip_profile: true,
     };
     let (targets, target_errors) = expand_targets(&args.targets);
     let registry = if targets.iter().any(|t| t.spec.is_some()) {
