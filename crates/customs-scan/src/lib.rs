@@ -93,7 +93,8 @@ pub struct ScanOptions {
     /// Compare registry releases with the release before them.
     pub history: bool,
     /// Leave the profile of local targets empty: for a scan that compares nothing (the
-    /// profile is the facts releases are compared by). Registry targets always get theirs.
+    /// profile is the facts releases are compared by). Registry targets, and the sources
+    /// that `diff` compares, always get theirs.
     pub skip_profile: bool,
 }
 
@@ -211,7 +212,7 @@ fn read_and_judge(
         target,
         sha256,
         Package::from_tree(tree, file_name),
-        profiling(options),
+        profiling(options.skip_profile, options.hash_all),
     ))
 }
 
@@ -251,11 +252,7 @@ fn read_path(target: &str, path: &Path, options: &ScanOptions) -> Result<Package
             target,
             sha256,
             Package::from_tree(tree, &file_name),
-            if options.skip_profile {
-                Profiling::Skip
-            } else {
-                Profiling::Hashed
-            },
+            profiling(options.skip_profile, true),
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| ScanError {
@@ -283,10 +280,10 @@ pub enum Profiling {
     Hashed,
 }
 
-fn profiling(options: &ScanOptions) -> Profiling {
-    if options.skip_profile {
+fn profiling(skip: bool, hash_all: bool) -> Profiling {
+    if skip {
         Profiling::Skip
-    } else if options.hash_all {
+    } else if hash_all {
         Profiling::Hashed
     } else {
         Profiling::Listed

@@ -11,14 +11,33 @@ fn fixture(name: &str) -> std::path::PathBuf {
         .join(name)
 }
 
+/// The fixture folder packed as an npm tarball (`package/...`) in `dir`.
+fn packed(name: &str, dir: &Path) -> std::path::PathBuf {
+    let out = dir.join(format!("{name}-1.0.0.tgz"));
+    let file = std::fs::File::create(&out).expect("create");
+    let mut b = tar::Builder::new(flate2::write::GzEncoder::new(
+        file,
+        flate2::Compression::fast(),
+    ));
+    b.append_dir_all("package", fixture(name)).expect("pack");
+    b.into_inner().expect("tar").finish().expect("gzip");
+    out
+}
+
 #[test]
 fn skipping_the_profile_changes_nothing_judged() {
-    for name in [
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Folders, and an archive (read through another path).
+    let archive = packed("malicious-npm-postinstall-dropper", dir.path());
+    for (name, path) in [
         "malicious-npm-postinstall-dropper",
         "malicious-py-pth-startup",
         "benign-py-pth-hook",
-    ] {
-        let path = fixture(name);
+    ]
+    .map(|n| (n, fixture(n)))
+    .into_iter()
+    .chain([("packed dropper", archive)])
+    {
         let full = scan_path(name, &path, &ScanOptions::default()).expect("scans");
         let skip = ScanOptions {
             skip_profile: true,
