@@ -73,6 +73,10 @@ fn main() {
     let start = Instant::now();
     let uncompressed: u64 = files
         .par_iter()
+        // One job per artifact, largest first, as customs scans them: rayon would
+        // otherwise hand each thread a run of artifacts, and one thread would still be
+        // inflating large archives while the other sat idle.
+        .with_max_len(1)
         .map(|p| {
             let bytes = std::fs::read(p).unwrap();
             compressed.fetch_add(bytes.len() as u64, Ordering::Relaxed);
