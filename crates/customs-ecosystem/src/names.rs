@@ -47,8 +47,8 @@ pub fn canonical_name(ecosystem: Ecosystem, name: &str) -> String {
 }
 
 /// Whether [`canonical_name`] would return the name unchanged, found without building
-/// it (lists of names already in canonical form need no copy). Non-ASCII PyPI names are
-/// never taken as canonical here.
+/// it (a name already in canonical form is looked up without a copy). Non-ASCII PyPI
+/// names are never taken as canonical here.
 #[must_use]
 pub fn is_canonical(ecosystem: Ecosystem, name: &str) -> bool {
     match ecosystem {

@@ -206,10 +206,11 @@ fn distance<T: PartialEq>(a: &[T], b: &[T], max: usize, rows: &mut Vec<usize>) -
 #[must_use]
 pub fn find_squat(popular: &Popular, ecosystem: Ecosystem, name: &str) -> Option<Squat> {
     let canonical = canonical_name(ecosystem, name);
-    if canonical.is_empty() || popular.contains(ecosystem, &canonical) {
+    let list = popular.list(ecosystem);
+    // Already canonical: looked up as it is.
+    if canonical.is_empty() || list.rank(&canonical).is_some() {
         return None;
     }
-    let list = popular.list(ecosystem);
     // Look-alike characters and separators: same skeleton as a popular name.
     let mut forms = vec![canonical.clone()];
     if let Some((scope, _)) = canonical.strip_prefix('@').and_then(|s| s.split_once('/')) {
