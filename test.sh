@@ -4,14 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export INSTA_UPDATE=no
-# The store links the system SQLite; Debian's libsqlite3-dev provides it.
-if ! { [ -e /usr/include/sqlite3.h ] || pkg-config --exists sqlite3 2>/dev/null; }; then
-  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-    apt-get install -y -q libsqlite3-dev >/dev/null
-  else
-    echo "SQLite's development files are needed: apt-get install libsqlite3-dev"; exit 1
-  fi
-fi
 # uv, a real client of the proxy tests, installed from the configured PyPI index into
 # target/tools (nothing system-wide).
 if [ ! -x target/tools/bin/uv ]; then
