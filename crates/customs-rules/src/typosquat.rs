@@ -94,10 +94,8 @@ impl List {
     /// The names, most popular first, cut at the offsets in `starts` (splitting the text
     /// at each `\n` again was two thirds of the one-edit search's time).
     fn names(&self) -> impl Iterator<Item = &str> {
-        self.starts.windows(2).filter_map(|w| {
-            self.names
-                .get(w[0] as usize..(w[1] as usize).checked_sub(1)?)
-        })
+        let count = u32::try_from(self.starts.len().saturating_sub(1)).unwrap_or(u32::MAX);
+        (0..count).filter_map(|rank| self.name(rank))
     }
 
     /// The rank of a canonical name.
