@@ -16,6 +16,7 @@ mod model;
 mod nesting;
 mod package;
 pub mod python;
+pub mod reach;
 pub mod signals;
 mod value;
 

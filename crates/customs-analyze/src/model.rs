@@ -127,6 +127,10 @@ pub struct Behaviour {
     pub detail: String,
     /// The file is test, example or documentation code, which users do not run.
     pub test_code: bool,
+    /// For a behaviour inside a function that runs on install or import: the chain of
+    /// calls by which it is reached (`a/__init__.py module level → run() → steal()`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
 }
 
 /// A behaviour before its file's context is known: the analysers only say whether it
@@ -144,6 +148,9 @@ pub struct RawBehaviour {
     /// Runs only when a maintainer runs a command of their own (`setup.py publish`),
     /// never when the package is installed or imported.
     pub guarded: bool,
+    /// The function of the file it sits in (an index into [`FileFacts::reach`]'s
+    /// functions), or [`crate::reach::TOP`] at top level or where no function is known.
+    pub function: u32,
 }
 
 /// What one file's analysis found.
@@ -158,6 +165,9 @@ pub struct FileFacts {
     pub setup_commands: Vec<String>,
     /// Why the file did not parse cleanly, if it did not.
     pub parse_error: Option<String>,
+    /// The file's functions and who refers to whom: which functions run when the top
+    /// level runs.
+    pub reach: crate::reach::Reach,
 }
 
 impl FileFacts {
@@ -184,6 +194,7 @@ impl FileFacts {
             offset,
             detail: detail.into(),
             guarded: false,
+            function: crate::reach::TOP,
         });
     }
 }

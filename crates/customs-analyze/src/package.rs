@@ -5,9 +5,11 @@ use customs_ecosystem::{ArtifactKind, FileKind, Package, PackageFile, Role};
 use rayon::prelude::*;
 
 use crate::cache::{Dialect, Extension, facts_for};
+use crate::reach::{self, From};
 use crate::signals::{self, clip};
 use crate::value::concat;
 use crate::{Behaviour, BehaviourKind, Context, FileFacts, Note, javascript, python};
+use rustc_hash::FxHashMap;
 
 /// Everything the analysers found in one package.
 #[derive(Debug, Default)]
@@ -109,8 +111,35 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
     analysis.install_files = install.iter().map(|&i| pkg.files[i].path.clone()).collect();
     analysis.install_files.sort();
 
+    // Files whose top level runs on install or import: install files, and importable
+    // files other than test code; test code that one of them imports runs as well,
+    // whatever its name.
+    let runs_on_import: Vec<usize> = code
+        .iter()
+        .filter(|&&(i, f, _)| {
+            facts.contains_key(&i)
+                && (install.contains(&i) || (f.role != Role::Test && importable(pkg, f, &by_rel)))
+        })
+        .map(|&(i, _, _)| i)
+        .collect();
+    let imported = follow_imports(pkg, &facts, &runs_on_import, usize::MAX);
+    let runs = |i: usize, f: &PackageFile| {
+        install.contains(&i)
+            || (importable(pkg, f, &by_rel) && (f.role != Role::Test || imported.contains(&i)))
+    };
+    let reach_of: FxHashMap<usize, &reach::Reach> =
+        facts.iter().map(|(&i, f)| (i, &f.reach)).collect();
+    let roots: Vec<usize> = code
+        .iter()
+        .filter(|&&(i, f, _)| facts.contains_key(&i) && runs(i, f))
+        .map(|&(i, _, _)| i)
+        .collect();
+    let reached = reach::reached(&reach_of, roots, |i, qual| {
+        resolve_function(pkg, &facts, i, qual)
+    });
+
     for &(i, file, text) in &code {
-        let Some(f) = facts.remove(&i) else { continue };
+        let Some(f) = facts.get(&i) else { continue };
         analysis.imports.extend(f.imports.iter().cloned());
         if install.contains(&i) {
             analysis
@@ -123,7 +152,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
                 message: error.clone(),
             });
         }
-        let runtime_only = file.role == Role::Test || !importable(pkg, file, &by_rel);
+        let top_runs = runs(i, file);
         // Line starts only for files with something to locate (most have nothing).
         let lines = if f.behaviours.is_empty() {
             Lines(Vec::new())
@@ -131,16 +160,25 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
             Lines::new(text)
         };
         for raw in &f.behaviours {
+            let via = (!raw.top_level && raw.function != reach::TOP)
+                .then(|| reached.get(&(i, raw.function)).map(|_| (i, raw.function)))
+                .flatten();
             let context = if raw.guarded {
                 Context::Runtime
             } else if install.contains(&i) {
                 Context::Install
-            } else if runtime_only {
+            } else if !top_runs {
                 Context::Runtime
-            } else if raw.top_level {
+            } else if raw.top_level || via.is_some() {
                 Context::Import
             } else {
                 Context::Runtime
+            };
+            let via = match (context, via) {
+                (Context::Install | Context::Import, Some(at)) => {
+                    Some(call_chain(pkg, &facts, &reached, at))
+                }
+                _ => None,
             };
             let (line, column, snippet) = locate_in(text, &lines, raw.offset);
             analysis.behaviours.push(Behaviour {
@@ -151,7 +189,8 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
                 column,
                 snippet,
                 detail: raw.detail.clone(),
-                test_code: file.role == Role::Test && !install.contains(&i),
+                test_code: file.role == Role::Test && !top_runs,
+                via,
             });
         }
     }
@@ -413,6 +452,7 @@ fn lifecycle(pkg: &Package, analysis: &mut Analysis, roots: &mut Vec<usize>) {
                 snippet: snippet.clone(),
                 detail,
                 test_code: false,
+                via: None,
             });
         };
         let (found, scripts) = signals::analyze_shell(script);
@@ -497,6 +537,7 @@ fn binding_gyp(pkg: &Package, analysis: &mut Analysis) {
                 snippet: snippet.clone(),
                 detail: format!("binding.gyp command `{}`: {}", clip(command, 80), f.detail),
                 test_code: false,
+                via: None,
             });
         }
         base += close + 1;
@@ -551,6 +592,97 @@ fn follow_imports(
         }
     }
     seen
+}
+
+/// The file and function that a qualified name called in file `i` points at, when it
+/// names a function of the package: `helpers.run` where the file imports `.helpers`
+/// (or `pkg.helpers`) and that module is a file of the package.
+fn resolve_function(
+    pkg: &Package,
+    facts: &HashMap<usize, Arc<FileFacts>>,
+    i: usize,
+    qual: &str,
+) -> Option<(usize, String)> {
+    let f = facts.get(&i)?;
+    let file = &pkg.files[i];
+    let dir = file.relative.rsplit_once('/').map_or("", |(d, _)| d);
+    // The imports the name starts with (`helpers` of `helpers.run`), longest first;
+    // Python's relative imports are written with their dots, which the name has lost.
+    let mut matches: Vec<(&str, &str)> = f
+        .imports
+        .iter()
+        .filter_map(|import| {
+            let bare = if file.kind == FileKind::Python {
+                import.trim_start_matches('.')
+            } else {
+                import.as_str()
+            };
+            let rest = qual.strip_prefix(bare)?;
+            let name = if rest.is_empty() {
+                "default"
+            } else {
+                rest.strip_prefix('.')?
+            };
+            (!bare.is_empty()).then_some((import.as_str(), name))
+        })
+        .collect();
+    matches.sort_by_key(|(import, _)| std::cmp::Reverse(import.len()));
+    for (import, name) in matches {
+        for candidate in resolve(file.kind, dir, import) {
+            if let Some(j) = pkg.files.iter().position(|p| p.relative == candidate) {
+                return Some((j, name.to_owned()));
+            }
+        }
+    }
+    None
+}
+
+/// The chain of calls that reaches a function, from the top level it starts at:
+/// `pkg/__init__.py module level → pkg/util.py run() → decode()`.
+fn call_chain(
+    pkg: &Package,
+    facts: &HashMap<usize, Arc<FileFacts>>,
+    reached: &FxHashMap<(usize, u32), From>,
+    at: (usize, u32),
+) -> String {
+    let name = |file: usize, id: u32| {
+        facts
+            .get(&file)
+            .and_then(|f| f.reach.functions.get(id as usize))
+            .map_or_else(|| "?".to_owned(), |f| f.name.clone())
+    };
+    let mut steps = vec![(at.0, name(at.0, at.1))];
+    let mut cur = at;
+    let mut start = at.0;
+    for _ in 0..8 {
+        match reached.get(&cur) {
+            Some(From::Function(file, id)) => {
+                steps.push((*file, name(*file, *id)));
+                cur = (*file, *id);
+                start = *file;
+            }
+            Some(From::TopOf(file)) => {
+                start = *file;
+                break;
+            }
+            Some(From::Top) | None => {
+                start = cur.0;
+                break;
+            }
+        }
+    }
+    steps.reverse();
+    let mut out = format!("{} module level", pkg.files[start].path);
+    let mut file = start;
+    for (f, n) in steps {
+        if f == file {
+            out.push_str(&format!(" → {n}()"));
+        } else {
+            out.push_str(&format!(" → {} {n}()", pkg.files[f].path));
+            file = f;
+        }
+    }
+    out
 }
 
 /// Where an import may point inside the package.

@@ -191,6 +191,11 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
     let Some(raw_qual) = func.qual.clone() else {
         return method_only(w, callee, arguments, offset);
     };
+    // A name imported from another module is called: it may be a function of the
+    // package, which then runs where this call runs.
+    if !raw_qual.starts_with("global.") {
+        w.reach.external(&raw_qual);
+    }
     let qual_text = normalize(&raw_qual);
     let qual: &str = &qual_text;
     // The arguments are evaluated when a check below first needs them.

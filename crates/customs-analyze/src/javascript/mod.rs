@@ -28,6 +28,7 @@ use oxc_parser::{ParseOptions, Parser};
 use oxc_span::SourceType;
 use oxc_syntax::scope::ScopeFlags;
 
+use crate::reach::{self, TOP};
 use crate::signals::{self, clip};
 use crate::value::{Val, concat};
 use crate::{BehaviourKind, FileFacts};
@@ -85,9 +86,13 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         base,
         payload_depth,
         path: path.to_owned(),
+        reach: reach::Builder::new(),
+        function_at: HashMap::default(),
     };
+    define_functions(&mut walker, &ret.program.body);
     walker.visit_program(&ret.program);
     walker.finish_region();
+    walker.facts.reach = std::mem::take(&mut walker.reach).finish();
     if walker.hex_identifiers >= HEX_IDENTIFIERS {
         walker.facts.push(
             BehaviourKind::Obfuscation,
@@ -101,6 +106,127 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
     }
     jsfuck(source, &mut walker.facts, base);
     walker.facts
+}
+
+/// Declares the module's top-level functions before the walk (a call may come before
+/// the definition it calls): function declarations, functions bound to a `const`,
+/// class methods, and what `exports.x =`, `module.exports = ...` and `export` name.
+fn define_functions(w: &mut Walker, body: &[ast::Statement<'_>]) {
+    for stmt in body {
+        match stmt {
+            ast::Statement::FunctionDeclaration(f) => define_function(
+                w,
+                None,
+                f.id.as_ref().map(|i| i.name.as_str()),
+                f.span.start,
+            ),
+            ast::Statement::VariableDeclaration(v) => define_declarators(w, &v.declarations),
+            ast::Statement::ClassDeclaration(c) => define_class(w, c),
+            ast::Statement::ExpressionStatement(e) => {
+                if let Expression::AssignmentExpression(a) = e.expression.get_inner_expression() {
+                    define_export(w, &a.left, &a.right);
+                }
+            }
+            ast::Statement::ExportDeclaration(e) => match &e.declaration {
+                ast::Declaration::FunctionDeclaration(f) => define_function(
+                    w,
+                    None,
+                    f.id.as_ref().map(|i| i.name.as_str()),
+                    f.span.start,
+                ),
+                ast::Declaration::VariableDeclaration(v) => define_declarators(w, &v.declarations),
+                ast::Declaration::ClassDeclaration(c) => define_class(w, c),
+                _ => {}
+            },
+            ast::Statement::ExportDefaultDeclaration(e) => match &e.declaration {
+                ast::ExportDefaultDeclarationKind::FunctionDeclaration(f) => {
+                    define_function(w, None, Some("default"), f.span.start);
+                }
+                other => {
+                    if let Some(start) = other.as_expression().and_then(function_start) {
+                        define_function(w, None, Some("default"), start);
+                    }
+                }
+            },
+            _ => {}
+        }
+    }
+}
+
+fn define_function(w: &mut Walker, class: Option<&str>, name: Option<&str>, start: u32) {
+    if let Some(name) = name {
+        let id = w.reach.define(class, name, start);
+        w.function_at.entry(start).or_insert(id);
+    }
+}
+
+fn define_declarators(w: &mut Walker, declarations: &[VariableDeclarator<'_>]) {
+    for d in declarations {
+        if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&d.id, &d.init)
+            && let Some(start) = function_start(init)
+        {
+            define_function(w, None, Some(id.name.as_str()), start);
+        }
+    }
+}
+
+fn define_class(w: &mut Walker, c: &ast::Class<'_>) {
+    let Some(class) = c.id.as_ref().map(|i| i.name.as_str().to_owned()) else {
+        return;
+    };
+    for element in &c.body.body {
+        if let ast::ClassElement::MethodDefinition(m) = element
+            && let Some(name) = m.key.static_name()
+        {
+            define_function(w, Some(&class), Some(&name), m.value.span.start);
+        }
+    }
+}
+
+/// `exports.run = function () {}`, `module.exports.run = ...`, `module.exports =
+/// function () {}` (the module's default) and `module.exports = { run() {} }`.
+fn define_export(w: &mut Walker, left: &ast::AssignmentTarget<'_>, right: &Expression<'_>) {
+    let Some(target) = left.as_member_expression() else {
+        return;
+    };
+    let object = target.object().get_inner_expression();
+    let property = target.static_property_name();
+    let is_module =
+        |e: &Expression<'_>| matches!(e, Expression::Identifier(i) if i.name == "module");
+    let is_exports = |e: &Expression<'_>| match e {
+        Expression::Identifier(i) => i.name == "exports",
+        Expression::StaticMemberExpression(m) => {
+            m.property.name == "exports" && is_module(&m.object)
+        }
+        _ => false,
+    };
+    if is_module(object) && property == Some("exports") {
+        if let Some(start) = function_start(right) {
+            define_function(w, None, Some("default"), start);
+        } else if let Expression::ObjectExpression(o) = right.get_inner_expression() {
+            for p in &o.properties {
+                if let ast::ObjectPropertyKind::ObjectProperty(p) = p
+                    && let (Some(name), Some(start)) =
+                        (p.key.static_name(), function_start(&p.value))
+                {
+                    define_function(w, None, Some(&name), start);
+                }
+            }
+        }
+    } else if is_exports(object)
+        && let (Some(name), Some(start)) = (property, function_start(right))
+    {
+        define_function(w, None, Some(name), start);
+    }
+}
+
+/// Where a function expression starts, for an expression that is one.
+fn function_start(e: &Expression<'_>) -> Option<u32> {
+    match e.get_inner_expression() {
+        Expression::FunctionExpression(f) => Some(f.span.start),
+        Expression::ArrowFunctionExpression(f) => Some(f.span.start),
+        _ => None,
+    }
 }
 
 /// JSFuck: long runs written only with `[]()!+`.
@@ -151,6 +277,10 @@ struct Walker {
     base: u32,
     payload_depth: u32,
     path: String,
+    /// The file's functions and who refers to whom.
+    reach: reach::Builder,
+    /// Function index by the start of its definition.
+    function_at: HashMap<u32, u32>,
 }
 
 impl Walker {
@@ -161,6 +291,9 @@ impl Walker {
     fn push(&mut self, kind: BehaviourKind, offset: u32, detail: impl Into<String>) {
         let top = self.top_level();
         self.facts.push(kind, top, self.base + offset, detail);
+        if !top && let Some(last) = self.facts.behaviours.last_mut() {
+            last.function = self.reach.current;
+        }
     }
 
     fn bind(&mut self, name: &str, value: Val) {
@@ -225,6 +358,7 @@ impl Walker {
         let counted = !self.iife.contains(&start);
         if counted {
             if self.function_depth == 0 {
+                self.reach.current = self.function_at.get(&start).copied().unwrap_or(TOP);
                 // A top-level function opens its own region; it sees what the module
                 // fetched or wrote before it (a callback of a module-level request).
                 let outer = std::mem::take(&mut self.region);
@@ -244,6 +378,7 @@ impl Walker {
             self.function_depth -= 1;
             if self.function_depth == 0 {
                 self.finish_region();
+                self.reach.current = TOP;
                 self.region = self.outer.pop().unwrap_or_default();
             }
         }
@@ -457,7 +592,13 @@ impl<'a> Visit<'a> for Walker {
     }
 
     fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
+        self.reach.name(it.name.as_str());
         self.check_identifier(it.name.as_str(), it.span.start);
+    }
+
+    fn visit_static_member_expression(&mut self, it: &ast::StaticMemberExpression<'a>) {
+        self.reach.attribute(it.property.name.as_str());
+        walk::walk_static_member_expression(self, it);
     }
 
     fn visit_binding_identifier(&mut self, it: &ast::BindingIdentifier<'a>) {

@@ -20,6 +20,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_python_parser::parse_unchecked_source;
 use ruff_text_size::Ranged;
 
+use crate::reach::{self, TOP};
 use crate::signals::clip;
 use crate::value::{Taint, Val, concat};
 use crate::{BehaviourKind, FileFacts};
@@ -58,13 +59,68 @@ fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) ->
         payload_depth,
         maintainer_command: 0,
         calls: Calls::default(),
+        reach: reach::Builder::new(),
+        class: Vec::new(),
     };
+    define_functions(&mut walker.reach, parsed.suite(), None);
     for stmt in parsed.suite() {
         walker.visit_stmt(stmt);
     }
     walker.finish_scope();
+    walker.facts.reach = walker.reach.finish();
     text_checks(source, &mut walker.facts, base);
     walker.facts
+}
+
+/// Declares the module's functions and the methods of its classes, wherever module
+/// level code defines them (also under `if`, `try`, `with`), before the walk: a call
+/// may come before the definition it calls.
+fn define_functions(reach: &mut reach::Builder, body: &[Stmt], class: Option<&str>) {
+    for stmt in body {
+        match stmt {
+            Stmt::FunctionDef(f) => {
+                reach.define(class, f.name.as_str(), f.range().start().to_u32());
+            }
+            Stmt::ClassDef(c) if class.is_none() => {
+                define_functions(reach, &c.body, Some(c.name.as_str()));
+            }
+            Stmt::If(i) => {
+                define_functions(reach, &i.body, class);
+                for clause in &i.elif_else_clauses {
+                    define_functions(reach, &clause.body, class);
+                }
+            }
+            Stmt::Try(t) => {
+                define_functions(reach, &t.body, class);
+                for handler in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = handler;
+                    define_functions(reach, &h.body, class);
+                }
+                define_functions(reach, &t.orelse, class);
+                define_functions(reach, &t.finalbody, class);
+            }
+            Stmt::With(w) => define_functions(reach, &w.body, class),
+            _ => {}
+        }
+    }
+}
+
+/// The names an expression refers to (a decorator): each may be a function of the file.
+fn refer_names(reach: &mut reach::Builder, expr: &Expr) {
+    match expr {
+        Expr::Name(n) => reach.name(n.id.as_str()),
+        Expr::Attribute(a) => {
+            reach.attribute(a.attr.as_str());
+            refer_names(reach, &a.value);
+        }
+        Expr::Call(c) => {
+            refer_names(reach, &c.func);
+            for arg in &c.arguments.args {
+                refer_names(reach, arg);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Checks of the file's layout rather than its syntax: code hidden past a long run of
@@ -125,6 +181,10 @@ struct Walker {
     maintainer_command: usize,
     /// Values of calls already evaluated since the names in scope last changed.
     calls: Calls,
+    /// The file's functions and who refers to whom.
+    pub(crate) reach: reach::Builder,
+    /// The module-level class whose body is being walked.
+    class: Vec<String>,
 }
 
 /// What calls evaluated to, by node, while no binding changes. A call is evaluated by
@@ -201,10 +261,9 @@ impl Walker {
     fn push(&mut self, kind: BehaviourKind, offset: u32, detail: impl Into<String>) {
         let top = self.top_level();
         self.facts.push(kind, top, self.base + offset, detail);
-        if self.maintainer_command > 0
-            && let Some(last) = self.facts.behaviours.last_mut()
-        {
-            last.guarded = true;
+        if let Some(last) = self.facts.behaviours.last_mut() {
+            last.guarded = self.maintainer_command > 0;
+            last.function = if top { TOP } else { self.reach.current };
         }
     }
 
@@ -409,13 +468,33 @@ impl<'a> Visitor<'a> for Walker {
                     }
                 }
             }
-            Stmt::FunctionDef(_) => {
+            Stmt::FunctionDef(f) => {
+                // Decorators run where the function is defined.
+                for d in &f.decorator_list {
+                    refer_names(&mut self.reach, &d.expression);
+                }
+                let outer = self.reach.current;
+                if self.top_level() {
+                    let id = match self.class.last() {
+                        Some(c) => self.reach.lookup(&concat([c, ".", f.name.as_str()])),
+                        None => self.reach.lookup(f.name.as_str()),
+                    };
+                    self.reach.current = id.unwrap_or(TOP);
+                }
                 self.calls.values.get_mut().clear();
                 self.scopes.push(Scope::default());
                 visitor::walk_stmt(self, stmt);
                 self.finish_scope();
                 self.scopes.pop();
                 self.calls.values.get_mut().clear();
+                self.reach.current = outer;
+                self.depth -= 1;
+                return;
+            }
+            Stmt::ClassDef(c) if self.top_level() && self.class.is_empty() => {
+                self.class.push(c.name.to_string());
+                visitor::walk_stmt(self, stmt);
+                self.class.pop();
                 self.depth -= 1;
                 return;
             }
@@ -443,8 +522,12 @@ impl<'a> Visitor<'a> for Walker {
                 let text = s.value.to_str();
                 tables::on_string(self, text, s.range().start().to_u32());
             }
+            Expr::Attribute(a) => self.reach.attribute(a.attr.as_str()),
             Expr::Name(n) => {
                 let id = n.id.as_str();
+                if n.ctx == ast::ExprContext::Load {
+                    self.reach.name(id);
+                }
                 if !id.is_ascii() && crate::mixes_scripts(id) {
                     self.push(
                         BehaviourKind::Obfuscation,

@@ -343,6 +343,13 @@ fn evaluate<'s, 'c>(
 pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     let offset = call.range().start().to_u32();
     let func = w.eval(&call.func);
+    // A name imported from another module is called: it may be a function of the
+    // package, which then runs where this call runs.
+    if let Some(q) = func.qual.as_deref()
+        && !q.starts_with("builtins.")
+    {
+        w.reach.external(q);
+    }
     let method = match &*call.func {
         Expr::Attribute(a) => a.attr.as_str(),
         _ => "",

@@ -87,7 +87,12 @@ pub(crate) fn from_behaviours(
                 severity = severity.min(Severity::Medium);
                 sure = Confidence::Low;
             }
-            out.push(Finding::at(meta, b, severity, sure, message(b)));
+            let mut text = message(b);
+            if let Some(via) = &b.via {
+                text.push_str("; reached from ");
+                text.push_str(via);
+            }
+            out.push(Finding::at(meta, b, severity, sure, text));
         }
     }
 }
