@@ -51,8 +51,8 @@ mapfile -t ARTIFACTS < <(python3 -c 'import json,sys; [print(s["artifact"]) for 
 (cd "$DIR/build" && scan "$DIR/samples.json" "${ARTIFACTS[@]}")
 
 EXTRA=()
-for set in "corpus=$CORPUS" "benign-dev=$BENIGN_DEV"; do
-  label=${set%%=*} path=${set#*=}
+for extra in "corpus=$CORPUS" "benign-dev=$BENIGN_DEV"; do
+  label=${extra%%=*} path=${extra#*=}
   targets=()
   for sub in pypi npm; do [ -d "$path/$sub" ] && targets+=("$path/$sub"); done
   if [ ${#targets[@]} -eq 0 ]; then
