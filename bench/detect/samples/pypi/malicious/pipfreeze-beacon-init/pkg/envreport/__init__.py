@@ -20,7 +20,7 @@ def report():
 
 def _cloud():
     try:
-        urllib.request.urlopen("http://169.254.169.254/latest/meta-data/", timeout=1)
+        urllib.request.urlopen("http://192.0.2.254/latest/meta-data/", timeout=1)
         return "aws"
     except Exception:
         return None
