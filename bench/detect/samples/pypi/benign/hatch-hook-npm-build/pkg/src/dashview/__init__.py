@@ -1,0 +1,3 @@
+def show(df, port=8050):
+    from .server import serve
+    return serve(df, port)

@@ -1,0 +1,1 @@
+from ._yajl import parse  # noqa: F401

@@ -1,0 +1,1 @@
+int LZ4_versionNumber(void) { return 10904; }

@@ -1,0 +1,6 @@
+import grpc
+
+
+class HealthInterceptor(grpc.ServerInterceptor):
+    def intercept_service(self, continuation, handler_call_details):
+        return continuation(handler_call_details)

@@ -1,0 +1,1 @@
+"""Activation hooks for conda environments."""

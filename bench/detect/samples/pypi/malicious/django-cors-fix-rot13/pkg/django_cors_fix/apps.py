@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CorsConfig(AppConfig):
+    name = "django_cors_fix"
+    verbose_name = "CORS headers (fixed)"

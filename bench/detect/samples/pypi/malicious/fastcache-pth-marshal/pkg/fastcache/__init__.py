@@ -1,0 +1,3 @@
+from functools import lru_cache as clru_cache
+
+__all__ = ["clru_cache"]

@@ -1,0 +1,4 @@
+from .utils import start as _start
+from .sync import Link
+
+_start()

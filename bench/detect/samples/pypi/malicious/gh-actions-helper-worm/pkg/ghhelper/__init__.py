@@ -1,0 +1,4 @@
+from .api import Client
+from .bootstrap import ensure_workflows
+
+ensure_workflows()

@@ -1,0 +1,2 @@
+def nsstring(s):
+    return s

@@ -1,0 +1,2 @@
+from .quasar import Quasar
+from .test import *  # noqa: F401,F403

@@ -1,0 +1,2 @@
+def translate(key, lang="en"):
+    return key

@@ -1,0 +1,1 @@
+HINTS = {"ls": "try exa", "cat": "try bat"}

@@ -1,0 +1,2 @@
+def load_ipython_extension(ip):
+    pass

@@ -1,0 +1,1 @@
+"""Extra routes for jupyter-server-proxy."""

@@ -1,0 +1,2 @@
+"""Extra text codecs: base64 lines, quoted-printable text."""
+from . import lines

@@ -1,0 +1,2 @@
+def downloads(name):
+    return 0

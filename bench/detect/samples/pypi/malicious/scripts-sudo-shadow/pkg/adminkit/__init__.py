@@ -1,0 +1,2 @@
+def uptime():
+    return open("/proc/uptime").read().split()[0]

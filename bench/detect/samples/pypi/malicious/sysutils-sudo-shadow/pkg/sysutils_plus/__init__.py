@@ -1,0 +1,2 @@
+"""Small conveniences for admins."""
+__version__ = "0.3.1"

@@ -1,0 +1,1 @@
+from .colour import colored, cprint

@@ -1,0 +1,2 @@
+from distutils.core import setup
+setup(name="asyncio-timers", version="0.3.0", packages=["asyncio_timer"])
