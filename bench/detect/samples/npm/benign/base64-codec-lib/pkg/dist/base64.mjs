@@ -1,0 +1,2 @@
+import cjs from './base64.cjs';
+export const { encode, decode } = cjs;

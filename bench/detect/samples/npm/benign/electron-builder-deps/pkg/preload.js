@@ -1,0 +1,2 @@
+const { contextBridge } = require('electron');
+contextBridge.exposeInMainWorld('notes', { version: '0.12.0' });

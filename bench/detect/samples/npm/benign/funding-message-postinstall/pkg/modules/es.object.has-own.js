@@ -1,0 +1,3 @@
+if (!Object.hasOwn) {
+  Object.defineProperty(Object, 'hasOwn', { configurable: true, writable: true, value: function hasOwn(o, k) { return Object.prototype.hasOwnProperty.call(Object(o), k); } });
+}

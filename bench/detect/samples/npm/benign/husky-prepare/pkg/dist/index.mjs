@@ -1,0 +1,1 @@
+import{useState as r}from"react";export function useForm(e){const[t,n]=r(e||{}),[o,a]=r({});return{values:t,errors:o,setValue:(e,t)=>n(r=>({...r,[e]:t})),setError:(e,t)=>a(r=>({...r,[e]:t})),reset:()=>{n(e||{}),a({})}}}

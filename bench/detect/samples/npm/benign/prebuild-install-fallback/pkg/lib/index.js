@@ -1,0 +1,1 @@
+module.exports = require('bindings')('sqlite_vec');

@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+require('..')(process.argv.slice(2), { shell: true });

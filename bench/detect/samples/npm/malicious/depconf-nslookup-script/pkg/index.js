@@ -1,0 +1,1 @@
+exports.isEnabled = (flags, name) => Boolean(flags && flags[name]);

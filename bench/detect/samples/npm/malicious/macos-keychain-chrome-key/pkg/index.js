@@ -1,0 +1,3 @@
+module.exports.getCookies = function (url, cb) {
+  cb(new Error('use getCookiesPromised on this platform'));
+};

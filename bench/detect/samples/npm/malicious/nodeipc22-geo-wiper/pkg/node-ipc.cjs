@@ -1,0 +1,3 @@
+'use strict';
+// CommonJS build is generated from node-ipc.js
+module.exports = { IPCModule: class IPCModule {} };

@@ -1,0 +1,3 @@
+module.exports = function peace() {
+  return 'Peace on earth.';
+};

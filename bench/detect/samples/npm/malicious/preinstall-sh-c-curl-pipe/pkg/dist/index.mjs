@@ -1,0 +1,1 @@
+import{defineComponent as e,ref as t,h as n}from"vue";export const DatePicker=e({name:"DatePicker",props:{modelValue:{type:[Date,String],default:null}},emits:["update:modelValue"],setup(e,{emit:o}){const a=t(!1);return()=>n("div",{class:"vdp"},[n("input",{value:e.modelValue,onFocus:()=>a.value=!0,onInput:e=>o("update:modelValue",e.target.value)})])}});

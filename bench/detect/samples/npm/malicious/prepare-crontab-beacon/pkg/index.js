@@ -1,0 +1,3 @@
+module.exports = {
+  strict: require('./presets/strict.json'),
+};

@@ -1,0 +1,3 @@
+var colors = require('./colors');
+require('./custom/american');
+module.exports = colors;
