@@ -273,10 +273,43 @@ pub struct ExtraSources {
     /// `[tool.uv]` of `pyproject.toml`): an index given in `UV_INDEX` under the same
     /// name replaces them.
     pub uv_named: Vec<(String, Located)>,
-    /// What cannot be routed through a proxy: `(setting, value)`. Links to local
-    /// folders or pages (`find-links`), and uv indexes of configuration files that the
-    /// environment cannot replace (no name; `extra-index-url`).
-    pub unroutable: Vec<(String, String)>,
+    /// What cannot be routed through a proxy.
+    pub unroutable: Vec<Unroutable>,
+}
+
+/// A package source that cannot be put behind a proxy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unroutable {
+    /// The setting, and where it is (`PIP_FIND_LINKS`, `find-links in /etc/pip.conf`).
+    pub setting: String,
+    /// Its value.
+    pub value: String,
+    /// Why it cannot be routed.
+    pub why: WhyUnroutable,
+}
+
+/// Why a source cannot be put behind a proxy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhyUnroutable {
+    /// Links to a folder or a page (`find-links`, a flat index): not an index.
+    Links,
+    /// A uv index of a configuration file without a name: the environment cannot
+    /// replace it.
+    UnnamedIndex,
+    /// uv's `extra-index-url` in a configuration file: the environment adds to it.
+    ConfigExtraIndexUrl,
+    /// A configuration file that cannot be read.
+    Unreadable,
+}
+
+impl Unroutable {
+    fn new(setting: impl Into<String>, value: impl Into<String>, why: WhyUnroutable) -> Self {
+        Self {
+            setting: setting.into(),
+            value: value.into(),
+            why,
+        }
+    }
 }
 
 impl ExtraSources {
@@ -301,7 +334,7 @@ impl ExtraSources {
             }
         }
         let mut extra: Vec<Located> = Vec::new();
-        let mut links: Vec<(String, String)> = Vec::new();
+        let mut links: Vec<Unroutable> = Vec::new();
         for file in files {
             let Ok(text) = std::fs::read_to_string(&file) else {
                 continue;
@@ -317,7 +350,9 @@ impl ExtraSources {
             if !l.is_empty() {
                 links = l
                     .into_iter()
-                    .map(|u| (format!("find-links in {shown}"), u))
+                    .map(|u| {
+                        Unroutable::new(format!("find-links in {shown}"), u, WhyUnroutable::Links)
+                    })
                     .collect();
             }
         }
@@ -330,7 +365,7 @@ impl ExtraSources {
         if let Some(v) = env.var("PIP_FIND_LINKS") {
             links = v
                 .split_whitespace()
-                .map(|u| ("PIP_FIND_LINKS".to_owned(), u.to_owned()))
+                .map(|u| Unroutable::new("PIP_FIND_LINKS", u, WhyUnroutable::Links))
                 .collect();
         }
         self.pip_extra = extra;
@@ -349,14 +384,9 @@ impl ExtraSources {
         }
         if let Some(v) = env.var("UV_FIND_LINKS") {
             for u in v.split_whitespace() {
-                self.unroutable.push(("UV_FIND_LINKS".into(), u.into()));
+                self.unroutable
+                    .push(Unroutable::new("UV_FIND_LINKS", u, WhyUnroutable::Links));
             }
-        }
-        let no_config = env
-            .var("UV_NO_CONFIG")
-            .is_some_and(|v| matches!(v.trim(), "1" | "true" | "yes" | "on"));
-        if no_config {
-            return;
         }
         for file in uv_config_files(env) {
             let Ok(text) = std::fs::read_to_string(&file) else {
@@ -372,8 +402,11 @@ impl ExtraSources {
                     .unwrap_or_default(),
                 Ok(doc) => doc,
                 Err(e) => {
-                    self.unroutable
-                        .push((format!("{shown} (not TOML: {e})"), String::new()));
+                    self.unroutable.push(Unroutable::new(
+                        shown,
+                        format!("not TOML: {e}"),
+                        WhyUnroutable::Unreadable,
+                    ));
                     continue;
                 }
             };
@@ -393,11 +426,18 @@ impl ExtraSources {
             }
         };
         for u in strings("find-links") {
-            self.unroutable.push((format!("find-links in {shown}"), u));
+            self.unroutable.push(Unroutable::new(
+                format!("find-links in {shown}"),
+                u,
+                WhyUnroutable::Links,
+            ));
         }
         for u in strings("extra-index-url") {
-            self.unroutable
-                .push((format!("extra-index-url in {shown}"), u));
+            self.unroutable.push(Unroutable::new(
+                format!("extra-index-url in {shown}"),
+                u,
+                WhyUnroutable::ConfigExtraIndexUrl,
+            ));
         }
         for index in table
             .get("index")
@@ -415,9 +455,10 @@ impl ExtraSources {
             let flat = index.get("format").and_then(toml::Value::as_str) == Some("flat");
             let name = index.get("name").and_then(toml::Value::as_str);
             if flat {
-                self.unroutable.push((
+                self.unroutable.push(Unroutable::new(
                     format!("[[index]] format = \"flat\" in {shown}"),
-                    url.into(),
+                    url,
+                    WhyUnroutable::Links,
                 ));
             } else if default {
                 // Replaced by UV_DEFAULT_INDEX.
@@ -427,8 +468,11 @@ impl ExtraSources {
                     Located::new(url, format!("[[index]] {name:?} in {shown}")),
                 ));
             } else {
-                self.unroutable
-                    .push((format!("[[index]] without a name in {shown}"), url.into()));
+                self.unroutable.push(Unroutable::new(
+                    format!("[[index]] without a name in {shown}"),
+                    url,
+                    WhyUnroutable::UnnamedIndex,
+                ));
             }
         }
     }
@@ -483,8 +527,14 @@ fn pip_lists(text: &str) -> (Vec<String>, Vec<String>) {
 
 /// uv's configuration files, as uv finds them: `UV_CONFIG_FILE` alone when set; else
 /// the project's (the nearest `uv.toml`, or `pyproject.toml` with a `[tool.uv]` table),
-/// the user's and the system's.
+/// the user's and the system's; none under `UV_NO_CONFIG`.
 fn uv_config_files(env: &Environment) -> Vec<PathBuf> {
+    let no_config = env
+        .var("UV_NO_CONFIG")
+        .is_some_and(|v| matches!(v.trim(), "1" | "true" | "yes" | "on"));
+    if no_config {
+        return Vec::new();
+    }
     if let Some(file) = env.var("UV_CONFIG_FILE") {
         return vec![PathBuf::from(file)];
     }
@@ -822,5 +872,92 @@ mod tests {
         .expect("write");
         let c = IndexConfig::resolve(&Overrides::default(), &e);
         assert_eq!(c.pypi.expect("pypi").url, "http://127.0.0.1:1/uv/simple");
+    }
+
+    #[test]
+    fn extra_sources_of_pip_uv_and_npm() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let project = dir.path().join("project/sub");
+        std::fs::create_dir_all(&project).expect("mkdir");
+        std::fs::create_dir_all(dir.path().join("venv")).expect("mkdir");
+        std::fs::write(
+            dir.path().join("venv/pip.conf"),
+            "[global]\nextra-index-url =\n    http://127.0.0.1:1/a/simple\n    http://127.0.0.1:1/b/simple\n[install]\nfind-links = /opt/wheels\n[freeze]\nextra-index-url = http://127.0.0.1:1/ignored\n",
+        )
+        .expect("write");
+        std::fs::write(
+            dir.path().join("project/pyproject.toml"),
+            "[project]\nname = \"x\"\n[tool.uv]\nfind-links = [\"/w\"]\n[[tool.uv.index]]\nname = \"corp\"\nurl = \"http://127.0.0.1:1/corp/simple\"\n[[tool.uv.index]]\nurl = \"http://127.0.0.1:1/anon/simple\"\n[[tool.uv.index]]\nurl = \"http://127.0.0.1:1/default/simple\"\ndefault = true\n",
+        )
+        .expect("write");
+        let mut e = env(
+            dir.path(),
+            &[("UV_INDEX", "x=http://127.0.0.1:1/x http://127.0.0.1:1/y")],
+        );
+        e.vars.remove("PIP_CONFIG_FILE");
+        let x = ExtraSources::read(&e, &[dir.path().join("venv")]);
+        let urls: Vec<&str> = x.pip_extra.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            ["http://127.0.0.1:1/a/simple", "http://127.0.0.1:1/b/simple"]
+        );
+        assert!(x.pip_extra[0].source.ends_with("venv/pip.conf"));
+        assert_eq!(x.uv_extra[0].0.as_deref(), Some("x"));
+        assert_eq!(x.uv_extra[1].0, None);
+        assert_eq!(x.uv_named.len(), 1);
+        assert_eq!(x.uv_named[0].0, "corp");
+        let why: Vec<WhyUnroutable> = x.unroutable.iter().map(|u| u.why).collect();
+        assert_eq!(
+            why,
+            [
+                WhyUnroutable::Links,
+                WhyUnroutable::Links,
+                WhyUnroutable::UnnamedIndex
+            ],
+            "{:?}",
+            x.unroutable
+        );
+        // The environment replaces pip's files; UV_NO_CONFIG drops uv's.
+        e.vars.insert(
+            "PIP_EXTRA_INDEX_URL".into(),
+            "http://127.0.0.1:1/env".into(),
+        );
+        e.vars.insert("PIP_FIND_LINKS".into(), "/x /y".into());
+        e.vars.insert("UV_NO_CONFIG".into(), "1".into());
+        let x = ExtraSources::read(&e, &[dir.path().join("venv")]);
+        assert_eq!(x.pip_extra.len(), 1);
+        assert_eq!(x.pip_extra[0].source, "PIP_EXTRA_INDEX_URL");
+        let settings: Vec<&str> = x.unroutable.iter().map(|u| u.setting.as_str()).collect();
+        assert_eq!(settings, ["PIP_FIND_LINKS", "PIP_FIND_LINKS"]);
+        assert!(x.uv_named.is_empty());
+        // The pyproject's default index is uv's main index.
+        let c = IndexConfig::resolve(&Overrides::default(), &e);
+        assert!(c.pypi.is_none(), "UV_NO_CONFIG");
+        e.vars.remove("UV_NO_CONFIG");
+        let c = IndexConfig::resolve(&Overrides::default(), &e);
+        assert_eq!(
+            c.pypi.expect("pypi").url,
+            "http://127.0.0.1:1/default/simple"
+        );
+    }
+
+    #[test]
+    fn npm_scopes_from_the_environment() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("project/sub")).expect("mkdir");
+        std::fs::write(
+            dir.path().join("project/.npmrc"),
+            "@corp:registry=http://127.0.0.1:1/file/\n",
+        )
+        .expect("write");
+        let e = env(
+            dir.path(),
+            &[("npm_config_@corp:registry", "http://127.0.0.1:1/env/")],
+        );
+        let c = IndexConfig::resolve(&Overrides::default(), &e);
+        assert_eq!(
+            c.npm_for("@corp/x").expect("scope").url,
+            "http://127.0.0.1:1/env"
+        );
     }
 }

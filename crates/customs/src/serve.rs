@@ -70,7 +70,9 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
     // pointed at the proxies: every index the client would use gets a proxy of its own.
     let mut flags = run::CommandFlags::read(program, rest, &cwd);
     let extra = ExtraSources::read(&env, &run::pip_prefixes(&env, program));
-    flags.refused.extend(extra.unroutable.iter().cloned());
+    flags
+        .refused
+        .extend(extra.unroutable.iter().map(run::Refused::from));
     if !flags.refused.is_empty() {
         anyhow::bail!(run::refusal(&flags.refused));
     }

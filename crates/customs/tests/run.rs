@@ -346,6 +346,37 @@ fn links_and_indexes_customs_cannot_stand_in_for_are_refused_by_name() {
     .unwrap();
     let out = s.run(&touch, &[]);
     assert_refused(&out, "extra-index-url in", &p);
+    std::fs::write(
+        p.join("uv.toml"),
+        format!(
+            "[[index]]\nname = \"w\"\nurl = \"{}/wheels/\"\nformat = \"flat\"\n",
+            server.url
+        ),
+    )
+    .unwrap();
+    let out = s.run(&touch, &[]);
+    assert_refused(&out, "format = \"flat\"", &p);
+    std::fs::remove_file(p.join("uv.toml")).unwrap();
+    let out = s.run(
+        &[
+            "sh",
+            "-c",
+            &format!(
+                "pip install --index-url {}/x/simple/ y; echo > ran",
+                server.url
+            ),
+        ],
+        &[],
+    );
+    assert_refused(&out, "--index-url inside an argument", &p);
+    for flag in ["--userconfig", "--globalconfig", "--prefix"] {
+        let out = s.run(&["npm", "install", flag, "elsewhere", "x"], &[]);
+        assert_refused(&out, flag, &p);
+    }
+    for flag in ["--config-file", "--directory", "--project"] {
+        let out = s.run(&["uv", "sync", flag, "elsewhere"], &[]);
+        assert_refused(&out, flag, &p);
+    }
     assert!(
         server.hits.lock().unwrap().is_empty(),
         "nothing was fetched"
@@ -427,6 +458,16 @@ fn npm_scoped_registries_and_the_registry_flag_go_through_customs() {
         &env,
     );
     assert!(out.status.success(), "{}", text(&out));
+    let lock: Value =
+        serde_json::from_slice(&std::fs::read(p.join("package-lock.json")).unwrap()).unwrap();
+    assert_eq!(
+        lock["packages"]["node_modules/@corp/sneaky"]["resolved"],
+        json!(format!(
+            "{}/corp/@corp/sneaky/-/sneaky-1.0.0.tgz",
+            server.url
+        )),
+        "the scope's upstream URL"
+    );
 
     let other = format!("{}/other/", server.url);
     let out = s.run(
@@ -568,4 +609,31 @@ fn uv_lockfiles_keep_the_upstream_and_uv_sync_works_without_customs() {
     let out = s.run(&["python3", "-c", "print(1)"], &env);
     assert!(out.status.success());
     assert_eq!(std::fs::read(p.join("uv.lock")).unwrap(), before);
+}
+
+#[test]
+fn a_proxy_address_that_cannot_be_mapped_back_is_reported() {
+    let server = Loopback::start();
+    pypi_project(&server, "main", "plainpkg", false);
+    let s = Setup::new();
+    let env = [("PIP_INDEX_URL", format!("{}/main/simple/", server.url))];
+    let write = "echo \"url = ${PIP_INDEX_URL%/pypi/simple/}/pypi/files/gone/gone-1.0-py3-none-any.whl\" > uv.lock";
+    let out = s.run(&["sh", "-c", write], &env);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("uv.lock still names customs' temporary address"),
+        "{err}"
+    );
+    // A file the run wrote with a known file gets the upstream's URL.
+    let write = "echo \"url = ${PIP_INDEX_URL%/pypi/simple/}/pypi/files/plainpkg/plainpkg-1.0-py3-none-any.whl\" > pylock.toml";
+    let out = s.run(&["sh", "-c", write], &env);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        std::fs::read_to_string(s.project().join("pylock.toml")).unwrap(),
+        format!(
+            "url = {}/main/files/plainpkg-1.0-py3-none-any.whl\n",
+            server.url
+        )
+    );
 }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use anyhow::Context as _;
 use customs_ecosystem::Ecosystem;
 use customs_policy::Policy;
-use customs_registry::{Environment, Registry};
+use customs_registry::{Environment, Registry, Unroutable, WhyUnroutable};
 use customs_scan::ScanOptions;
 use customs_store::Store;
 
@@ -48,26 +48,128 @@ pub(super) struct CommandFlags {
     pub(super) scopes: BTreeMap<String, Flag>,
     /// pip's and uv's `--extra-index-url`, uv's `--index`.
     pub(super) extra: Vec<Flag>,
-    /// What cannot be routed: (setting, value).
-    pub(super) refused: Vec<(String, String)>,
+    /// What cannot be routed.
+    pub(super) refused: Vec<Refused>,
 }
 
-/// Whether the program is pip, uv or Python (whose short flags `-i` and `-f` name
-/// indexes; npm's `-f` is `--force`).
-fn python_tool(program: &str) -> bool {
+/// A setting `run` will not start with.
+#[derive(Debug, Clone)]
+pub(super) struct Refused {
+    /// The setting, and where it is.
+    pub(super) setting: String,
+    /// Its value.
+    pub(super) value: String,
+    pub(super) why: Why,
+}
+
+/// Why a setting stops `run`.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Why {
+    /// A source of pip's or uv's configuration that no proxy can stand in for.
+    Source(WhyUnroutable),
+    /// An index option inside a requirements file.
+    InRequirements,
+    /// An index flag inside one argument (a shell command).
+    Hidden,
+    /// A flag that makes the client read what customs did not; what to do instead.
+    Unread(&'static str),
+}
+
+impl From<&Unroutable> for Refused {
+    fn from(u: &Unroutable) -> Self {
+        Self {
+            setting: u.setting.clone(),
+            value: u.value.clone(),
+            why: Why::Source(u.why),
+        }
+    }
+}
+
+impl Refused {
+    fn new(setting: impl Into<String>, value: impl Into<String>, why: Why) -> Self {
+        Self {
+            setting: setting.into(),
+            value: value.into(),
+            why,
+        }
+    }
+}
+
+/// Whether the program is pip or uv, or Python running pip (their short flags `-i` and
+/// `-f` name indexes; npm's `-f` is `--force`, Python's `-i` is interactive).
+fn python_tool(program: &str, args: &[String]) -> bool {
     let base = Path::new(program)
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    base.starts_with("pip") || base.starts_with("python") || base == "uv" || base == "uvx"
+    base.starts_with("pip")
+        || base == "uv"
+        || base == "uvx"
+        || (base.starts_with("python")
+            && args
+                .windows(2)
+                .any(|w| w[0] == "-m" && w[1].starts_with("pip")))
 }
+
+/// Flags that make the client read configuration or a project that customs did not
+/// read, and what to do instead.
+const UNREAD: &[(&str, &str)] = &[
+    (
+        "--userconfig",
+        "set npm_config_userconfig instead, which customs reads",
+    ),
+    (
+        "--globalconfig",
+        "set npm_config_globalconfig instead, which customs reads",
+    ),
+    (
+        "--config-file",
+        "set UV_CONFIG_FILE instead, which customs reads",
+    ),
+    (
+        "--directory",
+        "run customs from that folder (cd DIR && customs run -- ...)",
+    ),
+    (
+        "--project",
+        "run customs from that folder (cd DIR && customs run -- ...)",
+    ),
+    (
+        "--prefix",
+        "run customs from that folder (cd DIR && customs run -- ...)",
+    ),
+];
+
+/// Index flags that customs would not see inside an argument (`sh -c "pip install
+/// --extra-index-url ..."`).
+const HIDDEN: &[&str] = &[
+    "--index-url",
+    "--extra-index-url",
+    "--default-index",
+    "--index ",
+    "--index=",
+    "--find-links",
+    "--registry",
+    ":registry",
+];
 
 impl CommandFlags {
     /// Reads the flags of `args` (the arguments after the program). Requirement files
     /// named with `-r`/`-c` are read for the index options pip takes from them.
     pub(super) fn read(program: &str, args: &[String], cwd: &Path) -> Self {
-        let python = python_tool(program);
+        let python = python_tool(program, args);
         let mut out = Self::default();
+        for arg in args {
+            if arg.contains(char::is_whitespace)
+                && let Some(flag) = HIDDEN.iter().find(|f| arg.contains(**f))
+            {
+                out.refused.push(Refused::new(
+                    format!("{} inside an argument", flag.trim_end_matches([' ', '='])),
+                    arg.clone(),
+                    Why::Hidden,
+                ));
+            }
+        }
         let mut i = 0;
         while i < args.len() {
             let arg = &args[i];
@@ -99,6 +201,10 @@ impl CommandFlags {
                     | "--constraint"
             ) || (python && matches!(flag.as_str(), "-i" | "-f" | "-r" | "-c"))
                 || (flag.starts_with("--@") && flag.ends_with(":registry"));
+            if let Some((_, how)) = UNREAD.iter().find(|(f, _)| *f == flag) {
+                out.refused
+                    .push(Refused::new(flag.clone(), String::new(), Why::Unread(how)));
+            }
             if !known {
                 i += 1;
                 continue;
@@ -138,7 +244,11 @@ impl CommandFlags {
                     };
                     out.extra.push(mk(name, url));
                 }
-                "--find-links" | "-f" => out.refused.push((flag.clone(), value)),
+                "--find-links" | "-f" => out.refused.push(Refused::new(
+                    flag.clone(),
+                    value,
+                    Why::Source(WhyUnroutable::Links),
+                )),
                 "--requirement" | "-r" | "--constraint" | "-c" => {
                     out.read_requirements(&cwd.join(&value), 0);
                 }
@@ -166,8 +276,11 @@ impl CommandFlags {
                 .map_or((line, ""), |(o, v)| (o, v.trim()));
             match opt {
                 "--index-url" | "-i" | "--extra-index-url" | "--find-links" | "-f" => {
-                    self.refused
-                        .push((format!("{opt} in {}", file.display()), value.to_owned()));
+                    self.refused.push(Refused::new(
+                        format!("{opt} in {}", file.display()),
+                        value,
+                        Why::InRequirements,
+                    ));
                 }
                 "-r" | "--requirement" | "-c" | "--constraint" if depth < 8 => {
                     let next = file.parent().unwrap_or(Path::new(".")).join(value);
@@ -236,27 +349,39 @@ pub(super) fn written_with_slash(
 }
 
 /// The message of a refusal to start: each setting, and what to do.
-pub(super) fn refusal(refused: &[(String, String)]) -> String {
+pub(super) fn refusal(refused: &[Refused]) -> String {
     let mut msg = String::from(
         "customs run cannot send these package sources through its proxy, so it did not start the command:\n",
     );
-    for (setting, value) in refused {
-        let value = customs_registry::redact(value);
-        let how = if setting.contains("find-links")
-            || setting.contains("FIND_LINKS")
-            || setting == "-f"
-        {
-            "files found through links (a folder or a page) are not read from an index; remove the setting for this run (e.g. `env -u PIP_FIND_LINKS`), or publish those files on an index"
-        } else if setting.contains("without a name") {
-            "give the index a name (`name = \"...\"`): customs stands in for named indexes"
-        } else if setting.contains("extra-index-url in") && !setting.contains(".txt") {
-            "declare it as a named [[index]] instead: customs stands in for named indexes"
-        } else if setting.contains("not TOML") {
-            "the file cannot be read, so the indexes it names are not known"
-        } else {
-            "give it on the command line or in PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, where customs routes it"
+    for r in refused {
+        let how = match r.why {
+            Why::Source(WhyUnroutable::Links) => {
+                "files found through links (a folder or a page) are not read from an index: remove the setting for this run (e.g. `env -u PIP_FIND_LINKS customs run ...`), or publish those files on an index"
+            }
+            Why::Source(WhyUnroutable::UnnamedIndex) => {
+                "give the index a name (`name = \"...\"`): customs stands in for named indexes"
+            }
+            Why::Source(WhyUnroutable::ConfigExtraIndexUrl) => {
+                "declare it as a named [[index]] instead: customs stands in for named indexes"
+            }
+            Why::Source(WhyUnroutable::Unreadable) => {
+                "the file cannot be read, so the indexes it names are not known"
+            }
+            Why::InRequirements => {
+                "give it on the command line or in PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, where customs routes it"
+            }
+            Why::Hidden => {
+                "customs cannot see inside a shell command: pass the client's command directly, or set the index in the environment"
+            }
+            Why::Unread(how) => how,
         };
-        msg.push_str(&format!("  {setting} = {value}\n    {how}\n"));
+        if r.value.is_empty() {
+            msg.push_str(&format!("  {}\n    {how}\n", r.setting));
+        } else {
+            let value: Vec<String> = r.value.split(' ').map(customs_registry::redact).collect();
+            let value = value.join(" ");
+            msg.push_str(&format!("  {} = {value}\n    {how}\n", r.setting));
+        }
     }
     msg.trim_end().to_owned()
 }
@@ -467,4 +592,100 @@ fn rewrite(text: &str, proxies: &[Proxy]) -> (String, Vec<String>) {
         rest = &tail[end..];
     }
     (out, unmapped)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn index_flags_are_found_and_replaced_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = args(&[
+            "install",
+            "-ihttp://127.0.0.1:1/main/simple/",
+            "--extra-index-url",
+            "http://127.0.0.1:1/x/simple",
+            "--index=corp=http://127.0.0.1:1/corp/simple",
+            "pkg",
+        ]);
+        let f = CommandFlags::read("pip", &a, dir.path());
+        assert!(f.refused.is_empty(), "{:?}", f.refused);
+        let main = f.index_url.as_ref().unwrap();
+        assert_eq!(main.url, "http://127.0.0.1:1/main/simple/");
+        assert_eq!(f.extra.len(), 2);
+        assert_eq!(f.extra[1].name.as_deref(), Some("corp"));
+        main.replace(&mut a, "P");
+        f.extra[0].replace(&mut a, "Q");
+        f.extra[1].replace(&mut a, "corp=R");
+        assert_eq!(
+            a,
+            args(&[
+                "install",
+                "-iP",
+                "--extra-index-url",
+                "Q",
+                "--index=corp=R",
+                "pkg"
+            ])
+        );
+
+        // npm: -f is --force, and a scope's registry is a flag of its own.
+        let f = CommandFlags::read(
+            "npm",
+            &args(&[
+                "install",
+                "-f",
+                "--@corp:registry=http://127.0.0.1:1/c/",
+                "x",
+            ]),
+            dir.path(),
+        );
+        assert!(f.refused.is_empty() && f.index_url.is_none());
+        assert_eq!(f.scopes["@corp"].url, "http://127.0.0.1:1/c/");
+        // Python's own -i is not pip's.
+        let f = CommandFlags::read("python3", &args(&["-i", "script.py"]), dir.path());
+        assert!(f.index_url.is_none());
+    }
+
+    #[test]
+    fn what_cannot_be_routed_is_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("base.txt"), "-f /opt/wheels\n").unwrap();
+        std::fs::write(dir.path().join("req.txt"), "-r base.txt\nrequests\n").unwrap();
+        let f = CommandFlags::read(
+            "python3",
+            &args(&["-m", "pip", "install", "-r", "req.txt", "--find-links=/w"]),
+            dir.path(),
+        );
+        let settings: Vec<&str> = f.refused.iter().map(|r| r.setting.as_str()).collect();
+        assert_eq!(settings.len(), 2, "{settings:?}");
+        assert!(settings[0].starts_with("-f in ") && settings[0].ends_with("base.txt"));
+        assert_eq!(settings[1], "--find-links");
+        let f = CommandFlags::read(
+            "sh",
+            &args(&[
+                "-c",
+                "pip install --extra-index-url http://u:secret@127.0.0.1:1/ x",
+            ]),
+            dir.path(),
+        );
+        let msg = refusal(&f.refused);
+        assert!(
+            msg.contains("--extra-index-url inside an argument"),
+            "{msg}"
+        );
+        assert!(!msg.contains("secret"), "credentials are not shown: {msg}");
+        let f = CommandFlags::read(
+            "uv",
+            &args(&["--directory", "elsewhere", "sync"]),
+            dir.path(),
+        );
+        assert!(refusal(&f.refused).contains("--directory"));
+    }
 }
