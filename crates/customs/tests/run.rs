@@ -307,6 +307,36 @@ fn pip_extra_indexes_from_the_environment_the_venv_and_the_command_line_go_throu
     c.env_remove("PIP_CONFIG_FILE");
     let out = c.output().unwrap();
     assert_blocked(&out, "sneaky 1.1");
+
+    // extra-index-url in the user's pip.conf ([install] section).
+    let user = s.path().join("home/.config/pip");
+    std::fs::create_dir_all(&user).unwrap();
+    std::fs::write(
+        user.join("pip.conf"),
+        format!(
+            "[install]\nextra-index-url = {}/extra/simple/\n",
+            server.url
+        ),
+    )
+    .unwrap();
+    let args = [
+        "python3",
+        "-m",
+        "pip",
+        "install",
+        "--no-deps",
+        "--no-cache-dir",
+        "--target",
+        &dest,
+        "sneaky==1.1",
+    ];
+    let mut c = s.command(
+        Path::new(env!("CARGO_BIN_EXE_customs")),
+        &[&["run", "--"], args.as_slice()].concat(),
+        &main,
+    );
+    c.env_remove("PIP_CONFIG_FILE");
+    assert_blocked(&c.output().unwrap(), "sneaky 1.1");
 }
 
 #[test]
@@ -433,6 +463,7 @@ fn npm_scoped_registries_and_the_registry_flag_go_through_customs() {
     let server = Loopback::start();
     npm_project(&server, "reg", "leftish", false);
     npm_project(&server, "corp", "@corp/sneaky", true);
+    npm_project(&server, "corp2", "@corp2/sneaky", true);
     npm_project(&server, "other", "sneaky", true);
     let s = Setup::new();
     let p = s.project();
@@ -468,6 +499,19 @@ fn npm_scoped_registries_and_the_registry_flag_go_through_customs() {
         )),
         "the scope's upstream URL"
     );
+
+    // A scope of the user's npmrc.
+    std::fs::write(
+        s.path().join("npmrc"),
+        format!("@corp2:registry={}/corp2/\n", server.url),
+    )
+    .unwrap();
+    let out = s.run(
+        &["npm", "install", "--ignore-scripts", "@corp2/sneaky@1.0.1"],
+        &env,
+    );
+    assert_blocked(&out, "@corp2/sneaky@1.0.1");
+    std::fs::write(s.path().join("npmrc"), "").unwrap();
 
     let other = format!("{}/other/", server.url);
     let out = s.run(

@@ -465,7 +465,13 @@ impl Proxy {
                 let name = name.replace("%2f", "/").replace("%2F", "/");
                 file_url(registry, Ecosystem::Npm, &name, file)
             }
-            None => Some(format!("{}{path}", config.npm.as_ref()?.url)),
+            None => {
+                let name = path
+                    .trim_matches('/')
+                    .replace("%2f", "/")
+                    .replace("%2F", "/");
+                Some(format!("{}{path}", config.npm_for(&name)?.url))
+            }
         }
     }
 }
