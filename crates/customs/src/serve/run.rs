@@ -111,31 +111,59 @@ fn python_tool(program: &str, args: &[String]) -> bool {
                 .any(|w| w[0] == "-m" && w[1].starts_with("pip")))
 }
 
+/// Which client a program is, for the flags only it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Client {
+    Npm,
+    Uv,
+    Other,
+}
+
+fn client_of(program: &str) -> Client {
+    let base = Path::new(program)
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if base == "npm" || base == "npx" {
+        Client::Npm
+    } else if base == "uv" || base == "uvx" {
+        Client::Uv
+    } else {
+        Client::Other
+    }
+}
+
 /// Flags that make the client read configuration or a project that customs did not
 /// read, and what to do instead.
-const UNREAD: &[(&str, &str)] = &[
+const UNREAD: &[(Client, &str, &str)] = &[
     (
+        Client::Npm,
         "--userconfig",
         "set npm_config_userconfig instead, which customs reads",
     ),
     (
+        Client::Npm,
         "--globalconfig",
         "set npm_config_globalconfig instead, which customs reads",
     ),
     (
+        Client::Npm,
+        "--prefix",
+        "run customs from that folder (cd DIR && customs run -- ...)",
+    ),
+    (
+        Client::Uv,
         "--config-file",
         "set UV_CONFIG_FILE instead, which customs reads",
     ),
     (
+        Client::Uv,
         "--directory",
         "run customs from that folder (cd DIR && customs run -- ...)",
     ),
     (
+        Client::Uv,
         "--project",
-        "run customs from that folder (cd DIR && customs run -- ...)",
-    ),
-    (
-        "--prefix",
         "run customs from that folder (cd DIR && customs run -- ...)",
     ),
 ];
@@ -201,7 +229,10 @@ impl CommandFlags {
                     | "--constraint"
             ) || (python && matches!(flag.as_str(), "-i" | "-f" | "-r" | "-c"))
                 || (flag.starts_with("--@") && flag.ends_with(":registry"));
-            if let Some((_, how)) = UNREAD.iter().find(|(f, _)| *f == flag) {
+            if let Some((_, _, how)) = UNREAD
+                .iter()
+                .find(|(c, f, _)| *c == client_of(program) && *f == flag)
+            {
                 out.refused
                     .push(Refused::new(flag.clone(), String::new(), Why::Unread(how)));
             }
@@ -693,5 +724,14 @@ mod tests {
             dir.path(),
         );
         assert!(refusal(&f.refused).contains("--directory"));
+        // pip's --prefix is where to install, not where to read configuration.
+        let f = CommandFlags::read(
+            "pip",
+            &args(&["install", "--prefix", "/x", "y"]),
+            dir.path(),
+        );
+        assert!(f.refused.is_empty(), "{:?}", f.refused);
+        let f = CommandFlags::read("npm", &args(&["install", "--prefix", "/x"]), dir.path());
+        assert_eq!(f.refused.len(), 1);
     }
 }
