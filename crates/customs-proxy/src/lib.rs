@@ -442,6 +442,19 @@ pub fn serve(
     state: ProxyState,
     ready: impl FnOnce(SocketAddr),
 ) -> std::io::Result<()> {
+    serve_shared(listener, Arc::new(state), ready)
+}
+
+/// As [`serve`], with a state the caller keeps a handle on (`customs run` reads the
+/// upstream pages the proxy read, to write the upstream's URLs back into lockfiles).
+///
+/// # Errors
+/// As [`serve`].
+pub fn serve_shared(
+    listener: std::net::TcpListener,
+    state: Arc<ProxyState>,
+    ready: impl FnOnce(SocketAddr),
+) -> std::io::Result<()> {
     listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
     if !addr.ip().is_loopback() && state.token.is_none() {
@@ -459,7 +472,7 @@ pub fn serve(
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
         ready(addr);
-        axum::serve(listener, router(Arc::new(state)))
+        axum::serve(listener, router(state))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })
@@ -654,7 +667,13 @@ async fn npm(
 ) -> Response<Body> {
     let path = path.replace("%2f", "/").replace("%2F", "/");
     if let Some((name, file)) = path.split_once("/-/") {
-        return gate(state, Ecosystem::Npm, name.to_owned(), file.to_owned()).await;
+        return gate(
+            state,
+            Ecosystem::Npm,
+            tarball_name(name).to_owned(),
+            file.to_owned(),
+        )
+        .await;
     }
     let name = path.trim_end_matches('/').to_owned();
     let base = base_url(&headers);
@@ -723,6 +742,21 @@ async fn npm(
             StatusCode::INTERNAL_SERVER_ERROR,
             "customs: the request failed",
         ),
+    }
+}
+
+/// The package a tarball path names: its last segment, with the scope before it when
+/// there is one. npm's `replace-registry-host` keeps the path of a lockfile's `resolved`
+/// URL (`/upstream/prefix/NAME/-/FILE.tgz`) and puts the configured registry's in front.
+fn tarball_name(path: &str) -> &str {
+    let mut cut = path.rsplitn(3, '/');
+    let last = cut.next().unwrap_or(path);
+    match (cut.next(), cut.next()) {
+        (Some(scope), rest) if scope.starts_with('@') => {
+            let start = rest.map_or(0, |r| r.len() + 1);
+            &path[start..]
+        }
+        _ => last,
     }
 }
 
@@ -1039,4 +1073,18 @@ fn decide_file(
         ));
     }
     Ok(Served::Bytes(bytes, headers))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tarball_name;
+
+    #[test]
+    fn tarball_paths_name_their_package_whatever_the_prefix() {
+        assert_eq!(tarball_name("lodash"), "lodash");
+        assert_eq!(tarball_name("@corp/tool"), "@corp/tool");
+        assert_eq!(tarball_name("registry/path/lodash"), "lodash");
+        assert_eq!(tarball_name("corp/npm/@corp/tool"), "@corp/tool");
+        assert_eq!(tarball_name("x/@corp/tool"), "@corp/tool");
+    }
 }

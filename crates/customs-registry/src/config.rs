@@ -162,8 +162,17 @@ impl IndexConfig {
             .map(PathBuf::from)
             .or_else(|| env.home.as_ref().map(|h| h.join(".npmrc")));
         let mut files: Vec<PathBuf> = Vec::new();
-        if let Some(prefix) = env.npm_var("prefix") {
-            files.push(Path::new(prefix).join("etc/npmrc"));
+        let prefix = env
+            .npm_var("prefix")
+            .map(PathBuf::from)
+            .or_else(|| node_prefix(env));
+        if let Some(prefix) = &prefix {
+            files.push(prefix.join("lib/node_modules/npm/npmrc"));
+        }
+        if let Some(global) = env.npm_var("globalconfig") {
+            files.push(PathBuf::from(global));
+        } else if let Some(prefix) = &prefix {
+            files.push(prefix.join("etc/npmrc"));
         }
         files.extend(user);
         if let Some(project) = nearest(&env.cwd, ".npmrc") {
@@ -179,6 +188,19 @@ impl IndexConfig {
         }
         if let Some(ca) = env.var("NODE_EXTRA_CA_CERTS") {
             self.extra_ca_files.push(PathBuf::from(ca));
+        }
+        // `npm_config_@scope:registry` in the environment beats every file.
+        for (key, value) in &env.vars {
+            let lower = key.to_ascii_lowercase();
+            if let Some(scope) = lower
+                .strip_prefix("npm_config_")
+                .and_then(|k| k.strip_suffix(":registry"))
+                && scope.starts_with('@')
+                && !value.trim().is_empty()
+            {
+                rc.scopes
+                    .insert(scope.to_owned(), Located::new(value, key.clone()));
+            }
         }
         self.npm_scopes = rc.scopes;
         self.npm_tokens = rc.tokens;
@@ -234,6 +256,312 @@ impl IndexConfig {
             how: how.to_owned(),
         }
     }
+}
+
+/// The other places pip and uv take packages from, besides their main index: what
+/// `customs run` must route through its proxy or refuse to run with. Each entry names
+/// the setting it came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExtraSources {
+    /// pip's extra indexes, as pip will use them: `PIP_EXTRA_INDEX_URL`, else the
+    /// `extra-index-url` of the last pip configuration file that sets one.
+    pub pip_extra: Vec<Located>,
+    /// uv's extra indexes from the environment (`UV_INDEX`, `UV_EXTRA_INDEX_URL`),
+    /// with their names (`name=URL`).
+    pub uv_extra: Vec<(Option<String>, Located)>,
+    /// Named, non-default `[[index]]` entries of uv's configuration files (`uv.toml`,
+    /// `[tool.uv]` of `pyproject.toml`): an index given in `UV_INDEX` under the same
+    /// name replaces them.
+    pub uv_named: Vec<(String, Located)>,
+    /// What cannot be routed through a proxy.
+    pub unroutable: Vec<Unroutable>,
+}
+
+/// A package source that cannot be put behind a proxy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unroutable {
+    /// The setting, and where it is (`PIP_FIND_LINKS`, `find-links in /etc/pip.conf`).
+    pub setting: String,
+    /// Its value.
+    pub value: String,
+    /// Why it cannot be routed.
+    pub why: WhyUnroutable,
+}
+
+/// Why a source cannot be put behind a proxy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhyUnroutable {
+    /// Links to a folder or a page (`find-links`, a flat index): not an index.
+    Links,
+    /// A uv index of a configuration file without a name: the environment cannot
+    /// replace it.
+    UnnamedIndex,
+    /// uv's `extra-index-url` in a configuration file: the environment adds to it.
+    ConfigExtraIndexUrl,
+    /// A configuration file that cannot be read.
+    Unreadable,
+}
+
+impl Unroutable {
+    fn new(setting: impl Into<String>, value: impl Into<String>, why: WhyUnroutable) -> Self {
+        Self {
+            setting: setting.into(),
+            value: value.into(),
+            why,
+        }
+    }
+}
+
+impl ExtraSources {
+    /// Reads pip's and uv's settings. `pip_prefixes` are the installation prefixes whose
+    /// `pip.conf` the client's pip reads (its virtual environment).
+    #[must_use]
+    pub fn read(env: &Environment, pip_prefixes: &[PathBuf]) -> Self {
+        let mut out = Self::default();
+        out.read_pip(env, pip_prefixes);
+        out.read_uv(env);
+        out
+    }
+
+    fn read_pip(&mut self, env: &Environment, pip_prefixes: &[PathBuf]) {
+        let mut files = pip_config_files(env);
+        if env.var("PIP_CONFIG_FILE").is_none() {
+            for prefix in pip_prefixes {
+                let file = prefix.join("pip.conf");
+                if !files.contains(&file) {
+                    files.push(file);
+                }
+            }
+        }
+        let mut extra: Vec<Located> = Vec::new();
+        let mut links: Vec<Unroutable> = Vec::new();
+        for file in files {
+            let Ok(text) = std::fs::read_to_string(&file) else {
+                continue;
+            };
+            let (e, l) = pip_lists(&text);
+            let shown = file.display().to_string();
+            if !e.is_empty() {
+                extra = e
+                    .iter()
+                    .map(|u| Located::new(u, format!("extra-index-url in {shown}")))
+                    .collect();
+            }
+            if !l.is_empty() {
+                links = l
+                    .into_iter()
+                    .map(|u| {
+                        Unroutable::new(format!("find-links in {shown}"), u, WhyUnroutable::Links)
+                    })
+                    .collect();
+            }
+        }
+        if let Some(v) = env.var("PIP_EXTRA_INDEX_URL") {
+            extra = v
+                .split_whitespace()
+                .map(|u| Located::new(u, "PIP_EXTRA_INDEX_URL"))
+                .collect();
+        }
+        if let Some(v) = env.var("PIP_FIND_LINKS") {
+            links = v
+                .split_whitespace()
+                .map(|u| Unroutable::new("PIP_FIND_LINKS", u, WhyUnroutable::Links))
+                .collect();
+        }
+        self.pip_extra = extra;
+        self.unroutable.extend(links);
+    }
+
+    fn read_uv(&mut self, env: &Environment) {
+        for (var, named) in [("UV_INDEX", true), ("UV_EXTRA_INDEX_URL", false)] {
+            for item in env.var(var).unwrap_or("").split_whitespace() {
+                let (name, url) = match item.split_once('=') {
+                    Some((n, u)) if named && !n.contains(':') => (Some(n.to_owned()), u),
+                    _ => (None, item),
+                };
+                self.uv_extra.push((name, Located::new(url, var)));
+            }
+        }
+        if let Some(v) = env.var("UV_FIND_LINKS") {
+            for u in v.split_whitespace() {
+                self.unroutable
+                    .push(Unroutable::new("UV_FIND_LINKS", u, WhyUnroutable::Links));
+            }
+        }
+        for file in uv_config_files(env) {
+            let Ok(text) = std::fs::read_to_string(&file) else {
+                continue;
+            };
+            let shown = file.display().to_string();
+            let table = match text.parse::<toml::Table>() {
+                Ok(doc) if file.file_name().is_some_and(|n| n == "pyproject.toml") => doc
+                    .get("tool")
+                    .and_then(|t| t.get("uv"))
+                    .and_then(toml::Value::as_table)
+                    .cloned()
+                    .unwrap_or_default(),
+                Ok(doc) => doc,
+                Err(e) => {
+                    self.unroutable.push(Unroutable::new(
+                        shown,
+                        format!("not TOML: {e}"),
+                        WhyUnroutable::Unreadable,
+                    ));
+                    continue;
+                }
+            };
+            self.read_uv_table(&table, &shown);
+        }
+    }
+
+    fn read_uv_table(&mut self, table: &toml::Table, shown: &str) {
+        let strings = |key: &str| -> Vec<String> {
+            match table.get(key) {
+                Some(toml::Value::String(s)) => vec![s.clone()],
+                Some(toml::Value::Array(a)) => a
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect(),
+                _ => Vec::new(),
+            }
+        };
+        for u in strings("find-links") {
+            self.unroutable.push(Unroutable::new(
+                format!("find-links in {shown}"),
+                u,
+                WhyUnroutable::Links,
+            ));
+        }
+        for u in strings("extra-index-url") {
+            self.unroutable.push(Unroutable::new(
+                format!("extra-index-url in {shown}"),
+                u,
+                WhyUnroutable::ConfigExtraIndexUrl,
+            ));
+        }
+        for index in table
+            .get("index")
+            .and_then(toml::Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let Some(url) = index.get("url").and_then(toml::Value::as_str) else {
+                continue;
+            };
+            let default = index
+                .get("default")
+                .and_then(toml::Value::as_bool)
+                .unwrap_or(false);
+            let flat = index.get("format").and_then(toml::Value::as_str) == Some("flat");
+            let name = index.get("name").and_then(toml::Value::as_str);
+            if flat {
+                self.unroutable.push(Unroutable::new(
+                    format!("[[index]] format = \"flat\" in {shown}"),
+                    url,
+                    WhyUnroutable::Links,
+                ));
+            } else if default {
+                // Replaced by UV_DEFAULT_INDEX.
+            } else if let Some(name) = name {
+                self.uv_named.push((
+                    name.to_owned(),
+                    Located::new(url, format!("[[index]] {name:?} in {shown}")),
+                ));
+            } else {
+                self.unroutable.push(Unroutable::new(
+                    format!("[[index]] without a name in {shown}"),
+                    url,
+                    WhyUnroutable::UnnamedIndex,
+                ));
+            }
+        }
+    }
+}
+
+/// `extra-index-url` and `find-links` of one pip configuration file (every section
+/// the install commands read), each a whitespace-separated list that may continue on
+/// indented lines.
+fn pip_lists(text: &str) -> (Vec<String>, Vec<String>) {
+    let (mut extra, mut links) = (Vec::new(), Vec::new());
+    let mut section = String::new();
+    let mut current: Option<bool> = None; // Some(true): extra; Some(false): links
+    for raw in text.lines() {
+        let line = raw.trim();
+        if line.starts_with(['#', ';']) || line.is_empty() {
+            continue;
+        }
+        let continued = raw.starts_with([' ', '\t']);
+        if continued {
+            if let Some(is_extra) = current {
+                let list = if is_extra { &mut extra } else { &mut links };
+                list.extend(line.split_whitespace().map(str::to_owned));
+            }
+            continue;
+        }
+        current = None;
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name.trim().to_ascii_lowercase();
+            continue;
+        }
+        if !matches!(
+            section.as_str(),
+            "global" | "install" | "download" | "wheel" | "lock"
+        ) {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(['=', ':']) else {
+            continue;
+        };
+        let key = key.trim().to_ascii_lowercase().replace('_', "-");
+        let is_extra = match key.as_str() {
+            "extra-index-url" => true,
+            "find-links" | "f" => false,
+            _ => continue,
+        };
+        current = Some(is_extra);
+        let list = if is_extra { &mut extra } else { &mut links };
+        list.extend(value.split_whitespace().map(str::to_owned));
+    }
+    (extra, links)
+}
+
+/// uv's configuration files, as uv finds them: `UV_CONFIG_FILE` alone when set; else
+/// the project's (the nearest `uv.toml`, or `pyproject.toml` with a `[tool.uv]` table),
+/// the user's and the system's; none under `UV_NO_CONFIG`.
+fn uv_config_files(env: &Environment) -> Vec<PathBuf> {
+    let no_config = env
+        .var("UV_NO_CONFIG")
+        .is_some_and(|v| matches!(v.trim(), "1" | "true" | "yes" | "on"));
+    if no_config {
+        return Vec::new();
+    }
+    if let Some(file) = env.var("UV_CONFIG_FILE") {
+        return vec![PathBuf::from(file)];
+    }
+    let mut files = Vec::new();
+    for dir in env.cwd.ancestors() {
+        let uv = dir.join("uv.toml");
+        if uv.is_file() {
+            files.push(uv);
+            break;
+        }
+        let py = dir.join("pyproject.toml");
+        if std::fs::read_to_string(&py).is_ok_and(|t| t.contains("[tool.uv")) {
+            files.push(py);
+            break;
+        }
+    }
+    if let Some(home) = &env.home {
+        let config = env
+            .var("XDG_CONFIG_HOME")
+            .map_or_else(|| home.join(".config"), PathBuf::from);
+        files.push(config.join("uv/uv.toml"));
+    }
+    for dir in env.var("XDG_CONFIG_DIRS").unwrap_or("/etc/xdg").split(':') {
+        files.push(Path::new(dir).join("uv/uv.toml"));
+    }
+    files.push(PathBuf::from("/etc/uv/uv.toml"));
+    files
 }
 
 #[derive(Default)]
@@ -307,22 +635,21 @@ fn pip_config_files(env: &Environment) -> Vec<PathBuf> {
 /// The default index from uv's configuration: the project's `uv.toml`, then the user's
 /// and the system's.
 fn uv_index(env: &Environment) -> Option<Located> {
-    let mut files = Vec::new();
-    files.extend(nearest(&env.cwd, "uv.toml"));
-    if let Some(home) = &env.home {
-        let config = env
-            .var("XDG_CONFIG_HOME")
-            .map_or_else(|| home.join(".config"), PathBuf::from);
-        files.push(config.join("uv/uv.toml"));
-    }
-    files.push(PathBuf::from("/etc/uv/uv.toml"));
-    for file in files {
+    for file in uv_config_files(env) {
         let Ok(text) = std::fs::read_to_string(&file) else {
             continue;
         };
-        let Ok(doc) = text.parse::<toml::Table>() else {
+        let Ok(mut doc) = text.parse::<toml::Table>() else {
             continue;
         };
+        if file.file_name().is_some_and(|n| n == "pyproject.toml") {
+            doc = doc
+                .get("tool")
+                .and_then(|t| t.get("uv"))
+                .and_then(toml::Value::as_table)
+                .cloned()
+                .unwrap_or_default();
+        }
         let source = file.display().to_string();
         if let Some(indexes) = doc.get("index").and_then(toml::Value::as_array) {
             let default = indexes.iter().find(|i| {
@@ -396,6 +723,17 @@ fn expand_env(value: &str, env: &Environment) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The prefix of the `node` found on `PATH` (npm's default `prefix`: global config in
+/// `PREFIX/etc/npmrc`, npm's own in `PREFIX/lib/node_modules/npm/npmrc`).
+fn node_prefix(env: &Environment) -> Option<PathBuf> {
+    let path = env.var("PATH")?;
+    std::env::split_paths(path)
+        .map(|d| d.join("node"))
+        .find(|p| p.is_file())
+        .and_then(|p| std::fs::canonicalize(p).ok())
+        .and_then(|p| p.parent()?.parent().map(Path::to_path_buf))
 }
 
 /// The nearest `name` in `dir` or a folder above it.
@@ -534,5 +872,92 @@ mod tests {
         .expect("write");
         let c = IndexConfig::resolve(&Overrides::default(), &e);
         assert_eq!(c.pypi.expect("pypi").url, "http://127.0.0.1:1/uv/simple");
+    }
+
+    #[test]
+    fn extra_sources_of_pip_uv_and_npm() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let project = dir.path().join("project/sub");
+        std::fs::create_dir_all(&project).expect("mkdir");
+        std::fs::create_dir_all(dir.path().join("venv")).expect("mkdir");
+        std::fs::write(
+            dir.path().join("venv/pip.conf"),
+            "[global]\nextra-index-url =\n    http://127.0.0.1:1/a/simple\n    http://127.0.0.1:1/b/simple\n[install]\nfind-links = /opt/wheels\n[freeze]\nextra-index-url = http://127.0.0.1:1/ignored\n",
+        )
+        .expect("write");
+        std::fs::write(
+            dir.path().join("project/pyproject.toml"),
+            "[project]\nname = \"x\"\n[tool.uv]\nfind-links = [\"/w\"]\n[[tool.uv.index]]\nname = \"corp\"\nurl = \"http://127.0.0.1:1/corp/simple\"\n[[tool.uv.index]]\nurl = \"http://127.0.0.1:1/anon/simple\"\n[[tool.uv.index]]\nurl = \"http://127.0.0.1:1/default/simple\"\ndefault = true\n",
+        )
+        .expect("write");
+        let mut e = env(
+            dir.path(),
+            &[("UV_INDEX", "x=http://127.0.0.1:1/x http://127.0.0.1:1/y")],
+        );
+        e.vars.remove("PIP_CONFIG_FILE");
+        let x = ExtraSources::read(&e, &[dir.path().join("venv")]);
+        let urls: Vec<&str> = x.pip_extra.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            ["http://127.0.0.1:1/a/simple", "http://127.0.0.1:1/b/simple"]
+        );
+        assert!(x.pip_extra[0].source.ends_with("venv/pip.conf"));
+        assert_eq!(x.uv_extra[0].0.as_deref(), Some("x"));
+        assert_eq!(x.uv_extra[1].0, None);
+        assert_eq!(x.uv_named.len(), 1);
+        assert_eq!(x.uv_named[0].0, "corp");
+        let why: Vec<WhyUnroutable> = x.unroutable.iter().map(|u| u.why).collect();
+        assert_eq!(
+            why,
+            [
+                WhyUnroutable::Links,
+                WhyUnroutable::Links,
+                WhyUnroutable::UnnamedIndex
+            ],
+            "{:?}",
+            x.unroutable
+        );
+        // The environment replaces pip's files; UV_NO_CONFIG drops uv's.
+        e.vars.insert(
+            "PIP_EXTRA_INDEX_URL".into(),
+            "http://127.0.0.1:1/env".into(),
+        );
+        e.vars.insert("PIP_FIND_LINKS".into(), "/x /y".into());
+        e.vars.insert("UV_NO_CONFIG".into(), "1".into());
+        let x = ExtraSources::read(&e, &[dir.path().join("venv")]);
+        assert_eq!(x.pip_extra.len(), 1);
+        assert_eq!(x.pip_extra[0].source, "PIP_EXTRA_INDEX_URL");
+        let settings: Vec<&str> = x.unroutable.iter().map(|u| u.setting.as_str()).collect();
+        assert_eq!(settings, ["PIP_FIND_LINKS", "PIP_FIND_LINKS"]);
+        assert!(x.uv_named.is_empty());
+        // The pyproject's default index is uv's main index.
+        let c = IndexConfig::resolve(&Overrides::default(), &e);
+        assert!(c.pypi.is_none(), "UV_NO_CONFIG");
+        e.vars.remove("UV_NO_CONFIG");
+        let c = IndexConfig::resolve(&Overrides::default(), &e);
+        assert_eq!(
+            c.pypi.expect("pypi").url,
+            "http://127.0.0.1:1/default/simple"
+        );
+    }
+
+    #[test]
+    fn npm_scopes_from_the_environment() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("project/sub")).expect("mkdir");
+        std::fs::write(
+            dir.path().join("project/.npmrc"),
+            "@corp:registry=http://127.0.0.1:1/file/\n",
+        )
+        .expect("write");
+        let e = env(
+            dir.path(),
+            &[("npm_config_@corp:registry", "http://127.0.0.1:1/env/")],
+        );
+        let c = IndexConfig::resolve(&Overrides::default(), &e);
+        assert_eq!(
+            c.npm_for("@corp/x").expect("scope").url,
+            "http://127.0.0.1:1/env"
+        );
     }
 }

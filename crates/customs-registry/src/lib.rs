@@ -27,7 +27,9 @@ use customs_ecosystem::{Ecosystem, canonical_name};
 use serde::Serialize;
 
 pub use cache::{Cache, default_cache_dir, digest_of};
-pub use config::{Environment, IndexConfig, Located, Overrides};
+pub use config::{
+    Environment, ExtraSources, IndexConfig, Located, Overrides, Unroutable, WhyUnroutable,
+};
 pub use customs_ecosystem::{ReleaseLine, compare_versions as compare, line_of, satisfies};
 pub use http::{Http, redact};
 pub use model::{Digest, FileRef, Project, Provenance, Publisher, RegistrySignature, Release};

@@ -7,8 +7,12 @@ use anyhow::Context as _;
 use customs_rules::VerdictLevel;
 use customs_scan::ScanOptions;
 
+use customs_registry::{Environment, ExtraSources, IndexConfig, Located, Overrides};
+
 use crate::args::{LogFormat, PolicyArgs, ProxyArgs, RegistryArgs, RunArgs};
 use crate::output::{duration_flag, open_store};
+
+mod run;
 
 pub(crate) fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
     let mut policy = load_policy(&args.policy)?;
@@ -57,54 +61,180 @@ pub(crate) fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
 
 pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
     let policy = load_policy(&args.policy)?;
-    // The upstreams are the user's own configuration, read before the command's
-    // environment is pointed at the proxy.
-    let registry = RegistryArgs {
-        index_url: None,
-        registry: None,
-        cache_dir: args.cache_dir.clone(),
-    }
-    .client()?
-    .with_ttl(std::time::Duration::from_secs(60));
-    let store = open_store(args.store.as_ref())?;
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").context("cannot start the proxy")?;
-    let state =
-        customs_proxy::ProxyState::new(registry, store, policy, ScanOptions::with_history());
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let result = customs_proxy::serve(listener, state, |addr| {
-            let _ = tx.send(Ok(addr));
-        });
-        if let Err(e) = result {
-            let _ = writeln!(anstream::stderr(), "error: the proxy stopped: {e}");
-        }
-    });
-    let addr: std::net::SocketAddr = rx
-        .recv_timeout(std::time::Duration::from_secs(30))
-        .map_err(|_| anyhow::anyhow!("the proxy did not start"))?
-        .map_err(|e: std::io::Error| anyhow::anyhow!(e))?;
-    let base = format!("http://{addr}");
     let Some((program, rest)) = args.command.split_first() else {
         anyhow::bail!("no command given after --");
     };
-    let status = std::process::Command::new(program)
-        .args(rest)
-        .env("PIP_INDEX_URL", format!("{base}/pypi/simple/"))
-        .env("UV_INDEX_URL", format!("{base}/pypi/simple/"))
-        .env("UV_DEFAULT_INDEX", format!("{base}/pypi/simple/"))
-        .env("npm_config_registry", format!("{base}/npm/"))
-        .env_remove("NPM_CONFIG_REGISTRY")
-        .env_remove("PIP_EXTRA_INDEX_URL")
-        .env_remove("UV_EXTRA_INDEX_URL")
-        .env_remove("UV_INDEX")
+    let env = Environment::current();
+    let cwd = env.cwd.clone();
+    // The user's own configuration, read before the command's environment and flags are
+    // pointed at the proxies: every index the client would use gets a proxy of its own.
+    let mut flags = run::CommandFlags::read(program, rest, &cwd);
+    let extra = ExtraSources::read(&env, &run::pip_prefixes(&env, program));
+    flags
+        .refused
+        .extend(extra.unroutable.iter().map(run::Refused::from));
+    if !flags.refused.is_empty() {
+        anyhow::bail!(run::refusal(&flags.refused));
+    }
+    let mut config = IndexConfig::resolve(
+        &Overrides {
+            index_url: flags.index_url.as_ref().map(|f| f.url.clone()),
+            registry: flags.registry.as_ref().map(|f| f.url.clone()),
+        },
+        &env,
+    );
+    for (scope, f) in &flags.scopes {
+        config.npm_scopes.insert(
+            scope.clone(),
+            Located {
+                url: f.url.trim_end_matches('/').to_owned(),
+                source: f.flag.clone(),
+            },
+        );
+    }
+    let cache_dir = args.cache_dir.clone();
+    let start = |config: IndexConfig| -> anyhow::Result<run::Proxy> {
+        let slash = config
+            .pypi
+            .as_ref()
+            .is_some_and(|l| run::written_with_slash(&l.url, &l.source, &env, rest));
+        let cache = customs_registry::Cache::new(
+            cache_dir
+                .clone()
+                .unwrap_or_else(customs_registry::default_cache_dir),
+        );
+        let registry = customs_registry::Registry::new(config, cache)?;
+        run::Proxy::start(
+            registry.with_ttl(std::time::Duration::from_secs(60)),
+            open_store(args.store.as_ref())?,
+            policy.clone(),
+            slash,
+        )
+    };
+    let extra_config = |url: &Located| IndexConfig {
+        pypi: Some(url.clone()),
+        extra_ca_files: config.extra_ca_files.clone(),
+        timeout: config.timeout,
+        ..IndexConfig::default()
+    };
+    let main = start(config.clone())?;
+    let mut proxies = vec![main];
+    // One proxy per extra index, shared by the settings that name the same URL.
+    let proxy_of = |url: &Located, proxies: &mut Vec<run::Proxy>| -> anyhow::Result<String> {
+        if let Some(p) = proxies[1..]
+            .iter()
+            .find(|p| p.pypi_upstream() == Some(url.url.as_str()))
+        {
+            return Ok(p.simple());
+        }
+        let p = start(extra_config(url))?;
+        let simple = p.simple();
+        proxies.push(p);
+        Ok(simple)
+    };
+    let mut pip_extra = Vec::new();
+    for url in &extra.pip_extra {
+        pip_extra.push(proxy_of(url, &mut proxies)?);
+    }
+    let mut uv_index = Vec::new();
+    let mut uv_extra = Vec::new();
+    for (name, url) in &extra.uv_extra {
+        let simple = proxy_of(url, &mut proxies)?;
+        match (url.source.as_str(), name) {
+            ("UV_EXTRA_INDEX_URL", _) => uv_extra.push(simple),
+            (_, Some(n)) => uv_index.push(format!("{n}={simple}")),
+            (_, None) => uv_index.push(simple),
+        }
+    }
+    for (name, url) in &extra.uv_named {
+        if extra
+            .uv_extra
+            .iter()
+            .any(|(n, _)| n.as_deref() == Some(name.as_str()))
+        {
+            continue; // UV_INDEX already replaces it
+        }
+        uv_index.push(format!("{name}={}", proxy_of(url, &mut proxies)?));
+    }
+    let mut command: Vec<String> = rest.to_vec();
+    let main_base = proxies[0].base.clone();
+    let main_simple = proxies[0].simple();
+    if let Some(f) = &flags.index_url {
+        f.replace(&mut command, &main_simple);
+    }
+    for f in flags.registry.iter().chain(flags.scopes.values()) {
+        f.replace(&mut command, &format!("{main_base}/npm/"));
+    }
+    for f in &flags.extra {
+        let located = Located {
+            url: f.url.trim_end_matches('/').to_owned(),
+            source: f.flag.clone(),
+        };
+        let simple = proxy_of(&located, &mut proxies)?;
+        let value = match &f.name {
+            Some(n) => format!("{n}={simple}"),
+            None => simple,
+        };
+        f.replace(&mut command, &value);
+    }
+
+    let mut child = std::process::Command::new(program);
+    child.args(&command);
+    for (key, _) in std::env::vars_os() {
+        let k = key.to_string_lossy().to_ascii_lowercase();
+        if k == "npm_config_registry"
+            || k == "npm_config_replace_registry_host"
+            || (k.starts_with("npm_config_@") && k.ends_with(":registry"))
+        {
+            child.env_remove(&key);
+        }
+    }
+    let simple = proxies[0].simple();
+    child
+        .env("PIP_INDEX_URL", &simple)
+        .env("UV_INDEX_URL", &simple)
+        .env("UV_DEFAULT_INDEX", &simple)
+        .env("npm_config_registry", format!("{main_base}/npm/"))
+        // A lockfile's `resolved` URLs name the upstream: npm fetches them from the proxy.
+        .env("npm_config_replace_registry_host", "always");
+    for scope in config.npm_scopes.keys() {
+        child.env(
+            format!("npm_config_{scope}:registry"),
+            format!("{main_base}/npm/"),
+        );
+    }
+    for (var, list) in [
+        ("PIP_EXTRA_INDEX_URL", &pip_extra),
+        ("UV_INDEX", &uv_index),
+        ("UV_EXTRA_INDEX_URL", &uv_extra),
+    ] {
+        if list.is_empty() {
+            child.env_remove(var);
+        } else {
+            child.env(var, list.join(" "));
+        }
+    }
+    let before = run::Lockfiles::snapshot(&cwd);
+    let status = child
         .status()
         .with_context(|| format!("cannot run {program}"))?;
-    Ok(ExitCode::from(
-        status
-            .code()
-            .and_then(|c| u8::try_from(c).ok())
-            .unwrap_or(1),
-    ))
+    let code = status
+        .code()
+        .and_then(|c| u8::try_from(c).ok())
+        .unwrap_or(1);
+    let left = before.restore_upstreams(&proxies);
+    if left.is_empty() {
+        return Ok(ExitCode::from(code));
+    }
+    let mut err = anstream::stderr();
+    for (file, url) in &left {
+        let _ = writeln!(
+            err,
+            "error: {} still names customs' temporary address ({url}): the upstream URL it stands for is not known; run the command again without customs, or restore the file",
+            file.display()
+        );
+    }
+    Ok(ExitCode::from(if code == 0 { 1 } else { code }))
 }
 
 /// The policy file (or the default), with `--min-release-age` over it.
