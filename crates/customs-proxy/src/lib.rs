@@ -895,31 +895,7 @@ async fn pypi_file(
     if let Some(artifact) = file.strip_suffix(".metadata") {
         let artifact = artifact.to_owned();
         let s = Arc::clone(&state);
-        return match blocking(move || {
-            let p = s
-                .registry
-                .project(Ecosystem::Pypi, &project)
-                .map_err(|e| upstream_failure(&e))?;
-            let f = p
-                .releases
-                .iter()
-                .flat_map(|r| r.files.iter())
-                .find(|f| f.file_name == artifact)
-                .ok_or_else(|| {
-                    (
-                        StatusCode::NOT_FOUND,
-                        format!("customs: {artifact} is not a file of {}", p.name),
-                    )
-                })?;
-            s.registry
-                .get_raw(
-                    &p,
-                    &format!("{}.metadata", f.url.split('#').next().unwrap_or(&f.url)),
-                )
-                .map_err(|e| upstream_failure(&e))
-        })
-        .await
-        {
+        return match blocking(move || core_metadata(&s, &project, &artifact)).await {
             Some(Ok(bytes)) => Response::builder()
                 .header(header::CONTENT_TYPE, "text/plain")
                 .body(Body::from(bytes))
@@ -932,6 +908,81 @@ async fn pypi_file(
         };
     }
     gate(state, Ecosystem::Pypi, project, file).await
+}
+
+/// A project as last read: afresh when the upstream answers, else (unreachable, not
+/// "no such project") the page read before, so that what was installed before installs
+/// again while the upstream is down.
+fn project_or_last(s: &ProxyState, eco: Ecosystem, name: &str) -> Result<Arc<Project>, Failure> {
+    match s.registry.project(eco, name) {
+        Ok(p) => Ok(p),
+        Err(e @ customs_registry::RegistryError::NotFound { .. }) => {
+            Err((StatusCode::NOT_FOUND, format!("customs: {e}")))
+        }
+        Err(e) => s
+            .registry
+            .cached_project(eco, name)
+            .ok_or_else(|| upstream_failure(&e)),
+    }
+}
+
+/// A file's PEP 658 metadata: from the verified cache when it was read before, else
+/// from the index, checked against the digest the page gives for it and kept.
+fn core_metadata(s: &ProxyState, project: &str, artifact: &str) -> Result<Vec<u8>, Failure> {
+    let p = project_or_last(s, Ecosystem::Pypi, project)?;
+    let f = p
+        .releases
+        .iter()
+        .flat_map(|r| r.files.iter())
+        .find(|f| f.file_name == artifact)
+        .ok_or_else(|| {
+            (
+                StatusCode::NOT_FOUND,
+                format!("customs: {artifact} is not a file of {}", p.name),
+            )
+        })?;
+    let digest = f
+        .core_metadata
+        .as_deref()
+        .and_then(|m| m.split_once('='))
+        .and_then(|(algorithm, hex)| match algorithm {
+            "sha256" => Some(customs_registry::Digest::Sha256(hex.to_ascii_lowercase())),
+            "sha512" => Some(customs_registry::Digest::Sha512(hex.to_ascii_lowercase())),
+            _ => None,
+        });
+    let cache = s.registry.cache();
+    if let Some(d) = &digest {
+        match cache.get(d) {
+            Ok(Some(bytes)) => return Ok(bytes),
+            Ok(None) => {}
+            Err(e) => return Err((StatusCode::INTERNAL_SERVER_ERROR, format!("customs: {e}"))),
+        }
+    }
+    let url = format!("{}.metadata", f.url.split('#').next().unwrap_or(&f.url));
+    let bytes = s
+        .registry
+        .get_raw(&p, &url)
+        .map_err(|e| upstream_failure(&e))?;
+    if let Some(d) = &digest {
+        let found = customs_registry::digest_of(d, &bytes);
+        if found != d.hex() {
+            return Err((
+                StatusCode::BAD_GATEWAY,
+                format!(
+                    "customs: upstream failed: the metadata of {artifact} does not match the index's {} (expected {}, received {found})",
+                    d.algorithm(),
+                    d.hex()
+                ),
+            ));
+        }
+        if let Err(e) = cache.put(d, &bytes) {
+            log_event(
+                s,
+                &format!("the metadata of {artifact} cannot be kept: {e}"),
+            );
+        }
+    }
+    Ok(bytes)
 }
 
 /// `/npm/NAME`, `/npm/@scope/NAME` (or `@scope%2fNAME`), and their tarballs
@@ -1275,12 +1326,7 @@ fn scan_now(
 }
 
 fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result<Served, Failure> {
-    let project = s.registry.project(eco, name).map_err(|e| match e {
-        customs_registry::RegistryError::NotFound { .. } => {
-            (StatusCode::NOT_FOUND, format!("customs: {e}"))
-        }
-        e => upstream_failure(&e),
-    })?;
+    let project = project_or_last(s, eco, name)?;
     let (release, fref) = find_file(&project, file).ok_or_else(|| {
         (
             StatusCode::NOT_FOUND,

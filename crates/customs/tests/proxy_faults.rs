@@ -768,3 +768,119 @@ fn npm_says_why_a_version_is_held_back() {
         ui.text()
     );
 }
+
+/// A wheel of `files`, with its dist-info (METADATA, WHEEL, RECORD).
+fn wheel(name: &str, version: &str, files: &[(&str, &[u8])]) -> (Vec<u8>, Vec<u8>) {
+    use sha2::Sha256;
+    let info = format!("{name}-{version}.dist-info");
+    let metadata =
+        format!("Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nSummary: for tests\n")
+            .into_bytes();
+    let mut all: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|(p, d)| ((*p).to_owned(), d.to_vec()))
+        .collect();
+    all.push((format!("{info}/METADATA"), metadata.clone()));
+    all.push((
+        format!("{info}/WHEEL"),
+        b"Wheel-Version: 1.0\nGenerator: hand\nRoot-Is-Purelib: true\nTag: py3-none-any\n".to_vec(),
+    ));
+    let mut record = String::new();
+    for (p, d) in &all {
+        let digest = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(d));
+        record.push_str(&format!("{p},sha256={digest},{}\n", d.len()));
+    }
+    record.push_str(&format!("{info}/RECORD,,\n"));
+    all.push((format!("{info}/RECORD"), record.into_bytes()));
+    (common::zip(&all), metadata)
+}
+
+fn pip_download(dir: &Path, proxy: &str, requirement: &str, into: &str) -> std::process::Output {
+    std::process::Command::new("python3")
+        .args([
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--no-cache-dir",
+            "--disable-pip-version-check",
+            "--retries",
+            "0",
+            "-d",
+        ])
+        .arg(dir.join(into))
+        .args(["--index-url", &format!("{proxy}/pypi/simple/"), requirement])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", dir.join("home"))
+        .env("PIP_CONFIG_FILE", "/dev/null")
+        .output()
+        .unwrap()
+}
+
+/// Issue 28, item 18: pip could not install, while the upstream was down, even what it
+/// had installed before: PEP 658 metadata was never kept, and its failure was a 404.
+#[test]
+fn pip_installs_again_while_the_upstream_is_down() {
+    use sha2::Sha256;
+    let server = Faulty::start();
+    let mut files = Vec::new();
+    let mut paths = Vec::new();
+    for version in ["1.0", "1.1"] {
+        let (body, metadata) = wheel("steady", version, &[("steady/__init__.py", b"X = 1\n")]);
+        let file = format!("steady-{version}-py3-none-any.whl");
+        server.route(
+            &format!("/files/{file}"),
+            "application/octet-stream",
+            body.clone(),
+        );
+        server.route(
+            &format!("/files/{file}.metadata"),
+            "text/plain",
+            metadata.clone(),
+        );
+        files.push(json!({"filename": file, "url": format!("/files/{file}"),
+            "hashes": {"sha256": hex::encode(Sha256::digest(&body))}, "upload-time": iso(T0 - 30 * DAY),
+            "core-metadata": {"sha256": hex::encode(Sha256::digest(&metadata))}}));
+        paths.push(format!("/files/{file}"));
+        paths.push(format!("/files/{file}.metadata"));
+    }
+    let page = json!({"meta": {"api-version": "1.1"}, "name": "steady", "files": files});
+    server.route(
+        "/simple/steady/",
+        "application/vnd.pypi.simple.v1+json",
+        serde_json::to_vec(&page).unwrap(),
+    );
+    paths.push("/simple/steady/".to_owned());
+    let dir = tempfile::tempdir().unwrap();
+    let env = store_and_cache(dir.path());
+    let upstream = format!("{}/simple", server.url);
+    let proxy = Proxy::start(
+        dir.path(),
+        &["--pypi-upstream", &upstream, "--metadata-ttl", "0"],
+        &env,
+    );
+    let first = pip_download(dir.path(), &proxy.url, "steady==1.0", "one");
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(server.count("/files/steady-1.0-py3-none-any.whl.metadata") >= 1);
+
+    // The upstream goes down.
+    for path in &paths {
+        server.fault(path, Fault::Status(503), 1000);
+    }
+    let again = pip_download(dir.path(), &proxy.url, "steady==1.0", "two");
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
+    assert!(dir.path().join("two/steady-1.0-py3-none-any.whl").is_file());
+    // What was never read: a 502 naming the upstream, not a 404.
+    let unseen = proxy.get("/pypi/files/steady/steady-1.1-py3-none-any.whl.metadata");
+    assert_eq!(unseen.status, 502, "{}", unseen.text());
+    assert!(unseen.text().contains(&server.url), "{}", unseen.text());
+}
