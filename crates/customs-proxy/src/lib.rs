@@ -1087,6 +1087,21 @@ async fn gate(state: Shared, eco: Ecosystem, name: String, file: String) -> Resp
             }
             r.body(Body::from(bytes)).unwrap_or_default()
         }
+        Some(Ok(Served::Cached {
+            digest,
+            path,
+            size,
+            headers,
+        })) => {
+            let mut r = Response::builder()
+                .header(header::CONTENT_TYPE, "application/octet-stream")
+                .header(header::CONTENT_LENGTH, size);
+            for (k, v) in headers {
+                r = r.header(k, v);
+            }
+            r.body(stream_cached(state, digest, path))
+                .unwrap_or_default()
+        }
         Some(Ok(Served::Refused(message))) => refuse(StatusCode::FORBIDDEN, &message),
         Some(Err((status, message))) => refuse(status, &message),
         None => refuse(
@@ -1096,9 +1111,145 @@ async fn gate(state: Shared, eco: Ecosystem, name: String, file: String) -> Resp
     }
 }
 
+/// Headers added to a file served.
+type Headers = Vec<(&'static str, String)>;
+
 enum Served {
-    Bytes(Vec<u8>, Vec<(&'static str, String)>),
+    /// Bytes just downloaded.
+    Bytes(Vec<u8>, Headers),
+    /// A file of the verified cache, streamed.
+    Cached {
+        digest: customs_registry::Digest,
+        path: std::path::PathBuf,
+        size: u64,
+        headers: Headers,
+    },
     Refused(String),
+}
+
+/// The bytes of a cached file read at a time.
+const CHUNK: usize = 64 << 10;
+
+/// A hash in the index's algorithm, computed as the bytes go by.
+enum Hashing {
+    Sha256(sha2::Sha256),
+    Sha512(sha2::Sha512),
+}
+
+impl Hashing {
+    fn new(digest: &customs_registry::Digest) -> Option<Self> {
+        use sha2::Digest as _;
+        match digest {
+            customs_registry::Digest::Sha256(_) => Some(Self::Sha256(sha2::Sha256::new())),
+            customs_registry::Digest::Sha512(_) => Some(Self::Sha512(sha2::Sha512::new())),
+            customs_registry::Digest::Sha1(_) => None,
+        }
+    }
+
+    fn update(&mut self, bytes: &[u8]) {
+        use sha2::Digest as _;
+        match self {
+            Self::Sha256(h) => h.update(bytes),
+            Self::Sha512(h) => h.update(bytes),
+        }
+    }
+
+    fn hex(self) -> String {
+        use sha2::Digest as _;
+        match self {
+            Self::Sha256(h) => hex::encode(h.finalize()),
+            Self::Sha512(h) => hex::encode(h.finalize()),
+        }
+    }
+}
+
+/// A cached file sent as it is read, a chunk at a time (memory per request stays a few
+/// chunks, whatever the file's size), and hashed on the way: its last chunk leaves only
+/// once the whole file matched its digest, so a cache altered since the file was
+/// verified never reaches a client whole (the connection is cut, and the log says why).
+fn stream_cached(
+    state: Shared,
+    digest: customs_registry::Digest,
+    path: std::path::PathBuf,
+) -> Body {
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<axum::body::Bytes, std::io::Error>>(4);
+    tokio::task::spawn_blocking(move || {
+        use std::io::Read;
+        let fail = |message: String| {
+            log_event(&state, &message);
+            let _ = tx.blocking_send(Err(std::io::Error::other(message)));
+        };
+        let Some(mut hashing) = Hashing::new(&digest) else {
+            return fail(format!(
+                "{}: no streaming hash for {}",
+                path.display(),
+                digest.algorithm()
+            ));
+        };
+        let mut file = match std::fs::File::open(&path) {
+            Ok(f) => f,
+            Err(e) => {
+                return fail(format!(
+                    "the cached file {} cannot be read: {e}",
+                    path.display()
+                ));
+            }
+        };
+        let mut held: Option<axum::body::Bytes> = None;
+        loop {
+            let mut buf = vec![0u8; CHUNK];
+            let n = match file.read(&mut buf) {
+                Ok(n) => n,
+                Err(e) => {
+                    return fail(format!(
+                        "the cached file {} cannot be read: {e}",
+                        path.display()
+                    ));
+                }
+            };
+            if n == 0 {
+                break;
+            }
+            buf.truncate(n);
+            hashing.update(&buf);
+            if let Some(previous) = held.replace(axum::body::Bytes::from(buf))
+                && tx.blocking_send(Ok(previous)).is_err()
+            {
+                // The client left.
+                return;
+            }
+        }
+        let found = hashing.hex();
+        if found != digest.hex() {
+            return fail(format!(
+                "the cached file {} does not match its {} (expected {}, found {found}): the cache was altered; not served",
+                path.display(),
+                digest.algorithm(),
+                digest.hex()
+            ));
+        }
+        if let Some(last) = held {
+            let _ = tx.blocking_send(Ok(last));
+        }
+    });
+    Body::new(Chunks(rx))
+}
+
+/// A body made of the chunks a reader sends.
+struct Chunks(tokio::sync::mpsc::Receiver<Result<axum::body::Bytes, std::io::Error>>);
+
+impl hyper::body::Body for Chunks {
+    type Data = axum::body::Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Self::Data>, Self::Error>>> {
+        self.0
+            .poll_recv(cx)
+            .map(|chunk| chunk.map(|r| r.map(hyper::body::Frame::data)))
+    }
 }
 
 fn find_file<'a>(project: &'a Project, file: &str) -> Option<(&'a Release, &'a FileRef)> {
@@ -1456,6 +1607,35 @@ fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result
             decision.reasons.join("; ")
         )));
     }
+    let mut headers = vec![(
+        "x-customs-verdict",
+        facts
+            .as_ref()
+            .map_or_else(|| "unchecked".to_owned(), |f| f.verdict.clone()),
+    )];
+    if decision.action == Action::Warn {
+        headers.push((
+            "warning",
+            format!(
+                "199 customs \"{}\"",
+                phrase(&decision.reasons.join("; ")).replace('"', "'")
+            ),
+        ));
+    }
+    // A cached file is streamed from the cache, its digest checked on the way.
+    if let Some(digest) = fref.digest.as_ref().filter(|d| Hashing::new(d).is_some()) {
+        let path = s.registry.cache().path_of(digest);
+        if let Ok(meta) = std::fs::metadata(&path)
+            && meta.is_file()
+        {
+            return Ok(Served::Cached {
+                digest: digest.clone(),
+                path,
+                size: meta.len(),
+                headers,
+            });
+        }
+    }
     let bytes = match fref.digest.as_ref().map(|d| s.registry.cache().get(d)) {
         Some(Ok(Some(bytes))) => bytes,
         Some(Err(e)) => return Err((StatusCode::INTERNAL_SERVER_ERROR, format!("customs: {e}"))),
@@ -1487,20 +1667,5 @@ fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result
             fetched.bytes
         }
     };
-    let mut headers = vec![(
-        "x-customs-verdict",
-        facts
-            .as_ref()
-            .map_or_else(|| "unchecked".to_owned(), |f| f.verdict.clone()),
-    )];
-    if decision.action == Action::Warn {
-        headers.push((
-            "warning",
-            format!(
-                "199 customs \"{}\"",
-                phrase(&decision.reasons.join("; ")).replace('"', "'")
-            ),
-        ));
-    }
     Ok(Served::Bytes(bytes, headers))
 }

@@ -884,3 +884,112 @@ fn pip_installs_again_while_the_upstream_is_down() {
     assert_eq!(unseen.status, 502, "{}", unseen.text());
     assert!(unseen.text().contains(&server.url), "{}", unseen.text());
 }
+
+fn kib(pid: u32, field: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix(field))
+        .and_then(|v| v.split_whitespace().next().map(|n| n.parse().unwrap()))
+        .unwrap()
+}
+
+/// Issue 28, item 14: each request held the whole artifact (and hashed the cached file
+/// again), so memory grew with clients × size. Eight slow clients on a cached 48 MiB
+/// tarball now add a few MiB; a cached file altered on disk never reaches a client whole.
+#[test]
+fn cached_files_are_streamed_with_bounded_memory() {
+    let server = Faulty::start();
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    let data: Vec<u8> = (0..48 << 20)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 24) as u8
+        })
+        .collect();
+    let file = npm_package(
+        &server,
+        "heavy",
+        &[(
+            "1.0.0",
+            T0 - 30 * DAY,
+            json!({}),
+            vec![
+                ("index.js", b"module.exports = 1;\n".to_vec()),
+                ("data.bin", data),
+            ],
+        )],
+    )
+    .remove(0);
+    let dir = tempfile::tempdir().unwrap();
+    let env = store_and_cache(dir.path());
+    let upstream = format!("{}/npm/", server.url);
+    let proxy = Proxy::start(dir.path(), &["--npm-upstream", &upstream], &env);
+    let first = proxy.get(&file);
+    assert_eq!(first.status, 200, "{}", first.text());
+    let size = first.body.len();
+    assert!(size > 48 << 20);
+
+    let pid = proxy.child.id();
+    std::fs::write(format!("/proc/{pid}/clear_refs"), "5").unwrap();
+    let before = kib(pid, "VmHWM:");
+    let clients: Vec<_> = (0..8)
+        .map(|_| {
+            let addr = proxy.url.trim_start_matches("http://").to_owned();
+            let path = file.clone();
+            std::thread::spawn(move || {
+                use std::io::{Read, Write};
+                let mut s = std::net::TcpStream::connect(&addr).unwrap();
+                write!(
+                    s,
+                    "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+                )
+                .unwrap();
+                // A slow client: nothing read for a while.
+                std::thread::sleep(Duration::from_secs(2));
+                let mut all = Vec::new();
+                s.read_to_end(&mut all).unwrap();
+                all.len()
+            })
+        })
+        .collect();
+    for c in clients {
+        assert!(c.join().unwrap() > size, "each got the whole file");
+    }
+    let peak = kib(pid, "VmHWM:");
+    assert!(
+        peak < before + 64 * 1024,
+        "peak RSS went from {before} KiB to {peak} KiB"
+    );
+
+    // The cached file altered on disk (same size): the client never gets it whole.
+    let cached = std::fs::read_dir(dir.path().join("cache/artifacts/sha512"))
+        .unwrap()
+        .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
+        .map(|f| f.unwrap().path())
+        .find(|p| std::fs::metadata(p).unwrap().len() == size as u64)
+        .unwrap();
+    std::fs::write(&cached, vec![0u8; size]).unwrap();
+    let addr = proxy.url.trim_start_matches("http://");
+    let mut s = std::net::TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    {
+        use std::io::Write;
+        write!(
+            s,
+            "GET {file} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+    }
+    let mut all = Vec::new();
+    let _ = std::io::Read::read_to_end(&mut s, &mut all);
+    let split = all.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+    assert!(all.len() - split < size, "cut short");
+    assert!(
+        proxy.log().contains("the cache was altered"),
+        "{}",
+        proxy.log()
+    );
+}
