@@ -663,13 +663,13 @@ fn pypi_name_ok(name: &str) -> bool {
 }
 
 /// Whether `name` is an npm package name (`name` or `@scope/name`) made only of
-/// characters that need no escaping in a URL.
+/// characters that need no escaping in a URL (npm's own rule for names).
 fn npm_name_ok(name: &str) -> bool {
     let part = |p: &str| {
         !p.is_empty()
             && !p.starts_with('.')
             && p.bytes()
-                .all(|c| c.is_ascii_alphanumeric() || b"._~-".contains(&c))
+                .all(|c| c.is_ascii_alphanumeric() || b"._~-!*'()".contains(&c))
     };
     name.len() <= 214
         && match name.strip_prefix('@') {
@@ -844,7 +844,17 @@ async fn pypi_page(
                 None => return Err(upstream_failure(&e)),
             },
         };
-        let held = held_back(&s, Ecosystem::Pypi, &project)?;
+        let mut held = held_back(&s, Ecosystem::Pypi, &project)?;
+        // With every release held back there is nothing to fall back to: the files
+        // stay as they are, so that pip takes one and shows the 403's reason instead
+        // of "no matching distribution".
+        if project
+            .releases
+            .iter()
+            .all(|r| held.contains_key(&r.version))
+        {
+            held.clear();
+        }
         let page = if json {
             Rendered::new(
                 &pages::pypi_json(&project, &held, &s.base_mark),

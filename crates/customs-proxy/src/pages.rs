@@ -130,12 +130,10 @@ pub(crate) fn pypi_json(project: &Project, held: &Held, base: &str) -> String {
     .to_string()
 }
 
-/// The npm document with `held` versions deprecated with customs' reason, tags that
-/// pointed at them moved (`latest` to the newest version not held back on a stable
-/// line) or dropped, and tarball URLs pointing at the proxy.
+/// The npm document with `held` versions deprecated with customs' reason, `latest` moved
+/// off them, and tarball URLs pointing at the proxy.
 pub(crate) fn npm_document(mut doc: Value, project: &Project, held: &Held, base: &str) -> Value {
     let name = project.name.clone();
-    let removed: Vec<String> = held.keys().cloned().collect();
     if let Some(versions) = doc.get_mut("versions").and_then(Value::as_object_mut) {
         for (version, v) in versions.iter_mut() {
             if let Some(reason) = held.get(version)
@@ -158,32 +156,26 @@ pub(crate) fn npm_document(mut doc: Value, project: &Project, held: &Held, base:
         .releases
         .iter()
         .map(|r| r.version.clone())
-        .filter(|v| !removed.contains(v))
+        .filter(|v| !held.contains_key(v))
         .collect();
-    if let Some(tags) = doc.get_mut("dist-tags").and_then(Value::as_object_mut) {
-        let stale: Vec<String> = tags
-            .iter()
-            .filter(|(_, v)| v.as_str().is_some_and(|v| removed.iter().any(|r| r == v)))
-            .map(|(k, _)| k.clone())
-            .collect();
-        for tag in stale {
-            if tag == "latest" {
-                let newest = remaining
-                    .iter()
-                    .filter(|v| !line_of(Ecosystem::Npm, v).prerelease)
-                    .max_by(|a, b| compare_versions(Ecosystem::Npm, a, b));
-                match newest {
-                    Some(v) => {
-                        tags.insert(tag, json!(v));
-                    }
-                    None => {
-                        tags.remove(&tag);
-                    }
-                }
-            } else {
-                tags.remove(&tag);
-            }
-        }
+    // `latest` moves to the newest stable version not held back, so that `npm install
+    // NAME` and ranges take it. With none left, and for other tags, the tag stays: npm
+    // then takes the held-back version asked for, prints its deprecation and gets the
+    // file's 403 with the reason, rather than "no matching version".
+    let latest_held = doc
+        .get("dist-tags")
+        .and_then(|t| t.get("latest"))
+        .and_then(Value::as_str)
+        .is_some_and(|v| held.contains_key(v));
+    let newest = remaining
+        .iter()
+        .filter(|v| !line_of(Ecosystem::Npm, v).prerelease)
+        .max_by(|a, b| compare_versions(Ecosystem::Npm, a, b));
+    if latest_held
+        && let Some(v) = newest
+        && let Some(tags) = doc.get_mut("dist-tags").and_then(Value::as_object_mut)
+    {
+        tags.insert("latest".into(), json!(v));
     }
     doc
 }

@@ -725,6 +725,16 @@ fn npm_says_why_a_version_is_held_back() {
             ),
         ],
     );
+    npm_package(
+        &server,
+        "fresh",
+        &[(
+            "0.1.0",
+            now - 60,
+            json!({}),
+            vec![("index.js", index("0.1.0"))],
+        )],
+    );
     let dir = tempfile::tempdir().unwrap();
     let env = store_and_cache(dir.path());
     let upstream = format!("{}/npm/", server.url);
@@ -732,6 +742,15 @@ fn npm_says_why_a_version_is_held_back() {
         dir.path(),
         &["--npm-upstream", &upstream, "--min-release-age", "7d"],
         &env,
+    );
+    // Nothing but a held-back version: npm still says why, not "no matching version".
+    let only = npm_install(dir.path(), &proxy.url, "fresh");
+    assert!(!only.status.success());
+    let said =
+        String::from_utf8_lossy(&only.stderr).into_owned() + &String::from_utf8_lossy(&only.stdout);
+    assert!(
+        said.contains("customs blocked fresh@0.1.0") && said.contains("minimum release age"),
+        "{said}"
     );
     let pinned = npm_install(dir.path(), &proxy.url, "young@1.0.1");
     assert!(!pinned.status.success());
@@ -992,4 +1011,70 @@ fn cached_files_are_streamed_with_bounded_memory() {
         "{}",
         proxy.log()
     );
+}
+
+/// Issue 28, item 7, with pip: a release held back is yanked with customs' reason, so
+/// pip takes it only when pinned and then prints the 403's reason; a project whose
+/// every release is held back is listed as it is, so that pip says why too.
+#[test]
+fn pip_says_why_a_version_is_held_back() {
+    use sha2::Sha256;
+    let server = Faulty::start();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    for (name, releases) in [
+        ("elder", vec![("1.0", T0 - 60 * DAY), ("1.1", now - 3600)]),
+        ("newborn", vec![("0.1", now - 60)]),
+    ] {
+        let mut files = Vec::new();
+        for (version, at) in releases {
+            let (body, _) = wheel(
+                name,
+                version,
+                &[(&format!("{name}/__init__.py"), b"X = 1\n")],
+            );
+            let file = format!("{name}-{version}-py3-none-any.whl");
+            server.route(
+                &format!("/files/{file}"),
+                "application/octet-stream",
+                body.clone(),
+            );
+            files.push(json!({"filename": file, "url": format!("/files/{file}"),
+                "hashes": {"sha256": hex::encode(Sha256::digest(&body))}, "upload-time": iso(at)}));
+        }
+        let page = json!({"meta": {"api-version": "1.1"}, "name": name, "files": files});
+        server.route(
+            &format!("/simple/{name}/"),
+            "application/vnd.pypi.simple.v1+json",
+            serde_json::to_vec(&page).unwrap(),
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let env = store_and_cache(dir.path());
+    let upstream = format!("{}/simple", server.url);
+    let proxy = Proxy::start(
+        dir.path(),
+        &["--pypi-upstream", &upstream, "--min-release-age", "7d"],
+        &env,
+    );
+    let unpinned = pip_download(dir.path(), &proxy.url, "elder", "a");
+    assert!(
+        unpinned.status.success(),
+        "{}",
+        String::from_utf8_lossy(&unpinned.stderr)
+    );
+    assert!(dir.path().join("a/elder-1.0-py3-none-any.whl").is_file());
+    for (spec, shown) in [("elder==1.1", "elder 1.1"), ("newborn", "newborn 0.1")] {
+        let out = pip_download(dir.path(), &proxy.url, spec, "b");
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("customs blocked {shown}"))
+                && err.contains("minimum release age"),
+            "{spec}: {err}"
+        );
+    }
+    assert!(proxy.log().contains("elder 1.1"), "{}", proxy.log());
 }
