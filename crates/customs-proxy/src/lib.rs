@@ -1679,3 +1679,62 @@ fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result
     };
     Ok(Served::Bytes(bytes, headers))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_pages_stay_within_their_bytes() {
+        let mut kept: Bounded<axum::body::Bytes> = Bounded::new(100);
+        for i in 0..10 {
+            kept.insert(format!("k{i}"), axum::body::Bytes::from(vec![0u8; 30]));
+            assert!(kept.held <= 100, "{}", kept.held);
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert!(
+            kept.get("k9").is_some() && kept.get("k0").is_none(),
+            "oldest out first"
+        );
+        // More than half the limit is never kept.
+        kept.insert("big".into(), axum::body::Bytes::from(vec![0u8; 60]));
+        assert!(kept.get("big").is_none());
+        // Replacing an entry gives its bytes back.
+        let before = kept.held;
+        kept.insert("k9".into(), axum::body::Bytes::from(vec![0u8; 30]));
+        assert_eq!(kept.held, before);
+    }
+
+    #[test]
+    fn names_and_hosts() {
+        assert!(npm_name_ok("@scope/pkg") && npm_name_ok("JSONStream") && npm_name_ok("a.b-c_d"));
+        for bad in [
+            "ms?write=true",
+            "ms#x",
+            "../admin",
+            "@scope",
+            "@/x",
+            ".hidden",
+            "a b",
+            "a%2fb",
+        ] {
+            assert!(!npm_name_ok(bad), "{bad}");
+        }
+        assert!(pypi_name_ok("Django") && pypi_name_ok("zope.interface"));
+        for bad in ["-x", "x-", "a/b", "a?b", ""] {
+            assert!(!pypi_name_ok(bad), "{bad}");
+        }
+        let host = |h: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::HOST, h.parse().expect("a header value"));
+            base_url(&headers)
+        };
+        assert_eq!(
+            host("127.0.0.1:3141").expect("plain"),
+            "http://127.0.0.1:3141"
+        );
+        assert_eq!(host("[::1]:80").expect("plain"), "http://[::1]:80");
+        assert!(host("x\"><b>").is_err());
+        assert!(host("a/b").is_err());
+    }
+}

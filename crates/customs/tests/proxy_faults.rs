@@ -307,6 +307,54 @@ fn a_failed_download_is_never_the_verdict_under_warn() {
     assert!(second.text().contains("malicious"), "{}", second.text());
 }
 
+/// What an earlier customs stored from a failed download (`unchecked`, nothing read) is
+/// not taken for the artifact's verdict: the file is scanned again.
+#[test]
+fn facts_stored_from_a_failed_download_are_scanned_again() {
+    let server = Faulty::start();
+    let file = dropper(&server);
+    let tgz = get(&server.url, &file, None, Duration::from_secs(10)).body;
+    let key = format!("sha512:{}", hex::encode(Sha512::digest(&tgz)));
+    let dir = tempfile::tempdir().unwrap();
+    let env = store_and_cache(dir.path());
+    let env_ref: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert!(
+        customs_with(dir.path(), &["db", "status"], &env_ref)
+            .status
+            .success()
+    );
+    let poisoned = json!({"verdict": "unchecked", "score": 0.0, "top": null, "sha256": "",
+        "provenance_dropped": false, "install_scripts": [],
+        "unreadable": "not found on the index"});
+    let insert = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sqlite3, sys; db = sqlite3.connect(sys.argv[1]); \
+             db.execute('INSERT INTO verdict (digest, facts, scanned_at) VALUES (?, ?, 0)', (sys.argv[2], sys.argv[3])); \
+             db.commit()",
+        ])
+        .arg(dir.path().join("store.sqlite3"))
+        .arg(&key)
+        .arg(poisoned.to_string())
+        .output()
+        .unwrap();
+    assert!(
+        insert.status.success(),
+        "{}",
+        String::from_utf8_lossy(&insert.stderr)
+    );
+    let policy = policy(dir.path(), "[unreadable]\naction = \"warn\"\n");
+    let upstream = format!("{}/npm/", server.url);
+    let proxy = Proxy::start(
+        dir.path(),
+        &["--npm-upstream", &upstream, "--policy", &policy],
+        &env,
+    );
+    let a = proxy.get(&file);
+    assert_eq!(a.status, 403, "{}", a.text());
+    assert!(a.text().contains("malicious"), "{}", a.text());
+}
+
 /// Issue 28, item 12: under the default policy, one altered download of the file, or
 /// one 404 on the earlier release's file it is compared with, stored a block verdict
 /// under the genuine digest that outlived the upstream's recovery and a restart.
