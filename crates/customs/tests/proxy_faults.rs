@@ -386,6 +386,18 @@ fn altered_and_failed_downloads_leave_nothing_behind() {
         no_previous.text()
     );
 
+    // A connection dropped, or 5xx, on every try (on the earlier file: the new one is
+    // in the cache by now, as it matched).
+    for (fault, said) in [
+        (Fault::Drop, "cannot reach the index"),
+        (Fault::Status(500), "HTTP 500"),
+    ] {
+        server.fault(old, fault, 3);
+        let failed = proxy.get(new);
+        assert_eq!(failed.status, 502, "{}", failed.text());
+        assert!(failed.text().contains(said), "{}", failed.text());
+    }
+
     let recovered = proxy.get(new);
     assert_eq!(recovered.status, 200, "{}", recovered.text());
     assert!(recovered.head.contains("x-customs-verdict: clean"));
