@@ -1138,3 +1138,43 @@ fn pip_says_why_a_version_is_held_back() {
     }
     assert!(proxy.log().contains("elder 1.1"), "{}", proxy.log());
 }
+
+/// Issue 28, item 16, with pip: a wheel whose download stalls gets pip an answer that
+/// names customs and the cause well before pip's own read timeout (15 s) runs out.
+#[test]
+fn pip_gets_the_reason_before_it_gives_up() {
+    use sha2::Sha256;
+    let server = Faulty::start();
+    let (body, _) = wheel("slow", "1.0", &[("slow/__init__.py", b"X = 1\n")]);
+    let file = "slow-1.0-py3-none-any.whl";
+    server.route(
+        &format!("/files/{file}"),
+        "application/octet-stream",
+        body.clone(),
+    );
+    let page = json!({"meta": {"api-version": "1.1"}, "name": "slow", "files": [
+        {"filename": file, "url": format!("/files/{file}"),
+         "hashes": {"sha256": hex::encode(Sha256::digest(&body))}, "upload-time": iso(T0 - 30 * DAY)}]});
+    server.route(
+        "/simple/slow/",
+        "application/vnd.pypi.simple.v1+json",
+        serde_json::to_vec(&page).unwrap(),
+    );
+    server.fault(&format!("/files/{file}"), Fault::StallBody(100), 10);
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = store_and_cache(dir.path());
+    env.push(("PIP_DEFAULT_TIMEOUT", "1".to_owned()));
+    let upstream = format!("{}/simple", server.url);
+    let proxy = Proxy::start(dir.path(), &["--pypi-upstream", &upstream], &env);
+    let started = Instant::now();
+    let out = pip_download(dir.path(), &proxy.url, "slow==1.0", "d");
+    let took = started.elapsed();
+    server.release();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("504") && err.contains("customs: upstream timed out"),
+        "{err}"
+    );
+    assert!(took < Duration::from_secs(12), "{took:?}");
+}
