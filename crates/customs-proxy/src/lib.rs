@@ -43,13 +43,22 @@ pub struct ProxyState {
     /// asking the upstream (zero: every request asks). Files are gated whatever the
     /// page said, so a page this old can hide a new release, never let one through.
     pub metadata_ttl: std::time::Duration,
-    rendered: Mutex<HashMap<String, Rendered>>,
+    /// Pages kept for `metadata_ttl`, by what they depend on (ecosystem, name, format),
+    /// with the proxy's own address left as a mark filled in per request; bounded in
+    /// bytes.
+    rendered: Mutex<Bounded<Rendered>>,
+    /// The mark standing for the proxy's address in kept pages.
+    base_mark: String,
     /// One upstream read per page at a time: the others wait and take its result.
     page_turns: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     /// This proxy, as named in shared claims and decisions (host and pid).
     node: String,
-    inflight: Mutex<HashMap<String, Arc<Mutex<()>>>>,
-    stale_npm: Mutex<HashMap<String, serde_json::Value>>,
+    /// Scans under way, by artifact: the requests waiting for one, and its failure
+    /// for them when it failed.
+    inflight: Mutex<HashMap<String, Arc<Mutex<Option<Failure>>>>>,
+    /// The last package document read of each package, as the upstream sent it, served
+    /// while the upstream cannot be reached; bounded in bytes.
+    stale_npm: Mutex<Bounded<axum::body::Bytes>>,
 }
 
 impl ProxyState {
@@ -64,26 +73,163 @@ impl ProxyState {
             token: None,
             log_json: false,
             metadata_ttl: std::time::Duration::from_secs(30),
-            rendered: Mutex::new(HashMap::new()),
+            rendered: Mutex::new(Bounded::new(RENDERED_BYTES)),
+            base_mark: base_mark(),
             page_turns: Mutex::new(HashMap::new()),
             node: customs_store::node_name(),
             inflight: Mutex::new(HashMap::new()),
-            stale_npm: Mutex::new(HashMap::new()),
+            stale_npm: Mutex::new(Bounded::new(STALE_BYTES)),
         }
+    }
+}
+
+/// A mark no page holds by chance: it stands for the proxy's address in kept pages.
+fn base_mark() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.write_u32(std::process::id());
+    format!("http://customs-base-{:016x}.invalid", h.finish())
+}
+
+/// Something kept with its size in bytes.
+trait Weighed {
+    fn bytes(&self) -> usize;
+}
+
+impl Weighed for axum::body::Bytes {
+    fn bytes(&self) -> usize {
+        self.len()
+    }
+}
+
+/// A map bounded by the bytes of what it holds: the oldest entries leave first.
+struct Bounded<V> {
+    entries: HashMap<String, (std::time::Instant, V)>,
+    held: usize,
+    limit: usize,
+}
+
+impl<V: Weighed + Clone> Bounded<V> {
+    fn new(limit: usize) -> Self {
+        Self {
+            entries: HashMap::new(),
+            held: 0,
+            limit,
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<(std::time::Instant, V)> {
+        self.entries.get(key).cloned()
+    }
+
+    fn insert(&mut self, key: String, value: V) {
+        let size = value.bytes() + key.len();
+        if let Some((_, old)) = self.entries.remove(&key) {
+            self.held -= old.bytes() + key.len();
+        }
+        // One entry takes at most half: a few huge documents never push out the rest.
+        if size > self.limit / 2 {
+            return;
+        }
+        while self.held + size > self.limit {
+            let Some(oldest) = self
+                .entries
+                .iter()
+                .min_by_key(|(_, (at, _))| *at)
+                .map(|(k, _)| k.clone())
+            else {
+                break;
+            };
+            if let Some((_, v)) = self.entries.remove(&oldest) {
+                self.held -= v.bytes() + oldest.len();
+            }
+        }
+        self.held += size;
+        self.entries.insert(key, (std::time::Instant::now(), value));
     }
 }
 
 type Shared = Arc<ProxyState>;
 
-/// A page as served, kept for `metadata_ttl`.
+/// A page as served, kept for `metadata_ttl`: the pieces between the places the
+/// proxy's address goes.
+#[derive(Clone)]
 struct Rendered {
-    at: std::time::Instant,
-    body: axum::body::Bytes,
+    pieces: Arc<Vec<axum::body::Bytes>>,
     content_type: &'static str,
 }
 
-/// The most pages kept.
-const RENDERED_MAX: usize = 20_000;
+impl Weighed for Rendered {
+    fn bytes(&self) -> usize {
+        self.pieces.iter().map(axum::body::Bytes::len).sum()
+    }
+}
+
+impl Rendered {
+    /// Splits a page written with `mark` for the proxy's address.
+    fn new(page: &str, mark: &str, content_type: &'static str) -> Self {
+        let pieces = page
+            .split(mark)
+            .map(|p| axum::body::Bytes::copy_from_slice(p.as_bytes()))
+            .collect();
+        Self {
+            pieces: Arc::new(pieces),
+            content_type,
+        }
+    }
+
+    /// The page for a client that reached the proxy at `base`, sent piece by piece
+    /// (the kept page is shared, not copied).
+    fn response(&self, base: &str, headers: &[(header::HeaderName, &str)]) -> Response<Body> {
+        let base = axum::body::Bytes::copy_from_slice(base.as_bytes());
+        let mut parts = std::collections::VecDeque::with_capacity(self.pieces.len() * 2);
+        for (i, p) in self.pieces.iter().enumerate() {
+            if i > 0 {
+                parts.push_back(base.clone());
+            }
+            if !p.is_empty() {
+                parts.push_back(p.clone());
+            }
+        }
+        let length: usize = parts.iter().map(axum::body::Bytes::len).sum();
+        let mut r = Response::builder()
+            .header(header::CONTENT_TYPE, self.content_type)
+            .header(header::CONTENT_LENGTH, length);
+        for (k, v) in headers {
+            r = r.header(k, *v);
+        }
+        r.body(Body::new(Pieces(parts))).unwrap_or_default()
+    }
+}
+
+/// A body sent as the pieces it is made of.
+struct Pieces(std::collections::VecDeque<axum::body::Bytes>);
+
+impl hyper::body::Body for Pieces {
+    type Data = axum::body::Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Self::Data>, Self::Error>>> {
+        std::task::Poll::Ready(self.0.pop_front().map(|b| Ok(hyper::body::Frame::data(b))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The bytes of kept pages (each page at most half of it).
+const RENDERED_BYTES: usize = 64 << 20;
+/// The bytes of package documents kept for when the upstream is down.
+const STALE_BYTES: usize = 256 << 20;
 
 /// A request's turn to read a page from upstream; the last one out removes the lock.
 struct PageTurn<'a> {
@@ -108,22 +254,18 @@ impl Drop for PageTurn<'_> {
 }
 
 impl ProxyState {
-    /// The page served for `key` within the last `metadata_ttl`, if any.
-    fn rendered(&self, key: &str) -> Option<Response<Body>> {
+    /// The page kept for `key` within the last `metadata_ttl`, if any, for a client
+    /// that reached the proxy at `base`.
+    fn rendered(&self, key: &str, base: &str) -> Option<Response<Body>> {
         if self.metadata_ttl.is_zero() {
             return None;
         }
-        let pages = self
+        let (at, page) = self
             .rendered
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let page = pages.get(key)?;
-        (page.at.elapsed() < self.metadata_ttl).then(|| {
-            Response::builder()
-                .header(header::CONTENT_TYPE, page.content_type)
-                .body(Body::from(page.body.clone()))
-                .unwrap_or_default()
-        })
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(key)?;
+        (at.elapsed() < self.metadata_ttl).then(|| page.response(base, &[]))
     }
 
     /// Waits for this page's turn (another request may be reading it from upstream).
@@ -144,29 +286,14 @@ impl ProxyState {
         }
     }
 
-    fn keep_rendered(&self, key: String, body: axum::body::Bytes, content_type: &'static str) {
+    fn keep_rendered(&self, key: String, page: Rendered) {
         if self.metadata_ttl.is_zero() {
             return;
         }
-        let mut pages = self
-            .rendered
+        self.rendered
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if pages.len() >= RENDERED_MAX {
-            let ttl = self.metadata_ttl;
-            pages.retain(|_, p| p.at.elapsed() < ttl);
-            if pages.len() >= RENDERED_MAX {
-                pages.clear();
-            }
-        }
-        pages.insert(
-            key,
-            Rendered {
-                at: std::time::Instant::now(),
-                body,
-                content_type,
-            },
-        );
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(key, page);
     }
 }
 
@@ -271,7 +398,7 @@ fn facts_of(report: &customs_scan::PackageReport, release: &Release) -> Facts {
         provenance_dropped: report.findings.iter().any(|f| {
             f.rule == "provenance-dropped" && f.message.contains("without build provenance")
         }),
-        install_scripts: release.install_scripts.clone(),
+        install_scripts: install_scripts(report, release),
         unreadable: None,
         findings: report
             .findings
@@ -297,6 +424,29 @@ fn facts_of(report: &customs_scan::PackageReport, release: &Release) -> Facts {
                 workflow: b.workflow.clone(),
             }),
     }
+}
+
+/// The install scripts npm runs for a tarball: those its own `package.json` declares
+/// (what is in the bytes served, whatever the registry's document says), npm's implied
+/// `node-gyp rebuild` for a `binding.gyp` without an install script, and those the
+/// registry's document declares.
+fn install_scripts(report: &customs_scan::PackageReport, release: &Release) -> Vec<String> {
+    let mut scripts = release.install_scripts.clone();
+    if report.identity.ecosystem != Ecosystem::Npm {
+        return scripts;
+    }
+    let hooks = &report.profile.hooks;
+    for hook in customs_registry::REGISTRY_INSTALL_HOOKS {
+        if hooks.contains_key(&format!("npm {hook}")) && !scripts.iter().any(|s| s == hook) {
+            scripts.push((*hook).to_owned());
+        }
+    }
+    if hooks.contains_key("binding.gyp")
+        && !scripts.iter().any(|s| s == "install" || s == "preinstall")
+    {
+        scripts.push("install".to_owned());
+    }
+    scripts
 }
 
 /// The routes of the proxy. Everything but the health check needs the token when one
@@ -469,6 +619,16 @@ pub fn serve_shared(
         .enable_all()
         .thread_name("customs-proxy")
         .build()?;
+    // Scans this host's crashed predecessors claimed would block their artifacts until
+    // the claims ran out: they are given up now.
+    match state.store.release_claims_of(customs_store::node_gone) {
+        Ok(0) => {}
+        Ok(n) => log_event(
+            &state,
+            &format!("gave up {n} scan claims of processes of this host that are gone"),
+        ),
+        Err(e) => log_event(&state, &format!("the scan claims cannot be read: {e}")),
+    }
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
         ready(addr);
@@ -480,13 +640,68 @@ pub fn serve_shared(
     })
 }
 
-/// The address clients used to reach the proxy, for the URLs it writes.
-fn base_url(headers: &HeaderMap) -> String {
+/// The address clients used to reach the proxy, for the URLs it writes: the `Host`
+/// header, when it is a host name or address with an optional port (it goes into
+/// pages as it is).
+fn base_url(headers: &HeaderMap) -> Result<String, Failure> {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
         .unwrap_or("127.0.0.1");
-    format!("http://{host}")
+    let plain = !host.is_empty()
+        && host.len() <= 255
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._:[]".contains(&b));
+    if plain {
+        Ok(format!("http://{host}"))
+    } else {
+        Err((
+            StatusCode::BAD_REQUEST,
+            "customs: the Host header is not a host name".to_owned(),
+        ))
+    }
+}
+
+/// Whether `name` is a PyPI project name (PEP 508): letters, digits and `._-`,
+/// starting and ending with a letter or digit.
+fn pypi_name_ok(name: &str) -> bool {
+    let b = name.as_bytes();
+    !b.is_empty()
+        && b.len() <= 200
+        && b.iter()
+            .all(|c| c.is_ascii_alphanumeric() || b"._-".contains(c))
+        && b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// Whether `name` is an npm package name (`name` or `@scope/name`) made only of
+/// characters that need no escaping in a URL (npm's own rule for names).
+fn npm_name_ok(name: &str) -> bool {
+    let part = |p: &str| {
+        !p.is_empty()
+            && !p.starts_with('.')
+            && p.bytes()
+                .all(|c| c.is_ascii_alphanumeric() || b"._~-!*'()".contains(&c))
+    };
+    name.len() <= 214
+        && match name.strip_prefix('@') {
+            Some(scoped) => scoped
+                .split_once('/')
+                .is_some_and(|(scope, rest)| part(scope) && part(rest)),
+            None => part(name),
+        }
+}
+
+/// Whether `file` can be the name of a file on an index (looked up in the project's
+/// list, never put into a URL, but refused early when it cannot be one).
+fn file_name_ok(file: &str) -> bool {
+    !file.is_empty()
+        && file.len() <= 255
+        && !file.starts_with('.')
+        && file
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || b"._~+!-".contains(&c))
 }
 
 /// A reason phrase pip and uv can show: visible ASCII only, bounded.
@@ -518,11 +733,43 @@ fn refuse(status: StatusCode, message: &str) -> Response<Body> {
     r
 }
 
-fn upstream_error(e: &dyn std::fmt::Display) -> Response<Body> {
-    refuse(
-        StatusCode::BAD_GATEWAY,
-        &format!("customs: upstream failed: {e}"),
+/// Why a request got neither bytes nor a policy refusal: the status and the message.
+type Failure = (StatusCode, String);
+
+/// An upstream that failed: 504 when it did not answer in time, 502 else.
+fn upstream_failure(e: &customs_registry::RegistryError) -> Failure {
+    match e {
+        customs_registry::RegistryError::TimedOut { .. } => (
+            StatusCode::GATEWAY_TIMEOUT,
+            format!("customs: upstream timed out: {e}"),
+        ),
+        _ => (
+            StatusCode::BAD_GATEWAY,
+            format!("customs: upstream failed: {e}"),
+        ),
+    }
+}
+
+/// A store that cannot be read: nothing is served without its answer (503), and the
+/// log says so.
+fn store_failure(s: &ProxyState, e: &customs_store::StoreError) -> Failure {
+    log_event(s, &format!("refusing: the store cannot be read: {e}"));
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        format!("customs: the store cannot be read, so nothing is served: {e}"),
     )
+}
+
+/// One line on standard error about the proxy itself (not a decision).
+fn log_event(state: &ProxyState, message: &str) {
+    use std::io::Write;
+    let time = customs_registry::format_rfc3339(now());
+    let line = if state.log_json {
+        serde_json::json!({ "time": time, "event": message }).to_string()
+    } else {
+        format!("{time} event {message}")
+    };
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 /// Runs blocking work (the registry client, the scanner) off the async threads.
@@ -530,25 +777,48 @@ async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
     tokio::task::spawn_blocking(f).await.ok()
 }
 
-/// Why a release is left out of version lists, if it is.
-fn listed_out(state: &ProxyState, eco: Ecosystem, name: &str, release: &Release) -> Option<String> {
-    let known = state
-        .store
-        .advisories(eco, name, &release.version)
-        .unwrap_or_default();
-    if let Some(a) = known.iter().find(|a| a.malicious) {
-        return Some(format!("known malicious ({})", a.id));
+/// The releases of a project the policy holds back, with why: known malicious, denied,
+/// too young.
+fn held_back(s: &ProxyState, eco: Ecosystem, project: &Project) -> Result<pages::Held, Failure> {
+    let mut held = pages::Held::new();
+    for release in &project.releases {
+        let known = s
+            .store
+            .advisories(eco, &project.name, &release.version)
+            .map_err(|e| store_failure(s, &e))?;
+        if let Some(a) = known.iter().find(|a| a.malicious) {
+            held.insert(
+                release.version.clone(),
+                format!("known malicious ({})", a.id),
+            );
+            continue;
+        }
+        let subject = Subject {
+            ecosystem: Some(eco),
+            name: &project.name,
+            version: &release.version,
+            released: release.uploaded,
+            now: now(),
+            ..Subject::default()
+        };
+        let d = s.policy.decide(&subject);
+        if d.action == Action::Block {
+            held.insert(release.version.clone(), d.reasons.join("; "));
+        }
     }
-    let subject = Subject {
-        ecosystem: Some(eco),
-        name,
-        version: &release.version,
-        released: release.uploaded,
-        now: now(),
-        ..Subject::default()
-    };
-    let d = state.policy.decide(&subject);
-    (d.action == Action::Block).then(|| d.reasons.join("; "))
+    if !held.is_empty() {
+        let mut list: Vec<String> = held.iter().map(|(v, why)| format!("{v} ({why})")).collect();
+        list.sort();
+        log_event(
+            s,
+            &format!(
+                "{eco}:{} holds back {}: listed as yanked/deprecated, files refused",
+                project.name,
+                list.join(", ")
+            ),
+        );
+    }
+    Ok(held)
 }
 
 async fn pypi_page(
@@ -556,60 +826,78 @@ async fn pypi_page(
     Path(project): Path<String>,
     headers: HeaderMap,
 ) -> Response<Body> {
-    let base = base_url(&headers);
+    if !pypi_name_ok(&project) {
+        return refuse(StatusCode::NOT_FOUND, "customs: not a PyPI project name");
+    }
+    let base = match base_url(&headers) {
+        Ok(b) => b,
+        Err((status, message)) => return refuse(status, &message),
+    };
     let json = headers
         .get(header::ACCEPT)
         .and_then(|a| a.to_str().ok())
         .is_some_and(|a| a.contains("application/vnd.pypi.simple.v1+json"));
-    let key = format!("pypi {json} {base} {project}");
-    if let Some(r) = state.rendered(&key) {
+    let key = format!(
+        "pypi {json} {}",
+        customs_ecosystem::canonical_name(Ecosystem::Pypi, &project)
+    );
+    if let Some(r) = state.rendered(&key, &base) {
         return r;
     }
     let _turn = state.page_turn(&key).await;
-    if let Some(r) = state.rendered(&key) {
+    if let Some(r) = state.rendered(&key, &base) {
         return r;
     }
     let s = Arc::clone(&state);
     let result = blocking(move || {
-        let p = s.registry.pypi_fresh(&project);
-        let (project, stale) = match p {
+        let (project, stale) = match s.registry.pypi_fresh(&project) {
             Ok(p) => (p, false),
             Err(e) => match s.registry.cached_project(Ecosystem::Pypi, &project) {
                 Some(p) => (p, true),
-                None => return Err(e.to_string()),
+                None => return Err(upstream_failure(&e)),
             },
         };
-        let kept: Vec<&Release> = project
+        let mut held = held_back(&s, Ecosystem::Pypi, &project)?;
+        // With every release held back there is nothing to fall back to: the files
+        // stay as they are, so that pip takes one and shows the 403's reason instead
+        // of "no matching distribution".
+        if project
             .releases
             .iter()
-            .filter(|r| listed_out(&s, Ecosystem::Pypi, &project.name, r).is_none())
-            .collect();
-        let (body, ct) = if json {
-            (
-                pages::pypi_json(&project, &kept, &base),
+            .all(|r| held.contains_key(&r.version))
+        {
+            held.clear();
+        }
+        let page = if json {
+            Rendered::new(
+                &pages::pypi_json(&project, &held, &s.base_mark),
+                &s.base_mark,
                 "application/vnd.pypi.simple.v1+json",
             )
         } else {
-            (pages::pypi_html(&project, &kept, &base), "text/html")
+            Rendered::new(
+                &pages::pypi_html(&project, &held, &s.base_mark),
+                &s.base_mark,
+                "text/html",
+            )
         };
-        Ok((body, ct, stale))
+        Ok((page, stale))
     })
     .await;
     match result {
-        Some(Ok((body, ct, stale))) => {
-            let body = axum::body::Bytes::from(body);
-            let mut r = Response::builder().header(header::CONTENT_TYPE, ct);
-            if stale {
-                r = r.header(
-                    header::WARNING,
-                    "110 customs \"upstream unreachable: cached page\"",
-                );
-            } else {
-                state.keep_rendered(key, body.clone(), ct);
-            }
-            r.body(Body::from(body)).unwrap_or_default()
+        Some(Ok((page, true))) => page.response(
+            &base,
+            &[(
+                header::WARNING,
+                "110 customs \"upstream unreachable: cached page\"",
+            )],
+        ),
+        Some(Ok((page, false))) => {
+            let r = page.response(&base, &[]);
+            state.keep_rendered(key, page);
+            r
         }
-        Some(Err(e)) => upstream_error(&e),
+        Some(Err((status, message))) => refuse(status, &message),
         None => refuse(
             StatusCode::INTERNAL_SERVER_ERROR,
             "customs: the request failed",
@@ -621,34 +909,21 @@ async fn pypi_file(
     State(state): State<Shared>,
     Path((project, file)): Path<(String, String)>,
 ) -> Response<Body> {
+    if !pypi_name_ok(&project) || !file_name_ok(&file) {
+        return refuse(
+            StatusCode::NOT_FOUND,
+            "customs: not a PyPI project or file name",
+        );
+    }
     if let Some(artifact) = file.strip_suffix(".metadata") {
         let artifact = artifact.to_owned();
         let s = Arc::clone(&state);
-        return match blocking(move || {
-            let p = s
-                .registry
-                .project(Ecosystem::Pypi, &project)
-                .map_err(|e| e.to_string())?;
-            let f = p
-                .releases
-                .iter()
-                .flat_map(|r| r.files.iter())
-                .find(|f| f.file_name == artifact)
-                .ok_or_else(|| "no such file".to_owned())?;
-            s.registry
-                .get_raw(
-                    &p,
-                    &format!("{}.metadata", f.url.split('#').next().unwrap_or(&f.url)),
-                )
-                .map_err(|e| e.to_string())
-        })
-        .await
-        {
+        return match blocking(move || core_metadata(&s, &project, &artifact)).await {
             Some(Ok(bytes)) => Response::builder()
                 .header(header::CONTENT_TYPE, "text/plain")
                 .body(Body::from(bytes))
                 .unwrap_or_default(),
-            Some(Err(e)) => refuse(StatusCode::NOT_FOUND, &format!("customs: {e}")),
+            Some(Err((status, message))) => refuse(status, &message),
             None => refuse(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "customs: the request failed",
@@ -656,6 +931,81 @@ async fn pypi_file(
         };
     }
     gate(state, Ecosystem::Pypi, project, file).await
+}
+
+/// A project as last read: afresh when the upstream answers, else (unreachable, not
+/// "no such project") the page read before, so that what was installed before installs
+/// again while the upstream is down.
+fn project_or_last(s: &ProxyState, eco: Ecosystem, name: &str) -> Result<Arc<Project>, Failure> {
+    match s.registry.project(eco, name) {
+        Ok(p) => Ok(p),
+        Err(e @ customs_registry::RegistryError::NotFound { .. }) => {
+            Err((StatusCode::NOT_FOUND, format!("customs: {e}")))
+        }
+        Err(e) => s
+            .registry
+            .cached_project(eco, name)
+            .ok_or_else(|| upstream_failure(&e)),
+    }
+}
+
+/// A file's PEP 658 metadata: from the verified cache when it was read before, else
+/// from the index, checked against the digest the page gives for it and kept.
+fn core_metadata(s: &ProxyState, project: &str, artifact: &str) -> Result<Vec<u8>, Failure> {
+    let p = project_or_last(s, Ecosystem::Pypi, project)?;
+    let f = p
+        .releases
+        .iter()
+        .flat_map(|r| r.files.iter())
+        .find(|f| f.file_name == artifact)
+        .ok_or_else(|| {
+            (
+                StatusCode::NOT_FOUND,
+                format!("customs: {artifact} is not a file of {}", p.name),
+            )
+        })?;
+    let digest = f
+        .core_metadata
+        .as_deref()
+        .and_then(|m| m.split_once('='))
+        .and_then(|(algorithm, hex)| match algorithm {
+            "sha256" => Some(customs_registry::Digest::Sha256(hex.to_ascii_lowercase())),
+            "sha512" => Some(customs_registry::Digest::Sha512(hex.to_ascii_lowercase())),
+            _ => None,
+        });
+    let cache = s.registry.cache();
+    if let Some(d) = &digest {
+        match cache.get(d) {
+            Ok(Some(bytes)) => return Ok(bytes),
+            Ok(None) => {}
+            Err(e) => return Err((StatusCode::INTERNAL_SERVER_ERROR, format!("customs: {e}"))),
+        }
+    }
+    let url = format!("{}.metadata", f.url.split('#').next().unwrap_or(&f.url));
+    let bytes = s
+        .registry
+        .get_raw(&p, &url)
+        .map_err(|e| upstream_failure(&e))?;
+    if let Some(d) = &digest {
+        let found = customs_registry::digest_of(d, &bytes);
+        if found != d.hex() {
+            return Err((
+                StatusCode::BAD_GATEWAY,
+                format!(
+                    "customs: upstream failed: the metadata of {artifact} does not match the index's {} (expected {}, received {found})",
+                    d.algorithm(),
+                    d.hex()
+                ),
+            ));
+        }
+        if let Err(e) = cache.put(d, &bytes) {
+            log_event(
+                s,
+                &format!("the metadata of {artifact} cannot be kept: {e}"),
+            );
+        }
+    }
+    Ok(bytes)
 }
 
 /// `/npm/NAME`, `/npm/@scope/NAME` (or `@scope%2fNAME`), and their tarballs
@@ -667,77 +1017,80 @@ async fn npm(
 ) -> Response<Body> {
     let path = path.replace("%2f", "/").replace("%2F", "/");
     if let Some((name, file)) = path.split_once("/-/") {
-        return gate(
-            state,
-            Ecosystem::Npm,
-            tarball_name(name).to_owned(),
-            file.to_owned(),
-        )
-        .await;
+        let name = tarball_name(name);
+        if !npm_name_ok(name) || !file_name_ok(file) {
+            return refuse(
+                StatusCode::NOT_FOUND,
+                "customs: not an npm package or file name",
+            );
+        }
+        return gate(state, Ecosystem::Npm, name.to_owned(), file.to_owned()).await;
     }
     let name = path.trim_end_matches('/').to_owned();
-    let base = base_url(&headers);
-    let key = format!("npm {base} {name}");
-    if let Some(r) = state.rendered(&key) {
+    if !npm_name_ok(&name) {
+        return refuse(StatusCode::NOT_FOUND, "customs: not an npm package name");
+    }
+    let base = match base_url(&headers) {
+        Ok(b) => b,
+        Err((status, message)) => return refuse(status, &message),
+    };
+    let key = format!("npm {name}");
+    if let Some(r) = state.rendered(&key, &base) {
         return r;
     }
     let _turn = state.page_turn(&key).await;
-    if let Some(r) = state.rendered(&key) {
+    if let Some(r) = state.rendered(&key, &base) {
         return r;
     }
     let s = Arc::clone(&state);
     let result = blocking(move || {
+        let stale_docs = || {
+            s.stale_npm
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
         let (doc, project, stale) = match s.registry.npm_document(&name) {
             Ok((doc, project)) => {
-                s.stale_npm
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .insert(name.clone(), doc.clone());
+                if let Ok(raw) = serde_json::to_vec(&doc) {
+                    stale_docs().insert(name.clone(), axum::body::Bytes::from(raw));
+                }
                 (doc, project, false)
             }
             Err(e) => {
-                let cached = s
-                    .stale_npm
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                let cached = stale_docs()
                     .get(&name)
-                    .cloned();
+                    .and_then(|(_, raw)| serde_json::from_slice::<serde_json::Value>(&raw).ok());
                 match (cached, s.registry.cached_project(Ecosystem::Npm, &name)) {
                     (Some(doc), Some(p)) => (doc, p, true),
-                    _ => {
-                        return Err((
-                            e.to_string(),
-                            matches!(e, customs_registry::RegistryError::NotFound { .. }),
-                        ));
+                    _ if matches!(e, customs_registry::RegistryError::NotFound { .. }) => {
+                        return Err((StatusCode::NOT_FOUND, format!("customs: {e}")));
                     }
+                    _ => return Err(upstream_failure(&e)),
                 }
             }
         };
-        let removed: Vec<String> = project
-            .releases
-            .iter()
-            .filter(|r| listed_out(&s, Ecosystem::Npm, &project.name, r).is_some())
-            .map(|r| r.version.clone())
-            .collect();
-        Ok((pages::npm_document(doc, &project, &removed, &base), stale))
+        let held = held_back(&s, Ecosystem::Npm, &project)?;
+        let doc = pages::npm_document(doc, &project, &held, &s.base_mark);
+        Ok((
+            Rendered::new(&doc.to_string(), &s.base_mark, "application/json"),
+            stale,
+        ))
     })
     .await;
     match result {
-        Some(Ok((doc, stale))) => {
-            let body = axum::body::Bytes::from(doc.to_string());
-            let mut r = Response::builder().header(header::CONTENT_TYPE, "application/json");
-            if stale {
-                r = r.header(
-                    header::WARNING,
-                    "110 customs \"upstream unreachable: cached document\"",
-                );
-            } else {
-                state.keep_rendered(key, body.clone(), "application/json");
-            }
-            r.body(Body::from(body)).unwrap_or_default()
+        Some(Ok((page, true))) => page.response(
+            &base,
+            &[(
+                header::WARNING,
+                "110 customs \"upstream unreachable: cached document\"",
+            )],
+        ),
+        Some(Ok((page, false))) => {
+            let r = page.response(&base, &[]);
+            state.keep_rendered(key, page);
+            r
         }
-        Some(Err((e, true))) => refuse(StatusCode::NOT_FOUND, &format!("customs: {e}")),
-        Some(Err((e, false))) => upstream_error(&e),
+        Some(Err((status, message))) => refuse(status, &message),
         None => refuse(
             StatusCode::INTERNAL_SERVER_ERROR,
             "customs: the request failed",
@@ -773,6 +1126,21 @@ async fn gate(state: Shared, eco: Ecosystem, name: String, file: String) -> Resp
             }
             r.body(Body::from(bytes)).unwrap_or_default()
         }
+        Some(Ok(Served::Cached {
+            digest,
+            path,
+            size,
+            headers,
+        })) => {
+            let mut r = Response::builder()
+                .header(header::CONTENT_TYPE, "application/octet-stream")
+                .header(header::CONTENT_LENGTH, size);
+            for (k, v) in headers {
+                r = r.header(k, v);
+            }
+            r.body(stream_cached(state, digest, path))
+                .unwrap_or_default()
+        }
         Some(Ok(Served::Refused(message))) => refuse(StatusCode::FORBIDDEN, &message),
         Some(Err((status, message))) => refuse(status, &message),
         None => refuse(
@@ -782,9 +1150,145 @@ async fn gate(state: Shared, eco: Ecosystem, name: String, file: String) -> Resp
     }
 }
 
+/// Headers added to a file served.
+type Headers = Vec<(&'static str, String)>;
+
 enum Served {
-    Bytes(Vec<u8>, Vec<(&'static str, String)>),
+    /// Bytes just downloaded.
+    Bytes(Vec<u8>, Headers),
+    /// A file of the verified cache, streamed.
+    Cached {
+        digest: customs_registry::Digest,
+        path: std::path::PathBuf,
+        size: u64,
+        headers: Headers,
+    },
     Refused(String),
+}
+
+/// The bytes of a cached file read at a time.
+const CHUNK: usize = 64 << 10;
+
+/// A hash in the index's algorithm, computed as the bytes go by.
+enum Hashing {
+    Sha256(sha2::Sha256),
+    Sha512(sha2::Sha512),
+}
+
+impl Hashing {
+    fn new(digest: &customs_registry::Digest) -> Option<Self> {
+        use sha2::Digest as _;
+        match digest {
+            customs_registry::Digest::Sha256(_) => Some(Self::Sha256(sha2::Sha256::new())),
+            customs_registry::Digest::Sha512(_) => Some(Self::Sha512(sha2::Sha512::new())),
+            customs_registry::Digest::Sha1(_) => None,
+        }
+    }
+
+    fn update(&mut self, bytes: &[u8]) {
+        use sha2::Digest as _;
+        match self {
+            Self::Sha256(h) => h.update(bytes),
+            Self::Sha512(h) => h.update(bytes),
+        }
+    }
+
+    fn hex(self) -> String {
+        use sha2::Digest as _;
+        match self {
+            Self::Sha256(h) => hex::encode(h.finalize()),
+            Self::Sha512(h) => hex::encode(h.finalize()),
+        }
+    }
+}
+
+/// A cached file sent as it is read, a chunk at a time (memory per request stays a few
+/// chunks, whatever the file's size), and hashed on the way: its last chunk leaves only
+/// once the whole file matched its digest, so a cache altered since the file was
+/// verified never reaches a client whole (the connection is cut, and the log says why).
+fn stream_cached(
+    state: Shared,
+    digest: customs_registry::Digest,
+    path: std::path::PathBuf,
+) -> Body {
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<axum::body::Bytes, std::io::Error>>(4);
+    tokio::task::spawn_blocking(move || {
+        use std::io::Read;
+        let fail = |message: String| {
+            log_event(&state, &message);
+            let _ = tx.blocking_send(Err(std::io::Error::other(message)));
+        };
+        let Some(mut hashing) = Hashing::new(&digest) else {
+            return fail(format!(
+                "{}: no streaming hash for {}",
+                path.display(),
+                digest.algorithm()
+            ));
+        };
+        let mut file = match std::fs::File::open(&path) {
+            Ok(f) => f,
+            Err(e) => {
+                return fail(format!(
+                    "the cached file {} cannot be read: {e}",
+                    path.display()
+                ));
+            }
+        };
+        let mut held: Option<axum::body::Bytes> = None;
+        loop {
+            let mut buf = vec![0u8; CHUNK];
+            let n = match file.read(&mut buf) {
+                Ok(n) => n,
+                Err(e) => {
+                    return fail(format!(
+                        "the cached file {} cannot be read: {e}",
+                        path.display()
+                    ));
+                }
+            };
+            if n == 0 {
+                break;
+            }
+            buf.truncate(n);
+            hashing.update(&buf);
+            if let Some(previous) = held.replace(axum::body::Bytes::from(buf))
+                && tx.blocking_send(Ok(previous)).is_err()
+            {
+                // The client left.
+                return;
+            }
+        }
+        let found = hashing.hex();
+        if found != digest.hex() {
+            return fail(format!(
+                "the cached file {} does not match its {} (expected {}, found {found}): the cache was altered; not served",
+                path.display(),
+                digest.algorithm(),
+                digest.hex()
+            ));
+        }
+        if let Some(last) = held {
+            let _ = tx.blocking_send(Ok(last));
+        }
+    });
+    Body::new(Chunks(rx))
+}
+
+/// A body made of the chunks a reader sends.
+struct Chunks(tokio::sync::mpsc::Receiver<Result<axum::body::Bytes, std::io::Error>>);
+
+impl hyper::body::Body for Chunks {
+    type Data = axum::body::Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Self::Data>, Self::Error>>> {
+        self.0
+            .poll_recv(cx)
+            .map(|chunk| chunk.map(|r| r.map(hyper::body::Frame::data)))
+    }
 }
 
 fn find_file<'a>(project: &'a Project, file: &str) -> Option<(&'a Release, &'a FileRef)> {
@@ -805,65 +1309,184 @@ fn pin_key(eco: Ecosystem, name: &str) -> String {
     format!("pin:{eco}:{}", customs_ecosystem::canonical_name(eco, name))
 }
 
-/// The facts stored for `key`, if any.
-fn stored_facts(s: &ProxyState, key: &str) -> Option<Facts> {
-    s.store
-        .verdict(key)
-        .ok()
-        .flatten()
+/// The facts stored for `key`, if any. Facts that an earlier customs stored from a
+/// failed download (nothing read, or bytes that did not match the index) are not
+/// facts about the artifact: they count as nothing stored, and the file is scanned
+/// again.
+///
+/// # Errors
+/// When the store cannot be read.
+fn stored_facts(s: &ProxyState, key: &str) -> Result<Option<Facts>, customs_store::StoreError> {
+    Ok(s.store
+        .verdict(key)?
         .and_then(|j| serde_json::from_str::<Facts>(&j).ok())
+        .filter(|f| {
+            f.unreadable.is_none()
+                && !f.sha256.is_empty()
+                && !f
+                    .findings
+                    .iter()
+                    .any(|x| x.rule == "artifact-digest-mismatch")
+        }))
 }
 
 /// The facts of a file's scan: from the store when it was scanned before (by this
-/// proxy or another sharing the store), else scanned now and stored. `None` when
-/// `scan` is off (known malware is not downloaded).
+/// proxy or another sharing the store), else scanned now, and stored when they are
+/// the facts of the artifact (see [`scan_now`]). `None` when `scan` is off (known
+/// malware is not downloaded).
 fn scan_facts(
     s: &ProxyState,
     project: &Project,
     release: &Release,
-    file: &str,
+    fref: &FileRef,
     key: &str,
     scan: bool,
-) -> Result<Option<Facts>, (StatusCode, String)> {
+) -> Result<Option<Facts>, Failure> {
     if !scan {
         return Ok(None);
     }
-    // Another replica may be scanning it: wait for its verdict while its claim holds.
+    let stored = |s: &ProxyState| stored_facts(s, key).map_err(|e| store_failure(s, &e));
+    // Another replica may be scanning it: wait for its verdict while its claim holds,
+    // unless it is a process of this host that is gone (crashed, killed).
     loop {
-        if let Some(f) = stored_facts(s, key) {
+        if let Some(f) = stored(s)? {
             return Ok(Some(f));
         }
         let t = now();
         match s.store.claim_scan(key, &s.node, t, t + CLAIM_SECONDS) {
             Ok(true) | Err(_) => break,
-            Ok(false) => std::thread::sleep(std::time::Duration::from_millis(100)),
+            Ok(false) => {
+                if let Ok(Some((holder, _))) = s.store.scan_claim(key)
+                    && customs_store::node_gone(&holder)
+                    && s.store
+                        .take_over_scan(key, &holder, &s.node, t + CLAIM_SECONDS)
+                        .unwrap_or(false)
+                {
+                    log_event(
+                        s,
+                        &format!("took over the scan of {key} from {holder}, which is gone"),
+                    );
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
         }
     }
     // Read again: the holder may have finished between the read and the claim.
-    if let Some(f) = stored_facts(s, key) {
+    if let Some(f) = stored(s)? {
         let _ = s.store.release_scan(key, &s.node);
         return Ok(Some(f));
     }
-    let result = scan_now(s, project, release, file);
-    if let Ok(facts) = &result
+    let result = scan_now(s, project, release, fref);
+    if let Ok((facts, true)) = &result
         && let Ok(json) = serde_json::to_string(facts)
+        && let Err(e) = s.store.put_verdict(key, &json, now())
     {
-        let _ = s.store.put_verdict(key, &json, now());
+        log_event(s, &format!("the verdict on {key} cannot be stored: {e}"));
     }
     let _ = s.store.release_scan(key, &s.node);
-    result.map(Some)
+    result.map(|(facts, _)| Some(facts))
 }
 
-/// Downloads, checks and scans one file.
+/// The file of `release` that the scanner compares `like` with: the same kind (wheel,
+/// tarball, other), else the release's preferred file.
+fn comparable_file<'a>(release: &'a Release, like: &FileRef) -> Option<&'a FileRef> {
+    let kind = |n: &str| {
+        let n = n.to_ascii_lowercase();
+        if n.ends_with(".whl") {
+            0
+        } else if n.ends_with(".tgz") || n.ends_with(".tar.gz") {
+            1
+        } else {
+            2
+        }
+    };
+    let want = kind(&like.file_name);
+    release
+        .files
+        .iter()
+        .find(|f| kind(&f.file_name) == want && (!f.yanked || release.yanked))
+        .or_else(|| release.preferred_file())
+}
+
+/// Downloads `file` into the cache, checked against the index's digest. `true` when
+/// it matched, `false` when the index gives no digest. A download that failed, or sent
+/// other bytes than the index lists, is an upstream failure.
+fn fetch_checked(s: &ProxyState, project: &Project, file: &FileRef) -> Result<bool, Failure> {
+    let fetched = s.registry.fetch(project, file).map_err(|e| match e {
+        customs_registry::RegistryError::CacheTampered { .. } => {
+            (StatusCode::INTERNAL_SERVER_ERROR, format!("customs: {e}"))
+        }
+        e => upstream_failure(&e),
+    })?;
+    match fetched.integrity {
+        customs_registry::Integrity::Verified { .. } => Ok(true),
+        customs_registry::Integrity::Unchecked => Ok(false),
+        customs_registry::Integrity::Mismatch {
+            algorithm,
+            expected,
+            actual,
+        } => Err((
+            StatusCode::BAD_GATEWAY,
+            format!(
+                "customs: upstream failed: {} does not match the index's {algorithm} (expected {expected}, received {actual}); nothing was stored",
+                file.file_name
+            ),
+        )),
+    }
+}
+
+/// Downloads, checks and scans one file, and says whether the facts may be stored:
+/// only those of a completed scan of bytes that match the index's digest (and of the
+/// earlier release's file they were compared with), so that a failed or altered
+/// download never becomes the verdict on the genuine artifact.
 fn scan_now(
     s: &ProxyState,
     project: &Project,
     release: &Release,
-    file: &str,
-) -> Result<Facts, (StatusCode, String)> {
-    match scan_release(&s.registry, project, &release.version, Some(file), &s.scan) {
-        Ok(report) => Ok(facts_of(&report, release)),
-        Err(e) if e.message.contains("cannot reach") || e.message.contains("answered HTTP") => {
+    fref: &FileRef,
+) -> Result<(Facts, bool), Failure> {
+    // The downloads first, so that their failures are told apart from the artifact's.
+    let mut verified = fetch_checked(s, project, fref)?;
+    if s.scan.history
+        && let Some(previous) = project.line_predecessor(&release.version)
+        && let Some(old) = comparable_file(previous, fref)
+    {
+        verified &= fetch_checked(s, project, old)?;
+    }
+    match scan_release(
+        &s.registry,
+        project,
+        &release.version,
+        Some(&fref.file_name),
+        &s.scan,
+    ) {
+        Ok(report) => {
+            let complete = report
+                .history
+                .as_ref()
+                .is_none_or(|h| h.dependencies.iter().all(|d| d.error.is_none()));
+            let same_bytes = match &fref.digest {
+                Some(customs_registry::Digest::Sha256(h)) => h.eq_ignore_ascii_case(&report.sha256),
+                _ => true,
+            };
+            Ok((
+                facts_of(&report, release),
+                verified && complete && same_bytes,
+            ))
+        }
+        // Downloads that failed after the ones above succeeded (a file without a digest
+        // is downloaded again).
+        Err(e)
+            if [
+                "cannot reach",
+                "answered HTTP",
+                "not found on the index",
+                "did not answer in time",
+            ]
+            .iter()
+            .any(|m| e.message.contains(m)) =>
+        {
             Err((
                 StatusCode::BAD_GATEWAY,
                 format!("customs: upstream failed: {}", e.message),
@@ -873,34 +1496,27 @@ fn scan_now(
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("customs: {}", e.message),
         )),
-        Err(e) => Ok(Facts {
-            verdict: "unchecked".into(),
-            score: 0.0,
-            top: None,
-            sha256: String::new(),
-            provenance_dropped: false,
-            install_scripts: release.install_scripts.clone(),
-            unreadable: Some(e.message),
-            findings: Vec::new(),
-            compared_with: None,
-            changes: Vec::new(),
-            builder: None,
-        }),
+        Err(e) => Ok((
+            Facts {
+                verdict: "unchecked".into(),
+                score: 0.0,
+                top: None,
+                sha256: String::new(),
+                provenance_dropped: false,
+                install_scripts: release.install_scripts.clone(),
+                unreadable: Some(e.message),
+                findings: Vec::new(),
+                compared_with: None,
+                changes: Vec::new(),
+                builder: None,
+            },
+            false,
+        )),
     }
 }
 
-fn decide_file(
-    s: &ProxyState,
-    eco: Ecosystem,
-    name: &str,
-    file: &str,
-) -> Result<Served, (StatusCode, String)> {
-    let project = s.registry.project(eco, name).map_err(|e| {
-        (
-            StatusCode::BAD_GATEWAY,
-            format!("customs: upstream failed: {e}"),
-        )
-    })?;
+fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result<Served, Failure> {
+    let project = project_or_last(s, eco, name)?;
     let (release, fref) = find_file(&project, file).ok_or_else(|| {
         (
             StatusCode::NOT_FOUND,
@@ -914,7 +1530,7 @@ fn decide_file(
     let known: Vec<String> = s
         .store
         .advisories(eco, &project.name, &release.version)
-        .unwrap_or_default()
+        .map_err(|e| store_failure(s, &e))?
         .into_iter()
         .filter(|a| a.malicious)
         .map(|a| a.id)
@@ -923,7 +1539,8 @@ fn decide_file(
         || format!("url:{}", fref.url),
         |d| format!("{}:{}", d.algorithm(), d.hex()),
     );
-    // One scan per artifact: later requests wait for the first and read its facts.
+    // One scan per artifact: later requests wait for the first and read its facts, or
+    // take its failure when it failed while they waited.
     let gate = {
         let mut inflight = s
             .inflight
@@ -932,11 +1549,17 @@ fn decide_file(
         Arc::clone(inflight.entry(key.clone()).or_default())
     };
     let facts = {
-        let _turn = gate
+        let mut turn = gate
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let result = scan_facts(s, &project, release, file, &key, known.is_empty());
-        drop(_turn);
+        let result = match turn.clone() {
+            Some(failed) => Err(failed),
+            None => scan_facts(s, &project, release, fref, &key, known.is_empty()),
+        };
+        if let Err(failed) = &result {
+            *turn = Some(failed.clone());
+        }
+        drop(turn);
         // The last one out removes the gate, so the table holds only scans under way.
         let mut inflight = s
             .inflight
@@ -976,8 +1599,7 @@ fn decide_file(
         stored_pin: s
             .store
             .meta(&pin_key(eco, &project.name))
-            .ok()
-            .flatten()
+            .map_err(|e| store_failure(s, &e))?
             .and_then(|j| serde_json::from_str(&j).ok()),
     };
     let decision = s.policy.decide(&subject);
@@ -1024,18 +1646,45 @@ fn decide_file(
             decision.reasons.join("; ")
         )));
     }
+    let mut headers = vec![(
+        "x-customs-verdict",
+        facts
+            .as_ref()
+            .map_or_else(|| "unchecked".to_owned(), |f| f.verdict.clone()),
+    )];
+    if decision.action == Action::Warn {
+        headers.push((
+            "warning",
+            format!(
+                "199 customs \"{}\"",
+                phrase(&decision.reasons.join("; ")).replace('"', "'")
+            ),
+        ));
+    }
+    // A cached file is streamed from the cache, its digest checked on the way.
+    if let Some(digest) = fref.digest.as_ref().filter(|d| Hashing::new(d).is_some()) {
+        let path = s.registry.cache().path_of(digest);
+        if let Ok(meta) = std::fs::metadata(&path)
+            && meta.is_file()
+        {
+            return Ok(Served::Cached {
+                digest: digest.clone(),
+                path,
+                size: meta.len(),
+                headers,
+            });
+        }
+    }
     let bytes = match fref.digest.as_ref().map(|d| s.registry.cache().get(d)) {
         Some(Ok(Some(bytes))) => bytes,
         Some(Err(e)) => return Err((StatusCode::INTERNAL_SERVER_ERROR, format!("customs: {e}"))),
         _ => {
             // No digest on the index, or not cached: the bytes just scanned are fetched
             // again only when they could not be cached.
-            let fetched = s.registry.fetch(&project, fref).map_err(|e| {
-                (
-                    StatusCode::BAD_GATEWAY,
-                    format!("customs: upstream failed: {e}"),
-                )
-            })?;
+            let fetched = s
+                .registry
+                .fetch(&project, fref)
+                .map_err(|e| upstream_failure(&e))?;
             // Another replica sharing the store may have scanned it, so a cache miss is
             // normal; the bytes must still be the ones the index lists, and without a
             // digest on the index, the ones that were scanned.
@@ -1057,27 +1706,66 @@ fn decide_file(
             fetched.bytes
         }
     };
-    let mut headers = vec![(
-        "x-customs-verdict",
-        facts
-            .as_ref()
-            .map_or_else(|| "unchecked".to_owned(), |f| f.verdict.clone()),
-    )];
-    if decision.action == Action::Warn {
-        headers.push((
-            "warning",
-            format!(
-                "199 customs \"{}\"",
-                phrase(&decision.reasons.join("; ")).replace('"', "'")
-            ),
-        ));
-    }
     Ok(Served::Bytes(bytes, headers))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::tarball_name;
+    use super::*;
+
+    #[test]
+    fn kept_pages_stay_within_their_bytes() {
+        let mut kept: Bounded<axum::body::Bytes> = Bounded::new(100);
+        for i in 0..10 {
+            kept.insert(format!("k{i}"), axum::body::Bytes::from(vec![0u8; 30]));
+            assert!(kept.held <= 100, "{}", kept.held);
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert!(
+            kept.get("k9").is_some() && kept.get("k0").is_none(),
+            "oldest out first"
+        );
+        // More than half the limit is never kept.
+        kept.insert("big".into(), axum::body::Bytes::from(vec![0u8; 60]));
+        assert!(kept.get("big").is_none());
+        // Replacing an entry gives its bytes back.
+        let before = kept.held;
+        kept.insert("k9".into(), axum::body::Bytes::from(vec![0u8; 30]));
+        assert_eq!(kept.held, before);
+    }
+
+    #[test]
+    fn names_and_hosts() {
+        assert!(npm_name_ok("@scope/pkg") && npm_name_ok("JSONStream") && npm_name_ok("a.b-c_d"));
+        for bad in [
+            "ms?write=true",
+            "ms#x",
+            "../admin",
+            "@scope",
+            "@/x",
+            ".hidden",
+            "a b",
+            "a%2fb",
+        ] {
+            assert!(!npm_name_ok(bad), "{bad}");
+        }
+        assert!(pypi_name_ok("Django") && pypi_name_ok("zope.interface"));
+        for bad in ["-x", "x-", "a/b", "a?b", ""] {
+            assert!(!pypi_name_ok(bad), "{bad}");
+        }
+        let host = |h: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::HOST, h.parse().expect("a header value"));
+            base_url(&headers)
+        };
+        assert_eq!(
+            host("127.0.0.1:3141").expect("plain"),
+            "http://127.0.0.1:3141"
+        );
+        assert_eq!(host("[::1]:80").expect("plain"), "http://[::1]:80");
+        assert!(host("x\"><b>").is_err());
+        assert!(host("a/b").is_err());
+    }
 
     #[test]
     fn tarball_paths_name_their_package_whatever_the_prefix() {

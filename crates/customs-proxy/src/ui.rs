@@ -118,7 +118,20 @@ pub(crate) async fn artifact(
     else {
         return page("customs proxy", "<p>The store could not be read.</p>");
     };
-    let decisions = decisions.unwrap_or_default();
+    let (decisions, facts) = match (decisions, facts) {
+        (Ok(d), Ok(f)) => (d, f),
+        (Err(e), _) | (_, Err(e)) => {
+            let mut r = page(
+                "customs proxy",
+                &format!(
+                    "<p>The store could not be read: {}</p>",
+                    escape(&e.to_string())
+                ),
+            );
+            *r.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+            return r;
+        }
+    };
     let Some(first) = decisions.first() else {
         let mut r = page(
             "not found",

@@ -1,6 +1,12 @@
 //! HTTP for the registry client: the system trust store plus the CA files the user's
 //! pip and npm are configured with, timeouts, bounded bodies, and retries with backoff
 //! on connection failures and on the answers that mean "try again" (429, 5xx).
+//!
+//! Time is bounded so that a proxy in front of pip or npm answers before they give up:
+//! with the read timeout `T` (pip's `timeout`, 15 s unless configured), connecting takes
+//! at most `min(T, 10 s)`, the answer's headers at most `T`, any pause in a body at most
+//! `T`, and the whole exchange, every try and pause between tries included, at most
+//! `4 T` (a minute by default, within pip's retries and npm's fetch timeout).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -29,12 +35,23 @@ pub struct Response {
 /// How long a `Retry-After` (seconds) is waited at most.
 const MAX_RETRY_AFTER: u64 = 60;
 
+/// The read timeout when none is configured: pip's default.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The longest a connection is waited for.
+const MAX_CONNECT: Duration = Duration::from_secs(10);
+
+/// The whole exchange, tries included, in read timeouts.
+const EXCHANGE_TIMEOUTS: u32 = 4;
+
 /// The HTTP side of the client.
 #[derive(Debug, Clone)]
 pub struct Http {
     agent: ureq::Agent,
     attempts: u32,
     backoff: Duration,
+    /// The whole exchange: every try and every pause between tries.
+    budget: Duration,
 }
 
 impl Http {
@@ -63,13 +80,15 @@ impl Http {
         } else {
             RootCerts::Specific(Arc::new(roots))
         };
-        let timeout = config.timeout.unwrap_or(Duration::from_secs(60));
+        let timeout = config.timeout.unwrap_or(DEFAULT_TIMEOUT);
+        let budget = timeout.saturating_mul(EXCHANGE_TIMEOUTS);
         let agent = ureq::Agent::config_builder()
             .tls_config(TlsConfig::builder().root_certs(root_certs).build())
             .http_status_as_error(false)
-            .timeout_connect(Some(Duration::from_secs(15).min(timeout)))
+            .timeout_connect(Some(MAX_CONNECT.min(timeout)))
             .timeout_recv_response(Some(timeout))
-            .timeout_recv_body(Some(timeout.max(Duration::from_secs(300))))
+            .timeout_per_read(Some(timeout))
+            .timeout_global(Some(budget))
             .user_agent(concat!("customs/", env!("CARGO_PKG_VERSION")))
             .build()
             .new_agent();
@@ -77,7 +96,14 @@ impl Http {
             agent,
             attempts: 3,
             backoff: Duration::from_millis(400),
+            budget,
         })
+    }
+
+    /// The longest one exchange (every try included) takes.
+    #[must_use]
+    pub fn budget(&self) -> Duration {
+        self.budget
     }
 
     /// Sets how many times a request is tried and the first pause between tries.
@@ -129,16 +155,32 @@ impl Http {
     ) -> Result<Option<Response>, RegistryError> {
         let (bare, basic) = split_credentials(url);
         let mut last = String::new();
+        let mut timed_out = false;
         let mut asked_wait: Option<std::time::Duration> = None;
+        let started = std::time::Instant::now();
         for attempt in 0..self.attempts {
             if attempt > 0 {
-                std::thread::sleep(
-                    asked_wait
-                        .take()
-                        .unwrap_or(self.backoff * 2u32.saturating_pow(attempt - 1)),
-                );
+                let pause = asked_wait
+                    .take()
+                    .unwrap_or(self.backoff * 2u32.saturating_pow(attempt - 1));
+                // No try that could not finish within the exchange's time.
+                if started.elapsed() + pause >= self.budget {
+                    break;
+                }
+                std::thread::sleep(pause);
             }
-            let mut request = self.agent.get(&bare).header("Accept", accept);
+            let left = self.budget.saturating_sub(started.elapsed());
+            if left.is_zero() {
+                timed_out = true;
+                break;
+            }
+            let mut request = self
+                .agent
+                .get(&bare)
+                .config()
+                .timeout_global(Some(left))
+                .build()
+                .header("Accept", accept);
             if let Some(etag) = etag {
                 if etag.starts_with('"') || etag.starts_with("W/") {
                     request = request.header("If-None-Match", etag);
@@ -154,6 +196,7 @@ impl Http {
             let mut response = match request.call() {
                 Ok(r) => r,
                 Err(e) => {
+                    timed_out = matches!(e, ureq::Error::Timeout(_));
                     last = e.to_string();
                     continue;
                 }
@@ -170,6 +213,7 @@ impl Http {
                     .and_then(|v| v.trim().parse::<u64>().ok())
                     .map(|s| std::time::Duration::from_secs(s.min(MAX_RETRY_AFTER)));
                 last = format!("HTTP {status}");
+                timed_out = false;
                 continue;
             }
             if status == 404 || status == 410 {
@@ -221,8 +265,23 @@ impl Http {
                         limit,
                     });
                 }
-                Err(e) => last = e.to_string(),
+                Err(e) => {
+                    timed_out = matches!(e, ureq::Error::Timeout(_));
+                    last = e.to_string();
+                }
             }
+        }
+        if timed_out {
+            return Err(RegistryError::TimedOut {
+                index: index.to_owned(),
+                url: bare,
+                message: format!(
+                    "{last} (after {:.1} s; customs waits {:.1} s for an answer or a pause in it, {:.1} s for the whole exchange)",
+                    started.elapsed().as_secs_f64(),
+                    (self.budget / EXCHANGE_TIMEOUTS).as_secs_f64(),
+                    self.budget.as_secs_f64()
+                ),
+            });
         }
         Err(RegistryError::Unreachable {
             index: index.to_owned(),
@@ -338,6 +397,7 @@ mod tests {
         );
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
+            let mut held = Vec::new();
             for answer in answers {
                 let Ok((mut s, _)) = listener.accept() else {
                     return;
@@ -352,9 +412,36 @@ mod tests {
                 }
                 let _ = tx.send(String::from_utf8_lossy(&got).to_ascii_lowercase());
                 let _ = s.write_all(answer.as_bytes());
+                // Held open: an answer shorter than its length stalls, not ends.
+                held.push(s);
             }
+            std::thread::sleep(Duration::from_secs(30));
         });
         (url, rx)
+    }
+
+    #[test]
+    fn a_stalled_body_times_out_within_the_exchange() {
+        let config = IndexConfig {
+            timeout: Some(Duration::from_millis(500)),
+            ..IndexConfig::default()
+        };
+        let http = Http::new(&config)
+            .expect("client")
+            .with_retries(3, Duration::from_millis(10));
+        // Each try gets its headers and half its body, then silence.
+        let stalled = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\nConnection: close\r\n\r\nhalf";
+        let (url, _seen) = scripted(vec![stalled; 3]);
+        let started = std::time::Instant::now();
+        let err = http
+            .get(&url, "*/*", None, 1024, "test")
+            .expect_err("never finished");
+        assert!(matches!(err, RegistryError::TimedOut { .. }), "{err}");
+        assert!(
+            started.elapsed() < http.budget() + Duration::from_millis(500),
+            "bounded by the exchange's time: {:?}",
+            started.elapsed()
+        );
     }
 
     #[test]

@@ -71,6 +71,17 @@ pub enum RegistryError {
         /// The last error.
         message: String,
     },
+    /// The index did not answer in time: no answer, or a body that stalled or took
+    /// longer than the whole exchange may.
+    #[error("the index {index} did not answer in time ({url}): {message}")]
+    TimedOut {
+        /// The index.
+        index: String,
+        /// The URL asked for.
+        url: String,
+        /// Which time ran out.
+        message: String,
+    },
     /// The index has no such thing.
     #[error("not found on the index {index}: {url}")]
     NotFound {

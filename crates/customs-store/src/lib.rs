@@ -71,6 +71,38 @@ pub fn node_name() -> String {
     format!("{host}:{}", std::process::id())
 }
 
+/// Whether the process a claim or lease names (`host:pid`, as [`node_name`] writes it)
+/// is known to be gone: it ran on this host, is not this process, and no process with
+/// its id runs this program any more (it crashed or was killed, or its id went to
+/// another program). A process on another host is never known to be gone: its claims
+/// run out instead.
+#[must_use]
+pub fn node_gone(owner: &str) -> bool {
+    let Some((host, pid)) = owner.rsplit_once(':') else {
+        return false;
+    };
+    let Ok(pid) = pid.parse::<u32>() else {
+        return false;
+    };
+    let me = node_name();
+    let my_host = me.rsplit_once(':').map_or("", |(h, _)| h);
+    if host != my_host || pid == std::process::id() {
+        return false;
+    }
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        // No way to look at other processes here.
+        return false;
+    }
+    let theirs = std::fs::read_link(proc.join(pid.to_string()).join("exe"));
+    match (theirs, std::env::current_exe()) {
+        (Ok(theirs), Ok(mine)) => theirs != mine,
+        // No such process (or it cannot be looked at: then it is not one of ours).
+        (Err(e), _) if e.kind() == std::io::ErrorKind::NotFound => true,
+        _ => false,
+    }
+}
+
 /// A known advisory that affects a version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Advisory {
@@ -461,13 +493,17 @@ impl Store {
             )
         })?;
         let mut out: Vec<Advisory> = Vec::new();
+        // What this store wrote and cannot read back is damage, never "no advisory".
+        let damaged = |what: String| self.db_error(format!("damaged advisory data: {what}"));
         for row in rows {
             let [id, summary, malicious, aliases, versions, ranges] = row.as_slice() else {
-                continue;
+                return Err(damaged(format!("a row of {} columns", row.len())));
             };
             let id = id.text();
-            let versions: Vec<String> = serde_json::from_str(&versions.text()).unwrap_or_default();
-            let ranges: Vec<Range> = serde_json::from_str(&ranges.text()).unwrap_or_default();
+            let versions: Vec<String> = serde_json::from_str(&versions.text())
+                .map_err(|e| damaged(format!("{id}: versions: {e}")))?;
+            let ranges: Vec<Range> = serde_json::from_str(&ranges.text())
+                .map_err(|e| damaged(format!("{id}: ranges: {e}")))?;
             let all_versions = versions.is_empty()
                 && ranges.iter().any(|r| {
                     r.events.len() == 1
@@ -557,6 +593,69 @@ impl Store {
             )
         })?;
         Ok(!rows.is_empty())
+    }
+
+    /// Who holds the claim on `key`, and until when: `None` when nobody does.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub fn scan_claim(&self, key: &str) -> Result<Option<(String, i64)>, StoreError> {
+        let rows = self.with(|c| {
+            c.rows(
+                "SELECT owner, until FROM scan_claim WHERE key = ?1",
+                &[Val::Text(key)],
+            )
+        })?;
+        Ok(rows
+            .first()
+            .filter(|r| r.len() == 2)
+            .map(|r| (r[0].text(), r[1].int())))
+    }
+
+    /// Takes over the claim on `key` from `from` (a process known to be gone), for
+    /// `owner` until `until`. `true` when it is now `owner`'s; `false` when `from` no
+    /// longer held it (it finished, or another took it over first).
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub fn take_over_scan(
+        &self,
+        key: &str,
+        from: &str,
+        owner: &str,
+        until: i64,
+    ) -> Result<bool, StoreError> {
+        let n = self.with(|c| {
+            c.exec(
+                "UPDATE scan_claim SET owner = ?1, until = ?2 WHERE key = ?3 AND owner = ?4",
+                &[
+                    Val::Text(owner),
+                    Val::Int(until),
+                    Val::Text(key),
+                    Val::Text(from),
+                ],
+            )
+        })?;
+        Ok(n == 1)
+    }
+
+    /// Removes the scan claims of processes `gone` says are gone (a replica starting
+    /// again on the same host clears what its crashed predecessor held). The number
+    /// removed.
+    ///
+    /// # Errors
+    /// When the database cannot be read or written.
+    pub fn release_claims_of(&self, gone: impl Fn(&str) -> bool) -> Result<usize, StoreError> {
+        let rows = self.with(|c| c.rows("SELECT key, owner FROM scan_claim", &[]))?;
+        let mut removed = 0;
+        for row in rows.iter().filter(|r| r.len() == 2) {
+            let (key, owner) = (row[0].text(), row[1].text());
+            if gone(&owner) {
+                self.release_scan(&key, &owner)?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
     }
 
     /// Gives up a claim taken with [`Store::claim_scan`].
@@ -1023,6 +1122,23 @@ mod tests {
                 .expect("takes a lapsed claim")
         );
         b.release_scan("sha256:aa", "b").expect("releases");
+        assert!(a.claim_scan("sha256:cc", "dead", 100, 400).expect("claims"));
+        assert_eq!(
+            b.scan_claim("sha256:cc").expect("reads"),
+            Some(("dead".to_owned(), 400))
+        );
+        assert!(
+            b.take_over_scan("sha256:cc", "dead", "b", 500)
+                .expect("takes")
+        );
+        assert!(
+            !a.take_over_scan("sha256:cc", "dead", "a", 500)
+                .expect("too late")
+        );
+        assert!(a.claim_scan("sha256:dd", "dead", 100, 400).expect("claims"));
+        assert_eq!(a.release_claims_of(|o| o == "dead").expect("releases"), 1);
+        assert_eq!(b.scan_claim("sha256:dd").expect("reads"), None);
+        b.release_scan("sha256:cc", "b").expect("releases");
         assert!(
             a.claim_scan("sha256:aa", "a", 171, 231)
                 .expect("claims again")
@@ -1123,6 +1239,48 @@ mod tests {
             b.release_scans().expect("reads"),
             [("npm:p0".to_owned(), "1.0.0".to_owned(), "a".to_owned())]
         );
+    }
+
+    #[test]
+    fn processes_known_to_be_gone() {
+        let me = node_name();
+        assert!(!node_gone(&me), "this process runs");
+        let (host, _) = me.rsplit_once(':').expect("host:pid");
+        // A process that ran and ended.
+        let mut child = std::process::Command::new("true").spawn().expect("runs");
+        let pid = child.id();
+        child.wait().expect("ends");
+        assert!(node_gone(&format!("{host}:{pid}")));
+        // A process that runs another program.
+        let mut other = std::process::Command::new("sleep")
+            .arg("5")
+            .spawn()
+            .expect("runs");
+        assert!(node_gone(&format!("{host}:{}", other.id())));
+        let _ = other.kill();
+        let _ = other.wait();
+        // Elsewhere: not known.
+        assert!(!node_gone(&format!("elsewhere.invalid:{pid}")));
+        assert!(!node_gone("garbage"));
+    }
+
+    #[test]
+    fn damaged_advisory_rows_are_errors() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("store.sqlite3");
+        let store = Store::open(&path).expect("opens");
+        store
+            .with(|c| {
+                c.exec(
+                    "UPDATE affected SET ranges = 'x' WHERE name = 'event-stream'",
+                    &[],
+                )
+            })
+            .expect("writes");
+        let err = store
+            .advisories(Ecosystem::Npm, "event-stream", "3.3.6")
+            .expect_err("damaged");
+        assert!(err.to_string().contains("damaged"), "{err}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod faulty;
 pub mod loopback;
 
 use std::io::Write;
