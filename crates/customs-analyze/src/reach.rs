@@ -8,15 +8,22 @@
 //! top level runs, and says for each reached function by which chain it is reached, so
 //! that a finding can quote it.
 //!
-//! The graph is built from names, not types: a reference to a function (called, passed
-//! as a callback, used as a decorator) reaches it; a class name reaches the class's
-//! constructors; `obj.name` reaches every method called `name` in the file. That
-//! over-approximates, which is the safe side for what runs at install or import time.
+//! The graph is built from names, not types: a call of a function's name (or its use as
+//! a decorator, or handing it to something that runs it: a thread, a timer, `atexit`)
+//! reaches it; a call of a class's name reaches its constructors; `obj.name(...)` reaches
+//! every method called `name` in the file. A function only named (registered in a table,
+//! passed to a framework) is not reached: registration does not run it. Code under
+//! Python's `if __name__ == "__main__":` runs when the file is run as a program, not on
+//! import, and reaches nothing from the top level.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The caller of top-level code: no function.
 pub const TOP: u32 = u32::MAX;
+
+/// The caller of code that runs only when the file is run as a program (Python's
+/// `if __name__ == "__main__":`): never reached from the top level.
+pub const MAIN: u32 = u32::MAX - 1;
 
 /// Most references to other modules kept per file (a generated file can have a great
 /// many; the first ones are the ones module-level code makes).
@@ -77,7 +84,7 @@ impl Builder {
         if let Some(&id) = self.by_name.get(&full) {
             return id;
         }
-        let id = u32::try_from(self.reach.functions.len()).unwrap_or(TOP - 1);
+        let id = u32::try_from(self.reach.functions.len()).unwrap_or(MAIN - 1);
         self.reach.functions.push(Function {
             name: full.clone(),
             offset,
@@ -106,8 +113,8 @@ impl Builder {
         }
     }
 
-    /// A bare name is used: a function, or a class whose constructors then run.
-    pub(crate) fn name(&mut self, name: &str) {
+    /// A bare name is called: a function, or a class whose constructors then run.
+    pub(crate) fn called(&mut self, name: &str) {
         if self.by_name.is_empty() {
             return;
         }
@@ -121,8 +128,13 @@ impl Builder {
         }
     }
 
-    /// `something.attr` is used: any method of that name may be the one.
-    pub(crate) fn attribute(&mut self, attr: &str) {
+    /// `something.attr(...)` is called: any method of that name may be the one. Special
+    /// methods (`super().__init__()`) are left out: constructors run when their class is
+    /// called.
+    pub(crate) fn method_called(&mut self, attr: &str) {
+        if attr.starts_with("__") {
+            return;
+        }
         if let Some(ids) = self.by_attr.get(attr) {
             for id in ids.clone() {
                 self.edge(id);
@@ -313,11 +325,12 @@ mod tests {
         let run = b.define(None, "run", 0);
         let init = b.define(Some("Job"), "__init__", 10);
         let go = b.define(Some("Job"), "go", 20);
-        b.name("run");
+        b.called("run");
         b.current = run;
-        b.name("Job");
-        b.attribute("go");
-        b.name("run"); // recursion is no edge
+        b.called("Job");
+        b.method_called("go");
+        b.method_called("__init__"); // only through the class
+        b.called("run"); // recursion is no edge
         b.external("os.system");
         b.external("os.system");
         let r = b.finish();

@@ -124,18 +124,20 @@ fn ip_literal_url(lower: &str) -> Option<String> {
     None
 }
 
+/// Whether an address is one a package could reach on the internet. The documentation
+/// ranges of RFC 5737 (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) count as public:
+/// they stand for real addresses in write-ups and in this project's inert samples, and
+/// code that talks to one is as unusual as code that talks to any other literal address.
 fn is_public(o: &[u8]) -> bool {
     !matches!(
-        (o[0], o[1]),
-        (0 | 10 | 127, _)
-            | (169, 254)
-            | (172, 16..=31)
-            | (192, 168)
-            | (192, 0)
-            | (198, 51)
-            | (203, 0)
-            | (255, _)
-            | (224..=239, _)
+        (o[0], o[1], o[2]),
+        (0 | 10 | 127, _, _)
+            | (169, 254, _)
+            | (172, 16..=31, _)
+            | (192, 168, _)
+            | (192, 0, 0)
+            | (255, _, _)
+            | (224..=239, _, _)
     )
 }
 

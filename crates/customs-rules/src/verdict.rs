@@ -1,7 +1,9 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use serde::Serialize;
+
+use customs_analyze::Context;
 
 use crate::{Confidence, Finding, Severity};
 
@@ -63,6 +65,27 @@ fn factor(confidence: Confidence) -> f64 {
     }
 }
 
+/// Rules whose findings are threats: a capability joined to what makes it harmful
+/// (decoded or downloaded code run, secrets sent out, a shell on a socket, persistence, a
+/// hidden process, a destination legitimate code does not use, a pair of capabilities
+/// that together make one).
+pub const THREATS: &[&str] = &[
+    "decode-execute",
+    "download-execute",
+    "secret-exfiltration",
+    "reverse-shell",
+    "self-propagation",
+    "persistence",
+    "hidden-process",
+    "suspicious-destination",
+    "capability-chain",
+    "browser-hijack",
+];
+
+/// Rules whose findings say the package itself is made to deceive or to be thrown
+/// away: no description, home page or repository; a name close to a popular one.
+pub const RED_FLAGS: &[&str] = &["empty-metadata", "name-confusion"];
+
 /// The score at or above which a package is malicious.
 pub const MALICIOUS_SCORE: f64 = 15.0;
 /// The score at or above which a package is suspicious.
@@ -75,9 +98,13 @@ pub const SUSPICIOUS_SCORE: f64 = 5.0;
 /// with diminishing weight: a rule's share is its best finding plus a quarter of the
 /// rest, at most twice its best. The score is the sum of the rules' shares.
 ///
-/// A package is **malicious** when one finding is critical with high confidence, or the
-/// score reaches 15; **suspicious** when the score reaches 5, or one finding is high or
-/// critical with at least medium confidence; **clean** otherwise.
+/// A package is **malicious** when one finding is critical with high confidence, the
+/// score reaches 15, or a threat (a finding of a [`THREATS`] rule, high or critical with
+/// at least medium confidence) stands with a second threat rule in code that runs on
+/// install or import, or with a red flag in its metadata ([`RED_FLAGS`]);
+/// **suspicious** when the score reaches 5, one finding is high or critical with at
+/// least medium confidence, or a threat of any confidence stands with a red flag;
+/// **clean** otherwise.
 #[must_use]
 pub fn verdict(findings: &[Finding]) -> Verdict {
     let mut per_rule: BTreeMap<&str, Vec<f64>> = BTreeMap::new();
@@ -103,9 +130,30 @@ pub fn verdict(findings: &[Finding]) -> Verdict {
     let serious = findings
         .iter()
         .any(|f| f.severity >= Severity::High && f.confidence >= Confidence::Medium);
-    let level = if critical || score >= MALICIOUS_SCORE {
+    let threats: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| {
+            THREATS.contains(&f.rule)
+                && f.severity >= Severity::High
+                && f.confidence >= Confidence::Medium
+        })
+        .collect();
+    let early: BTreeSet<&str> = threats
+        .iter()
+        .filter(|f| matches!(f.context, Context::Install | Context::Import))
+        .map(|f| f.rule)
+        .collect();
+    let red_flag = findings.iter().any(|f| RED_FLAGS.contains(&f.rule));
+    let chained = early.len() >= 2 || (!threats.is_empty() && red_flag);
+    // A threat the rule is not sure of (a chain in code that runs only when called)
+    // beside a red flag.
+    let weak_threat = red_flag
+        && findings
+            .iter()
+            .any(|f| THREATS.contains(&f.rule) && f.severity >= Severity::High);
+    let level = if critical || chained || score >= MALICIOUS_SCORE {
         VerdictLevel::Malicious
-    } else if serious || score >= SUSPICIOUS_SCORE {
+    } else if serious || weak_threat || score >= SUSPICIOUS_SCORE {
         VerdictLevel::Suspicious
     } else {
         VerdictLevel::Clean
@@ -116,7 +164,6 @@ pub fn verdict(findings: &[Finding]) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use customs_analyze::Context;
 
     fn f(rule: &'static str, severity: Severity, confidence: Confidence) -> Finding {
         Finding {
@@ -161,5 +208,38 @@ mod tests {
             f("c", Severity::High, Confidence::High),
         ];
         assert_eq!(verdict(&mixed).level, VerdictLevel::Malicious);
+    }
+
+    #[test]
+    fn a_threat_with_a_red_flag_or_a_second_threat_is_malicious() {
+        let threat = f("download-execute", Severity::High, Confidence::Medium);
+        assert_eq!(verdict(&[threat.clone()]).level, VerdictLevel::Suspicious);
+        let flag = f("empty-metadata", Severity::Low, Confidence::Low);
+        assert_eq!(
+            verdict(&[threat.clone(), flag.clone()]).level,
+            VerdictLevel::Malicious
+        );
+        // A red flag alone, or beside a mere capability, decides nothing.
+        let capability = f("install-network", Severity::Medium, Confidence::Medium);
+        assert_eq!(
+            verdict(&[capability, flag.clone()]).level,
+            VerdictLevel::Clean
+        );
+        // Two threat rules where code runs on install or import.
+        let other = f("hidden-process", Severity::High, Confidence::Medium);
+        assert_eq!(
+            verdict(&[threat.clone(), other.clone()]).level,
+            VerdictLevel::Malicious
+        );
+        // The same two only in runtime code stay suspicious.
+        let mut a = threat;
+        let mut b = other;
+        a.context = Context::Runtime;
+        b.context = Context::Runtime;
+        assert_eq!(verdict(&[a, b]).level, VerdictLevel::Suspicious);
+        // A threat of low confidence is suspicious beside a red flag, nothing alone.
+        let weak = f("download-execute", Severity::High, Confidence::Low);
+        assert_eq!(verdict(&[weak.clone()]).level, VerdictLevel::Clean);
+        assert_eq!(verdict(&[weak, flag]).level, VerdictLevel::Suspicious);
     }
 }

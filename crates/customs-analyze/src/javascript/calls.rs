@@ -196,6 +196,18 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
     if !raw_qual.starts_with("global.") {
         w.reach.external(&raw_qual);
     }
+    // Timers and node's callback-taking functions run the functions they are given.
+    if matches!(
+        raw_qual.as_str(),
+        "global.setTimeout"
+            | "global.setInterval"
+            | "global.setImmediate"
+            | "global.queueMicrotask"
+            | "global.process.nextTick"
+    ) || (!raw_qual.starts_with("global.") && !raw_qual.starts_with('.'))
+    {
+        w.reach_arguments(arguments);
+    }
     let qual_text = normalize(&raw_qual);
     let qual: &str = &qual_text;
     // The arguments are evaluated when a check below first needs them.

@@ -384,6 +384,15 @@ impl Walker {
         }
     }
 
+    /// The functions named among a call's arguments run (a callback that is called).
+    fn reach_arguments(&mut self, arguments: &[ast::Argument<'_>]) {
+        for a in arguments {
+            if let ast::Argument::Identifier(id) = a {
+                self.reach.called(id.name.as_str());
+            }
+        }
+    }
+
     fn analyze_payload(&mut self, code: &str, offset: u32) {
         if self.payload_depth >= MAX_PAYLOAD_DEPTH || code.len() > 1 << 20 {
             return;
@@ -557,11 +566,26 @@ impl<'a> Visit<'a> for Walker {
         if let Some(start) = callee_function_start(&it.callee) {
             self.iife.insert(start);
         }
+        match it.callee.get_inner_expression() {
+            Expression::Identifier(id) => self.reach.called(id.name.as_str()),
+            Expression::StaticMemberExpression(m) => {
+                let method = m.property.name.as_str();
+                self.reach.method_called(method);
+                // Callbacks that run: `.then(f)`, `stream.on('end', f)`.
+                if matches!(method, "then" | "catch" | "finally" | "on" | "once") {
+                    self.reach_arguments(&it.arguments);
+                }
+            }
+            _ => {}
+        }
         calls::on_call(self, it);
         walk::walk_call_expression(self, it);
     }
 
     fn visit_new_expression(&mut self, it: &NewExpression<'a>) {
+        if let Expression::Identifier(id) = it.callee.get_inner_expression() {
+            self.reach.called(id.name.as_str());
+        }
         calls::on_new(self, it);
         walk::walk_new_expression(self, it);
     }
@@ -592,14 +616,9 @@ impl<'a> Visit<'a> for Walker {
     }
 
     fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
-        self.reach.name(it.name.as_str());
         self.check_identifier(it.name.as_str(), it.span.start);
     }
 
-    fn visit_static_member_expression(&mut self, it: &ast::StaticMemberExpression<'a>) {
-        self.reach.attribute(it.property.name.as_str());
-        walk::walk_static_member_expression(self, it);
-    }
 
     fn visit_binding_identifier(&mut self, it: &ast::BindingIdentifier<'a>) {
         self.check_identifier(it.name.as_str(), it.span.start);

@@ -61,6 +61,7 @@ fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) ->
         calls: Calls::default(),
         reach: reach::Builder::new(),
         class: Vec::new(),
+        main_guard: 0,
     };
     define_functions(&mut walker.reach, parsed.suite(), None);
     for stmt in parsed.suite() {
@@ -105,12 +106,25 @@ fn define_functions(reach: &mut reach::Builder, body: &[Stmt], class: Option<&st
     }
 }
 
+/// `__name__ == "__main__"` (either way round).
+fn is_main_guard(test: &Expr) -> bool {
+    let Expr::Compare(c) = test else { return false };
+    if c.ops.len() != 1 || c.ops[0] != ast::CmpOp::Eq {
+        return false;
+    }
+    let is_name = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == "__name__");
+    let is_main =
+        |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() == "__main__");
+    (is_name(&c.left) && is_main(&c.comparators[0]))
+        || (is_main(&c.left) && is_name(&c.comparators[0]))
+}
+
 /// The names an expression refers to (a decorator): each may be a function of the file.
 fn refer_names(reach: &mut reach::Builder, expr: &Expr) {
     match expr {
-        Expr::Name(n) => reach.name(n.id.as_str()),
+        Expr::Name(n) => reach.called(n.id.as_str()),
         Expr::Attribute(a) => {
-            reach.attribute(a.attr.as_str());
+            reach.method_called(a.attr.as_str());
             refer_names(reach, &a.value);
         }
         Expr::Call(c) => {
@@ -185,6 +199,8 @@ struct Walker {
     pub(crate) reach: reach::Builder,
     /// The module-level class whose body is being walked.
     class: Vec<String>,
+    /// Inside `if __name__ == "__main__":`.
+    main_guard: usize,
 }
 
 /// What calls evaluated to, by node, while no binding changes. A call is evaluated by
@@ -255,7 +271,7 @@ fn maintainer_command_test(test: &Expr) -> bool {
 
 impl Walker {
     fn top_level(&self) -> bool {
-        self.scopes.len() == 1
+        self.scopes.len() == 1 && self.main_guard == 0
     }
 
     fn push(&mut self, kind: BehaviourKind, offset: u32, detail: impl Into<String>) {
@@ -412,6 +428,28 @@ impl<'a> Visitor<'a> for Walker {
         self.depth += 1;
         match stmt {
             Stmt::Import(_) | Stmt::ImportFrom(_) => self.on_import(stmt),
+            Stmt::If(i) if self.top_level() && is_main_guard(&i.test) => {
+                // Runs when the file is run as a program, never on import.
+                self.visit_expr(&i.test);
+                let outer = self.reach.current;
+                self.reach.current = reach::MAIN;
+                self.main_guard += 1;
+                for s in &i.body {
+                    self.visit_stmt(s);
+                }
+                self.main_guard -= 1;
+                self.reach.current = outer;
+                for clause in &i.elif_else_clauses {
+                    if let Some(t) = &clause.test {
+                        self.visit_expr(t);
+                    }
+                    for s in &clause.body {
+                        self.visit_stmt(s);
+                    }
+                }
+                self.depth -= 1;
+                return;
+            }
             Stmt::If(i) if maintainer_command_test(&i.test) => {
                 self.visit_expr(&i.test);
                 self.maintainer_command += 1;
@@ -511,6 +549,11 @@ impl<'a> Visitor<'a> for Walker {
         self.depth += 1;
         match expr {
             Expr::Call(call) => {
+                match &*call.func {
+                    Expr::Name(n) => self.reach.called(n.id.as_str()),
+                    Expr::Attribute(a) => self.reach.method_called(a.attr.as_str()),
+                    _ => {}
+                }
                 for kw in &call.arguments.keywords {
                     if kw.arg.as_ref().is_some_and(|a| a.as_str() == "cmdclass") {
                         self.on_cmdclass(&kw.value);
@@ -522,12 +565,8 @@ impl<'a> Visitor<'a> for Walker {
                 let text = s.value.to_str();
                 tables::on_string(self, text, s.range().start().to_u32());
             }
-            Expr::Attribute(a) => self.reach.attribute(a.attr.as_str()),
             Expr::Name(n) => {
                 let id = n.id.as_str();
-                if n.ctx == ast::ExprContext::Load {
-                    self.reach.name(id);
-                }
                 if !id.is_ascii() && crate::mixes_scripts(id) {
                     self.push(
                         BehaviourKind::Obfuscation,

@@ -340,6 +340,18 @@ fn evaluate<'s, 'c>(
 }
 
 #[allow(clippy::too_many_lines)]
+/// Callables that run the function they are given (now, or when the interpreter exits).
+const RUNNERS: &[&str] = &[
+    "threading.Thread",
+    "threading.Timer",
+    "multiprocessing.Process",
+    "atexit.register",
+    "_thread.start_new_thread",
+    "thread.start_new_thread",
+    "asyncio.run",
+    "signal.signal",
+];
+
 pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     let offset = call.range().start().to_u32();
     let func = w.eval(&call.func);
@@ -349,6 +361,16 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         && !q.starts_with("builtins.")
     {
         w.reach.external(q);
+        // A function handed to something that runs it: a thread, a timer, `atexit`.
+        if RUNNERS.contains(&q) {
+            let args = call.arguments.args.iter();
+            let kws = call.arguments.keywords.iter().map(|k| &k.value);
+            for arg in args.chain(kws) {
+                if let Expr::Name(n) = arg {
+                    w.reach.called(n.id.as_str());
+                }
+            }
+        }
     }
     let method = match &*call.func {
         Expr::Attribute(a) => a.attr.as_str(),

@@ -1,5 +1,5 @@
 use crate::Confidence::{Low, Medium};
-use crate::Severity::{Low as L, Medium as M};
+use crate::Severity::{High as H, Low as L};
 use crate::model::declare_rule;
 use crate::rules::behaviour_rule;
 
@@ -24,7 +24,7 @@ declare_rule! {
     HiddenProcess {
         id: "hidden-process",
         summary: "starts a hidden or detached process",
-        severity: Medium,
+        severity: High,
         confidence: Medium,
     }
 }
@@ -32,7 +32,7 @@ declare_rule! {
 behaviour_rule!(
     HiddenProcess,
     HiddenProcess,
-    [Some(M), Some(M), Some(L)],
+    [Some(H), Some(H), Some(L)],
     |b| if b.context == customs_analyze::Context::Runtime {
         Low
     } else {

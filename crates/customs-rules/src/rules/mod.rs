@@ -6,6 +6,7 @@ use crate::model::by_context;
 use crate::{Confidence, Finding, Input, Rule, RuleMeta, Severity};
 
 mod anti_analysis;
+mod capability_chain;
 mod archive_bomb;
 mod archive_encrypted;
 mod archive_inconsistent;
@@ -43,6 +44,7 @@ pub(crate) static ALL: &[&dyn Rule] = &[
     &self_propagation::SelfPropagation,
     &persistence::Persistence,
     &secret_read::SecretRead,
+    &capability_chain::CapabilityChain,
     &suspicious_destination::SuspiciousDestination,
     &obfuscation::Obfuscation,
     &hidden_process::HiddenProcess,
