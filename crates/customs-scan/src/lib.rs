@@ -26,7 +26,10 @@ use customs_rules::{Finding, Input, Popular, Verdict, check, verdict};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-pub use audit::{AuditEntry, AuditOptions, AuditReport, LockRef, LockSummary, audit, lock_errors};
+pub use audit::{
+    AuditCounts, AuditEntry, AuditOptions, AuditReport, Known, LockRef, LockSummary, audit,
+    check_known, known_records, lock_errors,
+};
 pub use registry::{
     DiffReport, HistoryReport, Loaded, ProvenanceCheck, SourceInfo, diff, load_source,
     scan_release, scan_spec, verify_provenance,

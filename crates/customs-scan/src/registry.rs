@@ -25,6 +25,12 @@ const EARLIER_RELEASES: usize = 30;
 /// Where a registry artifact came from.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceInfo {
+    /// The ecosystem of the index.
+    #[serde(skip)]
+    pub ecosystem: Ecosystem,
+    /// The project's name as the index spells it.
+    #[serde(skip)]
+    pub package: String,
     /// The index (credentials removed).
     pub index: String,
     /// The file's URL.
@@ -291,6 +297,8 @@ fn scan_file(
         report.add_findings([ProvenanceInvalid::finding(&file.file_name, reason)]);
     }
     report.source = Some(SourceInfo {
+        ecosystem: project.ecosystem,
+        package: project.name.clone(),
         index: project.index.clone(),
         url: customs_registry::redact(&file.url),
         file_name: file.file_name.clone(),
@@ -674,6 +682,18 @@ pub fn diff(
         &new.report.findings,
         &new.report.profile.root,
     ));
+    // A release the store names as malicious is a malicious update, whatever the old
+    // one was.
+    for f in new
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.rule == customs_history::KnownMalicious::META.id)
+    {
+        if !changes.contains(f) {
+            changes.push(f.clone());
+        }
+    }
     customs_rules::sort_findings(&mut changes);
     DiffReport {
         verdict: verdict(&changes),

@@ -396,6 +396,10 @@ pub(crate) struct DiffArgs {
     pub(crate) offline: bool,
     #[command(flatten)]
     pub(crate) registry: RegistryArgs,
+    /// The store of known-malicious records that registry releases are checked against
+    /// (default: $CUSTOMS_STORE, else ~/.local/share/customs/store.sqlite3).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) store: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -408,6 +412,10 @@ pub(crate) struct ScanArgs {
     pub(crate) no_history: bool,
     #[command(flatten)]
     pub(crate) registry: RegistryArgs,
+    /// The store of known-malicious records that registry releases are checked against
+    /// (default: $CUSTOMS_STORE, else ~/.local/share/customs/store.sqlite3).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) store: Option<PathBuf>,
     /// Exit with 1 when a package is at least this bad.
     #[arg(long, value_enum, default_value = "malicious")]
     pub(crate) fail_on: FailOn,

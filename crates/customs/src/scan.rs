@@ -5,10 +5,12 @@ use std::process::ExitCode;
 
 use customs_archive::Limits;
 use customs_report::RunReport;
-use customs_scan::{ScanError, ScanOptions, diff, expand_targets, load_source, scan_all};
+use customs_scan::{
+    ScanError, ScanOptions, check_known, diff, expand_targets, load_source, scan_all,
+};
 
 use crate::args::{DiffArgs, Format, ScanArgs};
-use crate::output::{Bar, text_options, threshold, write_report};
+use crate::output::{Bar, open_store, text_options, threshold, write_report};
 
 pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     let options = ScanOptions {
@@ -27,10 +29,15 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         skip_profile: true,
     };
     let (targets, target_errors) = expand_targets(&args.targets);
-    let registry = if targets.iter().any(|t| t.spec.is_some()) {
-        Some(args.registry.client()?)
+    // Registry releases are checked against the store of known-malicious records, as
+    // `audit` and the proxy check them.
+    let (registry, store) = if targets.iter().any(|t| t.spec.is_some()) {
+        (
+            Some(args.registry.client()?),
+            Some(open_store(args.store.as_ref())?),
+        )
     } else {
-        None
+        (None, None)
     };
     let progress = Bar::for_items(targets.len());
     let results = scan_all(&targets, &options, registry.as_ref(), &progress);
@@ -39,7 +46,10 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     let mut errors: Vec<ScanError> = target_errors;
     for r in results {
         match r {
-            Ok(p) => packages.push(p),
+            Ok(mut p) => match store.as_ref().map(|s| check_known(s, &mut p)) {
+                Some(Err(e)) => errors.push(e),
+                _ => packages.push(p),
+            },
             Err(e) => errors.push(e),
         }
     }
@@ -70,8 +80,21 @@ pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     } else {
         Some(args.registry.client()?)
     };
+    let store = if [&args.old, &args.new]
+        .iter()
+        .any(|s| customs_registry::Spec::parse(s).is_some())
+    {
+        Some(open_store(args.store.as_ref())?)
+    } else {
+        None
+    };
     let load = |source: &str| -> anyhow::Result<customs_scan::Loaded> {
-        load_source(source, registry.as_ref(), &options).map_err(|e| anyhow::anyhow!("{e}"))
+        let mut loaded =
+            load_source(source, registry.as_ref(), &options).map_err(|e| anyhow::anyhow!("{e}"))?;
+        if let Some(store) = &store {
+            check_known(store, &mut loaded.report).map_err(|e| anyhow::anyhow!("{e}"))?;
+        }
+        Ok(loaded)
     };
     let (old, new) = match (load(&args.old), load(&args.new)) {
         (Ok(o), Ok(n)) => (o, n),
