@@ -35,7 +35,9 @@ pub use customs_ecosystem::{
     valid_requirement,
 };
 pub use http::{Http, redact};
-pub use model::{Digest, FileRef, Project, Provenance, Publisher, RegistrySignature, Release};
+pub use model::{
+    Digest, FileRef, Project, Provenance, Publisher, RegistrySignature, Release, platform_wheel,
+};
 pub use npm::{REGISTRY_INSTALL_HOOKS, parse_document};
 pub use pypi::{parse_simple, version_of};
 pub use time::{format_rfc3339, now, parse_rfc3339};

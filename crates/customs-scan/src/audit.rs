@@ -15,7 +15,7 @@ use customs_rules::{Finding, VerdictLevel, verdict};
 use customs_store::{Advisory, Store};
 use serde::Serialize;
 
-use crate::{PackageReport, Progress, ScanError, ScanOptions, pool, read_and_judge, scan_spec};
+use crate::{PackageReport, Progress, ScanError, ScanOptions, pool, read_and_judge, scan_release};
 
 /// Registry work runs on this many threads (it waits on the network, not the CPU).
 const FETCH_THREADS: usize = 8;
@@ -350,7 +350,20 @@ fn check(
             })
             .filter(|v| !v.is_empty()),
         };
-        match scan_spec(registry, &spec, &options.scan) {
+        let scanned = registry
+            .resolve(&spec)
+            .map_err(|err| ScanError {
+                target: spec.to_string(),
+                message: err.to_string(),
+            })
+            .and_then(|(project, version)| {
+                let file = project
+                    .release(&version)
+                    .and_then(|r| installed_file(e, r))
+                    .map(|f| f.file_name.clone());
+                scan_release(registry, &project, &version, file.as_deref(), &options.scan)
+            });
+        match scanned {
             Ok(mut report) => {
                 if e.version.is_empty() {
                     out.version.clone_from(&report.identity.version);
@@ -475,6 +488,39 @@ fn offline_file_name(e: &Locked, bytes: &[u8]) -> String {
         (Ecosystem::Pypi, true) => format!("{}-{}-py3-none-any.whl", e.name, e.version),
         (Ecosystem::Pypi, false) => format!("{}-{}.tar.gz", e.name, e.version),
     }
+}
+
+/// The file of a release that the installer takes for a lockfile entry: among the files
+/// whose digests the lockfile pins, the wheel for this platform, else the sdist; when it
+/// pins none of them (or no hash at all), the installer's own choice (the wheel for this
+/// platform, else the sdist). A lockfile that pins wheels is judged by a wheel.
+fn installed_file<'a>(
+    e: &Locked,
+    release: &'a customs_registry::Release,
+) -> Option<&'a customs_registry::FileRef> {
+    let pinned: Vec<&customs_registry::FileRef> = release
+        .files
+        .iter()
+        .filter(|f| {
+            f.digest.as_ref().is_some_and(|d| {
+                e.hashes.iter().any(|h| {
+                    h.algorithm.eq_ignore_ascii_case(d.algorithm())
+                        && h.hex.eq_ignore_ascii_case(d.hex())
+                })
+            })
+        })
+        .collect();
+    if pinned.is_empty() {
+        return release.installer_files().into_iter().next();
+    }
+    customs_registry::platform_wheel(pinned.iter().copied())
+        .or_else(|| {
+            pinned
+                .iter()
+                .copied()
+                .find(|f| !f.file_name.to_ascii_lowercase().ends_with(".whl"))
+        })
+        .or_else(|| pinned.first().copied())
 }
 
 /// A finding when the lockfile's hashes (in an algorithm the index also uses) match

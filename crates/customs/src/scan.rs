@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use customs_archive::Limits;
 use customs_report::RunReport;
 use customs_scan::{
-    ScanError, ScanOptions, check_known, diff, expand_targets, load_source, scan_all,
+    FileKind, ScanError, ScanOptions, check_known, diff, expand_targets, load_source_file,
+    release_kinds, scan_all,
 };
 
-use crate::args::{DiffArgs, Format, ScanArgs};
+use crate::args::{DiffArgs, DiffFile, Format, ScanArgs};
 use crate::output::{Bar, open_store, text_options, threshold, write_report};
 
 pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
@@ -25,6 +26,7 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         jobs: args.jobs.unwrap_or(0),
         hash_all: false,
         history: !args.no_history,
+        file: args.file.clone(),
         // Local files are compared with nothing; registry targets still get profiles.
         skip_profile: true,
     };
@@ -88,30 +90,83 @@ pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     } else {
         None
     };
-    let load = |source: &str| -> anyhow::Result<customs_scan::Loaded> {
-        let mut loaded =
-            load_source(source, registry.as_ref(), &options).map_err(|e| anyhow::anyhow!("{e}"))?;
+    // A PyPI release is compared file kind by file kind: the wheel for this platform
+    // and the sdist, as an installer may take either.
+    let kinds: Vec<Option<FileKind>> = match args.file {
+        Some(DiffFile::Wheel) => vec![Some(FileKind::Wheel)],
+        Some(DiffFile::Sdist) => vec![Some(FileKind::Sdist)],
+        None => match release_kinds(&args.new, registry.as_ref()) {
+            Ok(kinds) if kinds.len() > 1 => kinds.into_iter().map(Some).collect(),
+            _ => vec![None],
+        },
+    };
+    let load = |source: &str, kind: Option<FileKind>| -> anyhow::Result<customs_scan::Loaded> {
+        let mut loaded = load_source_file(source, registry.as_ref(), kind, &options)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
         if let Some(store) = &store {
             check_known(store, &mut loaded.report).map_err(|e| anyhow::anyhow!("{e}"))?;
         }
         Ok(loaded)
     };
-    let (old, new) = match (load(&args.old), load(&args.new)) {
-        (Ok(o), Ok(n)) => (o, n),
-        (Err(e), _) | (_, Err(e)) => {
-            let _ = writeln!(anstream::stderr(), "error: {e:#}");
-            return Ok(ExitCode::from(2));
-        }
+    let mut reports = Vec::new();
+    for kind in kinds {
+        let (old, new) = match (load(&args.old, kind), load(&args.new, kind)) {
+            (Ok(o), Ok(n)) => (o, n),
+            (Err(e), _) | (_, Err(e)) => {
+                let _ = writeln!(anstream::stderr(), "error: {e:#}");
+                return Ok(ExitCode::from(2));
+            }
+        };
+        reports.push(diff(old, new, registry.as_ref(), &options));
+    }
+    let file = |r: &customs_scan::DiffReport| {
+        let name = |p: &customs_scan::PackageReport| {
+            p.source
+                .as_ref()
+                .map_or_else(|| p.target.clone(), |s| s.file_name.clone())
+        };
+        format!("{} -> {}", name(&r.old), name(&r.new))
     };
-    let report = diff(old, new, registry.as_ref(), &options);
+    let several = reports.len() > 1;
     let rendered = match args.report.format {
-        Format::Text => customs_report::text_diff(&report, text_options(&args.report)),
-        Format::Json => serde_json::to_string_pretty(&customs_report::json_diff(&report))? + "\n",
+        Format::Text => reports
+            .iter()
+            .map(|r| {
+                let text = customs_report::text_diff(r, text_options(&args.report));
+                if several {
+                    format!(
+                        "files compared: {}
+{text}",
+                        file(r)
+                    )
+                } else {
+                    text
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Format::Json => {
+            // The first pair is the report, as for one file; the others follow it.
+            let mut first = serde_json::to_value(customs_report::json_diff(&reports[0]))?;
+            if several {
+                first["other_files"] = reports[1..]
+                    .iter()
+                    .map(|r| serde_json::to_value(customs_report::json_diff(r)))
+                    .collect::<Result<Vec<_>, _>>()?
+                    .into();
+            }
+            serde_json::to_string_pretty(&first)? + "\n"
+        }
         Format::Sarif => {
-            let mut update = report.new.clone();
-            update.findings.clone_from(&report.changes);
-            update.verdict = report.verdict;
-            let packages = [update];
+            let packages: Vec<customs_scan::PackageReport> = reports
+                .iter()
+                .map(|r| {
+                    let mut update = r.new.clone();
+                    update.findings.clone_from(&r.changes);
+                    update.verdict = r.verdict;
+                    update
+                })
+                .collect();
             let run = RunReport {
                 packages: &packages,
                 errors: &[],
@@ -119,8 +174,9 @@ pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
             serde_json::to_string_pretty(&customs_report::sarif(&run))? + "\n"
         }
     };
+    let worst = reports.iter().map(|r| r.verdict.level).max();
     write_report(args.report.output.as_ref(), &rendered)?;
-    Ok(if report.verdict.level >= threshold(args.fail_on) {
+    Ok(if worst.is_some_and(|w| w >= threshold(args.fail_on)) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
