@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use customs_archive::Limits;
 use customs_report::RunReport;
 use customs_scan::{
-    FileKind, ScanError, ScanOptions, check_known, diff, expand_targets, load_source_file,
-    release_kinds, scan_all,
+    FileKind, ScanError, ScanOptions, check_known, diff, expand_targets, known_records,
+    load_source_file, release_kinds, scan_all,
 };
 
 use crate::args::{DiffArgs, DiffFile, Format, ScanArgs};
@@ -52,7 +52,10 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
                 Some(Err(e)) => errors.push(e),
                 _ => packages.push(p),
             },
-            Err(e) => errors.push(e),
+            Err(e) => errors.push(match &store {
+                Some(store) => known_but_unlisted(store, e),
+                None => e,
+            }),
         }
     }
     let run = RunReport {
@@ -73,6 +76,45 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// An exact registry version that could not be scanned (most often: the index no longer
+/// lists it) is still looked up in the store, so that the error says when the version
+/// is known malware.
+fn known_but_unlisted(store: &customs_store::Store, mut e: ScanError) -> ScanError {
+    let Some(Ok(spec)) = customs_registry::Spec::parse(&e.target) else {
+        return e;
+    };
+    let exact = match (spec.ecosystem, spec.version.as_deref()) {
+        (customs_ecosystem::Ecosystem::Npm, Some(v)) => {
+            customs_registry::npm_exact(v).map(|v| v.to_string())
+        }
+        (customs_ecosystem::Ecosystem::Pypi, Some(v))
+            if !v.starts_with(['=', '<', '>', '!', '~']) && !v.contains('*') =>
+        {
+            Some(v.to_owned())
+        }
+        _ => None,
+    };
+    let Some(version) = exact else { return e };
+    match known_records(store, spec.ecosystem, &spec.name, &version) {
+        Ok(known) if !known.findings.is_empty() => {
+            e.message = format!(
+                "{}; the store names {} {version} known malicious ({})",
+                e.message,
+                spec.name,
+                known.malicious_ids().join(", ")
+            );
+        }
+        Ok(_) => {}
+        Err(err) => {
+            e.message = format!(
+                "{}; the known-malicious records cannot be read: {err}",
+                e.message
+            );
+        }
+    }
+    e
 }
 
 pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {

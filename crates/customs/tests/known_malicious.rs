@@ -35,7 +35,7 @@ fn import(dir: &std::path::Path, env: &[(&'static str, String)]) {
     let osv = dir.join("MAL-2099-42.json");
     std::fs::write(
         &osv,
-        r#"{"id": "MAL-2099-42", "summary": "left-pad 1.3.0 was hijacked", "affected": [{"package": {"ecosystem": "npm", "name": "left-pad"}, "versions": ["1.3.0"]}]}"#,
+        r#"{"id": "MAL-2099-42", "summary": "left-pad 1.3.0 was hijacked", "affected": [{"package": {"ecosystem": "npm", "name": "left-pad"}, "versions": ["1.3.0", "1.3.1"]}]}"#,
     )
     .unwrap();
     let out = run(dir, &["db", "import", osv.to_str().unwrap()], env);
@@ -78,6 +78,22 @@ fn scan_and_diff_judge_a_recorded_release_malicious() {
     let text = stdout(&run(dir.path(), &["scan", "npm:left-pad@1.3.0"], &env));
     assert!(text.contains("MAL-2099-42"), "{text}");
     assert!(text.contains("malicious  npm:left-pad@1.3.0"), "{text}");
+
+    // A recorded release the registry has taken down: an error, which names the record.
+    let out = run(
+        dir.path(),
+        &["scan", "npm:left-pad@1.3.1", "--format", "json"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", both(&out));
+    let message = json_of(&out)["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        message.contains("version 1.3.1 is not listed") && message.contains("MAL-2099-42"),
+        "{message}"
+    );
 
     // The release before it is not named by the record.
     let out = run(dir.path(), &["scan", "npm:left-pad@1.2.0"], &env);
