@@ -53,9 +53,13 @@ pin_on_first_use = false
 allow = true
 packages = []
 
-# Artifacts customs cannot read (over a limit, corrupt): "block" or "warn".
+# What customs cannot judge: artifacts it cannot read (over a limit, corrupt), and
+# dependencies it cannot check (a version the index does not list, an index that cannot
+# be reached, offline and not in the cache, a git or path source). "block" blocks both,
+# "warn" warns about both. Unset: unreadable artifacts are blocked and unchecked
+# dependencies warned about. What customs could not judge is never allowed.
 [unreadable]
-action = "block"
+# action = "block"
 
 # Exceptions for one flagged artifact, keyed by its sha256, so that they never carry
 # over to the next release:
@@ -121,12 +125,8 @@ fn yes() -> bool {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Unreadable {
-    #[serde(default = "block")]
-    action: String,
-}
-
-fn block() -> String {
-    "block".to_owned()
+    #[serde(default)]
+    action: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -258,8 +258,10 @@ pub struct Policy {
     pub install_scripts_allowed: bool,
     /// Packages whose install scripts are allowed anyway.
     pub install_scripts_packages: Vec<String>,
-    /// What happens to artifacts customs cannot read.
+    /// What happens to artifacts customs cannot read (block unless the file says).
     pub unreadable: Action,
+    /// What happens to dependencies customs cannot check (warn unless the file says).
+    pub unchecked: Action,
     /// sha256 digests of artifacts allowed despite their findings, with the reason.
     pub exceptions: Vec<(String, String)>,
     /// Where the policy came from (`built-in default` or a file).
@@ -351,6 +353,10 @@ pub struct Subject<'a> {
     pub provenance_dropped: bool,
     /// Why the artifact could not be read, when it could not.
     pub unreadable: Option<String>,
+    /// Why the package could not be checked at all (a version the index does not list,
+    /// an index that cannot be reached, a store that cannot be read, offline and not in
+    /// the cache), when it could not.
+    pub unchecked: Option<String>,
     /// Who built it, as its provenance says, when known.
     pub builder: Option<BuildIdentity>,
     /// The identity the store pinned for the package on first use, when one was.
@@ -398,10 +404,11 @@ impl Policy {
             allow: true,
             packages: Vec::new(),
         });
-        let unreadable = match file.unreadable.map_or_else(block, |u| u.action).as_str() {
-            "block" => Action::Block,
-            "warn" => Action::Warn,
-            other => {
+        let chosen = match file.unreadable.and_then(|u| u.action).as_deref() {
+            None => None,
+            Some("block") => Some(Action::Block),
+            Some("warn") => Some(Action::Warn),
+            Some(other) => {
                 return Err(err(format!(
                     "unreadable.action must be \"block\" or \"warn\", not {other:?}"
                 )));
@@ -440,7 +447,8 @@ impl Policy {
             pin_on_first_use: file.pin_on_first_use,
             install_scripts_allowed: scripts.allow,
             install_scripts_packages: scripts.packages,
-            unreadable,
+            unreadable: chosen.unwrap_or(Action::Block),
+            unchecked: chosen.unwrap_or(Action::Warn),
             exceptions: file
                 .exception
                 .into_iter()
@@ -552,6 +560,9 @@ impl Policy {
                 format!("customs cannot read the artifact: {why}"),
             );
         }
+        if let Some(why) = &s.unchecked {
+            d.add(self.unchecked, format!("not checked: {why}"));
+        }
         if self.min_release_age > 0
             && let Some(released) = s.released
             && Self::listed(&self.min_release_age_exempt, s).is_none()
@@ -643,6 +654,7 @@ mod tests {
         assert_eq!(p.min_release_age, 0);
         assert!(p.install_scripts_allowed);
         assert_eq!(p.unreadable, Action::Block);
+        assert_eq!(p.unchecked, Action::Warn);
         assert_eq!(
             Policy::parse("", Path::new("empty.toml")).map(|mut p| {
                 p.origin = p.origin.replace("empty.toml", "built-in default");
@@ -651,6 +663,28 @@ mod tests {
             Ok(p),
             "an empty file means the defaults"
         );
+    }
+
+    /// What could not be checked is never allowed: warned about by default, blocked
+    /// under `[unreadable] action = "block"`; unreadable artifacts stay blocked.
+    #[test]
+    fn unchecked_is_never_allowed() {
+        let mut s = subject("axios", "1.14.1");
+        s.unchecked = Some("version 1.14.1 is not listed".into());
+        let d = Policy::default().decide(&s);
+        assert_eq!(d.action, Action::Warn);
+        assert!(d.reasons[0].contains("not listed"), "{d:?}");
+        let strict = Policy::parse("[unreadable]\naction = \"block\"\n", Path::new("c.toml"))
+            .expect("valid");
+        assert_eq!(strict.decide(&s).action, Action::Block);
+        let lax =
+            Policy::parse("[unreadable]\naction = \"warn\"\n", Path::new("c.toml")).expect("valid");
+        assert_eq!(lax.decide(&s).action, Action::Warn);
+        let mut unreadable = subject("bomb", "1.0.0");
+        unreadable.unreadable = Some("over the size limit".into());
+        assert_eq!(Policy::default().decide(&unreadable).action, Action::Block);
+        assert_eq!(lax.decide(&unreadable).action, Action::Warn);
+        assert!(Policy::parse("[unreadable]\naction = \"allow\"\n", Path::new("c.toml")).is_err());
     }
 
     #[test]

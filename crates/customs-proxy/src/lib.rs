@@ -1595,6 +1595,7 @@ fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result
         has_hashes: None,
         provenance_dropped: facts.as_ref().is_some_and(|f| f.provenance_dropped),
         unreadable: facts.as_ref().and_then(|f| f.unreadable.clone()),
+        unchecked: None,
         builder: facts.as_ref().and_then(|f| f.builder.clone()),
         stored_pin: s
             .store

@@ -30,9 +30,14 @@ pub use cache::{Cache, default_cache_dir, digest_of};
 pub use config::{
     Environment, ExtraSources, IndexConfig, Located, Overrides, Unroutable, WhyUnroutable,
 };
-pub use customs_ecosystem::{ReleaseLine, compare_versions as compare, line_of, satisfies};
+pub use customs_ecosystem::{
+    ReleaseLine, compare_versions as compare, line_of, npm_exact, npm_range, satisfies,
+    valid_requirement,
+};
 pub use http::{Http, redact};
-pub use model::{Digest, FileRef, Project, Provenance, Publisher, RegistrySignature, Release};
+pub use model::{
+    Digest, FileRef, Project, Provenance, Publisher, RegistrySignature, Release, platform_wheel,
+};
 pub use npm::{REGISTRY_INSTALL_HOOKS, parse_document};
 pub use pypi::{parse_simple, version_of};
 pub use time::{format_rfc3339, now, parse_rfc3339};
@@ -117,6 +122,21 @@ pub enum RegistryError {
         url: String,
         /// The limit.
         limit: u64,
+    },
+    /// The exact version asked for is not listed by the index (removed, unpublished,
+    /// or never published): customs never judges another version in its place.
+    #[error(
+        "{package}: version {version} is not listed on {index} (removed, unpublished or never published; latest versions: {recent})"
+    )]
+    NotListed {
+        /// The package as asked (`npm:axios@1.14.1`).
+        package: String,
+        /// The version asked for.
+        version: String,
+        /// The index.
+        index: String,
+        /// The highest versions it does list.
+        recent: String,
     },
     /// No release matches what was asked.
     #[error("{what}")]
@@ -615,45 +635,19 @@ impl Registry {
         Ok((project, doc.body, doc.url, shown))
     }
 
-    /// The project and the version a spec names: an exact version, an npm dist-tag,
-    /// a requirement (the highest version meeting it), or the default release.
+    /// The project and the version a spec names, as the ecosystem's installer reads
+    /// it: an exact version (npm: a bare full version, `=1.2.3`; PyPI: `==1.2.3`) is that
+    /// version or an error ([`RegistryError::NotListed`]), never another one; an npm
+    /// dist-tag is the version it points to; a range or specifier is the highest listed
+    /// version meeting it (npm: the `latest` tag when it meets it, as npm picks);
+    /// no version is the default release.
     ///
     /// # Errors
-    /// As [`Registry::project`], or when no release matches.
+    /// As [`Registry::project`]; when an exact version is not listed, or nothing meets
+    /// the range.
     pub fn resolve(&self, spec: &Spec) -> Result<(Arc<Project>, String), RegistryError> {
         let project = self.project(spec.ecosystem, &spec.name)?;
-        let version = match spec.version.as_deref() {
-            None => project.default_release().map(|r| r.version.clone()),
-            Some(v) => project
-                .release(v)
-                .map(|r| r.version.clone())
-                .or_else(|| project.tags.get(v).cloned())
-                .or_else(|| {
-                    project
-                        .releases
-                        .iter()
-                        .rev()
-                        .filter(|r| !r.yanked)
-                        .find(|r| satisfies(spec.ecosystem, v, &r.version))
-                        .map(|r| r.version.clone())
-                }),
-        };
-        let Some(version) = version else {
-            let recent: Vec<&str> = project
-                .releases
-                .iter()
-                .rev()
-                .take(5)
-                .map(|r| r.version.as_str())
-                .collect();
-            return Err(RegistryError::NoSuchRelease {
-                what: format!(
-                    "{spec}: no such version on {} (latest versions: {})",
-                    project.index,
-                    recent.join(", ")
-                ),
-            });
-        };
+        let version = resolve_in(&project, spec)?;
         Ok((project, version))
     }
 
@@ -776,6 +770,118 @@ impl Registry {
     }
 }
 
+/// The highest versions a project lists, for error messages.
+fn recent_versions(project: &Project) -> String {
+    let recent: Vec<&str> = project
+        .releases
+        .iter()
+        .rev()
+        .take(5)
+        .map(|r| r.version.as_str())
+        .collect();
+    if recent.is_empty() {
+        "none".to_owned()
+    } else {
+        recent.join(", ")
+    }
+}
+
+/// The version of `project` that `spec` names (see [`Registry::resolve`]).
+///
+/// # Errors
+/// When an exact version is not listed, a tag points nowhere, or nothing meets a range.
+pub fn resolve_in(project: &Project, spec: &Spec) -> Result<String, RegistryError> {
+    let not_listed = |version: &str| RegistryError::NotListed {
+        package: spec.to_string(),
+        version: version.to_owned(),
+        index: project.index.clone(),
+        recent: recent_versions(project),
+    };
+    let no_match = |why: &str| RegistryError::NoSuchRelease {
+        what: format!(
+            "{spec}: {why} on {} (latest versions: {})",
+            project.index,
+            recent_versions(project)
+        ),
+    };
+    let Some(asked) = spec.version.as_deref().map(str::trim) else {
+        return project
+            .default_release()
+            .map(|r| r.version.clone())
+            .ok_or_else(|| no_match("no release"));
+    };
+    let highest = |meets: &dyn Fn(&str) -> bool| {
+        project
+            .releases
+            .iter()
+            .rev()
+            .filter(|r| !r.yanked)
+            .find(|r| meets(&r.version))
+            .map(|r| r.version.clone())
+    };
+    match spec.ecosystem {
+        Ecosystem::Npm => {
+            if let Some(exact) = npm_exact(asked) {
+                let exact = exact.to_string();
+                return project
+                    .release(&exact)
+                    .map(|r| r.version.clone())
+                    .ok_or_else(|| not_listed(&exact));
+            }
+            if asked == "latest" && !project.tags.contains_key(asked) {
+                return project
+                    .default_release()
+                    .map(|r| r.version.clone())
+                    .ok_or_else(|| no_match("no release"));
+            }
+            if let Some(tagged) = project.tags.get(asked) {
+                return project
+                    .release(tagged)
+                    .map(|r| r.version.clone())
+                    .ok_or_else(|| not_listed(tagged));
+            }
+            if !valid_requirement(Ecosystem::Npm, asked) {
+                return Err(no_match(&format!(
+                    "{asked:?} is neither a version, a dist-tag nor a range"
+                )));
+            }
+            let meets = |v: &str| satisfies(Ecosystem::Npm, asked, v);
+            // npm takes the `latest` tag's version when it meets the range.
+            project
+                .latest
+                .as_deref()
+                .and_then(|l| project.release(l))
+                .filter(|r| meets(&r.version))
+                .map(|r| r.version.clone())
+                .or_else(|| highest(&meets))
+                .ok_or_else(|| no_match(&format!("no version meets {asked}")))
+        }
+        Ecosystem::Pypi => {
+            let operator = asked.starts_with(['=', '<', '>', '!', '~']);
+            if !operator && !asked.contains('*') {
+                // `NAME==VERSION`: that release (PEP 440 equality: 2.0 is 2.0.0).
+                return project
+                    .release(asked)
+                    .map(|r| r.version.clone())
+                    .ok_or_else(|| not_listed(asked));
+            }
+            let requirement = if operator {
+                asked.to_owned()
+            } else {
+                format!("=={asked}")
+            };
+            if valid_requirement(Ecosystem::Pypi, &requirement) {
+                highest(&|v| satisfies(Ecosystem::Pypi, &requirement, v))
+                    .ok_or_else(|| no_match(&format!("no version meets {requirement}")))
+            } else {
+                Err(no_match(&format!(
+                    "{requirement:?} is not a PEP 440 version specifier"
+                )))
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// Threads that find a project page stale together cause one read of the index.
@@ -828,6 +934,113 @@ mod tests {
     }
 
     use super::*;
+
+    fn npm_project(versions: &[&str], latest: &str) -> Project {
+        let mut docs = serde_json::Map::new();
+        for v in versions {
+            docs.insert(
+                (*v).to_owned(),
+                serde_json::json!({"dist": {"tarball": format!("http://127.0.0.1:1/a/-/a-{v}.tgz")}}),
+            );
+        }
+        let body = serde_json::json!({"name": "a", "dist-tags": {"latest": latest, "next": "2.0.0-rc.1", "gone": "9.9.9"}, "versions": docs});
+        parse_document(
+            "a",
+            "http://127.0.0.1:1/a",
+            body.to_string().as_bytes(),
+            "r",
+        )
+        .expect("parses")
+    }
+
+    /// npm's rules: a bare version is that version or an error, never another one.
+    #[test]
+    fn npm_specs_resolve_as_npm_reads_them() {
+        let p = npm_project(
+            &[
+                "1.14.0",
+                "1.21.1",
+                "1.13.2",
+                "1.14.2-beta.1",
+                "2.0.0-rc.1",
+                "0.9.0",
+            ],
+            "1.21.1",
+        );
+        let at = |v: &str| {
+            let spec = Spec::parse(&format!("npm:a@{v}"))
+                .expect("npm")
+                .expect("valid");
+            resolve_in(&p, &spec)
+        };
+        let ok = |v: &str| at(v).unwrap_or_else(|e| panic!("{v}: {e}"));
+        assert_eq!(ok("1.14.0"), "1.14.0");
+        assert_eq!(ok("=1.14.0"), "1.14.0");
+        assert_eq!(ok("v1.14.0"), "1.14.0");
+        for missing in ["1.14.1", "1.13.99", "1.14.2"] {
+            let e = at(missing).expect_err(missing);
+            assert!(
+                matches!(&e, RegistryError::NotListed { version, .. } if version == missing),
+                "{missing}: {e}"
+            );
+            assert!(e.to_string().contains(missing), "{e}");
+        }
+        assert_eq!(ok("^1.13.0"), "1.21.1", "latest meets it");
+        assert_eq!(ok("~1.14.0"), "1.14.0");
+        assert_eq!(ok("1.13"), "1.13.2", "a partial is its line");
+        assert_eq!(ok("1.x"), "1.21.1");
+        assert_eq!(ok("<1.14.0"), "1.13.2");
+        assert_eq!(ok("0.9.0 - 1.13"), "1.13.2");
+        assert_eq!(ok("^0.9.0 || ^3"), "0.9.0");
+        assert_eq!(ok("next"), "2.0.0-rc.1");
+        assert_eq!(ok("latest"), "1.21.1");
+        assert_eq!(ok("*"), "1.21.1");
+        assert!(at("^3").is_err());
+        assert!(matches!(at("gone"), Err(RegistryError::NotListed { .. })));
+        assert!(at("nonsense-tag").is_err());
+    }
+
+    #[test]
+    fn pypi_specs_resolve_exactly() {
+        let mut p = npm_project(&[], "0");
+        p.ecosystem = Ecosystem::Pypi;
+        p.latest = None;
+        p.tags.clear();
+        p.releases = ["1.0", "1.0.1", "1.1", "2.0rc1"]
+            .iter()
+            .map(|v| {
+                let mut r = Release::new(v);
+                r.files.push(FileRef {
+                    file_name: format!("a-{v}.tar.gz"),
+                    url: format!("http://127.0.0.1:1/a-{v}.tar.gz"),
+                    digest: None,
+                    uploaded: None,
+                    yanked: false,
+                    provenance: Provenance::Unknown,
+                    requires_python: None,
+                    core_metadata: None,
+                    yanked_reason: None,
+                    registry_signatures: Vec::new(),
+                    integrity: None,
+                });
+                r
+            })
+            .collect();
+        let at = |v: &str| {
+            let spec = Spec::parse(&format!("pypi:a{v}"))
+                .expect("pypi")
+                .expect("valid");
+            resolve_in(&p, &spec)
+        };
+        assert_eq!(at("==1.0.0").expect("PEP 440 equality"), "1.0");
+        assert!(
+            matches!(at("==1.0.2"), Err(RegistryError::NotListed { version, .. }) if version == "1.0.2")
+        );
+        assert_eq!(at("==1.0.*").expect("a prefix"), "1.0.1");
+        assert_eq!(at(">=1,<2").expect("a range"), "1.1");
+        assert!(at("==3.*").is_err());
+        assert!(at("~=nonsense").is_err());
+    }
 
     #[test]
     fn specs() {

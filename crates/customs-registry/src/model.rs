@@ -169,6 +169,26 @@ impl Release {
         }
     }
 
+    /// The files an installer on this machine may take, which customs judges: the npm
+    /// tarball; for PyPI the wheel for this platform (see [`platform_wheel`]) and the
+    /// sdist (pip builds it when no wheel fits), whichever exist; else the preferred
+    /// file.
+    #[must_use]
+    pub fn installer_files(&self) -> Vec<&FileRef> {
+        let mut files: Vec<&FileRef> = Vec::new();
+        let usable = || self.files.iter().filter(|f| !f.yanked || self.yanked);
+        if let Some(wheel) = platform_wheel(usable()) {
+            files.push(wheel);
+        }
+        if let Some(sdist) = usable().find(|f| !is_wheel(&f.file_name)) {
+            files.push(sdist);
+        }
+        if files.is_empty() {
+            files.extend(self.preferred_file());
+        }
+        files
+    }
+
     /// The file customs scans for this release: the npm tarball; for PyPI the sdist
     /// (it carries `setup.py`, the code that runs at install) or else the most general
     /// wheel.
@@ -191,6 +211,73 @@ impl Release {
             .or_else(|| usable().find(|f| lower(f).ends_with(".whl")))
             .or_else(|| usable().next())
     }
+}
+
+fn is_wheel(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".whl")
+}
+
+/// The platform tags of this machine's wheels, as pip names them: (`os` prefixes, the
+/// architecture suffixes).
+fn platform_tags() -> (&'static [&'static str], &'static [&'static str]) {
+    let os: &[&str] = match std::env::consts::OS {
+        "linux" => &["manylinux", "musllinux", "linux"],
+        "macos" => &["macosx"],
+        "windows" => &["win"],
+        _ => &[],
+    };
+    let arch: &[&str] = match (std::env::consts::OS, std::env::consts::ARCH) {
+        ("windows", "x86_64") => &["amd64"],
+        ("windows", "x86") => &["32"],
+        ("windows", "aarch64") => &["arm64"],
+        ("macos", "x86_64") => &["x86_64", "intel", "universal2", "universal"],
+        ("macos", "aarch64") => &["arm64", "universal2"],
+        (_, "x86_64") => &["x86_64"],
+        (_, "x86") => &["i686"],
+        (_, "aarch64") => &["aarch64"],
+        _ => &[],
+    };
+    (os, arch)
+}
+
+/// Whether a wheel's platform tag (`manylinux_2_17_x86_64.manylinux2014_x86_64`, `any`)
+/// fits this machine.
+fn fits_here(platform: &str) -> bool {
+    let (os, arch) = platform_tags();
+    platform.split('.').any(|tag| {
+        tag == "any"
+            || (os.iter().any(|o| tag.starts_with(o))
+                && arch
+                    .iter()
+                    .any(|a| tag.ends_with(&format!("_{a}")) || *tag == format!("win{a}")))
+    })
+}
+
+/// The wheel an installer on this machine takes among `files`: one whose platform tag
+/// fits (see [`fits_here`]), platform-specific before `any`, the newest CPython first.
+/// The local Python's own version is not asked: the newest CPython wheel stands for it.
+pub fn platform_wheel<'a>(files: impl Iterator<Item = &'a FileRef>) -> Option<&'a FileRef> {
+    files
+        .filter_map(|f| {
+            let stem = f.file_name.strip_suffix(".whl")?;
+            // name-version(-build)?-python-abi-platform
+            let mut parts = stem.rsplitn(4, '-');
+            let platform = parts.next()?;
+            let _abi = parts.next()?;
+            let python = parts.next()?;
+            if !fits_here(platform) {
+                return None;
+            }
+            let specific = platform != "any";
+            let cpython: u32 = python
+                .split('.')
+                .filter_map(|t| t.strip_prefix("cp").and_then(|v| v.parse().ok()))
+                .max()
+                .unwrap_or(0);
+            Some(((specific, cpython), f))
+        })
+        .max_by_key(|(key, _)| *key)
+        .map(|(_, f)| f)
 }
 
 /// A project as the index lists it.
@@ -313,5 +400,70 @@ impl Project {
     #[must_use]
     pub fn first_upload(&self) -> Option<i64> {
         self.releases.iter().filter_map(|r| r.uploaded).min()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str) -> FileRef {
+        FileRef {
+            file_name: name.to_owned(),
+            url: format!("http://127.0.0.1:1/{name}"),
+            digest: None,
+            uploaded: None,
+            yanked: false,
+            provenance: Provenance::Unknown,
+            requires_python: None,
+            core_metadata: None,
+            yanked_reason: None,
+            registry_signatures: Vec::new(),
+            integrity: None,
+        }
+    }
+
+    /// The installer takes the wheel for this platform, and the sdist when none fits.
+    #[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+    #[test]
+    fn installer_files_on_linux_x86_64() {
+        let mut r = Release::new("2.0");
+        r.files = [
+            "demo-2.0.tar.gz",
+            "demo-2.0-cp312-cp312-win_amd64.whl",
+            "demo-2.0-cp312-cp312-macosx_11_0_arm64.whl",
+            "demo-2.0-cp39-cp39-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+            "demo-2.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+            "demo-2.0-cp312-cp312-manylinux_2_17_aarch64.whl",
+            "demo-2.0-py3-none-any.whl",
+        ]
+        .iter()
+        .map(|n| file(n))
+        .collect();
+        let names: Vec<&str> = r
+            .installer_files()
+            .iter()
+            .map(|f| f.file_name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "demo-2.0-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+                "demo-2.0.tar.gz"
+            ]
+        );
+        r.files.retain(|f| !f.file_name.contains("manylinux"));
+        let names: Vec<String> = r
+            .installer_files()
+            .iter()
+            .map(|f| f.file_name.clone())
+            .collect();
+        assert_eq!(names, ["demo-2.0-py3-none-any.whl", "demo-2.0.tar.gz"]);
+        r.files.retain(|f| f.file_name.ends_with("win_amd64.whl"));
+        assert_eq!(
+            r.installer_files()[0].file_name,
+            "demo-2.0-cp312-cp312-win_amd64.whl",
+            "nothing fits: the preferred file"
+        );
     }
 }

@@ -52,6 +52,9 @@ pub struct JsonAudit<'a> {
     pub lockfiles: &'a [LockSummary],
     pub packages: Vec<JsonAuditPackage<'a>>,
     pub errors: Vec<crate::json::JsonError<'a>>,
+    /// `dependencies` = `blocked` + `warned` + `allowed`; `unchecked` of them could not
+    /// be checked (never allowed).
+    pub summary: customs_scan::AuditCounts,
 }
 
 fn target(e: &AuditEntry) -> String {
@@ -124,6 +127,7 @@ pub fn json_audit<'a>(report: &'a AuditReport, errors: &'a [ScanError]) -> JsonA
                 message: &e.message,
             })
             .collect(),
+        summary: report.counts(),
     }
 }
 
@@ -245,18 +249,7 @@ pub fn text_audit(report: &AuditReport, errors: &[ScanError], options: TextOptio
             e.message
         );
     }
-    let count = |a: Action| {
-        report
-            .entries
-            .iter()
-            .filter(|e| e.decision.action == a)
-            .count()
-    };
-    let unchecked = report
-        .entries
-        .iter()
-        .filter(|e| e.verdict.is_none())
-        .count();
+    let counts = report.counts();
     let lockfiles: Vec<String> = report
         .lockfiles
         .iter()
@@ -266,17 +259,20 @@ pub fn text_audit(report: &AuditReport, errors: &[ScanError], options: TextOptio
         out,
         "{} {} dependencies in {}: {} blocked, {} warned, {} allowed{}; policy: {}",
         paint(c, bold, "summary:"),
-        report.entries.len(),
+        counts.dependencies,
         if lockfiles.is_empty() {
             "no lockfile".to_owned()
         } else {
             lockfiles.join(", ")
         },
-        count(Action::Block),
-        count(Action::Warn),
-        count(Action::Allow),
-        if unchecked > 0 {
-            format!(", {unchecked} not checked")
+        counts.blocked,
+        counts.warned,
+        counts.allowed,
+        if counts.unchecked > 0 {
+            format!(
+                " ({} of the blocked and warned not checked)",
+                counts.unchecked
+            )
         } else {
             String::new()
         },

@@ -15,7 +15,7 @@ use customs_rules::{Finding, VerdictLevel, verdict};
 use customs_store::{Advisory, Store};
 use serde::Serialize;
 
-use crate::{PackageReport, Progress, ScanError, ScanOptions, pool, read_and_judge, scan_spec};
+use crate::{PackageReport, Progress, ScanError, ScanOptions, pool, read_and_judge, scan_release};
 
 /// Registry work runs on this many threads (it waits on the network, not the CPU).
 const FETCH_THREADS: usize = 8;
@@ -63,6 +63,10 @@ pub struct AuditEntry {
     pub status: Option<String>,
     /// What went wrong checking it.
     pub error: Option<String>,
+    /// Why it could not be checked, when it could not (an error, offline and not in the
+    /// cache, a source customs does not fetch): such an entry is never allowed.
+    #[serde(skip)]
+    pub unchecked: Option<String>,
 }
 
 impl AuditEntry {
@@ -108,6 +112,45 @@ impl AuditReport {
     pub fn failed(&self) -> impl Iterator<Item = &AuditEntry> {
         self.entries.iter().filter(|e| e.error.is_some())
     }
+
+    /// How many entries were blocked, warned about and allowed (these add up to all of
+    /// them), and how many of them could not be checked (never allowed, so counted
+    /// among the blocked or warned).
+    #[must_use]
+    pub fn counts(&self) -> AuditCounts {
+        let action = |a: Action| {
+            self.entries
+                .iter()
+                .filter(|e| e.decision.action == a)
+                .count()
+        };
+        AuditCounts {
+            dependencies: self.entries.len(),
+            blocked: action(Action::Block),
+            warned: action(Action::Warn),
+            allowed: action(Action::Allow),
+            unchecked: self
+                .entries
+                .iter()
+                .filter(|e| e.unchecked.is_some())
+                .count(),
+        }
+    }
+}
+
+/// The summary of an audit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct AuditCounts {
+    /// Entries checked or not.
+    pub dependencies: usize,
+    /// Blocked by the policy.
+    pub blocked: usize,
+    /// Warned about.
+    pub warned: usize,
+    /// Allowed.
+    pub allowed: usize,
+    /// Of the blocked and warned, those that could not be checked.
+    pub unchecked: usize,
 }
 
 /// Settings of an audit.
@@ -247,21 +290,29 @@ fn check(
         },
         status: None,
         error: None,
+        unchecked: None,
     };
     let mut subject_released = None;
     let mut install_scripts = Vec::new();
+    // Why it could not be checked, when it could not: never allowed (the policy decides
+    // between warn and block).
+    let mut unchecked: Option<String> = None;
     // Known malware needs no further evidence, and is not downloaded.
-    match store.advisories(e.ecosystem, &e.name, &e.version) {
-        Ok(a) => out.advisories = a,
-        Err(err) => out.error = Some(err.to_string()),
-    }
-    let known_first = out.advisories.iter().any(|a| a.malicious);
-    if known_first {
+    let mut known = match known_records(store, e.ecosystem, &e.name, &e.version) {
+        Ok(k) => k,
+        Err(err) => {
+            fail(&mut out, &mut unchecked, err.to_string());
+            Known::default()
+        }
+    };
+    if !known.findings.is_empty() {
         out.status = Some("not downloaded: known malicious".into());
     } else if let Some(source) = &e.source {
-        out.status = Some(format!(
-            "not scanned: it comes from {source}, not from a registry"
-        ));
+        not_checked(
+            &mut out,
+            &mut unchecked,
+            format!("not scanned: it comes from {source}, not from a registry"),
+        );
     } else if options.offline {
         match (registry, cached_digest(e)) {
             (Some(r), Some(d)) => match r.cache().get(&d) {
@@ -271,18 +322,22 @@ fn check(
                         .install(|| read_and_judge(&display(e), &file, &bytes, &options.scan))
                     {
                         Ok(report) => out.report = Some(report),
-                        Err(err) => out.error = Some(err.message),
+                        Err(err) => fail(&mut out, &mut unchecked, err.message),
                     }
                 }
-                Ok(None) => out.status = Some("not checked: offline, and not in the cache".into()),
-                Err(err) => out.error = Some(err.to_string()),
+                Ok(None) => not_checked(
+                    &mut out,
+                    &mut unchecked,
+                    "not checked: offline, and not in the cache".into(),
+                ),
+                Err(err) => fail(&mut out, &mut unchecked, err.to_string()),
             },
-            _ => {
-                out.status = Some(
-                    "not checked: offline, and the lockfile pins no hash to find it in the cache"
-                        .into(),
-                )
-            }
+            _ => not_checked(
+                &mut out,
+                &mut unchecked,
+                "not checked: offline, and the lockfile pins no hash to find it in the cache"
+                    .into(),
+            ),
         }
     } else if let Some(registry) = registry {
         let spec = Spec {
@@ -295,7 +350,20 @@ fn check(
             })
             .filter(|v| !v.is_empty()),
         };
-        match scan_spec(registry, &spec, &options.scan) {
+        let scanned = registry
+            .resolve(&spec)
+            .map_err(|err| ScanError {
+                target: spec.to_string(),
+                message: err.to_string(),
+            })
+            .and_then(|(project, version)| {
+                let file = project
+                    .release(&version)
+                    .and_then(|r| installed_file(e, r))
+                    .map(|f| f.file_name.clone());
+                scan_release(registry, &project, &version, file.as_deref(), &options.scan)
+            });
+        match scanned {
             Ok(mut report) => {
                 if e.version.is_empty() {
                     out.version.clone_from(&report.identity.version);
@@ -324,23 +392,25 @@ fn check(
                 }
                 out.report = Some(report);
             }
-            Err(err) => out.error = Some(err.message),
+            Err(err) => fail(&mut out, &mut unchecked, err.message),
         }
     } else {
-        out.status = Some("not checked: no registry client".into());
+        not_checked(
+            &mut out,
+            &mut unchecked,
+            "not checked: no registry client".into(),
+        );
     }
     if out.version != e.version {
         // An unpinned requirement: look up the version it resolved to.
-        match store.advisories(e.ecosystem, &e.name, &out.version) {
-            Ok(a) => out.advisories = a,
-            Err(err) => out.error = Some(err.to_string()),
+        match known_records(store, e.ecosystem, &e.name, &out.version) {
+            Ok(k) => known = k,
+            Err(err) => fail(&mut out, &mut unchecked, err.to_string()),
         }
     }
-    let known: Vec<&Advisory> = out.advisories.iter().filter(|a| a.malicious).collect();
-    for a in &known {
-        out.extra_findings
-            .push(KnownMalicious::finding(&a.id, &a.summary));
-    }
+    let known_ids = known.malicious_ids();
+    out.advisories = known.advisories;
+    out.extra_findings = known.findings;
     let findings: Vec<Finding> = out.findings().cloned().collect();
     if !findings.is_empty() || out.report.is_some() {
         out.verdict = Some(verdict(&findings).level);
@@ -365,7 +435,7 @@ fn check(
         version: &out.version,
         sha256: out.report.as_ref().map(|r| r.sha256.as_str()),
         verdict: out.verdict,
-        known_malicious: known.iter().map(|a| a.id.clone()).collect(),
+        known_malicious: known_ids,
         released: subject_released,
         now: now(),
         install_scripts,
@@ -374,6 +444,7 @@ fn check(
             f.rule == "provenance-dropped" && f.message.contains("without build provenance")
         }),
         unreadable: None,
+        unchecked: unchecked.clone(),
         builder: out
             .report
             .as_ref()
@@ -386,17 +457,20 @@ fn check(
         stored_pin: None,
     };
     out.decision = policy.decide(&subject);
-    if out.status.is_some()
-        && out.decision.action == Action::Allow
-        && out.report.is_none()
-        && known.is_empty()
-    {
-        out.decision.action = Action::Warn;
-        out.decision
-            .reasons
-            .push(out.status.clone().unwrap_or_default());
-    }
+    out.unchecked = unchecked;
     out
+}
+
+/// Something went wrong checking an entry: an error, and a reason it is not checked.
+fn fail(out: &mut AuditEntry, unchecked: &mut Option<String>, message: String) {
+    unchecked.get_or_insert_with(|| message.clone());
+    out.error.get_or_insert(message);
+}
+
+/// An entry that is not checked, and why.
+fn not_checked(out: &mut AuditEntry, unchecked: &mut Option<String>, why: String) {
+    unchecked.get_or_insert_with(|| why.clone());
+    out.status = Some(why);
 }
 
 fn display(e: &Locked) -> String {
@@ -414,6 +488,39 @@ fn offline_file_name(e: &Locked, bytes: &[u8]) -> String {
         (Ecosystem::Pypi, true) => format!("{}-{}-py3-none-any.whl", e.name, e.version),
         (Ecosystem::Pypi, false) => format!("{}-{}.tar.gz", e.name, e.version),
     }
+}
+
+/// The file of a release that the installer takes for a lockfile entry: among the files
+/// whose digests the lockfile pins, the wheel for this platform, else the sdist; when it
+/// pins none of them (or no hash at all), the installer's own choice (the wheel for this
+/// platform, else the sdist). A lockfile that pins wheels is judged by a wheel.
+fn installed_file<'a>(
+    e: &Locked,
+    release: &'a customs_registry::Release,
+) -> Option<&'a customs_registry::FileRef> {
+    let pinned: Vec<&customs_registry::FileRef> = release
+        .files
+        .iter()
+        .filter(|f| {
+            f.digest.as_ref().is_some_and(|d| {
+                e.hashes.iter().any(|h| {
+                    h.algorithm.eq_ignore_ascii_case(d.algorithm())
+                        && h.hex.eq_ignore_ascii_case(d.hex())
+                })
+            })
+        })
+        .collect();
+    if pinned.is_empty() {
+        return release.installer_files().into_iter().next();
+    }
+    customs_registry::platform_wheel(pinned.iter().copied())
+        .or_else(|| {
+            pinned
+                .iter()
+                .copied()
+                .find(|f| !f.file_name.to_ascii_lowercase().ends_with(".whl"))
+        })
+        .or_else(|| pinned.first().copied())
 }
 
 /// A finding when the lockfile's hashes (in an algorithm the index also uses) match
@@ -456,6 +563,76 @@ fn hash_mismatch(
             .map(|d| short(d.algorithm(), d.hex()))
             .collect::<Vec<_>>(),
     ))
+}
+
+/// What the store holds against one release: every advisory, and a `known-malicious`
+/// finding for each malicious-package record. The one reading of the store that `audit`,
+/// `scan` and `diff` make (the proxy reads the same records).
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    /// Advisories, malicious or not.
+    pub advisories: Vec<Advisory>,
+    /// One finding per malicious-package record.
+    pub findings: Vec<Finding>,
+}
+
+impl Known {
+    /// The ids of the malicious-package records.
+    #[must_use]
+    pub fn malicious_ids(&self) -> Vec<String> {
+        self.advisories
+            .iter()
+            .filter(|a| a.malicious)
+            .map(|a| a.id.clone())
+            .collect()
+    }
+}
+
+/// Reads the store's records for `name` `version`.
+///
+/// # Errors
+/// When the store cannot be read: an error, never an empty answer (a store that cannot
+/// be read must not pass known malware as clean).
+pub fn known_records(
+    store: &Store,
+    ecosystem: Ecosystem,
+    name: &str,
+    version: &str,
+) -> Result<Known, customs_store::StoreError> {
+    let advisories = store.advisories(ecosystem, name, version)?;
+    let findings = advisories
+        .iter()
+        .filter(|a| a.malicious)
+        .map(|a| KnownMalicious::finding(&a.id, &a.summary))
+        .collect();
+    Ok(Known {
+        advisories,
+        findings,
+    })
+}
+
+/// Checks a registry release's report against the store and adds a `known-malicious`
+/// finding for each malicious-package record (the verdict is then `malicious`). Local
+/// artifacts, which name no registry release, are left as they are.
+///
+/// # Errors
+/// When the store cannot be read, as a scan error of the report's target.
+pub fn check_known(store: &Store, report: &mut PackageReport) -> Result<Known, ScanError> {
+    let Some(source) = &report.source else {
+        return Ok(Known::default());
+    };
+    let known = known_records(
+        store,
+        source.ecosystem,
+        &source.package,
+        &source.release.version,
+    )
+    .map_err(|e| ScanError {
+        target: report.target.clone(),
+        message: format!("the known-malicious records cannot be read: {e}"),
+    })?;
+    report.add_findings(known.findings.iter().cloned());
+    Ok(known)
 }
 
 /// Errors of the lockfiles themselves, as scan errors.

@@ -26,10 +26,13 @@ use customs_rules::{Finding, Input, Popular, Verdict, check, verdict};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-pub use audit::{AuditEntry, AuditOptions, AuditReport, LockRef, LockSummary, audit, lock_errors};
+pub use audit::{
+    AuditCounts, AuditEntry, AuditOptions, AuditReport, Known, LockRef, LockSummary, audit,
+    check_known, known_records, lock_errors,
+};
 pub use registry::{
-    DiffReport, HistoryReport, Loaded, ProvenanceCheck, SourceInfo, diff, load_source,
-    scan_release, scan_spec, verify_provenance,
+    DiffReport, FileKind, HistoryReport, Loaded, ProvenanceCheck, SourceInfo, diff, load_source,
+    load_source_file, release_kinds, scan_release, scan_spec, scan_spec_files, verify_provenance,
 };
 pub use target::{Target, expand_targets};
 
@@ -92,6 +95,10 @@ pub struct ScanOptions {
     pub hash_all: bool,
     /// Compare registry releases with the release before them.
     pub history: bool,
+    /// Which file of each registry release [`scan_all`] judges: `None` for every file an
+    /// installer may take (for PyPI the wheel for this platform and the sdist), or the
+    /// one with this name.
+    pub file: Option<String>,
     /// Leave the profile of local targets empty: for a scan that compares nothing (the
     /// profile is the facts releases are compared by). Registry targets, and the sources
     /// that `diff` compares, always get theirs.
@@ -350,23 +357,29 @@ fn scan_each(
     order.sort_by_key(|&i| std::cmp::Reverse(targets[i].size));
     // One job per target (rayon would otherwise hand each thread a run of targets to go
     // through in turn, leaving the other thread idle while one inflates a large archive).
-    let mut results: Vec<(usize, Result<PackageReport, ScanError>)> = order
+    // A registry release may give several reports (a wheel and an sdist).
+    let mut results: Vec<(usize, Vec<Result<PackageReport, ScanError>>)> = order
         .par_iter()
         .with_max_len(1)
         .map(|&i| {
             let t = &targets[i];
             let r = match (&t.spec, registry) {
-                (None, _) => read_path(&t.display, &t.path, options),
-                (Some(spec), Some(registry)) => scan_spec(registry, spec, options),
-                (Some(_), None) => Err(ScanError {
+                (None, _) => vec![read_path(&t.display, &t.path, options)],
+                (Some(spec), Some(registry)) => {
+                    match scan_spec_files(registry, spec, options.file.as_deref(), options) {
+                        Ok(reports) => reports.into_iter().map(Ok).collect(),
+                        Err(e) => vec![Err(e)],
+                    }
+                }
+                (Some(_), None) => vec![Err(ScanError {
                     target: t.display.clone(),
                     message: "registry targets need the registry client".into(),
-                }),
+                })],
             };
             progress.finished(&t.display);
             (i, r)
         })
         .collect();
     results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
+    results.into_iter().flat_map(|(_, r)| r).collect()
 }

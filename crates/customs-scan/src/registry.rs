@@ -25,6 +25,12 @@ const EARLIER_RELEASES: usize = 30;
 /// Where a registry artifact came from.
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceInfo {
+    /// The ecosystem of the index.
+    #[serde(skip)]
+    pub ecosystem: Ecosystem,
+    /// The project's name as the index spells it.
+    #[serde(skip)]
+    pub package: String,
     /// The index (credentials removed).
     pub index: String,
     /// The file's URL.
@@ -195,6 +201,61 @@ pub fn scan_spec(
     pool(options.jobs).install(|| scan_spec_inner(registry, spec, options, true))
 }
 
+/// Scans the files of one registry release that an installer may take (see
+/// [`Release::installer_files`]: for PyPI the wheel for this platform and the sdist),
+/// or the one named `file`: one report per file, each saying in its `source` which file
+/// it read.
+///
+/// # Errors
+/// When the index cannot be read, the release or the named file does not exist, or
+/// a file cannot be downloaded or read.
+pub fn scan_spec_files(
+    registry: &Registry,
+    spec: &Spec,
+    file: Option<&str>,
+    options: &ScanOptions,
+) -> Result<Vec<PackageReport>, ScanError> {
+    pool(options.jobs).install(|| {
+        let target = spec.to_string();
+        let (project, version) = registry.resolve(spec).map_err(|e| error(&target, e))?;
+        let release = project.release(&version).ok_or_else(|| {
+            error(
+                &target,
+                format!("{version} is not a release of {}", project.name),
+            )
+        })?;
+        let names: Vec<String> = match file {
+            Some(name) => {
+                if !release.files.iter().any(|f| f.file_name == name) {
+                    return Err(error(
+                        &target,
+                        format!(
+                            "{} {version} has no file {name} (its files: {})",
+                            project.name,
+                            release
+                                .files
+                                .iter()
+                                .map(|f| f.file_name.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    ));
+                }
+                vec![name.to_owned()]
+            }
+            None => release
+                .installer_files()
+                .into_iter()
+                .map(|f| f.file_name.clone())
+                .collect(),
+        };
+        names
+            .iter()
+            .map(|name| scan_release_inner(registry, &project, &version, Some(name), options, true))
+            .collect()
+    })
+}
+
 fn error(target: &str, e: impl std::fmt::Display) -> ScanError {
     ScanError {
         target: target.to_owned(),
@@ -291,6 +352,8 @@ fn scan_file(
         report.add_findings([ProvenanceInvalid::finding(&file.file_name, reason)]);
     }
     report.source = Some(SourceInfo {
+        ecosystem: project.ecosystem,
+        package: project.name.clone(),
         index: project.index.clone(),
         url: customs_registry::redact(&file.url),
         file_name: file.file_name.clone(),
@@ -567,6 +630,62 @@ pub struct Loaded {
     pub project: Option<Arc<Project>>,
 }
 
+/// The kind of a release's file that `diff` compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// The wheel for this platform.
+    Wheel,
+    /// The sdist (or the npm tarball).
+    Sdist,
+}
+
+impl FileKind {
+    /// `wheel` or `sdist`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Wheel => "wheel",
+            Self::Sdist => "sdist",
+        }
+    }
+
+    fn of(file: &FileRef) -> Self {
+        if file.file_name.to_ascii_lowercase().ends_with(".whl") {
+            Self::Wheel
+        } else {
+            Self::Sdist
+        }
+    }
+
+    /// The file of this kind an installer would take from `release`.
+    fn pick(self, release: &Release) -> Option<&FileRef> {
+        release
+            .installer_files()
+            .into_iter()
+            .find(|f| Self::of(f) == self)
+    }
+}
+
+/// The kinds of file an installer may take of the release `source` names (for PyPI
+/// the wheel for this platform and the sdist, whichever exist); empty for a local
+/// source.
+///
+/// # Errors
+/// When the release cannot be resolved.
+pub fn release_kinds(
+    source: &str,
+    registry: Option<&Registry>,
+) -> Result<Vec<FileKind>, ScanError> {
+    let (Some(Ok(spec)), Some(registry)) = (Spec::parse(source), registry) else {
+        return Ok(Vec::new());
+    };
+    let (project, version) = registry.resolve(&spec).map_err(|e| error(source, e))?;
+    Ok(project
+        .release(&version)
+        .map(|r| r.installer_files().into_iter().map(FileKind::of).collect())
+        .unwrap_or_default())
+}
+
 /// Reads and scans a source for `diff` (no history of its own).
 ///
 /// # Errors
@@ -574,6 +693,20 @@ pub struct Loaded {
 pub fn load_source(
     source: &str,
     registry: Option<&Registry>,
+    options: &ScanOptions,
+) -> Result<Loaded, ScanError> {
+    load_source_file(source, registry, None, options)
+}
+
+/// As [`load_source`], reading the file of kind `kind` of a registry release (the
+/// preferred file when `None`, or when the release has no file of that kind).
+///
+/// # Errors
+/// As [`scan_spec`] and `scan_path`.
+pub fn load_source_file(
+    source: &str,
+    registry: Option<&Registry>,
+    kind: Option<FileKind>,
     options: &ScanOptions,
 ) -> Result<Loaded, ScanError> {
     let options = ScanOptions {
@@ -586,10 +719,12 @@ pub fn load_source(
         Some(Ok(spec)) => {
             let registry = registry
                 .ok_or_else(|| error(source, "registry sources need the registry client"))?;
-            let report = scan_spec(registry, &spec, &options)?;
-            let project = registry
-                .project(spec.ecosystem, &spec.name)
-                .map_err(|e| error(source, e))?;
+            let (project, version) = registry.resolve(&spec).map_err(|e| error(source, e))?;
+            let file = project
+                .release(&version)
+                .and_then(|r| kind.and_then(|k| k.pick(r)))
+                .map(|f| f.file_name.clone());
+            let report = scan_release(registry, &project, &version, file.as_deref(), &options)?;
             Ok(Loaded {
                 report,
                 project: Some(project),
@@ -674,6 +809,18 @@ pub fn diff(
         &new.report.findings,
         &new.report.profile.root,
     ));
+    // A release the store names as malicious is a malicious update, whatever the old
+    // one was.
+    for f in new
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.rule == customs_history::KnownMalicious::META.id)
+    {
+        if !changes.contains(f) {
+            changes.push(f.clone());
+        }
+    }
     customs_rules::sort_findings(&mut changes);
     DiffReport {
         verdict: verdict(&changes),

@@ -339,6 +339,15 @@ pub(crate) enum Format {
     Sarif,
 }
 
+/// Which file of a PyPI release `diff` compares.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum DiffFile {
+    /// The wheel for this platform.
+    Wheel,
+    /// The sdist.
+    Sdist,
+}
+
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub(crate) enum FailOn {
     Malicious,
@@ -396,6 +405,14 @@ pub(crate) struct DiffArgs {
     pub(crate) offline: bool,
     #[command(flatten)]
     pub(crate) registry: RegistryArgs,
+    /// The store of known-malicious records that registry releases are checked against
+    /// (default: $CUSTOMS_STORE, else ~/.local/share/customs/store.sqlite3).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) store: Option<PathBuf>,
+    /// Compare only this file of PyPI releases (default: the wheel for this platform and
+    /// the sdist, each with the old release's file of the same kind).
+    #[arg(long, value_enum)]
+    pub(crate) file: Option<DiffFile>,
 }
 
 #[derive(clap::Args)]
@@ -408,6 +425,14 @@ pub(crate) struct ScanArgs {
     pub(crate) no_history: bool,
     #[command(flatten)]
     pub(crate) registry: RegistryArgs,
+    /// The store of known-malicious records that registry releases are checked against
+    /// (default: $CUSTOMS_STORE, else ~/.local/share/customs/store.sqlite3).
+    #[arg(long, value_name = "PATH")]
+    pub(crate) store: Option<PathBuf>,
+    /// Judge only this file of each registry release (default: every file an installer
+    /// may take: for PyPI the wheel for this platform and the sdist).
+    #[arg(long, value_name = "FILE_NAME")]
+    pub(crate) file: Option<String>,
     /// Exit with 1 when a package is at least this bad.
     #[arg(long, value_enum, default_value = "malicious")]
     pub(crate) fail_on: FailOn,

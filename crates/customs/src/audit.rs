@@ -87,10 +87,12 @@ pub(crate) fn audit_command(args: &AuditArgs) -> anyhow::Result<ExitCode> {
         }
     };
     write_report(args.report.output.as_ref(), &rendered)?;
-    Ok(if !errors.is_empty() || report.failed().next().is_some() {
-        ExitCode::from(2)
-    } else if report.blocked().next().is_some() {
+    // A blocked dependency exits 1 whatever else happened; then what could not be
+    // read or checked exits 2.
+    Ok(if report.blocked().next().is_some() {
         ExitCode::from(1)
+    } else if !errors.is_empty() || report.failed().next().is_some() {
+        ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })

@@ -4,6 +4,7 @@
 #![allow(dead_code, clippy::unwrap_used)]
 
 pub mod faulty;
+pub mod fixtures;
 pub mod loopback;
 
 use std::io::Write;
