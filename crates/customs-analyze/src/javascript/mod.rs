@@ -88,6 +88,7 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         path: path.to_owned(),
         reach: reach::Builder::new(),
         function_at: HashMap::default(),
+        main_guard: 0,
     };
     define_functions(&mut walker, &ret.program.body);
     walker.visit_program(&ret.program);
@@ -220,6 +221,30 @@ fn define_export(w: &mut Walker, left: &ast::AssignmentTarget<'_>, right: &Expre
     }
 }
 
+/// `require.main === module` (or `==`, either way round).
+fn is_main_guard(test: &Expression<'_>) -> bool {
+    let Expression::BinaryExpression(b) = test.get_inner_expression() else {
+        return false;
+    };
+    if !matches!(
+        b.operator,
+        oxc_syntax::operator::BinaryOperator::StrictEquality
+            | oxc_syntax::operator::BinaryOperator::Equality
+    ) {
+        return false;
+    }
+    let is_module =
+        |e: &Expression<'_>| matches!(e.get_inner_expression(), Expression::Identifier(i) if i.name == "module");
+    let is_main = |e: &Expression<'_>| match e.get_inner_expression() {
+        Expression::StaticMemberExpression(m) => {
+            m.property.name == "main"
+                && matches!(m.object.get_inner_expression(), Expression::Identifier(i) if i.name == "require")
+        }
+        _ => false,
+    };
+    (is_main(&b.left) && is_module(&b.right)) || (is_module(&b.left) && is_main(&b.right))
+}
+
 /// Where a function expression starts, for an expression that is one.
 fn function_start(e: &Expression<'_>) -> Option<u32> {
     match e.get_inner_expression() {
@@ -281,11 +306,13 @@ struct Walker {
     reach: reach::Builder,
     /// Function index by the start of its definition.
     function_at: HashMap<u32, u32>,
+    /// Inside `if (require.main === module)`: runs when the file is run as a program.
+    main_guard: usize,
 }
 
 impl Walker {
     fn top_level(&self) -> bool {
-        self.function_depth == 0
+        self.function_depth == 0 && self.main_guard == 0
     }
 
     fn push(&mut self, kind: BehaviourKind, offset: u32, detail: impl Into<String>) {
@@ -479,6 +506,24 @@ impl<'a> Visit<'a> for Walker {
         self.nesting += 1;
         walk::walk_expression(self, it);
         self.nesting -= 1;
+    }
+
+    fn visit_if_statement(&mut self, it: &ast::IfStatement<'a>) {
+        if self.function_depth == 0 && self.main_guard == 0 && is_main_guard(&it.test) {
+            // Runs when the file is run as a program (`node cli.js`), not on `require`.
+            self.visit_expression(&it.test);
+            let outer = self.reach.current;
+            self.reach.current = reach::MAIN;
+            self.main_guard += 1;
+            self.visit_statement(&it.consequent);
+            self.main_guard -= 1;
+            self.reach.current = outer;
+            if let Some(alternate) = &it.alternate {
+                self.visit_statement(alternate);
+            }
+            return;
+        }
+        walk::walk_if_statement(self, it);
     }
 
     fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
