@@ -75,14 +75,25 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
     // Only files read in the last round can reach anything new: the imports of earlier
     // ones were followed then, up to the files that were not read yet.
     let mut fresh: Vec<usize> = facts.keys().copied().collect();
+    let mut computed = false;
     while !waiting.is_empty() {
-        if fresh
-            .iter()
-            .any(|i| facts.get(i).is_some_and(|f| loads_computed(f)))
+        if !computed
+            && fresh
+                .iter()
+                .any(|i| facts.get(i).is_some_and(|f| loads_computed(f)))
         {
-            facts.extend(analyse_files(pkg, &waiting));
-            waiting.clear();
-            break;
+            // Computed loads reach any code file, but a script only runs when a command
+            // names it: scripts stay waiting for one.
+            computed = true;
+            let (scripts, rest): (Vec<_>, Vec<_>) = waiting
+                .iter()
+                .partition(|(_, f, _)| f.kind == FileKind::Script);
+            fresh.extend(rest.iter().map(|&(i, _, _)| i));
+            facts.extend(analyse_files(pkg, &rest));
+            waiting = scripts;
+            if waiting.is_empty() {
+                break;
+            }
         }
         let reached = follow_imports(pkg, &facts, &fresh, usize::MAX);
         let (now, later): (Vec<_>, Vec<_>) =

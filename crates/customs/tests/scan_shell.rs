@@ -50,6 +50,10 @@ fn a_script_that_downloads_and_unpacks_is_not_download_and_run() {
         .map(|f| f["rule"].as_str().unwrap())
         .collect();
     assert!(!rules.contains(&"download-execute"), "{rules:?}");
-    assert_eq!(p["verdict"], "clean", "score {} rules {rules:?}", p["score"]);
+    assert_eq!(
+        p["verdict"], "clean",
+        "score {} rules {rules:?}",
+        p["score"]
+    );
     assert_eq!(code, 0);
 }

@@ -49,7 +49,9 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
     );
     let Some(tree) = tree else {
         return ShellFacts {
-            error: Some("the shell parser gave up on this script (too costly to read); not analysed".into()),
+            error: Some(
+                "the shell parser gave up on this script (too costly to read); not analysed".into(),
+            ),
             ..ShellFacts::default()
         };
     };
@@ -97,7 +99,9 @@ fn offset(node: Node<'_>) -> u32 {
 
 impl<'s> Walker<'s> {
     fn text(&self, node: Node<'_>) -> &'s str {
-        self.src.get(node.start_byte()..node.end_byte()).unwrap_or("")
+        self.src
+            .get(node.start_byte()..node.end_byte())
+            .unwrap_or("")
     }
 
     /// Enters a level of nesting, or says the node is too deep.
@@ -243,7 +247,9 @@ impl<'s> Walker<'s> {
         words
             .iter()
             .map(|w| program(w.trim_matches(['"', '\''])))
-            .find(|p| !matches!(p.as_str(), "sudo" | "env" | "nohup" | "setsid") && !p.starts_with('-'))
+            .find(|p| {
+                !matches!(p.as_str(), "sudo" | "env" | "nohup" | "setsid") && !p.starts_with('-')
+            })
             .unwrap_or_default()
     }
 
@@ -252,7 +258,9 @@ impl<'s> Walker<'s> {
         let mut input = stdin;
         let mut outputs: Vec<(String, bool)> = Vec::new();
         let mut cursor = node.walk();
-        let redirects: Vec<Node<'_>> = node.children_by_field_name("redirect", &mut cursor).collect();
+        let redirects: Vec<Node<'_>> = node
+            .children_by_field_name("redirect", &mut cursor)
+            .collect();
         for r in &redirects {
             self.redirect(*r, &mut input, &mut outputs);
         }
@@ -323,7 +331,10 @@ impl<'s> Walker<'s> {
                     match child.kind() {
                         "heredoc_body" => {
                             for part in children(child).into_iter().filter(Node::is_named) {
-                                if matches!(part.kind(), "command_substitution" | "simple_expansion" | "expansion") {
+                                if matches!(
+                                    part.kind(),
+                                    "command_substitution" | "simple_expansion" | "expansion"
+                                ) {
                                     *input |= self.word(part).taint;
                                 }
                             }
@@ -437,7 +448,10 @@ impl<'s> Walker<'s> {
                 // the substitutions inside it walked.
                 let mut taint = 0;
                 for child in children(node).into_iter().filter(Node::is_named) {
-                    if matches!(child.kind(), "command_substitution" | "process_substitution") {
+                    if matches!(
+                        child.kind(),
+                        "command_substitution" | "process_substitution"
+                    ) {
                         taint |= self.statement(child, 0, true);
                     }
                 }
@@ -456,7 +470,11 @@ impl<'s> Walker<'s> {
     fn compound(&mut self, node: Node<'_>) -> Word {
         let quoted = matches!(node.kind(), "string" | "translated_string");
         let (start, end) = if quoted {
-            let open = if node.kind() == "translated_string" { 2 } else { 1 };
+            let open = if node.kind() == "translated_string" {
+                2
+            } else {
+                1
+            };
             (node.start_byte() + open, node.end_byte().saturating_sub(1))
         } else {
             (node.start_byte(), node.end_byte())
@@ -473,7 +491,11 @@ impl<'s> Walker<'s> {
                 continue;
             }
             let gap = self.src.get(at..s).unwrap_or("");
-            out.text.push_str(&if quoted { gap.to_owned() } else { unescape(gap) });
+            out.text.push_str(&if quoted {
+                gap.to_owned()
+            } else {
+                unescape(gap)
+            });
             let part = if child.kind() == "string_content" {
                 Word::literal(self.text(child))
             } else {
@@ -504,7 +526,10 @@ impl<'s> Walker<'s> {
         // Substitutions inside `${X:-$(...)}` run too.
         let mut taint = 0;
         for child in children(node).into_iter().filter(Node::is_named) {
-            if matches!(child.kind(), "command_substitution" | "process_substitution") {
+            if matches!(
+                child.kind(),
+                "command_substitution" | "process_substitution"
+            ) {
                 taint |= self.statement(child, 0, true);
             }
         }

@@ -54,7 +54,12 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
                         continue;
                     }
                 }
-                if matches!(name.as_str(), "rem" | "echo." | "goto" | "exit" | "setlocal" | "endlocal" | "pause") || first.starts_with("::") || first.starts_with(':') {
+                if matches!(
+                    name.as_str(),
+                    "rem" | "echo." | "goto" | "exit" | "setlocal" | "endlocal" | "pause"
+                ) || first.starts_with("::")
+                    || first.starts_with(':')
+                {
                     continue;
                 }
                 for input in &inputs {
@@ -80,7 +85,9 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
     }
     let mut facts = judge.finish();
     if cut {
-        facts.error = Some(format!("more than {MAX_COMMANDS} batch commands; the rest was not read"));
+        facts.error = Some(format!(
+            "more than {MAX_COMMANDS} batch commands; the rest was not read"
+        ));
     }
     facts
 }
@@ -120,7 +127,9 @@ fn expand(line: &str, vars: &HashMap<String, String>) -> String {
 }
 
 fn set_var(words: &[String], vars: &mut HashMap<String, String>) {
-    let Some(assignment) = words.get(1) else { return };
+    let Some(assignment) = words.get(1) else {
+        return;
+    };
     if assignment.starts_with('/') {
         return;
     }
@@ -165,7 +174,7 @@ fn split_pipelines(line: &str) -> Vec<Vec<String>> {
                 stages.push(std::mem::take(&mut current));
                 pipelines.push(std::mem::take(&mut stages));
             }
-            '(' | ')' if !quoted && current.trim().is_empty() || c == ')' && !quoted => {
+            '(' | ')' if !quoted && (c == ')' || current.trim().is_empty()) => {
                 stages.push(std::mem::take(&mut current));
                 pipelines.push(std::mem::take(&mut stages));
             }
@@ -176,7 +185,11 @@ fn split_pipelines(line: &str) -> Vec<Vec<String>> {
     pipelines.push(stages);
     pipelines
         .into_iter()
-        .map(|p| p.into_iter().filter(|s| !s.trim().is_empty()).collect::<Vec<_>>())
+        .map(|p| {
+            p.into_iter()
+                .filter(|s| !s.trim().is_empty())
+                .collect::<Vec<_>>()
+        })
         .filter(|p| !p.is_empty())
         .collect()
 }
@@ -200,7 +213,11 @@ fn words_of(stage: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
             None => words.push(w),
         }
     };
-    let mut chars = stage.trim_start().trim_start_matches('@').chars().peekable();
+    let mut chars = stage
+        .trim_start()
+        .trim_start_matches('@')
+        .chars()
+        .peekable();
     while let Some(c) = chars.next() {
         match c {
             '"' => quoted = !quoted,
@@ -241,13 +258,25 @@ fn strip_prefixes(mut words: Vec<String>) -> Vec<String> {
         match first.as_str() {
             "if" => {
                 let mut i = 1;
-                while words.get(i).is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "not" | "/i")) {
+                while words
+                    .get(i)
+                    .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "not" | "/i"))
+                {
                     i += 1;
                 }
-                let kind = words.get(i).map(|w| w.to_ascii_lowercase()).unwrap_or_default();
+                let kind = words
+                    .get(i)
+                    .map(|w| w.to_ascii_lowercase())
+                    .unwrap_or_default();
                 i += if matches!(kind.as_str(), "exist" | "defined" | "errorlevel") {
                     2
-                } else if words.get(i + 1).is_some_and(|w| w.starts_with("==") || matches!(w.to_ascii_lowercase().as_str(), "equ" | "neq" | "lss" | "leq" | "gtr" | "geq")) {
+                } else if words.get(i + 1).is_some_and(|w| {
+                    w.starts_with("==")
+                        || matches!(
+                            w.to_ascii_lowercase().as_str(),
+                            "equ" | "neq" | "lss" | "leq" | "gtr" | "geq"
+                        )
+                }) {
                     3
                 } else {
                     1

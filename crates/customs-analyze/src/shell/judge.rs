@@ -95,9 +95,36 @@ const MINERS: &[&str] = &[
 ];
 /// Commands that read the files named in their arguments.
 const READERS: &[&str] = &[
-    "cat", "head", "tail", "less", "more", "cp", "scp", "rsync", "tar", "zip", "7z", "base64",
-    "xxd", "od", "strings", "gzip", "grep", "awk", "openssl", "gpg", "type", "copy", "xcopy",
-    "curl", "wget", "nc", "ncat", "get-content", "gc", "copy-item",
+    "cat",
+    "head",
+    "tail",
+    "less",
+    "more",
+    "cp",
+    "scp",
+    "rsync",
+    "tar",
+    "zip",
+    "7z",
+    "base64",
+    "xxd",
+    "od",
+    "strings",
+    "gzip",
+    "grep",
+    "awk",
+    "openssl",
+    "gpg",
+    "type",
+    "copy",
+    "xcopy",
+    "curl",
+    "wget",
+    "nc",
+    "ncat",
+    "get-content",
+    "gc",
+    "copy-item",
 ];
 const NETWORK_SENDERS: &[&str] = &[
     "curl",
@@ -218,7 +245,11 @@ impl Judge {
     /// Output of a command written to a file (`> path`, `>> path`, `tee path`).
     pub(crate) fn write_file(&mut self, path: &str, taint: u8, offset: u32) {
         if let Some(what) = signals::persistence_path(path) {
-            self.push(K::Persistence, offset, format!("writes to a {what} ({path})"));
+            self.push(
+                K::Persistence,
+                offset,
+                format!("writes to a {what} ({path})"),
+            );
         }
         if path.contains("/dev/tcp/") || path.contains("/dev/udp/") {
             self.push(K::Network, offset, format!("connects through {path}"));
@@ -296,7 +327,9 @@ impl Judge {
                         .take_while(|w| w.text.starts_with('-') || w.text.contains('='))
                         .count()
                 }
-                "exec" | "command" | "builtin" | "time" | "stdbuf" | "caffeinate" if words.len() > 1 => {
+                "exec" | "command" | "builtin" | "time" | "stdbuf" | "caffeinate"
+                    if words.len() > 1 =>
+                {
                     1 + count_options(&words[1..], &[])
                 }
                 "nice" | "ionice" => 1 + count_options(&words[1..], &["-n", "-c"]),
@@ -317,7 +350,10 @@ impl Judge {
         let prog = program(&words[0].text);
         let args = &words[1..];
         let text = |ws: &[Word]| -> String {
-            ws.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
+            ws.iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
         };
         let line = text(words);
         let lower = line.to_ascii_lowercase();
@@ -350,9 +386,17 @@ impl Judge {
 
         // The program itself computed from a download or a decoding.
         if words[0].taint & Taint::DOWNLOADED != 0 {
-            self.push(K::DownloadExecute, at, "runs a command fetched from the network");
+            self.push(
+                K::DownloadExecute,
+                at,
+                "runs a command fetched from the network",
+            );
         } else if words[0].taint & Taint::DECODED != 0 {
-            self.push(K::DecodeExecute, at, "runs a command built from decoded data");
+            self.push(
+                K::DecodeExecute,
+                at,
+                "runs a command built from decoded data",
+            );
         }
 
         match prog.as_str() {
@@ -367,10 +411,9 @@ impl Judge {
                 self.facts.absorb(inner, at, "");
             }
             "cmd" => {
-                if let Some(i) = args
-                    .iter()
-                    .position(|a| matches!(a.text.to_ascii_lowercase().as_str(), "/c" | "/k" | "/r"))
-                {
+                if let Some(i) = args.iter().position(|a| {
+                    matches!(a.text.to_ascii_lowercase().as_str(), "/c" | "/k" | "/r")
+                }) {
                     let script = text(&args[i + 1..]);
                     if let Some(inner) = super::nested(|| super::batch::analyze(&script)) {
                         self.facts.absorb(inner, at, "");
@@ -386,7 +429,10 @@ impl Judge {
                 self.push(
                     K::Network,
                     at,
-                    format!("bitsadmin download: {}", clip(url.map_or("", |u| &u.text), 100)),
+                    format!(
+                        "bitsadmin download: {}",
+                        clip(url.map_or("", |u| &u.text), 100)
+                    ),
                 );
                 if let Some(dest) = args.last().filter(|d| !d.text.contains("://")) {
                     self.downloaded.push(dest.text.clone());
@@ -409,14 +455,20 @@ impl Judge {
                     out |= Taint::DECODED;
                 }
                 if prog == "openssl" && args.first().is_some_and(|a| a.text == "s_client") {
-                    self.push(K::Network, at, format!("openssl s_client: {}", clip(&line, 80)));
+                    self.push(
+                        K::Network,
+                        at,
+                        format!("openssl s_client: {}", clip(&line, 80)),
+                    );
                 }
             }
             "chmod" => {
                 let executable = args.iter().any(|a| {
                     let t = &a.text;
                     t.contains('x') && !t.starts_with('-') && !t.contains('/')
-                        || (t.len() >= 3 && t.bytes().all(|b| b.is_ascii_digit()) && t.bytes().any(|b| (b - b'0') % 2 == 1))
+                        || (t.len() >= 3
+                            && t.bytes().all(|b| b.is_ascii_digit())
+                            && t.bytes().any(|b| (b - b'0') % 2 == 1))
                 });
                 for a in args.iter().filter(|a| !a.text.starts_with(['-', '+'])) {
                     if executable && Self::is_file_in(&self.downloaded, &a.text) {
@@ -439,29 +491,59 @@ impl Judge {
             {
                 out |= Taint::SECRET;
                 if cmd.output_used {
-                    self.push(K::SecretRead, at, format!("dumps the environment with `{}`", clip(&line, 60)));
+                    self.push(
+                        K::SecretRead,
+                        at,
+                        format!("dumps the environment with `{}`", clip(&line, 60)),
+                    );
                 }
             }
-            "export" | "declare" if args.iter().any(|a| a.text == "-p" || a.text == "-x") && args.len() == 1 => {
+            "export" | "declare"
+                if args.iter().any(|a| a.text == "-p" || a.text == "-x") && args.len() == 1 =>
+            {
                 out |= Taint::SECRET;
                 if cmd.output_used {
                     self.push(K::SecretRead, at, "dumps the environment");
                 }
             }
             "crontab" if !(args.len() == 1 && matches!(args[0].text.as_str(), "-l" | "-r")) => {
-                self.push(K::Persistence, at, format!("installs a cron job: `{}`", clip(&line, 80)));
+                self.push(
+                    K::Persistence,
+                    at,
+                    format!("installs a cron job: `{}`", clip(&line, 80)),
+                );
             }
             "systemctl" if args.iter().any(|a| a.text == "enable") => {
-                self.push(K::Persistence, at, format!("enables a service: `{}`", clip(&line, 80)));
+                self.push(
+                    K::Persistence,
+                    at,
+                    format!("enables a service: `{}`", clip(&line, 80)),
+                );
             }
-            "launchctl" if args.iter().any(|a| matches!(a.text.as_str(), "load" | "bootstrap" | "submit")) => {
-                self.push(K::Persistence, at, format!("loads a launchd job: `{}`", clip(&line, 80)));
+            "launchctl"
+                if args
+                    .iter()
+                    .any(|a| matches!(a.text.as_str(), "load" | "bootstrap" | "submit")) =>
+            {
+                self.push(
+                    K::Persistence,
+                    at,
+                    format!("loads a launchd job: `{}`", clip(&line, 80)),
+                );
             }
             "update-rc.d" | "chkconfig" => {
-                self.push(K::Persistence, at, format!("adds a boot service: `{}`", clip(&line, 80)));
+                self.push(
+                    K::Persistence,
+                    at,
+                    format!("adds a boot service: `{}`", clip(&line, 80)),
+                );
             }
             "schtasks" if lower.contains("/create") => {
-                self.push(K::Persistence, at, format!("creates a scheduled task: `{}`", clip(&line, 100)));
+                self.push(
+                    K::Persistence,
+                    at,
+                    format!("creates a scheduled task: `{}`", clip(&line, 100)),
+                );
             }
             "register-scheduledtask" | "new-scheduledtask" | "new-scheduledtaskaction" => {
                 self.push(K::Persistence, at, "creates a scheduled task");
@@ -469,7 +551,11 @@ impl Judge {
             "reg" | "new-itemproperty" | "set-itemproperty"
                 if signals::persistence_path(&lower).is_some() =>
             {
-                self.push(K::Persistence, at, format!("adds a Windows Run key: `{}`", clip(&line, 100)));
+                self.push(
+                    K::Persistence,
+                    at,
+                    format!("adds a Windows Run key: `{}`", clip(&line, 100)),
+                );
             }
             "tee" | "cp" | "mv" | "install" | "ln" | "copy" | "xcopy" | "move" | "copy-item"
             | "move-item" | "set-content" | "add-content" | "out-file" => {
@@ -478,12 +564,19 @@ impl Judge {
                     let dest_text = dest.text.clone();
                     let taint = if prog == "tee" { cmd.stdin } else { 0 };
                     if let Some(what) = signals::persistence_path(&dest_text) {
-                        self.push(K::Persistence, at, format!("writes to a {what} ({dest_text})"));
+                        self.push(
+                            K::Persistence,
+                            at,
+                            format!("writes to a {what} ({dest_text})"),
+                        );
                     }
                     if taint != 0 {
                         self.write_file(&dest_text, taint & !Taint::SECRET, at);
                     }
-                    if matches!(prog.as_str(), "cp" | "mv" | "install" | "copy" | "move" | "copy-item" | "move-item") {
+                    if matches!(
+                        prog.as_str(),
+                        "cp" | "mv" | "install" | "copy" | "move" | "copy-item" | "move-item"
+                    ) {
                         for src in args.iter().filter(|a| !a.text.starts_with('-')) {
                             if std::ptr::eq(src, dest) {
                                 continue;
@@ -498,7 +591,11 @@ impl Judge {
             }
             "sed" if args.iter().any(|a| a.text.starts_with("-i")) => {
                 if let Some(what) = args.iter().find_map(|a| signals::persistence_path(&a.text)) {
-                    self.push(K::Persistence, at, format!("edits a {what}: `{}`", clip(&line, 80)));
+                    self.push(
+                        K::Persistence,
+                        at,
+                        format!("edits a {what}: `{}`", clip(&line, 80)),
+                    );
                 }
             }
             "rm" | "remove-item" | "rd" | "rmdir" | "del" => self.remove(&prog, args, at),
@@ -540,7 +637,11 @@ impl Judge {
                 }
             }
             "twine" if args.first().is_some_and(|a| a.text == "upload") => {
-                self.push(K::SelfPropagation, at, "uploads packages with `twine upload`");
+                self.push(
+                    K::SelfPropagation,
+                    at,
+                    "uploads packages with `twine upload`",
+                );
             }
             "call" => {
                 if let Some(script) = args.first() {
@@ -581,7 +682,11 @@ impl Judge {
                 let found = signals::secret_path(path)
                     .or_else(|| signals::secret_path(&format!("{path}/")));
                 if let Some(what) = found {
-                    self.push(K::SecretRead, at, format!("reads {what} ({})", clip(path, 80)));
+                    self.push(
+                        K::SecretRead,
+                        at,
+                        format!("reads {what} ({})", clip(path, 80)),
+                    );
                     out |= Taint::SECRET;
                 }
             }
@@ -615,15 +720,16 @@ impl Judge {
         let inline = if prog == "eval" {
             Some(0)
         } else {
-            args.iter().position(|a| {
-                let t = &a.text;
-                t.len() >= 2
-                    && t.starts_with('-')
-                    && !t.starts_with("--")
-                    && t.contains('c')
-                    && t[1..].bytes().all(|b| b.is_ascii_alphabetic())
-            })
-            .map(|i| i + 1)
+            args.iter()
+                .position(|a| {
+                    let t = &a.text;
+                    t.len() >= 2
+                        && t.starts_with('-')
+                        && !t.starts_with("--")
+                        && t.contains('c')
+                        && t[1..].bytes().all(|b| b.is_ascii_alphabetic())
+                })
+                .map(|i| i + 1)
         };
         if let Some(i) = inline {
             let code: Vec<&Word> = if prog == "eval" {
@@ -632,11 +738,23 @@ impl Judge {
                 args.get(i).into_iter().collect()
             };
             let taint = code.iter().fold(0, |t, w| t | w.taint);
-            let text = code.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+            let text = code
+                .iter()
+                .map(|w| w.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             if taint & Taint::DOWNLOADED != 0 {
-                self.push(K::DownloadExecute, at, format!("{prog} runs a download: `{}`", clip(&text, 80)));
+                self.push(
+                    K::DownloadExecute,
+                    at,
+                    format!("{prog} runs a download: `{}`", clip(&text, 80)),
+                );
             } else if taint & Taint::DECODED != 0 {
-                self.push(K::DecodeExecute, at, format!("{prog} runs decoded data: `{}`", clip(&text, 80)));
+                self.push(
+                    K::DecodeExecute,
+                    at,
+                    format!("{prog} runs decoded data: `{}`", clip(&text, 80)),
+                );
             }
             if !text.is_empty()
                 && let Some(inner) = super::nested(|| super::bash::analyze(&text))
@@ -677,11 +795,17 @@ impl Judge {
             if args.get(m + 1).is_some_and(|a| a.text == "twine")
                 && args.get(m + 2).is_some_and(|a| a.text == "upload")
             {
-                self.push(K::SelfPropagation, at, "uploads packages with `python -m twine upload`");
+                self.push(
+                    K::SelfPropagation,
+                    at,
+                    "uploads packages with `python -m twine upload`",
+                );
             }
             return;
         }
-        let script = args.iter().find(|a| !a.text.starts_with('-') || a.text == "-");
+        let script = args
+            .iter()
+            .find(|a| !a.text.starts_with('-') || a.text == "-");
         match script {
             Some(s) if s.text != "-" && s.text != "/dev/stdin" => {
                 self.run_file(&s.text, s.taint, at);
@@ -693,7 +817,11 @@ impl Judge {
     /// Code given on the command line.
     fn inline_code(&mut self, prog: &str, code: &Word, at: u32) {
         if code.taint & Taint::DOWNLOADED != 0 {
-            self.push(K::DownloadExecute, at, format!("{prog} runs code fetched from the network"));
+            self.push(
+                K::DownloadExecute,
+                at,
+                format!("{prog} runs code fetched from the network"),
+            );
         } else if code.taint & Taint::DECODED != 0 {
             self.push(K::DecodeExecute, at, format!("{prog} runs decoded code"));
         }
@@ -720,11 +848,23 @@ impl Judge {
             let socket = ["socket", "tcpsocket", "fsockopen", "io::socket"]
                 .iter()
                 .any(|s| lower.contains(s));
-            let shell = ["/bin/sh", "/bin/bash", "exec(", "system(", "popen", "proc_open", "spawn"]
-                .iter()
-                .any(|s| lower.contains(s));
+            let shell = [
+                "/bin/sh",
+                "/bin/bash",
+                "exec(",
+                "system(",
+                "popen",
+                "proc_open",
+                "spawn",
+            ]
+            .iter()
+            .any(|s| lower.contains(s));
             if socket && shell {
-                self.push(K::ReverseShell, at, format!("{what}a socket wired to a shell"));
+                self.push(
+                    K::ReverseShell,
+                    at,
+                    format!("{what}a socket wired to a shell"),
+                );
             }
             self.push(K::DynamicExecute, at, format!("{what}{}", clip(text, 120)));
         }
@@ -733,18 +873,34 @@ impl Judge {
     /// An interpreter reading its program from standard input.
     fn run_stdin(&mut self, prog: &str, stdin: u8, at: u32) {
         if stdin & Taint::DOWNLOADED != 0 {
-            self.push(K::DownloadExecute, at, format!("download piped into {prog}"));
+            self.push(
+                K::DownloadExecute,
+                at,
+                format!("download piped into {prog}"),
+            );
         } else if stdin & Taint::DECODED != 0 {
-            self.push(K::DecodeExecute, at, format!("decoded data piped into {prog}"));
+            self.push(
+                K::DecodeExecute,
+                at,
+                format!("decoded data piped into {prog}"),
+            );
         }
     }
 
     /// A file run as a program or a script.
     pub(crate) fn run_file(&mut self, path: &str, taint: u8, at: u32) {
         if taint & Taint::DOWNLOADED != 0 || Self::is_file_in(&self.downloaded, path) {
-            self.push(K::DownloadExecute, at, format!("runs a downloaded file ({})", clip(path, 80)));
+            self.push(
+                K::DownloadExecute,
+                at,
+                format!("runs a downloaded file ({})", clip(path, 80)),
+            );
         } else if taint & Taint::DECODED != 0 || Self::is_file_in(&self.decoded, path) {
-            self.push(K::DecodeExecute, at, format!("runs a decoded file ({})", clip(path, 80)));
+            self.push(
+                K::DecodeExecute,
+                at,
+                format!("runs a decoded file ({})", clip(path, 80)),
+            );
         } else if taint == 0
             && !path.is_empty()
             && !path.starts_with(['/', '$', '%', '~'])
@@ -857,13 +1013,20 @@ impl Judge {
 
     fn certutil(&mut self, args: &[Word], at: u32) -> u8 {
         let lower: Vec<String> = args.iter().map(|a| a.text.to_ascii_lowercase()).collect();
-        let has = |f: &str| lower.iter().any(|a| a == f || a.trim_start_matches(['-', '/']) == f);
+        let has = |f: &str| {
+            lower
+                .iter()
+                .any(|a| a == f || a.trim_start_matches(['-', '/']) == f)
+        };
         if has("urlcache") || has("verifyctl") {
             let url = args.iter().find(|a| a.text.contains("://"));
             self.push(
                 K::Network,
                 at,
-                format!("certutil download: {}", clip(url.map_or("", |u| &u.text), 100)),
+                format!(
+                    "certutil download: {}",
+                    clip(url.map_or("", |u| &u.text), 100)
+                ),
             );
             if let Some(pos) = args.iter().position(|a| a.text.contains("://")) {
                 match args.get(pos + 1) {
@@ -901,11 +1064,18 @@ impl Judge {
             self.push(
                 K::ReverseShell,
                 at,
-                format!("{prog} runs a program for the connection: `{}`", clip(lower, 100)),
+                format!(
+                    "{prog} runs a program for the connection: `{}`",
+                    clip(lower, 100)
+                ),
             );
         }
         if stdin & Taint::SECRET != 0 {
-            self.push(K::SecretExfiltration, at, format!("secrets piped into {prog}"));
+            self.push(
+                K::SecretExfiltration,
+                at,
+                format!("secrets piped into {prog}"),
+            );
         }
     }
 
@@ -965,7 +1135,11 @@ impl Judge {
             rest = &rest[1..];
         }
         if hidden {
-            self.push(K::HiddenProcess, at, "started without a window (start /b or /min)");
+            self.push(
+                K::HiddenProcess,
+                at,
+                "started without a window (start /b or /min)",
+            );
         }
         // `start start start …` is a loop a hostile file can make long.
         if !rest.is_empty() && self.starts < 8 {
@@ -992,7 +1166,11 @@ fn count_options(words: &[Word], with_value: &[&str]) -> usize {
         if !w.text.starts_with('-') {
             break;
         }
-        n += if with_value.contains(&w.text.as_str()) { 2 } else { 1 };
+        n += if with_value.contains(&w.text.as_str()) {
+            2
+        } else {
+            1
+        };
     }
     n.min(words.len())
 }
@@ -1002,8 +1180,8 @@ fn env_dump(prog: &str, args: &[Word]) -> bool {
     match prog {
         "env" | "printenv" => args.iter().all(|a| a.text.starts_with('-')),
         "set" => args.is_empty(),
-        _ => args
-            .first()
-            .is_some_and(|a| a.text.eq_ignore_ascii_case("env:") || a.text.eq_ignore_ascii_case("env:\\")),
+        _ => args.first().is_some_and(|a| {
+            a.text.eq_ignore_ascii_case("env:") || a.text.eq_ignore_ascii_case("env:\\")
+        }),
     }
 }

@@ -44,8 +44,8 @@
 //! detached and hidden processes, self-publication; and the script files a command runs,
 //! so that the package analysis reads them in the caller's context.
 
-mod batch;
 mod bash;
+mod batch;
 mod judge;
 mod powershell;
 

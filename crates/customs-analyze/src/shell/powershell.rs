@@ -62,8 +62,13 @@ fn tokenize(text: &str) -> (Vec<(Tok, u32)>, bool) {
                 let quote = bytes[i + 1] as char;
                 let close = format!("\n{quote}@");
                 let start = i + 2;
-                let end = text[start..].find(&close).map_or(bytes.len(), |e| start + e);
-                out.push((Tok::Str(text[start..end].trim_start_matches(['\r', '\n']).to_owned()), at(i)));
+                let end = text[start..]
+                    .find(&close)
+                    .map_or(bytes.len(), |e| start + e);
+                out.push((
+                    Tok::Str(text[start..end].trim_start_matches(['\r', '\n']).to_owned()),
+                    at(i),
+                ));
                 i = (end + close.len()).min(bytes.len());
             }
             b'\'' => {
@@ -140,7 +145,19 @@ fn tokenize(text: &str) -> (Vec<(Tok, u32)>, bool) {
                 while i < bytes.len() {
                     let b = bytes[i];
                     if b.is_ascii_whitespace()
-                        || matches!(b, b'|' | b';' | b'(' | b')' | b'{' | b'}' | b',' | b'=' | b'\'' | b'"' | b'+')
+                        || matches!(
+                            b,
+                            b'|' | b';'
+                                | b'('
+                                | b')'
+                                | b'{'
+                                | b'}'
+                                | b','
+                                | b'='
+                                | b'\''
+                                | b'"'
+                                | b'+'
+                        )
                     {
                         break;
                     }
@@ -211,28 +228,48 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
         let downloads_text = has("downloadstring")
             || has("downloaddata")
             || has("openread")
-            || (is(&["invoke-webrequest", "iwr", "invoke-restmethod", "irm", "wget", "curl"])
-                && !is(&["-outfile"]));
-        let downloads_file = has("downloadfile")
-            || is(&["-outfile", "start-bitstransfer"]);
-        let decodes = has("frombase64string") || has("gzipstream") || has("deflatestream") || is(&["-bxor"]);
-        let exec = is(&["iex", "invoke-expression", "icm", "invoke-command"]) || has("]::create(") || has("scriptblock]::create");
+            || (is(&[
+                "invoke-webrequest",
+                "iwr",
+                "invoke-restmethod",
+                "irm",
+                "wget",
+                "curl",
+            ]) && !is(&["-outfile"]));
+        let downloads_file = has("downloadfile") || is(&["-outfile", "start-bitstransfer"]);
+        let decodes =
+            has("frombase64string") || has("gzipstream") || has("deflatestream") || is(&["-bxor"]);
+        let exec = is(&["iex", "invoke-expression", "icm", "invoke-command"])
+            || has("]::create(")
+            || has("scriptblock]::create");
         let mut secret = 0u8;
         for (i, w) in lower.iter().enumerate() {
             if let Some(what) = signals::secret_path(w)
                 && (has("get-content") || is(&["gc", "cat", "type", "copy-item"]) || has("readall"))
             {
-                judge.facts.push(K::SecretRead, at, format!("reads {what} ({})", clip(w, 80)));
+                judge
+                    .facts
+                    .push(K::SecretRead, at, format!("reads {what} ({})", clip(w, 80)));
                 secret |= Taint::SECRET;
             }
-            if (w == "env:" || w == "env:\\") && i > 0 && matches!(lower[i - 1].as_str(), "gci" | "get-childitem" | "ls" | "dir")
+            if (w == "env:" || w == "env:\\")
+                && i > 0
+                && matches!(
+                    lower[i - 1].as_str(),
+                    "gci" | "get-childitem" | "ls" | "dir"
+                )
                 || w.contains("getenvironmentvariables")
             {
                 judge.facts.push(K::SecretRead, at, "dumps the environment");
                 secret |= Taint::SECRET;
             }
         }
-        let network = downloads_text || downloads_file || has("uploadstring") || has("uploaddata") || has("uploadfile") || has("uploadvalues");
+        let network = downloads_text
+            || downloads_file
+            || has("uploadstring")
+            || has("uploaddata")
+            || has("uploadfile")
+            || has("uploadvalues");
         if network {
             let url = statement
                 .iter()
@@ -241,18 +278,30 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
                     _ => None,
                 })
                 .unwrap_or_default();
-            judge.facts.push(K::Network, at, format!("PowerShell download: {}", clip(&url, 120)));
+            judge.facts.push(
+                K::Network,
+                at,
+                format!("PowerShell download: {}", clip(&url, 120)),
+            );
         }
         for (t, _) in statement {
             if let Tok::Str(s) = t
                 && let Some((what, url)) = signals::suspicious_destination(s)
             {
-                let detail = if network { format!("sends to a {what}: {url}") } else { format!("{what}: {url}") };
+                let detail = if network {
+                    format!("sends to a {what}: {url}")
+                } else {
+                    format!("{what}: {url}")
+                };
                 judge.facts.push(K::SuspiciousDestination, at, detail);
             }
         }
         if has("sockets.tcpclient") || has("sockets.udpclient") {
-            judge.facts.push(K::Network, at, "opens a raw TCP connection (Net.Sockets.TCPClient)");
+            judge.facts.push(
+                K::Network,
+                at,
+                "opens a raw TCP connection (Net.Sockets.TCPClient)",
+            );
             tcp_client = Some(at);
         }
         if has("getstream") {
@@ -261,15 +310,29 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
         if exec {
             executes = true;
             if downloads_text || refs & Taint::DOWNLOADED != 0 {
-                judge.facts.push(K::DownloadExecute, at, "Invoke-Expression of code fetched from the network");
+                judge.facts.push(
+                    K::DownloadExecute,
+                    at,
+                    "Invoke-Expression of code fetched from the network",
+                );
             } else if decodes || refs & Taint::DECODED != 0 {
-                judge.facts.push(K::DecodeExecute, at, "Invoke-Expression of decoded code");
+                judge
+                    .facts
+                    .push(K::DecodeExecute, at, "Invoke-Expression of decoded code");
             } else if !matches!(statement.get(1), Some((Tok::Str(_), _))) {
-                judge.facts.push(K::DynamicExecute, at, "Invoke-Expression of code built at run time");
+                judge.facts.push(
+                    K::DynamicExecute,
+                    at,
+                    "Invoke-Expression of code built at run time",
+                );
             }
         }
         if network && (secret | refs) & Taint::SECRET != 0 {
-            judge.facts.push(K::SecretExfiltration, at, "secrets sent over the network by PowerShell");
+            judge.facts.push(
+                K::SecretExfiltration,
+                at,
+                "secrets sent over the network by PowerShell",
+            );
         }
         // Files downloaded: DownloadFile(url, 'path'), -OutFile path, -Destination path.
         if downloads_file {
@@ -277,7 +340,10 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
                 Tok::Str(s) | Tok::Word(s) if !s.starts_with('-') => Some(s.clone()),
                 _ => None,
             });
-            if let Some(i) = lower.iter().position(|w| w == "-outfile" || w == "-destination") {
+            if let Some(i) = lower
+                .iter()
+                .position(|w| w == "-outfile" || w == "-destination")
+            {
                 if let Some((Tok::Str(p) | Tok::Word(p), _)) = statement.get(i + 1) {
                     judge_download(&mut judge, p);
                 }
@@ -288,7 +354,8 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
             }
         }
         // Assignments give variables what the right side carries.
-        if let (Some((Tok::Word(name), _)), Some((Tok::Op('='), _))) = (statement.first(), statement.get(1))
+        if let (Some((Tok::Word(name), _)), Some((Tok::Op('='), _))) =
+            (statement.first(), statement.get(1))
             && name.starts_with('$')
         {
             let mut taint = refs | secret;
@@ -313,7 +380,10 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
             let Some((Tok::Word(first), offset)) = stage.first() else {
                 continue;
             };
-            if first.starts_with(['$', '[', '.']) && !first.starts_with(".\\") && !first.starts_with("./") {
+            if first.starts_with(['$', '[', '.'])
+                && !first.starts_with(".\\")
+                && !first.starts_with("./")
+            {
                 continue;
             }
             let words: Vec<Word> = stage
@@ -342,11 +412,17 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
     if let Some(at) = tcp_client
         && (executes || reads_stream && text.to_ascii_lowercase().contains("out-string"))
     {
-        judge.facts.push(K::ReverseShell, at, "a TCP connection whose data is run as commands (PowerShell reverse shell)");
+        judge.facts.push(
+            K::ReverseShell,
+            at,
+            "a TCP connection whose data is run as commands (PowerShell reverse shell)",
+        );
     }
     let mut facts = judge.finish();
     if cut {
-        facts.error = Some(format!("more than {MAX_TOKENS} PowerShell tokens; the rest was not read"));
+        facts.error = Some(format!(
+            "more than {MAX_TOKENS} PowerShell tokens; the rest was not read"
+        ));
     }
     facts
 }
@@ -370,15 +446,27 @@ fn judge_download(judge: &mut Judge, path: &str) {
 /// hidden window noted. All findings are placed at `at`.
 pub(crate) fn arguments(args: &[Word], at: u32) -> ShellFacts {
     let mut facts = ShellFacts::default();
-    let joined: String = args.iter().map(|a| a.text.as_str()).collect::<Vec<_>>().join(" ");
-    facts.push(K::ProcessSpawn, at, format!("runs PowerShell: {}", clip(&joined, 120)));
+    let joined: String = args
+        .iter()
+        .map(|a| a.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    facts.push(
+        K::ProcessSpawn,
+        at,
+        format!("runs PowerShell: {}", clip(&joined, 120)),
+    );
     let mut i = 0;
     while i < args.len() {
         let raw = args[i].text.as_str();
         let flag = raw.to_ascii_lowercase();
         let Some(name) = flag.strip_prefix('-').or_else(|| flag.strip_prefix('/')) else {
             // The rest is a command.
-            let command: String = args[i..].iter().map(|a| a.text.as_str()).collect::<Vec<_>>().join(" ");
+            let command: String = args[i..]
+                .iter()
+                .map(|a| a.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             absorb_command(&mut facts, &command, at);
             break;
         };
@@ -399,11 +487,16 @@ pub(crate) fn arguments(args: &[Word], at: u32) -> ShellFacts {
             }
             i += 2;
         } else if name.starts_with('c') && "command".starts_with(name) {
-            let command: String = args[i + 1..].iter().map(|a| a.text.as_str()).collect::<Vec<_>>().join(" ");
+            let command: String = args[i + 1..]
+                .iter()
+                .map(|a| a.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             absorb_command(&mut facts, &command, at);
             break;
         } else if name.starts_with('f') && "file".starts_with(name) {
-            if let Some(file) = next.filter(|f| !f.starts_with(['/', '$', '%']) && !f.contains(':')) {
+            if let Some(file) = next.filter(|f| !f.starts_with(['/', '$', '%']) && !f.contains(':'))
+            {
                 facts.runs.push(file.to_owned());
             }
             i += 2;
