@@ -66,10 +66,11 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
     let named = entry_point_modules(pkg);
     // Scripts, like test code, are read when something that runs reaches them.
     let (mut waiting, first): (Vec<_>, Vec<_>) = code.iter().partition(|&&(i, f, _)| {
-        (f.role == Role::Test || f.kind == FileKind::Script)
-            && !is_conftest(f)
-            && !install_roots.contains(&i)
-            && !named_as_entry_point(&f.relative, &named)
+        !install_roots.contains(&i)
+            && (f.kind == FileKind::Script
+                || (f.role == Role::Test
+                    && !is_conftest(f)
+                    && !named_as_entry_point(&f.relative, &named)))
     });
     let mut facts = analyse_files(pkg, &first);
     // Only files read in the last round can reach anything new: the imports of earlier

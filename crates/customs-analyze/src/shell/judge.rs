@@ -1093,22 +1093,13 @@ impl Judge {
         }
         for a in args.iter().filter(|a| !a.text.starts_with('-')) {
             let t = a.text.trim_end_matches('*').trim_end_matches(['/', '\\']);
-            let home_or_root = matches!(
-                t,
-                "" | "~"
-                    | "$HOME"
-                    | "${HOME}"
-                    | "/home"
-                    | "/Users"
-                    | "/root"
-                    | "/etc"
-                    | "/usr"
-                    | "%USERPROFILE%"
-                    | "%HOMEPATH%"
-                    | "C:"
-                    | "c:"
-                    | "$env:USERPROFILE"
-            );
+            // `/` and `/*` trim to nothing; `*` alone is the current folder.
+            let home_or_root = match t {
+                "" => a.text.starts_with('/'),
+                "~" | "$HOME" | "${HOME}" | "/home" | "/Users" | "/root" | "/etc" | "/usr"
+                | "%USERPROFILE%" | "%HOMEPATH%" | "C:" | "c:" | "$env:USERPROFILE" => true,
+                _ => false,
+            };
             let root_path = a.text.starts_with('/') && a.text.len() > 1 && a.text != "/s";
             if home_or_root && a.text != "/s" && a.text != "/q" || no_root_guard && root_path {
                 self.push(
