@@ -10,11 +10,13 @@
 //!   script with one broken line is still read). brush-parser is a recursive `peg`
 //!   grammar: 2,000 nested `{` overflowed an 8 MB stack and aborted the process, which no
 //!   caller can catch.
-//! - *Compile cost.* A clean debug build of tree-sitter + tree-sitter-bash with their
-//!   dependencies took 54 s on one job; brush-parser took 194 s (it brings `bon`, `cached`,
+//! - *Compile cost.* A clean debug build of a crate using tree-sitter + tree-sitter-bash
+//!   took 54 s on one job; one using brush-parser took 194 s (it brings `bon`, `cached`,
 //!   `darling` twice, `pest`, `peg`, `tracing` and `insta` as a normal dependency: 94
-//!   crates). tree-sitter's own Rust dependencies (`regex`, `serde_json`, `cc`) are already
-//!   in the workspace; what is added is mostly compiling the grammar's C tables once.
+//!   crates). tree-sitter's own Rust dependencies (`regex`, `serde_json`, `cc`) are
+//!   already in the workspace: rebuilding just tree-sitter, its language crate and the
+//!   grammar (the 10 MB `parser.c`, at the workspace's `opt-level = 1` for dependencies)
+//!   took 6 s of CPU.
 //! - *rust-version.* tree-sitter 0.27 asks for Rust 1.90, tree-sitter-bash states none (it
 //!   is C plus a two-line binding); both build with 1.95.
 //!
