@@ -757,7 +757,7 @@ mod reach {
 
     #[test]
     fn computed_loads_do_not_read_scripts() {
-        let mut files = vec![
+        let mut files = [
             (
                 "demo-1.0/PKG-INFO",
                 "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n",
