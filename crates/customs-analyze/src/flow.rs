@@ -7,8 +7,14 @@ use crate::signals::{self, clip};
 use crate::value::Taint;
 
 /// The behaviours of starting a process named `what` with `command` (empty when built at
-/// run time) whose arguments carry `taint`.
-pub(crate) fn process_start(what: &str, command: &str, taint: u8) -> Vec<(BehaviourKind, String)> {
+/// run time) whose arguments carry `taint`. The script files the command runs are added
+/// to `runs`.
+pub(crate) fn process_start(
+    what: &str,
+    command: &str,
+    taint: u8,
+    runs: &mut Vec<String>,
+) -> Vec<(BehaviourKind, String)> {
     let mut out = vec![(
         BehaviourKind::ProcessSpawn,
         if command.is_empty() {
@@ -18,13 +24,15 @@ pub(crate) fn process_start(what: &str, command: &str, taint: u8) -> Vec<(Behavi
         },
     )];
     if !command.is_empty() {
-        let (found, _) = signals::analyze_shell(command);
+        let found = crate::shell::analyze_command(command);
         out.extend(
             found
+                .findings
                 .into_iter()
                 .filter(|f| f.kind != BehaviourKind::ProcessSpawn)
                 .map(|f| (f.kind, f.detail)),
         );
+        runs.extend(found.runs);
     }
     if taint & Taint::DECODED != 0 {
         out.push((

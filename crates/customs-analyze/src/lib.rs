@@ -1,8 +1,8 @@
 //! Behaviours of package code, read from real syntax trees, never by running anything.
 //!
 //! Each file of a [`customs_ecosystem::Package`] is parsed once by its language's
-//! analyser ([`python`], [`javascript`]; shell lines of npm lifecycle scripts by
-//! [`signals::analyze_shell`]), which reports [`RawBehaviour`]s with their offsets and
+//! analyser ([`python`], [`javascript`], [`shell`] for shell, PowerShell and batch scripts
+//! and for the command lines of npm lifecycle scripts and process starts), which reports [`RawBehaviour`]s with their offsets and
 //! whether they sit at module top level. [`analyze_package`] then decides each file's
 //! [`Context`] (install, import or runtime) from its role and from what the package's
 //! install-time entry points import or require, and turns every raw behaviour into a
@@ -17,6 +17,7 @@ mod nesting;
 mod package;
 pub mod python;
 pub mod reach;
+pub mod shell;
 pub mod signals;
 mod value;
 

@@ -59,6 +59,9 @@ pub enum BehaviourKind {
     HiddenProcess,
     /// Deletes its own files or swaps its manifest after running.
     SelfDelete,
+    /// Deletes what is not its own: the user's home folder or the root file system
+    /// (`rm -rf ~`, `rm -rf --no-preserve-root /`).
+    Destruction,
     /// Checks for debuggers, sandboxes or virtual machines.
     AntiAnalysis,
     /// Reads of credentials: SSH keys, cloud and registry tokens, browser and wallet
@@ -95,6 +98,7 @@ impl BehaviourKind {
             Self::Persistence => "persistence",
             Self::HiddenProcess => "hidden-process",
             Self::SelfDelete => "self-delete",
+            Self::Destruction => "destruction",
             Self::AntiAnalysis => "anti-analysis",
             Self::SecretRead => "secret-read",
             Self::ProcessSpawn => "process-spawn",
@@ -160,6 +164,9 @@ pub struct FileFacts {
     pub behaviours: Vec<RawBehaviour>,
     /// Module specifiers this file imports or requires (as written).
     pub imports: Vec<String>,
+    /// Script files this file runs (`bash install.sh`, `subprocess.run(["sh", "x.sh"])`),
+    /// as written: followed like imports, never counted as imports.
+    pub runs: Vec<String>,
     /// setuptools commands the file overrides (`cmdclass={"install": ...}` keys; `*`
     /// when the mapping is not a literal).
     pub setup_commands: Vec<String>,

@@ -6,9 +6,9 @@ use rayon::prelude::*;
 
 use crate::cache::{Dialect, Extension, facts_for};
 use crate::reach::{self, From};
-use crate::signals::{self, clip};
+use crate::signals::clip;
 use crate::value::concat;
-use crate::{Behaviour, BehaviourKind, Context, FileFacts, Note, javascript, python};
+use crate::{Behaviour, BehaviourKind, Context, FileFacts, Note, javascript, python, shell};
 use rustc_hash::FxHashMap;
 
 /// Everything the analysers found in one package.
@@ -49,7 +49,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
             matches!(
                 f.kind,
                 FileKind::Python | FileKind::JavaScript | FileKind::TypeScript
-            )
+            ) || (f.kind == FileKind::Script && shell::Dialect::of_path(&f.relative).is_some())
         })
         .filter_map(|(i, f)| pkg.text(f).map(|t| (i, f, t)))
         .collect();
@@ -63,27 +63,40 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         .map(|(i, _)| i)
         .collect();
     lifecycle(pkg, &mut analysis, &mut install_roots);
-    binding_gyp(pkg, &mut analysis);
+    binding_gyp(pkg, &mut analysis, &mut install_roots);
 
     let named = entry_point_modules(pkg);
+    // Scripts, like test code, are read when something that runs reaches them.
     let (mut waiting, first): (Vec<_>, Vec<_>) = code.iter().partition(|&&(i, f, _)| {
-        f.role == Role::Test
-            && !is_conftest(f)
-            && !install_roots.contains(&i)
-            && !named_as_entry_point(&f.relative, &named)
+        !install_roots.contains(&i)
+            && (f.kind == FileKind::Script
+                || (f.role == Role::Test
+                    && !is_conftest(f)
+                    && !named_as_entry_point(&f.relative, &named)))
     });
     let mut facts = analyse_files(pkg, &first);
     // Only files read in the last round can reach anything new: the imports of earlier
     // ones were followed then, up to the files that were not read yet.
     let mut fresh: Vec<usize> = facts.keys().copied().collect();
+    let mut computed = false;
     while !waiting.is_empty() {
-        if fresh
-            .iter()
-            .any(|i| facts.get(i).is_some_and(|f| loads_computed(f)))
+        if !computed
+            && fresh
+                .iter()
+                .any(|i| facts.get(i).is_some_and(|f| loads_computed(f)))
         {
-            facts.extend(analyse_files(pkg, &waiting));
-            waiting.clear();
-            break;
+            // Computed loads reach any code file, but a script only runs when a command
+            // names it: scripts stay waiting for one.
+            computed = true;
+            let (scripts, rest): (Vec<_>, Vec<_>) = waiting
+                .iter()
+                .partition(|(_, f, _)| f.kind == FileKind::Script);
+            fresh.extend(rest.iter().map(|&(i, _, _)| i));
+            facts.extend(analyse_files(pkg, &rest));
+            waiting = scripts;
+            if waiting.is_empty() {
+                break;
+            }
         }
         let reached = follow_imports(pkg, &facts, &fresh, usize::MAX);
         let (now, later): (Vec<_>, Vec<_>) =
@@ -95,13 +108,16 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         facts.extend(analyse_files(pkg, &now));
         waiting = later;
     }
-    if !waiting.is_empty() {
+    let unread_tests = waiting
+        .iter()
+        .filter(|(_, f, _)| f.kind != FileKind::Script)
+        .count();
+    if unread_tests > 0 {
         analysis.notes.push(Note {
             path: pkg.root.clone(),
             message: format!(
-                "{} test, example or documentation code file{} that nothing installed or imported reaches: not analysed",
-                waiting.len(),
-                if waiting.len() == 1 { "" } else { "s" }
+                "{unread_tests} test, example or documentation code file{} that nothing installed or imported reaches: not analysed",
+                if unread_tests == 1 { "" } else { "s" }
             ),
         });
     }
@@ -123,9 +139,14 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         .map(|&(i, _, _)| i)
         .collect();
     let imported = follow_imports(pkg, &facts, &runs_on_import, usize::MAX);
+    // A shell script runs as a whole when something that runs names it.
     let runs = |i: usize, f: &PackageFile| {
         install.contains(&i)
-            || (importable(pkg, f, &by_rel) && (f.role != Role::Test || imported.contains(&i)))
+            || if f.kind == FileKind::Script {
+                imported.contains(&i)
+            } else {
+                importable(pkg, f, &by_rel) && (f.role != Role::Test || imported.contains(&i))
+            }
     };
     let reach_of: FxHashMap<usize, &reach::Reach> =
         facts.iter().map(|(&i, f)| (i, &f.reach)).collect();
@@ -169,7 +190,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
                 Context::Install
             } else if !top_runs {
                 Context::Runtime
-            } else if raw.top_level || via.is_some() {
+            } else if raw.top_level || via.is_some() || file.kind == FileKind::Script {
                 Context::Import
             } else {
                 Context::Runtime
@@ -218,6 +239,7 @@ fn analyse_files(
                 _ => Extension::of(&f.relative).map(Dialect::Script),
             };
             let facts = match dialect {
+                _ if f.kind == FileKind::Script => Arc::new(shell::file_facts(text, &f.relative)),
                 Some(dialect) => analyse_as(dialect, text, &f.relative, digest),
                 None => Arc::new(javascript::analyze(text, &f.relative)),
             };
@@ -439,7 +461,12 @@ fn lifecycle(pkg: &Package, analysis: &mut Analysis, roots: &mut Vec<usize>) {
         return;
     };
     let text = pkg.text(file).unwrap_or("");
-    for (hook, script) in manifest.install_scripts() {
+    // The hooks, and the manifest's scripts they run with `npm run NAME` (to a bound).
+    let mut hooks: Vec<(&str, &str)> = manifest.install_scripts().collect();
+    let mut next = 0;
+    while next < hooks.len() {
+        let (hook, script) = hooks[next];
+        next += 1;
         let offset = text.find(&format!("\"{hook}\"")).unwrap_or(0);
         let (line, column, snippet) = locate(text, u32::try_from(offset).unwrap_or(0));
         let mut push = |kind: BehaviourKind, detail: String| {
@@ -455,47 +482,25 @@ fn lifecycle(pkg: &Package, analysis: &mut Analysis, roots: &mut Vec<usize>) {
                 via: None,
             });
         };
-        let (found, scripts) = signals::analyze_shell(script);
-        for f in found {
+        let found = shell::analyze_command(script);
+        for f in found.findings {
             push(f.kind, format!("`{hook}` script: {}", f.detail));
         }
-        for word in signals::shell_words(script).windows(3) {
-            // node -e "<code>": analyse the inline code as install-time JavaScript.
-            if word[0] == "node" && matches!(word[1].as_str(), "-e" | "--eval" | "-p" | "--print") {
-                let inline = javascript::analyze(&word[2], "inline.js");
-                for b in inline.behaviours {
-                    push(b.kind, format!("`{hook}` inline code: {}", b.detail));
-                }
-                // What the inline code requires runs at install time too.
-                for import in inline.imports.iter().filter(|i| i.starts_with('.')) {
-                    let rel = normalize_rel(import);
-                    let candidates = [rel.clone(), format!("{rel}.js"), format!("{rel}/index.js")];
-                    if let Some(i) = pkg
-                        .files
-                        .iter()
-                        .position(|f| candidates.contains(&f.relative))
-                    {
-                        roots.push(i);
-                    }
-                }
-            }
-        }
-        for target in scripts {
-            let rel = normalize_rel(target.trim_start_matches("./"));
-            let candidates = [rel.clone(), format!("{rel}.js"), format!("{rel}/index.js")];
-            if let Some(i) = pkg
-                .files
-                .iter()
-                .position(|f| candidates.contains(&f.relative))
+        // npm runs lifecycle scripts from the package root.
+        roots.extend(found.runs.iter().filter_map(|run| find_run(pkg, "", run)));
+        for name in &found.npm_runs {
+            if hooks.len() < 32
+                && !hooks.iter().any(|(h, _)| h == name)
+                && let Some((h, s)) = manifest.scripts.get_key_value(name.as_str())
             {
-                roots.push(i);
+                hooks.push((h.as_str(), s.as_str()));
             }
         }
     }
 }
 
 /// `binding.gyp` command expansions (`<!(...)`) run at install time under node-gyp.
-fn binding_gyp(pkg: &Package, analysis: &mut Analysis) {
+fn binding_gyp(pkg: &Package, analysis: &mut Analysis, roots: &mut Vec<usize>) {
     let Some(file) = pkg.files.iter().find(|f| f.role == Role::BindingGyp) else {
         return;
     };
@@ -522,9 +527,13 @@ fn binding_gyp(pkg: &Package, analysis: &mut Analysis) {
         }
         let Some(close) = close else { break };
         let command = &rest[open + 1..close];
-        let (found, _) = signals::analyze_shell(command);
+        let found = shell::analyze_command(command);
         let (line, column, snippet) = locate(text, u32::try_from(base + at).unwrap_or(0));
+        // node-gyp runs the expansions from the folder of binding.gyp.
+        let dir = file.relative.rsplit_once('/').map_or("", |(d, _)| d);
+        roots.extend(found.runs.iter().filter_map(|run| find_run(pkg, dir, run)));
         for f in found
+            .findings
             .into_iter()
             .filter(|f| f.kind != BehaviourKind::ProcessSpawn)
         {
@@ -581,13 +590,16 @@ fn follow_imports(
         let Some(f) = facts.get(&i) else { continue };
         let file = &pkg.files[i];
         let dir = file.relative.rsplit_once('/').map_or("", |(d, _)| d);
-        for import in &f.imports {
-            for candidate in resolve(file.kind, dir, import) {
-                if let Some(&j) = by_rel.get(candidate.as_str())
-                    && seen.insert(j)
-                {
-                    queue.push_back(j);
-                }
+        let imported = f
+            .imports
+            .iter()
+            .flat_map(|import| resolve(file.kind, dir, import));
+        let run = f.runs.iter().flat_map(|path| run_candidates(dir, path));
+        for candidate in imported.chain(run) {
+            if let Some(&j) = by_rel.get(candidate.as_str())
+                && seen.insert(j)
+            {
+                queue.push_back(j);
             }
         }
     }
@@ -683,6 +695,37 @@ fn call_chain(
         }
     }
     out
+}
+
+/// Where a script file that code runs may be inside the package: relative to the folder
+/// of the file that runs it, or to the package root (where installers run commands).
+/// Paths outside the package (absolute, `~`, variables) were dropped by the analysers.
+fn run_candidates(dir: &str, path: &str) -> Vec<String> {
+    let path = path.replace('\\', "/");
+    let path = path.trim_start_matches("./");
+    let mut out = Vec::new();
+    for base in [dir, ""] {
+        let rel = if base.is_empty() {
+            normalize_rel(path)
+        } else {
+            normalize_rel(&format!("{base}/{path}"))
+        };
+        for ext in ["", ".js", "/index.js"] {
+            let candidate = format!("{rel}{ext}");
+            if !out.contains(&candidate) {
+                out.push(candidate);
+            }
+        }
+    }
+    out
+}
+
+/// The package file a command run from `dir` names, if it is one.
+fn find_run(pkg: &Package, dir: &str, path: &str) -> Option<usize> {
+    let candidates = run_candidates(dir, path);
+    pkg.files
+        .iter()
+        .position(|f| candidates.contains(&f.relative))
 }
 
 /// Where an import may point inside the package.

@@ -303,7 +303,9 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
         {
             command = format!("{command} {rest}");
         }
-        for (kind, detail) in crate::flow::process_start(method_of(qual), &command, *taint) {
+        for (kind, detail) in
+            crate::flow::process_start(method_of(qual), &command, *taint, &mut w.facts.runs)
+        {
             w.push(kind, offset, detail);
         }
         if options_detached(arguments) {

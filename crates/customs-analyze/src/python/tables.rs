@@ -479,7 +479,8 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             ..
         } = evaluate(&mut evaluated, w, call);
         let command = first_text.clone().unwrap_or_default();
-        for (kind, detail) in crate::flow::process_start(qual, &command, *taint) {
+        for (kind, detail) in crate::flow::process_start(qual, &command, *taint, &mut w.facts.runs)
+        {
             w.push(kind, offset, detail);
         }
         if kwargs.iter().any(|(_, v)| v.taint & Taint::SOCKET != 0)

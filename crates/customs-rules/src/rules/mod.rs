@@ -14,6 +14,7 @@ mod archive_limits;
 mod archive_link;
 mod archive_path_escape;
 mod decode_execute;
+mod destruction;
 mod download_execute;
 mod dynamic_execute;
 mod dynamic_import;
@@ -49,6 +50,7 @@ pub(crate) static ALL: &[&dyn Rule] = &[
     &obfuscation::Obfuscation,
     &hidden_process::HiddenProcess,
     &self_delete::SelfDelete,
+    &destruction::Destruction,
     &anti_analysis::AntiAnalysis,
     &install_process::InstallProcess,
     &install_network::InstallNetwork,

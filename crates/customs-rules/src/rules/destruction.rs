@@ -1,0 +1,41 @@
+use crate::Confidence::{High, Medium};
+use crate::Severity::{Critical, High as H};
+use crate::model::declare_rule;
+use crate::rules::behaviour_rule;
+
+declare_rule! {
+    /// ## What it finds
+    /// A recursive delete of the user's home folder or of the root file system:
+    /// `rm -rf ~`, `rm -rf $HOME/*`, `rm -rf --no-preserve-root /`, `rd /s /q C:\`.
+    ///
+    /// ## Why it matters
+    /// Destruction and protestware: the machine that installs the package loses its
+    /// files. Nothing a package does for its own build needs to delete these.
+    ///
+    /// ## Example
+    /// ```sh
+    /// rm -rf ~/* 2>/dev/null
+    /// ```
+    ///
+    /// ## When it is wrong
+    /// Uninstall helpers delete their own folders (`rm -rf ~/.cache/tool`), which this
+    /// does not match. Allow the artifact by sha256 if a script really must.
+    Destruction {
+        id: "destruction",
+        summary: "deletes the home folder or the file system",
+        severity: Critical,
+        confidence: High,
+    }
+}
+
+behaviour_rule!(
+    Destruction,
+    Destruction,
+    [Some(Critical), Some(Critical), Some(H)],
+    |b| if b.context == customs_analyze::Context::Runtime {
+        Medium
+    } else {
+        High
+    },
+    |b| format!("{} ({} time)", b.detail, b.context)
+);
