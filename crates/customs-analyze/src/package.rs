@@ -1,7 +1,9 @@
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 
-use customs_ecosystem::{ArtifactKind, FileKind, Package, PackageFile, Role};
+use customs_ecosystem::{
+    ArtifactKind, Ecosystem, FileKind, Package, PackageFile, Role, canonical_name,
+};
 use rayon::prelude::*;
 
 use crate::cache::{Dialect, Extension, facts_for};
@@ -375,18 +377,44 @@ fn analyse_as(
 }
 
 /// Whether a file's top level runs when the package is imported. Python files of a
-/// source tree are importable at the root, under `src/`, or in a folder with an
-/// `__init__.py`; other Python files are scripts that run only when someone runs them.
-/// Everything in a wheel is installed, and any JavaScript file can be required.
+/// source tree are importable at the root, under `src/`, or in a package: a folder whose
+/// every folder down from the root (or `src/`) has an `__init__.py`, or under a
+/// namespace folder the distribution is named after (`google/` of
+/// `google-cloud-storage`). Other Python files are scripts or vendored tools that run
+/// only when someone runs them (`bootloader/waflib/processor.py` of an sdist is never
+/// installed). Everything in a wheel is installed, and any JavaScript file can be
+/// required.
 fn importable(pkg: &Package, file: &PackageFile, files: &HashSet<&str>) -> bool {
     if file.kind != FileKind::Python || pkg.artifact == ArtifactKind::Wheel {
         return true;
     }
-    match file.relative.rsplit_once('/') {
-        None => true,
-        Some(("src", _)) => true,
-        Some((dir, _)) => files.contains(format!("{dir}/__init__.py").as_str()),
+    let relative = file.relative.strip_prefix("src/").unwrap_or(&file.relative);
+    let Some((dir, _)) = relative.rsplit_once('/') else {
+        return true;
+    };
+    let base = if relative.len() == file.relative.len() {
+        ""
+    } else {
+        "src/"
+    };
+    if !files.contains(format!("{base}{dir}/__init__.py").as_str()) {
+        return false;
     }
+    // Under a top folder named like the distribution, folders without `__init__.py`
+    // are namespace packages (`google/cloud/` of `google-cloud-storage`).
+    let first = dir.split('/').next().unwrap_or("");
+    let name = pkg.identity.canonical_name();
+    if name.starts_with(&canonical_name(Ecosystem::Pypi, first)) {
+        return true;
+    }
+    let mut at = 0;
+    while let Some(slash) = dir[at..].find('/').map(|i| at + i) {
+        if !files.contains(format!("{base}{}/__init__.py", &dir[..slash]).as_str()) {
+            return false;
+        }
+        at = slash + 1;
+    }
+    true
 }
 
 /// The executable part of a `.pth` file: its lines that start with `import` (site.py

@@ -16,6 +16,8 @@
 //! Python's `if __name__ == "__main__":` runs when the file is run as a program, not on
 //! import, and reaches nothing from the top level.
 
+use std::collections::VecDeque;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The caller of top-level code: no function.
@@ -24,6 +26,12 @@ pub const TOP: u32 = u32::MAX;
 /// The caller of code that runs only when the file is run as a program (Python's
 /// `if __name__ == "__main__":`): never reached from the top level.
 pub const MAIN: u32 = u32::MAX - 1;
+
+/// Calls followed from a top level. Droppers call their payload within a few steps;
+/// longer chains are mostly the over-approximation of following method names through a
+/// framework (a dev server's editor launcher, nine calls from a module's top level), so
+/// what lies further is judged as code that runs when called.
+const MAX_DEPTH: usize = 4;
 
 /// Most references to other modules kept per file (a generated file can have a great
 /// many; the first ones are the ones module-level code makes).
@@ -181,14 +189,19 @@ pub(crate) fn reached(
     resolve: impl Fn(usize, &str) -> Option<(usize, String)>,
 ) -> FxHashMap<(usize, u32), From> {
     let mut out: FxHashMap<(usize, u32), From> = FxHashMap::default();
-    // (file, caller) whose references are still to be followed.
-    let mut queue: Vec<(usize, u32)> = roots.into_iter().map(|f| (f, TOP)).collect();
-    let mut tops: FxHashSet<usize> = queue.iter().map(|&(f, _)| f).collect();
+    // (file, caller, calls from a top level) whose references are still to be
+    // followed, breadth first so that each function is reached by its shortest chain.
+    let mut queue: VecDeque<(usize, u32, usize)> =
+        roots.into_iter().map(|f| (f, TOP, 0)).collect();
+    let mut tops: FxHashSet<usize> = queue.iter().map(|&(f, _, _)| f).collect();
     // Edges grouped by caller, per file, built on first use.
     let mut by_caller: FxHashMap<usize, FxHashMap<u32, Vec<u32>>> = FxHashMap::default();
     let mut external_by_caller: FxHashMap<usize, FxHashMap<u32, Vec<&str>>> = FxHashMap::default();
-    while let Some((file, caller)) = queue.pop() {
+    while let Some((file, caller, depth)) = queue.pop_front() {
         let Some(r) = reach.get(&file) else { continue };
+        if depth >= MAX_DEPTH {
+            continue;
+        }
         let from = if caller == TOP {
             From::Top
         } else {
@@ -204,7 +217,7 @@ pub(crate) fn reached(
         for &callee in edges.get(&caller).map_or(&[][..], Vec::as_slice) {
             if let std::collections::hash_map::Entry::Vacant(e) = out.entry((file, callee)) {
                 e.insert(from);
-                queue.push((file, callee));
+                queue.push_back((file, callee, depth + 1));
             }
         }
         let external = external_by_caller.entry(file).or_insert_with(|| {
@@ -226,7 +239,7 @@ pub(crate) fn reached(
             };
             // The other file's top level runs when it is imported.
             if tops.insert(target) {
-                queue.push((target, TOP));
+                queue.push_back((target, TOP, 0));
             }
             let origin = if caller == TOP {
                 From::TopOf(file)
@@ -249,7 +262,7 @@ pub(crate) fn reached(
             for id in ids {
                 if let std::collections::hash_map::Entry::Vacant(e) = out.entry((target, id)) {
                     e.insert(origin);
-                    queue.push((target, id));
+                    queue.push_back((target, id, depth + 1));
                 }
             }
         }
@@ -305,6 +318,22 @@ mod tests {
         assert_eq!(out.get(&(1, 0)), Some(&From::Function(0, 1)));
         assert_eq!(out.get(&(1, 1)), Some(&From::Function(1, 0)));
         assert!(!out.contains_key(&(1, 2)));
+    }
+
+    #[test]
+    fn chains_stop_after_a_few_calls() {
+        // f0 → f1 → ... → f6, all in one file.
+        let names: Vec<String> = (0..7).map(|i| format!("f{i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let edges: Vec<(u32, u32)> = std::iter::once((TOP, 0))
+            .chain((0..6).map(|i| (i, i + 1)))
+            .collect();
+        let a = reach(&names, &edges, &[]);
+        let files: FxHashMap<usize, &Reach> = [(0, &a)].into_iter().collect();
+        let out = reached(&files, [0], |_, _| None);
+        assert!(out.contains_key(&(0, 0)));
+        assert!(out.contains_key(&(0, u32::try_from(MAX_DEPTH - 1).unwrap_or(0))));
+        assert!(!out.contains_key(&(0, u32::try_from(MAX_DEPTH).unwrap_or(0))));
     }
 
     #[test]
