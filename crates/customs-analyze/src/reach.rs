@@ -27,6 +27,11 @@ pub const TOP: u32 = u32::MAX;
 /// `if __name__ == "__main__":`): never reached from the top level.
 pub const MAIN: u32 = u32::MAX - 1;
 
+/// The caller inside a function the file's declarations did not name (a method of an
+/// anonymous default-exported class, a function built in an expression): what it calls
+/// is reached only if something reaches it, which nothing can by name.
+pub const UNKNOWN: u32 = u32::MAX - 2;
+
 /// Calls followed from a top level. Droppers call their payload within a few steps;
 /// longer chains are mostly the over-approximation of following method names through a
 /// framework (a dev server's editor launcher, nine calls from a module's top level), so
@@ -92,7 +97,7 @@ impl Builder {
         if let Some(&id) = self.by_name.get(&full) {
             return id;
         }
-        let id = u32::try_from(self.reach.functions.len()).unwrap_or(MAIN - 1);
+        let id = u32::try_from(self.reach.functions.len()).unwrap_or(UNKNOWN - 1);
         self.reach.functions.push(Function {
             name: full.clone(),
             offset,

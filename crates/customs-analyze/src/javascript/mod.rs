@@ -143,6 +143,7 @@ fn define_functions(w: &mut Walker, body: &[ast::Statement<'_>]) {
                 ast::ExportDefaultDeclarationKind::FunctionDeclaration(f) => {
                     define_function(w, None, Some("default"), f.span.start);
                 }
+                ast::ExportDefaultDeclarationKind::ClassDeclaration(c) => define_class(w, c),
                 other => {
                     if let Some(start) = other.as_expression().and_then(function_start) {
                         define_function(w, None, Some("default"), start);
@@ -385,7 +386,7 @@ impl Walker {
         let counted = !self.iife.contains(&start);
         if counted {
             if self.function_depth == 0 {
-                self.reach.current = self.function_at.get(&start).copied().unwrap_or(TOP);
+                self.reach.current = self.function_at.get(&start).copied().unwrap_or(reach::UNKNOWN);
                 // A top-level function opens its own region; it sees what the module
                 // fetched or wrote before it (a callback of a module-level request).
                 let outer = std::mem::take(&mut self.region);

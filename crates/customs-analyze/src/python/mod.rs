@@ -517,7 +517,7 @@ impl<'a> Visitor<'a> for Walker {
                         Some(c) => self.reach.lookup(&concat([c, ".", f.name.as_str()])),
                         None => self.reach.lookup(f.name.as_str()),
                     };
-                    self.reach.current = id.unwrap_or(TOP);
+                    self.reach.current = id.unwrap_or(reach::UNKNOWN);
                 }
                 self.calls.values.get_mut().clear();
                 self.scopes.push(Scope::default());
