@@ -54,13 +54,17 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     };
     write_report(args.report.output.as_ref(), &rendered)?;
     let threshold = threshold(args.fail_on);
-    Ok(if !errors.is_empty() {
-        ExitCode::from(2)
-    } else if packages.iter().any(|p| p.verdict.level >= threshold) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    // An artifact not read in full could not be judged whole: like one that could not be
+    // read at all, it fails the scan whatever its verdict on the part that was read.
+    Ok(
+        if !errors.is_empty() || packages.iter().any(|p| !p.read_in_full()) {
+            ExitCode::from(2)
+        } else if packages.iter().any(|p| p.verdict.level >= threshold) {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }
 
 pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
@@ -97,7 +101,9 @@ pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
         }
     };
     write_report(args.report.output.as_ref(), &rendered)?;
-    Ok(if report.verdict.level >= threshold(args.fail_on) {
+    Ok(if !report.new.read_in_full() {
+        ExitCode::from(2)
+    } else if report.verdict.level >= threshold(args.fail_on) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
