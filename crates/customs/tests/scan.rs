@@ -406,6 +406,13 @@ fn an_artifact_not_read_in_full_fails_the_scan() {
         "{}",
         stdout(&out)
     );
+    // An update to it fails `diff` the same way.
+    std::fs::write(tmp.path().join("cut-0.9.0.tgz"), &whole).unwrap();
+    let out = customs(
+        tmp.path(),
+        &["diff", "--offline", "cut-0.9.0.tgz", "cut-1.0.0.tgz"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
 }
 
 /// A wheel's RECORD is checked against every member: by sha256 for what customs reads,
