@@ -247,12 +247,17 @@ fn close_member(open: &mut Option<String>, meter: &Meter, limits: &Limits, sink:
 }
 
 fn bomb(path: &str, compressed: u64, inflated: u64, limits: &Limits) -> Anomaly {
+    // A decoder may take in a small stream whole before the member begins.
+    let from = match compressed {
+        0 => "next to no compressed bytes".to_owned(),
+        n => format!("{n} compressed bytes"),
+    };
     Anomaly::new(
         AnomalyKind::CompressionBomb,
         path,
         format!(
-            "{compressed} compressed bytes of this member expand past {inflated} bytes \
-             (more than {}:1); the member was skipped and the members after it were read",
+            "{from} of this member expand past {inflated} bytes (more than {}:1); the \
+             member was skipped and the members after it were read",
             limits.max_ratio
         ),
     )
