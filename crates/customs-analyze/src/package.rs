@@ -872,6 +872,7 @@ mod tests {
             entries,
             anomalies: Vec::new(),
             total_bytes: 0,
+            incomplete: Vec::new(),
         };
         Package::from_tree(tree, &format!("{name}-1.0.tar.gz"))
     }

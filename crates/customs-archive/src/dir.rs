@@ -3,8 +3,8 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::{
-    Anomaly, AnomalyKind, ArchiveError, Budget, Entry, EntryKind, Format, HEAD_LEN, ReadOptions,
-    Sink, Tree, Want, is_archive_name, open_nested, read_member,
+    Anomaly, AnomalyKind, ArchiveError, Budget, Entry, EntryKind, Format, HEAD_LEN,
+    IncompleteCause, ReadOptions, Sink, Tree, Want, is_archive_name, open_nested, read_member,
 };
 
 /// Folders that are never part of a package: version control metadata.
@@ -25,11 +25,12 @@ pub fn read_dir(root: &Path, options: &ReadOptions<'_>) -> Result<Tree, ArchiveE
     let mut stack = vec![(root.to_path_buf(), String::new())];
     while let Some((dir, rel)) = stack.pop() {
         let Ok(listing) = fs::read_dir(&dir) else {
-            sink.anomaly(Anomaly::new(
+            sink.unread(
                 AnomalyKind::UnreadableMember,
+                IncompleteCause::UnreadableMember,
                 &rel,
                 "folder cannot be listed",
-            ));
+            );
             continue;
         };
         let mut children: Vec<_> = listing.filter_map(Result::ok).collect();
@@ -42,6 +43,12 @@ pub fn read_dir(root: &Path, options: &ReadOptions<'_>) -> Result<Tree, ArchiveE
                 format!("{rel}/{name}")
             };
             let Ok(file_type) = child.file_type() else {
+                sink.unread(
+                    AnomalyKind::UnreadableMember,
+                    IncompleteCause::UnreadableMember,
+                    &path,
+                    "the type of this file cannot be read",
+                );
                 continue;
             };
             if file_type.is_dir() {
@@ -51,14 +58,15 @@ pub fn read_dir(root: &Path, options: &ReadOptions<'_>) -> Result<Tree, ArchiveE
                 continue;
             }
             if sink.entry_count() >= options.limits.max_entries {
-                sink.anomaly(Anomaly::new(
+                sink.unread(
                     AnomalyKind::TooManyEntries,
+                    IncompleteCause::TooManyEntries,
                     "",
                     format!(
                         "more than {} files; the rest were not read",
                         options.limits.max_entries
                     ),
-                ));
+                );
                 return Ok(sink.into_tree(Format::Folder, budget.used()));
             }
             if file_type.is_symlink() {
@@ -84,14 +92,15 @@ pub fn read_dir(root: &Path, options: &ReadOptions<'_>) -> Result<Tree, ArchiveE
             }
             read_file(&child.path(), path, options, &budget, &sink);
             if budget.is_exhausted() {
-                sink.anomaly(Anomaly::new(
+                sink.unread(
                     AnomalyKind::TotalSizeExceeded,
+                    IncompleteCause::TotalSizeExceeded,
                     "",
                     format!(
                         "the folder holds more than {} bytes; reading stopped",
                         options.limits.max_total_bytes
                     ),
-                ));
+                );
                 return Ok(sink.into_tree(Format::Folder, budget.used()));
             }
         }
@@ -140,11 +149,12 @@ fn read_file(file: &Path, path: String, options: &ReadOptions<'_>, budget: &Budg
                 entry.sha256 = read.sha256;
             }
             Err(e) => {
-                sink.anomaly(Anomaly::new(
+                sink.unread(
                     AnomalyKind::UnreadableMember,
+                    IncompleteCause::UnreadableMember,
                     &entry.path,
                     format!("cannot read: {e}"),
-                ));
+                );
             }
         }
     }

@@ -30,7 +30,9 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 pub use dir::read_dir;
 pub use limits::Limits;
 pub use path::check_member_path;
-pub use tree::{Anomaly, AnomalyKind, Entry, EntryKind, Format, Tree, Want};
+pub use tree::{
+    Anomaly, AnomalyKind, Entry, EntryKind, Format, Incomplete, IncompleteCause, Tree, Want,
+};
 
 /// How many leading bytes a [`Want::Head`] member keeps: enough for any magic number.
 pub const HEAD_LEN: usize = 512;
@@ -223,6 +225,7 @@ impl Budget {
 pub(crate) struct Sink {
     entries: Mutex<Vec<Entry>>,
     anomalies: Mutex<Vec<Anomaly>>,
+    incomplete: Mutex<Vec<Incomplete>>,
 }
 
 impl Sink {
@@ -238,6 +241,40 @@ impl Sink {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .push(anomaly);
+    }
+
+    /// Notes that members were left unread (a whole-archive limit, a member that cannot
+    /// be decompressed, a stream that breaks off): an anomaly for the rules, and the mark
+    /// that the tree does not stand for the whole artifact.
+    pub(crate) fn unread(
+        &self,
+        kind: AnomalyKind,
+        cause: IncompleteCause,
+        path: &str,
+        detail: impl Into<String>,
+    ) {
+        let detail = detail.into();
+        self.incomplete
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(Incomplete::new(cause, path, detail.clone()));
+        self.anomaly(Anomaly::new(kind, path, detail));
+    }
+
+    /// A member that cannot be decompressed or listed. In the artifact itself it leaves
+    /// part of the package unread; inside a nested archive (which no installer unpacks)
+    /// it is an anomaly for the rules.
+    pub(crate) fn unreadable_member(&self, depth: u32, path: &str, detail: impl Into<String>) {
+        if depth == 0 {
+            self.unread(
+                AnomalyKind::UnreadableMember,
+                IncompleteCause::UnreadableMember,
+                path,
+                detail,
+            );
+        } else {
+            self.anomaly(Anomaly::new(AnomalyKind::UnreadableMember, path, detail));
+        }
     }
 
     pub(crate) fn entry_count(&self) -> usize {
@@ -260,11 +297,18 @@ impl Sink {
         entries.sort_by(|a, b| a.path.cmp(&b.path));
         anomalies.sort_by(|a, b| (a.kind, &a.path).cmp(&(b.kind, &b.path)));
         anomalies.dedup_by(|a, b| a.kind == b.kind && a.path == b.path);
+        let mut incomplete = self
+            .incomplete
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        incomplete.sort_by(|a, b| (a.cause, &a.path).cmp(&(b.cause, &b.path)));
+        incomplete.dedup_by(|a, b| a.cause == b.cause && a.path == b.path);
         Tree {
             format,
             entries,
             anomalies,
             total_bytes,
+            incomplete,
         }
     }
 }

@@ -11,8 +11,9 @@ pub struct Limits {
     pub max_entries: usize,
     /// How deep archives inside archives are opened (the outer archive is depth 0).
     pub max_depth: u32,
-    /// Expansion ratio (uncompressed / compressed) above which a member or stream
-    /// larger than [`Limits::bomb_min_bytes`] is treated as a compression bomb.
+    /// Expansion ratio (uncompressed / compressed) above which a member larger than
+    /// [`Limits::bomb_min_bytes`] is treated as a compression bomb: skipped, never kept,
+    /// and reading goes on with the next member.
     pub max_ratio: u64,
     /// Below this many uncompressed bytes the ratio is not checked: small, highly
     /// repetitive files are common and harmless.
@@ -33,7 +34,7 @@ impl Default for Limits {
 }
 
 impl Limits {
-    /// The most uncompressed bytes a stream or member of `compressed` bytes may expand to
+    /// The most uncompressed bytes a member of `compressed` bytes may expand to
     /// before it counts as a bomb.
     #[must_use]
     pub fn bomb_threshold(&self, compressed: u64) -> u64 {

@@ -1,28 +1,104 @@
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::io::{BufRead, Read, Seek, SeekFrom};
 
 use sha2::Digest;
-use std::io::{Read, Seek, SeekFrom};
 
 use crate::{
-    Anomaly, AnomalyKind, ArchiveError, Budget, Entry, EntryKind, Format, HEAD_LEN, ReadOptions,
-    Sink, Want, check_member_path, is_archive_name, open_nested, read_member,
+    Anomaly, AnomalyKind, ArchiveError, Budget, Entry, EntryKind, Format, HEAD_LEN,
+    IncompleteCause, Limits, ReadOptions, Sink, Want, check_member_path, is_archive_name,
+    open_nested, read_member,
 };
 
-/// Counts the uncompressed bytes of the whole tar stream against the budget and the
-/// bomb threshold, and ends the stream (with a marker error) when either is reached.
+/// Where the reading stands, shared by the compressed input, the metered stream and the
+/// member loop (one thread reads a tar stream).
+#[derive(Default)]
+struct Meter {
+    /// Compressed bytes the decoder has consumed.
+    compressed: Cell<u64>,
+    /// Uncompressed bytes the decoder has produced.
+    inflated: Cell<u64>,
+    /// Where the current member began: (compressed, inflated).
+    member: Cell<Option<(u64, u64)>>,
+    /// The current member expands past the ratio limit: (compressed, inflated) bytes of
+    /// it when that was seen.
+    bomb: Cell<Option<(u64, u64)>>,
+    /// Members the stream has passed whole.
+    members: Cell<usize>,
+}
+
+impl Meter {
+    /// A new member begins where the stream stands now.
+    fn start_member(&self) {
+        self.member
+            .set(Some((self.compressed.get(), self.inflated.get())));
+        self.bomb.set(None);
+    }
+
+    /// Counts `n` inflated bytes and checks the current member's ratio.
+    fn inflated(&self, n: u64, limits: &Limits) {
+        let inflated = self.inflated.get() + n;
+        self.inflated.set(inflated);
+        if self.bomb.get().is_none()
+            && let Some((c0, u0)) = self.member.get()
+        {
+            let grown = inflated - u0;
+            let compressed = self.compressed.get() - c0;
+            if grown > limits.bomb_threshold(compressed) {
+                self.bomb.set(Some((compressed, grown)));
+            }
+        }
+    }
+}
+
+/// The compressed bytes, counted as the decoder consumes them (the decoders that take a
+/// `BufRead` consume exactly what they decode, so a member's share is known).
+struct Input<'a> {
+    rest: &'a [u8],
+    meter: &'a Meter,
+}
+
+impl Read for Input<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.rest.read(buf)?;
+        self.meter
+            .compressed
+            .set(self.meter.compressed.get() + n as u64);
+        Ok(n)
+    }
+}
+
+impl BufRead for Input<'_> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        Ok(self.rest)
+    }
+
+    fn consume(&mut self, amt: usize) {
+        let amt = amt.min(self.rest.len());
+        self.rest = &self.rest[amt..];
+        self.meter
+            .compressed
+            .set(self.meter.compressed.get() + amt as u64);
+    }
+}
+
+/// Counts the uncompressed bytes of the whole tar stream against the budget (ending the
+/// stream with a marker error when it is spent) and each member's against the ratio.
 struct Metered<'b, R> {
     inner: R,
     budget: &'b Budget,
-    read: u64,
-    threshold: u64,
-    stopped: Option<AnomalyKind>,
+    meter: &'b Meter,
+    limits: &'b Limits,
+    /// The budget is spent: nothing more is read.
+    stopped: bool,
     /// Where skipped bytes go (see the `Seek` impl), allocated once per stream.
     discard: Vec<u8>,
 }
 
 /// Skipping forward, the only seek a tar reader makes (past the rest of a member and its
-/// padding), by reading into one buffer: the `tar` crate's own skip zeroes a fresh 32 KiB
-/// buffer at every member. Skipped bytes are metered like the rest.
+/// padding), by reading into one bounded buffer: the `tar` crate's own skip zeroes a fresh
+/// 32 KiB buffer at every member. Skipped bytes are metered like the rest, so a member
+/// skipped unread is still checked against the ratio and the budget, and never kept.
 impl<R: Read> Seek for Metered<'_, R> {
     fn seek(&mut self, pos: SeekFrom) -> std::io::Result<u64> {
         let SeekFrom::Current(n) = pos else {
@@ -47,7 +123,7 @@ impl<R: Read> Seek for Metered<'_, R> {
                 }
                 left -= n as u64;
             }
-            Ok(self.read)
+            Ok(self.meter.inflated.get())
         })();
         self.discard = discard;
         outcome
@@ -62,21 +138,35 @@ fn backwards() -> std::io::Error {
 }
 
 const STOP_MARKER: &str = "customs: read limit reached";
+const BOMB_MARKER: &str = "customs: member past the ratio limit";
 
 impl<R: Read> Read for Metered<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if self.stopped.is_some() {
+        if self.stopped {
             return Err(std::io::Error::other(STOP_MARKER));
         }
         let n = self.inner.read(buf)?;
-        self.read += n as u64;
-        if self.read > self.threshold {
-            self.stopped = Some(AnomalyKind::CompressionBomb);
-        } else if !self.budget.take(n as u64) {
-            self.stopped = Some(AnomalyKind::TotalSizeExceeded);
-        }
-        if self.stopped.is_some() {
+        self.meter.inflated(n as u64, self.limits);
+        if !self.budget.take(n as u64) {
+            self.stopped = true;
             return Err(std::io::Error::other(STOP_MARKER));
+        }
+        Ok(n)
+    }
+}
+
+/// A member's bytes, cut off with [`BOMB_MARKER`] as soon as the member passes the ratio
+/// limit: what was kept of it is dropped, and the tar reader skips the rest.
+struct Guarded<'a, R> {
+    inner: R,
+    meter: &'a Meter,
+}
+
+impl<R: Read> Read for Guarded<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if self.meter.bomb.get().is_some() {
+            return Err(std::io::Error::other(BOMB_MARKER));
         }
         Ok(n)
     }
@@ -91,57 +181,91 @@ pub(crate) fn read(
     budget: &Budget,
     sink: &Sink,
 ) -> Result<(), ArchiveError> {
-    let threshold = options.limits.bomb_threshold(bytes.len() as u64);
+    let meter = Meter::default();
+    let input = Input {
+        rest: bytes,
+        meter: &meter,
+    };
     let decoder: Box<dyn Read + '_> = match format {
-        Format::TarGz => Box::new(flate2::read::MultiGzDecoder::new(bytes)),
-        Format::TarBz2 => Box::new(bzip2::read::MultiBzDecoder::new(bytes)),
-        Format::TarXz => Box::new(lzma_rust2::XzReader::new(bytes, true)),
-        _ => Box::new(bytes),
+        Format::TarGz => Box::new(flate2::bufread::MultiGzDecoder::new(input)),
+        Format::TarBz2 => Box::new(bzip2::bufread::MultiBzDecoder::new(input)),
+        Format::TarXz => Box::new(lzma_rust2::XzReader::new(input, true)),
+        _ => Box::new(input),
     };
     let mut metered = Metered {
         inner: decoder,
         budget,
-        read: 0,
-        threshold,
-        stopped: None,
+        meter: &meter,
+        limits: options.limits,
+        stopped: false,
         discard: Vec::new(),
     };
-    let outcome = read_entries(&mut metered, prefix, depth, options, budget, sink);
+    let outcome = read_entries(&mut metered, &meter, prefix, depth, options, budget, sink);
+    let members = meter.members.get();
     let shown_archive = prefix.trim_end_matches(crate::NESTED_SEPARATOR);
-    match metered.stopped {
-        Some(AnomalyKind::CompressionBomb) => {
-            sink.anomaly(Anomaly::new(
-                AnomalyKind::CompressionBomb,
+    if metered.stopped {
+        // The budget is shared by the whole artifact: wherever it runs out, the rest
+        // of the artifact is left unread.
+        sink.unread(
+            AnomalyKind::TotalSizeExceeded,
+            IncompleteCause::TotalSizeExceeded,
+            shown_archive,
+            format!(
+                "the archive expands past the {} byte limit; reading stopped",
+                options.limits.max_total_bytes
+            ),
+        );
+        return Ok(());
+    }
+    match outcome {
+        Ok(()) => Ok(()),
+        // The artifact itself breaks off after some members: those are judged, and the
+        // artifact is marked as not read in full.
+        Err(e) if depth == 0 && members > 0 => {
+            sink.unread(
+                AnomalyKind::Truncated,
+                IncompleteCause::Truncated,
                 shown_archive,
-                format!(
-                    "{} compressed bytes expand past {threshold} bytes (more than {}:1); \
-                     reading stopped",
-                    bytes.len(),
-                    options.limits.max_ratio
-                ),
-            ));
+                format!("the {format} stream breaks off after {members} members: {e}"),
+            );
             Ok(())
         }
-        Some(kind) => {
-            sink.anomaly(Anomaly::new(
-                kind,
-                shown_archive,
-                format!(
-                    "the archive expands past the {} byte limit; reading stopped",
-                    options.limits.max_total_bytes
-                ),
-            ));
-            Ok(())
-        }
-        None => outcome.map_err(|e| ArchiveError::Corrupt {
+        Err(e) => Err(ArchiveError::Corrupt {
             format,
             detail: e.to_string(),
         }),
     }
 }
 
+/// Reports the member whose data the stream has just passed when it was a bomb.
+fn close_member(open: &mut Option<String>, meter: &Meter, limits: &Limits, sink: &Sink) {
+    if let Some(path) = open.take()
+        && let Some((compressed, inflated)) = meter.bomb.get()
+    {
+        sink.anomaly(bomb(&path, compressed, inflated, limits));
+    }
+}
+
+fn bomb(path: &str, compressed: u64, inflated: u64, limits: &Limits) -> Anomaly {
+    // A decoder may take in a small stream whole before the member begins.
+    let from = match compressed {
+        0 => "next to no compressed bytes".to_owned(),
+        n => format!("{n} compressed bytes"),
+    };
+    Anomaly::new(
+        AnomalyKind::CompressionBomb,
+        path,
+        format!(
+            "{from} of this member expand past {inflated} bytes (more than {}:1); the \
+             member was skipped and the members after it were read",
+            limits.max_ratio
+        ),
+    )
+}
+
 fn read_entries<R: Read + Seek>(
     stream: &mut R,
+    meter: &Meter,
     prefix: &str,
     depth: u32,
     options: &ReadOptions<'_>,
@@ -151,10 +275,22 @@ fn read_entries<R: Read + Seek>(
     let limits = options.limits;
     let mut archive = tar::Archive::new(stream);
     let mut seen = HashMap::new();
-    for item in archive.entries_with_seek()? {
+    let mut entries = archive.entries_with_seek()?;
+    // The member whose data the stream is in, until the next header is read.
+    let mut open: Option<String> = None;
+    loop {
+        let next = entries.next();
+        // Reaching the next header has read (or skipped) all of the previous member.
+        if !matches!(next, Some(Err(_))) && meter.member.get().is_some() {
+            meter.members.set(meter.members.get() + 1);
+        }
+        close_member(&mut open, meter, limits, sink);
+        let Some(item) = next else { break };
         let mut item = item?;
+        meter.start_member();
         let raw = item.path_bytes().into_owned();
         let path = format!("{prefix}{}", String::from_utf8_lossy(&raw));
+        open = Some(path.clone());
         let header = item.header();
         let kind = header.entry_type();
         if kind.is_dir() || kind.is_pax_global_extensions() {
@@ -164,14 +300,15 @@ fn read_entries<R: Read + Seek>(
             sink.anomaly(anomaly);
         }
         if sink.entry_count() >= limits.max_entries {
-            sink.anomaly(Anomaly::new(
+            sink.unread(
                 AnomalyKind::TooManyEntries,
+                IncompleteCause::TooManyEntries,
                 prefix.trim_end_matches(crate::NESTED_SEPARATOR),
                 format!(
                     "more than {} members; the rest were not read",
                     limits.max_entries
                 ),
-            ));
+            );
             break;
         }
         let mode = header.mode().ok();
@@ -224,14 +361,31 @@ fn read_entries<R: Read + Seek>(
             None
         } else {
             // The stream itself is metered; members need no second count.
-            Some(read_member(
-                &mut item,
+            let mut guarded = Guarded {
+                inner: &mut item,
+                meter,
+            };
+            match read_member(
+                &mut guarded,
                 declared,
                 keep,
                 u64::MAX,
                 options.hash_all,
                 None,
-            )?)
+            ) {
+                Ok(read) => Some(read),
+                Err(e) => {
+                    let Some((compressed, inflated)) = meter.bomb.get() else {
+                        return Err(e);
+                    };
+                    // A bomb: nothing of it is kept, and the tar reader skips the rest
+                    // of it (metered, into a bounded buffer) on the way to the next.
+                    open = None;
+                    sink.anomaly(bomb(&path, compressed, inflated, limits));
+                    sink.entry(Entry::bare(path, EntryKind::File, declared, mode));
+                    continue;
+                }
+            }
         };
         let (complete, too_large) = read.as_ref().map_or((false, false), |r| {
             (

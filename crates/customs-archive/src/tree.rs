@@ -137,6 +137,8 @@ pub enum AnomalyKind {
     NestedUnreadable,
     /// A member that could not be decompressed.
     UnreadableMember,
+    /// The stream breaks off (truncated or corrupt) after some members were read.
+    Truncated,
 }
 
 impl AnomalyKind {
@@ -161,6 +163,7 @@ impl AnomalyKind {
             Self::NestingTooDeep => "nesting-too-deep",
             Self::NestedUnreadable => "nested-unreadable",
             Self::UnreadableMember => "unreadable-member",
+            Self::Truncated => "truncated",
         }
     }
 }
@@ -194,6 +197,72 @@ impl Anomaly {
     }
 }
 
+/// Why part of an artifact was not read. A member past a per-member limit (too large,
+/// a compression bomb) is skipped and reading goes on, so that is an [`Anomaly`] only;
+/// these are the causes that leave members unread, so that no verdict on what was read
+/// can vouch for the whole artifact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum IncompleteCause {
+    /// The whole archive expands past [`crate::Limits::max_total_bytes`].
+    TotalSizeExceeded,
+    /// The archive has more members than [`crate::Limits::max_entries`].
+    TooManyEntries,
+    /// The stream is truncated or corrupt after some members were read.
+    Truncated,
+    /// A member of the archive (not of a nested one) could not be decompressed or listed.
+    UnreadableMember,
+}
+
+impl IncompleteCause {
+    /// A short stable identifier.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::TotalSizeExceeded => "total-size-exceeded",
+            Self::TooManyEntries => "too-many-entries",
+            Self::Truncated => "truncated",
+            Self::UnreadableMember => "unreadable-member",
+        }
+    }
+}
+
+impl fmt::Display for IncompleteCause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One reason the artifact was not read in full, with where it happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incomplete {
+    /// What stopped the reading.
+    pub cause: IncompleteCause,
+    /// The member or nested archive it concerns (empty for the artifact itself).
+    pub path: String,
+    /// A sentence for the report.
+    pub detail: String,
+}
+
+impl Incomplete {
+    pub(crate) fn new(cause: IncompleteCause, path: &str, detail: impl Into<String>) -> Self {
+        Self {
+            cause,
+            path: path.to_owned(),
+            detail: detail.into(),
+        }
+    }
+}
+
+impl fmt::Display for Incomplete {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}: {}", self.cause, self.detail)
+        } else {
+            write!(f, "{}: {}: {}", self.cause, self.path, self.detail)
+        }
+    }
+}
+
 /// Everything read from one archive or folder.
 #[derive(Debug, Clone)]
 pub struct Tree {
@@ -205,6 +274,10 @@ pub struct Tree {
     pub anomalies: Vec<Anomaly>,
     /// Uncompressed bytes read.
     pub total_bytes: u64,
+    /// Why members were left unread; empty when the artifact was read in full. A verdict
+    /// on a tree that was not read in full covers only part of the artifact: the caller
+    /// must treat the artifact as unreadable.
+    pub incomplete: Vec<Incomplete>,
 }
 
 impl Tree {
@@ -215,6 +288,13 @@ impl Tree {
             .binary_search_by(|e| e.path.as_str().cmp(path))
             .ok()
             .map(|i| &self.entries[i])
+    }
+
+    /// True when every member was read (or skipped past a per-member limit, which is an
+    /// anomaly), so that the tree stands for the whole artifact.
+    #[must_use]
+    pub fn read_in_full(&self) -> bool {
+        self.incomplete.is_empty()
     }
 
     /// True when an anomaly of this kind was seen.

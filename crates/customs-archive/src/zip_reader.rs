@@ -5,8 +5,9 @@ use sha2::Digest;
 use zip::ZipArchive;
 
 use crate::{
-    Anomaly, AnomalyKind, ArchiveError, Budget, Entry, EntryKind, Format, HEAD_LEN, ReadOptions,
-    Sink, Want, check_member_path, is_archive_name, open_nested, read_member,
+    Anomaly, AnomalyKind, ArchiveError, Budget, Entry, EntryKind, Format, HEAD_LEN,
+    IncompleteCause, ReadOptions, Sink, Want, check_member_path, is_archive_name, open_nested,
+    read_member,
 };
 
 type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
@@ -52,14 +53,15 @@ pub(crate) fn read(
         .saturating_sub(sink.entry_count());
     let count = archive.len();
     if count > room {
-        sink.anomaly(Anomaly::new(
+        sink.unread(
             AnomalyKind::TooManyEntries,
+            IncompleteCause::TooManyEntries,
             shown_archive,
             format!(
                 "{count} members; only the first {room} were read (limit {})",
                 options.limits.max_entries
             ),
-        ));
+        );
     }
     let indices = 0..count.min(room);
     if bytes.len() >= PARALLEL_BYTES && depth == 0 {
@@ -85,8 +87,17 @@ fn member(
     sink: &Sink,
 ) {
     let limits = options.limits;
-    let Ok(meta) = archive.by_index_data(index) else {
-        return;
+    let meta = match archive.by_index_data(index) {
+        Ok(meta) => meta,
+        Err(e) => {
+            let shown = format!("{prefix}#{index}");
+            sink.unreadable_member(
+                depth,
+                &shown,
+                format!("member {index} of the central directory cannot be read: {e}"),
+            );
+            return;
+        }
     };
     let raw = meta.name_raw().to_vec();
     let path = format!("{prefix}{}", String::from_utf8_lossy(&raw));
@@ -147,34 +158,35 @@ fn member(
     let read = match result {
         Ok(read) => read,
         Err(e) => {
-            sink.anomaly(Anomaly::new(
-                AnomalyKind::UnreadableMember,
-                &path,
-                format!("member cannot be decompressed: {e}"),
-            ));
+            sink.unreadable_member(depth, &path, format!("member cannot be decompressed: {e}"));
             return;
         }
     };
     if !read.ended {
         if read.read >= threshold {
+            // A bomb is skipped, not analysed: nothing of it is kept, and the other
+            // members are read as usual.
             sink.anomaly(Anomaly::new(
                 AnomalyKind::CompressionBomb,
                 &path,
                 format!(
                     "{compressed} compressed bytes expand past {threshold} bytes \
-                     (more than {}:1); reading stopped",
+                     (more than {}:1); the member was skipped",
                     limits.max_ratio
                 ),
             ));
+            sink.entry(Entry::bare(path, EntryKind::File, declared, mode));
+            return;
         } else if budget.is_exhausted() {
-            sink.anomaly(Anomaly::new(
+            sink.unread(
                 AnomalyKind::TotalSizeExceeded,
+                IncompleteCause::TotalSizeExceeded,
                 "",
                 format!(
                     "the archive expands past the {} byte limit; reading stopped",
                     limits.max_total_bytes
                 ),
-            ));
+            );
         }
     }
     let complete = want == Want::Content && read.kept_all();

@@ -4,7 +4,8 @@
 use std::io::Write;
 
 use customs_archive::{
-    AnomalyKind, ArchiveError, EntryKind, Format, Limits, ReadOptions, Tree, Want, read_archive,
+    AnomalyKind, ArchiveError, EntryKind, Format, IncompleteCause, Limits, ReadOptions, Tree, Want,
+    read_archive,
 };
 
 fn content(_: &str, _: u64) -> Want {
@@ -216,25 +217,130 @@ fn tar_identical_repeat_is_told_apart() {
     assert_eq!(kinds(&read(&tgz)), vec![AnomalyKind::RepeatedEntry]);
 }
 
-#[test]
-fn gzip_bomb_stops_at_ratio() {
-    // 64 MiB of zeros compress to about 64 KiB: far past 250:1 once over 8 MiB.
-    let tar = raw_tar(&[("bomb/zeros", b'0', "", &vec![0u8; 64 << 20])]);
-    let tgz = gzip(&tar);
-    let tree = read(&tgz);
-    assert!(
-        tree.has(AnomalyKind::CompressionBomb),
-        "{:?}",
-        tree.anomalies
-    );
-    assert!(tree.total_bytes < 64 << 20, "reading must stop early");
+/// An npm tarball whose dropper sits behind 12 MiB of zeros (issue 28, item 11).
+fn padded_package() -> Vec<u8> {
+    raw_tar(&[
+        (
+            "package/package.json",
+            b'0',
+            "",
+            br#"{"name":"padded","version":"1.0.0","scripts":{"postinstall":"node setup.js"}}"#,
+        ),
+        ("package/padding.bin", b'0', "", &vec![0u8; 12 << 20]),
+        ("package/setup.js", b'0', "", b"require('./index.js');\n"),
+    ])
+}
+
+fn bz2(data: &[u8]) -> Vec<u8> {
+    let mut bz = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::best());
+    bz.write_all(data).expect("bz2");
+    bz.finish().expect("bz2")
+}
+
+fn xz(data: &[u8]) -> Vec<u8> {
+    let mut xz =
+        lzma_rust2::XzWriter::new(Vec::new(), lzma_rust2::XzOptions::default()).expect("xz");
+    xz.write_all(data).expect("xz");
+    xz.finish().expect("xz")
 }
 
 #[test]
-fn zip_bomb_member_stops_at_ratio() {
-    let zip = zip_of(&[("pkg/zeros.bin", &vec![0u8; 32 << 20])]);
+fn a_bomb_member_is_skipped_and_the_members_after_it_are_read() {
+    let tar = padded_package();
+    let wanted = |path: &str, _: u64| {
+        if path.ends_with(".bin") {
+            Want::Nothing
+        } else {
+            Want::Content
+        }
+    };
+    for (bytes, format) in [
+        (gzip(&tar), Format::TarGz),
+        (bz2(&tar), Format::TarBz2),
+        (xz(&tar), Format::TarXz),
+    ] {
+        assert!(bytes.len() < 64 << 10, "{format}: {} bytes", bytes.len());
+        // Whether the bomb is read for analysis (caught while it is read) or skipped
+        // unread (caught while the stream passes it), the same.
+        for (name, select) in [
+            ("content", &content as &(dyn Fn(&str, u64) -> Want + Sync)),
+            ("nothing", &wanted),
+        ] {
+            let tree = read_archive(
+                &bytes,
+                &ReadOptions {
+                    limits: &Limits::default(),
+                    hash_all: false,
+                    select,
+                    on_member: None,
+                },
+            )
+            .expect("readable");
+            assert_eq!(tree.format, format);
+            let bombs: Vec<&str> = tree
+                .anomalies
+                .iter()
+                .filter(|a| a.kind == AnomalyKind::CompressionBomb)
+                .map(|a| a.path.as_str())
+                .collect();
+            assert_eq!(bombs, ["package/padding.bin"], "{format} {name}");
+            let padding = tree.get("package/padding.bin").expect("padding listed");
+            assert!(
+                padding.data.is_empty() && !padding.complete,
+                "{format} {name}"
+            );
+            assert_eq!(padding.size, 12 << 20);
+            assert_eq!(
+                tree.get("package/setup.js").and_then(|e| e.text()),
+                Some("require('./index.js');\n"),
+                "{format} {name}: the member after the bomb must be read"
+            );
+            assert!(
+                tree.read_in_full(),
+                "{format} {name}: {:?}",
+                tree.incomplete
+            );
+            // The whole stream was inflated (to reach what follows), never kept.
+            assert!(tree.total_bytes > 12 << 20, "{format} {name}");
+        }
+    }
+}
+
+#[test]
+fn a_large_member_of_ordinary_ratio_is_no_bomb() {
+    // 12 MiB that compress about 10:1: over the 8 MiB floor, far under 250:1.
+    let text: Vec<u8> = (0..12u32 << 20)
+        .map(|i| {
+            b"abcdefghijklmnopqrstuvwxyz0123456789"[(i.wrapping_mul(2_654_435_761) >> 27) as usize]
+        })
+        .collect();
+    let tgz = gzip(&raw_tar(&[
+        ("pkg/data.txt", b'0', "", &text),
+        ("pkg/a.py", b'0', "", b"print(1)\n"),
+    ]));
+    let tree = read(&tgz);
+    assert!(tree.anomalies.is_empty(), "{:?}", tree.anomalies);
+    assert!(tree.get("pkg/data.txt").is_some_and(|e| e.complete));
+}
+
+#[test]
+fn zip_bomb_member_is_skipped_and_the_members_after_it_are_read() {
+    let zip = zip_of(&[
+        ("package/package.json", b"{}"),
+        ("package/zeros.bin", &vec![0u8; 32 << 20]),
+        ("package/setup.js", b"require('./index.js');\n"),
+    ]);
     let tree = read(&zip);
     assert_eq!(kinds(&tree), vec![AnomalyKind::CompressionBomb]);
+    assert_eq!(tree.anomalies[0].path, "package/zeros.bin");
+    let zeros = tree.get("package/zeros.bin").expect("listed");
+    assert!(zeros.data.is_empty() && !zeros.complete);
+    assert!(tree.get("package/setup.js").is_some_and(|e| e.complete));
+    assert!(tree.read_in_full(), "{:?}", tree.incomplete);
+    assert!(
+        tree.total_bytes < 16 << 20,
+        "the bomb is not inflated past the limit"
+    );
 }
 
 #[test]
@@ -255,6 +361,37 @@ fn total_size_limit() {
         tree.anomalies
     );
     assert!(tree.total_bytes <= 4_000_000);
+    assert_eq!(causes(&tree), [IncompleteCause::TotalSizeExceeded]);
+
+    let zip = zip_of(&[("pkg/a.bin", &data), ("pkg/b.bin", &data)]);
+    let tree = read_with(&zip, &limits).expect("readable");
+    assert_eq!(causes(&tree), [IncompleteCause::TotalSizeExceeded]);
+    assert!(!tree.read_in_full());
+}
+
+fn causes(tree: &Tree) -> Vec<IncompleteCause> {
+    tree.incomplete.iter().map(|i| i.cause).collect()
+}
+
+#[test]
+fn a_stream_that_breaks_off_after_some_members_is_not_read_in_full() {
+    let noise: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    let tgz = gzip(&raw_tar(&[
+        ("pkg/first.py", b'0', "", b"import os\n"),
+        ("pkg/second.bin", b'0', "", &noise),
+        ("pkg/third.py", b'0', "", b"import sys\n"),
+    ]));
+    let cut = &tgz[..tgz.len() / 2];
+    let tree = read_with(cut, &Limits::default()).expect("the members before the break");
+    assert_eq!(
+        tree.get("pkg/first.py").and_then(|e| e.text()),
+        Some("import os\n")
+    );
+    assert!(tree.get("pkg/third.py").is_none());
+    assert_eq!(causes(&tree), [IncompleteCause::Truncated]);
+    assert!(tree.has(AnomalyKind::Truncated));
 }
 
 #[test]
@@ -283,6 +420,28 @@ fn too_many_entries() {
     let tree = read_with(&zip_of(&files), &limits).expect("readable");
     assert_eq!(kinds(&tree), vec![AnomalyKind::TooManyEntries]);
     assert_eq!(tree.entries.len(), 5);
+    assert_eq!(causes(&tree), [IncompleteCause::TooManyEntries]);
+
+    let members: Vec<(&str, u8, &str, &[u8])> = names
+        .iter()
+        .map(|n| (n.as_str(), b'0', "", &b"x"[..]))
+        .collect();
+    let tree = read_with(&gzip(&raw_tar(&members)), &limits).expect("readable");
+    assert_eq!(tree.entries.len(), 5);
+    assert_eq!(causes(&tree), [IncompleteCause::TooManyEntries]);
+}
+
+#[test]
+fn a_nested_archive_that_cannot_be_read_is_a_finding_not_an_unread_artifact() {
+    // Corrupt archives are common test fixtures; no installer opens them.
+    let fixture = zip_of(&[("a.txt", b"x")]);
+    let outer = zip_of(&[
+        ("pkg/tests/broken.zip", &fixture[..fixture.len() - 10]),
+        ("pkg/a.py", b"print(1)\n"),
+    ]);
+    let tree = read(&outer);
+    assert_eq!(kinds(&tree), vec![AnomalyKind::NestedUnreadable]);
+    assert!(tree.read_in_full(), "{:?}", tree.incomplete);
 }
 
 #[test]
@@ -413,6 +572,8 @@ fn zip_crc_mismatch_is_an_unreadable_member() {
         "{:?}",
         tree.anomalies
     );
+    // What an installer may still unpack was not read: the artifact is not read in full.
+    assert_eq!(causes(&tree), [IncompleteCause::UnreadableMember]);
 }
 
 #[test]
@@ -453,7 +614,7 @@ fn members_skipped_unread_still_end_where_the_stream_does() {
         let bin = tree.entries.iter().find(|e| e.path == "pkg/data.bin");
         assert_eq!(bin.map(|e| (e.size, e.complete)), Some((100_001, false)));
     }
-    // A stream that ends inside a skipped member is an error, not a short tree.
+    // A stream that ends inside its first member, even one skipped, is an error.
     for bytes in [tar[..60_000].to_vec(), gzip(&tar[..60_000])] {
         assert!(matches!(
             read_selected(&bytes),

@@ -399,7 +399,8 @@ fn facts_of(report: &customs_scan::PackageReport, release: &Release) -> Facts {
             f.rule == "provenance-dropped" && f.message.contains("without build provenance")
         }),
         install_scripts: install_scripts(report, release),
-        unreadable: None,
+        // An artifact not read in full is decided on as unreadable (blocked by default).
+        unreadable: report.unreadable(),
         findings: report
             .findings
             .iter()

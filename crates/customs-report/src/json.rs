@@ -30,6 +30,10 @@ pub struct JsonPackage<'a> {
     /// Additions to the contract: the artifact kind and notes on the analysis.
     pub artifact: &'static str,
     pub notes: Vec<JsonNote<'a>>,
+    /// Why part of the artifact was left unread (addition; absent when it was read in
+    /// full). A package with any is unreadable, whatever its verdict.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub incomplete: Vec<JsonIncomplete<'a>>,
     /// For registry targets: index, file, integrity and release facts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<&'a SourceInfo>,
@@ -57,6 +61,15 @@ pub struct JsonFinding<'a> {
 pub struct JsonNote<'a> {
     pub path: &'a str,
     pub message: &'a str,
+}
+
+/// One reason an artifact was not read in full.
+#[derive(Debug, Serialize)]
+pub struct JsonIncomplete<'a> {
+    /// `total-size-exceeded`, `too-many-entries`, `truncated` or `unreadable-member`.
+    pub cause: &'static str,
+    pub path: &'a str,
+    pub detail: &'a str,
 }
 
 /// A target that could not be scanned.
@@ -114,6 +127,15 @@ fn package(p: &PackageReport) -> JsonPackage<'_> {
             .map(|n| JsonNote {
                 path: &n.path,
                 message: &n.message,
+            })
+            .collect(),
+        incomplete: p
+            .incomplete
+            .iter()
+            .map(|i| JsonIncomplete {
+                cause: i.cause.as_str(),
+                path: &i.path,
+                detail: &i.detail,
             })
             .collect(),
         source: p.source.as_ref(),

@@ -104,6 +104,16 @@ pub fn text(run: &RunReport<'_>, options: TextOptions) -> String {
                 &format!("({}, {}, {tail})", pkg.target, pkg.artifact.as_str())
             )
         );
+        for i in &pkg.incomplete {
+            let _ = writeln!(
+                out,
+                "{} {i}",
+                p.paint(
+                    AnsiColor::Red.on_default().effects(Effects::BOLD),
+                    "not read in full:"
+                ),
+            );
+        }
         if !shown.is_empty() {
             out.push('\n');
         }
@@ -137,6 +147,14 @@ pub fn text(run: &RunReport<'_>, options: TextOptions) -> String {
             )
         }
     );
+    let partial = run.packages.iter().filter(|p| !p.read_in_full()).count();
+    if partial > 0 {
+        let _ = writeln!(
+            out,
+            "{partial} package{} not read in full: unreadable, whatever the verdict on the part read",
+            if partial == 1 { " was" } else { "s were" }
+        );
+    }
     out
 }
 

@@ -443,7 +443,7 @@ fn check(
         provenance_dropped: findings.iter().any(|f| {
             f.rule == "provenance-dropped" && f.message.contains("without build provenance")
         }),
-        unreadable: None,
+        unreadable: out.report.as_ref().and_then(PackageReport::unreadable),
         unchecked: unchecked.clone(),
         builder: out
             .report

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use customs_analyze::{Note, analyze_package};
-use customs_archive::{ArchiveError, Limits, ReadOptions, read_archive, read_dir};
+use customs_archive::{ArchiveError, Incomplete, Limits, ReadOptions, read_archive, read_dir};
 use customs_ecosystem::{ArtifactKind, Identity, Package, select};
 use customs_history::Profile;
 use customs_registry::Registry;
@@ -57,6 +57,10 @@ pub struct PackageReport {
     pub files: usize,
     /// Uncompressed bytes read.
     pub bytes: u64,
+    /// Why part of the artifact was left unread; empty when it was read in full. The
+    /// verdict covers only what was read, so an artifact not read in full is unreadable
+    /// to every decision (see [`PackageReport::unreadable`]).
+    pub incomplete: Vec<Incomplete>,
     /// The facts releases are compared by.
     pub profile: Arc<Profile>,
     /// Where a registry target came from: index, file, integrity, release facts.
@@ -71,6 +75,24 @@ impl PackageReport {
         self.findings.extend(findings);
         customs_rules::sort_findings(&mut self.findings);
         self.verdict = verdict(&self.findings);
+    }
+
+    /// True when every member of the artifact was read (or skipped past a per-member
+    /// limit, which is a finding).
+    #[must_use]
+    pub fn read_in_full(&self) -> bool {
+        self.incomplete.is_empty()
+    }
+
+    /// Why the artifact counts as unreadable for a decision (the policy's `[unreadable]`
+    /// action): it was not read in full. `None` when it was.
+    #[must_use]
+    pub fn unreadable(&self) -> Option<String> {
+        if self.incomplete.is_empty() {
+            return None;
+        }
+        let why: Vec<String> = self.incomplete.iter().map(ToString::to_string).collect();
+        Some(format!("not read in full: {}", why.join("; ")))
     }
 }
 
@@ -327,6 +349,7 @@ pub fn judge(
         notes: analysis.notes,
         files: package.files.len(),
         bytes: package.tree.total_bytes,
+        incomplete: package.tree.incomplete.clone(),
         profile,
         source: None,
         history: None,

