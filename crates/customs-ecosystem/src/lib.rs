@@ -25,7 +25,7 @@ pub use lockfile::{
 };
 pub use names::{canonical_name, is_canonical, skeleton};
 pub use npm::{LIFECYCLE_HOOKS, NpmManifest};
-pub use python::{PyProject, PythonMetadata};
+pub use python::{PyProject, PythonMetadata, console_scripts};
 pub use requirement::parse_requirement;
 pub use versions::{
     ReleaseLine, compare_versions, line_of, npm_exact, npm_range, satisfies, valid_requirement,

@@ -32,6 +32,9 @@ pub struct NpmManifest {
     pub repository: String,
     /// `gypfile: true`, or `binding.gyp` will be built by npm's default install.
     pub gypfile: bool,
+    /// The commands `bin` installs: its keys, or the package's own name (without its
+    /// scope) when `bin` is one path.
+    pub commands: Vec<String>,
 }
 
 impl NpmManifest {
@@ -64,8 +67,20 @@ impl NpmManifest {
                 entry_points.push(s.to_owned());
             }
         }
+        let mut commands = Vec::new();
         if let Some(bin) = obj.get("bin") {
             collect_strings(bin, &mut entry_points);
+            match bin {
+                Value::Object(map) => commands.extend(map.keys().cloned()),
+                Value::String(_) => {
+                    let name = string("name");
+                    let bare = name.rsplit('/').next().unwrap_or(&name);
+                    if !bare.is_empty() {
+                        commands.push(bare.to_owned());
+                    }
+                }
+                _ => {}
+            }
         }
         if let Some(exports) = obj.get("exports") {
             collect_strings(exports, &mut entry_points);
@@ -88,6 +103,7 @@ impl NpmManifest {
             entry_points,
             repository,
             gypfile: obj.get("gypfile").and_then(Value::as_bool).unwrap_or(false),
+            commands,
         })
     }
 

@@ -114,6 +114,8 @@ pub struct PyProject {
     pub backend_path: Vec<String>,
     /// `[project] dependencies`.
     pub dependencies: Vec<String>,
+    /// The commands `[project.scripts]` and `[project.gui-scripts]` install.
+    pub scripts: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -129,6 +131,10 @@ struct RawProject {
     version: Option<String>,
     #[serde(default)]
     dependencies: Vec<String>,
+    #[serde(default)]
+    scripts: std::collections::BTreeMap<String, toml::Value>,
+    #[serde(rename = "gui-scripts", default)]
+    gui_scripts: std::collections::BTreeMap<String, toml::Value>,
 }
 
 #[derive(Deserialize)]
@@ -144,9 +150,12 @@ impl PyProject {
     #[must_use]
     pub fn parse(text: &str) -> Option<Self> {
         let raw: RawPyProject = toml::from_str(text).ok()?;
-        let (name, version, dependencies) = raw
+        let (name, version, dependencies, scripts) = raw
             .project
-            .map(|p| (p.name, p.version, p.dependencies))
+            .map(|p| {
+                let scripts = p.scripts.into_keys().chain(p.gui_scripts.into_keys());
+                (p.name, p.version, p.dependencies, scripts.collect())
+            })
             .unwrap_or_default();
         let (build_backend, backend_path) = raw
             .build_system
@@ -158,6 +167,7 @@ impl PyProject {
             build_backend,
             backend_path,
             dependencies,
+            scripts,
         })
     }
 
@@ -218,5 +228,61 @@ mod tests {
             vec!["_build/backend.py", "_build/backend/__init__.py"]
         );
         assert!(PyProject::parse("not [ toml").is_none());
+    }
+}
+
+/// The commands an `entry_points.txt` (or `setup.cfg`'s `[options.entry_points]`)
+/// installs: the names of its `console_scripts` and `gui_scripts` entries, written
+/// `name = module:function` one a line under a section header, or (setup.cfg) indented
+/// under a `console_scripts =` key.
+#[must_use]
+pub fn console_scripts(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with(';') {
+            continue;
+        }
+        if trimmed.starts_with('[') {
+            let section = trimmed.trim_matches(|c| c == '[' || c == ']').trim();
+            inside = matches!(section, "console_scripts" | "gui_scripts");
+            continue;
+        }
+        let indented = line.starts_with([' ', '\t']);
+        if let Some((key, value)) = trimmed.split_once('=') {
+            let key = key.trim();
+            if !indented && matches!(key, "console_scripts" | "gui_scripts") {
+                // setup.cfg: the entries follow, indented (or on this line).
+                inside = true;
+                if value.trim().is_empty() {
+                    continue;
+                }
+                let (name, _) = value.split_once('=').unwrap_or(("", ""));
+                if !name.trim().is_empty() {
+                    out.push(name.trim().to_owned());
+                }
+                continue;
+            }
+            if inside && value.contains(':') && !key.is_empty() && !key.contains(' ') {
+                out.push(key.to_owned());
+            }
+        } else if !indented {
+            inside = false;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod scripts_tests {
+    use super::console_scripts;
+
+    #[test]
+    fn entry_point_sections_and_setup_cfg() {
+        let txt = "[console_scripts]\nls = evil.cli:main\nmytool=mytool.cli:run\n\n[pytest11]\nplug = p.x:y\n";
+        assert_eq!(console_scripts(txt), ["ls", "mytool"]);
+        let cfg = "[options.entry_points]\nconsole_scripts =\n    sudo = pkg.cli:main\n[metadata]\nname = x\n";
+        assert_eq!(console_scripts(cfg), ["sudo"]);
     }
 }

@@ -79,6 +79,7 @@ pub const THREATS: &[&str] = &[
     "hidden-process",
     "suspicious-destination",
     "capability-chain",
+    "command-shadowing",
     "browser-hijack",
 ];
 

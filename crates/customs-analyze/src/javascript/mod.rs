@@ -234,8 +234,7 @@ fn is_main_guard(test: &Expression<'_>) -> bool {
     ) {
         return false;
     }
-    let is_module =
-        |e: &Expression<'_>| matches!(e.get_inner_expression(), Expression::Identifier(i) if i.name == "module");
+    let is_module = |e: &Expression<'_>| matches!(e.get_inner_expression(), Expression::Identifier(i) if i.name == "module");
     let is_main = |e: &Expression<'_>| match e.get_inner_expression() {
         Expression::StaticMemberExpression(m) => {
             m.property.name == "main"
@@ -386,7 +385,11 @@ impl Walker {
         let counted = !self.iife.contains(&start);
         if counted {
             if self.function_depth == 0 {
-                self.reach.current = self.function_at.get(&start).copied().unwrap_or(reach::UNKNOWN);
+                self.reach.current = self
+                    .function_at
+                    .get(&start)
+                    .copied()
+                    .unwrap_or(reach::UNKNOWN);
                 // A top-level function opens its own region; it sees what the module
                 // fetched or wrote before it (a callback of a module-level request).
                 let outer = std::mem::take(&mut self.region);
@@ -664,7 +667,6 @@ impl<'a> Visit<'a> for Walker {
     fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
         self.check_identifier(it.name.as_str(), it.span.start);
     }
-
 
     fn visit_binding_identifier(&mut self, it: &ast::BindingIdentifier<'a>) {
         self.check_identifier(it.name.as_str(), it.span.start);

@@ -6,13 +6,14 @@ use crate::model::by_context;
 use crate::{Confidence, Finding, Input, Rule, RuleMeta, Severity};
 
 mod anti_analysis;
-mod capability_chain;
 mod archive_bomb;
 mod archive_encrypted;
 mod archive_inconsistent;
 mod archive_limits;
 mod archive_link;
 mod archive_path_escape;
+mod capability_chain;
+mod command_shadowing;
 mod decode_execute;
 mod destruction;
 mod download_execute;
@@ -60,6 +61,7 @@ pub(crate) static ALL: &[&dyn Rule] = &[
     &npm_install_script::NpmInstallScript,
     &url_dependency::UrlDependency,
     &name_confusion::NameConfusion,
+    &command_shadowing::CommandShadowing,
     &native_binary::NativeBinary,
     &empty_metadata::EmptyMetadata,
     &wheel_record::WheelRecord,
