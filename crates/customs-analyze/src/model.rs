@@ -80,6 +80,10 @@ pub enum BehaviourKind {
     Obfuscation,
     /// A decoding or decompression of data.
     Decode,
+    /// Browser code that hooks `fetch`, `XMLHttpRequest` or a wallet provider to rewrite
+    /// what the page sends, swaps wallet addresses in the clipboard, or skims payment
+    /// forms.
+    BrowserHijack,
 }
 
 impl BehaviourKind {
@@ -104,6 +108,7 @@ impl BehaviourKind {
             Self::SuspiciousDestination => "suspicious-destination",
             Self::Obfuscation => "obfuscation",
             Self::Decode => "decode",
+            Self::BrowserHijack => "browser-hijack",
         }
     }
 }

@@ -116,6 +116,11 @@ pub(crate) fn is_fetch(qual: &str) -> bool {
     FETCH.contains(&qual)
 }
 
+/// A network call or connection, or the object it returns (`ws()`, `net.Socket()`).
+pub(crate) fn is_network(qual: &str) -> bool {
+    FETCH.contains(&qual) || NETWORK.contains(&qual) || qual == "global.EventSource"
+}
+
 fn is_fs(qual: &str) -> bool {
     qual.starts_with("fs.") || qual.starts_with("fs/promises.") || qual.starts_with("fs-extra.")
 }
@@ -145,11 +150,11 @@ fn is_packer(arguments: &[Argument<'_>]) -> bool {
     names.len() >= 5 && names[..5] == ["p", "a", "c", "k", "e"]
 }
 
-pub(crate) fn on_new(w: &mut Walker, it: &NewExpression<'_>) {
+pub(crate) fn on_new(w: &mut Walker<'_>, it: &NewExpression<'_>) {
     handle(w, &it.callee, &it.arguments, it.span.start);
 }
 
-pub(crate) fn on_call(w: &mut Walker, it: &CallExpression<'_>) {
+pub(crate) fn on_call(w: &mut Walker<'_>, it: &CallExpression<'_>) {
     handle(w, &it.callee, &it.arguments, it.span.start);
 }
 
@@ -167,11 +172,11 @@ struct Arguments {
 
 fn evaluate<'s>(
     slot: &'s mut Option<Arguments>,
-    w: &Walker,
+    w: &Walker<'_>,
     arguments: &[Argument<'_>],
 ) -> &'s Arguments {
     slot.get_or_insert_with(|| {
-        let args: Vec<Val> = arguments.iter().map(|a| w.eval_arg(a)).collect();
+        let args: Vec<Val> = w.eval_args(arguments);
         let taint = args.iter().fold(0, |t, v| t | v.taint);
         let first_text = args
             .first()
@@ -186,20 +191,43 @@ fn evaluate<'s>(
 }
 
 #[allow(clippy::too_many_lines)]
-fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], offset: u32) {
+fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>], offset: u32) {
     let func = w.eval(callee);
-    let Some(raw_qual) = func.qual.clone() else {
+    let Some(mut raw_qual) = func.qual.clone() else {
         return method_only(w, callee, arguments, offset);
     };
+    if raw_qual.starts_with('#') {
+        return method_only(w, callee, arguments, offset);
+    }
     // A name imported from another module is called: it may be a function of the
     // package, which then runs where this call runs.
     if !raw_qual.starts_with("global.") {
         w.reach.external(&raw_qual);
     }
-    let qual_text = normalize(&raw_qual);
-    let qual: &str = &qual_text;
     // The arguments are evaluated when a check below first needs them.
     let mut evaluated = None;
+    // Calls made through another: `Reflect.construct(Function, [...])`,
+    // `Reflect.apply(eval, this, [code])`, `eval.call(this, code)`, `f.apply(this, [..])`.
+    if let Some((target, args)) = indirect_call(w, &raw_qual, arguments) {
+        w.push(
+            BehaviourKind::Obfuscation,
+            offset,
+            format!(
+                "calls '{}' indirectly through {}",
+                target.trim_start_matches("global."),
+                raw_qual.trim_start_matches("global.")
+            ),
+        );
+        raw_qual = target;
+        let taint = args.iter().fold(0, |t, v| t | v.taint);
+        let first_text = args.first().and_then(|a| a.text.clone()).unwrap_or_default();
+        evaluated = Some(Arguments { args, taint, first_text });
+    }
+    let qual_text = normalize(&raw_qual);
+    let qual: &str = &qual_text;
+    if qual.starts_with("global.") {
+        super::browser::on_call(w, qual, arguments, offset);
+    }
 
     if func.folded {
         w.push(
@@ -210,6 +238,33 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
     }
 
     if qual == "global.require" {
+        // Requiring a file this region wrote runs what was written.
+        if let Some(a) = evaluate(&mut evaluated, w, arguments).args.first()
+            && let Some(path) = a.text.clone()
+            && w.region.written.iter().any(|(p, _)| super::fold::same_file(p, &path))
+        {
+            let written = w
+                .region
+                .written
+                .iter()
+                .filter(|(p, _)| super::fold::same_file(p, &path))
+                .fold(0, |t, (_, taint)| t | taint);
+            if written & Taint::DECODED != 0 {
+                w.push(
+                    BehaviourKind::DecodeExecute,
+                    offset,
+                    format!("decoded data written to {} is loaded with require()", clip(&path, 60)),
+                );
+            } else if written & Taint::DOWNLOADED != 0 {
+                w.push(
+                    BehaviourKind::DownloadExecute,
+                    offset,
+                    format!("data fetched from the network is written to {} and loaded with require()", clip(&path, 60)),
+                );
+            }
+            let top = w.top_level();
+            w.region.runs.push((offset, top, "loaded with require()".into(), path));
+        }
         match evaluate(&mut evaluated, w, arguments).args.first() {
             Some(a) if a.exact_text().is_some() => {
                 let name = a.exact_text().unwrap_or_default().to_owned();
@@ -285,11 +340,11 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
             taint,
             first_text,
         } = evaluate(&mut evaluated, w, arguments);
-        let mut command = first_text.clone();
+        let mut command = super::fold::words_text(first_text);
         if let Some(rest) = args.get(1).and_then(|a| a.text.as_deref())
             && !method_of(qual).starts_with("exec")
         {
-            command = format!("{command} {rest}");
+            command = format!("{command} {}", super::fold::words_text(rest));
         }
         for (kind, detail) in crate::flow::process_start(method_of(qual), &command, *taint) {
             w.push(kind, offset, detail);
@@ -305,9 +360,12 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
             );
         }
         let top = w.top_level();
-        w.region
-            .runs
-            .push((offset, top, format!("run with {}()", method_of(qual))));
+        w.region.runs.push((
+            offset,
+            top,
+            format!("run with {}()", method_of(qual)),
+            command,
+        ));
         return;
     }
 
@@ -373,6 +431,12 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
                 path.to_owned()
             };
             w.region.wrote.get_or_insert(offset);
+            let data_taint = if m.starts_with("rename") || m.starts_with("copy") {
+                0
+            } else {
+                args.get(1).map_or(0, |a| a.taint)
+            };
+            w.region.written.push((dest.clone(), data_taint));
             if let Some(what) = signals::persistence_path(&dest) {
                 w.push(
                     BehaviourKind::Persistence,
@@ -405,31 +469,85 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
             }
         } else if m.starts_with("chmod") {
             let top = w.top_level();
-            w.region.runs.push((offset, top, "made executable".into()));
+            w.region
+                .runs
+                .push((offset, top, "made executable".into(), path.to_owned()));
         }
         return;
     }
     if qual == "global.process.dlopen" {
         let top = w.top_level();
+        let target = evaluate(&mut evaluated, w, arguments)
+            .args
+            .get(1)
+            .and_then(|a| a.text.clone())
+            .unwrap_or_default();
         w.region
             .runs
-            .push((offset, top, "loaded as a native module".into()));
+            .push((offset, top, "loaded as a native module".into(), target));
+        return;
+    }
+    if m == "_compile" {
+        compile(w, arguments, offset);
+    }
+}
+
+/// The function really called and its arguments, for a call made through
+/// `Reflect.construct`/`Reflect.apply` or a function's own `call`/`apply` when the
+/// function is one that runs code.
+fn indirect_call(w: &Walker<'_>, qual: &str, arguments: &[Argument<'_>]) -> Option<(String, Vec<Val>)> {
+    let arg = |i: usize| arguments.get(i).map(|a| w.eval_arg(a));
+    match normalize(qual).as_ref() {
+        "global.Reflect.construct" | "global.Reflect.apply" => {
+            let target = arg(0)?.qual?;
+            if !EXEC.contains(&normalize(&target).as_ref()) {
+                return None;
+            }
+            let list = if qual.ends_with("construct") { arg(1) } else { arg(2) };
+            Some((target, list.map(|l| super::fold::items(&l)).unwrap_or_default()))
+        }
+        q => {
+            let (target, how) = q.rsplit_once('.')?;
+            if !matches!(how, "call" | "apply") || !EXEC.contains(&target) {
+                return None;
+            }
+            let args = if how == "call" {
+                w.eval_args(arguments.get(1..).unwrap_or_default())
+            } else {
+                arg(1).map(|l| super::fold::items(&l)).unwrap_or_default()
+            };
+            Some((target.to_owned(), args))
+        }
     }
 }
 
 /// Calls on values of unknown origin: only the method name is known.
-fn method_only(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], offset: u32) {
+fn method_only(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>], offset: u32) {
     let Expression::StaticMemberExpression(m) = callee.get_inner_expression() else {
         return;
     };
     if m.property.name.as_str() == "_compile" {
-        let args: Vec<Val> = arguments.iter().map(|a| w.eval_arg(a)).collect();
+        compile(w, arguments, offset);
+    }
+    super::browser::on_method(w, m, offset);
+}
+
+/// `m._compile(code, filename)`: code compiled as a module.
+fn compile(w: &mut Walker<'_>, arguments: &[Argument<'_>], offset: u32) {
+    {
+        let args: Vec<Val> = w.eval_args(arguments);
         let taint = args.iter().fold(0, |t, v| t | v.taint);
         if taint & Taint::DECODED != 0 {
             w.push(
                 BehaviourKind::DecodeExecute,
                 offset,
                 "decoded data compiled as a module (_compile)",
+            );
+        } else if taint & Taint::DOWNLOADED != 0 {
+            w.push(
+                BehaviourKind::DownloadExecute,
+                offset,
+                "data fetched from the network compiled as a module (_compile)",
             );
         } else if args.first().is_some_and(|a| a.exact_text().is_none()) {
             w.push(

@@ -12,8 +12,13 @@
 //! Functions called where they are defined (IIFEs, the wrapper of most bundles and
 //! droppers) count as top level: their code runs on `require`.
 
+mod browser;
 mod calls;
 mod eval;
+mod fold;
+mod inline;
+
+use std::cell::{Cell, RefCell};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -30,7 +35,7 @@ use oxc_syntax::scope::ScopeFlags;
 
 use crate::reach::{self, TOP};
 use crate::signals::{self, clip};
-use crate::value::{Val, concat};
+use crate::value::{Taint, Val, concat};
 use crate::{BehaviourKind, FileFacts};
 
 /// Deepest syntax nesting walked.
@@ -88,10 +93,19 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         path: path.to_owned(),
         reach: reach::Builder::new(),
         function_at: HashMap::default(),
+        source,
+        fn_texts: Vec::new(),
+        frames: RefCell::new(Vec::new()),
+        inline_depth: Cell::new(0),
+        budget: Cell::new(inline::BUDGET),
+        reparses: Cell::new(inline::REPARSES),
+        network_callbacks: HashSet::default(),
+        browser: browser::Seen::default(),
     };
     define_functions(&mut walker, &ret.program.body);
     walker.visit_program(&ret.program);
     walker.finish_region();
+    browser::finish(&mut walker);
     walker.facts.reach = std::mem::take(&mut walker.reach).finish();
     if walker.hex_identifiers >= HEX_IDENTIFIERS {
         walker.facts.push(
@@ -111,7 +125,7 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
 /// Declares the module's top-level functions before the walk (a call may come before
 /// the definition it calls): function declarations, functions bound to a `const`,
 /// class methods, and what `exports.x =`, `module.exports = ...` and `export` name.
-fn define_functions(w: &mut Walker, body: &[ast::Statement<'_>]) {
+fn define_functions(w: &mut Walker<'_>, body: &[ast::Statement<'_>]) {
     for stmt in body {
         match stmt {
             ast::Statement::FunctionDeclaration(f) => define_function(
@@ -153,14 +167,14 @@ fn define_functions(w: &mut Walker, body: &[ast::Statement<'_>]) {
     }
 }
 
-fn define_function(w: &mut Walker, class: Option<&str>, name: Option<&str>, start: u32) {
+fn define_function(w: &mut Walker<'_>, class: Option<&str>, name: Option<&str>, start: u32) {
     if let Some(name) = name {
         let id = w.reach.define(class, name, start);
         w.function_at.entry(start).or_insert(id);
     }
 }
 
-fn define_declarators(w: &mut Walker, declarations: &[VariableDeclarator<'_>]) {
+fn define_declarators(w: &mut Walker<'_>, declarations: &[VariableDeclarator<'_>]) {
     for d in declarations {
         if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&d.id, &d.init)
             && let Some(start) = function_start(init)
@@ -170,7 +184,7 @@ fn define_declarators(w: &mut Walker, declarations: &[VariableDeclarator<'_>]) {
     }
 }
 
-fn define_class(w: &mut Walker, c: &ast::Class<'_>) {
+fn define_class(w: &mut Walker<'_>, c: &ast::Class<'_>) {
     let Some(class) = c.id.as_ref().map(|i| i.name.as_str().to_owned()) else {
         return;
     };
@@ -185,7 +199,7 @@ fn define_class(w: &mut Walker, c: &ast::Class<'_>) {
 
 /// `exports.run = function () {}`, `module.exports.run = ...`, `module.exports =
 /// function () {}` (the module's default) and `module.exports = { run() {} }`.
-fn define_export(w: &mut Walker, left: &ast::AssignmentTarget<'_>, right: &Expression<'_>) {
+fn define_export(w: &mut Walker<'_>, left: &ast::AssignmentTarget<'_>, right: &Expression<'_>) {
     let Some(target) = left.as_member_expression() else {
         return;
     };
@@ -259,11 +273,15 @@ struct Region {
     fetched: Option<u32>,
     /// Offset of a file write in the region.
     wrote: Option<u32>,
-    /// Places that run, make executable or load a file, and whether they are top level.
-    runs: Vec<(u32, bool, String)>,
+    /// The paths written in the region (as far as they fold, `*` for unknown parts), with
+    /// the taint of the data written.
+    written: Vec<(String, u8)>,
+    /// Places that run, make executable or load a file, whether they are top level, what
+    /// is done, and the file or command run (empty when unknown).
+    runs: Vec<(u32, bool, String, String)>,
 }
 
-struct Walker {
+struct Walker<'s> {
     facts: FileFacts,
     scopes: Vec<HashMap<String, Val>>,
     function_depth: usize,
@@ -281,9 +299,27 @@ struct Walker {
     reach: reach::Builder,
     /// Function index by the start of its definition.
     function_at: HashMap<u32, u32>,
+    /// The file's text.
+    source: &'s str,
+    /// Source of small functions worth evaluating where they are called (decoders
+    /// wrapped in a helper), bound as `#fn:N`.
+    fn_texts: Vec<String>,
+    /// Parameters and locals of the small functions being evaluated, innermost last.
+    frames: RefCell<Vec<HashMap<String, Val>>>,
+    /// How many small functions are being evaluated inside each other.
+    inline_depth: Cell<u32>,
+    /// Small-function evaluations left for this file.
+    budget: Cell<u32>,
+    /// Re-parses of small functions left for this file.
+    reparses: Cell<u32>,
+    /// Starts of functions passed as callbacks to network calls: their parameters carry
+    /// data from the network.
+    network_callbacks: HashSet<u32>,
+    /// What the file does in the browser.
+    browser: browser::Seen,
 }
 
-impl Walker {
+impl Walker<'_> {
     fn top_level(&self) -> bool {
         self.function_depth == 0
     }
@@ -344,7 +380,10 @@ impl Walker {
         if region.fetched.is_none() || region.wrote.is_none() {
             return;
         }
-        for (offset, top, what) in region.runs {
+        for (offset, top, what, target) in region.runs {
+            if !runs_written_file(&region.written, &target) {
+                continue;
+            }
             self.facts.push(
                 BehaviourKind::DownloadExecute,
                 top,
@@ -364,6 +403,7 @@ impl Walker {
                 let outer = std::mem::take(&mut self.region);
                 self.region.fetched = outer.fetched;
                 self.region.wrote = outer.wrote;
+                self.region.written.clone_from(&outer.written);
                 self.outer.push(outer);
             }
             self.function_depth += 1;
@@ -416,7 +456,79 @@ impl Walker {
         }
     }
 
+    /// `const table = { a: 'spawn', b: 'child_process' }`: binds the constant properties
+    /// so that `table.b` folds; the object is named `#obj.NAME`.
+    fn bind_object(&mut self, name: &str, o: &ast::ObjectExpression<'_>, value: Val) -> Val {
+        if o.properties.len() > 64 {
+            return value;
+        }
+        let qual = concat(["#obj.", name]);
+        for p in &o.properties {
+            if let ast::ObjectPropertyKind::ObjectProperty(p) = p
+                && let Some(key) = p.key.static_name()
+            {
+                let v = self.eval(&p.value);
+                if v.text.is_some() || v.qual.is_some() {
+                    let member = concat([&qual, ".", &key]);
+                    self.bind(&member, v);
+                }
+            }
+        }
+        Val {
+            qual: Some(qual),
+            ..value
+        }
+    }
+
+    /// A value standing for a network request, response or socket.
+    fn is_network_object(&self, v: &Val) -> bool {
+        if v.taint & Taint::DOWNLOADED != 0 {
+            return true;
+        }
+        let Some(q) = v.qual.as_deref() else {
+            return false;
+        };
+        let q = crate::value::normalize(q);
+        calls::is_network(&q)
+    }
+
+    /// Marks the functions passed to a network call (`https.get(url, (res) => ...)`,
+    /// `socket.on('message', (buf) => ...)`, `fetch(u).then((r) => ...)`): their
+    /// parameters carry data from the network.
+    fn mark_network_callbacks(&mut self, callee: &Expression<'_>, arguments: &[ast::Argument<'_>]) {
+        let starts: Vec<u32> = arguments
+            .iter()
+            .filter_map(|a| a.as_expression().and_then(function_start))
+            .collect();
+        if starts.is_empty() {
+            return;
+        }
+        let network = match callee.get_inner_expression() {
+            Expression::StaticMemberExpression(m) => {
+                let receiver = self.eval(&m.object);
+                self.is_network_object(&receiver)
+                    || self.is_network_object(&self.member(receiver, m.property.name.as_str(), false))
+            }
+            other => self.is_network_object(&self.eval(other)),
+        };
+        if network {
+            self.network_callbacks.extend(starts);
+        }
+    }
+
+    /// Binds the parameters of a network callback as data from the network.
+    fn taint_network_parameters(&mut self, start: u32, params: &ast::FormalParameters<'_>) {
+        if !self.network_callbacks.contains(&start) {
+            return;
+        }
+        let downloaded = Val::tainted(Taint::DOWNLOADED);
+        for p in &params.items {
+            self.bind_pattern(&p.pattern, &downloaded);
+        }
+    }
+
     fn on_text(&mut self, text: &str, offset: u32) {
+        browser::on_text(self, text, offset);
         if let Some((what, url)) = signals::suspicious_destination(text) {
             self.push(
                 BehaviourKind::SuspiciousDestination,
@@ -433,14 +545,36 @@ impl Walker {
                 format!("{kind}-encoded blob of {} characters", text.len()),
             );
         }
-        if memchr::memmem::find(text.as_bytes(), b".github/workflows").is_some() {
-            self.push(
-                BehaviourKind::SelfPropagation,
-                offset,
-                "refers to GitHub Actions workflow files (a worm plants workflows to steal secrets)",
-            );
-        }
     }
+}
+
+/// Tools that unpack an archive: running one on a downloaded archive does not run what
+/// was downloaded.
+const EXTRACTORS: &[&str] = &["tar", "bsdtar", "unzip", "7z", "7za", "gunzip", "gzip", "xz", "bunzip2"];
+
+/// Whether a run (`target`: the command or file, empty when unknown) runs one of the
+/// files written: when either side is unknown it may; an archive tool unpacking a file is
+/// not running it.
+fn runs_written_file(written: &[(String, u8)], target: &str) -> bool {
+    let words = signals::shell_words(target);
+    let program = words
+        .first()
+        .map(|w| w.rsplit(['/', '\\']).next().unwrap_or(w))
+        .unwrap_or_default();
+    if EXTRACTORS.contains(&program.trim_end_matches(".exe")) {
+        return false;
+    }
+    let known: Vec<&str> = written
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .filter(|p| p.chars().any(|c| c != '*' && c != '/'))
+        .collect();
+    if target.is_empty() || known.is_empty() {
+        return true;
+    }
+    known
+        .iter()
+        .any(|p| words.iter().any(|w| fold::same_file(p, w)))
 }
 
 /// The callee of a call, with parentheses and TypeScript wrappers removed.
@@ -458,7 +592,7 @@ fn callee_function_start(expr: &Expression<'_>) -> Option<u32> {
     }
 }
 
-impl<'a> Visit<'a> for Walker {
+impl<'a> Visit<'a> for Walker<'_> {
     fn visit_expression(&mut self, it: &Expression<'a>) {
         if self.nesting > MAX_NESTING {
             if self.facts.parse_error.is_none() {
@@ -475,22 +609,39 @@ impl<'a> Visit<'a> for Walker {
     fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
         // A local `function fetch() {}` is not the global `fetch`.
         if let Some(id) = &it.id {
-            self.bind(id.name.as_str(), Val::default());
+            let value = self.small_function(it.span).unwrap_or_default();
+            self.bind(id.name.as_str(), value);
         }
         let counted = self.enter_function(it.span.start);
+        self.taint_network_parameters(it.span.start, &it.params);
         walk::walk_function(self, it, flags);
         self.leave_function(counted);
     }
 
     fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
         let counted = self.enter_function(it.span.start);
+        self.taint_network_parameters(it.span.start, &it.params);
         walk::walk_arrow_function_expression(self, it);
         self.leave_function(counted);
     }
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let Some(init) = &it.init {
-            let value = self.eval(init);
+            let mut value = self.eval(init);
+            if let BindingPattern::BindingIdentifier(id) = &it.id {
+                match init.get_inner_expression() {
+                    Expression::ArrowFunctionExpression(f) => {
+                        value = self.small_function(f.span).unwrap_or(value);
+                    }
+                    Expression::FunctionExpression(f) => {
+                        value = self.small_function(f.span).unwrap_or(value);
+                    }
+                    Expression::ObjectExpression(o) => {
+                        value = self.bind_object(id.name.as_str(), o, value);
+                    }
+                    _ => {}
+                }
+            }
             self.bind_pattern(&it.id, &value);
         }
         walk::walk_variable_declarator(self, it);
@@ -506,6 +657,15 @@ impl<'a> Visit<'a> for Walker {
                 value.text = None;
             }
             self.bind(id.name.as_str(), value);
+        } else if let Some(m) = it.left.as_member_expression() {
+            browser::on_member_assignment(self, m, &it.right, it.span.start);
+            // `socket.onmessage = (e) => ...`: the handler receives network data.
+            if m.static_property_name().is_some_and(|p| p.starts_with("on"))
+                && let Some(start) = function_start(&it.right)
+                && self.is_network_object(&self.eval(m.object()))
+            {
+                self.network_callbacks.insert(start);
+            }
         }
         walk::walk_assignment_expression(self, it);
     }
@@ -543,6 +703,17 @@ impl<'a> Visit<'a> for Walker {
     fn visit_import_expression(&mut self, it: &ast::ImportExpression<'a>) {
         let v = self.eval(&it.source);
         match v.exact_text() {
+            Some(t) if t.starts_with("data:") => {
+                let code = fold::data_url_code(t);
+                self.push(
+                    BehaviourKind::DecodeExecute,
+                    it.span.start,
+                    "import() of a data: URL: code kept encoded in a string is run as a module",
+                );
+                if let Some(code) = code {
+                    self.analyze_payload(&code, it.span.start);
+                }
+            }
             Some(t) => self.facts.imports.push(t.to_owned()),
             None => self.push(
                 BehaviourKind::DynamicImport,
@@ -557,6 +728,7 @@ impl<'a> Visit<'a> for Walker {
         if let Some(start) = callee_function_start(&it.callee) {
             self.iife.insert(start);
         }
+        self.mark_network_callbacks(&it.callee, &it.arguments);
         calls::on_call(self, it);
         walk::walk_call_expression(self, it);
     }
@@ -599,6 +771,10 @@ impl<'a> Visit<'a> for Walker {
     fn visit_static_member_expression(&mut self, it: &ast::StaticMemberExpression<'a>) {
         self.reach.attribute(it.property.name.as_str());
         walk::walk_static_member_expression(self, it);
+    }
+
+    fn visit_reg_exp_literal(&mut self, it: &ast::RegExpLiteral<'a>) {
+        browser::on_regex(self, it);
     }
 
     fn visit_binding_identifier(&mut self, it: &ast::BindingIdentifier<'a>) {

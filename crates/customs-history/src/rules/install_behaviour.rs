@@ -41,7 +41,8 @@ fn severity(kind: BehaviourKind, context: Context) -> Option<Severity> {
         | K::SecretExfiltration
         | K::ReverseShell
         | K::SelfPropagation
-        | K::Persistence => Severity::High,
+        | K::Persistence
+        | K::BrowserHijack => Severity::High,
         K::Network
         | K::SuspiciousDestination
         | K::ProcessSpawn

@@ -12,6 +12,7 @@ mod archive_inconsistent;
 mod archive_limits;
 mod archive_link;
 mod archive_path_escape;
+mod browser_hijack;
 mod decode_execute;
 mod download_execute;
 mod dynamic_execute;
@@ -41,6 +42,7 @@ pub(crate) static ALL: &[&dyn Rule] = &[
     &secret_exfiltration::SecretExfiltration,
     &reverse_shell::ReverseShell,
     &self_propagation::SelfPropagation,
+    &browser_hijack::BrowserHijack,
     &persistence::Persistence,
     &secret_read::SecretRead,
     &suspicious_destination::SuspiciousDestination,
