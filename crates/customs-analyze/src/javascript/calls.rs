@@ -226,7 +226,11 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
     let qual_text = normalize(&raw_qual);
     let qual: &str = &qual_text;
     if qual.starts_with("global.") {
-        super::browser::on_call(w, qual, arguments, offset);
+        let direct = qual
+            .strip_suffix(".call")
+            .or_else(|| qual.strip_suffix(".apply"))
+            .unwrap_or(qual);
+        super::browser::on_call(w, direct, arguments, offset);
     }
 
     if func.folded {
@@ -360,12 +364,33 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
             );
         }
         let top = w.top_level();
+        let program = signals::shell_words(&command).into_iter().next().unwrap_or_default();
+        let program = program.rsplit(['/', '\\']).next().unwrap_or_default().trim_end_matches(".exe").to_ascii_lowercase();
+        if matches!(program.as_str(), "sh" | "bash" | "zsh" | "dash" | "ksh" | "cmd" | "powershell" | "pwsh") {
+            w.region.shell.get_or_insert((offset, top));
+        }
+        // `node -e CODE` (or `process.execPath`): the code is JavaScript to analyse.
+        let node = program == "node" || args.first().and_then(|a| a.qual.as_deref()) == Some("global.process.execPath");
+        let inline = node
+            .then(|| args.get(1).and_then(Val::exact_text))
+            .flatten()
+            .and_then(|list| {
+                let items: Vec<&str> = list.split(super::fold::SEP).collect();
+                items
+                    .iter()
+                    .position(|i| matches!(*i, "-e" | "--eval" | "-p" | "--print"))
+                    .and_then(|at| items.get(at + 1))
+                    .map(|c| (*c).to_owned())
+            });
         w.region.runs.push((
             offset,
             top,
             format!("run with {}()", method_of(qual)),
             command,
         ));
+        if let Some(code) = inline {
+            w.analyze_payload(&code, offset);
+        }
         return;
     }
 
@@ -376,6 +401,9 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
         } = evaluate(&mut evaluated, w, arguments);
         if fetch {
             w.region.fetched.get_or_insert(offset);
+        }
+        if qual.starts_with("net.") || qual.starts_with("tls.") {
+            w.region.socket.get_or_insert(offset);
         }
         let dns = DNS.contains(&qual);
         for (kind, detail) in crate::flow::network_call(qual, first_text, *taint, dns) {
@@ -444,11 +472,13 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
                     format!("writes {what} ({})", clip(&dest, 80)),
                 );
             }
-            if dest.contains(".github/workflows") {
+            if dest.contains(".github/workflows")
+                && let Some(why) = args.get(1).and_then(worm_workflow)
+            {
                 w.push(
                     BehaviourKind::SelfPropagation,
                     offset,
-                    format!("writes a GitHub Actions workflow ({})", clip(&dest, 80)),
+                    format!("writes a GitHub Actions workflow that {why} ({})", clip(&dest, 80)),
                 );
             }
             if dest.ends_with("package.json") && (m.starts_with("rename") || m.starts_with("copy"))
@@ -490,6 +520,9 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
     if m == "_compile" {
         compile(w, arguments, offset);
     }
+    if m == "pipe" {
+        w.region.piped = true;
+    }
 }
 
 /// The function really called and its arguments, for a call made through
@@ -529,6 +562,9 @@ fn method_only(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argumen
     if m.property.name.as_str() == "_compile" {
         compile(w, arguments, offset);
     }
+    if m.property.name.as_str() == "pipe" {
+        w.region.piped = true;
+    }
     super::browser::on_method(w, m, offset);
 }
 
@@ -556,6 +592,26 @@ fn compile(w: &mut Walker<'_>, arguments: &[Argument<'_>], offset: u32) {
                 "code built at run time compiled as a module (_compile)",
             );
         }
+    }
+}
+
+/// What makes the content written into a workflow file a worm's rather than a project
+/// template's: it reads the repository's secrets, talks to the network, or was decoded
+/// or downloaded. Scaffolding tools write templates of builds and tests.
+fn worm_workflow(content: &Val) -> Option<&'static str> {
+    if content.taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::SECRET) != 0 {
+        return Some("is decoded, downloaded or built from secrets");
+    }
+    let text = content.text.as_deref()?.to_ascii_lowercase();
+    if text.contains("secrets") {
+        Some("reads the repository's secrets")
+    } else if ["curl ", "wget ", "http://", "https://", "webhook"]
+        .iter()
+        .any(|k| text.contains(k))
+    {
+        Some("talks to the network")
+    } else {
+        None
     }
 }
 

@@ -100,6 +100,7 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         budget: Cell::new(inline::BUDGET),
         reparses: Cell::new(inline::REPARSES),
         network_callbacks: HashSet::default(),
+        item_callbacks: HashMap::default(),
         browser: browser::Seen::default(),
     };
     define_functions(&mut walker, &ret.program.body);
@@ -119,7 +120,77 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         );
     }
     jsfuck(source, &mut walker.facts, base);
+    padding(source, &mut walker.facts, base);
     walker.facts
+}
+
+/// Horizontal whitespace run that hides what follows it off screen.
+const WIDE_PADDING: usize = 120;
+/// Blank lines that push code out of sight below the end of the visible file.
+const TALL_PADDING: usize = 300;
+
+/// Code hidden by whitespace: a statement far to the right of a line after a long run of
+/// spaces or tabs, or below hundreds of blank lines.
+fn padding(source: &str, facts: &mut FileFacts, base: u32) {
+    let bytes = source.as_bytes();
+    let spaces = " ".repeat(WIDE_PADDING);
+    let tabs = "\t".repeat(WIDE_PADDING / 4);
+    for (offset, line) in crate::long_lines(source, WIDE_PADDING + 8) {
+        let indent = line.len() - line.trim_start().len();
+        let body = &line[indent..];
+        let found = [spaces.as_str(), tabs.as_str()].iter().find_map(|run| {
+            let at = memchr::memmem::find(body.as_bytes(), run.as_bytes())?;
+            let rest = body[at..].trim_start();
+            (!rest.is_empty() && !rest.starts_with("//") && !rest.starts_with('*')).then_some(at)
+        });
+        if let Some(at) = found {
+            let hidden = body[at..].trim_start();
+            let column = line.len() - hidden.len();
+            facts.push(
+                BehaviourKind::Obfuscation,
+                true,
+                base + u32::try_from(offset + column).unwrap_or(0),
+                format!(
+                    "code pushed {column} columns to the right by whitespace: {}",
+                    clip(hidden, 60)
+                ),
+            );
+            return;
+        }
+    }
+    let mut blank = 0usize;
+    let mut start = 0usize;
+    for end in memchr::memchr_iter(b'\n', bytes) {
+        let line = &bytes[start..end];
+        start = end + 1;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            blank += 1;
+            continue;
+        }
+        if blank >= TALL_PADDING {
+            let offset = end - line.len();
+            facts.push(
+                BehaviourKind::Obfuscation,
+                true,
+                base + u32::try_from(offset).unwrap_or(0),
+                format!(
+                    "code placed after {blank} blank lines: {}",
+                    clip(&String::from_utf8_lossy(line), 60)
+                ),
+            );
+            return;
+        }
+        blank = 0;
+    }
+    let tail = &bytes[start.min(bytes.len())..];
+    if blank >= TALL_PADDING && !tail.iter().all(u8::is_ascii_whitespace) {
+        facts.push(
+            BehaviourKind::Obfuscation,
+            true,
+            base + u32::try_from(start).unwrap_or(0),
+            format!("code placed after {blank} blank lines"),
+        );
+    }
 }
 
 /// Declares the module's top-level functions before the walk (a call may come before
@@ -279,6 +350,12 @@ struct Region {
     /// Places that run, make executable or load a file, whether they are top level, what
     /// is done, and the file or command run (empty when unknown).
     runs: Vec<(u32, bool, String, String)>,
+    /// A socket opened in the region.
+    socket: Option<u32>,
+    /// A shell started in the region (offset, top level).
+    shell: Option<(u32, bool)>,
+    /// Streams piped in the region.
+    piped: bool,
 }
 
 struct Walker<'s> {
@@ -315,6 +392,9 @@ struct Walker<'s> {
     /// Starts of functions passed as callbacks to network calls: their parameters carry
     /// data from the network.
     network_callbacks: HashSet<u32>,
+    /// Starts of callbacks of array methods on constant arrays, with what their first
+    /// parameter stands for.
+    item_callbacks: HashMap<u32, Val>,
     /// What the file does in the browser.
     browser: browser::Seen,
 }
@@ -377,6 +457,15 @@ impl Walker<'_> {
         // Fetched, written to disk, then run: one flow. A fetch and a process start
         // that share no file are not tied together (bundles do both, unrelated).
         let region = std::mem::take(&mut self.region);
+        // A socket and a shell piped into each other: a reverse shell.
+        if let (Some(_), Some((offset, top)), true) = (region.socket, region.shell, region.piped) {
+            self.facts.push(
+                BehaviourKind::ReverseShell,
+                top,
+                self.base + offset,
+                "a shell started with its input and output piped to a network socket",
+            );
+        }
         if region.fetched.is_none() || region.wrote.is_none() {
             return;
         }
@@ -404,6 +493,7 @@ impl Walker<'_> {
                 self.region.fetched = outer.fetched;
                 self.region.wrote = outer.wrote;
                 self.region.written.clone_from(&outer.written);
+                self.region.socket = outer.socket;
                 self.outer.push(outer);
             }
             self.function_depth += 1;
@@ -506,6 +596,24 @@ impl Walker<'_> {
         let network = match callee.get_inner_expression() {
             Expression::StaticMemberExpression(m) => {
                 let receiver = self.eval(&m.object);
+                // `['.npmrc', '.netrc'].forEach((n) => read(home + n))`: the callback's
+                // first parameter stands for every item (its text lists them all).
+                if matches!(
+                    m.property.name.as_str(),
+                    "forEach" | "map" | "filter" | "some" | "every" | "find" | "flatMap"
+                ) && let Some(t) = receiver.exact_text()
+                    && t.contains(fold::SEP)
+                    && t.len() <= 4096
+                    && let Some(&first) = starts.first()
+                {
+                    let items = Val {
+                        text: Some(fold::words_text(t)),
+                        exact: false,
+                        taint: receiver.taint,
+                        ..Val::default()
+                    };
+                    self.item_callbacks.insert(first, items);
+                }
                 self.is_network_object(&receiver)
                     || self.is_network_object(&self.member(receiver, m.property.name.as_str(), false))
             }
@@ -518,6 +626,11 @@ impl Walker<'_> {
 
     /// Binds the parameters of a network callback as data from the network.
     fn taint_network_parameters(&mut self, start: u32, params: &ast::FormalParameters<'_>) {
+        if let Some(items) = self.item_callbacks.remove(&start)
+            && let Some(first) = params.items.first()
+        {
+            self.bind_pattern(&first.pattern, &items);
+        }
         if !self.network_callbacks.contains(&start) {
             return;
         }
@@ -650,14 +763,44 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_assignment_expression(&mut self, it: &ast::AssignmentExpression<'a>) {
         if let ast::AssignmentTarget::AssignmentTargetIdentifier(id) = &it.left {
             let mut value = self.eval(&it.right);
+            let old = self.lookup(id.name.as_str());
             if it.operator == ast::AssignmentOperator::Addition
-                && let Some(old) = self.lookup(id.name.as_str())
+                && let Some(old) = old
             {
                 value.taint |= old.taint;
                 value.text = None;
             }
-            self.bind(id.name.as_str(), value);
+            // `try { X = require('x') } catch { X = null }`: the fallback does not hide
+            // what the name was bound to.
+            let fallback = matches!(
+                it.right.get_inner_expression(),
+                Expression::NullLiteral(_) | Expression::BooleanLiteral(_)
+            ) || matches!(it.right.get_inner_expression(), Expression::Identifier(i) if i.name == "undefined");
+            if !(fallback && old.is_some_and(|o| o.qual.is_some())) {
+                self.bind(id.name.as_str(), value);
+            }
         } else if let Some(m) = it.left.as_member_expression() {
+            // `bag[name] = secret`: the object now holds what was stored in it.
+            if let Expression::Identifier(obj) = m.object().get_inner_expression()
+                && !matches!(obj.name.as_str(), "exports" | "module" | "window" | "globalThis")
+                && let Some(old) = self.lookup(obj.name.as_str())
+                && old.qual.as_deref().is_none_or(|q| q.starts_with("#obj."))
+            {
+                let taint = self.eval(&it.right).taint;
+                if taint & !old.taint != 0 {
+                    let mut v = old.clone();
+                    v.taint |= taint;
+                    // Where the name is defined, not in the callback storing into it.
+                    if let Some(scope) = self
+                        .scopes
+                        .iter_mut()
+                        .rev()
+                        .find(|s| s.contains_key(obj.name.as_str()))
+                    {
+                        scope.insert(obj.name.as_str().to_owned(), v);
+                    }
+                }
+            }
             browser::on_member_assignment(self, m, &it.right, it.span.start);
             // `socket.onmessage = (e) => ...`: the handler receives network data.
             if m.static_property_name().is_some_and(|p| p.starts_with("on"))
