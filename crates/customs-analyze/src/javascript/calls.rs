@@ -220,8 +220,15 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
         );
         raw_qual = target;
         let taint = args.iter().fold(0, |t, v| t | v.taint);
-        let first_text = args.first().and_then(|a| a.text.clone()).unwrap_or_default();
-        evaluated = Some(Arguments { args, taint, first_text });
+        let first_text = args
+            .first()
+            .and_then(|a| a.text.clone())
+            .unwrap_or_default();
+        evaluated = Some(Arguments {
+            args,
+            taint,
+            first_text,
+        });
     }
     let qual_text = normalize(&raw_qual);
     let qual: &str = &qual_text;
@@ -245,7 +252,10 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
         // Requiring a file this region wrote runs what was written.
         if let Some(a) = evaluate(&mut evaluated, w, arguments).args.first()
             && let Some(path) = a.text.clone()
-            && w.region.written.iter().any(|(p, _)| super::fold::same_file(p, &path))
+            && w.region
+                .written
+                .iter()
+                .any(|(p, _)| super::fold::same_file(p, &path))
         {
             let written = w
                 .region
@@ -257,17 +267,25 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
                 w.push(
                     BehaviourKind::DecodeExecute,
                     offset,
-                    format!("decoded data written to {} is loaded with require()", clip(&path, 60)),
+                    format!(
+                        "decoded data written to {} is loaded with require()",
+                        clip(&path, 60)
+                    ),
                 );
             } else if written & Taint::DOWNLOADED != 0 {
                 w.push(
                     BehaviourKind::DownloadExecute,
                     offset,
-                    format!("data fetched from the network is written to {} and loaded with require()", clip(&path, 60)),
+                    format!(
+                        "data fetched from the network is written to {} and loaded with require()",
+                        clip(&path, 60)
+                    ),
                 );
             }
             let top = w.top_level();
-            w.region.runs.push((offset, top, "loaded with require()".into(), path));
+            w.region
+                .runs
+                .push((offset, top, "loaded with require()".into(), path));
         }
         match evaluate(&mut evaluated, w, arguments).args.first() {
             Some(a) if a.exact_text().is_some() => {
@@ -364,13 +382,25 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
             );
         }
         let top = w.top_level();
-        let program = signals::shell_words(&command).into_iter().next().unwrap_or_default();
-        let program = program.rsplit(['/', '\\']).next().unwrap_or_default().trim_end_matches(".exe").to_ascii_lowercase();
-        if matches!(program.as_str(), "sh" | "bash" | "zsh" | "dash" | "ksh" | "cmd" | "powershell" | "pwsh") {
+        let program = signals::shell_words(&command)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let program = program
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(".exe")
+            .to_ascii_lowercase();
+        if matches!(
+            program.as_str(),
+            "sh" | "bash" | "zsh" | "dash" | "ksh" | "cmd" | "powershell" | "pwsh"
+        ) {
             w.region.shell.get_or_insert((offset, top));
         }
         // `node -e CODE` (or `process.execPath`): the code is JavaScript to analyse.
-        let node = program == "node" || args.first().and_then(|a| a.qual.as_deref()) == Some("global.process.execPath");
+        let node = program == "node"
+            || args.first().and_then(|a| a.qual.as_deref()) == Some("global.process.execPath");
         let inline = node
             .then(|| args.get(1).and_then(Val::exact_text))
             .flatten()
@@ -478,7 +508,10 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
                 w.push(
                     BehaviourKind::SelfPropagation,
                     offset,
-                    format!("writes a GitHub Actions workflow that {why} ({})", clip(&dest, 80)),
+                    format!(
+                        "writes a GitHub Actions workflow that {why} ({})",
+                        clip(&dest, 80)
+                    ),
                 );
             }
             if dest.ends_with("package.json") && (m.starts_with("rename") || m.starts_with("copy"))
@@ -528,7 +561,15 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
 /// The function really called and its arguments, for a call made through
 /// `Reflect.construct`/`Reflect.apply` or a function's own `call`/`apply` when the
 /// function is one that runs code.
-fn indirect_call(w: &Walker<'_>, qual: &str, arguments: &[Argument<'_>]) -> Option<(String, Vec<Val>)> {
+fn indirect_call(
+    w: &Walker<'_>,
+    qual: &str,
+    arguments: &[Argument<'_>],
+) -> Option<(String, Vec<Val>)> {
+    if !(qual.starts_with("global.Reflect.") || qual.ends_with(".call") || qual.ends_with(".apply"))
+    {
+        return None;
+    }
     let arg = |i: usize| arguments.get(i).map(|a| w.eval_arg(a));
     match normalize(qual).as_ref() {
         "global.Reflect.construct" | "global.Reflect.apply" => {
@@ -536,8 +577,15 @@ fn indirect_call(w: &Walker<'_>, qual: &str, arguments: &[Argument<'_>]) -> Opti
             if !EXEC.contains(&normalize(&target).as_ref()) {
                 return None;
             }
-            let list = if qual.ends_with("construct") { arg(1) } else { arg(2) };
-            Some((target, list.map(|l| super::fold::items(&l)).unwrap_or_default()))
+            let list = if qual.ends_with("construct") {
+                arg(1)
+            } else {
+                arg(2)
+            };
+            Some((
+                target,
+                list.map(|l| super::fold::items(&l)).unwrap_or_default(),
+            ))
         }
         q => {
             let (target, how) = q.rsplit_once('.')?;
@@ -555,7 +603,12 @@ fn indirect_call(w: &Walker<'_>, qual: &str, arguments: &[Argument<'_>]) -> Opti
 }
 
 /// Calls on values of unknown origin: only the method name is known.
-fn method_only(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>], offset: u32) {
+fn method_only(
+    w: &mut Walker<'_>,
+    callee: &Expression<'_>,
+    arguments: &[Argument<'_>],
+    offset: u32,
+) {
     let Expression::StaticMemberExpression(m) = callee.get_inner_expression() else {
         return;
     };

@@ -230,7 +230,13 @@ impl Walker<'_> {
             }
             Expression::ConditionalExpression(c) => {
                 // A test that folds picks its branch (decoder callbacks: `c <= 'Z' ? 65 : 97`).
-                let test = self.eval_at(&c.test, d);
+                // Only inside the small functions being evaluated: elsewhere a test
+                // rarely folds, and evaluating it costs at every conditional.
+                let test = if self.inline_depth.get() > 0 {
+                    self.eval_at(&c.test, d)
+                } else {
+                    Val::default()
+                };
                 if test.qual.as_deref() == Some(fold::BOOL) {
                     let branch = if test.exact_text() == Some("true") {
                         &c.consequent
@@ -363,9 +369,11 @@ impl Walker<'_> {
             let found = if t.contains(SEP) {
                 t.split(SEP).nth(i).map(|s| fold::item(s, base.taint))
             } else {
-                t.chars()
-                    .nth(i)
-                    .map(|c| Val { folded: true, taint: base.taint, ..Val::text(c) })
+                t.chars().nth(i).map(|c| Val {
+                    folded: true,
+                    taint: base.taint,
+                    ..Val::text(c)
+                })
             };
             return found.unwrap_or_default();
         }
@@ -382,10 +390,20 @@ impl Walker<'_> {
                 None => false,
             };
             if function {
-                return Val { qual: Some("global.Function".into()), folded, taint: base.taint, ..Val::default() };
+                return Val {
+                    qual: Some("global.Function".into()),
+                    folded,
+                    taint: base.taint,
+                    ..Val::default()
+                };
             }
             if base.qual.is_none() && base.text.is_some() {
-                return Val { qual: Some("#value.constructor".into()), folded, taint: base.taint, ..Val::default() };
+                return Val {
+                    qual: Some("#value.constructor".into()),
+                    folded,
+                    taint: base.taint,
+                    ..Val::default()
+                };
             }
         }
         let qual = base.qual.as_ref().map(|q| concat([q, ".", prop]));
@@ -394,8 +412,15 @@ impl Walker<'_> {
                 return v.clone();
             }
             // The module loader reached without naming `require`.
-            if REQUIRE_ALIASES.contains(&normalize(q).as_ref()) {
-                return Val { qual: Some("global.require".into()), folded: true, taint: base.taint, ..Val::default() };
+            if matches!(prop, "require" | "_load")
+                && REQUIRE_ALIASES.contains(&normalize(q).as_ref())
+            {
+                return Val {
+                    qual: Some("global.require".into()),
+                    folded: true,
+                    taint: base.taint,
+                    ..Val::default()
+                };
             }
         }
         Val {
@@ -416,7 +441,7 @@ impl Walker<'_> {
         // both would double the work at every link of a method chain.
         let (func, receiver, method) = self.callee(callee, d);
         let args = self.eval_args(arguments);
-        self.apply_call(&func, receiver, &method, args, arguments, d)
+        self.apply_call(&func, receiver, &method, args, arguments)
     }
 
     /// What calling `func` (the method `method` of `receiver`, when it is one) with
@@ -430,7 +455,6 @@ impl Walker<'_> {
         method: &str,
         args: Vec<Val>,
         arguments: &[Argument<'_>],
-        d: u32,
     ) -> Val {
         if let Some(index) = func.qual.as_deref().and_then(|q| q.strip_prefix("#fn:")) {
             if let Some(v) = self.call_small(index, &args) {
@@ -457,8 +481,12 @@ impl Walker<'_> {
                 .and_then(|q| q.rsplit('.').next())
                 .unwrap_or_default()
                 .to_owned();
-            let rest = if method == "call" { arguments.get(1..).unwrap_or_default() } else { &[] };
-            return self.apply_call(&target, None, &name, shifted, rest, d);
+            let rest = if method == "call" {
+                arguments.get(1..).unwrap_or_default()
+            } else {
+                &[]
+            };
+            return self.apply_call(&target, None, &name, shifted, rest);
         }
         let mut taint = receiver.as_ref().map_or(0, |r| r.taint);
         for a in &args {
@@ -498,12 +526,19 @@ impl Walker<'_> {
                     return self.member(base.clone(), k, true);
                 }
             }
-            "global.parseInt" | "global.Number" | "global.parseFloat" | "global.Number.parseInt" => {
+            "global.parseInt"
+            | "global.Number"
+            | "global.parseFloat"
+            | "global.Number.parseInt" => {
                 let radix = exact_arg(1).and_then(|r| r.parse::<u32>().ok());
                 let n = match (exact_arg(0), radix) {
                     (Some(t), Some(r)) if (2..=36).contains(&r) => {
                         let t = t.trim();
-                        let t = if r == 16 { t.trim_start_matches("0x") } else { t };
+                        let t = if r == 16 {
+                            t.trim_start_matches("0x")
+                        } else {
+                            t
+                        };
                         let digits: String = t.chars().take_while(|c| c.is_digit(r)).collect();
                         i64::from_str_radix(&digits, r).ok().map(|i| i as f64)
                     }
@@ -543,10 +578,15 @@ impl Walker<'_> {
                     }
                     None => {
                         // `Buffer.from([104, 105])`: bytes given as numbers.
-                        let from_bytes = args.first().and_then(Val::exact_text).filter(|t| t.contains(SEP)).and_then(|t| {
-                            let bytes: Option<Vec<u8>> = t.split(SEP).map(|b| b.parse::<u8>().ok()).collect();
-                            bytes.and_then(|b| String::from_utf8(b).ok())
-                        });
+                        let from_bytes = args
+                            .first()
+                            .and_then(Val::exact_text)
+                            .filter(|t| t.contains(SEP))
+                            .and_then(|t| {
+                                let bytes: Option<Vec<u8>> =
+                                    t.split(SEP).map(|b| b.parse::<u8>().ok()).collect();
+                                bytes.and_then(|b| String::from_utf8(b).ok())
+                            });
                         match from_bytes {
                             Some(text) => Val {
                                 qual: Some("#buffer".into()),
@@ -664,9 +704,18 @@ impl Walker<'_> {
         {
             let encodes = exact_arg(0).is_some_and(|e| matches!(e, "base64" | "hex"));
             if fold::is_num(r)
-                && let (Some(n), Some(radix)) = (fold::as_number(r), exact_arg(0).and_then(|x| x.parse::<u32>().ok()))
+                && let (Some(n), Some(radix)) = (
+                    fold::as_number(r),
+                    exact_arg(0).and_then(|x| x.parse::<u32>().ok()),
+                )
             {
-                return Val { text: radix_text(n, radix), exact: true, folded: true, taint, qual: None };
+                return Val {
+                    text: radix_text(n, radix),
+                    exact: true,
+                    folded: true,
+                    taint,
+                    qual: None,
+                };
             }
             return Val {
                 text: if encodes { None } else { r.text.clone() },
@@ -694,7 +743,10 @@ impl Walker<'_> {
         taint: u8,
     ) -> Option<Val> {
         let r = receiver?;
-        if r.qual.as_deref().is_some_and(|q| q != NUM && q != "#buffer") {
+        if r.qual
+            .as_deref()
+            .is_some_and(|q| q != NUM && q != "#buffer")
+        {
             return None;
         }
         let exact_arg = |i: usize| args.get(i).and_then(Val::exact_text);
@@ -709,10 +761,18 @@ impl Walker<'_> {
         };
         let callback = |i: usize| arguments.get(i).and_then(Argument::as_expression);
         let char_callback = |i: usize| callback(i).is_some_and(super::inline::mentions_char_codes);
-        let chars_taint = |i: usize| if char_callback(i) { Taint::DECODED | Taint::OBFUSCATED } else { 0 };
+        let chars_taint = |i: usize| {
+            if char_callback(i) {
+                Taint::DECODED | Taint::OBFUSCATED
+            } else {
+                0
+            }
+        };
         Some(match method {
             "split" => {
-                let Some(t) = text else { return Some(Val::tainted(taint)) };
+                let Some(t) = text else {
+                    return Some(Val::tainted(taint));
+                };
                 match (exact_arg(0), callback(0)) {
                     (Some(""), _) => {
                         let mut s = String::with_capacity(t.len() * 2);
@@ -727,7 +787,9 @@ impl Walker<'_> {
                     (Some(sep), Some(Expression::StringLiteral(_)) | None) if !sep.is_empty() => {
                         out(Some(t.replace(sep, &SEP.to_string())), 0)
                     }
-                    (Some(sep), _) if !sep.is_empty() => out(Some(t.replace(sep, &SEP.to_string())), 0),
+                    (Some(sep), _) if !sep.is_empty() => {
+                        out(Some(t.replace(sep, &SEP.to_string())), 0)
+                    }
                     _ => out(None, 0),
                 }
             }
@@ -738,7 +800,10 @@ impl Walker<'_> {
             "reverse" => {
                 let reversed = text.map(|t| {
                     if t.contains(SEP) {
-                        t.split(SEP).rev().collect::<Vec<_>>().join(&SEP.to_string())
+                        t.split(SEP)
+                            .rev()
+                            .collect::<Vec<_>>()
+                            .join(&SEP.to_string())
                     } else {
                         t.chars().rev().collect()
                     }
@@ -770,23 +835,44 @@ impl Walker<'_> {
             "charAt" => {
                 let i = num_arg(0).unwrap_or(0.0);
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                out(text.and_then(|t| t.chars().nth(i as usize)).map(String::from), 0)
+                out(
+                    text.and_then(|t| t.chars().nth(i as usize))
+                        .map(String::from),
+                    0,
+                )
             }
             "slice" | "substring" | "substr" => {
-                let Some(t) = text else { return Some(Val::tainted(taint)) };
+                let Some(t) = text else {
+                    return Some(Val::tainted(taint));
+                };
                 let array = t.contains(SEP);
-                let parts: Vec<&str> = if array { t.split(SEP).collect() } else { Vec::new() };
-                let chars: Vec<char> = if array { Vec::new() } else { t.chars().collect() };
+                let parts: Vec<&str> = if array {
+                    t.split(SEP).collect()
+                } else {
+                    Vec::new()
+                };
+                let chars: Vec<char> = if array {
+                    Vec::new()
+                } else {
+                    t.chars().collect()
+                };
                 let len = if array { parts.len() } else { chars.len() };
                 #[allow(clippy::cast_precision_loss)]
                 let flen = len as f64;
                 let at = |n: f64| -> usize {
-                    let n = if n < 0.0 && method != "substring" { (flen + n).max(0.0) } else { n.max(0.0) };
+                    let n = if n < 0.0 && method != "substring" {
+                        (flen + n).max(0.0)
+                    } else {
+                        n.max(0.0)
+                    };
                     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                     let n = n as usize;
                     n.min(len)
                 };
-                let (Some(a), b) = (num_arg(0).or(if args.is_empty() { Some(0.0) } else { None }), num_arg(1)) else {
+                let (Some(a), b) = (
+                    num_arg(0).or(if args.is_empty() { Some(0.0) } else { None }),
+                    num_arg(1),
+                ) else {
                     return Some(Val::tainted(taint));
                 };
                 if args.len() > 1 && b.is_none() {
@@ -802,7 +888,11 @@ impl Walker<'_> {
                     (_, Some(b)) => at(b),
                     (_, None) => len,
                 };
-                let (start, end) = if method == "substring" && end < start { (end, start) } else { (start, end.max(start)) };
+                let (start, end) = if method == "substring" && end < start {
+                    (end, start)
+                } else {
+                    (start, end.max(start))
+                };
                 let s = if array {
                     parts[start..end].join(&SEP.to_string())
                 } else {
@@ -811,21 +901,34 @@ impl Walker<'_> {
                 out(Some(s), 0)
             }
             "match" => {
-                let Some(Expression::RegExpLiteral(re)) = callback(0).map(Expression::get_inner_expression) else {
+                let Some(Expression::RegExpLiteral(re)) =
+                    callback(0).map(Expression::get_inner_expression)
+                else {
                     return Some(Val::tainted(taint));
                 };
                 let pattern = fold::Pattern::parse(re.regex.pattern.text.as_str(), false);
                 match (text, pattern) {
-                    (Some(t), Some(fold::Pattern::Chunks(n))) if re.regex.flags.contains(ast::RegExpFlags::G) => {
-                        out(Some(fold::chunks(t, n).join(&SEP.to_string())), Taint::OBFUSCATED)
+                    (Some(t), Some(fold::Pattern::Chunks(n)))
+                        if re.regex.flags.contains(ast::RegExpFlags::G) =>
+                    {
+                        out(
+                            Some(fold::chunks(t, n).join(&SEP.to_string())),
+                            Taint::OBFUSCATED,
+                        )
                     }
                     _ => Val::tainted(taint),
                 }
             }
             "map" | "forEach" if method == "map" => {
                 let extra = chars_taint(0);
-                let Some(t) = text else { return Some(Val::tainted(taint | extra)) };
-                let items = if t.is_empty() { Vec::new() } else { fold::items(r) };
+                let Some(t) = text else {
+                    return Some(Val::tainted(taint | extra));
+                };
+                let items = if t.is_empty() {
+                    Vec::new()
+                } else {
+                    fold::items(r)
+                };
                 let mut results = Vec::with_capacity(items.len());
                 for (i, item) in items.into_iter().enumerate() {
                     #[allow(clippy::cast_precision_loss)]
@@ -841,7 +944,9 @@ impl Walker<'_> {
             }
             "replace" | "replaceAll" => {
                 let extra = chars_taint(1);
-                let Some(t) = text else { return Some(Val::tainted(taint | extra)) };
+                let Some(t) = text else {
+                    return Some(Val::tainted(taint | extra));
+                };
                 let replacement = args.get(1);
                 let (pattern, global) = match callback(0).map(Expression::get_inner_expression) {
                     Some(Expression::RegExpLiteral(re)) => (
@@ -851,10 +956,17 @@ impl Walker<'_> {
                         ),
                         re.regex.flags.contains(ast::RegExpFlags::G),
                     ),
-                    _ => (exact_arg(0).map(|s| fold::Pattern::Literal(s.to_owned())), method == "replaceAll"),
+                    _ => (
+                        exact_arg(0).map(|s| fold::Pattern::Literal(s.to_owned())),
+                        method == "replaceAll",
+                    ),
                 };
-                let Some(pattern) = pattern else { return Some(Val::tainted(taint | extra)) };
-                let with_text = replacement.and_then(Val::exact_text).filter(|_| !replacement.is_some_and(|r| r.qual.is_some()));
+                let Some(pattern) = pattern else {
+                    return Some(Val::tainted(taint | extra));
+                };
+                let with_text = replacement
+                    .and_then(Val::exact_text)
+                    .filter(|_| replacement.is_none_or(|r| r.qual.is_none()));
                 let mut result = String::with_capacity(t.len());
                 match pattern {
                     fold::Pattern::Literal(from) => {
@@ -878,9 +990,14 @@ impl Walker<'_> {
                             match with_text {
                                 Some(to) => result.push_str(to),
                                 None => {
-                                    let arg = Val { folded: true, ..Val::text(c) };
+                                    let arg = Val {
+                                        folded: true,
+                                        ..Val::text(c)
+                                    };
                                     match self.call_callback(callback(1), replacement, &[arg]) {
-                                        Some(v) if v.exact => result.push_str(v.text.as_deref().unwrap_or_default()),
+                                        Some(v) if v.exact => {
+                                            result.push_str(v.text.as_deref().unwrap_or_default())
+                                        }
                                         _ => return Some(Val::tainted(taint | extra)),
                                     }
                                 }
@@ -914,7 +1031,10 @@ fn binary(op: ast::BinaryOperator, l: &Val, r: &Val) -> Val {
     let nums = || Some((fold::as_number(l)?, fold::as_number(r)?));
     match op {
         Op::Addition => {
-            if fold::is_num(l) && fold::is_num(r) && let Some((a, b)) = nums() {
+            if fold::is_num(l)
+                && fold::is_num(r)
+                && let Some((a, b)) = nums()
+            {
                 return fold::number(a + b, taint);
             }
             if let (Some(lt), Some(rt)) = (&l.text, &r.text)
@@ -970,12 +1090,19 @@ fn binary(op: ast::BinaryOperator, l: &Val, r: &Val) -> Val {
             let ord = if fold::is_num(l) || fold::is_num(r) {
                 match nums() {
                     Some((x, y)) => x.partial_cmp(&y),
-                    None => return fold::boolean(matches!(op, Op::Inequality | Op::StrictInequality), taint),
+                    None => {
+                        return fold::boolean(
+                            matches!(op, Op::Inequality | Op::StrictInequality),
+                            taint,
+                        );
+                    }
                 }
             } else {
                 Some(a.cmp(b))
             };
-            let Some(ord) = ord else { return fold::boolean(matches!(op, Op::Inequality | Op::StrictInequality), taint) };
+            let Some(ord) = ord else {
+                return fold::boolean(matches!(op, Op::Inequality | Op::StrictInequality), taint);
+            };
             use std::cmp::Ordering::{Equal, Greater, Less};
             let b = match op {
                 Op::LessThan => ord == Less,

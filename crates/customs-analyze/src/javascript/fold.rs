@@ -195,16 +195,14 @@ impl Pattern {
             }
             _ => {}
         }
-        let literal = !src.is_empty()
-            && !src.chars().any(|c| "\\^$.|?*+()[]{}".contains(c))
-            && !ignore_case;
+        let literal =
+            !src.is_empty() && !src.chars().any(|c| "\\^$.|?*+()[]{}".contains(c)) && !ignore_case;
         literal.then(|| Self::Literal(src.to_owned()))
     }
 
     pub(crate) fn class_matches(ranges: &[(char, char)], ignore_case: bool, c: char) -> bool {
         let hit = |c: char| ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi);
-        hit(c)
-            || (ignore_case && (hit(c.to_ascii_lowercase()) || hit(c.to_ascii_uppercase())))
+        hit(c) || (ignore_case && (hit(c.to_ascii_lowercase()) || hit(c.to_ascii_uppercase())))
     }
 }
 
@@ -216,7 +214,13 @@ fn chunk_width(src: &str) -> Option<usize> {
     let (atom, quant) = src.split_at(src.find('{')?);
     let known = matches!(
         atom,
-        "." | "[\\s\\S]" | "\\w" | "[0-9a-f]" | "[0-9a-fA-F]" | "[a-f0-9]" | "[\\da-f]" | "[\\da-fA-F]"
+        "." | "[\\s\\S]"
+            | "\\w"
+            | "[0-9a-f]"
+            | "[0-9a-fA-F]"
+            | "[a-f0-9]"
+            | "[\\da-f]"
+            | "[\\da-fA-F]"
     );
     if !known {
         return None;
@@ -241,7 +245,11 @@ pub(crate) fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    let hex = |s: &[u8]| std::str::from_utf8(s).ok().and_then(|s| u32::from_str_radix(s, 16).ok());
+    let hex = |s: &[u8]| {
+        std::str::from_utf8(s)
+            .ok()
+            .and_then(|s| u32::from_str_radix(s, 16).ok())
+    };
     while i < bytes.len() {
         if bytes[i] == b'%' {
             if bytes.get(i + 1) == Some(&b'u')
@@ -307,10 +315,22 @@ mod tests {
 
     #[test]
     fn patterns_and_decoding() {
-        assert!(matches!(Pattern::parse("..", false), Some(Pattern::Chunks(2))));
-        assert!(matches!(Pattern::parse(".{1,2}", false), Some(Pattern::Chunks(2))));
-        assert!(matches!(Pattern::parse("[a-z]", true), Some(Pattern::Class(_, true))));
-        assert!(matches!(Pattern::parse("x", false), Some(Pattern::Literal(_))));
+        assert!(matches!(
+            Pattern::parse("..", false),
+            Some(Pattern::Chunks(2))
+        ));
+        assert!(matches!(
+            Pattern::parse(".{1,2}", false),
+            Some(Pattern::Chunks(2))
+        ));
+        assert!(matches!(
+            Pattern::parse("[a-z]", true),
+            Some(Pattern::Class(_, true))
+        ));
+        assert!(matches!(
+            Pattern::parse("x", false),
+            Some(Pattern::Literal(_))
+        ));
         assert!(Pattern::parse("a+b", false).is_none());
         assert_eq!(percent_decode("%69%6d%70").as_deref(), Some("imp"));
         assert_eq!(percent_decode("%u0041b").as_deref(), Some("Ab"));

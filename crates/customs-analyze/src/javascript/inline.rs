@@ -20,7 +20,7 @@ pub(crate) const BUDGET: u32 = 200_000;
 /// Re-parses of named small functions per file.
 pub(crate) const REPARSES: u32 = 512;
 /// Longest function kept for evaluation where it is called.
-const MAX_SMALL: usize = 2048;
+const MAX_SMALL: usize = 1024;
 /// Deepest nesting of small functions evaluated inside each other.
 const MAX_INLINE_DEPTH: u32 = 4;
 /// What a function must mention to be worth keeping: the pieces of decoders and loaders.
@@ -43,7 +43,11 @@ impl Walker<'_> {
     /// The value a small function worth evaluating is bound to, if it is one.
     pub(crate) fn small_function(&mut self, span: Span) -> Option<Val> {
         let text = self.source.get(span.start as usize..span.end as usize)?;
-        if text.len() > MAX_SMALL || !WORTH.iter().any(|w| text.contains(w)) {
+        static WORTH_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+            std::sync::LazyLock::new(|| {
+                aho_corasick::AhoCorasick::new(WORTH).expect("the needles are valid")
+            });
+        if text.len() > MAX_SMALL || !WORTH_FINDER.is_match(text) {
             return None;
         }
         let index = self.fn_texts.len();
@@ -99,7 +103,9 @@ impl Walker<'_> {
                     None => Body::Block(a.get_function_body()?),
                 },
             ),
-            Expression::FunctionExpression(func) => (&func.params, Body::Block(func.body.as_ref()?)),
+            Expression::FunctionExpression(func) => {
+                (&func.params, Body::Block(func.body.as_ref()?))
+            }
             _ => return None,
         };
         if self.budget.get() == 0 || self.inline_depth.get() >= MAX_INLINE_DEPTH {
@@ -135,7 +141,12 @@ impl Walker<'_> {
                     self.eval(&e.expression);
                 }
                 ast::Statement::ReturnStatement(r) => {
-                    return Some(r.argument.as_ref().map(|e| self.eval(e)).unwrap_or_default());
+                    return Some(
+                        r.argument
+                            .as_ref()
+                            .map(|e| self.eval(e))
+                            .unwrap_or_default(),
+                    );
                 }
                 _ => return None,
             }

@@ -132,14 +132,22 @@ const TALL_PADDING: usize = 300;
 /// Code hidden by whitespace: a statement far to the right of a line after a long run of
 /// spaces or tabs, or below hundreds of blank lines.
 fn padding(source: &str, facts: &mut FileFacts, base: u32) {
+    static SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| {
+            memchr::memmem::Finder::new(&[b' '; WIDE_PADDING]).into_owned()
+        });
+    static TABS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| {
+            memchr::memmem::Finder::new(&[b'\t'; WIDE_PADDING / 4]).into_owned()
+        });
     let bytes = source.as_bytes();
-    let spaces = " ".repeat(WIDE_PADDING);
-    let tabs = "\t".repeat(WIDE_PADDING / 4);
-    for (offset, line) in crate::long_lines(source, WIDE_PADDING + 8) {
+    let wide = SPACES.find(bytes).is_some() || TABS.find(bytes).is_some();
+    let lines = crate::long_lines(source, WIDE_PADDING + 8).filter(|_| wide);
+    for (offset, line) in lines {
         let indent = line.len() - line.trim_start().len();
         let body = &line[indent..];
-        let found = [spaces.as_str(), tabs.as_str()].iter().find_map(|run| {
-            let at = memchr::memmem::find(body.as_bytes(), run.as_bytes())?;
+        let found = [&*SPACES, &*TABS].iter().find_map(|finder| {
+            let at = finder.find(body.as_bytes())?;
             let rest = body[at..].trim_start();
             (!rest.is_empty() && !rest.starts_with("//") && !rest.starts_with('*')).then_some(at)
         });
@@ -157,6 +165,12 @@ fn padding(source: &str, facts: &mut FileFacts, base: u32) {
             );
             return;
         }
+    }
+    // Hundreds of blank lines hold runs of bare newlines; most files have none.
+    if memchr::memmem::find(bytes, b"\n\n\n\n\n\n\n\n").is_none()
+        && memchr::memmem::find(bytes, b"\n\r\n\r\n\r\n\r\n").is_none()
+    {
+        return;
     }
     let mut blank = 0usize;
     let mut start = 0usize;
@@ -555,6 +569,15 @@ impl Walker<'_> {
         let qual = concat(["#obj.", name]);
         for p in &o.properties {
             if let ast::ObjectPropertyKind::ObjectProperty(p) = p
+                && matches!(
+                    p.value.get_inner_expression(),
+                    Expression::StringLiteral(_)
+                        | Expression::NumericLiteral(_)
+                        | Expression::ArrayExpression(_)
+                        | Expression::TemplateLiteral(_)
+                        | Expression::BinaryExpression(_)
+                        | Expression::CallExpression(_)
+                )
                 && let Some(key) = p.key.static_name()
             {
                 let v = self.eval(&p.value);
@@ -595,6 +618,40 @@ impl Walker<'_> {
         }
         let network = match callee.get_inner_expression() {
             Expression::StaticMemberExpression(m) => {
+                let name = m.property.name.as_str();
+                let array_method = matches!(
+                    name,
+                    "forEach" | "map" | "filter" | "some" | "every" | "find" | "flatMap"
+                );
+                // Callbacks of other methods are met everywhere in bundles: only the
+                // names a request, response or socket takes callbacks by are evaluated.
+                if !array_method
+                    && !matches!(
+                        name,
+                        "then"
+                            | "on"
+                            | "once"
+                            | "catch"
+                            | "finally"
+                            | "addListener"
+                            | "addEventListener"
+                            | "get"
+                            | "request"
+                            | "post"
+                            | "connect"
+                            | "createConnection"
+                    )
+                {
+                    return;
+                }
+                if array_method
+                    && !matches!(
+                        m.object.get_inner_expression(),
+                        Expression::Identifier(_) | Expression::ArrayExpression(_)
+                    )
+                {
+                    return;
+                }
                 let receiver = self.eval(&m.object);
                 // `['.npmrc', '.netrc'].forEach((n) => read(home + n))`: the callback's
                 // first parameter stands for every item (its text lists them all).
@@ -615,7 +672,11 @@ impl Walker<'_> {
                     self.item_callbacks.insert(first, items);
                 }
                 self.is_network_object(&receiver)
-                    || self.is_network_object(&self.member(receiver, m.property.name.as_str(), false))
+                    || self.is_network_object(&self.member(
+                        receiver,
+                        m.property.name.as_str(),
+                        false,
+                    ))
             }
             other => self.is_network_object(&self.eval(other)),
         };
@@ -624,8 +685,20 @@ impl Walker<'_> {
         }
     }
 
-    /// Binds the parameters of a network callback as data from the network.
+    /// Binds a function's parameters: unknown, or data from the network for a network
+    /// callback, or the items of the array whose method a callback is given to.
     fn taint_network_parameters(&mut self, start: u32, params: &ast::FormalParameters<'_>) {
+        // Parameters shadow whatever the same names are bound to outside.
+        // Only names bound outside to something that matters need shadowing.
+        for p in &params.items {
+            if let BindingPattern::BindingIdentifier(id) = &p.pattern
+                && self
+                    .lookup(id.name.as_str())
+                    .is_some_and(|v| v.taint != 0 || v.qual.is_some() || v.text.is_some())
+            {
+                self.bind(id.name.as_str(), Val::default());
+            }
+        }
         if let Some(items) = self.item_callbacks.remove(&start)
             && let Some(first) = params.items.first()
         {
@@ -663,7 +736,9 @@ impl Walker<'_> {
 
 /// Tools that unpack an archive: running one on a downloaded archive does not run what
 /// was downloaded.
-const EXTRACTORS: &[&str] = &["tar", "bsdtar", "unzip", "7z", "7za", "gunzip", "gzip", "xz", "bunzip2"];
+const EXTRACTORS: &[&str] = &[
+    "tar", "bsdtar", "unzip", "7z", "7za", "gunzip", "gzip", "xz", "bunzip2",
+];
 
 /// Whether a run (`target`: the command or file, empty when unknown) runs one of the
 /// files written: when either side is unknown it may; an archive tool unpacking a file is
@@ -782,7 +857,10 @@ impl<'a> Visit<'a> for Walker<'_> {
         } else if let Some(m) = it.left.as_member_expression() {
             // `bag[name] = secret`: the object now holds what was stored in it.
             if let Expression::Identifier(obj) = m.object().get_inner_expression()
-                && !matches!(obj.name.as_str(), "exports" | "module" | "window" | "globalThis")
+                && !matches!(
+                    obj.name.as_str(),
+                    "exports" | "module" | "window" | "globalThis"
+                )
                 && let Some(old) = self.lookup(obj.name.as_str())
                 && old.qual.as_deref().is_none_or(|q| q.starts_with("#obj."))
             {
@@ -803,7 +881,8 @@ impl<'a> Visit<'a> for Walker<'_> {
             }
             browser::on_member_assignment(self, m, &it.right, it.span.start);
             // `socket.onmessage = (e) => ...`: the handler receives network data.
-            if m.static_property_name().is_some_and(|p| p.starts_with("on"))
+            if m.static_property_name()
+                .is_some_and(|p| p.starts_with("on"))
                 && let Some(start) = function_start(&it.right)
                 && self.is_network_object(&self.eval(m.object()))
             {
