@@ -83,6 +83,10 @@ pub enum BehaviourKind {
     Obfuscation,
     /// A decoding or decompression of data.
     Decode,
+    /// Browser code that hooks `fetch`, `XMLHttpRequest` or a wallet provider to rewrite
+    /// what the page sends, swaps wallet addresses in the clipboard, or skims payment
+    /// forms.
+    BrowserHijack,
 }
 
 impl BehaviourKind {
@@ -108,6 +112,7 @@ impl BehaviourKind {
             Self::SuspiciousDestination => "suspicious-destination",
             Self::Obfuscation => "obfuscation",
             Self::Decode => "decode",
+            Self::BrowserHijack => "browser-hijack",
         }
     }
 }

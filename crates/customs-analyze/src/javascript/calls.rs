@@ -116,6 +116,11 @@ pub(crate) fn is_fetch(qual: &str) -> bool {
     FETCH.contains(&qual)
 }
 
+/// A network call or connection, or the object it returns (`ws()`, `net.Socket()`).
+pub(crate) fn is_network(qual: &str) -> bool {
+    FETCH.contains(&qual) || NETWORK.contains(&qual) || qual == "global.EventSource"
+}
+
 fn is_fs(qual: &str) -> bool {
     qual.starts_with("fs.") || qual.starts_with("fs/promises.") || qual.starts_with("fs-extra.")
 }
@@ -145,11 +150,11 @@ fn is_packer(arguments: &[Argument<'_>]) -> bool {
     names.len() >= 5 && names[..5] == ["p", "a", "c", "k", "e"]
 }
 
-pub(crate) fn on_new(w: &mut Walker, it: &NewExpression<'_>) {
+pub(crate) fn on_new(w: &mut Walker<'_>, it: &NewExpression<'_>) {
     handle(w, &it.callee, &it.arguments, it.span.start);
 }
 
-pub(crate) fn on_call(w: &mut Walker, it: &CallExpression<'_>) {
+pub(crate) fn on_call(w: &mut Walker<'_>, it: &CallExpression<'_>) {
     handle(w, &it.callee, &it.arguments, it.span.start);
 }
 
@@ -167,11 +172,11 @@ struct Arguments {
 
 fn evaluate<'s>(
     slot: &'s mut Option<Arguments>,
-    w: &Walker,
+    w: &Walker<'_>,
     arguments: &[Argument<'_>],
 ) -> &'s Arguments {
     slot.get_or_insert_with(|| {
-        let args: Vec<Val> = arguments.iter().map(|a| w.eval_arg(a)).collect();
+        let args: Vec<Val> = w.eval_args(arguments);
         let taint = args.iter().fold(0, |t, v| t | v.taint);
         let first_text = args
             .first()
@@ -186,11 +191,14 @@ fn evaluate<'s>(
 }
 
 #[allow(clippy::too_many_lines)]
-fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], offset: u32) {
+fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>], offset: u32) {
     let func = w.eval(callee);
-    let Some(raw_qual) = func.qual.clone() else {
+    let Some(mut raw_qual) = func.qual.clone() else {
         return method_only(w, callee, arguments, offset);
     };
+    if raw_qual.starts_with('#') {
+        return method_only(w, callee, arguments, offset);
+    }
     // A name imported from another module is called: it may be a function of the
     // package, which then runs where this call runs.
     if !raw_qual.starts_with("global.") {
@@ -208,10 +216,41 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
     {
         w.reach_arguments(arguments);
     }
-    let qual_text = normalize(&raw_qual);
-    let qual: &str = &qual_text;
     // The arguments are evaluated when a check below first needs them.
     let mut evaluated = None;
+    // Calls made through another: `Reflect.construct(Function, [...])`,
+    // `Reflect.apply(eval, this, [code])`, `eval.call(this, code)`, `f.apply(this, [..])`.
+    if let Some((target, args)) = indirect_call(w, &raw_qual, arguments) {
+        w.push(
+            BehaviourKind::Obfuscation,
+            offset,
+            format!(
+                "calls '{}' indirectly through {}",
+                target.trim_start_matches("global."),
+                raw_qual.trim_start_matches("global.")
+            ),
+        );
+        raw_qual = target;
+        let taint = args.iter().fold(0, |t, v| t | v.taint);
+        let first_text = args
+            .first()
+            .and_then(|a| a.text.clone())
+            .unwrap_or_default();
+        evaluated = Some(Arguments {
+            args,
+            taint,
+            first_text,
+        });
+    }
+    let qual_text = normalize(&raw_qual);
+    let qual: &str = &qual_text;
+    if qual.starts_with("global.") {
+        let direct = qual
+            .strip_suffix(".call")
+            .or_else(|| qual.strip_suffix(".apply"))
+            .unwrap_or(qual);
+        super::browser::on_call(w, direct, arguments, offset);
+    }
 
     if func.folded {
         w.push(
@@ -222,6 +261,44 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
     }
 
     if qual == "global.require" {
+        // Requiring a file this region wrote runs what was written.
+        if let Some(a) = evaluate(&mut evaluated, w, arguments).args.first()
+            && let Some(path) = a.text.clone()
+            && w.region
+                .written
+                .iter()
+                .any(|(p, _)| super::fold::same_file(p, &path))
+        {
+            let written = w
+                .region
+                .written
+                .iter()
+                .filter(|(p, _)| super::fold::same_file(p, &path))
+                .fold(0, |t, (_, taint)| t | taint);
+            if written & Taint::DECODED != 0 {
+                w.push(
+                    BehaviourKind::DecodeExecute,
+                    offset,
+                    format!(
+                        "decoded data written to {} is loaded with require()",
+                        clip(&path, 60)
+                    ),
+                );
+            } else if written & Taint::DOWNLOADED != 0 {
+                w.push(
+                    BehaviourKind::DownloadExecute,
+                    offset,
+                    format!(
+                        "data fetched from the network is written to {} and loaded with require()",
+                        clip(&path, 60)
+                    ),
+                );
+            }
+            let top = w.top_level();
+            w.region
+                .runs
+                .push((offset, top, "loaded with require()".into(), path));
+        }
         match evaluate(&mut evaluated, w, arguments).args.first() {
             Some(a) if a.exact_text().is_some() => {
                 let name = a.exact_text().unwrap_or_default().to_owned();
@@ -297,11 +374,11 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
             taint,
             first_text,
         } = evaluate(&mut evaluated, w, arguments);
-        let mut command = first_text.clone();
+        let mut command = super::fold::words_text(first_text);
         if let Some(rest) = args.get(1).and_then(|a| a.text.as_deref())
             && !method_of(qual).starts_with("exec")
         {
-            command = format!("{command} {rest}");
+            command = format!("{command} {}", super::fold::words_text(rest));
         }
         for (kind, detail) in
             crate::flow::process_start(method_of(qual), &command, *taint, &mut w.facts.runs)
@@ -319,9 +396,45 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
             );
         }
         let top = w.top_level();
-        w.region
-            .runs
-            .push((offset, top, format!("run with {}()", method_of(qual))));
+        let program = super::command_words(&command)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let program = program
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(".exe")
+            .to_ascii_lowercase();
+        if matches!(
+            program.as_str(),
+            "sh" | "bash" | "zsh" | "dash" | "ksh" | "cmd" | "powershell" | "pwsh"
+        ) {
+            w.region.shell.get_or_insert((offset, top));
+        }
+        // `node -e CODE` (or `process.execPath`): the code is JavaScript to analyse.
+        let node = program == "node"
+            || args.first().and_then(|a| a.qual.as_deref()) == Some("global.process.execPath");
+        let inline = node
+            .then(|| args.get(1).and_then(Val::exact_text))
+            .flatten()
+            .and_then(|list| {
+                let items: Vec<&str> = list.split(super::fold::SEP).collect();
+                items
+                    .iter()
+                    .position(|i| matches!(*i, "-e" | "--eval" | "-p" | "--print"))
+                    .and_then(|at| items.get(at + 1))
+                    .map(|c| (*c).to_owned())
+            });
+        w.region.runs.push((
+            offset,
+            top,
+            format!("run with {}()", method_of(qual)),
+            command,
+        ));
+        if let Some(code) = inline {
+            w.analyze_payload(&code, offset);
+        }
         return;
     }
 
@@ -332,6 +445,9 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
         } = evaluate(&mut evaluated, w, arguments);
         if fetch {
             w.region.fetched.get_or_insert(offset);
+        }
+        if qual.starts_with("net.") || qual.starts_with("tls.") {
+            w.region.socket.get_or_insert(offset);
         }
         let dns = DNS.contains(&qual);
         for (kind, detail) in crate::flow::network_call(qual, first_text, *taint, dns) {
@@ -387,6 +503,12 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
                 path.to_owned()
             };
             w.region.wrote.get_or_insert(offset);
+            let data_taint = if m.starts_with("rename") || m.starts_with("copy") {
+                0
+            } else {
+                args.get(1).map_or(0, |a| a.taint)
+            };
+            w.region.written.push((dest.clone(), data_taint));
             if let Some(what) = signals::persistence_path(&dest) {
                 w.push(
                     BehaviourKind::Persistence,
@@ -394,11 +516,16 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
                     format!("writes {what} ({})", clip(&dest, 80)),
                 );
             }
-            if dest.contains(".github/workflows") {
+            if dest.contains(".github/workflows")
+                && let Some(why) = args.get(1).and_then(worm_workflow)
+            {
                 w.push(
                     BehaviourKind::SelfPropagation,
                     offset,
-                    format!("writes a GitHub Actions workflow ({})", clip(&dest, 80)),
+                    format!(
+                        "writes a GitHub Actions workflow that {why} ({})",
+                        clip(&dest, 80)
+                    ),
                 );
             }
             if dest.ends_with("package.json") && (m.starts_with("rename") || m.starts_with("copy"))
@@ -419,31 +546,111 @@ fn handle(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], o
             }
         } else if m.starts_with("chmod") {
             let top = w.top_level();
-            w.region.runs.push((offset, top, "made executable".into()));
+            w.region
+                .runs
+                .push((offset, top, "made executable".into(), path.to_owned()));
         }
         return;
     }
     if qual == "global.process.dlopen" {
         let top = w.top_level();
+        let target = evaluate(&mut evaluated, w, arguments)
+            .args
+            .get(1)
+            .and_then(|a| a.text.clone())
+            .unwrap_or_default();
         w.region
             .runs
-            .push((offset, top, "loaded as a native module".into()));
+            .push((offset, top, "loaded as a native module".into(), target));
+        return;
+    }
+    if m == "_compile" {
+        compile(w, arguments, offset);
+    }
+    if m == "pipe" {
+        w.region.piped = true;
+    }
+}
+
+/// The function really called and its arguments, for a call made through
+/// `Reflect.construct`/`Reflect.apply` or a function's own `call`/`apply` when the
+/// function is one that runs code.
+fn indirect_call(
+    w: &Walker<'_>,
+    qual: &str,
+    arguments: &[Argument<'_>],
+) -> Option<(String, Vec<Val>)> {
+    if !(qual.starts_with("global.Reflect.") || qual.ends_with(".call") || qual.ends_with(".apply"))
+    {
+        return None;
+    }
+    let arg = |i: usize| arguments.get(i).map(|a| w.eval_arg(a));
+    match normalize(qual).as_ref() {
+        "global.Reflect.construct" | "global.Reflect.apply" => {
+            let target = arg(0)?.qual?;
+            if !EXEC.contains(&normalize(&target).as_ref()) {
+                return None;
+            }
+            let list = if qual.ends_with("construct") {
+                arg(1)
+            } else {
+                arg(2)
+            };
+            Some((
+                target,
+                list.map(|l| super::fold::items(&l)).unwrap_or_default(),
+            ))
+        }
+        q => {
+            let (target, how) = q.rsplit_once('.')?;
+            if !matches!(how, "call" | "apply") || !EXEC.contains(&target) {
+                return None;
+            }
+            let args = if how == "call" {
+                w.eval_args(arguments.get(1..).unwrap_or_default())
+            } else {
+                arg(1).map(|l| super::fold::items(&l)).unwrap_or_default()
+            };
+            Some((target.to_owned(), args))
+        }
     }
 }
 
 /// Calls on values of unknown origin: only the method name is known.
-fn method_only(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_>], offset: u32) {
+fn method_only(
+    w: &mut Walker<'_>,
+    callee: &Expression<'_>,
+    arguments: &[Argument<'_>],
+    offset: u32,
+) {
     let Expression::StaticMemberExpression(m) = callee.get_inner_expression() else {
         return;
     };
     if m.property.name.as_str() == "_compile" {
-        let args: Vec<Val> = arguments.iter().map(|a| w.eval_arg(a)).collect();
+        compile(w, arguments, offset);
+    }
+    if m.property.name.as_str() == "pipe" {
+        w.region.piped = true;
+    }
+    super::browser::on_method(w, m, offset);
+}
+
+/// `m._compile(code, filename)`: code compiled as a module.
+fn compile(w: &mut Walker<'_>, arguments: &[Argument<'_>], offset: u32) {
+    {
+        let args: Vec<Val> = w.eval_args(arguments);
         let taint = args.iter().fold(0, |t, v| t | v.taint);
         if taint & Taint::DECODED != 0 {
             w.push(
                 BehaviourKind::DecodeExecute,
                 offset,
                 "decoded data compiled as a module (_compile)",
+            );
+        } else if taint & Taint::DOWNLOADED != 0 {
+            w.push(
+                BehaviourKind::DownloadExecute,
+                offset,
+                "data fetched from the network compiled as a module (_compile)",
             );
         } else if args.first().is_some_and(|a| a.exact_text().is_none()) {
             w.push(
@@ -452,6 +659,26 @@ fn method_only(w: &mut Walker, callee: &Expression<'_>, arguments: &[Argument<'_
                 "code built at run time compiled as a module (_compile)",
             );
         }
+    }
+}
+
+/// What makes the content written into a workflow file a worm's rather than a project
+/// template's: it reads the repository's secrets, talks to the network, or was decoded
+/// or downloaded. Scaffolding tools write templates of builds and tests.
+fn worm_workflow(content: &Val) -> Option<&'static str> {
+    if content.taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::SECRET) != 0 {
+        return Some("is decoded, downloaded or built from secrets");
+    }
+    let text = content.text.as_deref()?.to_ascii_lowercase();
+    if text.contains("secrets") {
+        Some("reads the repository's secrets")
+    } else if ["curl ", "wget ", "http://", "https://", "webhook"]
+        .iter()
+        .any(|k| text.contains(k))
+    {
+        Some("talks to the network")
+    } else {
+        None
     }
 }
 

@@ -4,6 +4,7 @@
 use oxc_ast::ast::{self, Argument, Expression};
 
 use super::Walker;
+use super::fold::{self, NUM, SEP};
 use crate::decode::{Scheme, decode_text};
 use crate::signals;
 use crate::value::{Taint, Val, concat, env_value, normalize};
@@ -35,6 +36,30 @@ const GLOBALS: &[&str] = &[
     "module",
     "exports",
     "Reflect",
+    "parseInt",
+    "parseFloat",
+    "Number",
+    "navigator",
+    "document",
+    "ethereum",
+    "solana",
+    "Image",
+];
+
+/// Ways to the module loader that do not name `require`.
+const REQUIRE_ALIASES: &[&str] = &[
+    "global.process.mainModule.require",
+    "global.process.mainModule.constructor._load",
+    "global.require.main.require",
+    "global.require.main.constructor._load",
+    "global.module.require",
+    "global.module.constructor._load",
+    "global.module.constructor.prototype.require",
+    "global.module.parent.require",
+    "module._load",
+    "module.Module._load",
+    "module.prototype.require",
+    "module.Module.prototype.require",
 ];
 
 /// The module a specifier names (`node:fs` is `fs`, `fs/promises` stays as written).
@@ -45,9 +70,25 @@ pub(crate) fn module_name(specifier: &str) -> String {
         .to_owned()
 }
 
-impl Walker {
+impl Walker<'_> {
     pub(crate) fn eval(&self, expr: &Expression<'_>) -> Val {
         self.eval_at(expr, 0)
+    }
+
+    /// The values of a call's arguments, spread arrays expanded into their items.
+    pub(crate) fn eval_args(&self, arguments: &[Argument<'_>]) -> Vec<Val> {
+        let mut out = Vec::with_capacity(arguments.len());
+        for a in arguments {
+            let v = self.eval_arg(a);
+            if matches!(a, Argument::SpreadElement(_))
+                && v.exact_text().is_some_and(|t| t.contains(SEP))
+            {
+                out.extend(fold::items(&v));
+            } else {
+                out.push(v);
+            }
+        }
+        out
     }
 
     pub(crate) fn eval_arg(&self, arg: &Argument<'_>) -> Val {
@@ -68,7 +109,28 @@ impl Walker {
         let d = depth + 1;
         match expr.get_inner_expression() {
             Expression::StringLiteral(s) => Val::text(s.value.as_str()),
-            Expression::NumericLiteral(n) => Val::text(n.value.to_string()),
+            Expression::NumericLiteral(n) => {
+                let mut v = fold::number(n.value, 0);
+                v.folded = false;
+                v
+            }
+            Expression::ArrowFunctionExpression(_) | Expression::FunctionExpression(_) => {
+                Val::qual("#function".into())
+            }
+            Expression::UnaryExpression(u) => {
+                let v = self.eval_at(&u.argument, d);
+                match u.operator {
+                    ast::UnaryOperator::UnaryPlus => fold::as_number(&v)
+                        .map_or_else(|| Val::tainted(v.taint), |n| fold::number(n, v.taint)),
+                    ast::UnaryOperator::UnaryNegation => fold::as_number(&v)
+                        .map_or_else(|| Val::tainted(v.taint), |n| fold::number(-n, v.taint)),
+                    ast::UnaryOperator::BitwiseNot => fold::as_number(&v).map_or_else(
+                        || Val::tainted(v.taint),
+                        |n| fold::number(f64::from(!fold::int32(n)), v.taint),
+                    ),
+                    _ => Val::tainted(v.taint),
+                }
+            }
             Expression::TemplateLiteral(t) => {
                 let mut text = String::new();
                 let mut exact = true;
@@ -79,7 +141,7 @@ impl Walker {
                         let v = self.eval_at(e, d);
                         taint |= v.taint;
                         match v.exact_text() {
-                            Some(s) => text.push_str(s),
+                            Some(s) => text.push_str(&fold::string_text(s)),
                             None => {
                                 exact = false;
                                 text.push_str(v.text.as_deref().unwrap_or("*"));
@@ -97,6 +159,9 @@ impl Walker {
             }
             Expression::Identifier(id) => {
                 let name = id.name.as_str();
+                if let Some(v) = self.frame_lookup(name) {
+                    return v;
+                }
                 if let Some(v) = self.lookup(name) {
                     return v.clone();
                 }
@@ -149,18 +214,7 @@ impl Walker {
             Expression::BinaryExpression(b) => {
                 let l = self.eval_at(&b.left, d);
                 let r = self.eval_at(&b.right, d);
-                let mut v = Val::tainted(l.taint | r.taint);
-                if b.operator == ast::BinaryOperator::Addition
-                    && let (Some(lt), Some(rt)) = (&l.text, &r.text)
-                    && lt.len() + rt.len() <= crate::value::MAX_TEXT
-                {
-                    v.text = Some(concat([lt, rt]));
-                    v.exact = l.exact && r.exact;
-                    v.folded = true;
-                } else if b.operator == ast::BinaryOperator::BitwiseXOR {
-                    v.taint |= Taint::OBFUSCATED;
-                }
-                v
+                binary(b.operator, &l, &r)
             }
             Expression::LogicalExpression(l) => {
                 let a = self.eval_at(&l.left, d);
@@ -175,6 +229,22 @@ impl Walker {
                 v
             }
             Expression::ConditionalExpression(c) => {
+                // A test that folds picks its branch (decoder callbacks: `c <= 'Z' ? 65 : 97`).
+                // Only inside the small functions being evaluated: elsewhere a test
+                // rarely folds, and evaluating it costs at every conditional.
+                let test = if self.inline_depth.get() > 0 {
+                    self.eval_at(&c.test, d)
+                } else {
+                    Val::default()
+                };
+                if test.qual.as_deref() == Some(fold::BOOL) {
+                    let branch = if test.exact_text() == Some("true") {
+                        &c.consequent
+                    } else {
+                        &c.alternate
+                    };
+                    return self.eval_at(branch, d);
+                }
                 let a = self.eval_at(&c.consequent, d);
                 let b = self.eval_at(&c.alternate, d);
                 let taint = a.taint | b.taint;
@@ -192,14 +262,22 @@ impl Walker {
                 .last()
                 .map(|e| self.eval_at(e, d))
                 .unwrap_or_default(),
-            Expression::AssignmentExpression(a) => self.eval_at(&a.right, d),
+            Expression::AssignmentExpression(a) => {
+                let v = self.eval_at(&a.right, d);
+                if let ast::AssignmentTarget::AssignmentTargetIdentifier(id) = &a.left
+                    && a.operator == ast::AssignmentOperator::Assign
+                {
+                    self.frame_assign(id.name.as_str(), &v);
+                }
+                v
+            }
             Expression::ArrayExpression(a) => {
                 let mut v = Val {
                     text: Some(String::new()),
                     exact: true,
                     ..Val::default()
                 };
-                for (i, el) in a.elements.iter().enumerate() {
+                for (i, el) in a.elements.iter().enumerate().take(fold::MAX_ITEMS) {
                     let item = match el {
                         ast::ArrayExpressionElement::SpreadElement(s) => {
                             self.eval_at(&s.argument, d)
@@ -212,9 +290,9 @@ impl Walker {
                     };
                     v.taint |= item.taint;
                     match (&mut v.text, item.exact_text()) {
-                        (Some(t), Some(s)) => {
+                        (Some(t), Some(s)) if t.len() + s.len() <= crate::value::MAX_TEXT => {
                             if i > 0 {
-                                t.push(' ');
+                                t.push(SEP);
                             }
                             t.push_str(s);
                         }
@@ -280,15 +358,70 @@ impl Walker {
         }
     }
 
-    fn member(&self, base: Val, prop: &str, folded: bool) -> Val {
+    pub(crate) fn member(&self, base: Val, prop: &str, folded: bool) -> Val {
         if base.qual.as_deref() == Some("global.process.env") {
             return env_value(prop);
         }
-        let qual = base.qual.as_ref().map(|q| concat([q, ".", prop]));
-        if let Some(q) = &qual
-            && let Some(v) = self.lookup(q)
+        // An item of a constant array or a character of a constant string.
+        if let (Some(t), Ok(i)) = (base.exact_text(), prop.parse::<usize>())
+            && base.qual.is_none()
         {
-            return v.clone();
+            let found = if t.contains(SEP) {
+                t.split(SEP).nth(i).map(|s| fold::item(s, base.taint))
+            } else {
+                t.chars().nth(i).map(|c| Val {
+                    folded: true,
+                    taint: base.taint,
+                    ..Val::text(c)
+                })
+            };
+            return found.unwrap_or_default();
+        }
+        if prop == "constructor" {
+            // The constructor of a constructor, of a function, or of `Function.prototype`
+            // is `Function`: `[].constructor.constructor(code)`.
+            let function = match base.qual.as_deref() {
+                Some(q) => {
+                    q.ends_with(".constructor")
+                        || q == "#function"
+                        || q.ends_with("getPrototypeOf()")
+                        || q.starts_with("global.Function")
+                }
+                None => false,
+            };
+            if function {
+                return Val {
+                    qual: Some("global.Function".into()),
+                    folded,
+                    taint: base.taint,
+                    ..Val::default()
+                };
+            }
+            if base.qual.is_none() && base.text.is_some() {
+                return Val {
+                    qual: Some("#value.constructor".into()),
+                    folded,
+                    taint: base.taint,
+                    ..Val::default()
+                };
+            }
+        }
+        let qual = base.qual.as_ref().map(|q| concat([q, ".", prop]));
+        if let Some(q) = &qual {
+            if let Some(v) = self.lookup(q) {
+                return v.clone();
+            }
+            // The module loader reached without naming `require`.
+            if matches!(prop, "require" | "_load")
+                && REQUIRE_ALIASES.contains(&normalize(q).as_ref())
+            {
+                return Val {
+                    qual: Some("global.require".into()),
+                    folded: true,
+                    taint: base.taint,
+                    ..Val::default()
+                };
+            }
         }
         Val {
             qual,
@@ -303,12 +436,58 @@ impl Walker {
         }
     }
 
-    #[allow(clippy::too_many_lines)]
     fn eval_call(&self, callee: &Expression<'_>, arguments: &[Argument<'_>], d: u32) -> Val {
         // The receiver is evaluated once and the callee derived from it: evaluating
         // both would double the work at every link of a method chain.
         let (func, receiver, method) = self.callee(callee, d);
-        let args: Vec<Val> = arguments.iter().map(|a| self.eval_arg(a)).collect();
+        let args = self.eval_args(arguments);
+        self.apply_call(&func, receiver, &method, args, arguments)
+    }
+
+    /// What calling `func` (the method `method` of `receiver`, when it is one) with
+    /// `args` returns; `arguments` are the call's syntax, for callbacks and regular
+    /// expressions (empty when the arguments were rearranged by `call` or `apply`).
+    #[allow(clippy::too_many_lines)]
+    fn apply_call(
+        &self,
+        func: &Val,
+        receiver: Option<Val>,
+        method: &str,
+        args: Vec<Val>,
+        arguments: &[Argument<'_>],
+    ) -> Val {
+        if let Some(index) = func.qual.as_deref().and_then(|q| q.strip_prefix("#fn:")) {
+            if let Some(v) = self.call_small(index, &args) {
+                return v;
+            }
+            return Val::tainted(args.iter().fold(0, |t, a| t | a.taint));
+        }
+        // `f.call(this, a, b)`, `f.apply(this, [a, b])`, `f.bind(this)`.
+        if matches!(method, "call" | "apply" | "bind")
+            && let Some(target) = receiver.as_ref().filter(|r| r.qual.is_some())
+        {
+            if method == "bind" {
+                return target.clone();
+            }
+            let shifted: Vec<Val> = if method == "call" {
+                args.iter().skip(1).cloned().collect()
+            } else {
+                args.get(1).map(fold::items).unwrap_or_default()
+            };
+            let target = target.clone();
+            let name = target
+                .qual
+                .as_deref()
+                .and_then(|q| q.rsplit('.').next())
+                .unwrap_or_default()
+                .to_owned();
+            let rest = if method == "call" {
+                arguments.get(1..).unwrap_or_default()
+            } else {
+                &[]
+            };
+            return self.apply_call(&target, None, &name, shifted, rest);
+        }
         let mut taint = receiver.as_ref().map_or(0, |r| r.taint);
         for a in &args {
             taint |= a.taint;
@@ -320,6 +499,13 @@ impl Walker {
         let qual: &str = &qual_text;
         let exact_arg = |i: usize| args.get(i).and_then(Val::exact_text);
         let recv_text = receiver.as_ref().and_then(Val::exact_text);
+        let decoded = |text: Option<String>| Val {
+            exact: text.is_some(),
+            text,
+            folded: true,
+            taint: taint | Taint::DECODED,
+            qual: None,
+        };
 
         match qual {
             "global.require" => {
@@ -331,6 +517,46 @@ impl Walker {
                     };
                 }
                 return Val::default();
+            }
+            "module.createRequire" => return Val::qual("global.require".into()),
+            "global.Reflect.get" => {
+                if let (Some(base), Some(key)) = (args.first(), args.get(1))
+                    && let Some(k) = key.exact_text()
+                {
+                    return self.member(base.clone(), k, true);
+                }
+            }
+            "global.parseInt"
+            | "global.Number"
+            | "global.parseFloat"
+            | "global.Number.parseInt" => {
+                let radix = exact_arg(1).and_then(|r| r.parse::<u32>().ok());
+                let n = match (exact_arg(0), radix) {
+                    (Some(t), Some(r)) if (2..=36).contains(&r) => {
+                        let t = t.trim();
+                        let t = if r == 16 {
+                            t.trim_start_matches("0x")
+                        } else {
+                            t
+                        };
+                        let digits: String = t.chars().take_while(|c| c.is_digit(r)).collect();
+                        i64::from_str_radix(&digits, r).ok().map(|i| i as f64)
+                    }
+                    _ => args.first().and_then(fold::as_number),
+                };
+                return n.map_or_else(|| Val::tainted(taint), |n| fold::number(n, taint));
+            }
+            "global.String" => {
+                return match args.first() {
+                    Some(a) => Val {
+                        text: a.text.as_deref().map(|t| fold::string_text(t).into_owned()),
+                        exact: a.exact,
+                        folded: a.folded,
+                        taint,
+                        qual: None,
+                    },
+                    None => Val::text(""),
+                };
             }
             "global.Buffer.from" | "global.Buffer.alloc" | "global.Buffer" => {
                 let scheme = match exact_arg(1) {
@@ -350,61 +576,84 @@ impl Walker {
                             qual: Some("#buffer".into()),
                         }
                     }
-                    None => Val {
-                        qual: Some("#buffer".into()),
-                        text: args.first().and_then(|a| a.text.clone()),
-                        exact: args.first().is_some_and(|a| a.exact),
-                        folded: args.first().is_some_and(|a| a.folded),
-                        taint,
-                    },
+                    None => {
+                        // `Buffer.from([104, 105])`: bytes given as numbers.
+                        let from_bytes = args
+                            .first()
+                            .and_then(Val::exact_text)
+                            .filter(|t| t.contains(SEP))
+                            .and_then(|t| {
+                                let bytes: Option<Vec<u8>> =
+                                    t.split(SEP).map(|b| b.parse::<u8>().ok()).collect();
+                                bytes.and_then(|b| String::from_utf8(b).ok())
+                            });
+                        match from_bytes {
+                            Some(text) => Val {
+                                qual: Some("#buffer".into()),
+                                text: Some(text),
+                                exact: true,
+                                folded: true,
+                                taint: taint | Taint::DECODED,
+                            },
+                            None => Val {
+                                qual: Some("#buffer".into()),
+                                text: args.first().and_then(|a| a.text.clone()),
+                                exact: args.first().is_some_and(|a| a.exact),
+                                folded: args.first().is_some_and(|a| a.folded),
+                                taint,
+                            },
+                        }
+                    }
                 };
             }
             "global.atob" => {
-                let decoded = exact_arg(0).and_then(|t| decode_text(Scheme::Base64, t));
-                return Val {
-                    exact: decoded.is_some(),
-                    text: decoded,
-                    folded: true,
-                    taint: taint | Taint::DECODED,
-                    qual: None,
-                };
+                return decoded(exact_arg(0).and_then(|t| decode_text(Scheme::Base64, t)));
             }
             "global.String.fromCharCode" | "global.String.fromCodePoint" => {
-                let chars: Option<String> = args
-                    .iter()
-                    .map(|a| {
-                        a.exact_text()
-                            .and_then(|t| t.parse::<f64>().ok())
-                            .and_then(|n| {
-                                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                                let n = n as u32;
-                                char::from_u32(n)
-                            })
-                    })
-                    .collect();
-                return Val {
-                    exact: chars.is_some(),
-                    text: chars,
-                    folded: true,
-                    taint: taint | Taint::DECODED | Taint::OBFUSCATED,
-                    qual: None,
-                };
+                let mut chars = Some(String::new());
+                for a in &args {
+                    for item in fold::items(a) {
+                        let c = fold::as_number(&item).and_then(|n| {
+                            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                            let n = n as u32;
+                            char::from_u32(n)
+                        });
+                        match (&mut chars, c) {
+                            (Some(s), Some(c)) => s.push(c),
+                            _ => chars = None,
+                        }
+                    }
+                }
+                let mut v = decoded(chars);
+                v.taint |= Taint::OBFUSCATED;
+                return v;
             }
             "global.decodeURIComponent" | "global.decodeURI" | "global.unescape" => {
-                let encoded = exact_arg(0).is_some_and(|t| t.contains('%'));
-                return Val {
-                    text: exact_arg(0).map(str::to_owned),
-                    exact: false,
-                    folded: true,
-                    taint: taint | if encoded { Taint::DECODED } else { 0 },
-                    qual: None,
+                let text = exact_arg(0).and_then(fold::percent_decode);
+                return match text {
+                    Some(t) => decoded(Some(t)),
+                    None => Val {
+                        text: exact_arg(0).map(str::to_owned),
+                        exact: exact_arg(0).is_some(),
+                        folded: true,
+                        taint,
+                        qual: None,
+                    },
                 };
             }
             "zlib.inflateSync"
             | "zlib.gunzipSync"
             | "zlib.inflateRawSync"
             | "zlib.unzipSync"
-            | "zlib.brotliDecompressSync" => {
+            | "zlib.brotliDecompressSync"
+            | "crypto.createDecipheriv.update"
+            | "crypto.createDecipheriv.final"
+            | "crypto.createDecipher.update"
+            | "crypto.createDecipher.final"
+            | "crypto.privateDecrypt"
+            | "crypto.publicDecrypt"
+            | "crypto.subtle.decrypt"
+            | "global.crypto.subtle.decrypt" => {
                 return Val::tainted(taint | Taint::DECODED);
             }
             "path.join" | "path.resolve" | "path.posix.join" | "path.win32.join" => {
@@ -439,80 +688,458 @@ impl Walker {
             | "global.Object.assign"
             | "global.JSON.stringify" => return Val::tainted(taint),
             "fs.readFileSync" | "fs.readFile" | "fs.promises.readFile" | "fs/promises.readFile" => {
-                let secret = args
-                    .first()
-                    .and_then(|a| a.text.as_deref())
-                    .and_then(signals::secret_path)
-                    .is_some();
-                return Val::tainted(taint | if secret { Taint::SECRET } else { 0 });
+                let path = args.first().and_then(|a| a.text.as_deref());
+                let secret = path.and_then(signals::secret_path).is_some();
+                // Reading back what this region wrote returns what was written.
+                let written = path.map_or(0, |p| self.written_taint(p));
+                return Val::tainted(taint | written | if secret { Taint::SECRET } else { 0 });
             }
             _ => {}
         }
-        match method.as_str() {
-            "toString" => {
-                if let Some(r) = &receiver {
-                    let encodes = exact_arg(0).is_some_and(|e| matches!(e, "base64" | "hex"));
-                    return Val {
-                        text: if encodes { None } else { r.text.clone() },
-                        exact: !encodes && r.exact,
-                        folded: r.folded,
-                        taint,
-                        qual: None,
-                    };
-                }
-            }
-            "split" | "join" | "concat" | "trim" | "toLowerCase" | "toUpperCase" | "slice" => {
-                if let Some(r) = &receiver {
-                    let mut text = r.text.clone();
-                    let mut exact = r.exact;
-                    if method == "concat" {
-                        for a in &args {
-                            match (&mut text, a.exact_text()) {
-                                (Some(t), Some(s)) => t.push_str(s),
-                                _ => exact = false,
-                            }
-                        }
-                    }
-                    if method == "slice" {
-                        exact = false;
-                    }
-                    return Val {
-                        text,
-                        exact,
-                        folded: true,
-                        taint,
-                        qual: None,
-                    };
-                }
-            }
-            "reverse" => {
-                if let Some(r) = &receiver {
-                    return Val {
-                        text: r.text.as_ref().map(|t| t.chars().rev().collect()),
-                        exact: r.exact,
-                        folded: true,
-                        taint: taint | Taint::OBFUSCATED,
-                        qual: None,
-                    };
-                }
-            }
-            "replace" | "replaceAll" => {
-                if let (Some(base), Some(from), Some(to)) = (recv_text, exact_arg(0), exact_arg(1))
-                {
-                    return Val {
-                        text: Some(base.replace(from, to)),
-                        exact: true,
-                        folded: true,
-                        taint,
-                        qual: None,
-                    };
-                }
-            }
-            _ => {}
+        if let Some(v) = self.string_method(receiver.as_ref(), method, &args, arguments, taint) {
+            return v;
         }
+        if method == "toString"
+            && let Some(r) = &receiver
+        {
+            let encodes = exact_arg(0).is_some_and(|e| matches!(e, "base64" | "hex"));
+            if fold::is_num(r)
+                && let (Some(n), Some(radix)) = (
+                    fold::as_number(r),
+                    exact_arg(0).and_then(|x| x.parse::<u32>().ok()),
+                )
+            {
+                return Val {
+                    text: radix_text(n, radix),
+                    exact: true,
+                    folded: true,
+                    taint,
+                    qual: None,
+                };
+            }
+            return Val {
+                text: if encodes { None } else { r.text.clone() },
+                exact: !encodes && r.exact,
+                folded: r.folded,
+                taint,
+                qual: None,
+            };
+        }
+        let _ = recv_text;
         if super::calls::is_fetch(qual) {
             return Val::returned(Some(qual), taint | Taint::DOWNLOADED);
         }
         Val::returned(func.qual.as_deref(), taint)
     }
+
+    /// The string and array methods decoders are made of, on constant receivers.
+    #[allow(clippy::too_many_lines)]
+    fn string_method(
+        &self,
+        receiver: Option<&Val>,
+        method: &str,
+        args: &[Val],
+        arguments: &[Argument<'_>],
+        taint: u8,
+    ) -> Option<Val> {
+        let r = receiver?;
+        if r.qual
+            .as_deref()
+            .is_some_and(|q| q != NUM && q != "#buffer")
+        {
+            return None;
+        }
+        let exact_arg = |i: usize| args.get(i).and_then(Val::exact_text);
+        let num_arg = |i: usize| args.get(i).and_then(fold::as_number);
+        let text = r.exact_text();
+        let out = |text: Option<String>, extra: u8| Val {
+            exact: text.is_some(),
+            text,
+            folded: true,
+            taint: taint | extra,
+            qual: None,
+        };
+        let callback = |i: usize| arguments.get(i).and_then(Argument::as_expression);
+        let char_callback = |i: usize| callback(i).is_some_and(super::inline::mentions_char_codes);
+        let chars_taint = |i: usize| {
+            if char_callback(i) {
+                Taint::DECODED | Taint::OBFUSCATED
+            } else {
+                0
+            }
+        };
+        Some(match method {
+            "split" => {
+                let Some(t) = text else {
+                    return Some(Val::tainted(taint));
+                };
+                match (exact_arg(0), callback(0)) {
+                    (Some(""), _) => {
+                        let mut s = String::with_capacity(t.len() * 2);
+                        for (i, c) in t.chars().enumerate() {
+                            if i > 0 {
+                                s.push(SEP);
+                            }
+                            s.push(c);
+                        }
+                        out(Some(s), 0)
+                    }
+                    (Some(sep), Some(Expression::StringLiteral(_)) | None) if !sep.is_empty() => {
+                        out(Some(t.replace(sep, &SEP.to_string())), 0)
+                    }
+                    (Some(sep), _) if !sep.is_empty() => {
+                        out(Some(t.replace(sep, &SEP.to_string())), 0)
+                    }
+                    _ => out(None, 0),
+                }
+            }
+            "join" => {
+                let sep = if args.is_empty() { "," } else { exact_arg(0)? };
+                out(text.map(|t| t.replace(SEP, sep)), 0)
+            }
+            "reverse" => {
+                let reversed = text.map(|t| {
+                    if t.contains(SEP) {
+                        t.split(SEP)
+                            .rev()
+                            .collect::<Vec<_>>()
+                            .join(&SEP.to_string())
+                    } else {
+                        t.chars().rev().collect()
+                    }
+                });
+                out(reversed, Taint::OBFUSCATED)
+            }
+            "concat" => {
+                let mut s = text.map(str::to_owned);
+                for a in args {
+                    match (&mut s, a.exact_text()) {
+                        (Some(t), Some(x)) => t.push_str(x),
+                        _ => s = None,
+                    }
+                }
+                out(s, 0)
+            }
+            "trim" => out(text.map(|t| t.trim().to_owned()), 0),
+            "toLowerCase" => out(text.map(str::to_lowercase), 0),
+            "toUpperCase" => out(text.map(str::to_uppercase), 0),
+            "charCodeAt" | "codePointAt" => {
+                let i = num_arg(0).unwrap_or(0.0);
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let c = text.and_then(|t| t.chars().nth(i as usize));
+                match c {
+                    Some(c) => fold::number(f64::from(u32::from(c)), taint),
+                    None => Val::tainted(taint),
+                }
+            }
+            "charAt" => {
+                let i = num_arg(0).unwrap_or(0.0);
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                out(
+                    text.and_then(|t| t.chars().nth(i as usize))
+                        .map(String::from),
+                    0,
+                )
+            }
+            "slice" | "substring" | "substr" => {
+                let Some(t) = text else {
+                    return Some(Val::tainted(taint));
+                };
+                let array = t.contains(SEP);
+                let parts: Vec<&str> = if array {
+                    t.split(SEP).collect()
+                } else {
+                    Vec::new()
+                };
+                let chars: Vec<char> = if array {
+                    Vec::new()
+                } else {
+                    t.chars().collect()
+                };
+                let len = if array { parts.len() } else { chars.len() };
+                #[allow(clippy::cast_precision_loss)]
+                let flen = len as f64;
+                let at = |n: f64| -> usize {
+                    let n = if n < 0.0 && method != "substring" {
+                        (flen + n).max(0.0)
+                    } else {
+                        n.max(0.0)
+                    };
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    let n = n as usize;
+                    n.min(len)
+                };
+                let (Some(a), b) = (
+                    num_arg(0).or(if args.is_empty() { Some(0.0) } else { None }),
+                    num_arg(1),
+                ) else {
+                    return Some(Val::tainted(taint));
+                };
+                if args.len() > 1 && b.is_none() {
+                    return Some(Val::tainted(taint));
+                }
+                let start = at(a);
+                let end = match (method, b) {
+                    ("substr", Some(n)) => {
+                        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                        let n = n.max(0.0) as usize;
+                        (start + n).min(len)
+                    }
+                    (_, Some(b)) => at(b),
+                    (_, None) => len,
+                };
+                let (start, end) = if method == "substring" && end < start {
+                    (end, start)
+                } else {
+                    (start, end.max(start))
+                };
+                let s = if array {
+                    parts[start..end].join(&SEP.to_string())
+                } else {
+                    chars[start..end].iter().collect()
+                };
+                out(Some(s), 0)
+            }
+            "match" => {
+                let Some(Expression::RegExpLiteral(re)) =
+                    callback(0).map(Expression::get_inner_expression)
+                else {
+                    return Some(Val::tainted(taint));
+                };
+                let pattern = fold::Pattern::parse(re.regex.pattern.text.as_str(), false);
+                match (text, pattern) {
+                    (Some(t), Some(fold::Pattern::Chunks(n)))
+                        if re.regex.flags.contains(ast::RegExpFlags::G) =>
+                    {
+                        out(
+                            Some(fold::chunks(t, n).join(&SEP.to_string())),
+                            Taint::OBFUSCATED,
+                        )
+                    }
+                    _ => Val::tainted(taint),
+                }
+            }
+            "map" | "forEach" if method == "map" => {
+                let extra = chars_taint(0);
+                let Some(t) = text else {
+                    return Some(Val::tainted(taint | extra));
+                };
+                let items = if t.is_empty() {
+                    Vec::new()
+                } else {
+                    fold::items(r)
+                };
+                let mut results = Vec::with_capacity(items.len());
+                for (i, item) in items.into_iter().enumerate() {
+                    #[allow(clippy::cast_precision_loss)]
+                    let index = fold::number(i as f64, 0);
+                    match self.call_callback(callback(0), args.first(), &[item, index]) {
+                        Some(v) if v.exact => results.push(v),
+                        _ => return Some(Val::tainted(taint | extra)),
+                    }
+                }
+                let mut v = fold::array(&results);
+                v.taint |= taint | extra;
+                v
+            }
+            "replace" | "replaceAll" => {
+                let extra = chars_taint(1);
+                let Some(t) = text else {
+                    return Some(Val::tainted(taint | extra));
+                };
+                let replacement = args.get(1);
+                let (pattern, global) = match callback(0).map(Expression::get_inner_expression) {
+                    Some(Expression::RegExpLiteral(re)) => (
+                        fold::Pattern::parse(
+                            re.regex.pattern.text.as_str(),
+                            re.regex.flags.contains(ast::RegExpFlags::I),
+                        ),
+                        re.regex.flags.contains(ast::RegExpFlags::G),
+                    ),
+                    _ => (
+                        exact_arg(0).map(|s| fold::Pattern::Literal(s.to_owned())),
+                        method == "replaceAll",
+                    ),
+                };
+                let Some(pattern) = pattern else {
+                    return Some(Val::tainted(taint | extra));
+                };
+                let with_text = replacement
+                    .and_then(Val::exact_text)
+                    .filter(|_| replacement.is_none_or(|r| r.qual.is_none()));
+                let mut result = String::with_capacity(t.len());
+                match pattern {
+                    fold::Pattern::Literal(from) => {
+                        let to = with_text?;
+                        if from.is_empty() {
+                            return Some(Val::tainted(taint));
+                        }
+                        if global {
+                            result = t.replace(&from, to);
+                        } else {
+                            result = t.replacen(&from, to, 1);
+                        }
+                    }
+                    fold::Pattern::Class(ranges, ignore_case) => {
+                        let mut done = false;
+                        for c in t.chars() {
+                            if done || !fold::Pattern::class_matches(&ranges, ignore_case, c) {
+                                result.push(c);
+                                continue;
+                            }
+                            match with_text {
+                                Some(to) => result.push_str(to),
+                                None => {
+                                    let arg = Val {
+                                        folded: true,
+                                        ..Val::text(c)
+                                    };
+                                    match self.call_callback(callback(1), replacement, &[arg]) {
+                                        Some(v) if v.exact => {
+                                            result.push_str(v.text.as_deref().unwrap_or_default())
+                                        }
+                                        _ => return Some(Val::tainted(taint | extra)),
+                                    }
+                                }
+                            }
+                            done = !global;
+                        }
+                    }
+                    fold::Pattern::Chunks(_) => return Some(Val::tainted(taint | extra)),
+                }
+                out(Some(result), extra)
+            }
+            _ => return None,
+        })
+    }
+
+    /// The taint of what this region wrote to a file the path may name.
+    fn written_taint(&self, path: &str) -> u8 {
+        self.region
+            .written
+            .iter()
+            .filter(|(p, _)| fold::same_file(p, path))
+            .fold(0, |t, (_, taint)| t | taint)
+    }
+}
+
+/// The binary operators over folded values: concatenation, arithmetic, comparison.
+fn binary(op: ast::BinaryOperator, l: &Val, r: &Val) -> Val {
+    use ast::BinaryOperator as Op;
+    let taint = l.taint | r.taint;
+    let mut v = Val::tainted(taint);
+    let nums = || Some((fold::as_number(l)?, fold::as_number(r)?));
+    match op {
+        Op::Addition => {
+            if fold::is_num(l)
+                && fold::is_num(r)
+                && let Some((a, b)) = nums()
+            {
+                return fold::number(a + b, taint);
+            }
+            if let (Some(lt), Some(rt)) = (&l.text, &r.text)
+                && lt.len() + rt.len() <= crate::value::MAX_TEXT
+            {
+                v.text = Some(concat([&fold::string_text(lt), &fold::string_text(rt)]));
+                v.exact = l.exact && r.exact;
+                v.folded = true;
+            }
+        }
+        Op::Subtraction
+        | Op::Multiplication
+        | Op::Division
+        | Op::Remainder
+        | Op::BitwiseXOR
+        | Op::BitwiseOR
+        | Op::BitwiseAnd
+        | Op::ShiftLeft
+        | Op::ShiftRight
+        | Op::ShiftRightZeroFill => {
+            if op == Op::BitwiseXOR {
+                v.taint |= Taint::OBFUSCATED;
+            }
+            if let Some((a, b)) = nums() {
+                let (x, y) = (fold::int32(a), fold::int32(b));
+                #[allow(clippy::cast_sign_loss)]
+                let n = match op {
+                    Op::Subtraction => a - b,
+                    Op::Multiplication => a * b,
+                    Op::Division => a / b,
+                    Op::Remainder => a % b,
+                    Op::BitwiseXOR => f64::from(x ^ y),
+                    Op::BitwiseOR => f64::from(x | y),
+                    Op::BitwiseAnd => f64::from(x & y),
+                    Op::ShiftLeft => f64::from(x.wrapping_shl(y as u32 & 31)),
+                    Op::ShiftRight => f64::from(x.wrapping_shr(y as u32 & 31)),
+                    _ => f64::from((x as u32).wrapping_shr(y as u32 & 31)),
+                };
+                return fold::number(n, v.taint);
+            }
+        }
+        Op::LessThan
+        | Op::LessEqualThan
+        | Op::GreaterThan
+        | Op::GreaterEqualThan
+        | Op::Equality
+        | Op::StrictEquality
+        | Op::Inequality
+        | Op::StrictInequality => {
+            let (Some(a), Some(b)) = (l.exact_text(), r.exact_text()) else {
+                return v;
+            };
+            let ord = if fold::is_num(l) || fold::is_num(r) {
+                match nums() {
+                    Some((x, y)) => x.partial_cmp(&y),
+                    None => {
+                        return fold::boolean(
+                            matches!(op, Op::Inequality | Op::StrictInequality),
+                            taint,
+                        );
+                    }
+                }
+            } else {
+                Some(a.cmp(b))
+            };
+            let Some(ord) = ord else {
+                return fold::boolean(matches!(op, Op::Inequality | Op::StrictInequality), taint);
+            };
+            use std::cmp::Ordering::{Equal, Greater, Less};
+            let b = match op {
+                Op::LessThan => ord == Less,
+                Op::LessEqualThan => ord != Greater,
+                Op::GreaterThan => ord == Greater,
+                Op::GreaterEqualThan => ord != Less,
+                Op::Equality | Op::StrictEquality => ord == Equal,
+                _ => ord != Equal,
+            };
+            return fold::boolean(b, taint);
+        }
+        _ => {}
+    }
+    v
+}
+
+/// An integer in another base, as `Number.prototype.toString(radix)` writes it.
+fn radix_text(n: f64, radix: u32) -> Option<String> {
+    if !(2..=36).contains(&radix) || n.fract() != 0.0 || n.abs() > 1e15 {
+        return None;
+    }
+    #[allow(clippy::cast_possible_truncation)]
+    let mut i = n as i64;
+    let negative = i < 0;
+    i = i.abs();
+    let mut digits = Vec::new();
+    loop {
+        #[allow(clippy::cast_sign_loss, clippy::cast_possible_truncation)]
+        let d = (i % i64::from(radix)) as u32;
+        digits.push(char::from_digit(d, radix)?);
+        i /= i64::from(radix);
+        if i == 0 {
+            break;
+        }
+    }
+    if negative {
+        digits.push('-');
+    }
+    Some(digits.iter().rev().collect())
 }

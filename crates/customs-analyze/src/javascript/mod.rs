@@ -12,8 +12,13 @@
 //! Functions called where they are defined (IIFEs, the wrapper of most bundles and
 //! droppers) count as top level: their code runs on `require`.
 
+mod browser;
 mod calls;
 mod eval;
+mod fold;
+mod inline;
+
+use std::cell::{Cell, RefCell};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -30,7 +35,7 @@ use oxc_syntax::scope::ScopeFlags;
 
 use crate::reach::{self, TOP};
 use crate::signals::{self, clip};
-use crate::value::{Val, concat};
+use crate::value::{Taint, Val, concat};
 use crate::{BehaviourKind, FileFacts};
 
 /// Deepest syntax nesting walked.
@@ -89,10 +94,20 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         reach: reach::Builder::new(),
         function_at: HashMap::default(),
         main_guard: 0,
+        source,
+        fn_texts: Vec::new(),
+        frames: RefCell::new(Vec::new()),
+        inline_depth: Cell::new(0),
+        budget: Cell::new(inline::BUDGET),
+        reparses: Cell::new(inline::REPARSES),
+        network_callbacks: HashSet::default(),
+        item_callbacks: HashMap::default(),
+        browser: browser::Seen::default(),
     };
     define_functions(&mut walker, &ret.program.body);
     walker.visit_program(&ret.program);
     walker.finish_region();
+    browser::finish(&mut walker);
     walker.facts.reach = std::mem::take(&mut walker.reach).finish();
     if walker.hex_identifiers >= HEX_IDENTIFIERS {
         walker.facts.push(
@@ -106,13 +121,97 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         );
     }
     jsfuck(source, &mut walker.facts, base);
+    padding(source, &mut walker.facts, base);
     walker.facts
+}
+
+/// Horizontal whitespace run that hides what follows it off screen.
+const WIDE_PADDING: usize = 120;
+/// Blank lines that push code out of sight below the end of the visible file.
+const TALL_PADDING: usize = 300;
+
+/// Code hidden by whitespace: a statement far to the right of a line after a long run of
+/// spaces or tabs, or below hundreds of blank lines.
+fn padding(source: &str, facts: &mut FileFacts, base: u32) {
+    static SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| {
+            memchr::memmem::Finder::new(&[b' '; WIDE_PADDING]).into_owned()
+        });
+    static TABS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| {
+            memchr::memmem::Finder::new(&[b'\t'; WIDE_PADDING / 4]).into_owned()
+        });
+    let bytes = source.as_bytes();
+    let wide = SPACES.find(bytes).is_some() || TABS.find(bytes).is_some();
+    let lines = crate::long_lines(source, WIDE_PADDING + 8).filter(|_| wide);
+    for (offset, line) in lines {
+        let indent = line.len() - line.trim_start().len();
+        let body = &line[indent..];
+        let found = [&*SPACES, &*TABS].iter().find_map(|finder| {
+            let at = finder.find(body.as_bytes())?;
+            let rest = body[at..].trim_start();
+            (!rest.is_empty() && !rest.starts_with("//") && !rest.starts_with('*')).then_some(at)
+        });
+        if let Some(at) = found {
+            let hidden = body[at..].trim_start();
+            let column = line.len() - hidden.len();
+            facts.push(
+                BehaviourKind::Obfuscation,
+                true,
+                base + u32::try_from(offset + column).unwrap_or(0),
+                format!(
+                    "code pushed {column} columns to the right by whitespace: {}",
+                    clip(hidden, 60)
+                ),
+            );
+            return;
+        }
+    }
+    // Hundreds of blank lines hold runs of bare newlines; most files have none.
+    if memchr::memmem::find(bytes, b"\n\n\n\n\n\n\n\n").is_none()
+        && memchr::memmem::find(bytes, b"\n\r\n\r\n\r\n\r\n").is_none()
+    {
+        return;
+    }
+    let mut blank = 0usize;
+    let mut start = 0usize;
+    for end in memchr::memchr_iter(b'\n', bytes) {
+        let line = &bytes[start..end];
+        start = end + 1;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            blank += 1;
+            continue;
+        }
+        if blank >= TALL_PADDING {
+            let offset = end - line.len();
+            facts.push(
+                BehaviourKind::Obfuscation,
+                true,
+                base + u32::try_from(offset).unwrap_or(0),
+                format!(
+                    "code placed after {blank} blank lines: {}",
+                    clip(&String::from_utf8_lossy(line), 60)
+                ),
+            );
+            return;
+        }
+        blank = 0;
+    }
+    let tail = &bytes[start.min(bytes.len())..];
+    if blank >= TALL_PADDING && !tail.iter().all(u8::is_ascii_whitespace) {
+        facts.push(
+            BehaviourKind::Obfuscation,
+            true,
+            base + u32::try_from(start).unwrap_or(0),
+            format!("code placed after {blank} blank lines"),
+        );
+    }
 }
 
 /// Declares the module's top-level functions before the walk (a call may come before
 /// the definition it calls): function declarations, functions bound to a `const`,
 /// class methods, and what `exports.x =`, `module.exports = ...` and `export` name.
-fn define_functions(w: &mut Walker, body: &[ast::Statement<'_>]) {
+fn define_functions(w: &mut Walker<'_>, body: &[ast::Statement<'_>]) {
     for stmt in body {
         match stmt {
             ast::Statement::FunctionDeclaration(f) => define_function(
@@ -155,14 +254,14 @@ fn define_functions(w: &mut Walker, body: &[ast::Statement<'_>]) {
     }
 }
 
-fn define_function(w: &mut Walker, class: Option<&str>, name: Option<&str>, start: u32) {
+fn define_function(w: &mut Walker<'_>, class: Option<&str>, name: Option<&str>, start: u32) {
     if let Some(name) = name {
         let id = w.reach.define(class, name, start);
         w.function_at.entry(start).or_insert(id);
     }
 }
 
-fn define_declarators(w: &mut Walker, declarations: &[VariableDeclarator<'_>]) {
+fn define_declarators(w: &mut Walker<'_>, declarations: &[VariableDeclarator<'_>]) {
     for d in declarations {
         if let (BindingPattern::BindingIdentifier(id), Some(init)) = (&d.id, &d.init)
             && let Some(start) = function_start(init)
@@ -172,7 +271,7 @@ fn define_declarators(w: &mut Walker, declarations: &[VariableDeclarator<'_>]) {
     }
 }
 
-fn define_class(w: &mut Walker, c: &ast::Class<'_>) {
+fn define_class(w: &mut Walker<'_>, c: &ast::Class<'_>) {
     let Some(class) = c.id.as_ref().map(|i| i.name.as_str().to_owned()) else {
         return;
     };
@@ -187,7 +286,7 @@ fn define_class(w: &mut Walker, c: &ast::Class<'_>) {
 
 /// `exports.run = function () {}`, `module.exports.run = ...`, `module.exports =
 /// function () {}` (the module's default) and `module.exports = { run() {} }`.
-fn define_export(w: &mut Walker, left: &ast::AssignmentTarget<'_>, right: &Expression<'_>) {
+fn define_export(w: &mut Walker<'_>, left: &ast::AssignmentTarget<'_>, right: &Expression<'_>) {
     let Some(target) = left.as_member_expression() else {
         return;
     };
@@ -284,11 +383,21 @@ struct Region {
     fetched: Option<u32>,
     /// Offset of a file write in the region.
     wrote: Option<u32>,
-    /// Places that run, make executable or load a file, and whether they are top level.
-    runs: Vec<(u32, bool, String)>,
+    /// The paths written in the region (as far as they fold, `*` for unknown parts), with
+    /// the taint of the data written.
+    written: Vec<(String, u8)>,
+    /// Places that run, make executable or load a file, whether they are top level, what
+    /// is done, and the file or command run (empty when unknown).
+    runs: Vec<(u32, bool, String, String)>,
+    /// A socket opened in the region.
+    socket: Option<u32>,
+    /// A shell started in the region (offset, top level).
+    shell: Option<(u32, bool)>,
+    /// Streams piped in the region.
+    piped: bool,
 }
 
-struct Walker {
+struct Walker<'s> {
     facts: FileFacts,
     scopes: Vec<HashMap<String, Val>>,
     function_depth: usize,
@@ -308,9 +417,30 @@ struct Walker {
     function_at: HashMap<u32, u32>,
     /// Inside `if (require.main === module)`: runs when the file is run as a program.
     main_guard: usize,
+    /// The file's text.
+    source: &'s str,
+    /// Source of small functions worth evaluating where they are called (decoders
+    /// wrapped in a helper), bound as `#fn:N`.
+    fn_texts: Vec<String>,
+    /// Parameters and locals of the small functions being evaluated, innermost last.
+    frames: RefCell<Vec<HashMap<String, Val>>>,
+    /// How many small functions are being evaluated inside each other.
+    inline_depth: Cell<u32>,
+    /// Small-function evaluations left for this file.
+    budget: Cell<u32>,
+    /// Re-parses of small functions left for this file.
+    reparses: Cell<u32>,
+    /// Starts of functions passed as callbacks to network calls: their parameters carry
+    /// data from the network.
+    network_callbacks: HashSet<u32>,
+    /// Starts of callbacks of array methods on constant arrays, with what their first
+    /// parameter stands for.
+    item_callbacks: HashMap<u32, Val>,
+    /// What the file does in the browser.
+    browser: browser::Seen,
 }
 
-impl Walker {
+impl Walker<'_> {
     fn top_level(&self) -> bool {
         self.function_depth == 0 && self.main_guard == 0
     }
@@ -368,10 +498,22 @@ impl Walker {
         // Fetched, written to disk, then run: one flow. A fetch and a process start
         // that share no file are not tied together (bundles do both, unrelated).
         let region = std::mem::take(&mut self.region);
+        // A socket and a shell piped into each other: a reverse shell.
+        if let (Some(_), Some((offset, top)), true) = (region.socket, region.shell, region.piped) {
+            self.facts.push(
+                BehaviourKind::ReverseShell,
+                top,
+                self.base + offset,
+                "a shell started with its input and output piped to a network socket",
+            );
+        }
         if region.fetched.is_none() || region.wrote.is_none() {
             return;
         }
-        for (offset, top, what) in region.runs {
+        for (offset, top, what, target) in region.runs {
+            if !runs_written_file(&region.written, &target) {
+                continue;
+            }
             self.facts.push(
                 BehaviourKind::DownloadExecute,
                 top,
@@ -395,6 +537,8 @@ impl Walker {
                 let outer = std::mem::take(&mut self.region);
                 self.region.fetched = outer.fetched;
                 self.region.wrote = outer.wrote;
+                self.region.written.clone_from(&outer.written);
+                self.region.socket = outer.socket;
                 self.outer.push(outer);
             }
             self.function_depth += 1;
@@ -456,7 +600,161 @@ impl Walker {
         }
     }
 
+    /// `const table = { a: 'spawn', b: 'child_process' }`: binds the constant properties
+    /// so that `table.b` folds; the object is named `#obj.NAME`.
+    fn bind_object(&mut self, name: &str, o: &ast::ObjectExpression<'_>, value: Val) -> Val {
+        if o.properties.len() > 64 {
+            return value;
+        }
+        let qual = concat(["#obj.", name]);
+        for p in &o.properties {
+            if let ast::ObjectPropertyKind::ObjectProperty(p) = p
+                && matches!(
+                    p.value.get_inner_expression(),
+                    Expression::StringLiteral(_)
+                        | Expression::NumericLiteral(_)
+                        | Expression::ArrayExpression(_)
+                        | Expression::TemplateLiteral(_)
+                        | Expression::BinaryExpression(_)
+                        | Expression::CallExpression(_)
+                )
+                && let Some(key) = p.key.static_name()
+            {
+                let v = self.eval(&p.value);
+                if v.text.is_some() || v.qual.is_some() {
+                    let member = concat([&qual, ".", &key]);
+                    self.bind(&member, v);
+                }
+            }
+        }
+        Val {
+            qual: Some(qual),
+            ..value
+        }
+    }
+
+    /// A value standing for a network request, response or socket.
+    fn is_network_object(&self, v: &Val) -> bool {
+        if v.taint & Taint::DOWNLOADED != 0 {
+            return true;
+        }
+        let Some(q) = v.qual.as_deref() else {
+            return false;
+        };
+        let q = crate::value::normalize(q);
+        calls::is_network(&q)
+    }
+
+    /// Marks the functions passed to a network call (`https.get(url, (res) => ...)`,
+    /// `socket.on('message', (buf) => ...)`, `fetch(u).then((r) => ...)`): their
+    /// parameters carry data from the network.
+    fn mark_network_callbacks(&mut self, callee: &Expression<'_>, arguments: &[ast::Argument<'_>]) {
+        let starts: Vec<u32> = arguments
+            .iter()
+            .filter_map(|a| a.as_expression().and_then(function_start))
+            .collect();
+        if starts.is_empty() {
+            return;
+        }
+        let network = match callee.get_inner_expression() {
+            Expression::StaticMemberExpression(m) => {
+                let name = m.property.name.as_str();
+                let array_method = matches!(
+                    name,
+                    "forEach" | "map" | "filter" | "some" | "every" | "find" | "flatMap"
+                );
+                // Callbacks of other methods are met everywhere in bundles: only the
+                // names a request, response or socket takes callbacks by are evaluated.
+                if !array_method
+                    && !matches!(
+                        name,
+                        "then"
+                            | "on"
+                            | "once"
+                            | "catch"
+                            | "finally"
+                            | "addListener"
+                            | "addEventListener"
+                            | "get"
+                            | "request"
+                            | "post"
+                            | "connect"
+                            | "createConnection"
+                    )
+                {
+                    return;
+                }
+                if array_method
+                    && !matches!(
+                        m.object.get_inner_expression(),
+                        Expression::Identifier(_) | Expression::ArrayExpression(_)
+                    )
+                {
+                    return;
+                }
+                let receiver = self.eval(&m.object);
+                // `['.npmrc', '.netrc'].forEach((n) => read(home + n))`: the callback's
+                // first parameter stands for every item (its text lists them all).
+                if matches!(
+                    m.property.name.as_str(),
+                    "forEach" | "map" | "filter" | "some" | "every" | "find" | "flatMap"
+                ) && let Some(t) = receiver.exact_text()
+                    && t.contains(fold::SEP)
+                    && t.len() <= 4096
+                    && let Some(&first) = starts.first()
+                {
+                    let items = Val {
+                        text: Some(fold::words_text(t)),
+                        exact: false,
+                        taint: receiver.taint,
+                        ..Val::default()
+                    };
+                    self.item_callbacks.insert(first, items);
+                }
+                self.is_network_object(&receiver)
+                    || self.is_network_object(&self.member(
+                        receiver,
+                        m.property.name.as_str(),
+                        false,
+                    ))
+            }
+            other => self.is_network_object(&self.eval(other)),
+        };
+        if network {
+            self.network_callbacks.extend(starts);
+        }
+    }
+
+    /// Binds a function's parameters: unknown, or data from the network for a network
+    /// callback, or the items of the array whose method a callback is given to.
+    fn taint_network_parameters(&mut self, start: u32, params: &ast::FormalParameters<'_>) {
+        // Parameters shadow whatever the same names are bound to outside.
+        // Only names bound outside to something that matters need shadowing.
+        for p in &params.items {
+            if let BindingPattern::BindingIdentifier(id) = &p.pattern
+                && self
+                    .lookup(id.name.as_str())
+                    .is_some_and(|v| v.taint != 0 || v.qual.is_some() || v.text.is_some())
+            {
+                self.bind(id.name.as_str(), Val::default());
+            }
+        }
+        if let Some(items) = self.item_callbacks.remove(&start)
+            && let Some(first) = params.items.first()
+        {
+            self.bind_pattern(&first.pattern, &items);
+        }
+        if !self.network_callbacks.contains(&start) {
+            return;
+        }
+        let downloaded = Val::tainted(Taint::DOWNLOADED);
+        for p in &params.items {
+            self.bind_pattern(&p.pattern, &downloaded);
+        }
+    }
+
     fn on_text(&mut self, text: &str, offset: u32) {
+        browser::on_text(self, text, offset);
         if let Some((what, url)) = signals::suspicious_destination(text) {
             self.push(
                 BehaviourKind::SuspiciousDestination,
@@ -473,14 +771,49 @@ impl Walker {
                 format!("{kind}-encoded blob of {} characters", text.len()),
             );
         }
-        if memchr::memmem::find(text.as_bytes(), b".github/workflows").is_some() {
-            self.push(
-                BehaviourKind::SelfPropagation,
-                offset,
-                "refers to GitHub Actions workflow files (a worm plants workflows to steal secrets)",
-            );
-        }
     }
+}
+
+/// The words of a command line as far as naming a program and the files it is given
+/// goes: blank-separated, with surrounding quotes dropped. The command's own meaning is
+/// judged by the shell analyser; this only compares names.
+pub(crate) fn command_words(command: &str) -> Vec<String> {
+    command
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c| c == '"' || c == '\'').to_owned())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Tools that unpack an archive: running one on a downloaded archive does not run what
+/// was downloaded.
+const EXTRACTORS: &[&str] = &[
+    "tar", "bsdtar", "unzip", "7z", "7za", "gunzip", "gzip", "xz", "bunzip2",
+];
+
+/// Whether a run (`target`: the command or file, empty when unknown) runs one of the
+/// files written: when either side is unknown it may; an archive tool unpacking a file is
+/// not running it.
+fn runs_written_file(written: &[(String, u8)], target: &str) -> bool {
+    let words = command_words(target);
+    let program = words
+        .first()
+        .map(|w| w.rsplit(['/', '\\']).next().unwrap_or(w))
+        .unwrap_or_default();
+    if EXTRACTORS.contains(&program.trim_end_matches(".exe")) {
+        return false;
+    }
+    let known: Vec<&str> = written
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .filter(|p| p.chars().any(|c| c != '*' && c != '/'))
+        .collect();
+    if target.is_empty() || known.is_empty() {
+        return true;
+    }
+    known
+        .iter()
+        .any(|p| words.iter().any(|w| fold::same_file(p, w)))
 }
 
 /// The callee of a call, with parentheses and TypeScript wrappers removed.
@@ -498,7 +831,7 @@ fn callee_function_start(expr: &Expression<'_>) -> Option<u32> {
     }
 }
 
-impl<'a> Visit<'a> for Walker {
+impl<'a> Visit<'a> for Walker<'_> {
     fn visit_expression(&mut self, it: &Expression<'a>) {
         if self.nesting > MAX_NESTING {
             if self.facts.parse_error.is_none() {
@@ -533,22 +866,39 @@ impl<'a> Visit<'a> for Walker {
     fn visit_function(&mut self, it: &Function<'a>, flags: ScopeFlags) {
         // A local `function fetch() {}` is not the global `fetch`.
         if let Some(id) = &it.id {
-            self.bind(id.name.as_str(), Val::default());
+            let value = self.small_function(it.span).unwrap_or_default();
+            self.bind(id.name.as_str(), value);
         }
         let counted = self.enter_function(it.span.start);
+        self.taint_network_parameters(it.span.start, &it.params);
         walk::walk_function(self, it, flags);
         self.leave_function(counted);
     }
 
     fn visit_arrow_function_expression(&mut self, it: &ArrowFunctionExpression<'a>) {
         let counted = self.enter_function(it.span.start);
+        self.taint_network_parameters(it.span.start, &it.params);
         walk::walk_arrow_function_expression(self, it);
         self.leave_function(counted);
     }
 
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let Some(init) = &it.init {
-            let value = self.eval(init);
+            let mut value = self.eval(init);
+            if let BindingPattern::BindingIdentifier(id) = &it.id {
+                match init.get_inner_expression() {
+                    Expression::ArrowFunctionExpression(f) => {
+                        value = self.small_function(f.span).unwrap_or(value);
+                    }
+                    Expression::FunctionExpression(f) => {
+                        value = self.small_function(f.span).unwrap_or(value);
+                    }
+                    Expression::ObjectExpression(o) => {
+                        value = self.bind_object(id.name.as_str(), o, value);
+                    }
+                    _ => {}
+                }
+            }
             self.bind_pattern(&it.id, &value);
         }
         walk::walk_variable_declarator(self, it);
@@ -557,13 +907,56 @@ impl<'a> Visit<'a> for Walker {
     fn visit_assignment_expression(&mut self, it: &ast::AssignmentExpression<'a>) {
         if let ast::AssignmentTarget::AssignmentTargetIdentifier(id) = &it.left {
             let mut value = self.eval(&it.right);
+            let old = self.lookup(id.name.as_str());
             if it.operator == ast::AssignmentOperator::Addition
-                && let Some(old) = self.lookup(id.name.as_str())
+                && let Some(old) = old
             {
                 value.taint |= old.taint;
                 value.text = None;
             }
-            self.bind(id.name.as_str(), value);
+            // `try { X = require('x') } catch { X = null }`: the fallback does not hide
+            // what the name was bound to.
+            let fallback = matches!(
+                it.right.get_inner_expression(),
+                Expression::NullLiteral(_) | Expression::BooleanLiteral(_)
+            ) || matches!(it.right.get_inner_expression(), Expression::Identifier(i) if i.name == "undefined");
+            if !(fallback && old.is_some_and(|o| o.qual.is_some())) {
+                self.bind(id.name.as_str(), value);
+            }
+        } else if let Some(m) = it.left.as_member_expression() {
+            // `bag[name] = secret`: the object now holds what was stored in it.
+            if let Expression::Identifier(obj) = m.object().get_inner_expression()
+                && !matches!(
+                    obj.name.as_str(),
+                    "exports" | "module" | "window" | "globalThis"
+                )
+                && let Some(old) = self.lookup(obj.name.as_str())
+                && old.qual.as_deref().is_none_or(|q| q.starts_with("#obj."))
+            {
+                let taint = self.eval(&it.right).taint;
+                if taint & !old.taint != 0 {
+                    let mut v = old.clone();
+                    v.taint |= taint;
+                    // Where the name is defined, not in the callback storing into it.
+                    if let Some(scope) = self
+                        .scopes
+                        .iter_mut()
+                        .rev()
+                        .find(|s| s.contains_key(obj.name.as_str()))
+                    {
+                        scope.insert(obj.name.as_str().to_owned(), v);
+                    }
+                }
+            }
+            browser::on_member_assignment(self, m, &it.right, it.span.start);
+            // `socket.onmessage = (e) => ...`: the handler receives network data.
+            if m.static_property_name()
+                .is_some_and(|p| p.starts_with("on"))
+                && let Some(start) = function_start(&it.right)
+                && self.is_network_object(&self.eval(m.object()))
+            {
+                self.network_callbacks.insert(start);
+            }
         }
         walk::walk_assignment_expression(self, it);
     }
@@ -601,6 +994,17 @@ impl<'a> Visit<'a> for Walker {
     fn visit_import_expression(&mut self, it: &ast::ImportExpression<'a>) {
         let v = self.eval(&it.source);
         match v.exact_text() {
+            Some(t) if t.starts_with("data:") => {
+                let code = fold::data_url_code(t);
+                self.push(
+                    BehaviourKind::DecodeExecute,
+                    it.span.start,
+                    "import() of a data: URL: code kept encoded in a string is run as a module",
+                );
+                if let Some(code) = code {
+                    self.analyze_payload(&code, it.span.start);
+                }
+            }
             Some(t) => self.facts.imports.push(t.to_owned()),
             None => self.push(
                 BehaviourKind::DynamicImport,
@@ -627,6 +1031,7 @@ impl<'a> Visit<'a> for Walker {
             }
             _ => {}
         }
+        self.mark_network_callbacks(&it.callee, &it.arguments);
         calls::on_call(self, it);
         walk::walk_call_expression(self, it);
     }
@@ -666,6 +1071,10 @@ impl<'a> Visit<'a> for Walker {
 
     fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
         self.check_identifier(it.name.as_str(), it.span.start);
+    }
+
+    fn visit_reg_exp_literal(&mut self, it: &ast::RegExpLiteral<'a>) {
+        browser::on_regex(self, it);
     }
 
     fn visit_binding_identifier(&mut self, it: &ast::BindingIdentifier<'a>) {

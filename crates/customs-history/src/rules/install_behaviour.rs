@@ -42,7 +42,8 @@ fn severity(kind: BehaviourKind, context: Context) -> Option<Severity> {
         | K::ReverseShell
         | K::SelfPropagation
         | K::Persistence
-        | K::Destruction => Severity::High,
+        | K::Destruction
+        | K::BrowserHijack => Severity::High,
         K::Network
         | K::SuspiciousDestination
         | K::ProcessSpawn

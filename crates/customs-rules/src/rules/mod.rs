@@ -12,6 +12,7 @@ mod archive_inconsistent;
 mod archive_limits;
 mod archive_link;
 mod archive_path_escape;
+mod browser_hijack;
 mod capability_chain;
 mod command_shadowing;
 mod decode_execute;
@@ -44,6 +45,7 @@ pub(crate) static ALL: &[&dyn Rule] = &[
     &secret_exfiltration::SecretExfiltration,
     &reverse_shell::ReverseShell,
     &self_propagation::SelfPropagation,
+    &browser_hijack::BrowserHijack,
     &persistence::Persistence,
     &secret_read::SecretRead,
     &capability_chain::CapabilityChain,

@@ -1,0 +1,351 @@
+//! Constant folding beyond concatenation: arrays, numbers, comparisons, the string
+//! methods decoders are built from, the regular expressions they use, and percent
+//! decoding. Pure helpers over [`Val`]s; the walker decides when to call them.
+//!
+//! An array folds to the text of its items joined by [`SEP`] (a control character no
+//! payload uses), so that `split`, `map`, `reverse` and `join` can work item by item.
+//! A number carries the qualified name [`NUM`], so that `c + 13` adds where `'a' + 1`
+//! concatenates.
+
+use crate::value::Val;
+
+/// Separates the items of a folded array.
+pub(crate) const SEP: char = '\u{1f}';
+/// The qualified name of a number.
+pub(crate) const NUM: &str = "#num";
+/// The qualified name of a boolean.
+pub(crate) const BOOL: &str = "#bool";
+/// Longest array walked item by item.
+pub(crate) const MAX_ITEMS: usize = 1 << 16;
+
+pub(crate) fn is_num(v: &Val) -> bool {
+    v.qual.as_deref() == Some(NUM)
+}
+
+/// The text of a number as JavaScript prints it (integers without a fraction).
+pub(crate) fn number_text(n: f64) -> String {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
+        #[allow(clippy::cast_possible_truncation)]
+        let i = n as i64;
+        i.to_string()
+    } else if n.is_nan() {
+        "NaN".to_owned()
+    } else {
+        n.to_string()
+    }
+}
+
+pub(crate) fn number(n: f64, taint: u8) -> Val {
+    Val {
+        text: Some(number_text(n)),
+        exact: true,
+        folded: true,
+        taint,
+        qual: Some(NUM.to_owned()),
+    }
+}
+
+pub(crate) fn boolean(b: bool, taint: u8) -> Val {
+    Val {
+        text: Some(if b { "true" } else { "false" }.to_owned()),
+        exact: true,
+        folded: true,
+        taint,
+        qual: Some(BOOL.to_owned()),
+    }
+}
+
+/// The number a value converts to, if it is a constant that converts.
+pub(crate) fn as_number(v: &Val) -> Option<f64> {
+    let t = v.exact_text()?.trim();
+    match t {
+        "true" if v.qual.as_deref() == Some(BOOL) => Some(1.0),
+        "false" if v.qual.as_deref() == Some(BOOL) => Some(0.0),
+        "" => Some(0.0),
+        _ => {
+            if let Some(hex) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+                return i64::from_str_radix(hex, 16).ok().map(|i| i as f64);
+            }
+            t.parse::<f64>().ok()
+        }
+    }
+}
+
+/// JavaScript's ToInt32.
+#[allow(clippy::cast_possible_truncation)]
+pub(crate) fn int32(n: f64) -> i32 {
+    if !n.is_finite() {
+        return 0;
+    }
+    (n.trunc() as i64) as i32
+}
+
+/// A value as JavaScript turns it into a string (an array's items joined by commas).
+pub(crate) fn string_text(t: &str) -> std::borrow::Cow<'_, str> {
+    if t.contains(SEP) {
+        std::borrow::Cow::Owned(t.replace(SEP, ","))
+    } else {
+        std::borrow::Cow::Borrowed(t)
+    }
+}
+
+/// A value as an argument list or a command line: array items joined by spaces.
+pub(crate) fn words_text(t: &str) -> String {
+    t.replace(SEP, " ")
+}
+
+/// The items of a folded array value (one item when it is not an array).
+pub(crate) fn items(v: &Val) -> Vec<Val> {
+    let Some(t) = v.exact_text() else {
+        // Unknown items: one value standing for all of them, with their taint.
+        return vec![Val::tainted(v.taint)];
+    };
+    if t.is_empty() {
+        return Vec::new();
+    }
+    t.split(SEP)
+        .take(MAX_ITEMS)
+        .map(|s| item(s, v.taint))
+        .collect()
+}
+
+/// One item of a folded array: a number when it reads as one.
+pub(crate) fn item(s: &str, taint: u8) -> Val {
+    let numeric = !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'e'))
+        && s.parse::<f64>().is_ok();
+    Val {
+        text: Some(s.to_owned()),
+        exact: true,
+        folded: true,
+        taint,
+        qual: numeric.then(|| NUM.to_owned()),
+    }
+}
+
+/// Folds values into an array value.
+pub(crate) fn array(values: &[Val]) -> Val {
+    let mut text = String::new();
+    let mut exact = true;
+    let mut taint = 0;
+    for (i, v) in values.iter().enumerate() {
+        taint |= v.taint;
+        if i > 0 {
+            text.push(SEP);
+        }
+        match v.exact_text() {
+            Some(t) if text.len() + t.len() <= crate::value::MAX_TEXT => text.push_str(t),
+            _ => exact = false,
+        }
+    }
+    Val {
+        text: exact.then_some(text),
+        exact,
+        folded: true,
+        taint,
+        qual: None,
+    }
+}
+
+/// What a simple regular expression matches, for `replace` and `match`.
+pub(crate) enum Pattern {
+    /// One character out of a class (`[a-z]`, `[a-zA-Z]`, `.`, `\w`).
+    Class(Vec<(char, char)>, bool),
+    /// Runs of `n` characters (`/../g`, `/.{2}/g`, `/[\s\S]{1,2}/g`).
+    Chunks(usize),
+    /// A literal text.
+    Literal(String),
+}
+
+impl Pattern {
+    /// Reads the patterns decoders use; anything else is `None`.
+    pub(crate) fn parse(src: &str, ignore_case: bool) -> Option<Self> {
+        if let Some(n) = chunk_width(src) {
+            return Some(Self::Chunks(n));
+        }
+        if let Some(inner) = src.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+            if inner.starts_with('^') {
+                return None;
+            }
+            let chars: Vec<char> = inner.chars().collect();
+            let mut ranges = Vec::new();
+            let mut i = 0;
+            while i < chars.len() {
+                if chars[i] == '\\' {
+                    return None;
+                }
+                if i + 2 < chars.len() && chars[i + 1] == '-' {
+                    ranges.push((chars[i], chars[i + 2]));
+                    i += 3;
+                } else {
+                    ranges.push((chars[i], chars[i]));
+                    i += 1;
+                }
+            }
+            return Some(Self::Class(ranges, ignore_case));
+        }
+        match src {
+            "." => return Some(Self::Class(vec![('\0', char::MAX)], false)),
+            "\\w" => {
+                return Some(Self::Class(
+                    vec![('a', 'z'), ('A', 'Z'), ('0', '9'), ('_', '_')],
+                    false,
+                ));
+            }
+            _ => {}
+        }
+        let literal =
+            !src.is_empty() && !src.chars().any(|c| "\\^$.|?*+()[]{}".contains(c)) && !ignore_case;
+        literal.then(|| Self::Literal(src.to_owned()))
+    }
+
+    pub(crate) fn class_matches(ranges: &[(char, char)], ignore_case: bool, c: char) -> bool {
+        let hit = |c: char| ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi);
+        hit(c) || (ignore_case && (hit(c.to_ascii_lowercase()) || hit(c.to_ascii_uppercase())))
+    }
+}
+
+/// `..`, `.{2}`, `.{1,2}`, `[\s\S]{2}`, `[0-9a-f]{2}`, `\w{2}`: runs of n characters.
+fn chunk_width(src: &str) -> Option<usize> {
+    if !src.is_empty() && src.bytes().all(|b| b == b'.') {
+        return (src.len() > 1).then_some(src.len());
+    }
+    let (atom, quant) = src.split_at(src.find('{')?);
+    let known = matches!(
+        atom,
+        "." | "[\\s\\S]"
+            | "\\w"
+            | "[0-9a-f]"
+            | "[0-9a-fA-F]"
+            | "[a-f0-9]"
+            | "[\\da-f]"
+            | "[\\da-fA-F]"
+    );
+    if !known {
+        return None;
+    }
+    let quant = quant.strip_prefix('{')?.strip_suffix('}')?;
+    let n = quant.rsplit(',').next()?.trim().parse::<usize>().ok()?;
+    (1..=64).contains(&n).then_some(n)
+}
+
+/// The characters of a text in runs of `n`.
+pub(crate) fn chunks(text: &str, n: usize) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    chars.chunks(n.max(1)).map(|c| c.iter().collect()).collect()
+}
+
+/// Undoes `%XX` escapes (and `%uXXXX` for `unescape`); `None` when nothing was escaped
+/// or the result is not text.
+pub(crate) fn percent_decode(text: &str) -> Option<String> {
+    if !text.contains('%') || text.len() > 4 << 20 {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    let hex = |s: &[u8]| {
+        std::str::from_utf8(s)
+            .ok()
+            .and_then(|s| u32::from_str_radix(s, 16).ok())
+    };
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            if bytes.get(i + 1) == Some(&b'u')
+                && let Some(code) = bytes.get(i + 2..i + 6).and_then(hex)
+                && let Some(c) = char::from_u32(code)
+            {
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                i += 6;
+                continue;
+            }
+            if let Some(b) = bytes.get(i + 1..i + 3).and_then(hex) {
+                #[allow(clippy::cast_possible_truncation)]
+                out.push(b as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The code of a `data:` URL that names JavaScript (`data:text/javascript,...`, with or
+/// without `;base64`).
+pub(crate) fn data_url_code(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("data:")?;
+    let (header, body) = rest.split_once(',')?;
+    let header = header.to_ascii_lowercase();
+    if !(header.contains("javascript") || header.contains("ecmascript") || header.is_empty()) {
+        return None;
+    }
+    if header.ends_with(";base64") {
+        crate::decode::decode_text(crate::decode::Scheme::Base64, body)
+    } else {
+        Some(percent_decode(body).unwrap_or_else(|| body.to_owned()))
+    }
+}
+
+/// Whether two path texts (constant or partly known, `*` for unknown parts) may name the
+/// same file: equal, or with the same last component.
+pub(crate) fn same_file(a: &str, b: &str) -> bool {
+    let last = |p: &str| {
+        p.rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(p)
+            .trim_matches('*')
+            .to_owned()
+    };
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    a == b || {
+        let (x, y) = (last(a), last(b));
+        !x.is_empty() && x == y
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_and_decoding() {
+        assert!(matches!(
+            Pattern::parse("..", false),
+            Some(Pattern::Chunks(2))
+        ));
+        assert!(matches!(
+            Pattern::parse(".{1,2}", false),
+            Some(Pattern::Chunks(2))
+        ));
+        assert!(matches!(
+            Pattern::parse("[a-z]", true),
+            Some(Pattern::Class(_, true))
+        ));
+        assert!(matches!(
+            Pattern::parse("x", false),
+            Some(Pattern::Literal(_))
+        ));
+        assert!(Pattern::parse("a+b", false).is_none());
+        assert_eq!(percent_decode("%69%6d%70").as_deref(), Some("imp"));
+        assert_eq!(percent_decode("%u0041b").as_deref(), Some("Ab"));
+        assert_eq!(
+            data_url_code("data:text/javascript,%61%3D1").as_deref(),
+            Some("a=1")
+        );
+        assert_eq!(
+            data_url_code("data:text/javascript;base64,YT0x").as_deref(),
+            Some("a=1")
+        );
+        assert_eq!(data_url_code("data:image/png;base64,YT0x"), None);
+        assert_eq!(chunks("abcde", 2), vec!["ab", "cd", "e"]);
+        assert_eq!(number_text(72.0), "72");
+        assert!(same_file("/tmp/x/.s.js", "*/.s.js"));
+        assert!(!same_file("/tmp/a.tgz", "tar"));
+    }
+}
