@@ -300,6 +300,12 @@ impl Store {
                 .import_bytes(DEFAULT_RECORDS.as_bytes(), DEFAULT_ORIGIN)
                 .map_err(|e| fail(e.to_string()))?;
             store
+                .set_meta(
+                    &format!("imported:{DEFAULT_ORIGIN}"),
+                    &unix_now().to_string(),
+                )
+                .map_err(|e| fail(e.to_string()))?;
+            store
                 .db
                 .with(|c| {
                     c.exec(
