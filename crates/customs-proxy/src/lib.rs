@@ -790,7 +790,7 @@ fn held_back(s: &ProxyState, eco: Ecosystem, project: &Project) -> Result<pages:
         if let Some(a) = known.iter().find(|a| a.malicious) {
             held.insert(
                 release.version.clone(),
-                format!("known malicious ({})", a.id),
+                format!("known malicious ({}; {})", a.id, a.source),
             );
             continue;
         }
@@ -1534,7 +1534,7 @@ fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result
         .map_err(|e| store_failure(s, &e))?
         .into_iter()
         .filter(|a| a.malicious)
-        .map(|a| a.id)
+        .map(|a| format!("{}; {}", a.id, a.source))
         .collect();
     let key = fref.digest.as_ref().map_or_else(
         || format!("url:{}", fref.url),

@@ -577,13 +577,14 @@ pub struct Known {
 }
 
 impl Known {
-    /// The ids of the malicious-package records.
+    /// The ids of the malicious-package records, each with where it came from
+    /// (`ID; SOURCE`).
     #[must_use]
     pub fn malicious_ids(&self) -> Vec<String> {
         self.advisories
             .iter()
             .filter(|a| a.malicious)
-            .map(|a| a.id.clone())
+            .map(|a| format!("{}; {}", a.id, a.source))
             .collect()
     }
 }
@@ -603,7 +604,7 @@ pub fn known_records(
     let findings = advisories
         .iter()
         .filter(|a| a.malicious)
-        .map(|a| KnownMalicious::finding(&a.id, &a.summary))
+        .map(|a| KnownMalicious::finding(&a.id, &format!("{} (source: {})", a.summary, a.source)))
         .collect();
     Ok(Known {
         advisories,

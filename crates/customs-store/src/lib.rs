@@ -2,13 +2,16 @@
 //! OpenSSF malicious-packages data publishes them) and of known vulnerabilities, kept in
 //! embedded SQLite.
 //!
-//! A new store starts with a small embedded default written by this project (enough to
-//! show the feature offline); `customs db import` loads the full data from an OSV JSON
-//! file, a folder of them, or a zip of them (OSV's ecosystem exports).
+//! Every lookup also answers from the known-malicious data compiled in ([`embedded`]:
+//! DataDog's malicious-software-packages dataset), with no download and no import step.
+//! A new store starts with a small embedded default written by this project;
+//! `customs db import` loads more from an OSV JSON file, a folder of them, or a zip of
+//! them (OSV's ecosystem exports), and `customs db update` fetches such a zip.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 mod db;
+pub mod embedded;
 
 use customs_ecosystem::{Ecosystem, canonical_name, compare_versions};
 use db::{Cell, Db, Exec, Val};
@@ -114,6 +117,37 @@ pub struct Advisory {
     pub malicious: bool,
     /// Other ids (CVE, GHSA).
     pub aliases: Vec<String>,
+    /// Where the record came from: [`embedded::SOURCE`], the project's own default
+    /// records, or `osv import: FILE|URL`.
+    pub source: String,
+}
+
+/// The name reports give the records a new store is seeded with.
+const DEFAULT_ORIGIN: &str = "customs default data";
+
+/// How reports name the source of a stored record imported from `origin`.
+fn source_of(origin: &str) -> String {
+    if origin == DEFAULT_ORIGIN {
+        "embedded: customs default records".to_owned()
+    } else {
+        format!("osv import: {origin}")
+    }
+}
+
+/// One source of known records, for `customs db status`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceStatus {
+    /// As reports name it.
+    pub source: String,
+    /// Records (for the embedded data: listed releases, a name listed for every
+    /// version counting one).
+    pub records: usize,
+    /// Of those, malicious-package records.
+    pub malicious: usize,
+    /// The date of the data (the embedded dataset's), if known.
+    pub date: Option<String>,
+    /// When it was imported, in seconds since the Unix epoch, if known.
+    pub imported_at: Option<i64>,
 }
 
 /// What an import did.
@@ -263,7 +297,13 @@ impl Store {
             .map_err(fail)?;
         if seeded.is_empty() {
             store
-                .import_bytes(DEFAULT_RECORDS.as_bytes(), "customs default data")
+                .import_bytes(DEFAULT_RECORDS.as_bytes(), DEFAULT_ORIGIN)
+                .map_err(|e| fail(e.to_string()))?;
+            store
+                .set_meta(
+                    &format!("imported:{DEFAULT_ORIGIN}"),
+                    &unix_now().to_string(),
+                )
                 .map_err(|e| fail(e.to_string()))?;
             store
                 .db
@@ -302,11 +342,26 @@ impl Store {
     }
 
     /// Imports OSV records: a JSON file (one record or an array), a folder of them
-    /// (searched recursively), or a zip of them.
+    /// (searched recursively), or a zip of them. Reports name their source by `path`.
     ///
     /// # Errors
     /// When the path cannot be read, or a file in it is not OSV JSON.
     pub fn import_path(&self, path: &Path) -> Result<ImportSummary, StoreError> {
+        self.import_path_as(path, &path.display().to_string())
+    }
+
+    /// [`Store::import_path`], the records' source named `origin` (the URL a file was
+    /// downloaded from).
+    ///
+    /// # Errors
+    /// When the path cannot be read, or a file in it is not OSV JSON.
+    pub fn import_path_as(&self, path: &Path, origin: &str) -> Result<ImportSummary, StoreError> {
+        let summary = self.import_one(path, origin)?;
+        self.set_meta(&format!("imported:{origin}"), &unix_now().to_string())?;
+        Ok(summary)
+    }
+
+    fn import_one(&self, path: &Path, origin: &str) -> Result<ImportSummary, StoreError> {
         let shown = path.display().to_string();
         let import_err = |message: String| StoreError::Import {
             path: shown.clone(),
@@ -324,7 +379,7 @@ impl Store {
                     if child.is_dir() {
                         stack.push(child);
                     } else if child.extension().is_some_and(|e| e == "json" || e == "zip") {
-                        add(&mut total, self.import_path(&child)?);
+                        add(&mut total, self.import_one(&child, origin)?);
                     }
                 }
             }
@@ -338,24 +393,52 @@ impl Store {
             .map_err(|e| import_err(e.to_string()))?;
         drop(file);
         if n == 4 && &head == b"PK\x03\x04" {
-            return self.import_zip(path);
+            return self.import_zip(path, origin);
         }
         if meta.len() > MAX_RECORD_FILE {
             return Err(import_err(format!("larger than {MAX_RECORD_FILE} bytes")));
         }
         let bytes = std::fs::read(path).map_err(|e| import_err(e.to_string()))?;
-        self.import_bytes(&bytes, &shown)
+        let records = parse_records(&bytes, &shown)?;
+        self.write_records(records, origin)
     }
 
-    fn import_zip(&self, path: &Path) -> Result<ImportSummary, StoreError> {
+    fn import_zip(&self, path: &Path, origin: &str) -> Result<ImportSummary, StoreError> {
         let shown = path.display().to_string();
-        let err = |m: String| StoreError::Import {
+        let file = std::fs::File::open(path).map_err(|e| StoreError::Import {
             path: shown.clone(),
+            message: e.to_string(),
+        })?;
+        self.import_zip_from(file, &shown, origin)
+    }
+
+    /// Imports records downloaded from `url`: an OSV zip export, or OSV JSON. Reports
+    /// name their source by the URL.
+    ///
+    /// # Errors
+    /// When the bytes are neither, or the database cannot be written.
+    pub fn import_download(&self, bytes: Vec<u8>, url: &str) -> Result<ImportSummary, StoreError> {
+        let summary = if bytes.starts_with(b"PK\x03\x04") {
+            self.import_zip_from(std::io::Cursor::new(bytes), url, url)?
+        } else {
+            self.write_records(parse_records(&bytes, url)?, url)?
+        };
+        self.set_meta(&format!("imported:{url}"), &unix_now().to_string())?;
+        Ok(summary)
+    }
+
+    fn import_zip_from(
+        &self,
+        reader: impl Read + std::io::Seek,
+        shown: &str,
+        origin: &str,
+    ) -> Result<ImportSummary, StoreError> {
+        let err = |m: String| StoreError::Import {
+            path: shown.to_owned(),
             message: m,
         };
-        let file = std::fs::File::open(path).map_err(|e| err(e.to_string()))?;
         let mut zip =
-            zip::ZipArchive::new(file).map_err(|e| err(format!("not a readable zip: {e}")))?;
+            zip::ZipArchive::new(reader).map_err(|e| err(format!("not a readable zip: {e}")))?;
         if zip.len() > MAX_ZIP_MEMBERS {
             return Err(err(format!("more than {MAX_ZIP_MEMBERS} members")));
         }
@@ -383,11 +466,11 @@ impl Store {
             if batch.len() >= IMPORT_BATCH {
                 add(
                     &mut total,
-                    self.write_records(std::mem::take(&mut batch), &shown)?,
+                    self.write_records(std::mem::take(&mut batch), origin)?,
                 );
             }
         }
-        add(&mut total, self.write_records(batch, &shown)?);
+        add(&mut total, self.write_records(batch, origin)?);
         Ok(total)
     }
 
@@ -473,10 +556,12 @@ impl Store {
     }
 
     /// The advisories that affect `name` `version` (every version when `version` is
-    /// empty only for records that affect all versions).
+    /// empty only for records that affect all versions): the embedded known-malicious
+    /// data's first, then the stored records, each naming its source.
     ///
     /// # Errors
-    /// When the database cannot be read.
+    /// When the database cannot be read (even when the embedded data has an answer:
+    /// a store that cannot be read is never taken for one that has nothing more).
     pub fn advisories(
         &self,
         ecosystem: Ecosystem,
@@ -486,17 +571,19 @@ impl Store {
         let canonical = canonical_name(ecosystem, name);
         let rows = self.with(|c| {
             c.rows(
-                "SELECT a.id, a.summary, a.malicious, a.aliases, f.versions, f.ranges
+                "SELECT a.id, a.summary, a.malicious, a.aliases, f.versions, f.ranges, a.origin
                  FROM affected f JOIN advisory a ON a.id = f.id
                  WHERE f.ecosystem = ?1 AND f.name = ?2 ORDER BY a.malicious DESC, a.id",
                 &[Val::Text(ecosystem.as_str()), Val::Text(&canonical)],
             )
         })?;
-        let mut out: Vec<Advisory> = Vec::new();
+        let mut out: Vec<Advisory> = embedded::lookup(ecosystem, name, version)
+            .into_iter()
+            .collect();
         // What this store wrote and cannot read back is damage, never "no advisory".
         let damaged = |what: String| self.db_error(format!("damaged advisory data: {what}"));
         for row in rows {
-            let [id, summary, malicious, aliases, versions, ranges] = row.as_slice() else {
+            let [id, summary, malicious, aliases, versions, ranges, origin] = row.as_slice() else {
                 return Err(damaged(format!("a row of {} columns", row.len())));
             };
             let id = id.text();
@@ -523,6 +610,7 @@ impl Store {
                     summary: summary.text(),
                     malicious: malicious.int() != 0,
                     aliases: serde_json::from_str(&aliases.text()).unwrap_or_default(),
+                    source: source_of(&origin.text()),
                 });
             }
         }
@@ -780,6 +868,17 @@ impl Store {
         Ok(rows.first().and_then(|r| r.first()).map(Cell::text))
     }
 
+    fn set_meta(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.with(|c| {
+            c.exec(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                &[Val::Text(key), Val::Text(value)],
+            )
+        })
+        .map(|_| ())
+    }
+
     /// Keeps `value` under `key` unless something is kept there already (trust on first
     /// use: the first writer wins, whichever process it was). The value kept.
     ///
@@ -931,6 +1030,51 @@ impl Store {
             .collect())
     }
 
+    /// Each source of known records: the embedded data (one line per ecosystem), then
+    /// what was imported, by where it came from.
+    ///
+    /// # Errors
+    /// When the database cannot be read.
+    pub fn sources(&self) -> Result<Vec<SourceStatus>, StoreError> {
+        let mut out = Vec::new();
+        for eco in [Ecosystem::Npm, Ecosystem::Pypi] {
+            let (_, versions) = embedded::counts(eco);
+            out.push(SourceStatus {
+                source: format!("{} [{}]", embedded::SOURCE, eco.as_str()),
+                records: versions,
+                malicious: versions,
+                date: Some(embedded::DATE.to_owned()),
+                imported_at: None,
+            });
+        }
+        let rows = self.with(|c| {
+            c.rows(
+                "SELECT origin, COUNT(*), CAST(COALESCE(SUM(malicious), 0) AS BIGINT),
+                   COALESCE(MAX(modified), '')
+                 FROM advisory GROUP BY origin ORDER BY origin",
+                &[],
+            )
+        })?;
+        for row in rows {
+            let [origin, records, malicious, newest] = row.as_slice() else {
+                return Err(self.db_error(format!("a row of {} columns", row.len())));
+            };
+            let origin = origin.text();
+            let imported_at = self
+                .meta(&format!("imported:{origin}"))?
+                .and_then(|t| t.parse().ok());
+            let newest = newest.text();
+            out.push(SourceStatus {
+                source: source_of(&origin),
+                records: usize::try_from(records.int()).unwrap_or(0),
+                malicious: usize::try_from(malicious.int()).unwrap_or(0),
+                date: newest.get(..10).map(|d| format!("newest record {d}")),
+                imported_at,
+            });
+        }
+        Ok(out)
+    }
+
     /// How many records the store holds, and how many are malicious-package records.
     ///
     /// # Errors
@@ -946,6 +1090,13 @@ impl Store {
         let n = |i: usize| usize::try_from(row.get(i).map_or(0, Cell::int)).unwrap_or(0);
         Ok((n(0), n(1)))
     }
+}
+
+/// Seconds since the Unix epoch.
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
 }
 
 /// OSV JSON: one record, or an array of records.

@@ -26,13 +26,35 @@ pub(crate) fn db_command(cmd: &DbCommand) -> anyhow::Result<ExitCode> {
         DbCommand::UpdateTrust { tuf_url, tuf_root } => {
             out.push_str(&update_trust(tuf_url, tuf_root.as_ref())?);
         }
+        DbCommand::Update { urls, store } => {
+            out.push_str(&db_update(urls, store.as_ref())?);
+        }
         DbCommand::Status { store } => {
             let store = open_store(store.as_ref())?;
             let (records, malicious) = store.counts()?;
             out.push_str(&format!(
-                "{}: {records} records, {malicious} of them malicious-package records\n",
+                "{}: {records} records, {malicious} of them malicious-package records, besides the embedded data\nsources:\n",
                 store.location()
             ));
+            for s in store.sources()? {
+                let mut when = Vec::new();
+                if let Some(d) = &s.date {
+                    when.push(d.clone());
+                }
+                if let Some(t) = s.imported_at {
+                    when.push(format!("imported {}", customs_registry::format_rfc3339(t)));
+                }
+                if when.is_empty() {
+                    when.push("date unknown".to_owned());
+                }
+                out.push_str(&format!(
+                    "  {}: {} records, {} malicious ({})\n",
+                    s.source,
+                    s.records,
+                    s.malicious,
+                    when.join(", ")
+                ));
+            }
         }
     }
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
@@ -161,4 +183,56 @@ fn update_trust(url: &str, start: Option<&std::path::PathBuf>) -> anyhow::Result
         updated.root_version,
         dir.display()
     ))
+}
+
+/// The largest download `customs db update` reads (OSV's ecosystem exports are a few
+/// hundred megabytes).
+const MAX_UPDATE: u64 = 1 << 30;
+
+/// `customs db update`: each URL fetched and imported, named as the records' source.
+fn db_update(urls: &[String], store: Option<&std::path::PathBuf>) -> anyhow::Result<String> {
+    let mut urls: Vec<String> = urls.to_vec();
+    if urls.is_empty() {
+        urls = std::env::var("CUSTOMS_DB_UPDATE_URL")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect();
+    }
+    if urls.is_empty() {
+        anyhow::bail!(
+            "no URL to update from: customs has no default source of OSV records; pass \
+             --url URL (an OSV zip export of malicious-package records, such as OSV's \
+             per-ecosystem all.zip or a mirror of it), or set CUSTOMS_DB_UPDATE_URL \
+             (several separated by spaces); `customs db import FILE` reads a downloaded copy"
+        );
+    }
+    let store = open_store(store)?;
+    let http = customs_registry::Http::new(&customs_registry::IndexConfig::default())?;
+    let mut out = String::new();
+    for url in &urls {
+        let body = http
+            .get(
+                url,
+                "application/zip, application/json, */*",
+                None,
+                MAX_UPDATE,
+                url,
+            )
+            .map_err(|e| anyhow::anyhow!("the records were not updated from {url}: {e}"))?
+            .body;
+        let s = store
+            .import_download(body, url)
+            .with_context(|| format!("the records from {url} were not imported"))?;
+        out.push_str(&format!(
+            "imported {} records ({} malicious-package records, {} about other ecosystems or withdrawn, left out) from {url}\n",
+            s.records, s.malicious, s.skipped
+        ));
+    }
+    let (records, malicious) = store.counts()?;
+    out.push_str(&format!(
+        "{} now holds {records} records, {malicious} of them malicious-package records\n",
+        store.location()
+    ));
+    Ok(out)
 }

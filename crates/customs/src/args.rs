@@ -262,6 +262,17 @@ pub(crate) enum DbCommand {
         #[arg(long, value_name = "PATH|URL")]
         store: Option<PathBuf>,
     },
+    /// Fetch OSV malicious-package records (an OSV zip export, as `db import` reads) from
+    /// a URL and import them. The URL comes from --url or $CUSTOMS_DB_UPDATE_URL; there
+    /// is no default. The embedded known-malicious data needs no update to be used.
+    Update {
+        /// Where to fetch from (repeat for several exports).
+        #[arg(long = "url", value_name = "URL")]
+        urls: Vec<String>,
+        /// The store.
+        #[arg(long, value_name = "PATH|URL")]
+        store: Option<PathBuf>,
+    },
     /// Where the store is and what it holds.
     Status {
         /// The store.
