@@ -14,13 +14,15 @@ mod profile;
 mod rules;
 
 use customs_analyze::Context;
-use customs_registry::{Provenance, Publisher};
+use customs_registry::{Provenance, Publisher, TrustLevel};
 use customs_rules::{Finding, RuleMeta, Severity, VerdictLevel};
 use serde::Serialize;
 
 pub use changes::{Changes, FileChange, ValueChange};
 pub use profile::{BehaviourSummary, FileSummary, Profile, looks_minified};
-pub use rules::{DigestMismatch, KnownMalicious, LockfileHashMismatch, ProvenanceInvalid};
+pub use rules::{
+    DigestMismatch, KnownMalicious, LockfileHashMismatch, ProvenanceInvalid, TrustDowngrade,
+};
 
 /// What the registry says of one release.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -39,6 +41,8 @@ pub struct ReleaseFacts {
     pub publisher: Option<String>,
     /// Maintainers at the time, when the index says.
     pub maintainers: Option<Vec<String>>,
+    /// The strength of its publishing evidence; `None` when the index does not say.
+    pub trust: Option<TrustLevel>,
 }
 
 /// A dependency the new release adds, resolved on the registry and scanned.

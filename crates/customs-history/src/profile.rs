@@ -66,6 +66,9 @@ pub struct Profile {
     pub script_text: String,
     /// Metadata fields: summary, homepage, author, repository, license.
     pub metadata: BTreeMap<String, String>,
+    /// Commands the package installs: npm `bin` entries, Python `console_scripts` and
+    /// `gui_scripts` entry points; command name -> what it runs.
+    pub bins: BTreeMap<String, String>,
 }
 
 /// The number of lines (a last line without its `\n` counts).
@@ -145,6 +148,52 @@ fn python_module(spec: &str) -> Option<String> {
     }
     let first = spec.split('.').next()?.trim();
     (!first.is_empty()).then(|| first.to_ascii_lowercase())
+}
+
+/// The commands of npm `package.json`'s `bin`: a string (the command is the package's
+/// name, without its scope) or an object of command -> file.
+fn npm_bins(package_json: &str) -> BTreeMap<String, String> {
+    let Ok(serde_json::Value::Object(doc)) =
+        serde_json::from_str::<serde_json::Value>(package_json)
+    else {
+        return BTreeMap::new();
+    };
+    match doc.get("bin") {
+        Some(serde_json::Value::String(target)) => {
+            let name = doc
+                .get("name")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("");
+            let command = name.rsplit('/').next().unwrap_or(name);
+            if command.is_empty() {
+                BTreeMap::new()
+            } else {
+                BTreeMap::from([(command.to_owned(), target.clone())])
+            }
+        }
+        Some(serde_json::Value::Object(map)) => map
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+            .collect(),
+        _ => BTreeMap::new(),
+    }
+}
+
+/// The `console_scripts` and `gui_scripts` of an `entry_points.txt`.
+fn python_bins(entry_points: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut in_scripts = false;
+    for line in entry_points.lines().map(str::trim) {
+        if let Some(section) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            in_scripts = matches!(section.trim(), "console_scripts" | "gui_scripts");
+        } else if in_scripts
+            && let Some((name, target)) = line.split_once('=')
+            && !name.trim().is_empty()
+        {
+            out.insert(name.trim().to_owned(), target.trim().to_owned());
+        }
+    }
+    out
 }
 
 /// The runtime requirements of a Python distribution: `Requires-Dist` (without
@@ -297,6 +346,22 @@ impl Profile {
         for command in &analysis.setup_commands {
             hooks.insert(format!("setup.py cmdclass {command}"), String::new());
         }
+        let mut bins = BTreeMap::new();
+        for entry in &package.tree.entries {
+            let path = relative(&entry.path);
+            let Some(text) = entry.complete.then(|| entry.text()).flatten() else {
+                continue;
+            };
+            if package.npm.is_some() && path == "package.json" {
+                bins.extend(npm_bins(text));
+            } else if package.identity.ecosystem == Ecosystem::Pypi
+                && path.ends_with("entry_points.txt")
+                && path.matches('/').count() <= 1
+                && (path.contains(".dist-info/") || path.contains(".egg-info/"))
+            {
+                bins.extend(python_bins(text));
+            }
+        }
         let behaviours = analysis
             .behaviours
             .iter()
@@ -320,6 +385,7 @@ impl Profile {
             imports,
             script_text,
             metadata,
+            bins,
         }
     }
 
@@ -346,6 +412,24 @@ impl Profile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn commands_a_package_installs() {
+        assert_eq!(
+            npm_bins(r#"{"name": "@scope/tool", "bin": "cli.js"}"#),
+            BTreeMap::from([("tool".to_owned(), "cli.js".to_owned())])
+        );
+        assert_eq!(
+            npm_bins(r#"{"name": "x", "bin": {"git": "./g.js", "x": "./x.js"}}"#).len(),
+            2
+        );
+        assert!(npm_bins(r#"{"name": "x"}"#).is_empty());
+        assert!(npm_bins("not json").is_empty());
+        let bins = python_bins(
+            "[console_scripts]\nfoo = foo.cli:main\n\n[gui_scripts]\nbar=bar:run\n[pytest11]\nplug = p\n",
+        );
+        assert_eq!(bins.keys().collect::<Vec<_>>(), ["bar", "foo"]);
+    }
 
     #[test]
     fn specifiers_and_minified_text() {

@@ -47,6 +47,16 @@ provenance_exempt = []
 # identity, kept in the store (shared by every proxy on a shared store).
 pin_on_first_use = false
 
+# Trust that may only go up: "no-downgrade" blocks a release published with weaker
+# evidence of who published it than an earlier release of the package (a staged publish
+# approved by a maintainer > trusted publishing with provenance > provenance alone > a
+# registry signature alone > nothing); "off" leaves it to the verdict (the
+# trust-downgrade finding). Indexes that do not carry the evidence (mirrors) never
+# trigger it.
+trust = "off"
+# Packages, or single releases ("npm:name@1.2.3", "pypi:name==1.2"), exempt from it.
+trust_exempt = []
+
 [install_scripts]
 # npm packages with install-time scripts (preinstall, install, postinstall).
 # allow = false blocks them, except the packages listed.
@@ -161,6 +171,10 @@ struct File {
     #[serde(default)]
     pin_on_first_use: bool,
     #[serde(default)]
+    trust: Option<String>,
+    #[serde(default)]
+    trust_exempt: Vec<String>,
+    #[serde(default)]
     install_scripts: Option<InstallScripts>,
     #[serde(default)]
     unreadable: Option<Unreadable>,
@@ -221,6 +235,18 @@ fn malicious() -> String {
     "malicious".to_owned()
 }
 
+/// What the policy does with a release published with weaker evidence than an earlier
+/// release of its package (the `trust-downgrade` finding).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TrustPolicy {
+    /// The finding counts in the verdict, like any other.
+    #[default]
+    Off,
+    /// Blocked, whatever the verdict (pnpm's `trustPolicy: no-downgrade`).
+    NoDowngrade,
+}
+
 /// A policy that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}: {message}", path.display())]
@@ -254,6 +280,10 @@ pub struct Policy {
     pub pins: Vec<(String, BuildIdentity)>,
     /// The first release seen with provenance pins its package's identity.
     pub pin_on_first_use: bool,
+    /// What a trust downgrade does.
+    pub trust: TrustPolicy,
+    /// Packages and releases exempt from [`Policy::trust`].
+    pub trust_exempt: Vec<String>,
     /// Whether npm install scripts are allowed.
     pub install_scripts_allowed: bool,
     /// Packages whose install scripts are allowed anyway.
@@ -351,6 +381,9 @@ pub struct Subject<'a> {
     pub has_hashes: Option<bool>,
     /// Whether provenance was dropped since earlier releases.
     pub provenance_dropped: bool,
+    /// The release's trust downgrade (the `trust-downgrade` finding's sentence), when
+    /// its evidence is weaker than an earlier release's.
+    pub trust_downgrade: Option<String>,
     /// Why the artifact could not be read, when it could not.
     pub unreadable: Option<String>,
     /// Why the package could not be checked at all (a version the index does not list,
@@ -414,6 +447,15 @@ impl Policy {
                 )));
             }
         };
+        let trust = match file.trust.as_deref() {
+            None | Some("off") => TrustPolicy::Off,
+            Some("no-downgrade") => TrustPolicy::NoDowngrade,
+            Some(other) => {
+                return Err(err(format!(
+                    "trust must be \"no-downgrade\" or \"off\", not {other:?}"
+                )));
+            }
+        };
         for e in &file.exception {
             if e.sha256.len() != 64 || !e.sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
                 return Err(err(format!(
@@ -445,6 +487,8 @@ impl Policy {
                 })
                 .collect(),
             pin_on_first_use: file.pin_on_first_use,
+            trust,
+            trust_exempt: file.trust_exempt,
             install_scripts_allowed: scripts.allow,
             install_scripts_packages: scripts.packages,
             unreadable: chosen.unwrap_or(Action::Block),
@@ -588,6 +632,15 @@ impl Policy {
         let exempt = Self::listed(&self.provenance_exempt, s).is_some();
         if self.require_provenance && s.provenance_dropped && !exempt {
             d.add(Action::Block, "published without the provenance its earlier releases had, and the policy requires it".to_owned());
+        }
+        if self.trust == TrustPolicy::NoDowngrade
+            && let Some(why) = &s.trust_downgrade
+            && Self::listed(&self.trust_exempt, s).is_none()
+        {
+            d.add(
+                Action::Block,
+                format!("trust went down ({why}), and the policy allows no downgrade"),
+            );
         }
         if !exempt
             && let Some(builder) = &s.builder
@@ -745,6 +798,35 @@ mod tests {
         py.ecosystem = Some(Ecosystem::Pypi);
         py.has_hashes = Some(false);
         assert_eq!(p.decide(&py).action, Action::Block);
+    }
+
+    /// `trust = "no-downgrade"` blocks a downgrade whatever the verdict, except for the
+    /// packages and releases exempted; off, the downgrade is left to the verdict.
+    #[test]
+    fn trust_may_only_go_up() {
+        let p = Policy::parse(
+            "trust = \"no-downgrade\"\ntrust_exempt = [\"npm:forked\", \"npm:lib@2.0.1\"]\n",
+            Path::new("p.toml"),
+        )
+        .expect("parses");
+        assert_eq!(p.trust, TrustPolicy::NoDowngrade);
+        let mut s = subject("lib", "2.0.2");
+        s.trust_downgrade = Some("2.0.2 has a registry signature only".into());
+        let d = p.decide(&s);
+        assert_eq!(d.action, Action::Block, "{d:?}");
+        assert!(d.reasons[0].contains("no downgrade"), "{d:?}");
+        s.version = "2.0.1";
+        assert_eq!(p.decide(&s).action, Action::Allow, "this release is exempt");
+        s.name = "forked";
+        s.version = "9.9.9";
+        assert_eq!(p.decide(&s).action, Action::Allow, "the package is exempt");
+        let mut plain = subject("lib", "2.0.2");
+        assert_eq!(p.decide(&plain).action, Action::Allow, "no downgrade");
+        plain.trust_downgrade = Some("x".into());
+        assert_eq!(Policy::default().trust, TrustPolicy::Off);
+        assert_eq!(Policy::default().decide(&plain).action, Action::Allow);
+        let e = Policy::parse("trust = \"strict\"\n", Path::new("p.toml")).expect_err("bad value");
+        assert!(e.to_string().contains("no-downgrade"), "{e}");
     }
 
     #[test]

@@ -306,6 +306,9 @@ struct Facts {
     top: Option<String>,
     sha256: String,
     provenance_dropped: bool,
+    /// The trust-downgrade finding's sentence, when the release has one.
+    #[serde(default)]
+    trust_downgrade: Option<String>,
     install_scripts: Vec<String>,
     unreadable: Option<String>,
     #[serde(default)]
@@ -398,6 +401,11 @@ fn facts_of(report: &customs_scan::PackageReport, release: &Release) -> Facts {
         provenance_dropped: report.findings.iter().any(|f| {
             f.rule == "provenance-dropped" && f.message.contains("without build provenance")
         }),
+        trust_downgrade: report
+            .findings
+            .iter()
+            .find(|f| f.rule == "trust-downgrade")
+            .map(|f| f.message.clone()),
         install_scripts: install_scripts(report, release),
         // An artifact not read in full is decided on as unreadable (blocked by default).
         unreadable: report.unreadable(),
@@ -1504,6 +1512,7 @@ fn scan_now(
                 top: None,
                 sha256: String::new(),
                 provenance_dropped: false,
+                trust_downgrade: None,
                 install_scripts: release.install_scripts.clone(),
                 unreadable: Some(e.message),
                 findings: Vec::new(),
@@ -1595,6 +1604,7 @@ fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result
             .unwrap_or_default(),
         has_hashes: None,
         provenance_dropped: facts.as_ref().is_some_and(|f| f.provenance_dropped),
+        trust_downgrade: facts.as_ref().and_then(|f| f.trust_downgrade.clone()),
         unreadable: facts.as_ref().and_then(|f| f.unreadable.clone()),
         unchecked: None,
         builder: facts.as_ref().and_then(|f| f.builder.clone()),

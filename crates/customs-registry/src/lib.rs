@@ -36,7 +36,8 @@ pub use customs_ecosystem::{
 };
 pub use http::{Http, redact};
 pub use model::{
-    Digest, FileRef, Project, Provenance, Publisher, RegistrySignature, Release, platform_wheel,
+    Digest, FileRef, Project, Provenance, Publisher, RegistrySignature, Release, TrustLevel,
+    platform_wheel,
 };
 pub use npm::{REGISTRY_INSTALL_HOOKS, parse_document};
 pub use pypi::{parse_simple, version_of};

@@ -86,6 +86,69 @@ impl Provenance {
     }
 }
 
+/// How strongly a release's evidence says who published it, weakest first (the
+/// derived order is the strength: `a < b` means `a` is weaker).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TrustLevel {
+    /// Nothing: the index carries trust evidence for this project, and none for this
+    /// release.
+    Nothing,
+    /// Only the registry's own signature (npm `dist.signatures`): the registry served
+    /// these bytes, not who built them.
+    RegistrySignature,
+    /// Build provenance alone (npm `dist.attestations` without a trusted publisher), or
+    /// a trusted publisher without provenance.
+    Provenance,
+    /// Trusted publishing with provenance: npm `_npmUser.trustedPublisher` with
+    /// `dist.attestations`; PyPI PEP 740 attestations (PyPI accepts attestations only
+    /// from trusted publishers, and each names its publisher).
+    TrustedPublishing,
+    /// A staged publish a maintainer approved (npm `_npmUser.approver`).
+    ApprovedStaged,
+}
+
+impl TrustLevel {
+    /// What the level means, for a sentence.
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Nothing => "no signature, provenance or trusted publisher",
+            Self::RegistrySignature => "a registry signature only",
+            Self::Provenance => "build provenance without trusted publishing",
+            Self::TrustedPublishing => "trusted publishing with provenance",
+            Self::ApprovedStaged => "a staged publish approved by a maintainer",
+        }
+    }
+
+    /// The level of one release's evidence. `carried` says whether the index carries
+    /// any trust evidence for the project at all: when it does not (a mirror that
+    /// strips the fields), a release without evidence is unknown (`None`), never
+    /// [`TrustLevel::Nothing`].
+    #[must_use]
+    pub fn of(
+        approved: bool,
+        trusted_publisher: bool,
+        provenance: bool,
+        signed: bool,
+        carried: bool,
+    ) -> Option<Self> {
+        if approved {
+            Some(Self::ApprovedStaged)
+        } else if trusted_publisher && provenance {
+            Some(Self::TrustedPublishing)
+        } else if trusted_publisher || provenance {
+            Some(Self::Provenance)
+        } else if signed {
+            Some(Self::RegistrySignature)
+        } else if carried {
+            Some(Self::Nothing)
+        } else {
+            None
+        }
+    }
+}
+
 /// One downloadable file of a release.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileRef {
@@ -150,6 +213,15 @@ pub struct Release {
     pub install_scripts: Vec<String>,
     /// Dependencies named in the document (npm), name -> range.
     pub dependencies: Option<BTreeMap<String, String>>,
+    /// The maintainer who approved a staged publish (npm `_npmUser.approver`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approver: Option<String>,
+    /// The trusted publisher it was published through (npm
+    /// `_npmUser.trustedPublisher`'s `id`, or `trusted publisher` when unnamed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trusted_publisher: Option<String>,
+    /// The strength of its publishing evidence; `None` when the index does not say.
+    pub trust: Option<TrustLevel>,
 }
 
 impl Release {
@@ -166,6 +238,9 @@ impl Release {
             maintainers: None,
             install_scripts: Vec::new(),
             dependencies: None,
+            approver: None,
+            trusted_publisher: None,
+            trust: None,
         }
     }
 
@@ -298,6 +373,9 @@ pub struct Project {
     /// Whether the index publishes provenance for any release of this project: when
     /// not, a release without it says nothing.
     pub carries_provenance: bool,
+    /// When the project was created (npm `time.created`), when the index says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created: Option<i64>,
 }
 
 impl Project {
@@ -325,6 +403,33 @@ impl Project {
                 .preferred_file()
                 .map(|f| f.provenance.clone())
                 .unwrap_or_default();
+        }
+        self.settle_trust();
+    }
+
+    /// Sets each release's [`TrustLevel`]. A release lacks evidence (is
+    /// [`TrustLevel::Nothing`]) only when the index carries some trust field for some
+    /// release of the project; otherwise its trust is unknown.
+    fn settle_trust(&mut self) {
+        let signed = |r: &Release| {
+            r.preferred_file()
+                .is_some_and(|f| !f.registry_signatures.is_empty())
+        };
+        let carried = self.carries_provenance
+            || self
+                .releases
+                .iter()
+                .any(|r| r.approver.is_some() || r.trusted_publisher.is_some() || signed(r));
+        let pypi = self.ecosystem == Ecosystem::Pypi;
+        for release in &mut self.releases {
+            let provenance = release.provenance.is_present();
+            release.trust = TrustLevel::of(
+                release.approver.is_some(),
+                release.trusted_publisher.is_some() || (pypi && provenance),
+                provenance,
+                signed(release),
+                carried,
+            );
         }
     }
 
@@ -396,16 +501,77 @@ impl Project {
         line_of(self.ecosystem, version)
     }
 
-    /// When the project was first published.
+    /// When the project was first published: its creation time (npm `time.created`)
+    /// or its first release's upload, whichever is earlier.
     #[must_use]
     pub fn first_upload(&self) -> Option<i64> {
-        self.releases.iter().filter_map(|r| r.uploaded).min()
+        self.releases
+            .iter()
+            .filter_map(|r| r.uploaded)
+            .chain(self.created)
+            .min()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The order is the strength, strongest last; unknown is not a level.
+    #[test]
+    fn trust_levels_are_ordered_by_strength() {
+        use TrustLevel::{
+            ApprovedStaged, Nothing, Provenance, RegistrySignature, TrustedPublishing,
+        };
+        let mut levels = [
+            TrustedPublishing,
+            Nothing,
+            ApprovedStaged,
+            RegistrySignature,
+            Provenance,
+        ];
+        levels.sort();
+        assert_eq!(
+            levels,
+            [
+                Nothing,
+                RegistrySignature,
+                Provenance,
+                TrustedPublishing,
+                ApprovedStaged
+            ]
+        );
+        assert_eq!(
+            TrustLevel::of(true, false, false, false, true),
+            Some(ApprovedStaged)
+        );
+        assert_eq!(
+            TrustLevel::of(false, true, true, true, true),
+            Some(TrustedPublishing)
+        );
+        assert_eq!(
+            TrustLevel::of(false, true, false, true, true),
+            Some(Provenance),
+            "a trusted publisher without provenance"
+        );
+        assert_eq!(
+            TrustLevel::of(false, false, true, true, true),
+            Some(Provenance)
+        );
+        assert_eq!(
+            TrustLevel::of(false, false, false, true, true),
+            Some(RegistrySignature)
+        );
+        assert_eq!(
+            TrustLevel::of(false, false, false, false, true),
+            Some(Nothing)
+        );
+        assert_eq!(
+            TrustLevel::of(false, false, false, false, false),
+            None,
+            "an index that carries no evidence says nothing"
+        );
+    }
 
     fn file(name: &str) -> FileRef {
         FileRef {

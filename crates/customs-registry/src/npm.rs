@@ -190,6 +190,23 @@ pub fn parse_document(
             });
         }
         release.publisher = v.npm_user.as_ref().and_then(person);
+        if let Some(user) = v.npm_user.as_ref().and_then(serde_json::Value::as_object) {
+            release.approver = user.get("approver").and_then(|a| match a {
+                serde_json::Value::Null | serde_json::Value::Bool(false) => None,
+                other => Some(person(other).unwrap_or_else(|| "a maintainer".to_owned())),
+            });
+            release.trusted_publisher = user.get("trustedPublisher").and_then(|t| match t {
+                serde_json::Value::Null | serde_json::Value::Bool(false) => None,
+                serde_json::Value::Object(o) => Some(
+                    o.get("id")
+                        .and_then(serde_json::Value::as_str)
+                        .unwrap_or("trusted publisher")
+                        .to_owned(),
+                ),
+                serde_json::Value::String(s) => Some(s.clone()),
+                _ => Some("trusted publisher".to_owned()),
+            });
+        }
         release.maintainers = v.maintainers.as_ref().and_then(|m| {
             let list: Vec<String> = m.as_array()?.iter().filter_map(person).collect();
             Some(list)
@@ -223,6 +240,11 @@ pub fn parse_document(
             .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_owned())))
             .collect(),
         carries_provenance: false,
+        created: doc
+            .time
+            .get("created")
+            .and_then(serde_json::Value::as_str)
+            .and_then(parse_rfc3339),
     };
     project.finish();
     Ok(project)

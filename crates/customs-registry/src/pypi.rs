@@ -145,6 +145,7 @@ pub fn parse_simple(
         latest: None,
         tags: BTreeMap::new(),
         carries_provenance: false,
+        created: None,
     };
     project.finish();
     Ok(project)

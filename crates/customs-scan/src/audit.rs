@@ -443,6 +443,10 @@ fn check(
         provenance_dropped: findings.iter().any(|f| {
             f.rule == "provenance-dropped" && f.message.contains("without build provenance")
         }),
+        trust_downgrade: findings
+            .iter()
+            .find(|f| f.rule == customs_history::TrustDowngrade::META.id)
+            .map(|f| f.message.clone()),
         unreadable: out.report.as_ref().and_then(PackageReport::unreadable),
         unchecked: unchecked.clone(),
         builder: out

@@ -277,6 +277,7 @@ fn facts(registry: &Registry, project: &Project, release: &Release, builder: boo
         },
         publisher: release.publisher.clone(),
         maintainers: release.maintainers.clone(),
+        trust: release.trust,
     }
 }
 

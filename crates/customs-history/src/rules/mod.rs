@@ -2,15 +2,19 @@
 
 mod cadence;
 mod digest_mismatch;
+mod direct_source_dependency;
+mod fresh_dependency;
 mod install_behaviour;
 mod install_hook;
 mod known_malicious;
 mod lockfile_hash;
 mod minified;
+mod new_bin;
 mod provenance;
 mod provenance_invalid;
 mod publisher;
 mod risky_dependency;
+mod trust_downgrade;
 mod unused_dependency;
 
 use crate::HistoryRule;
@@ -19,11 +23,16 @@ pub use digest_mismatch::DigestMismatch;
 pub use known_malicious::KnownMalicious;
 pub use lockfile_hash::LockfileHashMismatch;
 pub use provenance_invalid::ProvenanceInvalid;
+pub use trust_downgrade::TrustDowngrade;
 pub(crate) use unused_dependency::platform_sibling;
 
 pub(crate) static ALL: &[&dyn HistoryRule] = &[
     &risky_dependency::RiskyNewDependency,
     &provenance::ProvenanceDropped,
+    &trust_downgrade::TrustDowngrade,
+    &fresh_dependency::FreshDependency,
+    &direct_source_dependency::DirectSourceDependency,
+    &new_bin::NewBin,
     &unused_dependency::UnusedNewDependency,
     &install_hook::NewInstallHook,
     &install_behaviour::NewInstallBehaviour,
