@@ -233,8 +233,7 @@ fn is_main_guard(test: &Expression<'_>) -> bool {
     ) {
         return false;
     }
-    let is_module =
-        |e: &Expression<'_>| matches!(e.get_inner_expression(), Expression::Identifier(i) if i.name == "module");
+    let is_module = |e: &Expression<'_>| matches!(e.get_inner_expression(), Expression::Identifier(i) if i.name == "module");
     let is_main = |e: &Expression<'_>| match e.get_inner_expression() {
         Expression::StaticMemberExpression(m) => {
             m.property.name == "main"
@@ -663,7 +662,6 @@ impl<'a> Visit<'a> for Walker {
     fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
         self.check_identifier(it.name.as_str(), it.span.start);
     }
-
 
     fn visit_binding_identifier(&mut self, it: &ast::BindingIdentifier<'a>) {
         self.check_identifier(it.name.as_str(), it.span.start);

@@ -118,10 +118,7 @@ impl Rule for CapabilityChain {
                     Confidence::Medium,
                     format!(
                         "{what} ({} time): {} (line {}) and {}",
-                        at.context,
-                        other.detail,
-                        other.line,
-                        at.detail
+                        at.context, other.detail, other.line, at.detail
                     ),
                 ));
                 // One pair per file is enough evidence.

@@ -6,13 +6,13 @@ use crate::model::by_context;
 use crate::{Confidence, Finding, Input, Rule, RuleMeta, Severity};
 
 mod anti_analysis;
-mod capability_chain;
 mod archive_bomb;
 mod archive_encrypted;
 mod archive_inconsistent;
 mod archive_limits;
 mod archive_link;
 mod archive_path_escape;
+mod capability_chain;
 mod decode_execute;
 mod destruction;
 mod download_execute;
