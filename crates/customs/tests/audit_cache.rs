@@ -4,6 +4,8 @@
 //! The registry here is a keep-alive HTTP/1.1 server on loopback that counts the
 //! connections it accepts and records every request with its conditional headers.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::collections::HashMap;
@@ -24,10 +26,13 @@ struct Hit {
     conditional: Option<String>,
 }
 
+/// Path -> content type and body.
+type Routes = Arc<Mutex<HashMap<String, (String, Vec<u8>)>>>;
+
 #[derive(Clone)]
 struct Keepalive {
     url: String,
-    routes: Arc<Mutex<HashMap<String, (String, Vec<u8>)>>>,
+    routes: Routes,
     hits: Arc<Mutex<Vec<Hit>>>,
     connections: Arc<AtomicUsize>,
 }
