@@ -116,6 +116,94 @@ impl Cache {
     }
 }
 
+/// A package document or project page kept between runs, with what the index said
+/// about it: its validators and when it was read.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct KeptDocument {
+    /// The URL asked for (credentials removed).
+    pub url: String,
+    /// The final URL the body came from.
+    pub final_url: String,
+    /// `Content-Type`.
+    pub content_type: String,
+    /// The `ETag`, else the `Last-Modified` date, when the index sent one.
+    pub validator: Option<String>,
+    /// PyPI's serial, when sent.
+    pub serial: Option<String>,
+    /// When the index last confirmed it (seconds since the epoch).
+    pub checked_at: u64,
+    /// The body.
+    #[serde(skip)]
+    pub body: Vec<u8>,
+}
+
+impl KeptDocument {
+    /// How long ago the index last confirmed it.
+    #[must_use]
+    pub fn age(&self) -> std::time::Duration {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        std::time::Duration::from_secs(now.saturating_sub(self.checked_at))
+    }
+}
+
+/// Seconds since the epoch.
+#[must_use]
+pub(crate) fn epoch_seconds() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+impl Cache {
+    /// Where the document read from `url` is kept: its facts (`.json`) and its body.
+    fn document_paths(&self, url: &str) -> (PathBuf, PathBuf) {
+        let key = hex::encode(sha2::Sha256::digest(url.as_bytes()));
+        let dir = self.dir.join("documents").join(&key[..2]);
+        (dir.join(format!("{key}.json")), dir.join(key))
+    }
+
+    /// The document kept for `url`, if any. A document that cannot be read back whole
+    /// is treated as absent (it is read from the index again).
+    #[must_use]
+    pub fn document(&self, url: &str) -> Option<KeptDocument> {
+        let (facts, body) = self.document_paths(url);
+        let mut kept: KeptDocument = serde_json::from_slice(&std::fs::read(facts).ok()?).ok()?;
+        if kept.url != url {
+            return None;
+        }
+        kept.body = std::fs::read(body).ok()?;
+        Some(kept)
+    }
+
+    /// Keeps a document (its body first, then its facts, each written atomically).
+    ///
+    /// # Errors
+    /// When the cache folder cannot be written.
+    pub fn put_document(&self, kept: &KeptDocument) -> Result<(), RegistryError> {
+        let (facts, body) = self.document_paths(&kept.url);
+        let fail = |e: std::io::Error| RegistryError::Cache {
+            path: facts.clone(),
+            message: e.to_string(),
+        };
+        let parent = facts.parent().unwrap_or(&self.dir);
+        std::fs::create_dir_all(parent).map_err(fail)?;
+        for (path, bytes) in [
+            (&body, kept.body.clone()),
+            (
+                &facts,
+                serde_json::to_vec(kept).map_err(|e| fail(e.into()))?,
+            ),
+        ] {
+            let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(fail)?;
+            tmp.write_all(&bytes).map_err(fail)?;
+            tmp.persist(path).map_err(|e| fail(e.error))?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

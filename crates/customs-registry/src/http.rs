@@ -7,9 +7,17 @@
 //! at most `min(T, 10 s)`, the answer's headers at most `T`, any pause in a body at most
 //! `T`, and the whole exchange, every try and pause between tries included, at most
 //! `4 T` (a minute by default, within pip's retries and npm's fetch timeout).
+//!
+//! One agent per process (per trust and timeout settings): every [`Http`] made with the
+//! same settings shares its pool of kept-alive connections and its resolved addresses,
+//! and at most [`MAX_PER_HOST`] exchanges with one host run at a time, whichever
+//! command, thread or registry client asks (audit, scan, verify, watch, the proxy's
+//! upstream).
 
-use std::sync::Arc;
-use std::time::Duration;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError};
+use std::time::{Duration, Instant};
 
 use base64::Engine;
 use ureq::tls::{Certificate, RootCerts, TlsConfig};
@@ -44,6 +52,118 @@ const MAX_CONNECT: Duration = Duration::from_secs(10);
 /// The whole exchange, tries included, in read timeouts.
 const EXCHANGE_TIMEOUTS: u32 = 4;
 
+/// At most this many exchanges with one host at a time, per process.
+pub const MAX_PER_HOST: usize = 8;
+
+/// How long a resolved address is reused.
+const RESOLVED_FOR: Duration = Duration::from_secs(300);
+
+/// Idle connections kept, in all and per host.
+const IDLE_CONNECTIONS: usize = 64;
+
+/// What makes two agents different: the trust store and the timeouts.
+type AgentKey = (Vec<PathBuf>, Option<Duration>);
+
+/// The agents of this process, one per trust and timeout settings.
+fn agents() -> &'static Mutex<HashMap<AgentKey, ureq::Agent>> {
+    static AGENTS: OnceLock<Mutex<HashMap<AgentKey, ureq::Agent>>> = OnceLock::new();
+    AGENTS.get_or_init(Mutex::default)
+}
+
+/// A resolver that keeps what it resolved for [`RESOLVED_FOR`]: a host is looked up
+/// once, not once per connection (a lookup that goes unanswered costs a resolver retry
+/// of seconds).
+#[derive(Debug, Default)]
+struct KeptResolver {
+    inner: ureq::unversioned::resolver::DefaultResolver,
+    kept: Mutex<HashMap<String, (Instant, ureq::unversioned::resolver::ResolvedSocketAddrs)>>,
+}
+
+impl ureq::unversioned::resolver::Resolver for KeptResolver {
+    fn resolve(
+        &self,
+        uri: &ureq::http::Uri,
+        config: &ureq::config::Config,
+        timeout: ureq::unversioned::transport::NextTimeout,
+    ) -> Result<ureq::unversioned::resolver::ResolvedSocketAddrs, ureq::Error> {
+        let key = format!(
+            "{}://{}",
+            uri.scheme_str().unwrap_or(""),
+            uri.authority().map_or("", |a| a.as_str())
+        );
+        if let Some((at, addrs)) = self
+            .kept
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+            && at.elapsed() < RESOLVED_FOR
+        {
+            return Ok(addrs.clone());
+        }
+        let addrs = self.inner.resolve(uri, config, timeout)?;
+        self.kept
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key, (Instant::now(), addrs.clone()));
+        Ok(addrs)
+    }
+}
+
+/// Exchanges in flight per host, across the process.
+fn in_flight() -> &'static (Mutex<HashMap<String, usize>>, Condvar) {
+    static HOSTS: OnceLock<(Mutex<HashMap<String, usize>>, Condvar)> = OnceLock::new();
+    HOSTS.get_or_init(|| (Mutex::default(), Condvar::new()))
+}
+
+/// A place among the [`MAX_PER_HOST`] exchanges with one host; given back on drop.
+struct HostTurn {
+    host: String,
+}
+
+impl HostTurn {
+    /// Waits for a place with `host` until `deadline`; `None` when none came in time.
+    fn take(host: &str, deadline: Instant) -> Option<Self> {
+        let (map, freed) = in_flight();
+        let mut hosts = map.lock().unwrap_or_else(PoisonError::into_inner);
+        loop {
+            let busy = hosts.get(host).copied().unwrap_or(0);
+            if busy < MAX_PER_HOST {
+                hosts.insert(host.to_owned(), busy + 1);
+                return Some(Self {
+                    host: host.to_owned(),
+                });
+            }
+            let left = deadline.checked_duration_since(Instant::now())?;
+            hosts = freed
+                .wait_timeout(hosts, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+}
+
+impl Drop for HostTurn {
+    fn drop(&mut self) {
+        let (map, freed) = in_flight();
+        let mut hosts = map.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(n) = hosts.get_mut(&self.host) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                hosts.remove(&self.host);
+            }
+        }
+        freed.notify_all();
+    }
+}
+
+/// `scheme://host:port` of a URL (credentials removed), for the per-host bound.
+fn host_of(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    format!("{scheme}://{}", host.to_ascii_lowercase())
+}
+
 /// The HTTP side of the client.
 #[derive(Debug, Clone)]
 pub struct Http {
@@ -60,38 +180,26 @@ impl Http {
     /// # Errors
     /// When a configured CA file cannot be read.
     pub fn new(config: &IndexConfig) -> Result<Self, RegistryError> {
-        let mut roots: Vec<Certificate<'static>> = rustls_native_certs::load_native_certs()
-            .certs
-            .into_iter()
-            .map(|der| Certificate::from_der(der.as_ref()).to_owned())
-            .collect();
-        for file in &config.extra_ca_files {
-            let pem = std::fs::read(file).map_err(|e| RegistryError::Config {
-                message: format!("cannot read the CA file {}: {e}", file.display()),
-            })?;
-            for item in ureq::tls::parse_pem(&pem) {
-                if let Ok(ureq::tls::PemItem::Certificate(cert)) = item {
-                    roots.push(cert);
-                }
-            }
-        }
-        let root_certs = if roots.is_empty() {
-            RootCerts::WebPki
-        } else {
-            RootCerts::Specific(Arc::new(roots))
-        };
         let timeout = config.timeout.unwrap_or(DEFAULT_TIMEOUT);
         let budget = timeout.saturating_mul(EXCHANGE_TIMEOUTS);
-        let agent = ureq::Agent::config_builder()
-            .tls_config(TlsConfig::builder().root_certs(root_certs).build())
-            .http_status_as_error(false)
-            .timeout_connect(Some(MAX_CONNECT.min(timeout)))
-            .timeout_recv_response(Some(timeout))
-            .timeout_per_read(Some(timeout))
-            .timeout_global(Some(budget))
-            .user_agent(concat!("customs/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .new_agent();
+        let key: AgentKey = (config.extra_ca_files.clone(), config.timeout);
+        let known = agents()
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+            .cloned();
+        let agent = match known {
+            Some(agent) => agent,
+            None => {
+                let agent = new_agent(config, timeout, budget)?;
+                agents()
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .entry(key)
+                    .or_insert(agent)
+                    .clone()
+            }
+        };
         Ok(Self {
             agent,
             attempts: 3,
@@ -99,7 +207,54 @@ impl Http {
             budget,
         })
     }
+}
 
+/// An agent trusting the system store plus the configured CA files, with kept-alive
+/// connections and kept addresses.
+fn new_agent(
+    config: &IndexConfig,
+    timeout: Duration,
+    budget: Duration,
+) -> Result<ureq::Agent, RegistryError> {
+    let mut roots: Vec<Certificate<'static>> = rustls_native_certs::load_native_certs()
+        .certs
+        .into_iter()
+        .map(|der| Certificate::from_der(der.as_ref()).to_owned())
+        .collect();
+    for file in &config.extra_ca_files {
+        let pem = std::fs::read(file).map_err(|e| RegistryError::Config {
+            message: format!("cannot read the CA file {}: {e}", file.display()),
+        })?;
+        for item in ureq::tls::parse_pem(&pem) {
+            if let Ok(ureq::tls::PemItem::Certificate(cert)) = item {
+                roots.push(cert);
+            }
+        }
+    }
+    let root_certs = if roots.is_empty() {
+        RootCerts::WebPki
+    } else {
+        RootCerts::Specific(Arc::new(roots))
+    };
+    let agent_config = ureq::Agent::config_builder()
+        .tls_config(TlsConfig::builder().root_certs(root_certs).build())
+        .http_status_as_error(false)
+        .timeout_connect(Some(MAX_CONNECT.min(timeout)))
+        .timeout_recv_response(Some(timeout))
+        .timeout_per_read(Some(timeout))
+        .timeout_global(Some(budget))
+        .max_idle_connections(IDLE_CONNECTIONS)
+        .max_idle_connections_per_host(MAX_PER_HOST)
+        .user_agent(concat!("customs/", env!("CARGO_PKG_VERSION")))
+        .build();
+    Ok(ureq::Agent::with_parts(
+        agent_config,
+        ureq::unversioned::transport::DefaultConnector::default(),
+        KeptResolver::default(),
+    ))
+}
+
+impl Http {
     /// The longest one exchange (every try included) takes.
     #[must_use]
     pub fn budget(&self) -> Duration {
@@ -154,10 +309,11 @@ impl Http {
         etag: Option<&str>,
     ) -> Result<Option<Response>, RegistryError> {
         let (bare, basic) = split_credentials(url);
+        let host = host_of(&bare);
         let mut last = String::new();
         let mut timed_out = false;
         let mut asked_wait: Option<std::time::Duration> = None;
-        let started = std::time::Instant::now();
+        let started = Instant::now();
         for attempt in 0..self.attempts {
             if attempt > 0 {
                 let pause = asked_wait
@@ -174,6 +330,13 @@ impl Http {
                 timed_out = true;
                 break;
             }
+            // A place among the exchanges with this host, within the exchange's time.
+            let Some(_turn) = HostTurn::take(&host, started + self.budget) else {
+                timed_out = true;
+                last = format!("{MAX_PER_HOST} exchanges with {host} were already running");
+                break;
+            };
+            let left = self.budget.saturating_sub(started.elapsed());
             let mut request = self
                 .agent
                 .get(&bare)

@@ -26,7 +26,7 @@ use std::time::Duration;
 use customs_ecosystem::{Ecosystem, canonical_name};
 use serde::Serialize;
 
-pub use cache::{Cache, default_cache_dir, digest_of};
+pub use cache::{Cache, KeptDocument, default_cache_dir, digest_of};
 pub use config::{
     Environment, ExtraSources, IndexConfig, Located, Overrides, Unroutable, WhyUnroutable,
 };
@@ -34,7 +34,7 @@ pub use customs_ecosystem::{
     ReleaseLine, compare_versions as compare, line_of, npm_exact, npm_range, satisfies,
     valid_requirement,
 };
-pub use http::{Http, redact};
+pub use http::{Http, MAX_PER_HOST, redact};
 pub use model::{
     Digest, FileRef, Project, Provenance, Publisher, RegistrySignature, Release, TrustLevel,
     platform_wheel,
@@ -292,7 +292,30 @@ pub struct Registry {
     turns: Mutex<Turns>,
     /// Provenance documents read, by URL (they do not change once published).
     provenance_docs: Mutex<HashMap<String, Arc<Vec<u8>>>>,
+    /// Package documents and project pages are kept in the cache between runs, and
+    /// one the index gave no validator for is reused this long; `None`: not kept.
+    documents: Option<Duration>,
+    /// Kept documents are not used: every one is read from the index again.
+    refresh: bool,
+    /// What the document cache did in this process.
+    document_counts: DocumentCounts,
 }
+
+/// What the document cache did: documents the index sent, documents it confirmed
+/// unchanged (HTTP 304), and documents reused without asking (within the freshness).
+#[derive(Debug, Default)]
+pub struct DocumentCounts {
+    /// Read from the index (HTTP 200).
+    pub fetched: std::sync::atomic::AtomicUsize,
+    /// Confirmed unchanged by the index (HTTP 304).
+    pub revalidated: std::sync::atomic::AtomicUsize,
+    /// Reused without asking the index.
+    pub reused: std::sync::atomic::AtomicUsize,
+}
+
+/// How long a kept document the index gave no validator for is reused, unless
+/// configured.
+pub const DEFAULT_FRESHNESS: Duration = Duration::from_secs(300);
 
 /// The most provenance documents kept in memory.
 const MAX_PROVENANCE_DOCS: usize = 4096;
@@ -320,7 +343,110 @@ impl Registry {
             serials: Mutex::new(HashMap::new()),
             turns: Mutex::new(HashMap::new()),
             provenance_docs: Mutex::new(HashMap::new()),
+            documents: None,
+            refresh: false,
+            document_counts: DocumentCounts::default(),
         })
+    }
+
+    /// Keeps package documents and project pages in the cache between runs: one with
+    /// validators (`ETag`, `Last-Modified`) is revalidated with a conditional request;
+    /// one without is reused for `freshness`, then read again. A kept document can hide
+    /// a release newer than it; every file is still checked against its digest.
+    #[must_use]
+    pub fn with_documents(mut self, freshness: Duration) -> Self {
+        self.documents = Some(freshness);
+        self
+    }
+
+    /// Reads every document from the index again (`--refresh`), keeping the new copy.
+    #[must_use]
+    pub fn with_refresh(mut self, refresh: bool) -> Self {
+        self.refresh = refresh;
+        self
+    }
+
+    /// What the document cache did so far.
+    #[must_use]
+    pub fn document_counts(&self) -> &DocumentCounts {
+        &self.document_counts
+    }
+
+    /// GETs a package document or project page, through the kept copy when documents
+    /// are kept (see [`Registry::with_documents`]).
+    fn get_document(
+        &self,
+        url: &str,
+        accept: &str,
+        token: Option<&str>,
+        shown: &str,
+    ) -> Result<http::Response, RegistryError> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let Some(freshness) = self.documents else {
+            return self.http.get(url, accept, token, MAX_DOCUMENT, shown);
+        };
+        let key = redact(url);
+        let kept = if self.refresh {
+            None
+        } else {
+            self.cache.document(&key)
+        };
+        let validator = kept.as_ref().and_then(|k| k.validator.clone());
+        if let Some(k) = &kept
+            && validator.is_none()
+            && k.age() < freshness
+        {
+            self.document_counts.reused.fetch_add(1, Relaxed);
+            return Ok(http::Response {
+                url: k.final_url.clone(),
+                content_type: k.content_type.clone(),
+                body: k.body.clone(),
+                etag: None,
+                serial: k.serial.clone(),
+            });
+        }
+        let answer = self.http.get_if(
+            url,
+            accept,
+            token,
+            MAX_DOCUMENT,
+            shown,
+            validator.as_deref(),
+        )?;
+        match (answer, kept) {
+            (Some(r), _) => {
+                self.document_counts.fetched.fetch_add(1, Relaxed);
+                // Keeping is an optimisation: a cache that cannot be written costs the
+                // next run a read, nothing else.
+                let _ = self.cache.put_document(&KeptDocument {
+                    url: key,
+                    final_url: r.url.clone(),
+                    content_type: r.content_type.clone(),
+                    validator: r.etag.clone(),
+                    serial: r.serial.clone(),
+                    checked_at: cache::epoch_seconds(),
+                    body: r.body.clone(),
+                });
+                Ok(r)
+            }
+            (None, Some(mut k)) => {
+                self.document_counts.revalidated.fetch_add(1, Relaxed);
+                k.checked_at = cache::epoch_seconds();
+                let _ = self.cache.put_document(&k);
+                Ok(http::Response {
+                    url: k.final_url,
+                    content_type: k.content_type,
+                    body: k.body,
+                    etag: k.validator,
+                    serial: k.serial,
+                })
+            }
+            (None, None) => Err(RegistryError::Status {
+                url: key,
+                index: shown.to_owned(),
+                status: 304,
+            }),
+        }
     }
 
     /// How long a project page read from an index is reused (a long-running proxy
@@ -328,6 +454,7 @@ impl Registry {
     #[must_use]
     pub fn with_ttl(mut self, ttl: Duration) -> Self {
         self.ttl = ttl;
+        self.documents = self.documents.map(|f| f.min(ttl));
         self
     }
 
@@ -590,9 +717,7 @@ impl Registry {
             .ok_or_else(|| IndexConfig::missing("pypi"))?;
         let shown = redact(&index.url);
         let url = format!("{}/{}/", index.url, canonical_name(Ecosystem::Pypi, name));
-        let page = self
-            .http
-            .get(&url, pypi::SIMPLE_ACCEPT, None, MAX_DOCUMENT, &shown)?;
+        let page = self.get_document(&url, pypi::SIMPLE_ACCEPT, None, &shown)?;
         let mut project =
             pypi::parse_simple(name, &page.url, &page.content_type, &page.body, &shown)?;
         let timeless = project
@@ -601,10 +726,7 @@ impl Registry {
             .all(|r| r.files.iter().all(|f| f.uploaded.is_none()));
         if timeless && let Some(base) = index.url.strip_suffix("/simple") {
             let json = format!("{base}/pypi/{}/json", canonical_name(Ecosystem::Pypi, name));
-            if let Ok(r) = self
-                .http
-                .get(&json, "application/json", None, MAX_DOCUMENT, &shown)
-            {
+            if let Ok(r) = self.get_document(&json, "application/json", None, &shown) {
                 pypi::fill_upload_times(&mut project, &r.body);
             }
         }
@@ -624,9 +746,7 @@ impl Registry {
         let shown = redact(&index.url);
         let url = npm::document_url(&index.url, name);
         let token = self.config.npm_token_for(&url);
-        let doc = self
-            .http
-            .get(&url, "application/json", token, MAX_DOCUMENT, &shown)?;
+        let doc = self.get_document(&url, "application/json", token, &shown)?;
         let project = npm::parse_document(name, &doc.url, &doc.body, &shown)?;
         if project.releases.is_empty() {
             return Err(RegistryError::NoSuchRelease {

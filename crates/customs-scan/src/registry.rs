@@ -264,7 +264,12 @@ fn error(target: &str, e: impl std::fmt::Display) -> ScanError {
 }
 
 /// The facts of a release, with the builder identity read when `builder` is set.
-fn facts(registry: &Registry, project: &Project, release: &Release, builder: bool) -> ReleaseFacts {
+pub(crate) fn facts(
+    registry: &Registry,
+    project: &Project,
+    release: &Release,
+    builder: bool,
+) -> ReleaseFacts {
     ReleaseFacts {
         version: release.version.clone(),
         uploaded: release.uploaded,
@@ -382,6 +387,26 @@ fn scan_spec_inner(
         options,
         with_dependencies,
     )
+}
+
+/// The file of a release a scan of `file_name` (the preferred one when `None`) reads,
+/// and the file of the release before it on its line that the history compares it
+/// with (`None` for a first release): the two the judgement depends on.
+pub(crate) fn judged_files<'a>(
+    project: &'a Project,
+    version: &str,
+    file_name: Option<&str>,
+) -> Option<(&'a FileRef, Option<&'a FileRef>)> {
+    let release = project.release(version)?;
+    let file = match file_name {
+        Some(name) => release.files.iter().find(|f| f.file_name == name),
+        None => release.preferred_file(),
+    }?;
+    let previous = match project.line_predecessor(version) {
+        Some(p) => Some(matching_file(p, file)?),
+        None => None,
+    };
+    Some((file, previous))
 }
 
 /// Scans one file of a release (the preferred one when `file_name` is `None`), with

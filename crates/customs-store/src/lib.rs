@@ -12,6 +12,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 mod db;
 pub mod embedded;
+mod results;
+
+pub use results::Results;
 
 use customs_ecosystem::{Ecosystem, canonical_name, compare_versions};
 use db::{Cell, Db, Exec, Val};

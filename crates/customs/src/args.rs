@@ -384,6 +384,12 @@ pub(crate) struct RegistryArgs {
     /// Where downloaded artifacts are cached (default: $CUSTOMS_CACHE_DIR, $XDG_CACHE_HOME/customs, ~/.cache/customs).
     #[arg(long, value_name = "DIR")]
     pub(crate) cache_dir: Option<PathBuf>,
+    /// Read every package document and project page from the index again, ignoring the kept copies.
+    #[arg(long)]
+    pub(crate) refresh: bool,
+    /// Seconds a kept package document the index gave no ETag or Last-Modified for is reused without asking the index (those with one are always revalidated).
+    #[arg(long, value_name = "SECONDS", default_value_t = 300)]
+    pub(crate) metadata_freshness: u64,
 }
 
 impl RegistryArgs {
@@ -396,7 +402,9 @@ impl RegistryArgs {
             &Environment::current(),
         );
         let cache = Cache::new(self.cache_dir.clone().unwrap_or_else(default_cache_dir));
-        Ok(Registry::new(config, cache)?)
+        Ok(Registry::new(config, cache)?
+            .with_documents(std::time::Duration::from_secs(self.metadata_freshness))
+            .with_refresh(self.refresh))
     }
 }
 

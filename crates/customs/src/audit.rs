@@ -64,6 +64,7 @@ pub(crate) fn audit_command(args: &AuditArgs) -> anyhow::Result<ExitCode> {
             ..ScanOptions::default()
         },
         offline: args.offline,
+        rejudge: false,
     };
     let total: usize = lockfiles.iter().map(|l| l.entries.len()).sum();
     let progress = Bar::for_items(total);

@@ -23,6 +23,8 @@ pub(crate) fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
         index_url: args.pypi_upstream.clone(),
         registry: args.npm_upstream.clone(),
         cache_dir: args.cache_dir.clone(),
+        refresh: false,
+        metadata_freshness: customs_registry::DEFAULT_FRESHNESS.as_secs(),
     }
     .client()?
     .with_ttl(std::time::Duration::from_secs(60));
