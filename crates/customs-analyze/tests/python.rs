@@ -543,3 +543,27 @@ fn ordinary_source_encodings_stay_quiet() {
         assert!(kinds(&src).is_empty(), "{codec}: {:?}", details(&src));
     }
 }
+
+#[test]
+fn constant_code_hidden_from_reading_reaches_execution() {
+    let src = r#"
+import os
+exec("')di'(metsys.so ;so tropmi"[::-1])
+os.system(''.join(chr(c) for c in [105, 100]))
+_ns = vars(__import__("builtins"))
+_ns["ex" "ec"](__import__("urllib.request", fromlist=["x"]).urlopen(U).read())
+"#;
+    let d = details(src);
+    assert!(has(&d, "DecodeExecute", "reaches exec()"), "{d:?}");
+    assert!(
+        has(&d, "ProcessSpawn", "in the decoded payload: os.system(): id"),
+        "{d:?}"
+    );
+    assert!(has(&d, "DecodeExecute", "os.system() runs a command hidden"), "{d:?}");
+    assert!(has(&d, "DownloadExecute", "exec()"), "{d:?}");
+    // Plain constant code is analysed, not called hidden.
+    let plain = "exec('import os\\nos.system(\"id\")')\n";
+    let d = details(plain);
+    assert!(has(&d, "ProcessSpawn", "os.system(): id"), "{d:?}");
+    assert!(!d.iter().any(|x| x.starts_with("DecodeExecute")), "{d:?}");
+}

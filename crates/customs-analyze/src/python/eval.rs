@@ -302,6 +302,17 @@ impl Walker {
                 let key = self.eval_at(&s.slice, d);
                 match (v.qual.as_deref(), key.exact_text()) {
                     (Some("os.environ"), Some(name)) => env_value(name),
+                    // `__builtins__` is a dict in imported modules; `sys.modules[...]`.
+                    (Some("builtins"), Some(name)) => Val {
+                        qual: Some(concat(["builtins.", name])),
+                        folded: key.folded,
+                        ..Val::default()
+                    },
+                    (Some("sys.modules"), Some(name)) => Val {
+                        qual: Some(name.to_owned()),
+                        folded: key.folded,
+                        ..Val::default()
+                    },
                     (Some(q), Some(name)) if q.ends_with(".__dict__") => Val {
                         qual: Some(concat([q.trim_end_matches(".__dict__"), ".", name])),
                         folded: key.folded,
@@ -520,6 +531,12 @@ impl Walker {
                         ..Val::default()
                     };
                 }
+            }
+            // `vars(module)` is the module's namespace.
+            "builtins.vars"
+                if let Some(q) = args.first().and_then(|a| a.qual.as_deref()) =>
+            {
+                return Val::qual(concat([q, ".__dict__"]));
             }
             "builtins.globals" | "builtins.vars" | "builtins.locals" => {
                 return Val::qual("builtins.globals()".into());

@@ -461,7 +461,19 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
                 offset,
                 format!("data fetched from the network reaches {what}()"),
             );
-        } else if args.first().is_some_and(|a| a.exact_text().is_none()) {
+        } else if let Some(code) = args.first().and_then(Val::exact_text) {
+            // Constant code: what it does is analysed where it runs. Code spelled
+            // backwards or in character codes is a payload hidden from reading.
+            let code = code.to_owned();
+            if taint & Taint::OBFUSCATED != 0 {
+                w.push(
+                    BehaviourKind::DecodeExecute,
+                    offset,
+                    format!("code hidden by reversal or character codes reaches {what}()"),
+                );
+            }
+            w.analyze_payload(&code, offset);
+        } else if !args.is_empty() {
             w.push(
                 BehaviourKind::DynamicExecute,
                 offset,
@@ -541,6 +553,15 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         let command = first_text.clone().unwrap_or_default();
         for (kind, detail) in crate::flow::process_start(qual, &command, *taint) {
             w.push(kind, offset, detail);
+        }
+        if *taint & (Taint::OBFUSCATED | Taint::DECODED) == Taint::OBFUSCATED
+            && !command.is_empty()
+        {
+            w.push(
+                BehaviourKind::DecodeExecute,
+                offset,
+                format!("{qual}() runs a command hidden by reversal or character codes"),
+            );
         }
         if kwargs.iter().any(|(_, v)| v.taint & Taint::SOCKET != 0)
             || (qual == "pty.spawn" && w.scopes.iter().any(|s| s.socket.is_some()))
