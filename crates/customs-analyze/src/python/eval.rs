@@ -159,11 +159,11 @@ impl Walker {
         self.scopes
             .iter()
             .flat_map(|s| s.written.iter())
-            .filter(|(written, _, _)| match (written.as_deref(), path) {
+            .filter(|w| match (w.path.as_deref(), path) {
                 (Some(w), Some(r)) => w == r,
                 _ => true,
             })
-            .fold(0, |t, (_, taint, _)| t | taint)
+            .fold(0, |t, w| t | w.taint)
     }
 
     pub(crate) fn eval(&self, expr: &Expr) -> Val {
@@ -502,6 +502,17 @@ impl Walker {
                     qual: None,
                 };
             }
+        }
+        // A local object serialised: whatever it was made from, unpickling these bytes
+        // gives the object back, not code from elsewhere.
+        if matches!(
+            qual,
+            "pickle.dumps" | "cPickle.dumps" | "_pickle.dumps" | "dill.dumps" | "cloudpickle.dumps"
+        ) {
+            return Val::returned(
+                func.qual.as_deref(),
+                taint & !(Taint::DOWNLOADED | Taint::DECODED),
+            );
         }
         if qual == "pkgutil.get_data"
             || qual.starts_with("importlib.resources.")

@@ -176,11 +176,33 @@ struct Scope {
     runs: Vec<(u32, String, Vec<String>)>,
     /// Numbers and lists of numbers bound to names (`key = 0x20`, `codes = [...]`).
     consts: HashMap<String, fold::Consts>,
-    /// Tainted data written to files in this scope: the path's text (`None` when the
-    /// file is known only as an object), the data's taint and its text when constant. A
-    /// read of the same path, or of a file whose path is not known, carries the taint
-    /// again.
-    written: Vec<(Option<String>, u8, Option<String>)>,
+    /// Tainted data written to files in this scope. A read of the same path, or of a
+    /// file whose path is not known, carries the taint again.
+    written: Vec<Written>,
+}
+
+/// Tainted data written to a file.
+struct Written {
+    /// Where it was written.
+    offset: u32,
+    /// The path's text; `None` when the file is known only as an object.
+    path: Option<String>,
+    /// The data's taint.
+    taint: u8,
+    /// The data's text, when constant.
+    content: Option<String>,
+}
+
+impl Written {
+    /// Whether a run or load at `offset` naming `texts` may run what was written: it
+    /// comes later and names the path (any run, when the path is not known).
+    fn runs_at(&self, offset: u32, texts: &[String]) -> bool {
+        self.offset < offset
+            && self
+                .path
+                .as_deref()
+                .is_none_or(|p| texts.iter().any(|t| t.contains(p)))
+    }
 }
 
 /// Most tainted writes remembered per scope.
@@ -373,8 +395,14 @@ impl Walker {
         let write = scope.downloaded_write;
         let runs = std::mem::take(&mut scope.runs);
         let written = std::mem::take(&mut scope.written);
+        // Writes past the most remembered: any later run may run a download.
+        let overflow = written.len() >= MAX_WRITTEN;
         for (offset, what, texts) in runs {
-            if write.is_some() {
+            if written
+                .iter()
+                .any(|w| w.taint & Taint::DOWNLOADED != 0 && w.runs_at(offset, &texts))
+                || (overflow && write.is_some_and(|at| at < offset))
+            {
                 self.push(
                     BehaviourKind::DownloadExecute,
                     offset,
@@ -382,12 +410,10 @@ impl Walker {
                 );
                 continue;
             }
-            let Some((path, _, content)) = written.iter().find(|(path, taint, _)| {
-                taint & Taint::DECODED != 0
-                    && path
-                        .as_deref()
-                        .is_none_or(|p| texts.iter().any(|t| t.contains(p)))
-            }) else {
+            let Some(Written { path, content, .. }) = written
+                .iter()
+                .find(|w| w.taint & Taint::DECODED != 0 && w.runs_at(offset, &texts))
+            else {
                 continue;
             };
             self.push(

@@ -690,7 +690,12 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             let scope = w.scope();
             scope.downloaded_write.get_or_insert(offset);
             if scope.written.len() < super::MAX_WRITTEN {
-                scope.written.push((path, Taint::DOWNLOADED, None));
+                scope.written.push(super::Written {
+                    offset,
+                    path,
+                    taint: Taint::DOWNLOADED,
+                    content: None,
+                });
             }
         }
         return;
@@ -759,11 +764,12 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         if taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE) != 0 {
             let scope = w.scope();
             if scope.written.len() < super::MAX_WRITTEN {
-                scope.written.push((
-                    receiver.text.clone(),
-                    taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE),
-                    content.filter(|c| c.len() <= 1 << 20),
-                ));
+                scope.written.push(super::Written {
+                    offset,
+                    path: receiver.text.clone(),
+                    taint: taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE),
+                    content: content.filter(|c| c.len() <= 1 << 20),
+                });
             }
         }
         if method != "write"
