@@ -604,3 +604,25 @@ def fetch(url):
     assert!(has(&d, "DownloadExecute", "made executable"), "{d:?}");
     assert!(has(&d, "DownloadExecute", "run with subprocess.run()"), "{d:?}");
 }
+
+#[test]
+fn inline_code_given_to_the_interpreter_is_analysed() {
+    let src = r#"
+import subprocess, sys
+subprocess.Popen([sys.executable, "-c", "import zlib, base64; exec(zlib.decompress(base64.b64decode(Z)))"])
+subprocess.run(["python3", "-c", "import os; os.system('id')"])
+subprocess.run(["git", "-c", "user.name=x", "commit"])
+"#;
+    let d = details(src);
+    assert!(
+        has(&d, "DecodeExecute", "in the decoded payload: decoded data reaches exec()"),
+        "{d:?}"
+    );
+    assert!(has(&d, "ProcessSpawn", "in the decoded payload: os.system(): id"), "{d:?}");
+    // `git -c` is not an interpreter: only the two payloads above are analysed.
+    assert_eq!(
+        d.iter().filter(|x| x.contains("in the decoded payload")).count(),
+        2,
+        "{d:?}"
+    );
+}

@@ -371,6 +371,31 @@ fn run_texts(w: &Walker, call: &ast::ExprCall) -> Vec<String> {
     texts
 }
 
+/// The constant code of a Python interpreter started with `-c CODE`
+/// (`[sys.executable, "-c", "..."]`): it runs as surely as an `exec` of it.
+fn inline_python(w: &Walker, call: &ast::ExprCall) -> Option<String> {
+    let (Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. })) =
+        call.arguments.args.first()?
+    else {
+        return None;
+    };
+    let interpreter = w.eval(elts.first()?);
+    let python = interpreter.qual.as_deref() == Some("sys.executable")
+        || interpreter.exact_text().is_some_and(|t| {
+            t.rsplit(['/', '\\'])
+                .next()
+                .is_some_and(|name| name.starts_with("python") || name.starts_with("pythonw"))
+        });
+    if !python {
+        return None;
+    }
+    let at = elts
+        .iter()
+        .take(8)
+        .position(|e| w.eval(e).exact_text() == Some("-c"))?;
+    w.eval(elts.get(at + 1)?).exact_text().map(str::to_owned)
+}
+
 /// True when an expression is made from a constant blob of the package: a long string
 /// or bytes literal, or a name bound to one, under calls (`b64decode(BLOB)`).
 fn constant_blob(w: &Walker, expr: &Expr, depth: u32) -> bool {
@@ -553,6 +578,9 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         let command = first_text.clone().unwrap_or_default();
         for (kind, detail) in crate::flow::process_start(qual, &command, *taint) {
             w.push(kind, offset, detail);
+        }
+        if let Some(code) = inline_python(w, call) {
+            w.analyze_payload(&code, offset);
         }
         if *taint & (Taint::OBFUSCATED | Taint::DECODED) == Taint::OBFUSCATED
             && !command.is_empty()
