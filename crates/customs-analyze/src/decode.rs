@@ -112,12 +112,63 @@ pub fn source_codec(name: &str, source: &str) -> SourceCodec {
 
 /// Prefixes of the names (lower case, `_` for `-`) of Python's text encodings.
 const ORDINARY_CODECS: &[&str] = &[
-    "utf", "u8", "u16", "u32", "latin", "l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8", "l9",
-    "iso", "8859", "cp", "ibm", "windows", "mac", "euc", "shift", "sjis", "s_jis", "gb",
-    "big5", "koi8", "ascii", "us_ascii", "646", "hz", "johab", "ptcp154", "tis", "hp_roman",
-    "kz1048", "ks_c", "ksc5601", "ksx1001", "uhc", "ms", "cyrillic", "greek", "hebrew",
-    "arabic", "thai", "csptcp", "ebcdic", "unicode_1_1_utf_8", "x_mac", "mbcs", "dbcs", "oem",
-    "palmos", "koi", "kz", "charmap",
+    "utf",
+    "u8",
+    "u16",
+    "u32",
+    "latin",
+    "l1",
+    "l2",
+    "l3",
+    "l4",
+    "l5",
+    "l6",
+    "l7",
+    "l8",
+    "l9",
+    "iso",
+    "8859",
+    "cp",
+    "ibm",
+    "windows",
+    "mac",
+    "euc",
+    "shift",
+    "sjis",
+    "s_jis",
+    "gb",
+    "big5",
+    "koi8",
+    "ascii",
+    "us_ascii",
+    "646",
+    "hz",
+    "johab",
+    "ptcp154",
+    "tis",
+    "hp_roman",
+    "kz1048",
+    "ks_c",
+    "ksc5601",
+    "ksx1001",
+    "uhc",
+    "ms",
+    "cyrillic",
+    "greek",
+    "hebrew",
+    "arabic",
+    "thai",
+    "csptcp",
+    "ebcdic",
+    "unicode_1_1_utf_8",
+    "x_mac",
+    "mbcs",
+    "dbcs",
+    "oem",
+    "palmos",
+    "koi",
+    "kz",
+    "charmap",
 ];
 
 /// Python's `unicode_escape` (`raw` for `raw_unicode_escape`: only `\u` and `\U`).
@@ -139,7 +190,9 @@ fn unescape(text: &str, raw: bool) -> String {
                 for _ in 0..n {
                     chars.next();
                 }
-                u32::from_str_radix(&digits, 16).ok().and_then(char::from_u32)
+                u32::from_str_radix(&digits, 16)
+                    .ok()
+                    .and_then(char::from_u32)
             } else {
                 None
             }

