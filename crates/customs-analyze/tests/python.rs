@@ -684,3 +684,25 @@ subprocess.run(["git", "-c", "user.name=x", "commit"])
         "{d:?}"
     );
 }
+
+#[test]
+fn restricting_permissions_of_decoded_output_is_not_making_it_executable() {
+    let src = r#"
+import base64, os
+def save(body, outfile):
+    with open(outfile, "wb") as fp:
+        fp.write(base64.b64decode(body))
+    os.chmod(outfile, 0o600)
+"#;
+    assert!(
+        !kinds(src).contains(&K::DecodeExecute),
+        "{:?}",
+        details(src)
+    );
+    let src = src.replace("0o600", "0o755");
+    assert!(
+        kinds(&src).contains(&K::DecodeExecute),
+        "{:?}",
+        details(&src)
+    );
+}

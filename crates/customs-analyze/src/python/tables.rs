@@ -634,6 +634,16 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if matches!(qual, "os.chmod" | "os.fchmod") {
+        // A mode without execute bits (`0o600`) makes nothing runnable.
+        if call
+            .arguments
+            .args
+            .get(1)
+            .and_then(|m| w.int_of(m, &[]))
+            .is_some_and(|mode| mode & 0o111 == 0)
+        {
+            return;
+        }
         let texts = run_texts(w, call);
         w.scope()
             .runs
