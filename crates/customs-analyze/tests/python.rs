@@ -555,6 +555,14 @@ fn unusual_source_codecs_are_decoded_and_analysed() {
     let escaped = "# -*- coding: unicode_escape -*-\n\\x69\\x6d\\x70\\x6f\\x72\\x74\\x20\\x6f\\x73\\x0a\\x6f\\x73\\x2e\\x73\\x79\\x73\\x74\\x65\\x6d\\x28\\x27\\x69\\x64\\x27\\x29\n";
     let d = details(escaped);
     assert!(has(&d, "ProcessSpawn", "os.system(): id"), "{d:?}");
+    // The declaration is reported once, not again inside the decoded code.
+    assert_eq!(
+        d.iter()
+            .filter(|x| x.contains("declares the source codec"))
+            .count(),
+        1,
+        "{d:?}"
+    );
 
     let rot = "# coding: rot13\nvzcbeg bf\nbf.flfgrz('vq')\n";
     assert!(

@@ -420,8 +420,11 @@ impl Walker {
                 BehaviourKind::DecodeExecute,
                 offset,
                 match path {
-                    Some(p) => format!("decoded data written to {}, then {what}", clip(p, 60)),
-                    None => format!("decoded data written to a file, then {what}"),
+                    // A path of which nothing is known (`*/*`) says nothing.
+                    Some(p) if p.chars().any(|c| !matches!(c, '*' | '/')) => {
+                        format!("decoded data written to {}, then {what}", clip(p, 60))
+                    }
+                    _ => format!("decoded data written to a file, then {what}"),
                 },
             );
             // A Python interpreter run on the file runs the decoded code.
@@ -564,7 +567,12 @@ impl Walker {
             return;
         }
         let inner = analyze_at(&text, 0, self.payload_depth + 1, false);
-        for b in inner.behaviours {
+        // The decoded text may keep its declaration, which was reported above.
+        for b in inner
+            .behaviours
+            .into_iter()
+            .filter(|b| !b.detail.starts_with("declares the source codec"))
+        {
             self.facts.push(
                 b.kind,
                 b.top_level,
