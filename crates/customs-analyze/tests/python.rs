@@ -714,3 +714,19 @@ def save(body, outfile):
         details(&src)
     );
 }
+
+#[test]
+fn a_client_sending_its_own_token_is_not_exfiltration() {
+    let src = r#"
+import os, requests
+def token():
+    return os.environ.get("SERVICE_API_TOKEN")
+def get(path):
+    return requests.get("https://api.example.invalid/" + path, headers={"Authorization": token()}).json()
+"#;
+    assert!(
+        !kinds(src).contains(&K::SecretExfiltration),
+        "{:?}",
+        details(src)
+    );
+}

@@ -704,14 +704,18 @@ impl<'a> Visitor<'a> for Walker {
                     concat([".", f.name.as_str()])
                 };
                 let text = returns.text.filter(|_| !returns.mixed);
-                if returns.taint != 0 || text.is_some() {
+                // Secrets are not summarised: a client's `token()` is sent to its own
+                // service at every call, and a stealer reads and sends in one place.
+                let taint = returns.taint
+                    & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE | Taint::OBFUSCATED);
+                if taint != 0 || text.is_some() {
                     self.summaries.insert(
                         key,
                         Val {
                             exact: text.is_some(),
                             folded: text.is_some(),
                             text,
-                            taint: returns.taint,
+                            taint,
                             qual: None,
                         },
                     );
