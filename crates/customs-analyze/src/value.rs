@@ -18,6 +18,9 @@ impl Taint {
     pub const OBFUSCATED: u8 = 8;
     /// A socket or its file descriptor.
     pub const SOCKET: u8 = 16;
+    /// Read from a file shipped in the package (a path relative to `__file__`,
+    /// `importlib.resources`, `pkgutil.get_data`).
+    pub const DATA_FILE: u8 = 32;
 }
 
 /// The abstract value of an expression.

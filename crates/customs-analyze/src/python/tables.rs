@@ -210,9 +210,16 @@ pub(crate) fn decoder(qual: &str, method: &str, args: &[Val]) -> Option<Scheme> 
         | "builtins.bytes.fromhex"
         | "builtins.bytearray.fromhex" => Scheme::Hex,
         "base64.b85decode" | "base64.a85decode" => Scheme::Opaque,
-        "zlib.decompress" | "lzma.decompress" | "bz2.decompress" | "gzip.decompress" => {
-            Scheme::Opaque
-        }
+        "zlib.decompress"
+        | "lzma.decompress"
+        | "bz2.decompress"
+        | "gzip.decompress"
+        | "zlib.decompressobj.decompress"
+        | "lzma.LZMADecompressor.decompress"
+        | "bz2.BZ2Decompressor.decompress"
+        // A code object read back from bytes.
+        | "marshal.loads"
+        | "marshal.load" => Scheme::Opaque,
         "codecs.decode" => match args
             .get(1)
             .and_then(Val::exact_text)
@@ -339,6 +346,77 @@ fn evaluate<'s, 'c>(
     })
 }
 
+/// The texts a call that runs or loads something names: its first argument's, and each
+/// item's when that is a list (`[sys.executable, path]`), exact or not.
+fn run_texts(w: &Walker, call: &ast::ExprCall) -> Vec<String> {
+    let Some(first) = call.arguments.args.first() else {
+        return Vec::new();
+    };
+    let mut texts: Vec<String> = match first {
+        Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => elts
+            .iter()
+            .take(16)
+            .filter_map(|e| {
+                let v = w.eval(e);
+                v.text.or_else(|| v.qual.map(|q| format!("<{q}>")))
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    texts.extend(w.eval(first).text);
+    // `spec_from_file_location(name, path)`, `CDLL(path)`: the path may come second.
+    if let Some(second) = call.arguments.args.get(1) {
+        texts.extend(w.eval(second).text);
+    }
+    texts
+}
+
+/// The constant code of a Python interpreter started with `-c CODE`
+/// (`[sys.executable, "-c", "..."]`): it runs as surely as an `exec` of it.
+fn inline_python(w: &Walker, call: &ast::ExprCall) -> Option<String> {
+    let (Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. })) =
+        call.arguments.args.first()?
+    else {
+        return None;
+    };
+    let interpreter = w.eval(elts.first()?);
+    let python = interpreter.qual.as_deref() == Some("sys.executable")
+        || interpreter.exact_text().is_some_and(|t| {
+            t.rsplit(['/', '\\'])
+                .next()
+                .is_some_and(|name| name.starts_with("python") || name.starts_with("pythonw"))
+        });
+    if !python {
+        return None;
+    }
+    let at = elts
+        .iter()
+        .take(8)
+        .position(|e| w.eval(e).exact_text() == Some("-c"))?;
+    w.eval(elts.get(at + 1)?).exact_text().map(str::to_owned)
+}
+
+/// True when an expression is made from a constant blob of the package: a long string
+/// or bytes literal, or a name bound to one, under calls (`b64decode(BLOB)`).
+fn constant_blob(w: &Walker, expr: &Expr, depth: u32) -> bool {
+    if depth > 8 {
+        return false;
+    }
+    match expr {
+        Expr::StringLiteral(s) => s.value.len() >= 32,
+        Expr::BytesLiteral(b) => b.value.len() >= 32,
+        Expr::Name(_) | Expr::Attribute(_) => {
+            w.eval(expr).exact_text().is_some_and(|t| t.len() >= 32)
+        }
+        Expr::Call(c) => c
+            .arguments
+            .args
+            .iter()
+            .any(|a| constant_blob(w, a, depth + 1)),
+        _ => false,
+    }
+}
+
 #[allow(clippy::too_many_lines)]
 /// Callables that run the function they are given (now, or when the interpreter exits).
 const RUNNERS: &[&str] = &[
@@ -402,12 +480,22 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
 
     if EXEC_SINKS.contains(&qual) {
         let what = qual.trim_start_matches("builtins.");
+        if qual == "runpy.run_path" {
+            let texts = run_texts(w, call);
+            w.scope()
+                .runs
+                .push((offset, "run with runpy.run_path()".into(), texts));
+        }
         let Arguments { args, taint, .. } = evaluate(&mut evaluated, w, call);
         if taint & Taint::DECODED != 0 {
             w.push(
                 BehaviourKind::DecodeExecute,
                 offset,
-                format!("decoded data reaches {what}()"),
+                if taint & Taint::DATA_FILE != 0 {
+                    format!("data decoded from a file shipped in the package reaches {what}()")
+                } else {
+                    format!("decoded data reaches {what}()")
+                },
             );
             if let Some(code) = args.first().and_then(Val::exact_text) {
                 let code = code.to_owned();
@@ -419,7 +507,19 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
                 offset,
                 format!("data fetched from the network reaches {what}()"),
             );
-        } else if args.first().is_some_and(|a| a.exact_text().is_none()) {
+        } else if let Some(code) = args.first().and_then(Val::exact_text) {
+            // Constant code: what it does is analysed where it runs. Code spelled
+            // backwards or in character codes is a payload hidden from reading.
+            let code = code.to_owned();
+            if taint & Taint::OBFUSCATED != 0 {
+                w.push(
+                    BehaviourKind::DecodeExecute,
+                    offset,
+                    format!("code hidden by reversal or character codes reaches {what}()"),
+                );
+            }
+            w.analyze_payload(&code, offset);
+        } else if !args.is_empty() {
             w.push(
                 BehaviourKind::DynamicExecute,
                 offset,
@@ -428,15 +528,33 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         }
         return;
     }
-    if LOAD_SINKS.contains(&qual)
-        && evaluate(&mut evaluated, w, call).taint & Taint::DOWNLOADED != 0
-    {
-        w.push(
-            BehaviourKind::DownloadExecute,
-            offset,
-            format!("{qual}() of data fetched from the network runs code"),
-        );
-        return;
+    if LOAD_SINKS.contains(&qual) {
+        let taint = evaluate(&mut evaluated, w, call).taint;
+        if taint & Taint::DOWNLOADED != 0 {
+            w.push(
+                BehaviourKind::DownloadExecute,
+                offset,
+                format!("{qual}() of data fetched from the network runs code"),
+            );
+            return;
+        }
+        // Unpickling runs code; a pickle decoded from a constant blob of the package
+        // (not data handed over at run time) is a payload.
+        if taint & Taint::DECODED != 0
+            && !qual.starts_with("marshal.")
+            && call
+                .arguments
+                .args
+                .first()
+                .is_some_and(|a| constant_blob(w, a, 0))
+        {
+            w.push(
+                BehaviourKind::DecodeExecute,
+                offset,
+                format!("{qual}() of a blob decoded from the package runs code"),
+            );
+            return;
+        }
     }
     if matches!(qual, "builtins.__import__" | "importlib.import_module") {
         let Arguments { args, .. } = evaluate(&mut evaluated, w, call);
@@ -483,6 +601,17 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         {
             w.push(kind, offset, detail);
         }
+        if let Some(code) = inline_python(w, call) {
+            w.analyze_payload(&code, offset);
+        }
+        if *taint & (Taint::OBFUSCATED | Taint::DECODED) == Taint::OBFUSCATED && !command.is_empty()
+        {
+            w.push(
+                BehaviourKind::DecodeExecute,
+                offset,
+                format!("{qual}() runs a command hidden by reversal or character codes"),
+            );
+        }
         if kwargs.iter().any(|(_, v)| v.taint & Taint::SOCKET != 0)
             || (qual == "pty.spawn" && w.scopes.iter().any(|s| s.socket.is_some()))
         {
@@ -513,7 +642,10 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
                 format!("{qual}() starts a hidden or detached process"),
             );
         }
-        w.scope().runs.push((offset, format!("run with {qual}()")));
+        let texts = run_texts(w, call);
+        w.scope()
+            .runs
+            .push((offset, format!("run with {qual}()"), texts));
         return;
     }
     if qual == "os.dup2" && evaluate(&mut evaluated, w, call).taint & Taint::SOCKET != 0 {
@@ -525,9 +657,20 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if matches!(qual, "os.chmod" | "os.fchmod") {
+        // A mode without execute bits (`0o600`) makes nothing runnable.
+        if call
+            .arguments
+            .args
+            .get(1)
+            .and_then(|m| w.int_of(m, &[]))
+            .is_some_and(|mode| mode & 0o111 == 0)
+        {
+            return;
+        }
+        let texts = run_texts(w, call);
         w.scope()
             .runs
-            .push((offset, "made executable with os.chmod()".into()));
+            .push((offset, "made executable with os.chmod()".into(), texts));
         return;
     }
     if qual.starts_with("ctypes.")
@@ -556,6 +699,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             | "importlib.util.spec_from_file_location"
             | "imp.load_source"
             | "imp.load_dynamic"
+            | "zipimport.zipimporter"
     ) {
         if evaluate(&mut evaluated, w, call).taint & Taint::DOWNLOADED != 0 {
             w.push(
@@ -564,9 +708,10 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
                 format!("{qual}() loads data fetched from the network"),
             );
         }
+        let texts = run_texts(w, call);
         w.scope()
             .runs
-            .push((offset, format!("loaded with {qual}()")));
+            .push((offset, format!("loaded with {qual}()"), texts));
         return;
     }
     if qual.ends_with("IsDebuggerPresent") || qual.ends_with("CheckRemoteDebuggerPresent") {
@@ -597,8 +742,20 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             }
         }
         if qual.ends_with("urlretrieve") || qual == "wget.download" {
+            let path = evaluate(&mut evaluated, w, call)
+                .args
+                .get(1)
+                .and_then(|a| a.text.clone());
             let scope = w.scope();
             scope.downloaded_write.get_or_insert(offset);
+            if scope.written.len() < super::MAX_WRITTEN {
+                scope.written.push(super::Written {
+                    offset,
+                    path,
+                    taint: Taint::DOWNLOADED,
+                    content: None,
+                });
+            }
         }
         return;
     }
@@ -652,7 +809,9 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if WRITE_METHODS.contains(&method) {
-        let taint = evaluate(&mut evaluated, w, call).taint;
+        let Arguments { args, taint, .. } = evaluate(&mut evaluated, w, call);
+        let taint = *taint;
+        let content = args.first().and_then(Val::exact_text).map(str::to_owned);
         let receiver = match &*call.func {
             Expr::Attribute(a) => w.eval(&a.value),
             _ => Val::default(),
@@ -660,6 +819,17 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         if taint & Taint::DOWNLOADED != 0 {
             let scope = w.scope();
             scope.downloaded_write.get_or_insert(offset);
+        }
+        if taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE) != 0 {
+            let scope = w.scope();
+            if scope.written.len() < super::MAX_WRITTEN {
+                scope.written.push(super::Written {
+                    offset,
+                    path: receiver.text.clone(),
+                    taint: taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE),
+                    content: content.filter(|c| c.len() <= 1 << 20),
+                });
+            }
         }
         if method != "write"
             && let Some(path) = &receiver.text
