@@ -443,6 +443,9 @@ fn check(
     let known_ids = known.malicious_ids();
     out.advisories = known.advisories;
     out.extra_findings = known.findings;
+    if let Some(report) = &mut out.report {
+        report.ignore(policy);
+    }
     let findings: Vec<Finding> = out.findings().cloned().collect();
     if !findings.is_empty() || out.report.is_some() {
         out.verdict = Some(verdict(&findings).level);
