@@ -604,7 +604,7 @@ mod tests {
         }
         assert!(
             parse_size("1Q")
-                .unwrap_err()
+                .expect_err("not a size")
                 .contains("\"1Q\" is not a size")
         );
         // The defaults written as sizes are the archive reader's defaults.

@@ -1,6 +1,8 @@
 //! The command line itself: rule ignores, text layout, colour, quiet, exit codes, size
 //! flags, `rules --format json`, and the JSON Schema of the reports.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -93,8 +95,7 @@ fn ignored_rules_do_not_count_and_are_reported() {
         &["scan", "--ignore", rules[0].as_str(), &target],
     ));
     assert!(
-        text.contains(&format!(" ignored: "))
-            && text.contains(&format!("{} by --ignore", rules[0])),
+        text.contains(" ignored: ") && text.contains(&format!("{} by --ignore", rules[0])),
         "{text}"
     );
     assert!(text.contains("ignored by the policy or --ignore"), "{text}");
@@ -496,7 +497,8 @@ fn schema_rejects_broken_reports() {
     );
     let v = json_of(&out);
     assert_schema("scan_report", &v);
-    let broken: Vec<Box<dyn Fn(&mut Value)>> = vec![
+    type Breakage = Box<dyn Fn(&mut Value)>;
+    let broken: Vec<Breakage> = vec![
         Box::new(|v| {
             v["packages"][0].as_object_mut().unwrap().remove("verdict");
         }),
