@@ -355,9 +355,13 @@ fn history(out: &mut String, p: &Paint, pkg: &PackageReport) {
     );
 }
 
-/// Renders a `diff`: what changed, the findings on the update, and its verdict.
+/// Renders a `diff`: what changed, the findings on the update, and its verdict (with
+/// `quiet`, nothing when the update is clean).
 #[must_use]
 pub fn text_diff(diff: &DiffReport, options: TextOptions) -> String {
+    if options.quiet && diff.verdict.level == VerdictLevel::Clean {
+        return String::new();
+    }
     let p = Paint(options.color);
     let bold = Style::new().effects(Effects::BOLD);
     let green = AnsiColor::Green.on_default();

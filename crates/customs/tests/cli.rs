@@ -384,6 +384,15 @@ fn quiet_prints_only_what_needs_attention() {
     assert!(stdout(&out).contains("missing.whl: no such file or folder"));
     let out = run(tmp.path(), &["scan", "-q", "-v", &clean]);
     assert_eq!(out.status.code(), Some(2), "-q and -v conflict");
+    let out = run(tmp.path(), &["diff", "--offline", "-q", &clean, &clean]);
+    assert_eq!((out.status.code(), stdout(&out).as_str()), (Some(0), ""));
+    let out = run(tmp.path(), &["diff", "--offline", "-q", &clean, &worm]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("verdict on the update: malicious"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 /// `--fail-on none` never fails on a verdict; errors still exit 2; a package at
