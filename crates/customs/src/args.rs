@@ -14,7 +14,7 @@ use customs_registry::{Cache, Environment, IndexConfig, Overrides, Registry, def
     long_about = "customs reads PyPI and npm packages without running any of their code, finds what \
                   they would do at install, import and run time, and gives each one a verdict: \
                   malicious, suspicious or clean.",
-    after_help = "Exit codes (scan, diff, audit, verify, watch --once):\n  0  nothing reached the threshold (--fail-on; for audit, nothing blocked)\n  1  a package reached it (malicious by default; a blocked dependency for audit)\n  2  a usage error, or something could not be read or judged\n\nColour: --color auto|always|never; auto leaves it off when NO_COLOR is set or the output is not a terminal.\n\nExamples:\n  customs scan examples/\n  customs scan requests-2.32.3-py3-none-any.whl left-pad-1.3.0.tgz\n  customs scan pypi:requests npm:left-pad@1.3.0\n  customs diff npm:axios@1.14.0 npm:axios@1.14.1\n  customs scan --format sarif --output customs.sarif dist/\n  customs rules decode-execute"
+    after_help = "Exit codes (scan, diff, audit, verify, watch --once):\n  0  nothing reached the threshold (--fail-on; for audit, nothing blocked)\n  1  a package reached it (malicious by default; a blocked dependency for audit), whatever else happened\n  2  a usage error, or something could not be read or judged\n\nColour: --color auto|always|never; auto leaves it off when NO_COLOR is set or the output is not a terminal.\n\nExamples:\n  customs scan examples/\n  customs scan requests-2.32.3-py3-none-any.whl left-pad-1.3.0.tgz\n  customs scan pypi:requests npm:left-pad@1.3.0\n  customs diff npm:axios@1.14.0 npm:axios@1.14.1\n  customs scan --format sarif --output customs.sarif dist/\n  customs rules decode-execute"
 )]
 pub(crate) struct Cli {
     #[command(subcommand)]
@@ -28,7 +28,7 @@ pub(crate) enum Command {
     #[command(
         after_help = "Registry releases are compared with the release before them (the history rules); \
                       --no-history turns that off. Indexes come from your pip, uv and npm configuration.\n\n\
-                      Exit codes:\n  0  no package reached --fail-on (always, with --fail-on none, unless 2)\n  1  a package reached --fail-on, whatever else happened\n  2  a usage error, or a target could not be read (the others are still scanned)\n\nExamples:\n  customs scan examples/\n  customs scan pypi:requests==2.32.3 npm:@scope/pkg@latest\n  customs scan --fail-on suspicious dist/*.whl\n  customs scan --format json ./node_modules/left-pad"
+                      Exit codes:\n  0  no package reached --fail-on (with --fail-on none, none ever does)\n  1  a package reached --fail-on, whatever else happened\n  2  a usage error, or a target could not be read (the others are still scanned)\n\nExamples:\n  customs scan examples/\n  customs scan pypi:requests==2.32.3 npm:@scope/pkg@latest\n  customs scan --fail-on suspicious dist/*.whl\n  customs scan --format json ./node_modules/left-pad"
     )]
     Scan(ScanArgs),
     /// Compare two releases (artifacts, folders or registry versions) and judge the update.
@@ -45,8 +45,8 @@ pub(crate) enum Command {
                       package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml. The policy is --policy, \
                       else customs.toml or .customs.toml in the project, else ~/.config/customs/policy.toml, else \
                       the built-in default (`customs policy init` writes it).\n\n\
-                      Exit codes: 0 nothing blocked, 1 a dependency is blocked, 2 a lockfile could not be read \
-                      or a dependency could not be checked.\n\nExamples:\n  customs audit\n  customs audit path/to/project --format sarif -o customs.sarif\n  customs audit requirements.txt --offline\n  customs audit --policy ci-policy.toml package-lock.json"
+                      Exit codes: 1 a dependency is blocked, whatever else happened; otherwise 2 a lockfile \
+                      could not be read, a dependency could not be checked or the policy is invalid; otherwise 0.\n\nExamples:\n  customs audit\n  customs audit path/to/project --format sarif -o customs.sarif\n  customs audit requirements.txt --offline\n  customs audit --policy ci-policy.toml package-lock.json"
     )]
     Audit(AuditArgs),
     /// Run a local PyPI and npm registry that scans every artifact before pip, uv or npm
