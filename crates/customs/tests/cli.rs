@@ -542,3 +542,40 @@ fn audit_json_matches_the_schema() {
     assert_schema("audit_report", &v);
     assert_eq!(v["packages"].as_array().unwrap().len(), 2, "{v}");
 }
+
+/// SARIF keeps ignored findings as results, suppressed by the setting that ignored them.
+#[test]
+fn sarif_marks_ignored_findings_suppressed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let worm = fixture("malicious-npm-worm");
+    let rules = rules_found(tmp.path(), &worm);
+    let out = run(
+        tmp.path(),
+        &[
+            "scan",
+            "--format",
+            "sarif",
+            "--ignore",
+            rules[0].as_str(),
+            &worm,
+        ],
+    );
+    let log = json_of(&out);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let suppressed: Vec<&Value> = results
+        .iter()
+        .filter(|r| r.get("suppressions").is_some())
+        .collect();
+    assert!(!suppressed.is_empty(), "{log:#}");
+    for r in &suppressed {
+        assert_eq!(r["ruleId"], rules[0].as_str());
+        assert_eq!(r["suppressions"][0]["kind"], "external");
+        assert_eq!(r["suppressions"][0]["justification"], "ignored by --ignore");
+    }
+    assert!(
+        results
+            .iter()
+            .any(|r| r.get("suppressions").is_none() && r["ruleId"] != rules[0].as_str()),
+        "the others stay plain results"
+    );
+}
