@@ -3233,3 +3233,77 @@ fn proxy_applies_ignored_rules() {
         "the stored verdict stays strict"
     );
 }
+
+/// `watch --ignore`: a new release whose every finding is of an ignored rule raises no
+/// alert (the same release alerts without it: `watch_alerts_once_per_hijacked_release`).
+#[test]
+fn watch_applies_ignored_rules() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    let full: Value = serde_json::from_slice(&fetch(&server, "/npm/webfetch")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = npm_env(&server, &dir.path().join("cache"));
+    env.push((
+        "CUSTOMS_STORE",
+        dir.path().join("store.sqlite3").display().to_string(),
+    ));
+    // The rules the update and the new release trigger, as `diff` finds them.
+    let d = json_of(&run(
+        dir.path(),
+        &[
+            "diff",
+            "--format",
+            "json",
+            "npm:webfetch@1.0.0",
+            "npm:webfetch@1.0.1",
+        ],
+        &env,
+    ));
+    let mut rules: Vec<String> = d["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(d["new"]["findings"].as_array().unwrap())
+        .map(|f| f["rule"].as_str().unwrap().to_owned())
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    assert!(!rules.is_empty(), "{d:#}");
+    only_versions(&server, "webfetch", &full, &["0.9.4", "1.0.0"]);
+    let jsonl = dir.path().join("alerts.jsonl");
+    let watch = || {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        let mut args = vec![
+            "watch",
+            "--package",
+            "npm:webfetch",
+            "--interval",
+            "1s",
+            "--once",
+            "--alerts-jsonl",
+            jsonl.to_str().unwrap(),
+        ];
+        for r in &rules {
+            args.extend(["--ignore", r.as_str()]);
+        }
+        run(dir.path(), &args, &env)
+    };
+    let out = watch();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    only_versions(&server, "webfetch", &full, &["0.9.4", "1.0.0", "1.0.1"]);
+    let out = watch();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!stdout(&out).contains("ALERT"), "{}", stdout(&out));
+    assert!(!jsonl.exists() || std::fs::read_to_string(&jsonl).unwrap().is_empty());
+}
