@@ -456,6 +456,26 @@ fn size_flags_take_units() {
     );
     let v = json_of(&small);
     assert_ne!(v["packages"][0]["verdict"], "malicious", "{v}");
+    // A whole-artifact limit given in K: not read in full (exit 1 still wins: the part
+    // read is malicious), and the report still matches the schema.
+    let cut = run(
+        tmp.path(),
+        &["scan", "--format", "json", "--max-total-size", "1K", &worm],
+    );
+    let v = json_of(&cut);
+    assert_eq!(
+        v["packages"][0]["incomplete"][0]["cause"], "total-size-exceeded",
+        "{v}"
+    );
+    assert_schema("scan_report", &v);
+    assert_eq!(cut.status.code(), Some(1));
+    let clean = fixture("benign-py-http-client");
+    let cut = run(tmp.path(), &["scan", "--max-total-size", "64", &clean]);
+    assert_eq!(
+        cut.status.code(),
+        Some(2),
+        "not read in full, nothing at --fail-on"
+    );
     let out = run(tmp.path(), &["scan", "--max-file-size", "12X", &worm]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
