@@ -379,6 +379,17 @@ fn quiet_prints_only_what_needs_attention() {
         !text.contains("tinyapi-client") && !text.contains("summary:"),
         "{text}"
     );
+    // A clean verdict on a package not read in full needs attention all the same.
+    let out = run(
+        tmp.path(),
+        &["scan", "-q", "--max-total-size", "64", &clean],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stdout(&out).contains("not read in full"),
+        "{}",
+        stdout(&out)
+    );
     let out = run(tmp.path(), &["scan", "-q", "missing.whl"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stdout(&out).contains("missing.whl: no such file or folder"));
