@@ -196,8 +196,7 @@ pub(crate) fn reached(
     let mut out: FxHashMap<(usize, u32), From> = FxHashMap::default();
     // (file, caller, calls from a top level) whose references are still to be
     // followed, breadth first so that each function is reached by its shortest chain.
-    let mut queue: VecDeque<(usize, u32, usize)> =
-        roots.into_iter().map(|f| (f, TOP, 0)).collect();
+    let mut queue: VecDeque<(usize, u32, usize)> = roots.into_iter().map(|f| (f, TOP, 0)).collect();
     let mut tops: FxHashSet<usize> = queue.iter().map(|&(f, _, _)| f).collect();
     // Edges grouped by caller, per file, built on first use.
     let mut by_caller: FxHashMap<usize, FxHashMap<u32, Vec<u32>>> = FxHashMap::default();

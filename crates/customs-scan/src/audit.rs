@@ -949,6 +949,8 @@ impl KeptJudgement {
             bytes: self.bytes,
             // Only whole artifacts are kept (see `KeptJudgement::of`).
             incomplete: Vec::new(),
+            // Kept before the policy's ignores are applied (`PackageReport::ignore`).
+            ignored: Vec::new(),
             profile: std::sync::Arc::new(profile),
             history: options.history.then(|| crate::HistoryReport {
                 compared_with: self.compared_with,

@@ -62,10 +62,11 @@ fn a_function_called_by_a_javascript_module_runs_on_require() {
     assert_eq!(v["packages"][0]["verdict"], "malicious", "{v:#}");
     let f = findings(&v);
     assert!(
-        f.iter().any(|(rule, context, message)| rule == "secret-read"
-            && context == "import"
-            && message.contains("index.js module level → init() → ")
-            && message.contains("lib/gather.js gather()")),
+        f.iter()
+            .any(|(rule, context, message)| rule == "secret-read"
+                && context == "import"
+                && message.contains("index.js module level → init() → ")
+                && message.contains("lib/gather.js gather()")),
         "{f:?}"
     );
     assert!(

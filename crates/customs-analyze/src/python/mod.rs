@@ -118,8 +118,7 @@ fn is_main_guard(test: &Expr) -> bool {
         return false;
     }
     let is_name = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == "__name__");
-    let is_main =
-        |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() == "__main__");
+    let is_main = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() == "__main__");
     (is_name(&c.left) && is_main(&c.comparators[0]))
         || (is_main(&c.left) && is_name(&c.comparators[0]))
 }
