@@ -525,6 +525,7 @@ mod package {
             entries,
             anomalies: Vec::new(),
             total_bytes: 0,
+            incomplete: Vec::new(),
         };
         analyze_package(&Package::from_tree(tree, file_name))
     }
@@ -796,6 +797,7 @@ mod reach {
             entries,
             anomalies: Vec::new(),
             total_bytes: 0,
+            incomplete: Vec::new(),
         };
         let a = analyze_package(&Package::from_tree(tree, "demo-1.0.tar.gz"));
         assert!(
