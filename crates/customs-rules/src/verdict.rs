@@ -104,7 +104,8 @@ pub const SUSPICIOUS_SCORE: f64 = 5.0;
 /// at least medium confidence) stands with a second threat rule in code that runs on
 /// install or import, or with a red flag in its metadata ([`RED_FLAGS`]);
 /// **suspicious** when the score reaches 5, one finding is high or critical with at
-/// least medium confidence, or a threat of any confidence stands with a red flag;
+/// least medium confidence, or a threat of any confidence and at least medium severity
+/// stands with a red flag;
 /// **clean** otherwise.
 #[must_use]
 pub fn verdict(findings: &[Finding]) -> Verdict {
@@ -146,12 +147,12 @@ pub fn verdict(findings: &[Finding]) -> Verdict {
         .collect();
     let red_flag = findings.iter().any(|f| RED_FLAGS.contains(&f.rule));
     let chained = early.len() >= 2 || (!threats.is_empty() && red_flag);
-    // A threat the rule is not sure of (a chain in code that runs only when called)
-    // beside a red flag.
+    // A threat the rule is not sure of, or a lesser one (a chain in code that runs only
+    // when called), beside a red flag.
     let weak_threat = red_flag
         && findings
             .iter()
-            .any(|f| THREATS.contains(&f.rule) && f.severity >= Severity::High);
+            .any(|f| THREATS.contains(&f.rule) && f.severity >= Severity::Medium);
     let level = if critical || chained || score >= MALICIOUS_SCORE {
         VerdictLevel::Malicious
     } else if serious || weak_threat || score >= SUSPICIOUS_SCORE {
@@ -214,11 +215,17 @@ mod tests {
     #[test]
     fn a_threat_with_a_red_flag_or_a_second_threat_is_malicious() {
         let threat = f("download-execute", Severity::High, Confidence::Medium);
-        assert_eq!(verdict(&[threat.clone()]).level, VerdictLevel::Suspicious);
+        assert_eq!(verdict(std::slice::from_ref(&threat)).level, VerdictLevel::Suspicious);
         let flag = f("empty-metadata", Severity::Low, Confidence::Low);
         assert_eq!(
             verdict(&[threat.clone(), flag.clone()]).level,
             VerdictLevel::Malicious
+        );
+        // A lesser threat (runtime persistence) beside a red flag is suspicious too.
+        let lesser = f("persistence", Severity::Medium, Confidence::Low);
+        assert_eq!(
+            verdict(&[lesser, flag.clone()]).level,
+            VerdictLevel::Suspicious
         );
         // A red flag alone, or beside a mere capability, decides nothing.
         let capability = f("install-network", Severity::Medium, Confidence::Medium);
@@ -240,7 +247,7 @@ mod tests {
         assert_eq!(verdict(&[a, b]).level, VerdictLevel::Suspicious);
         // A threat of low confidence is suspicious beside a red flag, nothing alone.
         let weak = f("download-execute", Severity::High, Confidence::Low);
-        assert_eq!(verdict(&[weak.clone()]).level, VerdictLevel::Clean);
+        assert_eq!(verdict(std::slice::from_ref(&weak)).level, VerdictLevel::Clean);
         assert_eq!(verdict(&[weak, flag]).level, VerdictLevel::Suspicious);
     }
 }
