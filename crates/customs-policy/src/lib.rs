@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use customs_ecosystem::{Ecosystem, canonical_name};
-use customs_rules::VerdictLevel;
+use customs_rules::{Finding, VerdictLevel};
 use serde::{Deserialize, Serialize};
 
 /// The policy file `customs policy init` writes: every setting, with its default and
@@ -57,6 +57,11 @@ trust = "off"
 # Packages, or single releases ("npm:name@1.2.3", "pypi:name==1.2"), exempt from it.
 trust_exempt = []
 
+# Rules whose findings are set aside everywhere: reports list them as ignored, and they
+# do not count in the verdict (`customs rules` lists the ids; `--ignore RULE` adds one
+# for a run). Prefer a per-package entry ([[package]] below) or an exception by digest.
+ignore = []
+
 [install_scripts]
 # npm packages with install-time scripts (preinstall, install, postinstall).
 # allow = false blocks them, except the packages listed.
@@ -76,6 +81,11 @@ packages = []
 # [[exception]]
 # sha256 = "9f2c..."
 # reason = "reviewed: the obfuscated file is a vendored licence checker"
+
+# Rules ignored for some packages only (`name` is a package pattern, as above):
+# [[package]]
+# name = "npm:next"
+# ignore = ["self-propagation"]
 "#;
 
 /// What the policy decides.
@@ -180,6 +190,70 @@ struct File {
     unreadable: Option<Unreadable>,
     #[serde(default)]
     exception: Vec<Exception>,
+    #[serde(default)]
+    ignore: Vec<String>,
+    #[serde(default)]
+    package: Vec<PackageFile>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackageFile {
+    name: String,
+    #[serde(default)]
+    ignore: Vec<String>,
+}
+
+/// A rule whose findings are set aside, and the setting that says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IgnoreRule {
+    /// The rule id.
+    pub rule: &'static str,
+    /// The package pattern it is limited to; `None` for every package.
+    pub package: Option<String>,
+    /// The setting, as reports name it: `--ignore`, `ignore in customs.toml`,
+    /// `[[package]] npm:next in customs.toml`.
+    pub by: String,
+}
+
+/// A finding set aside by an [`IgnoreRule`]: listed in reports, not counted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IgnoredFinding {
+    /// The finding.
+    pub finding: Finding,
+    /// The setting that set it aside.
+    pub by: String,
+}
+
+/// The ids `ignore` accepts: every rule of the catalogue and of the history, but
+/// `known-malicious` (a known-malicious release is blocked whatever its findings).
+#[must_use]
+pub fn ignorable_rules() -> Vec<&'static str> {
+    customs_rules::catalogue()
+        .iter()
+        .map(|r| r.meta().id)
+        .chain(customs_history::rule_metas().into_iter().map(|m| m.id))
+        .filter(|id| *id != NOT_IGNORABLE)
+        .collect()
+}
+
+const NOT_IGNORABLE: &str = "known-malicious";
+
+/// The rule id, or why it cannot be ignored.
+fn ignorable(id: &str) -> Result<&'static str, String> {
+    let ids = ignorable_rules();
+    if id == NOT_IGNORABLE {
+        return Err(format!(
+            "{NOT_IGNORABLE} cannot be ignored: a known-malicious release is blocked whatever \
+             else is set (an exception by sha256 does not cover it either)"
+        ));
+    }
+    ids.iter().copied().find(|r| *r == id).ok_or_else(|| {
+        format!(
+            "unknown rule id {id:?} to ignore; the rules are: {}",
+            ids.join(", ")
+        )
+    })
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -294,6 +368,8 @@ pub struct Policy {
     pub unchecked: Action,
     /// sha256 digests of artifacts allowed despite their findings, with the reason.
     pub exceptions: Vec<(String, String)>,
+    /// Rules whose findings are set aside, everywhere or for some packages.
+    pub ignore: Vec<IgnoreRule>,
     /// Where the policy came from (`built-in default` or a file).
     pub origin: String,
 }
@@ -464,6 +540,24 @@ impl Policy {
                 )));
             }
         }
+        let origin = path.display().to_string();
+        let mut ignore = Vec::new();
+        for id in &file.ignore {
+            ignore.push(IgnoreRule {
+                rule: ignorable(id).map_err(&err)?,
+                package: None,
+                by: format!("ignore in {origin}"),
+            });
+        }
+        for p in &file.package {
+            for id in &p.ignore {
+                ignore.push(IgnoreRule {
+                    rule: ignorable(id).map_err(|m| err(format!("[[package]] {}: {m}", p.name)))?,
+                    package: Some(p.name.clone()),
+                    by: format!("[[package]] {} in {origin}", p.name),
+                });
+            }
+        }
         Ok(Self {
             fail_on,
             min_release_age,
@@ -498,7 +592,8 @@ impl Policy {
                 .into_iter()
                 .map(|e| (e.sha256.to_ascii_lowercase(), e.reason))
                 .collect(),
-            origin: path.display().to_string(),
+            ignore,
+            origin,
         })
     }
 
@@ -535,6 +630,66 @@ impl Policy {
             Some(p) => Self::load(&p),
             None => Ok(Self::default()),
         }
+    }
+
+    /// Adds rules to ignore for every package, given by `by` (`--ignore`).
+    ///
+    /// # Errors
+    /// When an id names no rule (the error lists the ids), or `known-malicious`.
+    pub fn add_ignores(&mut self, ids: &[String], by: &str) -> Result<(), PolicyError> {
+        for id in ids {
+            let rule = ignorable(id).map_err(|message| PolicyError {
+                path: PathBuf::from(by),
+                message,
+            })?;
+            self.ignore.push(IgnoreRule {
+                rule,
+                package: None,
+                by: by.to_owned(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The ignore settings that apply to one package.
+    #[must_use]
+    pub fn ignores_for(&self, ecosystem: Ecosystem, name: &str, version: &str) -> Vec<&IgnoreRule> {
+        self.ignore
+            .iter()
+            .filter(|i| {
+                i.package
+                    .as_deref()
+                    .is_none_or(|p| matches(p, ecosystem, name, version))
+            })
+            .collect()
+    }
+
+    /// Takes the findings of ignored rules out of `findings` and returns them, each with
+    /// the setting that ignored it (the first that applies).
+    #[must_use]
+    pub fn set_aside(
+        &self,
+        ecosystem: Ecosystem,
+        name: &str,
+        version: &str,
+        findings: &mut Vec<Finding>,
+    ) -> Vec<IgnoredFinding> {
+        let rules = self.ignores_for(ecosystem, name, version);
+        if rules.is_empty() {
+            return Vec::new();
+        }
+        let mut ignored = Vec::new();
+        findings.retain(|f| match rules.iter().find(|i| i.rule == f.rule) {
+            Some(i) => {
+                ignored.push(IgnoredFinding {
+                    finding: f.clone(),
+                    by: i.by.clone(),
+                });
+                false
+            }
+            None => true,
+        });
+        ignored
     }
 
     fn listed(list: &[String], s: &Subject<'_>) -> Option<String> {
@@ -889,5 +1044,91 @@ mod tests {
         )
         .expect_err("unknown field");
         assert!(err.to_string().contains("branch"), "{err}");
+    }
+
+    fn finding(rule: &'static str) -> Finding {
+        Finding {
+            rule,
+            severity: customs_rules::Severity::High,
+            confidence: customs_rules::Confidence::Medium,
+            context: customs_analyze::Context::Runtime,
+            message: String::new(),
+            path: "index.js".into(),
+            line: None,
+            column: None,
+            snippet: None,
+        }
+    }
+
+    #[test]
+    fn ignored_rules_are_set_aside_per_package_and_named() {
+        let mut p = Policy::parse(
+            "ignore = [\"obfuscation\"]\n[[package]]\nname = \"npm:next\"\nignore = [\"self-propagation\"]\n",
+            Path::new("customs.toml"),
+        )
+        .expect("parses");
+        p.add_ignores(&["secret-read".to_owned()], "--ignore")
+            .expect("a rule");
+        let all = || {
+            vec![
+                finding("self-propagation"),
+                finding("obfuscation"),
+                finding("secret-read"),
+                finding("decode-execute"),
+            ]
+        };
+        let mut next = all();
+        let ignored = p.set_aside(Ecosystem::Npm, "next", "16.5.0", &mut next);
+        assert_eq!(
+            next.iter().map(|f| f.rule).collect::<Vec<_>>(),
+            ["decode-execute"]
+        );
+        let by: Vec<(&str, &str)> = ignored
+            .iter()
+            .map(|i| (i.finding.rule, i.by.as_str()))
+            .collect();
+        assert_eq!(
+            by,
+            [
+                ("self-propagation", "[[package]] npm:next in customs.toml"),
+                ("obfuscation", "ignore in customs.toml"),
+                ("secret-read", "--ignore"),
+            ]
+        );
+        let mut other = all();
+        let ignored = p.set_aside(Ecosystem::Npm, "nextish", "1.0.0", &mut other);
+        assert_eq!(
+            ignored.len(),
+            2,
+            "the per-package rule stays for other packages"
+        );
+        assert!(other.iter().any(|f| f.rule == "self-propagation"));
+    }
+
+    #[test]
+    fn unknown_or_unignorable_rules_are_errors() {
+        let e = Policy::parse("ignore = [\"self-propagaton\"]\n", Path::new("p.toml"))
+            .expect_err("a typo");
+        let msg = e.to_string();
+        assert!(msg.contains("\"self-propagaton\""), "{msg}");
+        assert!(
+            msg.contains("self-propagation") && msg.contains("decode-execute"),
+            "{msg}"
+        );
+        let e = Policy::parse(
+            "[[package]]\nname = \"npm:x\"\nignore = [\"nope\"]\n",
+            Path::new("p.toml"),
+        )
+        .expect_err("unknown");
+        assert!(e.to_string().contains("[[package]] npm:x"), "{e}");
+        let e = Policy::default()
+            .add_ignores(&["known-malicious".to_owned()], "--ignore")
+            .expect_err("never ignored");
+        assert!(e.to_string().contains("cannot be ignored"), "{e}");
+        assert!(!ignorable_rules().contains(&"known-malicious"));
+        assert!(
+            ignorable_rules().contains(&"provenance-dropped"),
+            "history rules too"
+        );
     }
 }

@@ -1470,7 +1470,8 @@ fn scan_now(
         Some(&fref.file_name),
         &s.scan,
     ) {
-        Ok(report) => {
+        Ok(mut report) => {
+            report.ignore(&s.policy);
             let complete = report
                 .history
                 .as_ref()
@@ -1545,10 +1546,23 @@ fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result
         .filter(|a| a.malicious)
         .map(|a| format!("{}; {}", a.id, a.source))
         .collect();
-    let key = fref.digest.as_ref().map_or_else(
+    let mut key = fref.digest.as_ref().map_or_else(
         || format!("url:{}", fref.url),
         |d| format!("{}:{}", d.algorithm(), d.hex()),
     );
+    // Facts judged with ignored rules set aside are kept apart from the plain ones, so
+    // that a change of the `ignore` settings is judged afresh.
+    let mut ignored: Vec<&str> = s
+        .policy
+        .ignores_for(eco, &project.name, &release.version)
+        .iter()
+        .map(|i| i.rule)
+        .collect();
+    if !ignored.is_empty() {
+        ignored.sort_unstable();
+        ignored.dedup();
+        key = format!("{key} ignoring {}", ignored.join(","));
+    }
     // One scan per artifact: later requests wait for the first and read its facts, or
     // take its failure when it failed while they waited.
     let gate = {

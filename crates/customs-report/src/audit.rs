@@ -42,6 +42,8 @@ pub struct JsonAuditPackage<'a> {
     pub advisories: &'a [Advisory],
     pub status: Option<&'a str>,
     pub error: Option<&'a str>,
+    /// Findings set aside by `ignore` settings (addition).
+    pub ignored: Vec<crate::json::JsonIgnored<'a>>,
 }
 
 /// The JSON of `customs audit`.
@@ -117,6 +119,9 @@ pub fn json_audit<'a>(report: &'a AuditReport, errors: &'a [ScanError]) -> JsonA
                     advisories: &e.advisories,
                     status: e.status.as_deref(),
                     error: e.error.as_deref(),
+                    ignored: r
+                        .map(|r| crate::json::ignored(&r.ignored))
+                        .unwrap_or_default(),
                 }
             })
             .collect(),
@@ -235,6 +240,13 @@ pub fn text_audit(report: &AuditReport, errors: &[ScanError], options: TextOptio
                 paint(c, dim, &place)
             );
         }
+        if let Some(ignored) = e
+            .report
+            .as_ref()
+            .and_then(|r| crate::text::ignored_summary(&r.ignored))
+        {
+            let _ = writeln!(out, "       {ignored}");
+        }
         out.push('\n');
     }
     for e in errors {
@@ -248,6 +260,9 @@ pub fn text_audit(report: &AuditReport, errors: &[ScanError], options: TextOptio
             ),
             e.message
         );
+    }
+    if options.quiet {
+        return out;
     }
     let counts = report.counts();
     let lockfiles: Vec<String> = report

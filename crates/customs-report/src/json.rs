@@ -40,6 +40,27 @@ pub struct JsonPackage<'a> {
     /// For registry targets: the comparison with the previous release.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<&'a HistoryReport>,
+    /// Findings set aside by `ignore` settings (addition): not counted in the verdict.
+    pub ignored: Vec<JsonIgnored<'a>>,
+}
+
+/// A finding set aside by an `ignore` setting.
+#[derive(Debug, Serialize)]
+pub struct JsonIgnored<'a> {
+    /// The finding, in the shape of `findings[]`.
+    #[serde(flatten)]
+    pub finding: JsonFinding<'a>,
+    /// The setting that ignored it: `--ignore`, `ignore in FILE`, `[[package]] PATTERN in FILE`.
+    pub by: &'a str,
+}
+
+pub(crate) fn ignored(list: &[customs_policy::IgnoredFinding]) -> Vec<JsonIgnored<'_>> {
+    list.iter()
+        .map(|i| JsonIgnored {
+            finding: finding(&i.finding),
+            by: &i.by,
+        })
+        .collect()
 }
 
 /// One finding.
@@ -140,6 +161,7 @@ fn package(p: &PackageReport) -> JsonPackage<'_> {
             .collect(),
         source: p.source.as_ref(),
         history: p.history.as_ref(),
+        ignored: ignored(&p.ignored),
     }
 }
 
@@ -160,6 +182,8 @@ pub struct JsonDiff<'a> {
     pub changes: Vec<JsonFinding<'a>>,
     pub summary: &'a Changes,
     pub dependencies: &'a [DependencyCheck],
+    /// Changes set aside by `ignore` settings (addition).
+    pub ignored: Vec<JsonIgnored<'a>>,
 }
 
 /// Builds the JSON of a diff.
@@ -176,5 +200,6 @@ pub fn json_diff(diff: &DiffReport) -> JsonDiff<'_> {
         changes: diff.changes.iter().map(finding).collect(),
         summary: &diff.summary,
         dependencies: &diff.dependencies,
+        ignored: ignored(&diff.ignored),
     }
 }

@@ -33,7 +33,10 @@ pub fn sarif(run: &RunReport<'_>) -> Value {
     let mut results = Vec::new();
     for p in run.packages {
         let folder = p.artifact == customs_ecosystem::ArtifactKind::Folder;
-        for f in &p.findings {
+        // Ignored findings are results too, suppressed by the setting that ignored them
+        // (SARIF viewers hide suppressed results by default).
+        let ignored = p.ignored.iter().map(|i| (&i.finding, Some(i.by.as_str())));
+        for (f, suppressed_by) in p.findings.iter().map(|f| (f, None)).chain(ignored) {
             // In a folder the member path is a real file; in an archive the artifact is.
             let uri = if folder && !f.path.is_empty() {
                 format!("{}/{}", p.target.trim_end_matches('/'), f.path)
@@ -75,6 +78,10 @@ pub fn sarif(run: &RunReport<'_>) -> Value {
             });
             if let Some(i) = index(f.rule) {
                 result["ruleIndex"] = json!(i);
+            }
+            if let Some(by) = suppressed_by {
+                result["suppressions"] =
+                    json!([{ "kind": "external", "justification": format!("ignored by {by}") }]);
             }
             results.push(result);
         }

@@ -5,9 +5,11 @@
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Effects, Style};
+use customs_analyze::Context;
 use customs_ecosystem::ArtifactKind;
+use customs_policy::IgnoredFinding;
 use customs_registry::{Integrity, Provenance, format_rfc3339};
-use customs_rules::{Finding, Severity, VerdictLevel};
+use customs_rules::{Confidence, Finding, Severity, VerdictLevel, when};
 use customs_scan::{DiffReport, PackageReport};
 
 use crate::RunReport;
@@ -17,8 +19,11 @@ use crate::RunReport;
 pub struct TextOptions {
     /// Use ANSI colours.
     pub color: bool,
-    /// Show info-level findings and notes too.
+    /// Show info-level findings, low-confidence runtime findings of clean packages, and
+    /// notes too.
     pub verbose: bool,
+    /// Only what needs attention: packages that are not clean, and errors; no summary.
+    pub quiet: bool,
 }
 
 struct Paint(bool);
@@ -51,58 +56,113 @@ fn verdict_style(v: VerdictLevel) -> Style {
     }
 }
 
-/// Renders the text report.
+/// Whether a finding is left out of the text report unless `-v`: info-level findings,
+/// and low-confidence findings in code that runs only when called, in a package whose
+/// verdict is clean (they did not change the verdict, and are mostly noise there).
+fn hidden_unless_verbose(f: &Finding, verdict: VerdictLevel) -> bool {
+    f.severity == Severity::Info
+        || (verdict == VerdictLevel::Clean
+            && f.confidence == Confidence::Low
+            && f.context == Context::Runtime)
+}
+
+/// `4 ignored: 1 self-propagation by --ignore; 3 obfuscation by ignore in customs.toml`.
+pub(crate) fn ignored_summary(ignored: &[IgnoredFinding]) -> Option<String> {
+    if ignored.is_empty() {
+        return None;
+    }
+    let mut groups: Vec<(&str, &str, usize)> = Vec::new();
+    for i in ignored {
+        match groups
+            .iter_mut()
+            .find(|(r, b, _)| *r == i.finding.rule && *b == i.by)
+        {
+            Some(g) => g.2 += 1,
+            None => groups.push((i.finding.rule, &i.by, 1)),
+        }
+    }
+    Some(format!(
+        "{} ignored: {}",
+        ignored.len(),
+        groups
+            .iter()
+            .map(|(rule, by, n)| format!("{n} {rule} by {by}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    ))
+}
+
+/// Renders the text report: per package a header, its findings, where it came from, and
+/// its verdict; then the errors and a summary. With `quiet`, clean packages (read in
+/// full) and the summary are left out (nothing at all when every package is clean).
 #[must_use]
 pub fn text(run: &RunReport<'_>, options: TextOptions) -> String {
     let p = Paint(options.color);
     let bold = Style::new().effects(Effects::BOLD);
     let dim = AnsiColor::BrightBlack.on_default();
     let mut out = String::new();
+    // A blank line around every package that has more than its verdict line.
+    let mut spaced = false;
     for pkg in run.packages {
+        if options.quiet && pkg.verdict.level == VerdictLevel::Clean && pkg.read_in_full() {
+            continue;
+        }
         let shown: Vec<_> = pkg
             .findings
             .iter()
-            .filter(|f| options.verbose || f.severity > Severity::Info)
+            .filter(|f| options.verbose || !hidden_unless_verbose(f, pkg.verdict.level))
             .collect();
+        let mut body = String::new();
         for f in &shown {
-            finding(&mut out, &p, f, pkg);
+            finding(&mut body, &p, f, pkg);
         }
-        history(&mut out, &p, pkg);
+        history(&mut body, &p, pkg);
         if options.verbose {
             for n in &pkg.notes {
-                let _ = writeln!(out, "{} {}: {}", p.paint(dim, "note:"), n.path, n.message);
+                let _ = writeln!(body, "{} {}: {}", p.paint(dim, "note:"), n.path, n.message);
+            }
+        }
+        let place = format!("{}, {}", pkg.target, pkg.artifact.as_str());
+        if !out.is_empty() && (spaced || !body.is_empty()) {
+            out.push('\n');
+        }
+        spaced = !body.is_empty();
+        if !body.is_empty() {
+            let _ = writeln!(
+                out,
+                "{} {} {}\n",
+                p.paint(bold, "==>"),
+                p.paint(bold, &pkg.identity.to_string()),
+                p.paint(dim, &format!("({place})"))
+            );
+            out.push_str(&body);
+            if !body.ends_with("\n\n") {
+                out.push('\n');
             }
         }
         let hidden = pkg.findings.len() - shown.len();
         let mut tail = format!("score {}", pkg.verdict.score);
         if !pkg.findings.is_empty() {
-            let _ = write!(
-                tail,
-                ", {} finding{}",
-                pkg.findings.len(),
-                if pkg.findings.len() == 1 { "" } else { "s" }
-            );
+            let _ = write!(tail, ", {}", count(pkg.findings.len(), "finding"));
         }
         if hidden > 0 {
-            let _ = write!(tail, ", {hidden} info hidden (-v shows them)");
-        }
-        if !pkg.notes.is_empty() && !options.verbose {
             let _ = write!(
                 tail,
-                ", {} note{}",
-                pkg.notes.len(),
-                if pkg.notes.len() == 1 { "" } else { "s" }
+                ", {hidden} hidden (info, or low confidence at runtime; -v shows them)"
             );
+        }
+        if let Some(ignored) = ignored_summary(&pkg.ignored) {
+            let _ = write!(tail, ", {ignored}");
+        }
+        if !pkg.notes.is_empty() && !options.verbose {
+            let _ = write!(tail, ", {}", count(pkg.notes.len(), "note"));
         }
         let _ = writeln!(
             out,
             "{:<10} {} {}",
             p.paint(verdict_style(pkg.verdict.level), pkg.verdict.level.as_str()),
             p.paint(bold, &pkg.identity.to_string()),
-            p.paint(
-                dim,
-                &format!("({}, {}, {tail})", pkg.target, pkg.artifact.as_str())
-            )
+            p.paint(dim, &format!("({place}, {tail})"))
         );
         for i in &pkg.incomplete {
             let _ = writeln!(
@@ -114,9 +174,7 @@ pub fn text(run: &RunReport<'_>, options: TextOptions) -> String {
                 ),
             );
         }
-        if !shown.is_empty() {
-            out.push('\n');
-        }
+        spaced |= !pkg.incomplete.is_empty();
     }
     for e in run.errors {
         let _ = writeln!(
@@ -127,26 +185,33 @@ pub fn text(run: &RunReport<'_>, options: TextOptions) -> String {
             e.message
         );
     }
-    let count = |l: VerdictLevel| run.packages.iter().filter(|p| p.verdict.level == l).count();
-    let _ = writeln!(
-        out,
-        "\n{} {} package{} scanned: {} malicious, {} suspicious, {} clean{}",
-        p.paint(bold, "summary:"),
-        run.packages.len(),
-        if run.packages.len() == 1 { "" } else { "s" },
-        count(VerdictLevel::Malicious),
-        count(VerdictLevel::Suspicious),
-        count(VerdictLevel::Clean),
-        if run.errors.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "; {} target{} could not be read",
-                run.errors.len(),
-                if run.errors.len() == 1 { "" } else { "s" }
-            )
-        }
-    );
+    if !options.quiet {
+        let count_level =
+            |l: VerdictLevel| run.packages.iter().filter(|p| p.verdict.level == l).count();
+        let ignored: usize = run.packages.iter().map(|p| p.ignored.len()).sum();
+        let _ = writeln!(
+            out,
+            "\n{} {} scanned: {} malicious, {} suspicious, {} clean{}{}",
+            p.paint(bold, "summary:"),
+            count(run.packages.len(), "package"),
+            count_level(VerdictLevel::Malicious),
+            count_level(VerdictLevel::Suspicious),
+            count_level(VerdictLevel::Clean),
+            if ignored == 0 {
+                String::new()
+            } else {
+                format!(
+                    "; {} ignored by the policy or --ignore",
+                    count(ignored, "finding")
+                )
+            },
+            if run.errors.is_empty() {
+                String::new()
+            } else {
+                format!("; {} could not be read", count(run.errors.len(), "target"))
+            }
+        );
+    }
     let partial = run.packages.iter().filter(|p| !p.read_in_full()).count();
     if partial > 0 {
         let _ = writeln!(
@@ -214,10 +279,10 @@ fn finding(out: &mut String, p: &Paint, f: &Finding, pkg: &PackageReport) {
     let why = crate::rule_meta(f.rule).map_or("", |m| m.summary);
     let _ = writeln!(
         out,
-        "  {} {why} ({} confidence, {} time; `customs rules {}` explains)",
+        "  {} {why} ({} confidence, {}; `customs rules {}` explains)",
         p.paint(blue, "= why:"),
         f.confidence,
-        f.context,
+        when(f.context),
         f.rule
     );
     out.push('\n');
@@ -290,9 +355,13 @@ fn history(out: &mut String, p: &Paint, pkg: &PackageReport) {
     );
 }
 
-/// Renders a `diff`: what changed, the findings on the update, and its verdict.
+/// Renders a `diff`: what changed, the findings on the update, and its verdict (with
+/// `quiet`, nothing when the update is clean).
 #[must_use]
 pub fn text_diff(diff: &DiffReport, options: TextOptions) -> String {
+    if options.quiet && diff.verdict.level == VerdictLevel::Clean {
+        return String::new();
+    }
     let p = Paint(options.color);
     let bold = Style::new().effects(Effects::BOLD);
     let green = AnsiColor::Green.on_default();
@@ -377,10 +446,10 @@ pub fn text_diff(diff: &DiffReport, options: TextOptions) -> String {
         for b in list.iter().take(limit) {
             let _ = writeln!(
                 out,
-                "  {} {} at {} time: {}:{} {}",
+                "  {} {} {}: {}:{} {}",
                 p.paint(style, sign),
                 b.kind.as_str(),
-                b.context,
+                when(b.context),
                 b.path,
                 b.line,
                 b.detail
@@ -440,9 +509,12 @@ pub fn text_diff(diff: &DiffReport, options: TextOptions) -> String {
         p.paint(
             AnsiColor::BrightBlack.on_default(),
             &format!(
-                "(score {}, {})",
+                "(score {}, {}{})",
                 diff.verdict.score,
-                count(diff.changes.len(), "finding")
+                count(diff.changes.len(), "finding"),
+                ignored_summary(&diff.ignored)
+                    .map(|i| format!(", {i}"))
+                    .unwrap_or_default()
             )
         )
     );

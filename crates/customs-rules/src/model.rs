@@ -211,6 +211,18 @@ macro_rules! declare_rule {
 }
 pub(crate) use crate::declare_rule;
 
+/// When code in this context runs, as a phrase: `at install time`, `at import time`,
+/// `at runtime`, `in the metadata`.
+#[must_use]
+pub fn when(context: Context) -> &'static str {
+    match context {
+        Context::Install => "at install time",
+        Context::Import => "at import time",
+        Context::Runtime => "at runtime",
+        Context::Metadata => "in the metadata",
+    }
+}
+
 /// Severity by context: `[install, import, runtime]`; `None` means not reported there.
 pub(crate) fn by_context(context: Context, levels: [Option<Severity>; 3]) -> Option<Severity> {
     match context {

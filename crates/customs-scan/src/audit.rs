@@ -443,6 +443,9 @@ fn check(
     let known_ids = known.malicious_ids();
     out.advisories = known.advisories;
     out.extra_findings = known.findings;
+    if let Some(report) = &mut out.report {
+        report.ignore(policy);
+    }
     let findings: Vec<Finding> = out.findings().cloned().collect();
     if !findings.is_empty() || out.report.is_some() {
         out.verdict = Some(verdict(&findings).level);
@@ -946,6 +949,8 @@ impl KeptJudgement {
             bytes: self.bytes,
             // Only whole artifacts are kept (see `KeptJudgement::of`).
             incomplete: Vec::new(),
+            // Kept before the policy's ignores are applied (`PackageReport::ignore`).
+            ignored: Vec::new(),
             profile: std::sync::Arc::new(profile),
             history: options.history.then(|| crate::HistoryReport {
                 compared_with: self.compared_with,

@@ -10,6 +10,7 @@
 //! reports progress through a [`Progress`] that the caller draws.
 
 mod audit;
+mod ignore;
 mod registry;
 mod target;
 
@@ -67,6 +68,8 @@ pub struct PackageReport {
     pub source: Option<SourceInfo>,
     /// The comparison with the previous release, when one was made.
     pub history: Option<HistoryReport>,
+    /// Findings set aside by the policy's `ignore` settings (see [`PackageReport::ignore`]).
+    pub ignored: Vec<customs_policy::IgnoredFinding>,
 }
 
 impl PackageReport {
@@ -353,6 +356,7 @@ pub fn judge(
         profile,
         source: None,
         history: None,
+        ignored: Vec::new(),
     }
 }
 

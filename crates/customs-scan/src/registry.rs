@@ -786,6 +786,8 @@ pub struct DiffReport {
     pub summary: Changes,
     /// The added dependencies, as checked on the registry.
     pub dependencies: Vec<DependencyCheck>,
+    /// Changes set aside by the policy's `ignore` settings (see [`DiffReport::ignore`]).
+    pub ignored: Vec<customs_policy::IgnoredFinding>,
 }
 
 /// Compares two loaded sources. Registry facts (provenance, publishers, cadence) are
@@ -855,5 +857,6 @@ pub fn diff(
         changes,
         summary: comparison.changes,
         dependencies: context.dependencies,
+        ignored: Vec::new(),
     }
 }

@@ -133,6 +133,8 @@ pub struct WatchOptions {
     pub worker: String,
     /// Seconds between two polls of a package.
     pub interval: i64,
+    /// The policy whose `ignore` settings apply to the releases judged (only those).
+    pub ignore: customs_policy::Policy,
 }
 
 /// How long a worker holds the packages it took before others may take them over.
@@ -492,7 +494,8 @@ fn judge(
         let spec = Spec::parse(&w.spec(version))
             .and_then(Result::ok)
             .ok_or("bad spec")?;
-        let report = scan_spec(registry, &spec, &options.scan).map_err(|e| e.message)?;
+        let mut report = scan_spec(registry, &spec, &options.scan).map_err(|e| e.message)?;
+        report.ignore(&options.ignore);
         if report.verdict.level < options.alert_on && mismatch.is_none() {
             return Ok(None);
         }
@@ -523,7 +526,8 @@ fn judge(
         .map_err(|e| e.message)?;
     let new =
         load_source(&w.spec(version), Some(registry), &options.scan).map_err(|e| e.message)?;
-    let d = diff(old, new, Some(registry), &options.scan);
+    let mut d = diff(old, new, Some(registry), &options.scan);
+    d.ignore(&options.ignore);
     let level = d.verdict.level.max(d.new.verdict.level);
     let own_reasons: Vec<&customs_rules::Finding> = if w.own {
         d.changes

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use crate::args::{DbCommand, PolicyCommand};
+use crate::args::{DbCommand, PolicyCommand, VerifyFormat};
 use crate::output::open_store;
 
 pub(crate) fn db_command(cmd: &DbCommand) -> anyhow::Result<ExitCode> {
@@ -75,7 +75,7 @@ pub(crate) fn policy_command(cmd: &PolicyCommand) -> anyhow::Result<ExitCode> {
             let p = customs_policy::Policy::load(path)?;
             let _ = writeln!(
                 std::io::stdout().lock(),
-                "{}: valid; blocks at {}, minimum release age {}, {} allowed, {} denied, hashes {}, provenance {}, install scripts {}",
+                "{}: valid; blocks at {}, minimum release age {}, {} allowed, {} denied, hashes {}, provenance {}, install scripts {}, {} ignored",
                 path.display(),
                 p.fail_on.as_str(),
                 if p.min_release_age == 0 {
@@ -99,6 +99,11 @@ pub(crate) fn policy_command(cmd: &PolicyCommand) -> anyhow::Result<ExitCode> {
                     "allowed".to_owned()
                 } else {
                     format!("allowed only for {}", p.install_scripts_packages.len())
+                },
+                match p.ignore.len() {
+                    0 => "no rule".to_owned(),
+                    1 => "1 rule".to_owned(),
+                    n => format!("{n} rules"),
                 }
             );
         }
@@ -106,8 +111,41 @@ pub(crate) fn policy_command(cmd: &PolicyCommand) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub(crate) fn rules(id: Option<&str>) -> anyhow::Result<ExitCode> {
+/// One rule as `customs rules --format json` prints it.
+fn rule_json(m: &customs_rules::RuleMeta) -> serde_json::Value {
+    serde_json::json!({
+        "id": m.id,
+        "summary": m.summary,
+        "severity": m.severity.as_str(),
+        "confidence": m.confidence.as_str(),
+        "doc": unindent(m.doc),
+    })
+}
+
+/// A doc comment's text without the space after `///`.
+fn unindent(doc: &str) -> String {
+    doc.lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub(crate) fn rules(id: Option<&str>, format: VerifyFormat) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
+    if format == VerifyFormat::Json {
+        let value = match id {
+            Some(id) => rule_json(customs_report::rule_meta(id).ok_or_else(|| {
+                anyhow::anyhow!("no rule named `{id}`; `customs rules` lists them")
+            })?),
+            None => customs_report::all_rules()
+                .into_iter()
+                .map(rule_json)
+                .collect(),
+        };
+        out = serde_json::to_string_pretty(&value)? + "\n";
+        let _ = std::io::stdout().lock().write_all(out.as_bytes());
+        return Ok(ExitCode::SUCCESS);
+    }
     match id {
         Some(id) => {
             let Some(m) = customs_report::rule_meta(id) else {
@@ -119,11 +157,7 @@ pub(crate) fn rules(id: Option<&str>) -> anyhow::Result<ExitCode> {
                 m.summary,
                 m.severity,
                 m.confidence,
-                m.doc
-                    .lines()
-                    .map(|l| l.strip_prefix(' ').unwrap_or(l))
-                    .collect::<Vec<_>>()
-                    .join("\n")
+                unindent(m.doc)
             ));
         }
         None => {

@@ -14,7 +14,7 @@ use customs_registry::{Cache, Environment, IndexConfig, Overrides, Registry, def
     long_about = "customs reads PyPI and npm packages without running any of their code, finds what \
                   they would do at install, import and run time, and gives each one a verdict: \
                   malicious, suspicious or clean.",
-    after_help = "Examples:\n  customs scan examples/\n  customs scan requests-2.32.3-py3-none-any.whl left-pad-1.3.0.tgz\n  customs scan pypi:requests npm:left-pad@1.3.0\n  customs diff npm:axios@1.14.0 npm:axios@1.14.1\n  customs scan --format sarif --output customs.sarif dist/\n  customs rules decode-execute"
+    after_help = "Exit codes (scan, diff, audit, verify, watch --once):\n  0  nothing reached the threshold (--fail-on; for audit, nothing blocked)\n  1  a package reached it (malicious by default; a blocked dependency for audit), whatever else happened\n  2  a usage error, or something could not be read or judged\n\nColour: --color auto|always|never; auto leaves it off when NO_COLOR is set or the output is not a terminal.\n\nExamples:\n  customs scan examples/\n  customs scan requests-2.32.3-py3-none-any.whl left-pad-1.3.0.tgz\n  customs scan pypi:requests npm:left-pad@1.3.0\n  customs diff npm:axios@1.14.0 npm:axios@1.14.1\n  customs scan --format sarif --output customs.sarif dist/\n  customs rules decode-execute"
 )]
 pub(crate) struct Cli {
     #[command(subcommand)]
@@ -28,14 +28,14 @@ pub(crate) enum Command {
     #[command(
         after_help = "Registry releases are compared with the release before them (the history rules); \
                       --no-history turns that off. Indexes come from your pip, uv and npm configuration.\n\n\
-                      Exit codes:\n  0  no package reached --fail-on\n  1  a package reached --fail-on\n  2  a usage error, or a target could not be read (the others are still scanned)\n\nExamples:\n  customs scan examples/\n  customs scan pypi:requests==2.32.3 npm:@scope/pkg@latest\n  customs scan --fail-on suspicious dist/*.whl\n  customs scan --format json ./node_modules/left-pad"
+                      Exit codes:\n  0  no package reached --fail-on (with --fail-on none, none ever does)\n  1  a package reached --fail-on, whatever else happened\n  2  a usage error, or a target could not be read (the others are still scanned)\n\nExamples:\n  customs scan examples/\n  customs scan pypi:requests==2.32.3 npm:@scope/pkg@latest\n  customs scan --fail-on suspicious dist/*.whl\n  customs scan --format json ./node_modules/left-pad"
     )]
     Scan(ScanArgs),
     /// Compare two releases (artifacts, folders or registry versions) and judge the update.
     #[command(
         after_help = "The report lists files added, removed and changed, dependency, install-hook, behaviour \
                       and metadata changes, then the findings on the update and its verdict.\n\n\
-                      Exit codes: 0 below --fail-on, 1 at or above it, 2 when a source cannot be read.\n\nExamples:\n  customs diff npm:axios@1.14.0 npm:axios@1.14.1\n  customs diff dist/old/demo-1.0.tar.gz dist/demo-1.1.tar.gz\n  customs diff --format json pypi:demo==1.0 ./demo"
+                      Exit codes: 0 below --fail-on (or --fail-on none), 1 at or above it, 2 a usage error or a source that cannot be read.\n\nExamples:\n  customs diff npm:axios@1.14.0 npm:axios@1.14.1\n  customs diff dist/old/demo-1.0.tar.gz dist/demo-1.1.tar.gz\n  customs diff --format json pypi:demo==1.0 ./demo"
     )]
     Diff(DiffArgs),
     /// Check every dependency in a project's lockfiles against known-malicious data,
@@ -45,8 +45,8 @@ pub(crate) enum Command {
                       package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml. The policy is --policy, \
                       else customs.toml or .customs.toml in the project, else ~/.config/customs/policy.toml, else \
                       the built-in default (`customs policy init` writes it).\n\n\
-                      Exit codes: 0 nothing blocked, 1 a dependency is blocked, 2 a lockfile could not be read \
-                      or a dependency could not be checked.\n\nExamples:\n  customs audit\n  customs audit path/to/project --format sarif -o customs.sarif\n  customs audit requirements.txt --offline\n  customs audit --policy ci-policy.toml package-lock.json"
+                      Exit codes: 1 a dependency is blocked, whatever else happened; otherwise 2 a lockfile \
+                      could not be read, a dependency could not be checked or the policy is invalid; otherwise 0.\n\nExamples:\n  customs audit\n  customs audit path/to/project --format sarif -o customs.sarif\n  customs audit requirements.txt --offline\n  customs audit --policy ci-policy.toml package-lock.json"
     )]
     Audit(AuditArgs),
     /// Run a local PyPI and npm registry that scans every artifact before pip, uv or npm
@@ -104,9 +104,16 @@ pub(crate) enum Command {
     )]
     Verify(VerifyArgs),
     /// List the rules, or print one rule's documentation.
+    #[command(
+        after_help = "With --format json: an array of {id, summary, severity, confidence, doc} (one object \
+                      for one id). The ids are what `ignore` and --ignore take."
+    )]
     Rules {
         /// A rule id, such as `decode-execute`.
         id: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: VerifyFormat,
     },
 }
 
@@ -220,7 +227,9 @@ pub(crate) struct WatchArgs {
     pub(crate) webhook: Option<String>,
     /// Alert from this verdict on.
     #[arg(long, value_enum, default_value = "suspicious")]
-    pub(crate) alert_on: FailOn,
+    pub(crate) alert_on: AlertOn,
+    #[command(flatten)]
+    pub(crate) ignore: IgnoreArgs,
     /// Packages polled at once.
     #[arg(long, default_value_t = 8)]
     pub(crate) concurrency: usize,
@@ -325,6 +334,8 @@ pub(crate) struct AuditArgs {
     /// The policy file.
     #[arg(long, value_name = "FILE")]
     pub(crate) policy: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) ignore: IgnoreArgs,
     /// Use only the cache and the local store; say what could not be checked.
     #[arg(long)]
     pub(crate) offline: bool,
@@ -361,6 +372,14 @@ pub(crate) enum DiffFile {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub(crate) enum FailOn {
+    Malicious,
+    Suspicious,
+    /// Never fail on a verdict (errors still exit 2).
+    None,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum AlertOn {
     Malicious,
     Suspicious,
 }
@@ -414,11 +433,13 @@ pub(crate) struct DiffArgs {
     pub(crate) old: String,
     /// The new release.
     pub(crate) new: String,
-    /// Exit with 1 when the update is at least this bad.
+    /// Exit with 1 when the update is at least this bad (`none`: never).
     #[arg(long, value_enum, default_value = "malicious")]
     pub(crate) fail_on: FailOn,
     #[command(flatten)]
     pub(crate) report: ReportArgs,
+    #[command(flatten)]
+    pub(crate) policy: ScanPolicyArgs,
     /// Do not contact any index (new dependencies are then not checked).
     #[arg(long)]
     pub(crate) offline: bool,
@@ -452,19 +473,21 @@ pub(crate) struct ScanArgs {
     /// may take: for PyPI the wheel for this platform and the sdist).
     #[arg(long, value_name = "FILE_NAME")]
     pub(crate) file: Option<String>,
-    /// Exit with 1 when a package is at least this bad.
+    /// Exit with 1 when a package is at least this bad (`none`: never).
     #[arg(long, value_enum, default_value = "malicious")]
     pub(crate) fail_on: FailOn,
     #[command(flatten)]
     pub(crate) report: ReportArgs,
+    #[command(flatten)]
+    pub(crate) policy: ScanPolicyArgs,
     /// Threads to use (default: one per core).
     #[arg(long, short)]
     pub(crate) jobs: Option<usize>,
-    /// Most uncompressed bytes read from one artifact.
-    #[arg(long, default_value_t = Limits::default().max_total_bytes, value_name = "BYTES")]
+    /// Most uncompressed bytes read from one artifact (`1G`, `512M`, `64K`, or bytes).
+    #[arg(long, default_value = "1G", value_name = "SIZE", value_parser = parse_size)]
     pub(crate) max_total_size: u64,
-    /// Largest file analysed (larger files are noted, not analysed).
-    #[arg(long, default_value_t = Limits::default().max_file_bytes, value_name = "BYTES")]
+    /// Largest file analysed, larger ones are noted, not analysed (`256M`, or bytes).
+    #[arg(long, default_value = "256M", value_name = "SIZE", value_parser = parse_size)]
     pub(crate) max_file_size: u64,
     /// Most members read from one artifact.
     #[arg(long, default_value_t = Limits::default().max_entries, value_name = "N")]
@@ -477,6 +500,46 @@ pub(crate) struct ScanArgs {
     pub(crate) max_ratio: u64,
 }
 
+/// The policy of `scan` and `diff`: only its `ignore` settings apply (the verdict's
+/// threshold is --fail-on).
+#[derive(clap::Args)]
+pub(crate) struct ScanPolicyArgs {
+    /// The policy file whose `ignore` settings apply (default: ./customs.toml or
+    /// ./.customs.toml, then ~/.config/customs/policy.toml, when they exist).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) policy: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) ignore: IgnoreArgs,
+}
+
+/// A size: plain bytes, or a number with `K`, `M`, `G` or `T` (powers of 1024; a
+/// trailing `B`/`iB` is allowed: `512MiB`).
+pub(crate) fn parse_size(value: &str) -> Result<u64, String> {
+    let v = value.trim();
+    let digits = v.find(|c: char| !c.is_ascii_digit()).unwrap_or(v.len());
+    let (number, unit) = v.split_at(digits);
+    let bad = || {
+        format!("{value:?} is not a size: give bytes, or a number with K, M, G or T (`256M`, `1G`)")
+    };
+    let n: u64 = number.parse().map_err(|_| bad())?;
+    let unit = unit.trim().to_ascii_uppercase();
+    let unit = unit
+        .strip_suffix("IB")
+        .filter(|u| !u.is_empty())
+        .or_else(|| unit.strip_suffix('B').filter(|u| !u.is_empty()))
+        .unwrap_or(&unit);
+    let shift = match unit {
+        "" | "B" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        "T" => 40,
+        _ => return Err(bad()),
+    };
+    n.checked_mul(1u64 << shift)
+        .ok_or_else(|| format!("{value:?} is too large"))
+}
+
 /// How a report is written: shared by `scan`, `diff` and `audit`.
 #[derive(clap::Args)]
 pub(crate) struct ReportArgs {
@@ -486,10 +549,16 @@ pub(crate) struct ReportArgs {
     /// Write the report to a file instead of standard output.
     #[arg(long, short)]
     pub(crate) output: Option<PathBuf>,
-    /// Show everything: info-level findings, analysis notes, every file and dependency.
-    #[arg(long, short)]
+    /// Show everything: info-level findings, low-confidence runtime findings of clean
+    /// packages, analysis notes, every file and dependency.
+    #[arg(long, short, conflicts_with = "quiet")]
     pub(crate) verbose: bool,
-    /// When to use colours in text output.
+    /// Only what needs attention (text): packages that are not clean, and errors; no
+    /// summary and no progress bar, so nothing at all when every package is clean. The
+    /// exit code is unchanged; JSON and SARIF are always complete.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
+    /// When to use colours in text output (auto: on a terminal, unless NO_COLOR is set).
     #[arg(long, value_enum, default_value = "auto")]
     pub(crate) color: Color,
 }
@@ -503,4 +572,43 @@ pub(crate) struct PolicyArgs {
     /// Hold back releases younger than this (`7d`, `48h`), overriding the policy.
     #[arg(long, value_name = "AGE")]
     pub(crate) min_release_age: Option<String>,
+    #[command(flatten)]
+    pub(crate) ignore: IgnoreArgs,
+}
+
+/// Rules set aside on the command line, over the policy's `ignore` settings.
+#[derive(clap::Args, Clone, Default)]
+pub(crate) struct IgnoreArgs {
+    /// Set aside this rule's findings (repeatable): they are reported as ignored and do
+    /// not count in the verdict. Adds to the policy's `ignore`; `customs rules` lists ids.
+    #[arg(long = "ignore", value_name = "RULE")]
+    pub(crate) rules: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_take_units() {
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert_eq!(parse_size("256M"), Ok(256 << 20));
+        assert_eq!(parse_size("512K"), Ok(512 << 10));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert_eq!(parse_size("64MiB"), Ok(64 << 20));
+        assert_eq!(parse_size("2GB"), Ok(2 << 30));
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("1000B"), Ok(1000));
+        for bad in ["", "G", "1.5G", "12X", "-1", "99999999999T"] {
+            assert!(parse_size(bad).is_err(), "{bad:?} accepted");
+        }
+        assert!(
+            parse_size("1Q")
+                .expect_err("not a size")
+                .contains("\"1Q\" is not a size")
+        );
+        // The defaults written as sizes are the archive reader's defaults.
+        assert_eq!(parse_size("1G"), Ok(Limits::default().max_total_bytes));
+        assert_eq!(parse_size("256M"), Ok(Limits::default().max_file_bytes));
+    }
 }

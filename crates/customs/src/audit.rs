@@ -54,7 +54,8 @@ pub(crate) fn audit_command(args: &AuditArgs) -> anyhow::Result<ExitCode> {
             }
         })
         .unwrap_or_default();
-    let policy = customs_policy::Policy::find(args.policy.as_deref(), &project)?;
+    let mut policy = customs_policy::Policy::find(args.policy.as_deref(), &project)?;
+    policy.add_ignores(&args.ignore.rules, "--ignore")?;
     let store = open_store(args.store.as_ref())?;
     let registry = args.registry.client()?;
     let options = customs_scan::AuditOptions {
@@ -67,7 +68,7 @@ pub(crate) fn audit_command(args: &AuditArgs) -> anyhow::Result<ExitCode> {
         rejudge: false,
     };
     let total: usize = lockfiles.iter().map(|l| l.entries.len()).sum();
-    let progress = Bar::for_items(total);
+    let progress = Bar::for_items(if args.report.quiet { 0 } else { total });
     let report = customs_scan::audit(
         &lockfiles,
         Some(&registry),

@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         Command::Watch(args) => watch::watch_command(&args),
         Command::Verify(args) => verify::verify_command(&args),
         Command::Policy(cmd) => admin::policy_command(&cmd),
-        Command::Rules { id } => admin::rules(id.as_deref()),
+        Command::Rules { id, format } => admin::rules(id.as_deref(), format),
     };
     match result {
         Ok(code) => code,

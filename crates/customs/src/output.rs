@@ -2,7 +2,7 @@
 //! store and duration flags.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use customs_rules::VerdictLevel;
@@ -10,7 +10,7 @@ use customs_scan::Progress;
 
 use customs_report::TextOptions;
 
-use crate::args::{Color, FailOn, ReportArgs};
+use crate::args::{AlertOn, Color, FailOn, ReportArgs, ScanPolicyArgs};
 
 /// A progress bar on standard error, only on a terminal and for several targets.
 pub(crate) struct Bar(pub(crate) Option<indicatif::ProgressBar>);
@@ -53,19 +53,43 @@ impl Bar {
     }
 }
 
-fn use_color(color: Color, output: Option<&PathBuf>) -> bool {
+/// Whether the text report is coloured: `always` and `never` say so; `auto` colours a
+/// terminal, unless `NO_COLOR` is set to anything but the empty string (no-color.org).
+fn use_color(color: Color, to_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
     match color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => output.is_none() && anstream::stdout().is_terminal(),
+        Color::Auto => to_terminal && no_color.is_none_or(std::ffi::OsStr::is_empty),
     }
 }
 
-pub(crate) fn threshold(fail_on: FailOn) -> VerdictLevel {
+/// The verdict at which `--fail-on` exits 1; `None` for `--fail-on none`.
+pub(crate) fn threshold(fail_on: FailOn) -> Option<VerdictLevel> {
     match fail_on {
-        FailOn::Malicious => VerdictLevel::Malicious,
-        FailOn::Suspicious => VerdictLevel::Suspicious,
+        FailOn::Malicious => Some(VerdictLevel::Malicious),
+        FailOn::Suspicious => Some(VerdictLevel::Suspicious),
+        FailOn::None => None,
     }
+}
+
+/// Whether a verdict fails the run under `--fail-on`.
+pub(crate) fn fails(fail_on: FailOn, level: VerdictLevel) -> bool {
+    threshold(fail_on).is_some_and(|t| level >= t)
+}
+
+/// The verdict at which `watch` alerts.
+pub(crate) fn alert_threshold(alert_on: AlertOn) -> VerdictLevel {
+    match alert_on {
+        AlertOn::Malicious => VerdictLevel::Malicious,
+        AlertOn::Suspicious => VerdictLevel::Suspicious,
+    }
+}
+
+/// The policy of `scan` and `diff`: the file's `ignore` settings and `--ignore`.
+pub(crate) fn scan_policy(args: &ScanPolicyArgs) -> anyhow::Result<customs_policy::Policy> {
+    let mut policy = customs_policy::Policy::find(args.policy.as_deref(), Path::new("."))?;
+    policy.add_ignores(&args.ignore.rules, "--ignore")?;
+    Ok(policy)
 }
 
 pub(crate) fn write_report(output: Option<&PathBuf>, rendered: &str) -> anyhow::Result<()> {
@@ -107,7 +131,45 @@ pub(crate) fn duration_flag(flag: &str, value: &str) -> anyhow::Result<i64> {
 /// The text report's settings from the command line.
 pub(crate) fn text_options(report: &ReportArgs) -> TextOptions {
     TextOptions {
-        color: use_color(report.color, report.output.as_ref()),
+        color: use_color(
+            report.color,
+            report.output.is_none() && anstream::stdout().is_terminal(),
+            std::env::var_os("NO_COLOR").as_deref(),
+        ),
         verbose: report.verbose,
+        quiet: report.quiet,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsStr;
+
+    use super::*;
+
+    #[test]
+    fn no_color_turns_auto_off_and_flags_win() {
+        assert!(use_color(Color::Auto, true, None));
+        assert!(!use_color(Color::Auto, true, Some(OsStr::new("1"))));
+        assert!(
+            use_color(Color::Auto, true, Some(OsStr::new(""))),
+            "an empty NO_COLOR does not count"
+        );
+        assert!(!use_color(Color::Auto, false, None), "not a terminal");
+        assert!(use_color(Color::Always, false, Some(OsStr::new("1"))));
+        assert!(!use_color(Color::Never, true, None));
+    }
+
+    #[test]
+    fn fail_on_none_never_fails() {
+        for level in [
+            VerdictLevel::Clean,
+            VerdictLevel::Suspicious,
+            VerdictLevel::Malicious,
+        ] {
+            assert!(!fails(FailOn::None, level));
+        }
+        assert!(fails(FailOn::Suspicious, VerdictLevel::Suspicious));
+        assert!(!fails(FailOn::Malicious, VerdictLevel::Suspicious));
     }
 }

@@ -11,9 +11,10 @@ use customs_scan::{
 };
 
 use crate::args::{DiffArgs, DiffFile, Format, ScanArgs};
-use crate::output::{Bar, open_store, text_options, threshold, write_report};
+use crate::output::{Bar, fails, open_store, scan_policy, text_options, write_report};
 
 pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
+    let policy = scan_policy(&args.policy)?;
     let options = ScanOptions {
         limits: Limits {
             max_total_bytes: args.max_total_size,
@@ -41,7 +42,7 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     } else {
         (None, None)
     };
-    let progress = Bar::for_items(targets.len());
+    let progress = Bar::for_items(if args.report.quiet { 0 } else { targets.len() });
     let results = scan_all(&targets, &options, registry.as_ref(), &progress);
     progress.done();
     let mut packages = Vec::new();
@@ -50,7 +51,10 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         match r {
             Ok(mut p) => match store.as_ref().map(|s| check_known(s, &mut p)) {
                 Some(Err(e)) => errors.push(e),
-                _ => packages.push(p),
+                _ => {
+                    p.ignore(&policy);
+                    packages.push(p);
+                }
             },
             Err(e) => errors.push(match &store {
                 Some(store) => known_but_unlisted(store, e),
@@ -68,14 +72,18 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         Format::Sarif => serde_json::to_string_pretty(&customs_report::sarif(&run))? + "\n",
     };
     write_report(args.report.output.as_ref(), &rendered)?;
-    let threshold = threshold(args.fail_on);
-    // An artifact not read in full could not be judged whole: like one that could not be
-    // read at all, it fails the scan whatever its verdict on the part that was read.
+    // A package at --fail-on exits 1 whatever else happened (as a blocked dependency
+    // does in `audit`). Short of one, an artifact not read in full could not be judged
+    // whole: like one that could not be read at all, it exits 2 whatever its verdict on
+    // the part that was read.
     Ok(
-        if !errors.is_empty() || packages.iter().any(|p| !p.read_in_full()) {
-            ExitCode::from(2)
-        } else if packages.iter().any(|p| p.verdict.level >= threshold) {
+        if packages
+            .iter()
+            .any(|p| fails(args.fail_on, p.verdict.level))
+        {
             ExitCode::from(1)
+        } else if !errors.is_empty() || packages.iter().any(|p| !p.read_in_full()) {
+            ExitCode::from(2)
         } else {
             ExitCode::SUCCESS
         },
@@ -122,6 +130,7 @@ fn known_but_unlisted(store: &customs_store::Store, mut e: ScanError) -> ScanErr
 }
 
 pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
+    let policy = scan_policy(&args.policy)?;
     let options = ScanOptions::default();
     let registry = if args.offline {
         None
@@ -163,7 +172,9 @@ pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(2));
             }
         };
-        reports.push(diff(old, new, registry.as_ref(), &options));
+        let mut report = diff(old, new, registry.as_ref(), &options);
+        report.ignore(&policy);
+        reports.push(report);
     }
     let file = |r: &customs_scan::DiffReport| {
         let name = |p: &customs_scan::PackageReport| {
@@ -209,6 +220,7 @@ pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
                 .map(|r| {
                     let mut update = r.new.clone();
                     update.findings.clone_from(&r.changes);
+                    update.ignored.clone_from(&r.ignored);
                     update.verdict = r.verdict;
                     update
                 })
@@ -224,7 +236,7 @@ pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     write_report(args.report.output.as_ref(), &rendered)?;
     // A verdict past the gate says more than "could not read all of it"; short of one, an
     // update not read in full is not judged.
-    Ok(if worst.is_some_and(|w| w >= threshold(args.fail_on)) {
+    Ok(if worst.is_some_and(|w| fails(args.fail_on, w)) {
         ExitCode::from(1)
     } else if reports.iter().any(|r| !r.new.read_in_full()) {
         ExitCode::from(2)

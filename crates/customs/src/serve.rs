@@ -239,12 +239,13 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(if code == 0 { 1 } else { code }))
 }
 
-/// The policy file (or the default), with `--min-release-age` over it.
+/// The policy file (or the default), with `--min-release-age` and `--ignore` over it.
 fn load_policy(args: &PolicyArgs) -> anyhow::Result<customs_policy::Policy> {
     let mut policy =
         customs_policy::Policy::find(args.policy.as_deref(), std::path::Path::new("."))?;
     if let Some(age) = &args.min_release_age {
         policy.min_release_age = duration_flag("--min-release-age", age)?;
     }
+    policy.add_ignores(&args.ignore.rules, "--ignore")?;
     Ok(policy)
 }

@@ -7,7 +7,7 @@ use anyhow::Context as _;
 use customs_scan::ScanOptions;
 
 use crate::args::WatchArgs;
-use crate::output::{duration_flag, open_store, threshold};
+use crate::output::{alert_threshold, duration_flag, open_store};
 
 pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
     use customs_ecosystem::Ecosystem;
@@ -104,13 +104,14 @@ pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
         .with_ttl(std::time::Duration::from_secs(60));
     let store = open_store(args.store.as_ref())?;
     let options = customs_watch::WatchOptions {
-        alert_on: threshold(args.alert_on),
+        alert_on: alert_threshold(args.alert_on),
         jsonl: args.alerts_jsonl.clone(),
         webhook: args.webhook.clone(),
         scan: ScanOptions::default(),
         concurrency: args.concurrency,
         worker: args.worker.clone().unwrap_or_else(customs_store::node_name),
         interval,
+        ignore: watch_policy(&args.ignore.rules)?,
     };
     let alerts = customs_watch::Alerts::new(&options, &registry)
         .with_context(|| "cannot open the alerts file")?;
@@ -149,4 +150,12 @@ pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
             u64::try_from(interval).unwrap_or(300),
         ));
     }
+}
+
+/// The policy whose `ignore` settings `watch` applies: the project's or the user's policy
+/// file, when there is one, and `--ignore`.
+fn watch_policy(ignore: &[String]) -> anyhow::Result<customs_policy::Policy> {
+    let mut policy = customs_policy::Policy::find(None, std::path::Path::new("."))?;
+    policy.add_ignores(ignore, "--ignore")?;
+    Ok(policy)
 }

@@ -203,6 +203,7 @@ fn diff_compares_the_wheels_and_the_sdists() {
     );
     assert_eq!(out.status.code(), Some(1), "{}", both(&out));
     let r = json_of(&out);
+    common::assert_schema("diff_report", &r);
     assert_eq!(r["new"]["source"]["file_name"], WHEEL, "{r:#}");
     assert_eq!(
         r["old"]["source"]["file_name"],

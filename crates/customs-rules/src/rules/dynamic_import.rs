@@ -32,5 +32,5 @@ behaviour_rule!(
     DynamicImport,
     [Some(L), None, None],
     |_| Low,
-    |b| format!("{} ({} time)", b.detail, b.context)
+    |b| format!("{} ({})", b.detail, crate::when(b.context))
 );

@@ -36,5 +36,5 @@ behaviour_rule!(
     ProcessSpawn,
     [Some(Low), Some(Low), None],
     |_| Medium,
-    |b| format!("{} ({} time)", b.detail, b.context)
+    |b| format!("{} ({})", b.detail, crate::when(b.context))
 );

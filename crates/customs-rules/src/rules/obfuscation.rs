@@ -74,7 +74,7 @@ impl crate::Rule for Obfuscation {
                 (false, Context::Runtime) => Low,
                 (false, _) => Medium,
             },
-            |b| format!("{} ({} time)", b.detail, b.context),
+            |b| format!("{} ({})", b.detail, crate::when(b.context)),
         );
         for f in &mut out[first..] {
             if f.message.starts_with(UNREAD) && f.context != Context::Runtime {

@@ -35,5 +35,5 @@ behaviour_rule!(
     ReverseShell,
     [Some(Critical), Some(Critical), Some(Critical)],
     |_| High,
-    |b| format!("{} ({} time)", b.detail, b.context)
+    |b| format!("{} ({})", b.detail, crate::when(b.context))
 );

@@ -40,5 +40,5 @@ behaviour_rule!(
         customs_analyze::Context::Runtime => crate::Confidence::Low,
         _ => Medium,
     },
-    |b| format!("{} ({} time)", b.detail, b.context)
+    |b| format!("{} ({})", b.detail, crate::when(b.context))
 );

@@ -49,5 +49,5 @@ behaviour_rule!(
         (_, true, true) | (Context::Install, false, _) => Medium,
         _ => Low,
     },
-    |b| format!("{} ({} time)", b.detail, b.context)
+    |b| format!("{} ({})", b.detail, crate::when(b.context))
 );

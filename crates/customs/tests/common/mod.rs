@@ -137,3 +137,30 @@ pub fn customs_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
         .output()
         .unwrap()
 }
+
+/// Checks a JSON report against `docs/schema/customs-report.schema.json`: `report` is
+/// `scan_report`, `diff_report` or `audit_report`. Panics with every error.
+pub fn assert_schema(report: &str, value: &serde_json::Value) {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("docs/schema/customs-report.schema.json")).unwrap(),
+    )
+    .unwrap();
+    // The one report asked for, with the shared definitions.
+    let one = serde_json::json!({
+        "$schema": schema["$schema"],
+        "$defs": schema["$defs"],
+        "$ref": format!("#/$defs/{report}"),
+    });
+    for s in [&schema, &one] {
+        let validator = jsonschema::validator_for(s).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{report} does not match the schema:\n{}",
+            errors.join("\n")
+        );
+    }
+}
