@@ -215,7 +215,10 @@ mod tests {
     #[test]
     fn a_threat_with_a_red_flag_or_a_second_threat_is_malicious() {
         let threat = f("download-execute", Severity::High, Confidence::Medium);
-        assert_eq!(verdict(std::slice::from_ref(&threat)).level, VerdictLevel::Suspicious);
+        assert_eq!(
+            verdict(std::slice::from_ref(&threat)).level,
+            VerdictLevel::Suspicious
+        );
         let flag = f("empty-metadata", Severity::Low, Confidence::Low);
         assert_eq!(
             verdict(&[threat.clone(), flag.clone()]).level,
@@ -247,7 +250,10 @@ mod tests {
         assert_eq!(verdict(&[a, b]).level, VerdictLevel::Suspicious);
         // A threat of low confidence is suspicious beside a red flag, nothing alone.
         let weak = f("download-execute", Severity::High, Confidence::Low);
-        assert_eq!(verdict(std::slice::from_ref(&weak)).level, VerdictLevel::Clean);
+        assert_eq!(
+            verdict(std::slice::from_ref(&weak)).level,
+            VerdictLevel::Clean
+        );
         assert_eq!(verdict(&[weak, flag]).level, VerdictLevel::Suspicious);
     }
 }
