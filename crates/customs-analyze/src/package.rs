@@ -176,6 +176,20 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
             });
         }
         let top_runs = runs(i, file);
+        // A `setup.py` whose `cmdclass` overrides only commands installers never run
+        // (`upload`, `publish`): a function nothing at its top level calls is one of those
+        // commands, which only the maintainer runs.
+        let maintainer_only = file.role == Role::SetupPy
+            && !f.setup_commands.is_empty()
+            && f.setup_commands
+                .iter()
+                .all(|c| c != "*" && !python::INSTALL_COMMANDS.contains(&c.as_str()));
+        let maintainer_command = |raw: &crate::RawBehaviour| {
+            maintainer_only
+                && !raw.top_level
+                && raw.function != reach::TOP
+                && !reached.contains_key(&(i, raw.function))
+        };
         // Line starts only for files with something to locate (most have nothing).
         let lines = if f.behaviours.is_empty() {
             Lines(Vec::new())
@@ -186,7 +200,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
             let via = (!raw.top_level && raw.function != reach::TOP)
                 .then(|| reached.get(&(i, raw.function)).map(|_| (i, raw.function)))
                 .flatten();
-            let context = if raw.guarded {
+            let context = if raw.guarded || maintainer_command(raw) {
                 Context::Runtime
             } else if install.contains(&i) {
                 Context::Install

@@ -268,7 +268,7 @@ struct Calls {
 
 /// The `setup.py` commands installers run (pip, build, setuptools itself): code guarded
 /// by one of these still runs at install time.
-const INSTALL_COMMANDS: &[&str] = &[
+pub(crate) const INSTALL_COMMANDS: &[&str] = &[
     "install",
     "develop",
     "egg_info",
