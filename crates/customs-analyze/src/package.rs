@@ -142,14 +142,19 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         .collect();
     let imported = follow_imports(pkg, &facts, &runs_on_import, usize::MAX);
     // A shell script runs as a whole when something that runs names it.
+    // Whatever running code imports (or a command of it names) runs too, wherever it
+    // lies and whatever its name.
     let runs = |i: usize, f: &PackageFile| {
         install.contains(&i)
-            || if f.kind == FileKind::Script {
-                imported.contains(&i)
-            } else {
-                importable(pkg, f, &by_rel) && (f.role != Role::Test || imported.contains(&i))
-            }
+            || imported.contains(&i)
+            || (f.kind != FileKind::Script && f.role != Role::Test && importable(pkg, f, &by_rel))
     };
+    let index: HashMap<&str, usize> = pkg
+        .files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.relative.as_str(), i))
+        .collect();
     let reach_of: FxHashMap<usize, &reach::Reach> =
         facts.iter().map(|(&i, f)| (i, &f.reach)).collect();
     let roots: Vec<usize> = code
@@ -158,7 +163,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         .map(|&(i, _, _)| i)
         .collect();
     let reached = reach::reached(&reach_of, roots, |i, qual| {
-        resolve_function(pkg, &facts, i, qual)
+        resolve_function(pkg, &index, &facts, i, qual)
     });
 
     for &(i, file, text) in &code {
@@ -184,8 +189,25 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
             && f.setup_commands
                 .iter()
                 .all(|c| c != "*" && !python::INSTALL_COMMANDS.contains(&c.as_str()));
+        // Only methods (of the command classes), and only where nothing is called by a
+        // computed name or hidden, which could reach a function without naming it (an
+        // `exec` of the version file beside it is common and calls nothing here).
+        let maintainer_only = maintainer_only
+            && !f.behaviours.iter().any(|b| {
+                matches!(
+                    b.kind,
+                    BehaviourKind::DynamicImport
+                        | BehaviourKind::DecodeExecute
+                        | BehaviourKind::DownloadExecute
+                        | BehaviourKind::Obfuscation
+                )
+            });
         let maintainer_command = |raw: &crate::RawBehaviour| {
             maintainer_only
+                && f.reach
+                    .functions
+                    .get(raw.function as usize)
+                    .is_some_and(|func| func.name.contains('.'))
                 && !raw.top_level
                 && raw.function != reach::TOP
                 && !reached.contains_key(&(i, raw.function))
@@ -653,6 +675,7 @@ fn follow_imports(
 /// (or `pkg.helpers`) and that module is a file of the package.
 fn resolve_function(
     pkg: &Package,
+    index: &HashMap<&str, usize>,
     facts: &HashMap<usize, Arc<FileFacts>>,
     i: usize,
     qual: &str,
@@ -683,7 +706,7 @@ fn resolve_function(
     matches.sort_by_key(|(import, _)| std::cmp::Reverse(import.len()));
     for (import, name) in matches {
         for candidate in resolve(file.kind, dir, import) {
-            if let Some(j) = pkg.files.iter().position(|p| p.relative == candidate) {
+            if let Some(&j) = index.get(candidate.as_str()) {
                 return Some((j, name.to_owned()));
             }
         }
