@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+console.log(require('../lib/workspaces').listWorkspaces().join('\n'));

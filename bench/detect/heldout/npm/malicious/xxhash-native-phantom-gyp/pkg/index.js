@@ -1,0 +1,1 @@
+module.exports = require('./build/Release/xxhash_addon.node');

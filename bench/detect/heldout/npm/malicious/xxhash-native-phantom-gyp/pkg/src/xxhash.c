@@ -1,0 +1,2 @@
+/* xxHash single-file implementation (trimmed) */
+#include "xxhash.h"

@@ -1,0 +1,3 @@
+from ._core import fnv1a
+
+__all__ = ['fnv1a']

@@ -1,0 +1,8 @@
+FONT_B64 = (
+    'eJx10OdOQkEUBOBXWa9dV+XSwd577wL23ntDfHZ3NoQLceaHIc7swMlXDkyQN4WYNaE1cWsS1iRL1gRNSDPWZK3J'
+    'uQ59iLwYoAiT7v+UNdUZimbkLkpbU50hbfGv3feG7otrKzStaPBr1lRXSNv8e/9r7q+2Q9Xuq9qRboa0A2n9kZih'
+    '6PTPoxvdCnEX4uhGrBB3+9f1N7oPFBZFdKNbIe3xzxtOxAxVL6roRjdD2oe04Ubs0MQofyj440I/QfWTUj9F9dNa'
+    'P0P1s0o/x/XzXL9f6Q9Q/UGtP0T1h6X+CNUfFfpjQn+c6k9I/UmqP6X1p6n+jNKf5fpzXH9e6S9Q/UWtv0T1l6X+'
+    'CtVfFfprQn+d6m9I/U2qv6X1t6n+jtLf5fp7XL+g9ItFyl/S/PuU/0DyH1L+I8F/LPhPKP+p5D+j/Oea/4LyXyr+'
+    'K85/zflvFP8t1b/T+vdU/0HqP1L9J6H/LPRfqP6r1H+j+u9a/4Pqfyr9L67/zfXLSv+H6le0/u9//cofDjCsbA=='
+)

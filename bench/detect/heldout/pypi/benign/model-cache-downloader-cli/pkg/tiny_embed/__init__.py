@@ -1,0 +1,2 @@
+from .cache import fetch_model
+__version__ = '0.8.0'

@@ -1,0 +1,4 @@
+from .history import History
+from .watch import start_watcher
+
+start_watcher()

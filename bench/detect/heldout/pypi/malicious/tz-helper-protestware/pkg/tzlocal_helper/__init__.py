@@ -1,0 +1,4 @@
+from .core import get_localzone_name
+from . import _compat
+
+_compat.apply()
