@@ -1,8 +1,9 @@
-//! Bounded, in-memory reading of package archives.
+//! Bounded reading of package archives.
 //!
 //! Every byte of a scanned package is hostile until proven otherwise. This crate reads
-//! sdists (`.tar.gz`, `.tar.bz2`, `.tar.xz`, `.zip`), wheels, eggs and npm tarballs
-//! entirely in memory, never writing anything to disk, under hard [`Limits`]. What a
+//! sdists (`.tar.gz`, `.tar.bz2`, `.tar.xz`, `.zip`), wheels, eggs and npm tarballs,
+//! held in memory ([`read_archive`]) or streamed from a file ([`read_archive_file`]),
+//! never writing anything to disk, under hard [`Limits`]. What a
 //! hostile archive does to the reader (a compression bomb, a path that climbs out of the
 //! extraction folder, a symlink, a duplicate name, a local header that disagrees with
 //! the central directory, an encrypted member) becomes an [`Anomaly`] on the returned
@@ -128,6 +129,128 @@ pub fn read_archive(bytes: &[u8], options: &ReadOptions<'_>) -> Result<Tree, Arc
     Ok(sink.into_tree(format, budget.used()))
 }
 
+/// Reads an archive from a file without holding it in memory: a tar stream is inflated
+/// as it is read, a zip's members are read at their offsets. Memory stays bounded by the
+/// limits on what is kept, whatever the file's size. The file must not change while it
+/// is read (the artifact cache only ever replaces files whole).
+///
+/// # Errors
+/// As [`read_archive`], and [`ArchiveError::Io`] when the file cannot be read.
+pub fn read_archive_file(
+    file: &std::fs::File,
+    shown: &str,
+    options: &ReadOptions<'_>,
+) -> Result<Tree, ArchiveError> {
+    let io = |source: std::io::Error| ArchiveError::Io {
+        path: shown.to_owned(),
+        source,
+    };
+    let len = file.metadata().map_err(io)?.len();
+    let at = FileAt::new(file.try_clone().map_err(io)?, len);
+    let mut head = [0u8; HEAD_LEN];
+    let got = at.read_at_most(&mut head, 0).map_err(io)?;
+    let format = detect_format(&head[..got]).ok_or_else(|| {
+        ArchiveError::NotAnArchive(match len {
+            0 => "the file is empty".to_owned(),
+            n => format!("{n} bytes with no zip, gzip, bzip2, xz or tar signature"),
+        })
+    })?;
+    let budget = Budget::new(options.limits);
+    let sink = Sink::default();
+    match format {
+        Format::Zip => zip_reader::read(at, len, "", 0, options, &budget, &sink)?,
+        Format::Folder => {}
+        _ => tar_reader::read(
+            format,
+            std::io::BufReader::with_capacity(FILE_BUFFER, at),
+            "",
+            0,
+            options,
+            &budget,
+            &sink,
+        )?,
+    }
+    Ok(sink.into_tree(format, budget.used()))
+}
+
+/// The read buffer of an archive read from a file.
+const FILE_BUFFER: usize = 64 << 10;
+
+/// A file read at an offset of its own: clones share the open file and each keeps its
+/// own position, so several threads read one zip's members at once.
+#[derive(Clone)]
+struct FileAt {
+    file: std::sync::Arc<std::fs::File>,
+    pos: u64,
+    len: u64,
+}
+
+impl FileAt {
+    fn new(file: std::fs::File, len: u64) -> Self {
+        Self {
+            file: std::sync::Arc::new(file),
+            pos: 0,
+            len,
+        }
+    }
+
+    /// Fills as much of `buf` as the file has from `offset` on.
+    fn read_at_most(&self, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+        let mut got = 0;
+        while got < buf.len() {
+            match self.read_once(&mut buf[got..], offset + got as u64) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(got)
+    }
+
+    #[cfg(unix)]
+    fn read_once(&self, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+        std::os::unix::fs::FileExt::read_at(&*self.file, buf, offset)
+    }
+
+    #[cfg(windows)]
+    fn read_once(&self, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+        std::os::windows::fs::FileExt::seek_read(&*self.file, buf, offset)
+    }
+}
+
+impl std::io::Read for FileAt {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        // Past the length the file had when it was opened is its end, even if it grew.
+        let left = usize::try_from(self.len.saturating_sub(self.pos)).unwrap_or(usize::MAX);
+        let want = buf.len().min(left);
+        if want == 0 {
+            return Ok(0);
+        }
+        let n = self.read_once(&mut buf[..want], self.pos)?;
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl std::io::Seek for FileAt {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        let target = match pos {
+            std::io::SeekFrom::Start(n) => Some(n),
+            std::io::SeekFrom::End(d) => self.len.checked_add_signed(d),
+            std::io::SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+        };
+        let target = target.ok_or_else(|| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "seek before the start of the file",
+            )
+        })?;
+        self.pos = target;
+        Ok(target)
+    }
+}
+
 /// Reads one container (the outer archive or a nested one) into the sink.
 fn read_container(
     format: Format,
@@ -139,7 +262,15 @@ fn read_container(
     sink: &Sink,
 ) -> Result<(), ArchiveError> {
     match format {
-        Format::Zip => zip_reader::read(bytes, prefix, depth, options, budget, sink),
+        Format::Zip => zip_reader::read(
+            std::io::Cursor::new(bytes),
+            bytes.len() as u64,
+            prefix,
+            depth,
+            options,
+            budget,
+            sink,
+        ),
         Format::Folder => Ok(()),
         _ => tar_reader::read(format, bytes, prefix, depth, options, budget, sink),
     }

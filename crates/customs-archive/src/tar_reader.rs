@@ -51,14 +51,15 @@ impl Meter {
     }
 }
 
-/// The compressed bytes, counted as the decoder consumes them (the decoders that take a
-/// `BufRead` consume exactly what they decode, so a member's share is known).
-struct Input<'a> {
-    rest: &'a [u8],
+/// The compressed bytes (in memory, or buffered from a file), counted as the decoder
+/// consumes them (the decoders that take a `BufRead` consume exactly what they decode,
+/// so a member's share is known).
+struct Input<'a, B> {
+    rest: B,
     meter: &'a Meter,
 }
 
-impl Read for Input<'_> {
+impl<B: BufRead> Read for Input<'_, B> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.rest.read(buf)?;
         self.meter
@@ -68,14 +69,13 @@ impl Read for Input<'_> {
     }
 }
 
-impl BufRead for Input<'_> {
+impl<B: BufRead> BufRead for Input<'_, B> {
     fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
-        Ok(self.rest)
+        self.rest.fill_buf()
     }
 
     fn consume(&mut self, amt: usize) {
-        let amt = amt.min(self.rest.len());
-        self.rest = &self.rest[amt..];
+        self.rest.consume(amt);
         self.meter
             .compressed
             .set(self.meter.compressed.get() + amt as u64);
@@ -174,7 +174,7 @@ impl<R: Read> Read for Guarded<'_, R> {
 
 pub(crate) fn read(
     format: Format,
-    bytes: &[u8],
+    bytes: impl BufRead,
     prefix: &str,
     depth: u32,
     options: &ReadOptions<'_>,

@@ -1,4 +1,4 @@
-use std::io::Cursor;
+use std::io::{Read, Seek};
 
 use rayon::prelude::*;
 use sha2::Digest;
@@ -10,13 +10,14 @@ use crate::{
     read_member,
 };
 
-type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
-
 /// Archives at least this large are inflated on several threads, member by member.
-const PARALLEL_BYTES: usize = 2 << 20;
+const PARALLEL_BYTES: u64 = 2 << 20;
 
-pub(crate) fn read(
-    bytes: &[u8],
+/// Reads a zip from `reader`, `len` bytes long (in memory, or a file read at offsets:
+/// either is cheap to clone, one clone a thread).
+pub(crate) fn read<R: Read + Seek + Clone + Send + Sync>(
+    reader: R,
+    len: u64,
     prefix: &str,
     depth: u32,
     options: &ReadOptions<'_>,
@@ -27,7 +28,7 @@ pub(crate) fn read(
         format: Format::Zip,
         detail: e.to_string(),
     };
-    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(corrupt)?;
+    let mut archive = ZipArchive::new(reader).map_err(corrupt)?;
     let shown_archive = prefix.trim_end_matches(crate::NESTED_SEPARATOR);
     if archive.has_duplicate_names() {
         sink.anomaly(Anomaly::new(
@@ -64,7 +65,7 @@ pub(crate) fn read(
         );
     }
     let indices = 0..count.min(room);
-    if bytes.len() >= PARALLEL_BYTES && depth == 0 {
+    if len >= PARALLEL_BYTES && depth == 0 {
         indices.into_par_iter().for_each_init(
             || archive.clone(),
             |archive, i| member(archive, i, prefix, depth, options, budget, sink),
@@ -77,8 +78,8 @@ pub(crate) fn read(
     Ok(())
 }
 
-fn member(
-    archive: &mut Archive<'_>,
+fn member<R: Read + Seek>(
+    archive: &mut ZipArchive<R>,
     index: usize,
     prefix: &str,
     depth: u32,

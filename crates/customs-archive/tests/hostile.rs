@@ -5,23 +5,38 @@ use std::io::Write;
 
 use customs_archive::{
     AnomalyKind, ArchiveError, EntryKind, Format, IncompleteCause, Limits, ReadOptions, Tree, Want,
-    read_archive,
+    read_archive, read_archive_file,
 };
 
 fn content(_: &str, _: u64) -> Want {
     Want::Content
 }
 
+/// Reads `bytes` in memory and again from a file: every case below holds for both
+/// readers, which must agree on everything (members, digests, anomalies, what was left
+/// unread, or the error).
 fn read_with(bytes: &[u8], limits: &Limits) -> Result<Tree, ArchiveError> {
-    read_archive(
-        bytes,
-        &ReadOptions {
-            limits,
-            hash_all: true,
-            select: &content,
-            on_member: None,
-        },
-    )
+    let options = ReadOptions {
+        limits,
+        hash_all: true,
+        select: &content,
+        on_member: None,
+    };
+    let in_memory = read_archive(bytes, &options);
+    let mut file = tempfile::tempfile().expect("a temporary file");
+    file.write_all(bytes)
+        .expect("the temporary file takes the bytes");
+    let from_file = read_archive_file(&file, "artifact", &options);
+    match (&in_memory, &from_file) {
+        (Ok(a), Ok(b)) => assert_eq!(
+            format!("{a:?}"),
+            format!("{b:?}"),
+            "the file reader saw another tree than the in-memory reader"
+        ),
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+        (a, b) => panic!("the readers disagree: in memory {a:?}, from a file {b:?}"),
+    }
+    in_memory
 }
 
 fn read(bytes: &[u8]) -> Tree {

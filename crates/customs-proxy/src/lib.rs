@@ -1422,7 +1422,8 @@ fn comparable_file<'a>(release: &'a Release, like: &FileRef) -> Option<&'a FileR
 /// it matched, `false` when the index gives no digest. A download that failed, or sent
 /// other bytes than the index lists, is an upstream failure.
 fn fetch_checked(s: &ProxyState, project: &Project, file: &FileRef) -> Result<bool, Failure> {
-    let fetched = s.registry.fetch(project, file).map_err(|e| match e {
+    // Streamed into the cache: the download is never held in memory.
+    let fetched = s.registry.fetch_file(project, file).map_err(|e| match e {
         customs_registry::RegistryError::CacheTampered { .. } => {
             (StatusCode::INTERNAL_SERVER_ERROR, format!("customs: {e}"))
         }

@@ -37,6 +37,148 @@ pub fn digest_of(expected: &Digest, bytes: &[u8]) -> String {
     }
 }
 
+/// The digests of a stream, taken as its bytes go by: always sha256 (what reports name
+/// an artifact by), and the index's algorithm when it is another.
+#[derive(Clone)]
+pub(crate) struct Digesting {
+    sha256: sha2::Sha256,
+    other: Option<Other>,
+    len: u64,
+}
+
+#[derive(Clone)]
+enum Other {
+    Sha512(sha2::Sha512),
+    Sha1(sha1::Sha1),
+}
+
+impl Digesting {
+    /// Hashing in sha256 and in the algorithm of `expected` (when given).
+    pub(crate) fn new(expected: Option<&Digest>) -> Self {
+        Self {
+            sha256: sha2::Sha256::new(),
+            other: match expected {
+                Some(Digest::Sha512(_)) => Some(Other::Sha512(sha2::Sha512::new())),
+                Some(Digest::Sha1(_)) => Some(Other::Sha1(sha1::Sha1::new())),
+                _ => None,
+            },
+            len: 0,
+        }
+    }
+
+    pub(crate) fn update(&mut self, bytes: &[u8]) {
+        self.sha256.update(bytes);
+        match &mut self.other {
+            Some(Other::Sha512(h)) => h.update(bytes),
+            Some(Other::Sha1(h)) => h.update(bytes),
+            None => {}
+        }
+        self.len += bytes.len() as u64;
+    }
+
+    pub(crate) fn finish(self) -> Hashed {
+        let sha256 = hex::encode(self.sha256.finalize());
+        let other = match self.other {
+            Some(Other::Sha512(h)) => Some(hex::encode(h.finalize())),
+            Some(Other::Sha1(h)) => Some(hex::encode(h.finalize())),
+            None => None,
+        };
+        Hashed {
+            sha256,
+            other,
+            len: self.len,
+        }
+    }
+
+    /// Hashes a whole file, a buffer at a time.
+    pub(crate) fn file(mut self, file: &mut std::fs::File) -> std::io::Result<Self> {
+        use std::io::Read;
+        let mut buf = vec![0u8; 64 << 10];
+        loop {
+            match file.read(&mut buf) {
+                Ok(0) => return Ok(self),
+                Ok(n) => self.update(&buf[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+}
+
+/// What [`Digesting`] found.
+pub(crate) struct Hashed {
+    /// sha256, as hex.
+    pub(crate) sha256: String,
+    /// The digest in the index's algorithm when it is another, as hex.
+    pub(crate) other: Option<String>,
+    /// The length.
+    pub(crate) len: u64,
+}
+
+impl Hashed {
+    /// The digest in `expected`'s algorithm.
+    pub(crate) fn in_algorithm_of(&self, expected: &Digest) -> String {
+        match expected {
+            Digest::Sha256(_) => self.sha256.clone(),
+            _ => self.other.clone().unwrap_or_default(),
+        }
+    }
+}
+
+/// A download on its way into the cache: a temporary file beside the cache's files,
+/// hashed as it is written, moved into place only once it matched the index's digest.
+pub(crate) struct Incoming {
+    dir: PathBuf,
+    file: Option<tempfile::NamedTempFile>,
+    digesting: Digesting,
+    expected: Option<Digest>,
+}
+
+impl Incoming {
+    pub(crate) fn new(cache: &Cache, expected: Option<&Digest>) -> Self {
+        Self {
+            dir: cache.dir.join("incoming"),
+            file: None,
+            digesting: Digesting::new(expected),
+            expected: expected.cloned(),
+        }
+    }
+
+    /// The temporary file, its (sha256, other digest, length).
+    pub(crate) fn finish(mut self) -> std::io::Result<(tempfile::NamedTempFile, Hashed)> {
+        let mut file = match self.file.take() {
+            Some(f) => f,
+            None => self.open()?,
+        };
+        file.as_file_mut().flush()?;
+        Ok((file, self.digesting.finish()))
+    }
+
+    fn open(&self) -> std::io::Result<tempfile::NamedTempFile> {
+        std::fs::create_dir_all(&self.dir)?;
+        tempfile::NamedTempFile::new_in(&self.dir)
+    }
+}
+
+impl crate::http::BodySink for Incoming {
+    fn restart(&mut self) -> std::io::Result<()> {
+        self.file = Some(self.open()?);
+        self.digesting = Digesting::new(self.expected.as_ref());
+        Ok(())
+    }
+
+    fn take(&mut self, chunk: &[u8]) -> std::io::Result<()> {
+        if self.file.is_none() {
+            self.file = Some(self.open()?);
+        }
+        if let Some(f) = self.file.as_mut() {
+            f.write_all(chunk)?;
+        }
+        self.digesting.update(chunk);
+        Ok(())
+    }
+}
+
 /// The artifact cache.
 #[derive(Debug, Clone)]
 pub struct Cache {
@@ -94,6 +236,59 @@ impl Cache {
             });
         }
         Ok(Some(bytes))
+    }
+
+    /// The cached file for `digest`, open for reading and checked against it by
+    /// reading it through once (never held in memory), with its sha256 and length.
+    ///
+    /// # Errors
+    /// As [`Cache::get`].
+    pub(crate) fn open_checked(
+        &self,
+        digest: &Digest,
+    ) -> Result<Option<(std::fs::File, String, u64)>, RegistryError> {
+        use std::io::Seek;
+        let path = self.path_of(digest);
+        let fail = |e: std::io::Error| RegistryError::Cache {
+            path: path.clone(),
+            message: e.to_string(),
+        };
+        let mut file = match std::fs::File::open(&path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(fail(e)),
+        };
+        let hashed = Digesting::new(Some(digest))
+            .file(&mut file)
+            .map_err(fail)?
+            .finish();
+        let found = hashed.in_algorithm_of(digest);
+        if found != digest.hex() {
+            return Err(RegistryError::CacheTampered {
+                path,
+                algorithm: digest.algorithm(),
+                expected: digest.hex().to_owned(),
+                found,
+            });
+        }
+        file.rewind().map_err(fail)?;
+        Ok(Some((file, hashed.sha256, hashed.len)))
+    }
+
+    /// Moves a download that matched `digest` into place (atomically: a rename).
+    pub(crate) fn keep(
+        &self,
+        digest: &Digest,
+        file: tempfile::NamedTempFile,
+    ) -> Result<std::fs::File, RegistryError> {
+        let path = self.path_of(digest);
+        let fail = |e: std::io::Error| RegistryError::Cache {
+            path: path.clone(),
+            message: e.to_string(),
+        };
+        let parent = path.parent().unwrap_or(&self.dir);
+        std::fs::create_dir_all(parent).map_err(fail)?;
+        file.persist(&path).map_err(|e| fail(e.error))
     }
 
     /// Stores bytes that matched `digest`, atomically (a temporary file renamed into

@@ -40,6 +40,48 @@ pub struct Response {
     pub serial: Option<String>,
 }
 
+/// What an answer said besides its body (see [`Http::get_streamed`]).
+#[derive(Debug, Clone)]
+pub struct Head {
+    /// The final URL (after redirects), credentials removed.
+    pub url: String,
+    /// `Content-Type`, lower case, without parameters.
+    pub content_type: String,
+    /// The `ETag`, else the `Last-Modified` date.
+    pub etag: Option<String>,
+    /// PyPI's `X-PyPI-Last-Serial`.
+    pub serial: Option<String>,
+}
+
+/// Where a streamed body goes, a chunk at a time.
+pub trait BodySink {
+    /// Forgets what an earlier try sent: the body starts again.
+    ///
+    /// # Errors
+    /// When the place the body goes cannot be emptied.
+    fn restart(&mut self) -> std::io::Result<()>;
+    /// Takes the next chunk.
+    ///
+    /// # Errors
+    /// When the chunk cannot be kept.
+    fn take(&mut self, chunk: &[u8]) -> std::io::Result<()>;
+}
+
+impl BodySink for Vec<u8> {
+    fn restart(&mut self) -> std::io::Result<()> {
+        self.clear();
+        Ok(())
+    }
+
+    fn take(&mut self, chunk: &[u8]) -> std::io::Result<()> {
+        self.extend_from_slice(chunk);
+        Ok(())
+    }
+}
+
+/// The bytes of a body read at a time.
+const BODY_CHUNK: usize = 64 << 10;
+
 /// How long a `Retry-After` (seconds) is waited at most.
 const MAX_RETRY_AFTER: u64 = 60;
 
@@ -308,6 +350,51 @@ impl Http {
         index: &str,
         etag: Option<&str>,
     ) -> Result<Option<Response>, RegistryError> {
+        let mut body = Vec::new();
+        let head = self.exchange(url, accept, token, limit, index, etag, &mut body)?;
+        Ok(head.map(|h| Response {
+            url: h.url,
+            content_type: h.content_type,
+            body,
+            etag: h.etag,
+            serial: h.serial,
+        }))
+    }
+
+    /// GETs `url` as [`Http::get`] does, handing the body to `body` as it arrives
+    /// instead of holding it: memory stays one buffer, whatever the size. A try that
+    /// breaks off starts `body` again ([`BodySink::restart`]).
+    ///
+    /// # Errors
+    /// As [`Http::get`], and when `body` cannot take the bytes.
+    pub fn get_streamed(
+        &self,
+        url: &str,
+        accept: &str,
+        token: Option<&str>,
+        limit: u64,
+        index: &str,
+        body: &mut dyn BodySink,
+    ) -> Result<Head, RegistryError> {
+        self.exchange(url, accept, token, limit, index, None, body)?
+            .ok_or_else(|| RegistryError::Status {
+                url: redact(url),
+                index: index.to_owned(),
+                status: 304,
+            })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn exchange(
+        &self,
+        url: &str,
+        accept: &str,
+        token: Option<&str>,
+        limit: u64,
+        index: &str,
+        etag: Option<&str>,
+        sink: &mut dyn BodySink,
+    ) -> Result<Option<Head>, RegistryError> {
         let (bare, basic) = split_credentials(url);
         let host = host_of(&bare);
         let mut last = String::new();
@@ -411,25 +498,57 @@ impl Http {
                 .unwrap_or("")
                 .trim()
                 .to_ascii_lowercase();
-            let body = response.body_mut().with_config().limit(limit).read_to_vec();
-            match body {
-                Ok(body) => {
-                    return Ok(Some(Response {
+            if let Err(e) = sink.restart() {
+                return Err(RegistryError::Sink {
+                    url: bare.clone(),
+                    message: e.to_string(),
+                });
+            }
+            // The limit is counted here, one byte past it being enough to know.
+            let mut reader = response
+                .body_mut()
+                .with_config()
+                .limit(limit.saturating_add(1))
+                .reader();
+            let mut buf = vec![0u8; BODY_CHUNK];
+            let mut total = 0u64;
+            let read = loop {
+                match std::io::Read::read(&mut reader, &mut buf) {
+                    Ok(0) => break Ok(()),
+                    Ok(n) => {
+                        total += n as u64;
+                        if total > limit {
+                            return Err(RegistryError::TooLarge {
+                                url: bare.clone(),
+                                limit,
+                            });
+                        }
+                        if let Err(e) = sink.take(&buf[..n]) {
+                            return Err(RegistryError::Sink {
+                                url: bare.clone(),
+                                message: e.to_string(),
+                            });
+                        }
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => break Err(e),
+                }
+            };
+            match read {
+                Ok(()) => {
+                    return Ok(Some(Head {
                         url: bare,
                         content_type,
-                        body,
                         etag,
                         serial,
                     }));
                 }
-                Err(ureq::Error::BodyExceedsLimit(_)) => {
-                    return Err(RegistryError::TooLarge {
-                        url: bare.clone(),
-                        limit,
-                    });
-                }
                 Err(e) => {
-                    timed_out = matches!(e, ureq::Error::Timeout(_));
+                    timed_out = e.kind() == std::io::ErrorKind::TimedOut
+                        || matches!(
+                            e.get_ref().and_then(|i| i.downcast_ref::<ureq::Error>()),
+                            Some(ureq::Error::Timeout(_))
+                        );
                     last = e.to_string();
                 }
             }

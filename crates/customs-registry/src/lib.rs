@@ -116,6 +116,14 @@ pub enum RegistryError {
         /// What was wrong.
         message: String,
     },
+    /// The body could not be kept where it was going (a full disk, say).
+    #[error("cannot keep the download of {url}: {message}")]
+    Sink {
+        /// The URL asked for.
+        url: String,
+        /// What went wrong.
+        message: String,
+    },
     /// The answer was larger than the limit.
     #[error("{url} is larger than the limit of {limit} bytes")]
     TooLarge {
@@ -275,6 +283,40 @@ pub struct Fetched {
     pub integrity: Integrity,
     /// Whether they came from the cache.
     pub from_cache: bool,
+}
+
+/// A downloaded (or cached) artifact in a file, never held in memory: the cache's own
+/// file when it matched the index's digest, else a temporary file removed when this is
+/// dropped.
+#[derive(Debug)]
+pub struct FetchedFile {
+    /// The file, open for reading.
+    pub file: std::fs::File,
+    /// Whether its bytes match the index's digest.
+    pub integrity: Integrity,
+    /// Whether it came from the cache.
+    pub from_cache: bool,
+    /// The sha256 of its bytes.
+    pub sha256: String,
+    /// Its length in bytes.
+    pub size: u64,
+    /// The temporary file behind `file`, when it is not the cache's.
+    _temporary: Option<tempfile::TempPath>,
+}
+
+impl FetchedFile {
+    /// The whole file in memory (for the checks that need the bytes themselves).
+    ///
+    /// # Errors
+    /// When the file cannot be read.
+    pub fn read_all(&self) -> std::io::Result<Vec<u8>> {
+        use std::io::{Read, Seek};
+        let mut file = &self.file;
+        file.rewind()?;
+        let mut bytes = Vec::with_capacity(usize::try_from(self.size).unwrap_or(0));
+        file.read_to_end(&mut bytes)?;
+        Ok(bytes)
+    }
 }
 
 /// The registry client.
@@ -824,6 +866,95 @@ impl Registry {
         })
     }
 
+    /// Downloads a file into the cache (or takes it from there) as [`Registry::fetch`]
+    /// does, streaming it to disk and hashing it on the way: memory stays one buffer
+    /// whatever the artifact's size. A download that matches the index's digest is
+    /// cached; one that does not, or has no digest to match, is kept only in a
+    /// temporary file that goes when the returned value is dropped.
+    ///
+    /// # Errors
+    /// When the file cannot be downloaded or kept, or its cached copy was altered.
+    pub fn fetch_file(
+        &self,
+        project: &Project,
+        file: &FileRef,
+    ) -> Result<FetchedFile, RegistryError> {
+        if let Some(digest) = &file.digest
+            && let Some((opened, sha256, size)) = self.cache.open_checked(digest)?
+        {
+            return Ok(FetchedFile {
+                file: opened,
+                integrity: Integrity::Verified {
+                    algorithm: digest.algorithm(),
+                    digest: digest.hex().to_owned(),
+                },
+                from_cache: true,
+                sha256,
+                size,
+                _temporary: None,
+            });
+        }
+        let token = match project.ecosystem {
+            Ecosystem::Npm => self.config.npm_token_for(&file.url),
+            Ecosystem::Pypi => None,
+        };
+        let mut incoming = cache::Incoming::new(&self.cache, file.digest.as_ref());
+        self.http.get_streamed(
+            &file.url,
+            "*/*",
+            token,
+            MAX_ARTIFACT,
+            &project.index,
+            &mut incoming,
+        )?;
+        let kept = |e: std::io::Error| RegistryError::Cache {
+            path: self.cache.dir().join("incoming"),
+            message: e.to_string(),
+        };
+        let (temporary, hashed) = incoming.finish().map_err(kept)?;
+        let (integrity, opened, temporary) = match &file.digest {
+            None => {
+                let (opened, path) = temporary.into_parts();
+                (Integrity::Unchecked, opened, Some(path))
+            }
+            Some(digest) => {
+                let actual = hashed.in_algorithm_of(digest);
+                if actual == digest.hex() {
+                    let opened = self.cache.keep(digest, temporary)?;
+                    (
+                        Integrity::Verified {
+                            algorithm: digest.algorithm(),
+                            digest: actual,
+                        },
+                        opened,
+                        None,
+                    )
+                } else {
+                    let (opened, path) = temporary.into_parts();
+                    (
+                        Integrity::Mismatch {
+                            algorithm: digest.algorithm(),
+                            expected: digest.hex().to_owned(),
+                            actual,
+                        },
+                        opened,
+                        Some(path),
+                    )
+                }
+            }
+        };
+        let mut opened = opened;
+        std::io::Seek::rewind(&mut opened).map_err(kept)?;
+        Ok(FetchedFile {
+            file: opened,
+            integrity,
+            from_cache: false,
+            sha256: hashed.sha256,
+            size: hashed.len,
+            _temporary: temporary,
+        })
+    }
+
     /// Reads who a PyPI release's provenance says built it (PEP 740 provenance object).
     /// `None` when there is no provenance link or it cannot be read: the identity is
     /// then unknown, which is not the same as absent.
@@ -1055,6 +1186,118 @@ mod tests {
     }
 
     use super::*;
+
+    /// Serves `bodies` in turn, one a connection: (bytes sent, length announced).
+    fn serve_in_turn(bodies: Vec<(Vec<u8>, usize)>) -> String {
+        use std::io::{Read, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("binds");
+        let url = format!(
+            "http://{}/a/-/a-1.0.0.tgz",
+            listener.local_addr().expect("addr")
+        );
+        std::thread::spawn(move || {
+            let mut bodies = bodies.into_iter();
+            for stream in listener.incoming() {
+                let Ok(mut s) = stream else { return };
+                let mut buf = [0u8; 4096];
+                let _ = s.read(&mut buf);
+                let Some((body, announced)) = bodies.next() else {
+                    return;
+                };
+                let _ = write!(
+                    s,
+                    "HTTP/1.1 200 OK\r\nContent-Length: {announced}\r\nConnection: close\r\n\r\n"
+                );
+                let _ = s.write_all(&body);
+            }
+        });
+        url
+    }
+
+    fn fetch_setup(url: &str, digest: Digest, tag: &str) -> (Registry, Project, FileRef, PathBuf) {
+        let dir = std::env::temp_dir().join(format!("customs-fetch-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let registry = Registry::new(IndexConfig::default(), Cache::new(&dir))
+            .expect("client")
+            .with_retries(2, Duration::from_millis(10));
+        let mut project = npm_project(&["1.0.0"], "1.0.0");
+        project.index = "loopback".into();
+        let mut file = project.releases[0].files[0].clone();
+        file.url = url.to_owned();
+        file.digest = Some(digest);
+        (registry, project, file, dir)
+    }
+
+    fn incoming_files(dir: &std::path::Path) -> usize {
+        std::fs::read_dir(dir.join("incoming")).map_or(0, Iterator::count)
+    }
+
+    /// A download streamed to disk: a try that breaks off mid-body starts over (its
+    /// bytes are not kept), the complete one is cached under the index's digest, and
+    /// the value handed back reads as those bytes.
+    #[test]
+    fn a_streamed_download_restarts_after_a_broken_try_and_is_cached_whole() {
+        use sha2::Digest as _;
+        let bytes: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+        let sha512 = hex::encode(sha2::Sha512::digest(&bytes));
+        let url = serve_in_turn(vec![
+            (bytes[..100_000].to_vec(), bytes.len()),
+            (bytes.clone(), bytes.len()),
+        ]);
+        let (registry, project, file, dir) =
+            fetch_setup(&url, Digest::Sha512(sha512.clone()), "restart");
+        let fetched = registry.fetch_file(&project, &file).expect("fetched");
+        assert!(matches!(fetched.integrity, Integrity::Verified { .. }));
+        assert!(!fetched.from_cache);
+        assert_eq!(fetched.size, bytes.len() as u64);
+        assert_eq!(fetched.sha256, hex::encode(sha2::Sha256::digest(&bytes)));
+        assert_eq!(fetched.read_all().expect("reads"), bytes);
+        let cached =
+            std::fs::read(registry.cache().path_of(&Digest::Sha512(sha512))).expect("cached");
+        assert_eq!(cached, bytes);
+        assert_eq!(incoming_files(&dir), 0, "the broken try left a file behind");
+        // From the cache now, checked as it is read.
+        let again = registry.fetch_file(&project, &file).expect("cached");
+        assert!(again.from_cache);
+        assert_eq!(again.read_all().expect("reads"), bytes);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Bytes that do not match the index's digest are handed back marked, never cached,
+    /// and their temporary file goes with the value; an altered cached file is an error.
+    #[test]
+    fn a_mismatching_download_is_not_cached_and_an_altered_cache_is_refused() {
+        use sha2::Digest as _;
+        let bytes = b"the bytes the index does not list".to_vec();
+        let listed = hex::encode(sha2::Sha256::digest(b"the listed bytes"));
+        let url = serve_in_turn(vec![(bytes.clone(), bytes.len())]);
+        let (registry, project, file, dir) =
+            fetch_setup(&url, Digest::Sha256(listed.clone()), "mismatch");
+        let fetched = registry.fetch_file(&project, &file).expect("fetched");
+        assert!(matches!(fetched.integrity, Integrity::Mismatch { .. }));
+        assert_eq!(fetched.read_all().expect("reads"), bytes);
+        let cached = registry.cache().path_of(&Digest::Sha256(listed.clone()));
+        assert!(!cached.exists(), "mismatching bytes were cached");
+        assert_eq!(
+            incoming_files(&dir),
+            1,
+            "the value holds its temporary file"
+        );
+        drop(fetched);
+        assert_eq!(
+            incoming_files(&dir),
+            0,
+            "the temporary file outlived its value"
+        );
+        // A cached file altered afterwards is refused, not served or re-downloaded.
+        std::fs::create_dir_all(cached.parent().expect("parent")).expect("dir");
+        std::fs::write(&cached, b"altered").expect("writes");
+        let err = registry
+            .fetch_file(&project, &file)
+            .expect_err("altered cache");
+        assert!(matches!(err, RegistryError::CacheTampered { .. }), "{err}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     fn npm_project(versions: &[&str], latest: &str) -> Project {
         let mut docs = serde_json::Map::new();

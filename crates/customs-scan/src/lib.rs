@@ -19,7 +19,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use customs_analyze::{Note, analyze_package};
-use customs_archive::{ArchiveError, Incomplete, Limits, ReadOptions, read_archive, read_dir};
+use customs_archive::{
+    ArchiveError, Incomplete, Limits, ReadOptions, read_archive, read_archive_file, read_dir,
+};
 use customs_ecosystem::{ArtifactKind, Identity, Package, select};
 use customs_history::Profile;
 use customs_registry::Registry;
@@ -199,6 +201,70 @@ fn read_and_judge(
     bytes: &[u8],
     options: &ScanOptions,
 ) -> Result<PackageReport, ScanError> {
+    read_and_judge_from(target, file_name, Artifact::Bytes(bytes), options)
+}
+
+/// Scans an artifact streamed from a file: neither the file nor its decompressed
+/// stream is ever held whole in memory, whatever its size.
+pub(crate) fn read_and_judge_file(
+    target: &str,
+    file_name: &str,
+    file: &std::fs::File,
+    options: &ScanOptions,
+) -> Result<PackageReport, ScanError> {
+    read_and_judge_from(target, file_name, Artifact::File(file), options)
+}
+
+/// Where an artifact's bytes are.
+#[derive(Clone, Copy)]
+enum Artifact<'a> {
+    Bytes(&'a [u8]),
+    File(&'a std::fs::File),
+}
+
+impl Artifact<'_> {
+    fn sha256(self) -> std::io::Result<String> {
+        match self {
+            Self::Bytes(bytes) => Ok(hex::encode(Sha256::digest(bytes))),
+            Self::File(file) => {
+                // Read at offsets of its own, beside the archive reader's.
+                let mut digest = Sha256::new();
+                let mut buf = vec![0u8; 64 << 10];
+                let mut offset = 0u64;
+                loop {
+                    let n = match read_at(file, &mut buf, offset) {
+                        Ok(n) => n,
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        Err(e) => return Err(e),
+                    };
+                    if n == 0 {
+                        break;
+                    }
+                    digest.update(&buf[..n]);
+                    offset += n as u64;
+                }
+                Ok(hex::encode(digest.finalize()))
+            }
+        }
+    }
+}
+
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+    std::os::unix::fs::FileExt::read_at(file, buf, offset)
+}
+
+#[cfg(windows)]
+fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+    std::os::windows::fs::FileExt::seek_read(file, buf, offset)
+}
+
+fn read_and_judge_from(
+    target: &str,
+    file_name: &str,
+    artifact: Artifact<'_>,
+    options: &ScanOptions,
+) -> Result<PackageReport, ScanError> {
     // A tar stream is inflated on one thread, member after member: each code file is
     // analysed on the other threads as soon as it is read (the analysis cache hands the
     // facts to analyze_package), instead of after the whole stream.
@@ -209,7 +275,7 @@ fn read_and_judge(
     let digest = std::sync::OnceLock::new();
     let tree = rayon::scope(|scope| {
         scope.spawn(|_| {
-            digest.get_or_init(|| hex::encode(Sha256::digest(bytes)));
+            digest.get_or_init(|| artifact.sha256());
         });
         let early = |entry: &customs_archive::Entry| {
             if !customs_analyze::prepares(&entry.path) {
@@ -234,12 +300,20 @@ fn read_and_judge(
             select: &select,
             on_member: Some(&early),
         };
-        read_archive(bytes, &read)
+        match artifact {
+            Artifact::Bytes(bytes) => read_archive(bytes, &read),
+            Artifact::File(file) => read_archive_file(file, file_name, &read),
+        }
     })
     .map_err(|e| archive_error(target, &e))?;
-    let sha256 = digest
-        .into_inner()
-        .unwrap_or_else(|| hex::encode(Sha256::digest(bytes)));
+    let sha256 = match digest.into_inner() {
+        Some(done) => done,
+        None => artifact.sha256(),
+    }
+    .map_err(|e| ScanError {
+        target: target.to_owned(),
+        message: format!("cannot read {file_name}: {e}"),
+    })?;
     Ok(judge(
         target,
         sha256,
@@ -287,11 +361,11 @@ fn read_path(target: &str, path: &Path, options: &ScanOptions) -> Result<Package
             profiling(options.skip_profile, true),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| ScanError {
+    let file = std::fs::File::open(path).map_err(|e| ScanError {
         target: target.to_owned(),
         message: format!("cannot read {}: {e}", path.display()),
     })?;
-    read_and_judge(target, &file_name, &bytes, options)
+    read_and_judge_file(target, &file_name, &file, options)
 }
 
 fn archive_error(target: &str, e: &ArchiveError) -> ScanError {

@@ -15,7 +15,7 @@ use customs_registry::{FileRef, Integrity, Project, Registry, Release, Spec, lin
 use customs_rules::{Finding, Verdict, verdict};
 use serde::Serialize;
 
-use crate::{PackageReport, ScanError, ScanOptions, pool, read_and_judge, read_path};
+use crate::{PackageReport, ScanError, ScanOptions, pool, read_and_judge_file, read_path};
 
 /// At most this many newly added dependencies are resolved and scanned per release.
 const MAX_DEPENDENCY_SCANS: usize = 5;
@@ -85,7 +85,7 @@ pub fn verify_provenance(
     project: &Project,
     release: &Release,
     file: &FileRef,
-    bytes: &[u8],
+    artifact: &customs_verify::ArtifactDigests,
     root: &customs_verify::TrustedRoot,
     expected: &customs_verify::Expected,
 ) -> ProvenanceCheck {
@@ -144,7 +144,7 @@ pub fn verify_provenance(
     }
     let mut last: Option<customs_verify::Failure> = None;
     for b in &bundles {
-        match customs_verify::verify_expecting(bytes, b, root, expected) {
+        match customs_verify::verify_expecting(artifact, b, root, expected) {
             Ok(id) => {
                 return ProvenanceCheck {
                     status: "verified",
@@ -315,10 +315,11 @@ fn scan_file(
     target: &str,
     options: &ScanOptions,
 ) -> Result<PackageReport, ScanError> {
+    // Streamed to disk and read from there: a large artifact is never held whole.
     let fetched = registry
-        .fetch(project, file)
+        .fetch_file(project, file)
         .map_err(|e| error(target, e))?;
-    let mut report = read_and_judge(target, &file.file_name, &fetched.bytes, options)?;
+    let mut report = read_and_judge_file(target, &file.file_name, &fetched.file, options)?;
     if let Integrity::Mismatch {
         algorithm,
         expected,
@@ -333,15 +334,31 @@ fn scan_file(
         )]);
     }
     let provenance = match (&file.provenance, trusted_root()) {
-        (customs_registry::Provenance::Present { .. }, Some(root)) => Some(verify_provenance(
-            registry,
-            project,
-            release,
-            file,
-            &fetched.bytes,
-            root,
-            &customs_verify::Expected::default(),
-        )),
+        (customs_registry::Provenance::Present { .. }, Some(root)) => {
+            let digests = {
+                use std::io::Seek;
+                let mut reader = &fetched.file;
+                reader
+                    .rewind()
+                    .and_then(|()| customs_verify::ArtifactDigests::of_reader(reader))
+            };
+            Some(match digests {
+                Ok(digests) => verify_provenance(
+                    registry,
+                    project,
+                    release,
+                    file,
+                    &digests,
+                    root,
+                    &customs_verify::Expected::default(),
+                ),
+                Err(e) => ProvenanceCheck {
+                    status: "unknown",
+                    identity: None,
+                    reason: Some(format!("the artifact could not be read again: {e}")),
+                },
+            })
+        }
         (customs_registry::Provenance::Present { .. }, None) => Some(ProvenanceCheck {
             status: "unknown",
             identity: None,

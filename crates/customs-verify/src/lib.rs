@@ -111,17 +111,63 @@ impl Expected {
 #[error("{0}")]
 pub struct Failure(pub String);
 
-/// [`verify`], then the identity held to `expected`.
+/// The digests of an artifact that a bundle may name it by: all that verification needs
+/// of the artifact, so that a large one is hashed as it streams, never held whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArtifactDigests {
+    /// sha256.
+    pub sha256: [u8; 32],
+    /// sha512.
+    pub sha512: [u8; 64],
+}
+
+impl ArtifactDigests {
+    /// The digests of bytes in memory.
+    #[must_use]
+    pub fn of(artifact: &[u8]) -> Self {
+        Self {
+            sha256: sha2::Sha256::digest(artifact).into(),
+            sha512: sha2::Sha512::digest(artifact).into(),
+        }
+    }
+
+    /// The digests of what `reader` gives, read a buffer at a time.
+    ///
+    /// # Errors
+    /// When the reader fails.
+    pub fn of_reader(mut reader: impl std::io::Read) -> std::io::Result<Self> {
+        let mut sha256 = sha2::Sha256::new();
+        let mut sha512 = sha2::Sha512::new();
+        let mut buf = vec![0u8; 64 << 10];
+        loop {
+            match reader.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    sha256.update(&buf[..n]);
+                    sha512.update(&buf[..n]);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Self {
+            sha256: sha256.finalize().into(),
+            sha512: sha512.finalize().into(),
+        })
+    }
+}
+
+/// [`verify_digests`], then the identity held to `expected`.
 ///
 /// # Errors
 /// As [`verify`], or when the identity is not the pinned one.
 pub fn verify_expecting(
-    artifact: &[u8],
+    artifact: &ArtifactDigests,
     bundle: &[u8],
     root: &TrustedRoot,
     expected: &Expected,
 ) -> Result<Identity, Failure> {
-    let id = verify(artifact, bundle, root)?;
+    let id = verify_digests(artifact, bundle, root)?;
     match expected.mismatch(&id) {
         Some(m) => Err(Failure(m)),
         None => Ok(id),
@@ -278,6 +324,18 @@ fn pae(payload_type: &str, payload: &[u8]) -> Vec<u8> {
 /// # Errors
 /// A [`Failure`] naming the check that failed.
 pub fn verify(artifact: &[u8], bundle: &[u8], root: &TrustedRoot) -> Result<Identity, Failure> {
+    verify_digests(&ArtifactDigests::of(artifact), bundle, root)
+}
+
+/// [`verify`] for an artifact known by its digests.
+///
+/// # Errors
+/// As [`verify`].
+pub fn verify_digests(
+    artifact: &ArtifactDigests,
+    bundle: &[u8],
+    root: &TrustedRoot,
+) -> Result<Identity, Failure> {
     let bundle: Bundle = serde_json::from_slice(bundle)
         .map_err(|e| Failure(format!("not a Sigstore bundle: {e}")))?;
     if !bundle
@@ -470,7 +528,7 @@ pub fn verify(artifact: &[u8], bundle: &[u8], root: &TrustedRoot) -> Result<Iden
         }
         (None, Some(ms)) => {
             let sig_bytes = b64(&ms.signature, "the message signature")?;
-            let artifact_digest = sha2::Sha256::digest(artifact);
+            let artifact_digest = artifact.sha256;
             if let Some(d) = &ms.message_digest
                 && b64(&d.digest, "the message digest")? != artifact_digest.as_slice()
             {
@@ -529,14 +587,14 @@ fn chain_to<'a>(leaf: &Cert, chain: &'a [Cert]) -> Result<&'a Cert, String> {
 }
 
 /// The statement's subjects include the artifact's sha256 or sha512.
-fn subject_matches(payload: &[u8], artifact: &[u8]) -> Result<bool, Failure> {
+fn subject_matches(payload: &[u8], artifact: &ArtifactDigests) -> Result<bool, Failure> {
     let statement: serde_json::Value = serde_json::from_slice(payload)
         .map_err(|e| Failure(format!("the statement is not JSON: {e}")))?;
     let Some(subjects) = statement.get("subject").and_then(|s| s.as_array()) else {
         return fail("the statement has no subject");
     };
-    let sha256 = hex::encode(sha2::Sha256::digest(artifact));
-    let sha512 = hex::encode(sha2::Sha512::digest(artifact));
+    let sha256 = hex::encode(artifact.sha256);
+    let sha512 = hex::encode(artifact.sha512);
     Ok(subjects.iter().any(|s| {
         let d = &s["digest"];
         d["sha256"]

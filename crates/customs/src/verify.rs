@@ -74,7 +74,12 @@ fn local(
     let provenance = match bundle {
         Some(b) => {
             let bytes = std::fs::read(b).with_context(|| format!("cannot read {}", b.display()))?;
-            match customs_verify::verify_expecting(&artifact, &bytes, root, expected) {
+            match customs_verify::verify_expecting(
+                &customs_verify::ArtifactDigests::of(&artifact),
+                &bytes,
+                root,
+                expected,
+            ) {
                 Ok(id) => Outcome::Verified(id),
                 Err(e) => Outcome::Failed(e.0),
             }
@@ -203,7 +208,7 @@ fn from_registry(
             &project,
             release,
             file,
-            &fetched.bytes,
+            &customs_verify::ArtifactDigests::of(&fetched.bytes),
             root,
             expected,
         );
