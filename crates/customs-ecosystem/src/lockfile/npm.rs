@@ -343,8 +343,14 @@ fn jsonc_to_json(text: &str) -> String {
                 continue;
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                let end = text[i + 2..].find("*/").map_or(bytes.len(), |e| i + 2 + e + 2);
-                out.extend(bytes[i..end].iter().map(|&c| if c == b'\n' { b'\n' } else { b' ' }));
+                let end = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |e| i + 2 + e + 2);
+                out.extend(
+                    bytes[i..end]
+                        .iter()
+                        .map(|&c| if c == b'\n' { b'\n' } else { b' ' }),
+                );
                 i = end;
                 continue;
             }
