@@ -11,6 +11,10 @@ if [ ! -x target/tools/bin/uv ]; then
     --target target/tools uv==0.13.9
 fi
 export CUSTOMS_TEST_UV="$PWD/target/tools/bin/uv"
+# pnpm 9 and 10, yarn classic and berry, bun: the JavaScript clients of the run tests,
+# installed from the configured npm registry into target/tools/npm-clients.
+CUSTOMS_TEST_NPM_CLIENTS="$(scripts/clients-npm.sh)"
+export CUSTOMS_TEST_NPM_CLIENTS
 # Chromium (Debian's package) renders the proxy's web page in the UI test.
 if ! command -v chromium >/dev/null; then
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then

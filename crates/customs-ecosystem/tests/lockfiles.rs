@@ -124,6 +124,9 @@ fn npm_formats_agree() {
         ("yarn-berry", LockKind::YarnLock, 0),
         ("pnpm-v6", LockKind::PnpmLock, 3),
         ("pnpm-v9", LockKind::PnpmLock, 3),
+        ("pnpm-v10", LockKind::PnpmLock, 3),
+        ("yarn-berry-v4", LockKind::YarnLock, 0),
+        ("bun", LockKind::BunLock, 3),
     ] {
         let (k, set, path, hashed) = read(dir);
         assert_eq!(k, kind, "{dir}");
@@ -165,6 +168,12 @@ fn malformed_files_name_the_line() {
             None,
         ),
         ("requirements.txt", "six==1.16.0\n-r\n", Some(2)),
+        (
+            "bun.lock",
+            "{\n  \"lockfileVersion\": 1,\n  \"packages\": {\n    \"a\": [\"a@1.0.0\", \"\", {}, \"sha512-AA==\"],\n    \"b\": [\"b\", \"\"],\n  },\n}\n",
+            Some(5),
+        ),
+        ("bun.lock", "{\n  \"packages\": {\n    \"a\": [,\n", Some(3)),
         // Found by fuzzing: pep508_rs panics on a name ending in '.' before a space.
         (
             "requirements.txt",

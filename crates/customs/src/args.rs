@@ -42,7 +42,7 @@ pub(crate) enum Command {
     /// the scanner and the policy.
     #[command(
         after_help = "Lockfiles: requirements*.txt, pylock.toml, uv.lock, poetry.lock, Pipfile.lock, pdm.lock, \
-                      package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml. The policy is --policy, \
+                      package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, bun.lock. The policy is --policy, \
                       else customs.toml or .customs.toml in the project, else ~/.config/customs/policy.toml, else \
                       the built-in default (`customs policy init` writes it).\n\n\
                       Exit codes: 1 a dependency is blocked, whatever else happened; otherwise 2 a lockfile \

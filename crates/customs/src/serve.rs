@@ -12,6 +12,7 @@ use customs_registry::{Environment, ExtraSources, IndexConfig, Located, Override
 use crate::args::{LogFormat, PolicyArgs, ProxyArgs, RegistryArgs, RunArgs};
 use crate::output::{duration_flag, open_store};
 
+mod js;
 mod run;
 
 pub(crate) fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
@@ -75,13 +76,19 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
     flags
         .refused
         .extend(extra.unroutable.iter().map(run::Refused::from));
+    let js = js::Settings::read(js::Js::of(program), &env);
+    flags.refused.extend(js.refused.iter().cloned());
     if !flags.refused.is_empty() {
         anyhow::bail!(run::refusal(&flags.refused));
     }
     let mut config = IndexConfig::resolve(
         &Overrides {
             index_url: flags.index_url.as_ref().map(|f| f.url.clone()),
-            registry: flags.registry.as_ref().map(|f| f.url.clone()),
+            registry: flags
+                .registry
+                .as_ref()
+                .map(|f| f.url.clone())
+                .or_else(|| js.registry.as_ref().map(|l| l.url.clone())),
         },
         &env,
     );
@@ -205,6 +212,11 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
             format!("{main_base}/npm/"),
         );
     }
+    js::point(
+        &mut child,
+        &format!("{main_base}/npm/"),
+        config.npm_scopes.contains_key("@jsr"),
+    );
     for (var, list) in [
         ("PIP_EXTRA_INDEX_URL", &pip_extra),
         ("UV_INDEX", &uv_index),
@@ -217,14 +229,18 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let before = run::Lockfiles::snapshot(&cwd);
-    let status = child
-        .status()
-        .with_context(|| format!("cannot run {program}"))?;
+    // Lockfiles whose pinned tarball URLs yarn classic, bun and pnpm fetch as written
+    // name the proxy for the run, and are given back after it.
+    let pinned = js::Pinned::route(&cwd, &main_base)
+        .context("cannot point the lockfile's URLs at the proxy")?;
+    let status = child.status();
+    let mut left = pinned.restore();
+    let status = status.with_context(|| format!("cannot run {program}"))?;
     let code = status
         .code()
         .and_then(|c| u8::try_from(c).ok())
         .unwrap_or(1);
-    let left = before.restore_upstreams(&proxies);
+    left.extend(before.restore_upstreams(&proxies));
     if left.is_empty() {
         return Ok(ExitCode::from(code));
     }

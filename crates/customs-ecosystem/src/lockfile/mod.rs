@@ -5,7 +5,8 @@
 //! Python: `requirements*.txt` (with `-r`/`-c` includes, `--hash`, markers, URLs),
 //! `pylock.toml` (PEP 751), `uv.lock`, `poetry.lock`, `Pipfile.lock`, `pdm.lock`.
 //! npm: `package-lock.json` (v1-v3), `npm-shrinkwrap.json`, `yarn.lock` (classic and
-//! berry), `pnpm-lock.yaml` (v5-v9).
+//! berry, `__metadata` versions up to 10), `pnpm-lock.yaml` (v5-v9, which pnpm 9 and 10 write),
+//! `bun.lock` (bun's text lockfile, JSONC).
 
 mod npm;
 mod python;
@@ -94,6 +95,8 @@ pub enum LockKind {
     YarnLock,
     /// `pnpm-lock.yaml`.
     PnpmLock,
+    /// `bun.lock` (bun's text lockfile).
+    BunLock,
 }
 
 impl LockKind {
@@ -111,6 +114,7 @@ impl LockKind {
             "package-lock.json" | "npm-shrinkwrap.json" => Self::PackageLock,
             "yarn.lock" => Self::YarnLock,
             "pnpm-lock.yaml" => Self::PnpmLock,
+            "bun.lock" => Self::BunLock,
             _ if lower.starts_with("pylock.") && lower.ends_with(".toml") => Self::Pylock,
             _ if lower.starts_with("requirements") && lower.ends_with(".txt") => Self::Requirements,
             _ if lower.ends_with(".txt") && lower.contains("requirements") => Self::Requirements,
@@ -122,7 +126,7 @@ impl LockKind {
     #[must_use]
     pub fn ecosystem(self) -> Ecosystem {
         match self {
-            Self::PackageLock | Self::YarnLock | Self::PnpmLock => Ecosystem::Npm,
+            Self::PackageLock | Self::YarnLock | Self::PnpmLock | Self::BunLock => Ecosystem::Npm,
             _ => Ecosystem::Pypi,
         }
     }
@@ -193,6 +197,7 @@ pub fn parse_lockfile(kind: LockKind, path: &Path, text: &str) -> Result<Lockfil
         LockKind::PackageLock => npm::package_lock(path, text)?,
         LockKind::YarnLock => npm::yarn_lock(path, text)?,
         LockKind::PnpmLock => npm::pnpm_lock(path, text)?,
+        LockKind::BunLock => npm::bun_lock(path, text)?,
     };
     for e in &mut entries {
         e.hashes

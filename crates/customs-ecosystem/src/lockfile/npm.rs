@@ -1,5 +1,5 @@
 //! npm lockfiles: `package-lock.json` / `npm-shrinkwrap.json`, `yarn.lock`,
-//! `pnpm-lock.yaml`.
+//! `pnpm-lock.yaml`, `bun.lock`.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -310,6 +310,146 @@ pub(super) fn pnpm_lock(path: &Path, text: &str) -> Result<Vec<Locked>, LockErro
     Ok(out)
 }
 
+/// JSONC (JSON with `//` and `/* */` comments and trailing commas, as bun writes
+/// `bun.lock`) as plain JSON: comments become spaces (newlines kept, so that lines stay
+/// where they were) and a comma before `}` or `]` is dropped. Strings are left as they
+/// are.
+fn jsonc_to_json(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    // Where the last comma outside a string was written, while only blanks followed.
+    let mut comma: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'"' => {
+                comma = None;
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                let end = (i + 1).min(bytes.len());
+                out.extend_from_slice(&bytes[start..end]);
+                i = end;
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    out.push(b' ');
+                    i += 1;
+                }
+                continue;
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                let end = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |e| i + 2 + e + 2);
+                out.extend(
+                    bytes[i..end]
+                        .iter()
+                        .map(|&c| if c == b'\n' { b'\n' } else { b' ' }),
+                );
+                i = end;
+                continue;
+            }
+            b',' => comma = Some(out.len()),
+            b'}' | b']' => {
+                if let Some(at) = comma.take() {
+                    out[at] = b' ';
+                }
+            }
+            b' ' | b'\t' | b'\r' | b'\n' => {}
+            _ => comma = None,
+        }
+        out.push(b);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `bun.lock`, bun's text lockfile (JSONC): `packages` maps an install path to
+/// `["name@version", "registry URL or empty", {dependencies...}, "sha512-..."]`;
+/// git, file, tarball and workspace entries name their source in place of the
+/// version.
+pub(super) fn bun_lock(path: &Path, text: &str) -> Result<Vec<Locked>, LockError> {
+    let doc: Value = serde_json::from_str(&jsonc_to_json(text)).map_err(|e| {
+        LockError::new(
+            path,
+            u32::try_from(e.line()).ok(),
+            format!("not valid JSONC: {e}"),
+        )
+    })?;
+    if doc.get("lockfileVersion").and_then(Value::as_u64).is_none() {
+        return Err(LockError::new(
+            path,
+            Some(1),
+            "no lockfileVersion: not a bun.lock",
+        ));
+    }
+    let root = doc.get("workspaces").and_then(|w| w.get(""));
+    let group = |k: &str| -> BTreeSet<String> {
+        root.and_then(|r| r.get(k))
+            .and_then(Value::as_object)
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let direct: BTreeSet<String> = ["dependencies", "optionalDependencies", "peerDependencies"]
+        .iter()
+        .flat_map(|k| group(k))
+        .collect();
+    let dev = group("devDependencies");
+    let Some(packages) = doc.get("packages").and_then(Value::as_object) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for (key, v) in packages {
+        let line = line_of(text, &format!("\"{key}\": ["));
+        let bad = |what: &str| LockError::new(path, Some(line), format!("{key:?}: {what}"));
+        let items = v.as_array().ok_or_else(|| bad("not an array"))?;
+        let ident = items
+            .first()
+            .and_then(Value::as_str)
+            .ok_or_else(|| bad("no \"name@version\" first"))?;
+        // The name's own `@` (a scope) is its first character.
+        let at = ident
+            .get(1..)
+            .and_then(|rest| rest.find('@'))
+            .map(|i| i + 1)
+            .ok_or_else(|| bad("no version after the name"))?;
+        let (name, spec) = (&ident[..at], &ident[at + 1..]);
+        if spec.starts_with("workspace:") || spec.starts_with("link:") {
+            continue;
+        }
+        let registry = spec.starts_with(|c: char| c.is_ascii_digit());
+        let mut e = Locked::new(NPM, name, if registry { spec } else { "" }, line);
+        if !registry {
+            e.source = Some(spec.to_owned());
+        }
+        e.hashes = items
+            .iter()
+            .skip(1)
+            .filter_map(Value::as_str)
+            .filter(|s| s.starts_with("sha"))
+            .flat_map(sri)
+            .collect();
+        if let Some(meta) = items.iter().find_map(Value::as_object) {
+            e.requires = ["dependencies", "optionalDependencies"]
+                .iter()
+                .filter_map(|k| meta.get(*k).and_then(Value::as_object))
+                .flat_map(|m| m.keys().cloned())
+                .collect();
+        }
+        // A top-level install (the key is the bare name) of a root dependency.
+        let top = key == name;
+        e.direct = top && (direct.contains(name) || dev.contains(name));
+        e.dev = top && dev.contains(name) && !direct.contains(name);
+        out.push(e);
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,5 +469,15 @@ mod tests {
             Some(("@scope/name".into(), "1.2.3".into()))
         );
         assert_eq!(sri("sha512-AAAA")[0].algorithm, "sha512");
+    }
+
+    #[test]
+    fn jsonc_comments_and_trailing_commas() {
+        let text = "{\n  // a comment, with \"quotes\" and a comma,\n  \"a\": [\"x//y\", \"/*z*/,\",],\n  /* b\n */ \"b\": {\"c\": 1,},\n}\n";
+        let json = jsonc_to_json(text);
+        let v: Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"));
+        assert_eq!(v["a"], serde_json::json!(["x//y", "/*z*/,"]));
+        assert_eq!(v["b"]["c"], 1);
+        assert_eq!(json.lines().count(), text.lines().count(), "lines stay put");
     }
 }

@@ -86,7 +86,7 @@ impl From<&Unroutable> for Refused {
 }
 
 impl Refused {
-    fn new(setting: impl Into<String>, value: impl Into<String>, why: Why) -> Self {
+    pub(super) fn new(setting: impl Into<String>, value: impl Into<String>, why: Why) -> Self {
         Self {
             setting: setting.into(),
             value: value.into(),
@@ -116,6 +116,9 @@ fn python_tool(program: &str, args: &[String]) -> bool {
 enum Client {
     Npm,
     Uv,
+    Pnpm,
+    Yarn,
+    Bun,
     Other,
 }
 
@@ -128,6 +131,12 @@ fn client_of(program: &str) -> Client {
         Client::Npm
     } else if base == "uv" || base == "uvx" {
         Client::Uv
+    } else if let Some(js) = super::js::Js::of(program) {
+        match js {
+            super::js::Js::Pnpm => Client::Pnpm,
+            super::js::Js::Yarn => Client::Yarn,
+            super::js::Js::Bun => Client::Bun,
+        }
     } else {
         Client::Other
     }
@@ -150,6 +159,46 @@ const UNREAD: &[(Client, &str, &str)] = &[
         Client::Npm,
         "--prefix",
         "run customs from that folder (cd DIR && customs run -- ...)",
+    ),
+    (
+        Client::Pnpm,
+        "--dir",
+        "run customs from that folder (cd DIR && customs run -- ...)",
+    ),
+    (
+        Client::Pnpm,
+        "-C",
+        "run customs from that folder (cd DIR && customs run -- ...)",
+    ),
+    (
+        Client::Pnpm,
+        "--prefix",
+        "run customs from that folder (cd DIR && customs run -- ...)",
+    ),
+    (
+        Client::Yarn,
+        "--cwd",
+        "run customs from that folder (cd DIR && customs run -- ...)",
+    ),
+    (
+        Client::Yarn,
+        "--use-yarnrc",
+        "run without it: customs reads the .yarnrc files yarn finds itself",
+    ),
+    (
+        Client::Bun,
+        "--cwd",
+        "run customs from that folder (cd DIR && customs run -- ...)",
+    ),
+    (
+        Client::Bun,
+        "--config",
+        "run without it: customs reads the bunfig.toml bun finds itself",
+    ),
+    (
+        Client::Bun,
+        "-c",
+        "run without it: customs reads the bunfig.toml bun finds itself",
     ),
     (
         Client::Uv,
@@ -535,6 +584,9 @@ const LOCKFILES: &[&str] = &[
     "package-lock.json",
     "npm-shrinkwrap.json",
     "node_modules/.package-lock.json",
+    "yarn.lock",
+    "pnpm-lock.yaml",
+    "bun.lock",
 ];
 
 impl Lockfiles {
@@ -616,8 +668,16 @@ fn rewrite(text: &str, proxies: &[Proxy]) -> (String, Vec<String>) {
         let url_rest = &tail[..end];
         // The base must end here or continue with a path (port 80 must not match 8080).
         let whole = url_rest.is_empty() || url_rest.starts_with('/');
-        match whole.then(|| proxy.upstream_of(url_rest)).flatten() {
-            Some(up) if !up.contains(['"', '\\', '\'']) => out.push_str(&up),
+        // A fragment (yarn's `#sha1`) stays as it is after the upstream's URL.
+        let (path, fragment) = match url_rest.split_once('#') {
+            Some((p, f)) => (p, format!("#{f}")),
+            None => (url_rest, String::new()),
+        };
+        match whole.then(|| proxy.upstream_of(path)).flatten() {
+            Some(up) if !up.contains(['"', '\\', '\'', '#']) => {
+                out.push_str(&up);
+                out.push_str(&fragment);
+            }
             _ => {
                 let original = format!("{}{url_rest}", proxy.base);
                 if whole {
