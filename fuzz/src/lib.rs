@@ -4,7 +4,9 @@
 
 use std::path::Path;
 
-use customs_archive::{AnomalyKind, HEAD_LEN, Limits, ReadOptions, read_archive};
+use customs_archive::{
+    AnomalyKind, HEAD_LEN, Limits, ReadOptions, read_archive, read_archive_file,
+};
 use customs_ecosystem::{LockKind, parse_lockfile};
 use customs_scan::{ScanOptions, scan_artifact};
 
@@ -25,7 +27,18 @@ pub fn archive(data: &[u8]) {
             select: &select,
             on_member: None,
         };
-        if let Ok(tree) = read_archive(data, &options) {
+        let in_memory = read_archive(data, &options);
+        if hash_all {
+            // The reader of files (artifacts streamed to disk) must see exactly what the
+            // reader of bytes sees.
+            let from_file = read_archive_file(&scratch_file(data), "fuzz", &options);
+            match (&in_memory, &from_file) {
+                (Ok(a), Ok(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}")),
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+                (a, b) => panic!("the readers disagree: {a:?} / {b:?}"),
+            }
+        }
+        if let Ok(tree) = in_memory {
             assert!(tree.total_bytes <= limits.max_total_bytes);
             assert!(tree.entries.len() <= limits.max_entries);
             for e in &tree.entries {
@@ -41,6 +54,16 @@ pub fn archive(data: &[u8]) {
             assert_eq!(tree.read_in_full(), tree.incomplete.is_empty());
         }
     }
+}
+
+/// `data` in a file of this process's own (one, rewritten for every input).
+fn scratch_file(data: &[u8]) -> std::fs::File {
+    use std::io::Write;
+    let path = std::env::temp_dir().join(format!("customs-fuzz-{}.bin", std::process::id()));
+    let mut file = std::fs::File::create(&path).expect("the scratch file can be written");
+    file.write_all(data)
+        .expect("the scratch file takes the input");
+    std::fs::File::open(&path).expect("the scratch file can be read")
 }
 
 /// Any bytes, through the whole pipeline (archive, identity, both parsers, every rule),
@@ -71,6 +94,7 @@ const LOCK_KINDS: &[LockKind] = &[
     LockKind::PackageLock,
     LockKind::YarnLock,
     LockKind::PnpmLock,
+    LockKind::BunLock,
 ];
 
 /// Any bytes, read as every lockfile format and as registry answers (PEP 503 HTML, PEP
