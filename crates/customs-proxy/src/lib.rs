@@ -1488,22 +1488,11 @@ fn scan_now(
         }
         // Downloads that failed after the ones above succeeded (a file without a digest
         // is downloaded again).
-        Err(e)
-            if [
-                "cannot reach",
-                "answered HTTP",
-                "not found on the index",
-                "did not answer in time",
-            ]
-            .iter()
-            .any(|m| e.message.contains(m)) =>
-        {
-            Err((
-                StatusCode::BAD_GATEWAY,
-                format!("customs: upstream failed: {}", e.message),
-            ))
-        }
-        Err(e) if e.message.contains("cache was altered") => Err((
+        Err(e) if e.kind == customs_scan::ScanFailure::Upstream => Err((
+            StatusCode::BAD_GATEWAY,
+            format!("customs: upstream failed: {}", e.message),
+        )),
+        Err(e) if e.kind == customs_scan::ScanFailure::CacheAltered => Err((
             StatusCode::INTERNAL_SERVER_ERROR,
             format!("customs: {}", e.message),
         )),

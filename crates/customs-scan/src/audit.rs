@@ -15,6 +15,7 @@ use customs_rules::{Finding, VerdictLevel, verdict};
 use customs_store::{Advisory, Store};
 use serde::Serialize;
 
+use crate::ScanFailure;
 use crate::{PackageReport, Progress, ScanError, ScanOptions, pool, read_and_judge, scan_release};
 
 /// Registry work runs on this many threads (it waits on the network, not the CPU).
@@ -376,10 +377,7 @@ fn check(
         };
         let scanned = registry
             .resolve(&spec)
-            .map_err(|err| ScanError {
-                target: spec.to_string(),
-                message: err.to_string(),
-            })
+            .map_err(|err| ScanError::registry(&spec.to_string(), &err))
             .and_then(|(project, version)| {
                 let file = project
                     .release(&version)
@@ -667,9 +665,12 @@ pub fn check_known(store: &Store, report: &mut PackageReport) -> Result<Known, S
         &source.package,
         &source.release.version,
     )
-    .map_err(|e| ScanError {
-        target: report.target.clone(),
-        message: format!("the known-malicious records cannot be read: {e}"),
+    .map_err(|e| {
+        ScanError::new(
+            &report.target,
+            ScanFailure::Other,
+            format!("the known-malicious records cannot be read: {e}"),
+        )
     })?;
     report.add_findings(known.findings.iter().cloned());
     Ok(known)
@@ -680,9 +681,12 @@ pub fn check_known(store: &Store, report: &mut PackageReport) -> Result<Known, S
 pub fn lock_errors(errors: &[customs_ecosystem::LockError]) -> Vec<ScanError> {
     errors
         .iter()
-        .map(|e| ScanError {
-            target: e.path.display().to_string(),
-            message: e.to_string(),
+        .map(|e| {
+            ScanError::new(
+                &e.path.display().to_string(),
+                ScanFailure::Other,
+                e.to_string(),
+            )
         })
         .collect()
 }

@@ -107,8 +107,53 @@ impl PackageReport {
 pub struct ScanError {
     /// The target as the user named it.
     pub target: String,
+    /// What kind of failure it was: callers decide by this, never by the message.
+    pub kind: ScanFailure,
     /// What went wrong.
     pub message: String,
+}
+
+/// The kinds of [`ScanError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScanFailure {
+    /// The index, or a file it lists, could not be fetched: unreachable, too slow, an
+    /// error status, not found. Trying again later may succeed.
+    Upstream,
+    /// The exact version asked for is not listed by the index.
+    NotListed,
+    /// A cached artifact no longer matches the digest it was stored under.
+    CacheAltered,
+    /// The artifact is no archive that can be read (truncated, corrupt, too large).
+    Unreadable,
+    /// Anything else: configuration, local files, answers that make no sense.
+    Other,
+}
+
+impl ScanError {
+    /// A failure of `kind` for `target`.
+    pub fn new(target: &str, kind: ScanFailure, message: impl Into<String>) -> Self {
+        Self {
+            target: target.to_owned(),
+            kind,
+            message: message.into(),
+        }
+    }
+
+    /// A failure of the registry client, of the kind it is.
+    #[must_use]
+    pub fn registry(target: &str, e: &customs_registry::RegistryError) -> Self {
+        use customs_registry::RegistryError as R;
+        let kind = match e {
+            R::Unreachable { .. } | R::TimedOut { .. } | R::NotFound { .. } | R::Status { .. } => {
+                ScanFailure::Upstream
+            }
+            R::NotListed { .. } | R::NoSuchRelease { .. } => ScanFailure::NotListed,
+            R::CacheTampered { .. } => ScanFailure::CacheAltered,
+            R::TooLarge { .. } => ScanFailure::Unreadable,
+            _ => ScanFailure::Other,
+        };
+        Self::new(target, kind, e.to_string())
+    }
 }
 
 /// Settings of a scan.
@@ -310,9 +355,12 @@ fn read_and_judge_from(
         Some(done) => done,
         None => artifact.sha256(),
     }
-    .map_err(|e| ScanError {
-        target: target.to_owned(),
-        message: format!("cannot read {file_name}: {e}"),
+    .map_err(|e| {
+        ScanError::new(
+            target,
+            ScanFailure::Other,
+            format!("cannot read {file_name}: {e}"),
+        )
     })?;
     Ok(judge(
         target,
@@ -361,18 +409,22 @@ fn read_path(target: &str, path: &Path, options: &ScanOptions) -> Result<Package
             profiling(options.skip_profile, true),
         ));
     }
-    let file = std::fs::File::open(path).map_err(|e| ScanError {
-        target: target.to_owned(),
-        message: format!("cannot read {}: {e}", path.display()),
+    let file = std::fs::File::open(path).map_err(|e| {
+        ScanError::new(
+            target,
+            ScanFailure::Other,
+            format!("cannot read {}: {e}", path.display()),
+        )
     })?;
     read_and_judge_file(target, &file_name, &file, options)
 }
 
 fn archive_error(target: &str, e: &ArchiveError) -> ScanError {
-    ScanError {
-        target: target.to_owned(),
-        message: e.to_string(),
-    }
+    let kind = match e {
+        ArchiveError::Io { .. } => ScanFailure::Other,
+        _ => ScanFailure::Unreadable,
+    };
+    ScanError::new(target, kind, e.to_string())
 }
 
 /// How much of a report's profile to compute.
@@ -472,10 +524,11 @@ fn scan_each(
                         Err(e) => vec![Err(e)],
                     }
                 }
-                (Some(_), None) => vec![Err(ScanError {
-                    target: t.display.clone(),
-                    message: "registry targets need the registry client".into(),
-                })],
+                (Some(_), None) => vec![Err(ScanError::new(
+                    &t.display,
+                    ScanFailure::Other,
+                    "registry targets need the registry client",
+                ))],
             };
             progress.finished(&t.display);
             (i, r)

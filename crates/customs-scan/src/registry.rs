@@ -15,6 +15,7 @@ use customs_registry::{FileRef, Integrity, Project, Registry, Release, Spec, lin
 use customs_rules::{Finding, Verdict, verdict};
 use serde::Serialize;
 
+use crate::ScanFailure;
 use crate::{PackageReport, ScanError, ScanOptions, pool, read_and_judge_file, read_path};
 
 /// At most this many newly added dependencies are resolved and scanned per release.
@@ -219,7 +220,7 @@ pub fn scan_spec_files(
         let target = spec.to_string();
         let (project, version) = registry.resolve(spec).map_err(|e| error(&target, e))?;
         let release = project.release(&version).ok_or_else(|| {
-            error(
+            unlisted(
                 &target,
                 format!("{version} is not a release of {}", project.name),
             )
@@ -227,7 +228,7 @@ pub fn scan_spec_files(
         let names: Vec<String> = match file {
             Some(name) => {
                 if !release.files.iter().any(|f| f.file_name == name) {
-                    return Err(error(
+                    return Err(unlisted(
                         &target,
                         format!(
                             "{} {version} has no file {name} (its files: {})",
@@ -256,11 +257,13 @@ pub fn scan_spec_files(
     })
 }
 
-fn error(target: &str, e: impl std::fmt::Display) -> ScanError {
-    ScanError {
-        target: target.to_owned(),
-        message: e.to_string(),
-    }
+fn error(target: &str, e: customs_registry::RegistryError) -> ScanError {
+    ScanError::registry(target, &e)
+}
+
+/// A release or file the index does not list.
+fn unlisted(target: &str, message: String) -> ScanError {
+    ScanError::new(target, ScanFailure::NotListed, message)
 }
 
 /// The facts of a release, with the builder identity read when `builder` is set.
@@ -458,7 +461,7 @@ fn scan_release_inner(
     };
     let version = version.to_owned();
     let release = project.release(&version).ok_or_else(|| {
-        error(
+        unlisted(
             &target,
             format!("{version} is not a release of {}", project.name),
         )
@@ -468,7 +471,7 @@ fn scan_release_inner(
         None => release.preferred_file(),
     }
     .ok_or_else(|| {
-        error(
+        unlisted(
             &target,
             format!("{} {version} has no such downloadable file", project.name),
         )
@@ -501,8 +504,9 @@ fn scan_release_inner(
         return Ok(report);
     };
     let old_file = matching_file(previous, file).ok_or_else(|| {
-        error(
+        ScanError::new(
             &target,
+            ScanFailure::Other,
             format!("{} {} has no files", project.name, previous.version),
         )
     })?;
@@ -760,8 +764,13 @@ pub fn load_source_file(
     };
     match Spec::parse(source) {
         Some(Ok(spec)) => {
-            let registry = registry
-                .ok_or_else(|| error(source, "registry sources need the registry client"))?;
+            let registry = registry.ok_or_else(|| {
+                ScanError::new(
+                    source,
+                    ScanFailure::Other,
+                    "registry sources need the registry client",
+                )
+            })?;
             let (project, version) = registry.resolve(&spec).map_err(|e| error(source, e))?;
             let file = project
                 .release(&version)
@@ -773,11 +782,15 @@ pub fn load_source_file(
                 project: Some(project),
             })
         }
-        Some(Err(message)) => Err(error(source, message)),
+        Some(Err(message)) => Err(ScanError::new(source, ScanFailure::Other, message)),
         None => {
             let path = Path::new(source);
             if !path.exists() {
-                return Err(error(source, "no such file or folder"));
+                return Err(ScanError::new(
+                    source,
+                    ScanFailure::Other,
+                    "no such file or folder",
+                ));
             }
             let report = pool(options.jobs).install(|| read_path(source, path, &options))?;
             Ok(Loaded {

@@ -3,6 +3,7 @@ use std::path::{Path, PathBuf};
 use customs_registry::Spec;
 
 use crate::ScanError;
+use crate::ScanFailure;
 
 /// One thing to scan: a local artifact file, an unpacked package folder, or a release
 /// on a registry.
@@ -74,10 +75,7 @@ pub fn expand_targets(args: &[String]) -> (Vec<Target>, Vec<ScanError>) {
                     size: u64::MAX,
                     spec: Some(spec),
                 }),
-                Err(message) => errors.push(ScanError {
-                    target: arg.clone(),
-                    message,
-                }),
+                Err(message) => errors.push(ScanError::new(arg, ScanFailure::Other, message)),
             }
             continue;
         }
@@ -92,10 +90,11 @@ pub fn expand_targets(args: &[String]) -> (Vec<Target>, Vec<ScanError>) {
             let mut children: Vec<PathBuf> = match std::fs::read_dir(&path) {
                 Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).collect(),
                 Err(e) => {
-                    errors.push(ScanError {
-                        target: arg.clone(),
-                        message: format!("cannot list the folder: {e}"),
-                    });
+                    errors.push(ScanError::new(
+                        arg,
+                        ScanFailure::Other,
+                        format!("cannot list the folder: {e}"),
+                    ));
                     continue;
                 }
             };
@@ -110,16 +109,18 @@ pub fn expand_targets(args: &[String]) -> (Vec<Target>, Vec<ScanError>) {
                 }
             }
             if targets.len() == before {
-                errors.push(ScanError {
-                    target: arg.clone(),
-                    message: "the folder is neither a package (no setup.py, pyproject.toml, PKG-INFO or package.json) nor holds any artifact".into(),
-                });
+                errors.push(ScanError::new(
+                    arg,
+                    ScanFailure::Other,
+                    "the folder is neither a package (no setup.py, pyproject.toml, PKG-INFO or package.json) nor holds any artifact",
+                ));
             }
         } else {
-            errors.push(ScanError {
-                target: arg.clone(),
-                message: "no such file or folder".into(),
-            });
+            errors.push(ScanError::new(
+                arg,
+                ScanFailure::Other,
+                "no such file or folder",
+            ));
         }
     }
     (targets, errors)
