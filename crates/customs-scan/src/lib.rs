@@ -34,8 +34,9 @@ pub use audit::{
     check_known, known_records, lock_errors,
 };
 pub use registry::{
-    DiffReport, FileKind, HistoryReport, Loaded, ProvenanceCheck, SourceInfo, diff, load_source,
-    load_source_file, release_kinds, scan_release, scan_spec, scan_spec_files, verify_provenance,
+    DiffReport, FileKind, HistoryReport, Loaded, ProvenanceCheck, ProvenanceStatus, SourceInfo,
+    diff, load_source, load_source_file, release_kinds, scan_release, scan_spec, scan_spec_files,
+    verify_provenance,
 };
 pub use target::{Target, expand_targets};
 

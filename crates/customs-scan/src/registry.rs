@@ -53,15 +53,29 @@ pub struct SourceInfo {
 /// The published provenance of a file, verified offline against the embedded root.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProvenanceCheck {
-    /// `verified`; `failed` (a complete bundle failed a check: a critical finding);
-    /// `incomplete` (the document holds no complete bundle, so nothing can be checked);
-    /// `absent`; or `unknown` (see [`verify_provenance`]).
-    pub status: &'static str,
+    /// What the check found.
+    pub status: ProvenanceStatus,
     /// Who built it, when verified.
     #[serde(flatten)]
     pub identity: Option<customs_verify::Identity>,
     /// Why it failed or is unknown.
     pub reason: Option<String>,
+}
+
+/// What checking a file's published provenance found (in JSON, the lower-case name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProvenanceStatus {
+    /// A bundle verified against the trusted root and names the builder.
+    Verified,
+    /// A complete bundle failed a check (a critical finding).
+    Failed,
+    /// The document holds no complete bundle: nothing can be checked.
+    Incomplete,
+    /// The index says this file has no provenance while other releases do.
+    Absent,
+    /// The index does not say, or the provenance could not be read.
+    Unknown,
 }
 
 /// The trusted root (the one `customs db update-trust` verified, else the embedded one),
@@ -91,7 +105,7 @@ pub fn verify_provenance(
     expected: &customs_verify::Expected,
 ) -> ProvenanceCheck {
     use customs_registry::Provenance;
-    let check = |status: &'static str, reason: String| ProvenanceCheck {
+    let check = |status: ProvenanceStatus, reason: String| ProvenanceCheck {
         status,
         identity: None,
         reason: Some(reason),
@@ -101,20 +115,20 @@ pub fn verify_provenance(
         | (Provenance::Unknown, Provenance::Present { url, .. }) => url,
         (Provenance::Absent, _) | (_, Provenance::Absent) => {
             return check(
-                "absent",
+                ProvenanceStatus::Absent,
                 "the index publishes provenance for other releases of this project, not for this file".into(),
             );
         }
         _ => {
             return check(
-                "unknown",
+                ProvenanceStatus::Unknown,
                 "the index does not say whether this file has provenance".into(),
             );
         }
     };
     let Some(url) = url else {
         return check(
-            "unknown",
+            ProvenanceStatus::Unknown,
             "the index says there is provenance but not where".into(),
         );
     };
@@ -122,7 +136,7 @@ pub fn verify_provenance(
         Ok(d) => d,
         Err(e) => {
             return check(
-                "unknown",
+                ProvenanceStatus::Unknown,
                 format!("the provenance could not be fetched: {e}"),
             );
         }
@@ -135,11 +149,11 @@ pub fn verify_provenance(
     };
     let bundles: Vec<Vec<u8>> = match bundles {
         Ok(b) => b,
-        Err(e) => return check("failed", e.0),
+        Err(e) => return check(ProvenanceStatus::Failed, e.0),
     };
     if bundles.is_empty() {
         return check(
-            "incomplete",
+            ProvenanceStatus::Incomplete,
             "the provenance document holds no bundle".into(),
         );
     }
@@ -148,7 +162,7 @@ pub fn verify_provenance(
         match customs_verify::verify_expecting(artifact, b, root, expected) {
             Ok(id) => {
                 return ProvenanceCheck {
-                    status: "verified",
+                    status: ProvenanceStatus::Verified,
                     identity: Some(id),
                     reason: None,
                 };
@@ -164,11 +178,11 @@ pub fn verify_provenance(
             Err(_) => {}
         }
     }
-    let last = last.unwrap_or_else(|| customs_verify::Failure("no bundle".into()));
+    let last = last.unwrap_or_else(|| customs_verify::Failure::of("no bundle"));
     if last.is_incomplete() {
-        check("incomplete", last.0)
+        check(ProvenanceStatus::Incomplete, last.0)
     } else {
-        check("failed", last.0)
+        check(ProvenanceStatus::Failed, last.0)
     }
 }
 
@@ -356,21 +370,21 @@ fn scan_file(
                     &customs_verify::Expected::default(),
                 ),
                 Err(e) => ProvenanceCheck {
-                    status: "unknown",
+                    status: ProvenanceStatus::Unknown,
                     identity: None,
                     reason: Some(format!("the artifact could not be read again: {e}")),
                 },
             })
         }
         (customs_registry::Provenance::Present { .. }, None) => Some(ProvenanceCheck {
-            status: "unknown",
+            status: ProvenanceStatus::Unknown,
             identity: None,
             reason: Some("the trusted root could not be read".into()),
         }),
         _ => None,
     };
     if let Some(ProvenanceCheck {
-        status: "failed",
+        status: ProvenanceStatus::Failed,
         reason: Some(reason),
         ..
     }) = &provenance

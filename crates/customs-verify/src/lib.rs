@@ -106,10 +106,11 @@ impl Expected {
     }
 }
 
-/// Why a bundle did not verify.
+/// Why a bundle did not verify: the reason, and (kept by the verifier, read with
+/// [`Failure::is_incomplete`]) whether the bundle was not a complete bundle at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
-pub struct Failure(pub String);
+pub struct Failure(pub String, bool);
 
 /// The digests of an artifact that a bundle may name it by: all that verification needs
 /// of the artifact, so that a large one is hashed as it streams, never held whole.
@@ -169,7 +170,7 @@ pub fn verify_expecting(
 ) -> Result<Identity, Failure> {
     let id = verify_digests(artifact, bundle, root)?;
     match expected.mismatch(&id) {
-        Some(m) => Err(Failure(m)),
+        Some(m) => Err(Failure::of(m)),
         None => Ok(id),
     }
 }
@@ -179,24 +180,32 @@ impl Failure {
     /// not the bundle format), as opposed to a complete one that fails a check.
     #[must_use]
     pub fn is_incomplete(&self) -> bool {
-        [
-            "not a Sigstore bundle",
-            "the bundle has no",
-            "the bundle has neither",
-        ]
-        .iter()
-        .any(|p| self.0.starts_with(p))
+        self.1
+    }
+
+    /// A check that failed.
+    pub fn of(reason: impl Into<String>) -> Self {
+        Self(reason.into(), false)
+    }
+
+    /// Not a complete bundle: nothing could be checked.
+    fn incomplete(reason: impl Into<String>) -> Self {
+        Self(reason.into(), true)
     }
 }
 
 fn fail<T>(m: impl Into<String>) -> Result<T, Failure> {
-    Err(Failure(m.into()))
+    Err(Failure::of(m))
+}
+
+fn incomplete<T>(m: impl Into<String>) -> Result<T, Failure> {
+    Err(Failure::incomplete(m))
 }
 
 fn b64(s: &str, what: &str) -> Result<Vec<u8>, Failure> {
     base64::engine::general_purpose::STANDARD
         .decode(s.trim())
-        .map_err(|e| Failure(format!("{what} is not base64: {e}")))
+        .map_err(|e| Failure::of(format!("{what} is not base64: {e}")))
 }
 
 // The bundle, as its JSON form spells it (media types 0.1, 0.2 and 0.3).
@@ -337,12 +346,12 @@ pub fn verify_digests(
     root: &TrustedRoot,
 ) -> Result<Identity, Failure> {
     let bundle: Bundle = serde_json::from_slice(bundle)
-        .map_err(|e| Failure(format!("not a Sigstore bundle: {e}")))?;
+        .map_err(|e| Failure::incomplete(format!("not a Sigstore bundle: {e}")))?;
     if !bundle
         .media_type
         .starts_with("application/vnd.dev.sigstore.bundle")
     {
-        return fail(format!(
+        return incomplete(format!(
             "not a Sigstore bundle: media type {:?}",
             bundle.media_type
         ));
@@ -352,32 +361,34 @@ pub fn verify_digests(
         (_, Some(c)) => b64(&c.raw_bytes, "the certificate")?,
         (Some(chain), None) => match chain.certificates.first() {
             Some(c) => b64(&c.raw_bytes, "the certificate")?,
-            None => return fail("the bundle has no certificate"),
+            None => return incomplete("the bundle has no certificate"),
         },
         (None, None) => {
-            return fail("the bundle has no certificate (public-key bundles are not supported)");
+            return incomplete(
+                "the bundle has no certificate (public-key bundles are not supported)",
+            );
         }
     };
     let leaf_cert = Cert::from_der(leaf_der.clone())
-        .map_err(|e| Failure(format!("the certificate is broken: {e}")))?;
+        .map_err(|e| Failure::of(format!("the certificate is broken: {e}")))?;
     let leaf = &leaf_cert.cert;
 
     // 2. The log entry.
     let Some(entry) = m.tlog_entries.first() else {
-        return fail("the bundle has no transparency log entry");
+        return incomplete("the bundle has no transparency log entry");
     };
     let integrated: i64 = entry
         .integrated_time
         .parse()
-        .map_err(|_| Failure("the log entry's integrated time is not a number".into()))?;
+        .map_err(|_| Failure::of("the log entry's integrated time is not a number"))?;
     let log_index: u64 = entry
         .log_index
         .parse()
-        .map_err(|_| Failure("the log entry's index is not a number".into()))?;
+        .map_err(|_| Failure::of("the log entry's index is not a number"))?;
     let key_id = b64(&entry.log_id.key_id, "the log id")?;
-    let log = root.tlog(&key_id).ok_or_else(|| {
-        Failure("the log entry is from a log the trusted root does not know".into())
-    })?;
+    let log = root
+        .tlog(&key_id)
+        .ok_or_else(|| Failure::of("the log entry is from a log the trusted root does not know"))?;
     if integrated < log.start || log.end.is_some_and(|e| integrated > e) {
         return fail(format!(
             "the log key of {} was not valid at the entry's time",
@@ -401,18 +412,18 @@ pub fn verify_digests(
         .to_string();
         log.key
             .verify(signed.as_bytes(), &set, Hash::Sha256)
-            .map_err(|e| Failure(format!("the signed entry timestamp does not verify: {e}")))?;
+            .map_err(|e| Failure::of(format!("the signed entry timestamp does not verify: {e}")))?;
         proven = true;
     }
     if let Some(proof) = &entry.inclusion_proof {
         let index: u64 = proof
             .log_index
             .parse()
-            .map_err(|_| Failure("the inclusion proof's index is not a number".into()))?;
+            .map_err(|_| Failure::of("the inclusion proof's index is not a number"))?;
         let size: u64 = proof
             .tree_size
             .parse()
-            .map_err(|_| Failure("the inclusion proof's tree size is not a number".into()))?;
+            .map_err(|_| Failure::of("the inclusion proof's tree size is not a number"))?;
         let hashes = proof
             .hashes
             .iter()
@@ -420,14 +431,14 @@ pub fn verify_digests(
             .collect::<Result<Vec<_>, _>>()?;
         let root_hash = b64(&proof.root_hash, "the inclusion proof's root")?;
         let computed = merkle::root_from_proof(index, size, merkle::leaf_hash(&body), &hashes)
-            .map_err(|e| Failure(format!("the inclusion proof is broken: {e}")))?;
+            .map_err(|e| Failure::of(format!("the inclusion proof is broken: {e}")))?;
         if computed.as_slice() != root_hash.as_slice() {
             return fail("the inclusion proof does not lead to the log's root hash");
         }
         match &proof.checkpoint {
             Some(c) => {
                 let cp = merkle::checkpoint(&c.envelope, &log.key, &key_id)
-                    .map_err(|e| Failure(format!("the checkpoint: {e}")))?;
+                    .map_err(|e| Failure::of(format!("the checkpoint: {e}")))?;
                 if cp.size != size || cp.root != root_hash {
                     return fail("the checkpoint is not of the tree the inclusion proof is about");
                 }
@@ -478,10 +489,10 @@ pub fn verify_digests(
         }
     }
     let Some(issuer) = chained else {
-        return Err(Failure(why));
+        return Err(Failure::of(why));
     };
     sct::verify(&leaf_cert, issuer, root)
-        .map_err(|e| Failure(format!("the certificate transparency check failed: {e}")))?;
+        .map_err(|e| Failure::of(format!("the certificate transparency check failed: {e}")))?;
     // Fulcio issues signing certificates for code signing only.
     let code_signing = leaf
         .tbs_certificate()
@@ -496,12 +507,12 @@ pub fn verify_digests(
     if !code_signing {
         return fail("the certificate is not a code-signing certificate");
     }
-    let key =
-        Key::of_certificate(leaf).map_err(|e| Failure(format!("the certificate's key: {e}")))?;
+    let key = Key::of_certificate(leaf)
+        .map_err(|e| Failure::of(format!("the certificate's key: {e}")))?;
 
     // 3 and 4: the signature, and the log entry's body is this bundle's.
     let body_json: serde_json::Value = serde_json::from_slice(&body)
-        .map_err(|e| Failure(format!("the log entry's body is not JSON: {e}")))?;
+        .map_err(|e| Failure::of(format!("the log entry's body is not JSON: {e}")))?;
     let kind = (
         entry.kind_version.kind.as_str(),
         entry.kind_version.version.as_str(),
@@ -519,7 +530,7 @@ pub fn verify_digests(
                 key.default_hash(),
             )
             .map_err(|e| {
-                Failure(format!(
+                Failure::of(format!(
                     "the DSSE signature does not cover the statement: {e}"
                 ))
             })?;
@@ -536,7 +547,7 @@ pub fn verify_digests(
             }
             key.verify_digest(&artifact_digest, &sig_bytes)
                 .map_err(|e| {
-                    Failure(format!(
+                    Failure::of(format!(
                         "the message signature does not cover the artifact: {e}"
                     ))
                 })?;
@@ -544,7 +555,7 @@ pub fn verify_digests(
             true
         }
         (None, None) => {
-            return fail("the bundle has neither a DSSE envelope nor a message signature");
+            return incomplete("the bundle has neither a DSSE envelope nor a message signature");
         }
     };
     if !digest_ok {
@@ -589,7 +600,7 @@ fn chain_to<'a>(leaf: &Cert, chain: &'a [Cert]) -> Result<&'a Cert, String> {
 /// The statement's subjects include the artifact's sha256 or sha512.
 fn subject_matches(payload: &[u8], artifact: &ArtifactDigests) -> Result<bool, Failure> {
     let statement: serde_json::Value = serde_json::from_slice(payload)
-        .map_err(|e| Failure(format!("the statement is not JSON: {e}")))?;
+        .map_err(|e| Failure::of(format!("the statement is not JSON: {e}")))?;
     let Some(subjects) = statement.get("subject").and_then(|s| s.as_array()) else {
         return fail("the statement has no subject");
     };
@@ -794,7 +805,7 @@ fn identity_of(cert: &x509_cert::Certificate) -> Identity {
 /// When the document is not JSON.
 pub fn bundle_from_npm_attestations(doc: &[u8]) -> Result<Option<Vec<u8>>, Failure> {
     let v: serde_json::Value = serde_json::from_slice(doc)
-        .map_err(|e| Failure(format!("the attestations document is not JSON: {e}")))?;
+        .map_err(|e| Failure::of(format!("the attestations document is not JSON: {e}")))?;
     Ok(v["attestations"].as_array().and_then(|list| {
         list.iter()
             .find(|a| {
@@ -815,7 +826,7 @@ pub fn bundle_from_npm_attestations(doc: &[u8]) -> Result<Option<Vec<u8>>, Failu
 /// When the object is not JSON or an attestation lacks one of those parts.
 pub fn bundles_from_pep740(doc: &[u8]) -> Result<Vec<Vec<u8>>, Failure> {
     let v: serde_json::Value = serde_json::from_slice(doc)
-        .map_err(|e| Failure(format!("the provenance object is not JSON: {e}")))?;
+        .map_err(|e| Failure::of(format!("the provenance object is not JSON: {e}")))?;
     let mut out = Vec::new();
     for group in v["attestation_bundles"].as_array().into_iter().flatten() {
         for a in group["attestations"].as_array().into_iter().flatten() {
@@ -864,7 +875,7 @@ pub fn npm_registry_signature(
     published: Option<i64>,
 ) -> Result<String, Failure> {
     let doc: serde_json::Value = serde_json::from_slice(keys)
-        .map_err(|e| Failure(format!("the registry's keys are not JSON: {e}")))?;
+        .map_err(|e| Failure::of(format!("the registry's keys are not JSON: {e}")))?;
     let message = format!("{name}@{version}:{integrity}");
     let mut why = String::from("the release carries no registry signature");
     for (keyid, sig) in signatures {
@@ -886,14 +897,14 @@ pub fn npm_registry_signature(
             continue;
         }
         let key = b64(k["key"].as_str().unwrap_or(""), "the registry key")
-            .and_then(|der| Key::from_spki_der(&der).map_err(Failure))?;
+            .and_then(|der| Key::from_spki_der(&der).map_err(Failure::of))?;
         let sig = b64(sig, "the registry signature")?;
         match key.verify(message.as_bytes(), &sig, Hash::Sha256) {
             Ok(()) => return Ok(keyid.clone()),
             Err(e) => why = format!("the registry signature of {message} does not verify: {e}"),
         }
     }
-    Err(Failure(why))
+    Err(Failure::of(why))
 }
 
 #[cfg(test)]

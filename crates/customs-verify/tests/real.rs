@@ -55,6 +55,17 @@ fn a_changed_tarball_or_bundle_fails_with_the_reason() {
     other[last] ^= 1;
     let e = verify(&other, &bundle, &root).expect_err("another artifact");
     assert!(e.0.contains("subject digest"), "{e}");
+    assert!(
+        !e.is_incomplete(),
+        "a complete bundle that fails is not incomplete"
+    );
+    // The digests alone verify as the bytes do.
+    let digests = customs_verify::ArtifactDigests::of(&tgz);
+    assert_eq!(
+        customs_verify::ArtifactDigests::of_reader(&tgz[..]).expect("reads"),
+        digests
+    );
+    assert!(customs_verify::verify_digests(&digests, &bundle, &root).is_ok());
 
     let text = String::from_utf8(bundle.clone()).expect("utf-8");
     // The signed entry timestamp of another entry.
@@ -91,6 +102,12 @@ fn a_changed_tarball_or_bundle_fails_with_the_reason() {
     json["verificationMaterial"]["tlogEntries"] = serde_json::json!([]);
     let e = verify(&tgz, json.to_string().as_bytes(), &root).expect_err("no entry");
     assert!(e.0.contains("no transparency log entry"), "{e}");
+    assert!(
+        e.is_incomplete(),
+        "a bundle without a log entry is incomplete"
+    );
+    let e = verify(&tgz, b"{\"mediaType\": \"text/plain\"}", &root).expect_err("not a bundle");
+    assert!(e.is_incomplete(), "{e}");
 
     // An entry with neither a signed entry timestamp nor an inclusion proof.
     let mut json: serde_json::Value = serde_json::from_slice(&bundle).expect("json");

@@ -214,9 +214,9 @@ fn from_registry(
         );
         let reason = check.reason.clone().unwrap_or_default();
         let provenance = match (check.status, check.identity) {
-            ("verified", Some(id)) => Outcome::Verified(id),
-            ("absent", _) => Outcome::Absent(reason),
-            ("unknown", _) => Outcome::Unknown(reason),
+            (customs_scan::ProvenanceStatus::Verified, Some(id)) => Outcome::Verified(id),
+            (customs_scan::ProvenanceStatus::Absent, _) => Outcome::Absent(reason),
+            (customs_scan::ProvenanceStatus::Unknown, _) => Outcome::Unknown(reason),
             // Asked to verify, an incomplete bundle is a failure to verify.
             _ => Outcome::Failed(reason),
         };
