@@ -14,7 +14,7 @@ mod profile;
 mod rules;
 
 use customs_analyze::Context;
-use customs_registry::{Provenance, Publisher, TrustLevel};
+use customs_model::{Provenance, Publisher, TrustLevel};
 use customs_rules::{Finding, RuleMeta, Severity, VerdictLevel};
 use serde::Serialize;
 

@@ -6,7 +6,7 @@ use customs_ecosystem::{Ecosystem, Identity};
 use customs_history::{
     BehaviourSummary, DependencyCheck, FileSummary, Profile, ReleaseContext, ReleaseFacts, compare,
 };
-use customs_registry::{Provenance, Publisher};
+use customs_model::{Provenance, Publisher};
 use customs_rules::{Finding, VerdictLevel};
 
 const DAY: i64 = 86_400;

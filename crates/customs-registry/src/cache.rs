@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use sha2::Digest as _;
 
 use crate::RegistryError;
-use crate::model::Digest;
+use customs_model::Digest;
 
 /// Where the cache lives when `--cache-dir` is not given: `CUSTOMS_CACHE_DIR`, then
 /// `$XDG_CACHE_HOME/customs`, then `~/.cache/customs`.

@@ -13,10 +13,8 @@
 mod cache;
 mod config;
 mod http;
-mod model;
 mod npm;
 mod pypi;
-mod time;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -34,14 +32,13 @@ pub use customs_ecosystem::{
     ReleaseLine, compare_versions as compare, line_of, npm_exact, npm_range, satisfies,
     valid_requirement,
 };
-pub use http::{Http, MAX_PER_HOST, redact};
-pub use model::{
+pub use customs_model::{
     Digest, FileRef, Project, Provenance, Publisher, RegistrySignature, Release, TrustLevel,
-    platform_wheel,
+    format_rfc3339, now, parse_rfc3339, platform_wheel,
 };
+pub use http::{Http, MAX_PER_HOST, redact};
 pub use npm::{REGISTRY_INSTALL_HOOKS, parse_document};
 pub use pypi::{parse_simple, version_of};
-pub use time::{format_rfc3339, now, parse_rfc3339};
 
 /// The largest package document or project page read (popular npm documents run to
 /// tens of megabytes).

@@ -10,9 +10,9 @@ use customs_ecosystem::Ecosystem;
 use serde::Deserialize;
 
 use crate::RegistryError;
-use crate::model::{Digest, FileRef, Project, Provenance, Release};
 use crate::pypi::join;
-use crate::time::parse_rfc3339;
+use customs_model::parse_rfc3339;
+use customs_model::{Digest, FileRef, Project, Provenance, Release};
 
 /// The lifecycle scripts npm runs when it installs a package from a registry tarball
 /// (`prepare` runs only for git and local installs).
@@ -181,7 +181,7 @@ pub fn parse_document(
                 registry_signatures: dist
                     .signatures
                     .iter()
-                    .map(|s| crate::model::RegistrySignature {
+                    .map(|s| customs_model::RegistrySignature {
                         keyid: s.keyid.clone(),
                         sig: s.sig.clone(),
                     })
@@ -254,7 +254,7 @@ pub fn parse_document(
 /// (`dist.attestations.url`): the SLSA provenance statement's workflow (repository,
 /// path, ref) and the commit it resolved. Claims only: the signatures are not checked
 /// here. `None` when the document holds no provenance statement.
-pub fn publisher_from_attestations(body: &[u8]) -> Option<crate::model::Publisher> {
+pub fn publisher_from_attestations(body: &[u8]) -> Option<customs_model::Publisher> {
     let doc: serde_json::Value = serde_json::from_slice(body).ok()?;
     for a in doc.get("attestations")?.as_array()? {
         let envelope = a.get("bundle").and_then(|b| b.get("dsseEnvelope"));
@@ -304,7 +304,7 @@ pub fn publisher_from_attestations(body: &[u8]) -> Option<crate::model::Publishe
         let commit = build["resolvedDependencies"]
             .as_array()
             .and_then(|deps| deps.iter().find_map(|d| text(&d["digest"]["gitCommit"])));
-        return Some(crate::model::Publisher {
+        return Some(customs_model::Publisher {
             kind: kind.to_owned(),
             repository,
             workflow: text(&workflow["path"]),

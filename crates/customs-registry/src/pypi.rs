@@ -8,9 +8,9 @@ use std::collections::BTreeMap;
 use customs_ecosystem::{Ecosystem, canonical_name};
 use serde::Deserialize;
 
-use crate::model::{Digest, FileRef, Project, Provenance, Publisher, Release};
-use crate::time::parse_rfc3339;
 use crate::{RegistryError, http::percent_decode};
+use customs_model::parse_rfc3339;
+use customs_model::{Digest, FileRef, Project, Provenance, Publisher, Release};
 
 /// What the client asks for: JSON first, HTML as the fallback.
 pub const SIMPLE_ACCEPT: &str = "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.1";

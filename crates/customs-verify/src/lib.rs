@@ -888,9 +888,7 @@ pub fn npm_registry_signature(
             );
             continue;
         };
-        if let Some(expires) = k["expires"]
-            .as_str()
-            .and_then(customs_registry::parse_rfc3339)
+        if let Some(expires) = k["expires"].as_str().and_then(customs_model::parse_rfc3339)
             && published.is_none_or(|p| p > expires)
         {
             why = format!("the registry key {keyid} had expired when the release was published");

@@ -8,7 +8,7 @@ use base64::Engine as _;
 use serde::Deserialize;
 
 use crate::crypto::{Cert, Key, sha256};
-use customs_registry::parse_rfc3339;
+use customs_model::parse_rfc3339;
 
 /// The embedded trusted root.
 pub const EMBEDDED: &str = include_str!("../data/trusted_root.json");

@@ -72,7 +72,7 @@ fn name(cn: &str) -> Vec<u8> {
 }
 
 fn utc(t: i64) -> Vec<u8> {
-    let s = customs_registry::format_rfc3339(t); // 2026-01-02T03:04:05Z
+    let s = customs_model::format_rfc3339(t); // 2026-01-02T03:04:05Z
     let digits: String = s.chars().filter(char::is_ascii_digit).collect();
     tlv(0x17, format!("{}Z", &digits[2..]).as_bytes())
 }

@@ -150,12 +150,12 @@ fn check_type_and_expiry(meta: &Value, kind: &str, now: i64, what: &str) -> Resu
     }
     let expires = signed["expires"]
         .as_str()
-        .and_then(customs_registry::parse_rfc3339)
+        .and_then(customs_model::parse_rfc3339)
         .ok_or_else(|| format!("{what} has no expiry"))?;
     if expires <= now {
         return Err(format!(
             "{what} expired at {}: the repository is stale or frozen",
-            customs_registry::format_rfc3339(expires)
+            customs_model::format_rfc3339(expires)
         ));
     }
     signed["version"]

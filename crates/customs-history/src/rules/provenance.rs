@@ -1,4 +1,4 @@
-use customs_registry::Provenance;
+use customs_model::Provenance;
 use customs_rules::{Confidence, Finding, RuleMeta, Severity, declare_rule};
 
 use crate::{HistoryInput, HistoryRule, ReleaseFacts, about};

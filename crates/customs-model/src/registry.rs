@@ -380,8 +380,9 @@ pub struct Project {
 
 impl Project {
     /// Sorts releases by version and settles what "no provenance" means: absent when
-    /// some release of the project has it on this index, unknown otherwise.
-    pub(crate) fn finish(&mut self) {
+    /// some release of the project has it on this index, unknown otherwise. The
+    /// registry client calls it once a document is read.
+    pub fn finish(&mut self) {
         let eco = self.ecosystem;
         self.releases
             .sort_by(|a, b| compare(eco, &a.version, &b.version));

@@ -1,0 +1,14 @@
+//! The data every surface shares, kept apart from the code that fetches or judges it:
+//! what a package index says of a project (its releases and their files, digests,
+//! publishers, provenance and trust level) and the time helpers its dates need. The
+//! registry client fills these in; the verifier, the history rules, the scanner, the
+//! proxy and the reports read them, without depending on the HTTP client.
+
+mod registry;
+mod time;
+
+pub use registry::{
+    Digest, FileRef, Project, Provenance, Publisher, RegistrySignature, Release, TrustLevel,
+    platform_wheel,
+};
+pub use time::{format_rfc3339, now, parse_rfc3339};
