@@ -12,6 +12,7 @@ use customs_registry::{Environment, ExtraSources, IndexConfig, Located, Override
 use crate::args::{LogFormat, PolicyArgs, ProxyArgs, RegistryArgs, RunArgs};
 use crate::output::{duration_flag, open_store};
 
+mod python;
 mod run;
 
 pub(crate) fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
@@ -75,6 +76,8 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
     flags
         .refused
         .extend(extra.unroutable.iter().map(run::Refused::from));
+    let project = python::Tool::of(program)
+        .and_then(|tool| python::read(tool, rest, &env, &mut flags.refused));
     if !flags.refused.is_empty() {
         anyhow::bail!(run::refusal(&flags.refused));
     }
@@ -158,6 +161,29 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
         }
         uv_index.push(format!("{name}={}", proxy_of(url, &mut proxies)?));
     }
+    // poetry's and pdm's sources in pyproject.toml, and pdm's default index.
+    let mut pdm_index = None;
+    let mut applied = None;
+    if let Some(project) = &project {
+        if let Some((setting, url)) = &project.pdm_default {
+            let located = Located {
+                url: url.trim_end_matches('/').to_owned(),
+                source: setting.clone(),
+            };
+            pdm_index = Some(proxy_of(&located, &mut proxies)?);
+        }
+        applied = project.apply(&mut |s: &python::Source| {
+            let located = Located {
+                url: s.url.trim_end_matches('/').to_owned(),
+                source: format!("source {}", s.name),
+            };
+            let mut simple = proxy_of(&located, &mut proxies)?;
+            if !s.url.ends_with('/') {
+                simple = simple.trim_end_matches('/').to_owned();
+            }
+            Ok(simple)
+        })?;
+    }
     let mut command: Vec<String> = rest.to_vec();
     let main_base = proxies[0].base.clone();
     let main_simple = proxies[0].simple();
@@ -216,19 +242,31 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
             child.env(var, list.join(" "));
         }
     }
+    // pdm: its default index (PyPI, unless configured) is customs' main one.
+    child.env(
+        "PDM_PYPI_URL",
+        pdm_index.unwrap_or_else(|| proxies[0].simple()),
+    );
     let before = run::Lockfiles::snapshot(&cwd);
-    let status = child
-        .status()
-        .with_context(|| format!("cannot run {program}"))?;
+    let status = child.status();
+    let (mut problems, hash_back) = applied
+        .as_ref()
+        .map(python::Applied::restore)
+        .unwrap_or_default();
+    let status = status.with_context(|| format!("cannot run {program}"))?;
     let code = status
         .code()
         .and_then(|c| u8::try_from(c).ok())
         .unwrap_or(1);
     let left = before.restore_upstreams(&proxies);
-    if left.is_empty() {
+    problems.extend(hash_back.as_ref().and_then(python::HashBack::apply));
+    let mut err = anstream::stderr();
+    for p in &problems {
+        let _ = writeln!(err, "error: {p}");
+    }
+    if left.is_empty() && problems.is_empty() {
         return Ok(ExitCode::from(code));
     }
-    let mut err = anstream::stderr();
     for (file, url) in &left {
         let _ = writeln!(
             err,

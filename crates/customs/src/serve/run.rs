@@ -86,7 +86,7 @@ impl From<&Unroutable> for Refused {
 }
 
 impl Refused {
-    fn new(setting: impl Into<String>, value: impl Into<String>, why: Why) -> Self {
+    pub(super) fn new(setting: impl Into<String>, value: impl Into<String>, why: Why) -> Self {
         Self {
             setting: setting.into(),
             value: value.into(),
@@ -531,6 +531,8 @@ pub(super) struct Lockfiles {
 /// Lockfile names looked for in the working folder and the folders above it.
 const LOCKFILES: &[&str] = &[
     "uv.lock",
+    "poetry.lock",
+    "pdm.lock",
     "pylock.toml",
     "package-lock.json",
     "npm-shrinkwrap.json",

