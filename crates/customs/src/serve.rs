@@ -78,6 +78,8 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
         .extend(extra.unroutable.iter().map(run::Refused::from));
     let project = python::Tool::of(program)
         .and_then(|tool| python::read(tool, rest, &env, &mut flags.refused));
+    python::pipx_pip_args(program, rest, &mut flags.refused);
+    let stored = python::stored_settings(program, rest, &env, &mut flags.refused);
     if !flags.refused.is_empty() {
         anyhow::bail!(run::refusal(&flags.refused));
     }
@@ -161,6 +163,14 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
         }
         uv_index.push(format!("{name}={}", proxy_of(url, &mut proxies)?));
     }
+    // The main proxy where an index is the main upstream (a client that stores the index
+    // it was given gets the same URL back), else one of its own.
+    let route = |located: &Located, proxies: &mut Vec<run::Proxy>| -> anyhow::Result<String> {
+        if proxies[0].pypi_upstream() == Some(located.url.as_str()) {
+            return Ok(proxies[0].simple());
+        }
+        proxy_of(located, proxies)
+    };
     // poetry's and pdm's sources in pyproject.toml, and pdm's default index.
     let mut pdm_index = None;
     let mut applied = None;
@@ -170,18 +180,24 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
                 url: url.trim_end_matches('/').to_owned(),
                 source: setting.clone(),
             };
-            pdm_index = Some(proxy_of(&located, &mut proxies)?);
+            pdm_index = Some(route(&located, &mut proxies)?);
         }
         applied = project.apply(&mut |s: &python::Source| {
             let located = Located {
                 url: s.url.trim_end_matches('/').to_owned(),
                 source: format!("source {}", s.name),
             };
-            let mut simple = proxy_of(&located, &mut proxies)?;
-            if !s.url.ends_with('/') {
-                simple = simple.trim_end_matches('/').to_owned();
-            }
-            Ok(simple)
+            Ok(python::like(&s.url, &route(&located, &mut proxies)?))
+        })?;
+    }
+    // The indexes uv's tool receipts and pipx's metadata stored from earlier installs.
+    for st in &stored {
+        st.apply(&mut |url: &str| {
+            let located = Located {
+                url: url.trim_end_matches('/').to_owned(),
+                source: format!("index in {}", st.path.display()),
+            };
+            Ok(python::like(url, &route(&located, &mut proxies)?))
         })?;
     }
     let mut command: Vec<String> = rest.to_vec();
@@ -247,7 +263,10 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
         "PDM_PYPI_URL",
         pdm_index.unwrap_or_else(|| proxies[0].simple()),
     );
-    let before = run::Lockfiles::snapshot(&cwd);
+    let mut before = run::Lockfiles::snapshot(&cwd);
+    for st in &stored {
+        before.add(st.path.clone(), Some(st.before.clone()));
+    }
     let status = child.status();
     let (mut problems, hash_back) = applied
         .as_ref()
@@ -258,6 +277,10 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
         .code()
         .and_then(|c| u8::try_from(c).ok())
         .unwrap_or(1);
+    // Receipts and metadata the client wrote during the run name the proxies too.
+    for st in python::stored_settings(program, rest, &env, &mut Vec::new()) {
+        before.add(st.path, None);
+    }
     let left = before.restore_upstreams(&proxies);
     problems.extend(hash_back.as_ref().and_then(python::HashBack::apply));
     let mut err = anstream::stderr();

@@ -236,7 +236,8 @@ fn assert_ok(out: &Output) {
 /// Refused by the proxy, and the client's own output says so and why.
 fn assert_blocked(out: &Output, what: &str, why: &str) {
     assert!(!out.status.success(), "{}", text(out));
-    let t = text(out);
+    // Clients wrap long lines to the terminal's width (pdm).
+    let t = text(out).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         t.contains(&format!("customs blocked {what}")) && t.contains(why),
         "refused by customs ({why}): {t}"
@@ -346,4 +347,158 @@ fn poetry_with_a_primary_source_goes_through_customs_and_its_lockfile_keeps_the_
     std::fs::remove_dir_all(s.project().join(".venv")).unwrap();
     let out = s.run(&[&poetry, "install", "--no-interaction"], &[]);
     assert_blocked(&out, "fresh 1.1", "younger than");
+}
+
+fn pdm_project(s: &Setup, deps: &str) -> String {
+    let pyproject = format!(
+        "[project]\nname = \"app\"\nversion = \"0.1\"\nrequires-python = \">=3.9\"\ndependencies = [{deps}]\n\n[tool.pdm]\ndistribution = false\n\n[[tool.pdm.source]]\nname = \"corp\"\nurl = \"{}\"\n",
+        simple()
+    );
+    s.write("pyproject.toml", &pyproject);
+    pyproject
+}
+
+#[test]
+fn pdm_sources_and_its_default_index_go_through_customs() {
+    let pdm = client("pdm");
+    let s = Setup::new();
+    let pyproject = pdm_project(&s, "\"plainpkg\", \"fresh\"");
+    // pdm's own default index, as the user set it: customs stands in for it too.
+    let default = [("PDM_PYPI_URL", simple())];
+    let out = s.run(&[&pdm, "install", "--no-self"], &default);
+    assert_ok(&out);
+    assert_eq!(s.read("pyproject.toml"), pyproject, "restored as it was");
+    let lock = s.read("pdm.lock");
+    assert!(
+        !lock.contains("/pypi/simple"),
+        "no address of the proxy is left: {lock}"
+    );
+    assert!(
+        lock.contains("name = \"fresh\"\nversion = \"1.0\""),
+        "the young 1.1 was skipped: {lock}"
+    );
+    // pdm itself finds the lockfile current for the project as it is, offline.
+    let check = s.plain(&pdm, &["lock", "--check"]);
+    assert_ok(&check);
+
+    let out = s.run(&[&pdm, "add", "--no-self", "sneaky==1.1"], &default);
+    assert_blocked(&out, "sneaky 1.1", "malicious");
+    assert_eq!(s.read("pyproject.toml"), pyproject);
+    let locked = lock
+        .replace(
+            "name = \"fresh\"\nversion = \"1.0\"",
+            "name = \"fresh\"\nversion = \"1.1\"",
+        )
+        .replace("fresh-1.0-py3-none-any.whl", "fresh-1.1-py3-none-any.whl")
+        .replace(&sha256_of("fresh", "1.0"), &sha256_of("fresh", "1.1"));
+    s.write("pdm.lock", &locked);
+    std::fs::remove_dir_all(s.project().join(".venv")).unwrap();
+    let out = s.run(&[&pdm, "sync", "--no-self"], &default);
+    assert_blocked(&out, "fresh 1.1", "younger than");
+}
+
+#[test]
+fn uv_pip_tool_install_and_uvx_go_through_customs() {
+    let (uv, uvx) = (client("uv"), client("uvx"));
+    let s = Setup::new();
+    let t = s.path().join("t").display().to_string();
+    let env = [("UV_DEFAULT_INDEX", simple())];
+    let pip = |req: &str| -> Output {
+        s.run(
+            &[
+                &uv, "pip", "install", "--python", "python3", "--target", &t, req,
+            ],
+            &env,
+        )
+    };
+    assert_ok(&pip("fresh"));
+    assert!(
+        Path::new(&t).join("fresh-1.0.dist-info").is_dir(),
+        "the young 1.1 is skipped"
+    );
+    assert_blocked(&pip("sneaky==1.1"), "sneaky 1.1", "malicious");
+
+    // uv tool install, with the index on the command line and an empty default one: the
+    // young release is skipped, the malicious one refused.
+    let empty = [("PIP_INDEX_URL", format!("{}/empty/simple/", index().url))];
+    let idx = simple();
+    let out = s.run(
+        &[
+            &uv, "tool", "install", "--python", "python3", "--index", &idx, "fresh",
+        ],
+        &empty,
+    );
+    assert_ok(&out);
+    let ran = Command::new(s.path().join("bin/fresh")).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&ran.stdout),
+        "hello from fresh 1.0\n"
+    );
+    let receipt_path = s.path().join("uv-tools/fresh/uv-receipt.toml");
+    let receipt = std::fs::read_to_string(&receipt_path).unwrap();
+    assert!(
+        !receipt.contains("/pypi/simple"),
+        "no address of the proxy is left: {receipt}"
+    );
+    assert!(
+        receipt.contains(&format!("\"{idx}\"")),
+        "the user's index: {receipt}"
+    );
+    // `uv tool upgrade` reads the receipt's index again: through customs, where the
+    // young 1.1 is still held back (uv alone would fetch it from the index).
+    let out = s.run(&[&uv, "tool", "upgrade", "fresh"], &empty);
+    assert_ok(&out);
+    let ran = Command::new(s.path().join("bin/fresh")).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&ran.stdout),
+        "hello from fresh 1.0\n",
+        "{}",
+        text(&out)
+    );
+    let receipt = std::fs::read_to_string(&receipt_path).unwrap();
+    assert!(
+        !receipt.contains("/pypi/simple") && receipt.contains(&idx),
+        "{receipt}"
+    );
+    let out = s.run(
+        &[&uv, "tool", "install", "--python", "python3", "sneaky==1.1"],
+        &env,
+    );
+    assert_blocked(&out, "sneaky 1.1", "malicious");
+    // An index on the command line goes through customs too.
+    let out = s.run(
+        &[
+            &uv,
+            "tool",
+            "install",
+            "--python",
+            "python3",
+            "--index",
+            &simple(),
+            "sneaky==1.1",
+        ],
+        &[],
+    );
+    assert_blocked(&out, "sneaky 1.1", "malicious");
+
+    // uvx runs the clean release, and refuses the malicious one.
+    let out = s.run(&[&uvx, "--python", "python3", "sneaky@1.0"], &env);
+    assert_ok(&out);
+    assert!(
+        text(&out).contains("hello from sneaky 1.0"),
+        "{}",
+        text(&out)
+    );
+    let out = s.run(
+        &[
+            &uvx,
+            "--python",
+            "python3",
+            "--from",
+            "sneaky==1.1",
+            "sneaky",
+        ],
+        &env,
+    );
+    assert_blocked(&out, "sneaky 1.1", "malicious");
 }

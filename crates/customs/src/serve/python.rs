@@ -447,6 +447,246 @@ impl HashBack {
     }
 }
 
+/// A file in which a client stored the indexes of an earlier install, and reuses them:
+/// uv's tool receipts (`uv tool upgrade`), pipx's metadata (`pipx upgrade`,
+/// `pipx reinstall`). For the run, each index in it names a proxy.
+#[derive(Debug)]
+pub(super) struct Stored {
+    pub(super) path: PathBuf,
+    /// The file as it was.
+    pub(super) before: Vec<u8>,
+    /// The indexes it names, as written.
+    pub(super) urls: Vec<String>,
+}
+
+/// uv's tool receipts (for `uv tool ...` and `uvx`) and pipx's metadata (for `pipx`).
+/// Links (`find-links`, `--find-links`) stored there go to `refused`.
+pub(super) fn stored_settings(
+    program: &str,
+    args: &[String],
+    env: &Environment,
+    refused: &mut Vec<Refused>,
+) -> Vec<Stored> {
+    let base = Path::new(program)
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let var = |k: &str| env.vars.get(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let data_home =
+        var("XDG_DATA_HOME").or_else(|| env.home.as_ref().map(|h| h.join(".local/share")));
+    let (dir, file, pipx) = match base.as_str() {
+        "uvx" => (
+            var("UV_TOOL_DIR").or_else(|| data_home.map(|d| d.join("uv/tools"))),
+            "uv-receipt.toml",
+            false,
+        ),
+        "uv" if args.iter().any(|a| a == "tool") => (
+            var("UV_TOOL_DIR").or_else(|| data_home.map(|d| d.join("uv/tools"))),
+            "uv-receipt.toml",
+            false,
+        ),
+        "pipx" => (
+            var("PIPX_HOME")
+                .or_else(|| data_home.map(|d| d.join("pipx")))
+                .map(|h| h.join("venvs")),
+            "pipx_metadata.json",
+            true,
+        ),
+        _ => (None, "", false),
+    };
+    let Some(dir) = dir else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for e in entries.flatten() {
+        let path = e.path().join(file);
+        let Ok(before) = std::fs::read(&path) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&before);
+        let (urls, links) = if pipx {
+            pipx_indexes(&text)
+        } else {
+            receipt_indexes(&text)
+        };
+        for l in links {
+            refused.push(Refused::new(
+                format!("find-links in {}", path.display()),
+                l,
+                Why::Source(WhyUnroutable::Links),
+            ));
+        }
+        if !urls.is_empty() {
+            out.push(Stored { path, before, urls });
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+/// The indexes and links of a uv tool receipt's `[tool.options]`.
+fn receipt_indexes(text: &str) -> (Vec<String>, Vec<String>) {
+    let Ok(doc) = text.parse::<toml::Table>() else {
+        return (Vec::new(), Vec::new());
+    };
+    let Some(options) = doc.get("tool").and_then(|t| t.get("options")) else {
+        return (Vec::new(), Vec::new());
+    };
+    let strings = |v: Option<&toml::Value>| -> Vec<String> {
+        match v {
+            Some(toml::Value::String(s)) => vec![s.clone()],
+            Some(toml::Value::Array(a)) => a
+                .iter()
+                .filter_map(|x| {
+                    x.as_str()
+                        .or_else(|| x.get("url").and_then(toml::Value::as_str))
+                        .map(str::to_owned)
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let mut urls = strings(options.get("index-url"));
+    urls.extend(strings(options.get("extra-index-url")));
+    let mut links = strings(options.get("find-links"));
+    if let Some(list) = options.get("index").and_then(toml::Value::as_array) {
+        for i in list {
+            let Some(url) = i.get("url").and_then(toml::Value::as_str) else {
+                continue;
+            };
+            if i.get("format").and_then(toml::Value::as_str) == Some("flat") {
+                links.push(url.to_owned());
+            } else {
+                urls.push(url.to_owned());
+            }
+        }
+    }
+    urls.sort();
+    urls.dedup();
+    (urls, links)
+}
+
+/// The indexes and links among the pip arguments pipx stored (`pip_args`).
+fn pipx_indexes(text: &str) -> (Vec<String>, Vec<String>) {
+    let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut args: Vec<String> = Vec::new();
+    let mut stack = vec![&doc];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    if k == "pip_args"
+                        && let Some(a) = v.as_array()
+                    {
+                        args.extend(a.iter().filter_map(|x| x.as_str().map(str::to_owned)));
+                    } else {
+                        stack.push(v);
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => stack.extend(a),
+            _ => {}
+        }
+    }
+    pip_arg_indexes(&args)
+}
+
+/// The index and link URLs among pip arguments.
+pub(super) fn pip_arg_indexes(args: &[String]) -> (Vec<String>, Vec<String>) {
+    let (mut urls, mut links) = (Vec::new(), Vec::new());
+    let mut it = args.iter().peekable();
+    while let Some(a) = it.next() {
+        let (flag, value) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_owned())),
+            _ if a.len() > 2
+                && (a.starts_with("-i") || a.starts_with("-f"))
+                && !a.starts_with("--") =>
+            {
+                (&a[..2], Some(a[2..].to_owned()))
+            }
+            _ => (a.as_str(), None),
+        };
+        let index = matches!(flag, "--index-url" | "-i" | "--extra-index-url");
+        let link = matches!(flag, "--find-links" | "-f");
+        if !index && !link {
+            continue;
+        }
+        let Some(value) = value.or_else(|| it.next().cloned()) else {
+            continue;
+        };
+        if index {
+            urls.push(value);
+        } else {
+            links.push(value);
+        }
+    }
+    urls.sort();
+    urls.dedup();
+    (urls, links)
+}
+
+impl Stored {
+    /// Writes the file with each index replaced by `proxy_of(url)`.
+    pub(super) fn apply(
+        &self,
+        proxy_of: &mut dyn FnMut(&str) -> anyhow::Result<String>,
+    ) -> anyhow::Result<()> {
+        let mut text = String::from_utf8_lossy(&self.before).into_owned();
+        for url in &self.urls {
+            text = replace_literal(&text, url, &proxy_of(url)?);
+        }
+        std::fs::write(&self.path, text)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", self.path.display()))
+    }
+}
+
+/// pipx's `--pip-args`: pip would take an index or links given there from the command
+/// line, where customs does not stand in for them.
+pub(super) fn pipx_pip_args(program: &str, args: &[String], refused: &mut Vec<Refused>) {
+    let base = Path::new(program)
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if base != "pipx" {
+        return;
+    }
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let value = match a.split_once('=') {
+            Some(("--pip-args", v)) => Some(v.to_owned()),
+            _ if a == "--pip-args" => it.next().cloned(),
+            _ => None,
+        };
+        let Some(value) = value else { continue };
+        let words: Vec<String> = value.split_whitespace().map(str::to_owned).collect();
+        let (urls, links) = pip_arg_indexes(&words);
+        if !urls.is_empty() || !links.is_empty() {
+            refused.push(Refused::new(
+                "--pip-args",
+                value,
+                Why::Unread(
+                    "give the index to pipx as --index-url, or in PIP_INDEX_URL / PIP_EXTRA_INDEX_URL, where customs routes it",
+                ),
+            ));
+        }
+    }
+}
+
+/// `url`'s proxy written with a trailing slash where `url` has one.
+pub(super) fn like(url: &str, proxy: &str) -> String {
+    let p = proxy.trim_end_matches('/');
+    if url.ends_with('/') {
+        format!("{p}/")
+    } else {
+        p.to_owned()
+    }
+}
+
 /// `text` with every quoted occurrence of `from` (as a TOML basic or literal string)
 /// replaced by `to`.
 fn replace_literal(text: &str, from: &str, to: &str) -> String {
