@@ -206,6 +206,8 @@ impl Setup {
             .env("PIPX_BIN_DIR", p.join("bin"))
             .env("PIPX_MAN_DIR", p.join("man"))
             .env("PIPX_DEFAULT_PYTHON", "python3")
+            // pipx would upgrade its own pip from the index, which has none here.
+            .env("PIPX_DISABLE_SHARED_LIBS_AUTO_UPGRADE", "1")
             .env("CUSTOMS_STORE", p.join("store.sqlite3"))
             .env("CUSTOMS_CACHE_DIR", p.join("cache"));
         for (k, v) in env {
@@ -297,6 +299,33 @@ fn pip_installs_downloads_skips_the_young_and_refuses_the_malicious() {
     assert!(!Path::new(&d).join("sneaky-1.1-py3-none-any.whl").exists());
 }
 
+/// `customs audit` of the project: the packages it found in the lockfile, with versions.
+fn audited(s: &Setup, lockfile: &str) -> Vec<(String, String)> {
+    let out = s
+        .command(
+            env!("CARGO_BIN_EXE_customs"),
+            &["audit", "--format", "json", lockfile],
+            &[],
+        )
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", text(&out)));
+    let mut found: Vec<(String, String)> = report["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["name"].as_str().unwrap().to_owned(),
+                p["version"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
 fn poetry_project(s: &Setup, deps: &str) -> String {
     let pyproject = format!(
         "[project]\nname = \"app\"\nversion = \"0.1\"\nrequires-python = \">=3.9\"\ndependencies = [{deps}]\n\n[tool.poetry]\npackage-mode = false\n\n[[tool.poetry.source]]\nname = \"corp\"\nurl = \"{}\"\npriority = \"primary\"\n",
@@ -330,9 +359,24 @@ fn poetry_with_a_primary_source_goes_through_customs_and_its_lockfile_keeps_the_
     );
     // The lockfile is current for the project as it is: poetry itself says so, offline.
     assert_ok(&s.plain(&poetry, &["check", "--lock", "--no-interaction"]));
+    // `customs audit` reads the lockfile poetry writes today.
+    let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
+    };
+    assert_eq!(
+        audited(&s, "poetry.lock"),
+        pairs(&[("fresh", "1.0"), ("plainpkg", "1.0")])
+    );
 
     // A malicious release: refused in poetry's own output, and nothing was written.
-    let out = s.run(&[&poetry, "add", "--no-interaction", "sneaky==1.1"], &[]);
+    // A repository of poetry's configuration by the same name only gives credentials and
+    // publishing targets: the install still goes through customs.
+    let out = s.run(
+        &[&poetry, "add", "--no-interaction", "sneaky==1.1"],
+        &[("POETRY_REPOSITORIES_CORP_URL", simple())],
+    );
     assert_blocked(&out, "sneaky 1.1", "malicious");
     assert_eq!(s.read("pyproject.toml"), pyproject);
     // Locked to the young release, the install is refused with the reason.
@@ -380,6 +424,12 @@ fn pdm_sources_and_its_default_index_go_through_customs() {
     // pdm itself finds the lockfile current for the project as it is, offline.
     let check = s.plain(&pdm, &["lock", "--check"]);
     assert_ok(&check);
+    // `customs audit` reads the lockfile pdm writes today.
+    let want: Vec<(String, String)> = [("fresh", "1.0"), ("plainpkg", "1.0")]
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect();
+    assert_eq!(audited(&s, "pdm.lock"), want);
 
     let out = s.run(&[&pdm, "add", "--no-self", "sneaky==1.1"], &default);
     assert_blocked(&out, "sneaky 1.1", "malicious");
@@ -501,4 +551,102 @@ fn uv_pip_tool_install_and_uvx_go_through_customs() {
         &env,
     );
     assert_blocked(&out, "sneaky 1.1", "malicious");
+}
+
+#[test]
+fn pipx_installs_through_customs_and_what_it_stores_names_the_users_index() {
+    let pipx = client("pipx");
+    let s = Setup::new();
+    // The default index is empty: what pipx installs comes from the one on its command line.
+    let empty = [("PIP_INDEX_URL", format!("{}/empty/simple/", index().url))];
+    let idx = simple();
+    let out = s.run(&[&pipx, "install", "--index-url", &idx, "fresh"], &empty);
+    assert_ok(&out);
+    let ran = Command::new(s.path().join("bin/fresh")).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&ran.stdout),
+        "hello from fresh 1.0\n",
+        "the young 1.1 is skipped"
+    );
+    let meta_path = s.path().join("pipx/venvs/fresh/pipx_metadata.json");
+    let meta = std::fs::read_to_string(&meta_path).unwrap();
+    assert!(
+        !meta.contains("/pypi/simple") && meta.contains(&idx),
+        "the user's index: {meta}"
+    );
+    // `pipx upgrade` reads the stored index again: through customs.
+    let out = s.run(&[&pipx, "upgrade", "fresh"], &empty);
+    assert_ok(&out);
+    let ran = Command::new(s.path().join("bin/fresh")).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&ran.stdout),
+        "hello from fresh 1.0\n",
+        "{}",
+        text(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&meta_path).unwrap(), meta);
+
+    let out = s.run(
+        &[&pipx, "install", "-f", "--index-url", &idx, "sneaky==1.1"],
+        &empty,
+    );
+    assert_blocked(&out, "sneaky 1.1", "malicious");
+    assert!(!s.path().join("bin/sneaky").exists());
+    // PIP_* settings reach the pip that pipx runs: they go through customs too.
+    let out = s.run(
+        &[&pipx, "run", "--spec", "sneaky==1.1", "sneaky"],
+        &[("PIP_INDEX_URL", idx.clone())],
+    );
+    assert_blocked(&out, "sneaky 1.1", "malicious");
+    let out = s.run(
+        &[&pipx, "install", "sneaky==1.1"],
+        &[empty[0].clone(), ("PIP_EXTRA_INDEX_URL", idx.clone())],
+    );
+    assert_blocked(&out, "sneaky 1.1", "malicious");
+    // An index inside --pip-args is not one customs can stand in for.
+    let out = s.run(
+        &[
+            &pipx,
+            "install",
+            &format!("--pip-args=--extra-index-url={idx}"),
+            "sneaky==1.1",
+        ],
+        &empty,
+    );
+    assert_refused(&out, "--pip-args");
+}
+
+#[test]
+fn poetry_and_pdm_settings_customs_cannot_stand_in_for_stop_the_run_by_name() {
+    let s = Setup::new();
+    // No primary source: poetry reads PyPI at an address of its own.
+    s.write(
+        "pyproject.toml",
+        &format!(
+            "[project]\nname = \"app\"\nversion = \"0.1\"\n\n[[tool.poetry.source]]\nname = \"corp\"\nurl = \"{}\"\npriority = \"supplemental\"\n",
+            simple()
+        ),
+    );
+    assert_refused(
+        &s.run(&["poetry", "install"], &[]),
+        "poetry's built-in PyPI source",
+    );
+    poetry_project(&s, "");
+    assert_refused(
+        &s.run(&["poetry", "-C", "../elsewhere", "install"], &[]),
+        "-C",
+    );
+    // pdm: links, and an index stored in pdm's configuration.
+    s.write(
+        "pyproject.toml",
+        "[project]\nname = \"app\"\nversion = \"0.1\"\n\n[[tool.pdm.source]]\nname = \"w\"\nurl = \"/opt/wheels\"\ntype = \"find_links\"\n",
+    );
+    assert_refused(&s.run(&["pdm", "install"], &[]), "source \"w\"");
+    pdm_project(&s, "");
+    std::fs::write(
+        s.path().join("pdm-config.toml"),
+        format!("[pypi.extra]\nurl = \"{}\"\n", simple()),
+    )
+    .unwrap();
+    assert_refused(&s.run(&["pdm", "install"], &[]), "pypi.extra.url in");
 }
