@@ -11,6 +11,9 @@ if [ ! -x target/tools/bin/uv ]; then
     --target target/tools uv==0.13.9
 fi
 export CUSTOMS_TEST_UV="$PWD/target/tools/bin/uv"
+# poetry, pdm and pipx, the other real Python clients of the proxy tests (run_py.rs), each
+# in a virtual environment under target/clients.
+scripts/clients-py.sh
 # Chromium (Debian's package) renders the proxy's web page in the UI test.
 if ! command -v chromium >/dev/null; then
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then

@@ -948,6 +948,46 @@ mod tests {
         assert!(python_json(&toml::Value::Table(float), &mut String::new()).is_none());
     }
 
+    /// The hashes poetry 2.5.1 (`Locker._get_content_hash`) and pdm 2.29.4
+    /// (`PyProject.content_hash`) compute for these files.
+    #[test]
+    fn content_hashes_are_those_the_clients_write() {
+        let legacy = include_str!("testdata/poetry-legacy.toml");
+        let groups = include_str!("testdata/groups.toml");
+        assert_eq!(
+            content_hash(Tool::Poetry, legacy).unwrap(),
+            "6d210eb1555252bb807882c104447bb898bcd2ae863be4bb77fa0d1164f44bee"
+        );
+        assert_eq!(
+            content_hash(Tool::Poetry, groups).unwrap(),
+            "b19848e582a756a84fa4d880c6eaff3b22af4c529b75f689c96206ce168e84fa"
+        );
+        assert_eq!(
+            content_hash(Tool::Pdm, groups).unwrap(),
+            "bc49baeebd7b998e97beb7d1fbb0a20676aa1ffca94dbb62cc4b482844b8777c"
+        );
+        // A lockfile whose hash is not the project's is left as it is.
+        let lock = "[metadata]\ncontent-hash = \"abc\"\n";
+        assert!(swap_hash(Tool::Poetry, lock, "def", "x").is_none());
+        assert_eq!(
+            swap_hash(Tool::Poetry, lock, "abc", "x").unwrap(),
+            "[metadata]\ncontent-hash = \"x\"\n"
+        );
+    }
+
+    #[test]
+    fn indexes_stored_by_uv_and_pipx_are_found() {
+        let receipt = "[tool]\nrequirements = [{ name = \"x\" }]\n\n[tool.options]\nindex = [{ url = \"http://127.0.0.1:1/a/\", default = true }, { url = \"/w\", format = \"flat\" }]\nindex-url = \"http://127.0.0.1:1/a/\"\nextra-index-url = [\"http://127.0.0.1:1/b\"]\n";
+        let (urls, links) = receipt_indexes(receipt);
+        assert_eq!(urls, ["http://127.0.0.1:1/a/", "http://127.0.0.1:1/b"]);
+        assert_eq!(links, ["/w"]);
+        let meta = r#"{"main_package": {"pip_args": ["--index-url", "http://127.0.0.1:1/a/", "-f/w"]}, "injected_packages": {"y": {"pip_args": ["--extra-index-url=http://127.0.0.1:1/c"]}}}"#;
+        let (mut urls, links) = pipx_indexes(meta);
+        urls.sort();
+        assert_eq!(urls, ["http://127.0.0.1:1/a/", "http://127.0.0.1:1/c"]);
+        assert_eq!(links, ["/w"]);
+    }
+
     #[test]
     fn names_are_normalised_as_pep_503_says() {
         assert_eq!(normalize("Dev__Tools.x"), "dev-tools-x");
