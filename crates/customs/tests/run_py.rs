@@ -650,3 +650,43 @@ fn poetry_and_pdm_settings_customs_cannot_stand_in_for_stop_the_run_by_name() {
     .unwrap();
     assert_refused(&s.run(&["pdm", "install"], &[]), "pypi.extra.url in");
 }
+
+#[test]
+fn an_interrupted_run_still_puts_pyproject_back() {
+    let s = Setup::new();
+    let pyproject = poetry_project(&s, "");
+    // A stand-in for poetry that shows the file it was given, then takes its time.
+    let bin = s.path().join("fake");
+    std::fs::create_dir_all(&bin).unwrap();
+    let script = bin.join("poetry");
+    std::fs::write(&script, "#!/bin/sh\ncp pyproject.toml seen.toml\nsleep 2\n").unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let program = script.display().to_string();
+    let mut child = s
+        .command(
+            env!("CARGO_BIN_EXE_customs"),
+            &["run", "--", &program, "install"],
+            &[],
+        )
+        .spawn()
+        .unwrap();
+    let seen = s.project().join("seen.toml");
+    let started = std::time::Instant::now();
+    while !seen.exists() && started.elapsed() < std::time::Duration::from_secs(30) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let during = std::fs::read_to_string(&seen).unwrap();
+    assert!(
+        during.contains("/pypi/simple") && !during.contains("/idx/"),
+        "{during}"
+    );
+    // Ctrl-C as a terminal sends it to customs (the client gets its own): the proxies stop,
+    // customs waits for the client and puts the file back.
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    child.wait().unwrap();
+    assert_eq!(s.read("pyproject.toml"), pyproject);
+}
