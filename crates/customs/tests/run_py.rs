@@ -82,6 +82,9 @@ fn wheel(name: &str, version: &str, pth: Option<&str>) -> Vec<u8> {
     common::zip(&all)
 }
 
+/// A release of a fixture project: version, whether it is malicious, upload time.
+type Release<'a> = (&'a str, bool, &'a str);
+
 /// The one index of this file, at `{url}/idx/simple/`: `plainpkg` 1.0; `sneaky` 1.0 and
 /// 1.1, whose `.pth` runs a decoded download-and-execute at start-up; `fresh` 1.0 and
 /// 1.1, published an hour ago.
@@ -97,7 +100,7 @@ fn index() -> &'static Loopback {
             .unwrap()
             .as_secs();
         let young = customs_registry::format_rfc3339(i64::try_from(now).unwrap() - 3600);
-        let projects: [(&str, &[(&str, bool, &str)]); 3] = [
+        let projects: [(&str, &[Release]); 3] = [
             ("plainpkg", &[("1.0", false, OLD)]),
             ("sneaky", &[("1.0", false, OLD), ("1.1", true, OLD)]),
             ("fresh", &[("1.0", false, OLD), ("1.1", false, &young)]),
@@ -689,4 +692,91 @@ fn an_interrupted_run_still_puts_pyproject_back() {
     assert!(kill.success());
     child.wait().unwrap();
     assert_eq!(s.read("pyproject.toml"), pyproject);
+}
+
+/// A `customs proxy` process of this test, stopped (by its pid) when dropped.
+struct ProxyProcess(std::process::Child);
+
+impl Drop for ProxyProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn a_standing_proxy_serves_poetry_pdm_pipx_and_uvx() {
+    use std::io::BufRead;
+    let (poetry, pdm, pipx, uvx) = (
+        client("poetry"),
+        client("pdm"),
+        client("pipx"),
+        client("uvx"),
+    );
+    let s = Setup::new();
+    let mut child = s
+        .command(
+            env!("CARGO_BIN_EXE_customs"),
+            &[
+                "proxy",
+                "--listen",
+                "127.0.0.1:0",
+                "--min-release-age",
+                "7d",
+                "--pypi-upstream",
+                &simple(),
+            ],
+            &[],
+        )
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let _proxy = ProxyProcess(child);
+    let url = format!("{}/pypi/simple/", line.trim());
+    assert!(url.starts_with("http://127.0.0.1:"), "{line}");
+
+    // poetry: the proxy as the primary source.
+    let pyproject = format!(
+        "[project]\nname = \"app\"\nversion = \"0.1\"\nrequires-python = \">=3.9\"\ndependencies = []\n\n[tool.poetry]\npackage-mode = false\n\n[[tool.poetry.source]]\nname = \"customs\"\nurl = \"{url}\"\npriority = \"primary\"\n"
+    );
+    s.write("pyproject.toml", &pyproject);
+    let out = s.plain(&poetry, &["add", "--no-interaction", "sneaky==1.1"]);
+    assert_blocked(&out, "sneaky 1.1", "malicious");
+    let out = s.plain(&poetry, &["add", "--no-interaction", "fresh"]);
+    assert_ok(&out);
+    assert!(
+        s.read("poetry.lock")
+            .contains("name = \"fresh\"\nversion = \"1.0\"")
+    );
+    std::fs::remove_file(s.project().join("poetry.lock")).unwrap();
+
+    // pdm: the proxy as its default index.
+    s.write(
+        "pyproject.toml",
+        "[project]\nname = \"app\"\nversion = \"0.1\"\nrequires-python = \">=3.9\"\ndependencies = []\n\n[tool.pdm]\ndistribution = false\n",
+    );
+    let out = s
+        .command(
+            &pdm,
+            &["add", "--no-self", "sneaky==1.1"],
+            &[("PDM_PYPI_URL", url.clone())],
+        )
+        .output()
+        .unwrap();
+    assert_blocked(&out, "sneaky 1.1", "malicious");
+    std::fs::remove_file(s.project().join("pyproject.toml")).unwrap();
+
+    // pipx and uvx: the proxy as the index.
+    let out = s.plain(&pipx, &["install", "--index-url", &url, "sneaky==1.1"]);
+    assert_blocked(&out, "sneaky 1.1", "malicious");
+    let out = s.plain(
+        &uvx,
+        &["--python", "python3", "--default-index", &url, "sneaky@1.1"],
+    );
+    assert_blocked(&out, "sneaky 1.1", "malicious");
 }
