@@ -85,7 +85,8 @@ fn wheel(name: &str, version: &str, pth: Option<&str>) -> Vec<u8> {
 /// A release of a fixture project: version, whether it is malicious, upload time.
 type Release<'a> = (&'a str, bool, &'a str);
 
-/// The one index of this file, at `{url}/idx/simple/`: `plainpkg` 1.0; `sneaky` 1.0 and
+/// The one index of this file, at `{url}/idx/simple/`: `plainpkg` 1.0; `oldie` 1.0 (for
+/// the pip test alone); `sneaky` 1.0 and
 /// 1.1, whose `.pth` runs a decoded download-and-execute at start-up; `fresh` 1.0 and
 /// 1.1, published an hour ago.
 fn index() -> &'static Loopback {
@@ -100,8 +101,9 @@ fn index() -> &'static Loopback {
             .unwrap()
             .as_secs();
         let young = customs_registry::format_rfc3339(i64::try_from(now).unwrap() - 3600);
-        let projects: [(&str, &[Release]); 3] = [
+        let projects: [(&str, &[Release]); 4] = [
             ("plainpkg", &[("1.0", false, OLD)]),
+            ("oldie", &[("1.0", false, OLD)]),
             ("sneaky", &[("1.0", false, OLD), ("1.1", true, OLD)]),
             ("fresh", &[("1.0", false, OLD), ("1.1", false, &young)]),
         ];
@@ -258,6 +260,27 @@ fn assert_refused(out: &Output, setting: &str) {
     );
 }
 
+/// Records `name` `version` as known malicious (an OSV `MAL-` record) in the test's store.
+fn record_malicious(s: &Setup, name: &str, version: &str) {
+    let osv = s.path().join("MAL-2099-7.json");
+    std::fs::write(
+        &osv,
+        json!({"id": "MAL-2099-7", "summary": "hijacked",
+               "affected": [{"package": {"ecosystem": "PyPI", "name": name}, "versions": [version]}]})
+        .to_string(),
+    )
+    .unwrap();
+    let out = s
+        .command(
+            env!("CARGO_BIN_EXE_customs"),
+            &["db", "import", osv.to_str().unwrap()],
+            &[],
+        )
+        .output()
+        .unwrap();
+    assert_ok(&out);
+}
+
 #[test]
 fn pip_installs_downloads_skips_the_young_and_refuses_the_malicious() {
     let s = Setup::new();
@@ -300,6 +323,18 @@ fn pip_installs_downloads_skips_the_young_and_refuses_the_malicious() {
         "younger than",
     );
     assert!(!Path::new(&d).join("sneaky-1.1-py3-none-any.whl").exists());
+    // A release the store knows as malicious is refused before any download.
+    record_malicious(&s, "oldie", "1.0");
+    assert_blocked(
+        &pip("download", &d, "oldie==1.0"),
+        "oldie 1.0",
+        "MAL-2099-7",
+    );
+    assert_eq!(
+        index().count("/idx/files/oldie-1.0-py3-none-any.whl"),
+        0,
+        "never fetched"
+    );
 }
 
 /// `customs audit` of the project: the packages it found in the lockfile, with versions.
@@ -394,6 +429,10 @@ fn poetry_with_a_primary_source_goes_through_customs_and_its_lockfile_keeps_the_
     std::fs::remove_dir_all(s.project().join(".venv")).unwrap();
     let out = s.run(&[&poetry, "install", "--no-interaction"], &[]);
     assert_blocked(&out, "fresh 1.1", "younger than");
+    // A release the store knows as malicious, refused in poetry's output.
+    record_malicious(&s, "sneaky", "1.0");
+    let out = s.run(&[&poetry, "add", "--no-interaction", "sneaky==1.0"], &[]);
+    assert_blocked(&out, "sneaky 1.0", "MAL-2099-7");
 }
 
 fn pdm_project(s: &Setup, deps: &str) -> String {
