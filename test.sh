@@ -15,6 +15,9 @@ export CUSTOMS_TEST_UV="$PWD/target/tools/bin/uv"
 # installed from the configured npm registry into target/tools/npm-clients.
 CUSTOMS_TEST_NPM_CLIENTS="$(scripts/clients-npm.sh)"
 export CUSTOMS_TEST_NPM_CLIENTS
+# poetry, pdm and pipx, the other real Python clients of the proxy tests (run_py.rs), each
+# in a virtual environment under target/clients.
+scripts/clients-py.sh
 # Chromium (Debian's package) renders the proxy's web page in the UI test.
 if ! command -v chromium >/dev/null; then
   if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then

@@ -13,6 +13,7 @@ use crate::args::{LogFormat, PolicyArgs, ProxyArgs, RegistryArgs, RunArgs};
 use crate::output::{duration_flag, open_store};
 
 mod js;
+mod python;
 mod run;
 
 pub(crate) fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
@@ -78,6 +79,10 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
         .extend(extra.unroutable.iter().map(run::Refused::from));
     let js = js::Settings::read(js::Js::of(program), &env);
     flags.refused.extend(js.refused.iter().cloned());
+    let project = python::Tool::of(program)
+        .and_then(|tool| python::read(tool, rest, &env, &mut flags.refused));
+    python::pipx_pip_args(program, rest, &mut flags.refused);
+    let stored = python::stored_settings(program, rest, &env, &mut flags.refused);
     if !flags.refused.is_empty() {
         anyhow::bail!(run::refusal(&flags.refused));
     }
@@ -165,6 +170,43 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
         }
         uv_index.push(format!("{name}={}", proxy_of(url, &mut proxies)?));
     }
+    // The main proxy where an index is the main upstream (a client that stores the index
+    // it was given gets the same URL back), else one of its own.
+    let route = |located: &Located, proxies: &mut Vec<run::Proxy>| -> anyhow::Result<String> {
+        if proxies[0].pypi_upstream() == Some(located.url.as_str()) {
+            return Ok(proxies[0].simple());
+        }
+        proxy_of(located, proxies)
+    };
+    // poetry's and pdm's sources in pyproject.toml, and pdm's default index.
+    let mut pdm_index = None;
+    let mut applied = None;
+    if let Some(project) = &project {
+        if let Some((setting, url)) = &project.pdm_default {
+            let located = Located {
+                url: url.trim_end_matches('/').to_owned(),
+                source: setting.clone(),
+            };
+            pdm_index = Some(route(&located, &mut proxies)?);
+        }
+        applied = project.apply(&mut |s: &python::Source| {
+            let located = Located {
+                url: s.url.trim_end_matches('/').to_owned(),
+                source: format!("source {}", s.name),
+            };
+            Ok(python::like(&s.url, &route(&located, &mut proxies)?))
+        })?;
+    }
+    // The indexes uv's tool receipts and pipx's metadata stored from earlier installs.
+    for st in &stored {
+        st.apply(&mut |url: &str| {
+            let located = Located {
+                url: url.trim_end_matches('/').to_owned(),
+                source: format!("index in {}", st.path.display()),
+            };
+            Ok(python::like(url, &route(&located, &mut proxies)?))
+        })?;
+    }
     let mut command: Vec<String> = rest.to_vec();
     let main_base = proxies[0].base.clone();
     let main_simple = proxies[0].simple();
@@ -228,23 +270,53 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
             child.env(var, list.join(" "));
         }
     }
-    let before = run::Lockfiles::snapshot(&cwd);
+    // pdm: its default index (PyPI, unless configured) is customs' main one.
+    child.env(
+        "PDM_PYPI_URL",
+        pdm_index.unwrap_or_else(|| proxies[0].simple()),
+    );
+    let mut before = run::Lockfiles::snapshot(&cwd);
+    for st in &stored {
+        before.add(st.path.clone(), Some(st.before.clone()));
+    }
     // Lockfiles whose pinned tarball URLs yarn classic, bun and pnpm fetch as written
     // name the proxy for the run, and are given back after it.
-    let pinned = js::Pinned::route(&cwd, &main_base)
-        .context("cannot point the lockfile's URLs at the proxy")?;
+    let pinned = match js::Pinned::route(&cwd, &main_base) {
+        Ok(pinned) => pinned,
+        Err(e) => {
+            // The project files changed for the run are given back first.
+            if let Some(applied) = &applied {
+                let _ = applied.restore();
+            }
+            return Err(
+                anyhow::Error::from(e).context("cannot point the lockfile's URLs at the proxy")
+            );
+        }
+    };
     let status = child.status();
     let mut left = pinned.restore();
+    let (mut problems, hash_back) = applied
+        .as_ref()
+        .map(python::Applied::restore)
+        .unwrap_or_default();
     let status = status.with_context(|| format!("cannot run {program}"))?;
     let code = status
         .code()
         .and_then(|c| u8::try_from(c).ok())
         .unwrap_or(1);
+    // Receipts and metadata the client wrote during the run name the proxies too.
+    for st in python::stored_settings(program, rest, &env, &mut Vec::new()) {
+        before.add(st.path, None);
+    }
     left.extend(before.restore_upstreams(&proxies));
-    if left.is_empty() {
+    problems.extend(hash_back.as_ref().and_then(python::HashBack::apply));
+    let mut err = anstream::stderr();
+    for p in &problems {
+        let _ = writeln!(err, "error: {p}");
+    }
+    if left.is_empty() && problems.is_empty() {
         return Ok(ExitCode::from(code));
     }
-    let mut err = anstream::stderr();
     for (file, url) in &left {
         let _ = writeln!(
             err,

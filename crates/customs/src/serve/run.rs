@@ -102,7 +102,7 @@ fn python_tool(program: &str, args: &[String]) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    base.starts_with("pip")
+    (base.starts_with("pip") && base != "pipx")
         || base == "uv"
         || base == "uvx"
         || (base.starts_with("python")
@@ -580,6 +580,8 @@ pub(super) struct Lockfiles {
 /// Lockfile names looked for in the working folder and the folders above it.
 const LOCKFILES: &[&str] = &[
     "uv.lock",
+    "poetry.lock",
+    "pdm.lock",
     "pylock.toml",
     "package-lock.json",
     "npm-shrinkwrap.json",
@@ -615,6 +617,13 @@ impl Lockfiles {
                     (p, bytes)
                 })
                 .collect(),
+        }
+    }
+
+    /// Watches one more file, as it was before customs or the client touched it.
+    pub(super) fn add(&mut self, path: PathBuf, before: Option<Vec<u8>>) {
+        if !self.before.iter().any(|(p, _)| *p == path) {
+            self.before.push((path, before));
         }
     }
 
