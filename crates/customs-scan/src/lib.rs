@@ -252,27 +252,32 @@ fn read_and_judge(
 
 /// Scans an artifact streamed from a file: neither the file nor its decompressed
 /// stream is ever held whole in memory, whatever its size.
+/// `sha256`, when the caller already has it (a download hashed as it arrived), spares
+/// reading the file once more for it.
 pub(crate) fn read_and_judge_file(
     target: &str,
     file_name: &str,
     file: &std::fs::File,
+    sha256: Option<&str>,
     options: &ScanOptions,
 ) -> Result<PackageReport, ScanError> {
-    read_and_judge_from(target, file_name, Artifact::File(file), options)
+    read_and_judge_from(target, file_name, Artifact::File(file, sha256), options)
 }
 
 /// Where an artifact's bytes are.
 #[derive(Clone, Copy)]
 enum Artifact<'a> {
     Bytes(&'a [u8]),
-    File(&'a std::fs::File),
+    /// A file, with its sha256 when known.
+    File(&'a std::fs::File, Option<&'a str>),
 }
 
 impl Artifact<'_> {
     fn sha256(self) -> std::io::Result<String> {
         match self {
             Self::Bytes(bytes) => Ok(hex::encode(Sha256::digest(bytes))),
-            Self::File(file) => {
+            Self::File(_, Some(known)) => Ok(known.to_owned()),
+            Self::File(file, None) => {
                 // Read at offsets of its own, beside the archive reader's.
                 let mut digest = Sha256::new();
                 let mut buf = vec![0u8; 64 << 10];
@@ -348,7 +353,7 @@ fn read_and_judge_from(
         };
         match artifact {
             Artifact::Bytes(bytes) => read_archive(bytes, &read),
-            Artifact::File(file) => read_archive_file(file, file_name, &read),
+            Artifact::File(file, _) => read_archive_file(file, file_name, &read),
         }
     })
     .map_err(|e| archive_error(target, &e))?;
@@ -417,7 +422,7 @@ fn read_path(target: &str, path: &Path, options: &ScanOptions) -> Result<Package
             format!("cannot read {}: {e}", path.display()),
         )
     })?;
-    read_and_judge_file(target, &file_name, &file, options)
+    read_and_judge_file(target, &file_name, &file, None, options)
 }
 
 fn archive_error(target: &str, e: &ArchiveError) -> ScanError {

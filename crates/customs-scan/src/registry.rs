@@ -336,7 +336,13 @@ fn scan_file(
     let fetched = registry
         .fetch_file(project, file)
         .map_err(|e| error(target, e))?;
-    let mut report = read_and_judge_file(target, &file.file_name, &fetched.file, options)?;
+    let mut report = read_and_judge_file(
+        target,
+        &file.file_name,
+        &fetched.file,
+        Some(&fetched.sha256),
+        options,
+    )?;
     if let Integrity::Mismatch {
         algorithm,
         expected,
