@@ -108,6 +108,98 @@ pub fn read_dir(root: &Path, options: &ReadOptions<'_>) -> Result<Tree, ArchiveE
     Ok(sink.into_tree(Format::Folder, budget.used()))
 }
 
+/// Reads the listed files of `root` (paths relative to it, `/`-separated) as one package,
+/// under the same limits as an archive: one source file given alone, or the files an
+/// installed distribution's `RECORD` lists. The tree is given `format`: an installed
+/// distribution is laid out as the wheel it came from was. A path that climbs out of
+/// `root` or is absolute is reported and not read; a listed file that is missing is
+/// reported as unreadable.
+///
+/// # Errors
+/// [`ArchiveError::Io`] when `root` itself cannot be listed.
+pub fn read_files(
+    root: &Path,
+    files: &[String],
+    format: Format,
+    options: &ReadOptions<'_>,
+) -> Result<Tree, ArchiveError> {
+    let budget = Budget::new(options.limits);
+    let sink = Sink::default();
+    fs::read_dir(root).map_err(|source| ArchiveError::Io {
+        path: root.display().to_string(),
+        source,
+    })?;
+    for path in files {
+        let climbs = path.starts_with('/')
+            || path.contains('\\')
+            || path
+                .split('/')
+                .any(|part| part == ".." || part.contains(':'));
+        if climbs {
+            sink.anomaly(Anomaly::new(
+                AnomalyKind::PathTraversal,
+                path,
+                "listed outside the folder it belongs to; not read",
+            ));
+            continue;
+        }
+        if sink.entry_count() >= options.limits.max_entries {
+            sink.unread(
+                AnomalyKind::TooManyEntries,
+                IncompleteCause::TooManyEntries,
+                "",
+                format!(
+                    "more than {} files; the rest were not read",
+                    options.limits.max_entries
+                ),
+            );
+            break;
+        }
+        let full = root.join(path);
+        match fs::symlink_metadata(&full) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&full)
+                    .map(|t| t.display().to_string())
+                    .unwrap_or_default();
+                sink.anomaly(Anomaly::new(
+                    AnomalyKind::Symlink,
+                    path,
+                    format!("symbolic link to '{target}' (not followed)"),
+                ));
+                sink.entry(link_entry(path.clone(), EntryKind::Symlink(target)));
+            }
+            Ok(meta) if meta.is_file() => {
+                read_file(&full, path.clone(), options, &budget, &sink);
+            }
+            Ok(_) => sink.unread(
+                AnomalyKind::UnreadableMember,
+                IncompleteCause::UnreadableMember,
+                path,
+                "listed as a file, but it is not one",
+            ),
+            Err(e) => sink.unread(
+                AnomalyKind::UnreadableMember,
+                IncompleteCause::UnreadableMember,
+                path,
+                format!("cannot read: {e}"),
+            ),
+        }
+        if budget.is_exhausted() {
+            sink.unread(
+                AnomalyKind::TotalSizeExceeded,
+                IncompleteCause::TotalSizeExceeded,
+                "",
+                format!(
+                    "the files hold more than {} bytes; reading stopped",
+                    options.limits.max_total_bytes
+                ),
+            );
+            break;
+        }
+    }
+    Ok(sink.into_tree(format, budget.used()))
+}
+
 fn link_entry(path: String, kind: EntryKind) -> Entry {
     Entry::bare(path, kind, 0, None)
 }

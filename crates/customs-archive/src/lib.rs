@@ -28,7 +28,7 @@ mod zip_reader;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-pub use dir::read_dir;
+pub use dir::{read_dir, read_files};
 pub use limits::Limits;
 pub use path::check_member_path;
 pub use tree::{

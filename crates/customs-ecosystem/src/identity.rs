@@ -97,9 +97,12 @@ impl Identity {
 
 impl fmt::Display for Identity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.ecosystem {
-            Ecosystem::Pypi => write!(f, "pypi:{}=={}", self.name, self.version),
-            Ecosystem::Npm => write!(f, "npm:{}@{}", self.name, self.version),
+        // A package with no version (a folder or a file without metadata) is named
+        // without one.
+        match (self.ecosystem, self.version.is_empty()) {
+            (Ecosystem::Pypi, false) => write!(f, "pypi:{}=={}", self.name, self.version),
+            (Ecosystem::Npm, false) => write!(f, "npm:{}@{}", self.name, self.version),
+            (eco, true) => write!(f, "{}:{}", eco.as_str(), self.name),
         }
     }
 }

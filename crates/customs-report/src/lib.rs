@@ -14,6 +14,21 @@ pub use json::{JsonDiff, JsonReport, json, json_diff};
 pub use sarif::sarif;
 pub use text::{TextOptions, text, text_diff};
 
+/// The file a finding's member path names, for a package read from the disk: the
+/// folder's file, or the file itself when a single source file was scanned.
+pub(crate) fn folder_file(target: &str, member: &str) -> String {
+    let target = target.trim_end_matches('/');
+    let alone = std::path::Path::new(target)
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy() == member)
+        && std::path::Path::new(target).is_file();
+    if alone {
+        target.to_owned()
+    } else {
+        format!("{target}/{member}")
+    }
+}
+
 /// Every rule: the content catalogue, then the history and source rules.
 #[must_use]
 pub fn all_rules() -> Vec<&'static customs_rules::RuleMeta> {

@@ -39,7 +39,7 @@ pub fn sarif(run: &RunReport<'_>) -> Value {
         for (f, suppressed_by) in p.findings.iter().map(|f| (f, None)).chain(ignored) {
             // In a folder the member path is a real file; in an archive the artifact is.
             let uri = if folder && !f.path.is_empty() {
-                format!("{}/{}", p.target.trim_end_matches('/'), f.path)
+                crate::folder_file(&p.target, &f.path)
             } else {
                 p.target.clone()
             };

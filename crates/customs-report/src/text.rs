@@ -237,7 +237,7 @@ fn finding(out: &mut String, p: &Paint, f: &Finding, pkg: &PackageReport) {
     // In a folder the member is a file the reader can open; in an archive it is
     // a member path.
     let file = if pkg.artifact == ArtifactKind::Folder && !f.path.is_empty() {
-        format!("{}/{}", pkg.target.trim_end_matches('/'), f.path)
+        crate::folder_file(&pkg.target, &f.path)
     } else {
         f.path.clone()
     };

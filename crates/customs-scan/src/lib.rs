@@ -21,6 +21,7 @@ use std::sync::{Arc, OnceLock};
 use customs_analyze::{Note, analyze_package};
 use customs_archive::{
     ArchiveError, Incomplete, Limits, ReadOptions, read_archive, read_archive_file, read_dir,
+    read_files,
 };
 use customs_ecosystem::{ArtifactKind, Identity, Package, select};
 use customs_history::Profile;
@@ -38,7 +39,7 @@ pub use registry::{
     diff, load_source, load_source_file, release_kinds, scan_release, scan_spec, scan_spec_files,
     verify_provenance,
 };
-pub use target::{Target, expand_targets};
+pub use target::{Installed, Target, expand_targets};
 
 /// The verdict on one artifact, with everything a report shows.
 #[derive(Debug, Clone)]
@@ -394,26 +395,24 @@ fn read_path(target: &str, path: &Path, options: &ScanOptions) -> Result<Package
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| target.to_owned());
     if path.is_dir() {
-        let read = ReadOptions {
-            limits: &options.limits,
-            hash_all: true,
-            select: &select,
-            on_member: None,
-        };
-        let tree = read_dir(path, &read).map_err(|e| archive_error(target, &e))?;
-        let mut digest = Sha256::new();
-        for e in &tree.entries {
-            digest.update(e.path.as_bytes());
-            digest.update([0]);
-            digest.update(e.sha256.unwrap_or_default());
-        }
-        let sha256 = hex::encode(digest.finalize());
-        return Ok(judge(
-            target,
-            sha256,
-            Package::from_tree(tree, &file_name),
-            profiling(options.skip_profile, true),
-        ));
+        let tree =
+            read_dir(path, &folder_options(options)).map_err(|e| archive_error(target, &e))?;
+        return Ok(judge_folder(target, tree, &file_name, options));
+    }
+    if target::is_source_file(path) {
+        // One source file, given alone: a package of that one file, named after it.
+        let parent = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let tree = read_files(
+            parent,
+            std::slice::from_ref(&file_name),
+            customs_archive::Format::Folder,
+            &folder_options(options),
+        )
+        .map_err(|e| archive_error(target, &e))?;
+        return Ok(judge_folder(target, tree, &file_name, options));
     }
     let file = std::fs::File::open(path).map_err(|e| {
         ScanError::new(
@@ -423,6 +422,92 @@ fn read_path(target: &str, path: &Path, options: &ScanOptions) -> Result<Package
         )
     })?;
     read_and_judge_file(target, &file_name, &file, None, options)
+}
+
+fn folder_options(options: &ScanOptions) -> ReadOptions<'_> {
+    ReadOptions {
+        limits: &options.limits,
+        hash_all: true,
+        select: &select,
+        on_member: None,
+    }
+}
+
+/// Judges files read from a folder (a package folder, one source file, an installed
+/// distribution): its digest is that of its files' paths and digests. A package with
+/// no metadata at all is judged as what it is, with a note saying so.
+fn judge_folder(
+    target: &str,
+    tree: customs_archive::Tree,
+    file_name: &str,
+    options: &ScanOptions,
+) -> PackageReport {
+    let mut digest = Sha256::new();
+    for e in &tree.entries {
+        digest.update(e.path.as_bytes());
+        digest.update([0]);
+        digest.update(e.sha256.unwrap_or_default());
+    }
+    let sha256 = hex::encode(digest.finalize());
+    let mut package = Package::from_tree(tree, file_name);
+    let bare = package.python.is_none() && package.npm.is_none() && package.pyproject.is_none();
+    if bare {
+        // Named after the file (without its suffix) or the folder; npm's when its code
+        // is mostly JavaScript.
+        let stem = target::strip_source_suffix(file_name);
+        let js = |p: &str| {
+            let p = p.to_ascii_lowercase();
+            [".js", ".mjs", ".cjs", ".ts", ".mts", ".cts"]
+                .iter()
+                .any(|s| p.ends_with(s))
+        };
+        let py = |p: &str| p.to_ascii_lowercase().ends_with(".py");
+        let paths = package.tree.entries.iter().map(|e| e.path.as_str());
+        let (n_js, n_py) = paths.fold((0, 0), |(j, p), path| {
+            (j + usize::from(js(path)), p + usize::from(py(path)))
+        });
+        package.identity.name = stem.to_owned();
+        package.identity.ecosystem = if n_js > n_py {
+            customs_ecosystem::Ecosystem::Npm
+        } else {
+            customs_ecosystem::Ecosystem::Pypi
+        };
+    }
+    let mut report = judge(
+        target,
+        sha256,
+        package,
+        profiling(options.skip_profile, true),
+    );
+    if bare {
+        report.notes.push(customs_analyze::Note {
+            path: String::new(),
+            message: format!(
+                "no package metadata (setup.py, pyproject.toml, PKG-INFO, METADATA or package.json): judged as a package named {} from its code alone",
+                report.identity.name
+            ),
+        });
+    }
+    report
+}
+
+/// Scans the files an installed distribution's `RECORD` lists, under `root`
+/// (site-packages), laid out as the wheel they came from.
+fn read_installed(
+    target: &str,
+    root: &Path,
+    files: &[String],
+    name: &str,
+    options: &ScanOptions,
+) -> Result<PackageReport, ScanError> {
+    let tree = read_files(
+        root,
+        files,
+        customs_archive::Format::Zip,
+        &folder_options(options),
+    )
+    .map_err(|e| archive_error(target, &e))?;
+    Ok(judge_folder(target, tree, &format!("{name}.whl"), options))
 }
 
 fn archive_error(target: &str, e: &ArchiveError) -> ScanError {
@@ -523,7 +608,12 @@ fn scan_each(
         .map(|&i| {
             let t = &targets[i];
             let r = match (&t.spec, registry) {
-                (None, _) => vec![read_path(&t.display, &t.path, options)],
+                (None, _) => match &t.installed {
+                    Some(i) => vec![read_installed(
+                        &t.display, &t.path, &i.files, &i.name, options,
+                    )],
+                    None => vec![read_path(&t.display, &t.path, options)],
+                },
                 (Some(spec), Some(registry)) => {
                     match scan_spec_files(registry, spec, options.file.as_deref(), options) {
                         Ok(reports) => reports.into_iter().map(Ok).collect(),

@@ -23,12 +23,15 @@ pub(crate) struct Cli {
 
 #[derive(Subcommand)]
 pub(crate) enum Command {
-    /// Scan artifacts (.whl, .tar.gz, .zip, .tgz, .egg), package folders, folders of
-    /// artifacts, or registry releases (pypi:NAME[==VERSION], npm:NAME[@VERSION]).
+    /// Scan artifacts (.whl, .tar.gz, .zip, .tgz, .egg), package folders, source files,
+    /// installed environments, or registry releases (pypi:NAME[==VERSION], npm:NAME[@VERSION]).
     #[command(
         after_help = "Registry releases are compared with the release before them (the history rules); \
-                      --no-history turns that off. Indexes come from your pip, uv and npm configuration.\n\n\
-                      Exit codes:\n  0  no package reached --fail-on (with --fail-on none, none ever does)\n  1  a package reached --fail-on, whatever else happened\n  2  a usage error, or a target could not be read (the others are still scanned)\n\nExamples:\n  customs scan examples/\n  customs scan pypi:requests==2.32.3 npm:@scope/pkg@latest\n  customs scan --fail-on suspicious dist/*.whl\n  customs scan --format json ./node_modules/left-pad"
+                      --no-history turns that off. Indexes come from your pip, uv and npm configuration. \
+                      A folder is one package when it has metadata (setup.py, pyproject.toml, setup.cfg, PKG-INFO, package.json); \
+                      a site-packages folder is judged distribution by distribution (as each RECORD lists it), node_modules package by package; \
+                      a source file (.py, .js, .sh, .ps1, ...) or a folder of code with no metadata is one package named after it.\n\n\
+                      Exit codes:\n  0  no package reached --fail-on (with --fail-on none, none ever does)\n  1  a package reached --fail-on, whatever else happened\n  2  a usage error, or a target could not be read (the others are still scanned)\n\nExamples:\n  customs scan examples/\n  customs scan pypi:requests==2.32.3 npm:@scope/pkg@latest\n  customs scan --fail-on suspicious dist/*.whl\n  customs scan --format json ./node_modules/left-pad\n  customs scan .venv/lib/python3.12/site-packages\n  customs scan suspicious_snippet.py"
     )]
     Scan(ScanArgs),
     /// Compare two releases (artifacts, folders or registry versions) and judge the update.
@@ -457,7 +460,8 @@ pub(crate) struct DiffArgs {
 
 #[derive(clap::Args)]
 pub(crate) struct ScanArgs {
-    /// Artifacts, package folders, folders of artifacts, pypi:NAME[==VERSION] or npm:NAME[@VERSION].
+    /// Artifacts, package folders, folders of artifacts, source files, site-packages or
+    /// node_modules folders, pypi:NAME[==VERSION] or npm:NAME[@VERSION].
     #[arg(required = true, value_name = "TARGET")]
     pub(crate) targets: Vec<String>,
     /// Do not compare registry releases with the releases before them.
