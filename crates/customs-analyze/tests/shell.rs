@@ -687,6 +687,70 @@ mod package {
     }
 
     #[test]
+    fn python_runs_scripts_named_by_joined_paths() {
+        // An argument vector whose script path is joined from pieces, or from the folder
+        // of the running file: the script is read, in the context of what runs it.
+        for (runner, script) in [
+            (
+                "subprocess.call(['/bin/bash', os.path.join('tools', 'probe.sh')])",
+                "tools/probe.sh",
+            ),
+            (
+                "subprocess.run(['sh', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'scripts', 'post.sh')], check=False)",
+                "scripts/post.sh",
+            ),
+        ] {
+            let setup = format!(
+                "import os\nimport subprocess\nfrom setuptools import setup\n{runner}\nsetup(name='demo')\n"
+            );
+            let a = analyse(
+                "demo-1.0.tar.gz",
+                "demo-1.0/",
+                &[
+                    (
+                        "PKG-INFO",
+                        "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n",
+                    ),
+                    ("setup.py", &setup),
+                    (script, DROPPER),
+                ],
+            );
+            assert_eq!(
+                found(&a, script, K::DownloadExecute),
+                Some(Context::Install),
+                "{runner}: {:?}",
+                a.behaviours
+            );
+        }
+        // A build backend one folder down that runs a script at the package root.
+        let a = analyse(
+            "demo-1.0.tar.gz",
+            "demo-1.0/",
+            &[
+                (
+                    "PKG-INFO",
+                    "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n",
+                ),
+                (
+                    "pyproject.toml",
+                    "[build-system]\nrequires = []\nbuild-backend = \"backend\"\nbackend-path = [\"_build\"]\n",
+                ),
+                (
+                    "_build/backend.py",
+                    "import os, subprocess\ndef build_wheel(d, c=None, m=None):\n    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))\n    subprocess.check_call(['bash', os.path.join(root, 'build.sh')])\n",
+                ),
+                ("build.sh", DROPPER),
+            ],
+        );
+        assert_eq!(
+            found(&a, "build.sh", K::DownloadExecute),
+            Some(Context::Install),
+            "{:?}",
+            a.behaviours
+        );
+    }
+
+    #[test]
     fn binding_gyp_commands_and_scripts() {
         let a = npm(&[
             (

@@ -413,8 +413,11 @@ impl Walker {
             if item.qual.as_deref() == Some("os.environ") {
                 v.taint |= Taint::SECRET;
             }
-            match (&mut v.text, item.exact_text()) {
-                (Some(t), Some(s)) => {
+            // An item known in part (`os.path.join(here, "run.sh")`) still names what
+            // a command runs; the whole is then no longer exact.
+            v.exact &= item.exact;
+            match (&mut v.text, item.text.as_deref()) {
+                (Some(t), Some(s)) if t.len() + s.len() < crate::value::MAX_TEXT => {
                     if i > 0 {
                         t.push(' ');
                     }

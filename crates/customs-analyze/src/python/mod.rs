@@ -425,10 +425,24 @@ impl Walker {
                 );
                 continue;
             }
+            let interpreter = what.starts_with("run with")
+                && texts
+                    .iter()
+                    .any(|t| t.contains("python") || t.contains("executable"));
             let Some(Written { path, content, .. }) = written
                 .iter()
                 .find(|w| w.taint & Taint::DECODED != 0 && w.runs_at(offset, &texts))
             else {
+                // Constant code written to a file and run by the interpreter: what it
+                // does happens here.
+                if interpreter
+                    && let Some(code) = written
+                        .iter()
+                        .filter(|w| w.taint == 0 && w.runs_at(offset, &texts))
+                        .find_map(|w| w.content.clone())
+                {
+                    self.analyze_staged(&code, offset);
+                }
                 continue;
             };
             self.push(
@@ -444,15 +458,32 @@ impl Walker {
             );
             // A Python interpreter run on the file runs the decoded code.
             if let Some(code) = content
-                && what.contains("subprocess")
-                && texts
-                    .iter()
-                    .any(|t| t.contains("python") || t.contains("executable"))
+                && interpreter
             {
                 let code = code.clone();
                 self.analyze_payload(&code, offset);
             }
         }
+    }
+
+    /// A loop over a literal list of paths (`for rel in (".aws/credentials", ...)`):
+    /// the loop variable stands for each in turn, and the one a rule cares about (a
+    /// credential file, an autostart location) is the one to judge it by. Known only in
+    /// part, since the others pass through the same name.
+    fn alarming_item(&self, iter: &Expr) -> Option<String> {
+        let (Expr::List(ast::ExprList { elts, .. })
+        | Expr::Tuple(ast::ExprTuple { elts, .. })
+        | Expr::Set(ast::ExprSet { elts, .. })) = iter
+        else {
+            return None;
+        };
+        elts.iter().take(64).find_map(|e| {
+            let v = self.eval(e);
+            let text = v.exact_text()?;
+            (crate::signals::secret_path(text).is_some()
+                || crate::signals::persistence_path(text).is_some())
+            .then(|| text.to_owned())
+        })
     }
 
     /// A function's parameters hide the names of enclosing scopes.
@@ -544,6 +575,22 @@ impl Walker {
                 b.kind,
                 offset,
                 format!("in the decoded payload: {}", b.detail),
+            );
+        }
+    }
+
+    /// Analyses constant code that the file writes to disk and then runs with the
+    /// interpreter, reporting what it does at the place where it is run.
+    fn analyze_staged(&mut self, code: &str, offset: u32) {
+        if self.payload_depth >= MAX_PAYLOAD_DEPTH {
+            return;
+        }
+        let inner = analyze_at(code, 0, self.payload_depth + 1, false);
+        for b in inner.behaviours {
+            self.push(
+                b.kind,
+                offset,
+                format!("in the code written to a file and run: {}", b.detail),
             );
         }
     }
@@ -704,7 +751,9 @@ impl<'a> Visitor<'a> for Walker {
             }
             Stmt::For(f) => {
                 let iter = self.eval(&f.iter);
-                self.bind(&f.target, Val::tainted(iter.taint));
+                let mut item = Val::tainted(iter.taint);
+                item.text = self.alarming_item(&f.iter);
+                self.bind(&f.target, item);
             }
             Stmt::With(w) => {
                 for item in &w.items {

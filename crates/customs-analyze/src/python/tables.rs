@@ -300,6 +300,16 @@ fn keyword<'a>(call: &'a ast::ExprCall, name: &str) -> Option<&'a Expr> {
         .map(|k| &k.value)
 }
 
+/// Whether constant text written to a file reads as Python code that does something
+/// (imports a module, runs code, starts a process), rather than data or a config file.
+fn looks_like_code(text: &str) -> bool {
+    text.len() >= 16
+        && text.len() <= 1 << 20
+        && ["import ", "exec(", "eval(", "system(", "Popen("]
+            .iter()
+            .any(|m| text.contains(m))
+}
+
 /// Methods that write a file, judged by name on any object (`f.write(data)`).
 const WRITE_METHODS: &[&str] = &["write", "write_bytes", "write_text", "writelines"];
 
@@ -371,6 +381,16 @@ fn run_texts(w: &Walker, call: &ast::ExprCall) -> Vec<String> {
     texts
 }
 
+/// A command as the shell would see it, with the package's own files named relative to
+/// the file that runs them: `os.path.join(os.path.dirname(__file__), "x.sh")` folds to
+/// `<__file__>/x.sh`, which is `x.sh` beside the file (or, for a folder further up, at the
+/// package root, where the followed runs also look). A bare `__file__` is left unknown.
+fn script_paths(command: &str) -> String {
+    command
+        .replace("<__file__>/", "")
+        .replace("<__file__>", "*")
+}
+
 /// The constant code of a Python interpreter started with `-c CODE`
 /// (`[sys.executable, "-c", "..."]`): it runs as surely as an `exec` of it.
 fn inline_python(w: &Walker, call: &ast::ExprCall) -> Option<String> {
@@ -394,6 +414,51 @@ fn inline_python(w: &Walker, call: &ast::ExprCall) -> Option<String> {
         .take(8)
         .position(|e| w.eval(e).exact_text() == Some("-c"))?;
     w.eval(elts.get(at + 1)?).exact_text().map(str::to_owned)
+}
+
+/// Whether a command names the Python interpreter anywhere in it: `sys.executable`
+/// (also transformed, `sys.executable.replace(...)`, or inside an f-string) or a word
+/// `python...`.
+fn names_interpreter(w: &Walker, expr: &Expr, depth: u32) -> bool {
+    if depth > 8 {
+        return false;
+    }
+    let python_word = |t: &str| {
+        t.split([' ', '/', '\\', '"', '\''])
+            .any(|word| word.starts_with("python"))
+    };
+    match expr {
+        Expr::Name(_) | Expr::Attribute(_) => {
+            let v = w.eval(expr);
+            v.qual
+                .as_deref()
+                .is_some_and(|q| q.starts_with("sys.executable"))
+                || v.text.as_deref().is_some_and(python_word)
+        }
+        Expr::StringLiteral(s) => python_word(s.value.to_str()),
+        Expr::Call(c) => {
+            names_interpreter(w, &c.func, depth + 1)
+                || c.arguments
+                    .args
+                    .iter()
+                    .take(8)
+                    .any(|a| names_interpreter(w, a, depth + 1))
+        }
+        Expr::FString(f) => f.value.elements().any(|e| match e {
+            ast::InterpolatedStringElement::Literal(l) => python_word(&l.value),
+            ast::InterpolatedStringElement::Interpolation(i) => {
+                names_interpreter(w, &i.expression, depth + 1)
+            }
+        }),
+        Expr::BinOp(b) => {
+            names_interpreter(w, &b.left, depth + 1) || names_interpreter(w, &b.right, depth + 1)
+        }
+        Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => elts
+            .iter()
+            .take(8)
+            .any(|e| names_interpreter(w, e, depth + 1)),
+        _ => false,
+    }
 }
 
 /// True when an expression is made from a constant blob of the package: a long string
@@ -596,7 +661,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             first_text,
             ..
         } = evaluate(&mut evaluated, w, call);
-        let command = first_text.clone().unwrap_or_default();
+        let command = script_paths(first_text.as_deref().unwrap_or_default());
         for (kind, detail) in crate::flow::process_start(qual, &command, *taint, &mut w.facts.runs)
         {
             w.push(kind, offset, detail);
@@ -642,7 +707,15 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
                 format!("{qual}() starts a hidden or detached process"),
             );
         }
-        let texts = run_texts(w, call);
+        let mut texts = run_texts(w, call);
+        if call
+            .arguments
+            .args
+            .first()
+            .is_some_and(|a| names_interpreter(w, a, 0))
+        {
+            texts.push("<sys.executable>".into());
+        }
         w.scope()
             .runs
             .push((offset, format!("run with {qual}()"), texts));
@@ -820,7 +893,10 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             let scope = w.scope();
             scope.downloaded_write.get_or_insert(offset);
         }
-        if taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE) != 0 {
+        // Code written out as a constant (a stage two dropped into a temporary file) is
+        // remembered too: an interpreter later run on the file runs it.
+        let constant_code = taint == 0 && content.as_deref().is_some_and(looks_like_code);
+        if taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE) != 0 || constant_code {
             let scope = w.scope();
             if scope.written.len() < super::MAX_WRITTEN {
                 scope.written.push(super::Written {
