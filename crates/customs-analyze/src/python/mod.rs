@@ -151,7 +151,10 @@ fn text_checks(source: &str, facts: &mut FileFacts, base: u32) {
             && let Some(run) = memchr::memmem::find(trimmed.as_bytes(), &[b' '; 150])
         {
             let rest = trimmed[run..].trim_start();
-            if !rest.is_empty() && !rest.starts_with('#') {
+            // Code has a name or a number in it; the border of a table drawn in a
+            // docstring (`│`) or a row of punctuation hides nothing.
+            if !rest.is_empty() && !rest.starts_with('#') && rest.chars().any(char::is_alphanumeric)
+            {
                 facts.push(
                     BehaviourKind::Obfuscation,
                     true,
@@ -793,7 +796,11 @@ impl<'a> Visitor<'a> for Walker {
                 // Secrets are not summarised: a client's `token()` is sent to its own
                 // service at every call, and a stealer reads and sends in one place.
                 let taint = returns.taint
-                    & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE | Taint::OBFUSCATED);
+                    & (Taint::DECODED
+                        | Taint::DOWNLOADED
+                        | Taint::DATA_FILE
+                        | Taint::OBFUSCATED
+                        | Taint::HOST);
                 if taint != 0 || text.is_some() {
                     self.summaries.insert(
                         key,

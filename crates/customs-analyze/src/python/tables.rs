@@ -461,6 +461,18 @@ fn names_interpreter(w: &Walker, expr: &Expr, depth: u32) -> bool {
     }
 }
 
+/// Whether an expression assembles a string from parts (concatenation, an f-string,
+/// `%` or `.format`, a join).
+fn builds_name(expr: &Expr) -> bool {
+    match expr {
+        Expr::BinOp(_) | Expr::FString(_) => true,
+        Expr::Call(c) => {
+            matches!(&*c.func, Expr::Attribute(a) if matches!(a.attr.as_str(), "join" | "format"))
+        }
+        _ => false,
+    }
+}
+
 /// True when an expression is made from a constant blob of the package: a long string
 /// or bytes literal, or a name bound to one, under calls (`b64decode(BLOB)`).
 fn constant_blob(w: &Walker, expr: &Expr, depth: u32) -> bool {
@@ -800,16 +812,30 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     let is_fetch = is_fetch(qual);
     if is_fetch || NETWORK.contains(&qual) || is_socket_factory(qual) {
         let Arguments {
-            taint, first_text, ..
+            args,
+            taint,
+            first_text,
+            ..
         } = evaluate(&mut evaluated, w, call);
+        let dns = DNS.contains(&qual);
+        // Looking up the host's own name (`gethostbyname(gethostname())`, or of a helper
+        // that returns it) sends it nowhere: a DNS leak builds a name under someone's
+        // zone (`f"{data}.zone"`, `data + ".zone"`, `".".join([...])`).
+        let own_name = dns
+            && args.first().is_some_and(|a| a.text.is_none())
+            && call.arguments.args.first().is_some_and(|e| !builds_name(e));
+        let taint = if own_name {
+            *taint & !Taint::HOST
+        } else {
+            *taint
+        };
         if matches!(qual, "socket.socket" | "socket.create_connection") {
             w.scope().socket = Some(offset);
         }
         let url = first_text.clone().unwrap_or_default();
-        let dns = DNS.contains(&qual);
         // Creating a socket or receiving is not yet talking to anyone.
         let quiet = qual == "socket.socket" || qual.ends_with(".recv");
-        for (kind, detail) in crate::flow::network_call(qual, &url, *taint, dns) {
+        for (kind, detail) in crate::flow::network_call(qual, &url, taint, dns) {
             if !(quiet && kind == BehaviourKind::Network) {
                 w.push(kind, offset, detail);
             }
