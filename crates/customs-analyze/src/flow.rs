@@ -25,6 +25,27 @@ pub(crate) fn process_start(
     )];
     if !command.is_empty() {
         let found = crate::shell::analyze_command(command);
+        // Secrets or host details spliced into a command that talks to the network
+        // (`os.system(f"curl -d 'u={user}' https://...")`) are sent by it.
+        if taint & (Taint::SECRET | Taint::HOST) != 0
+            && found
+                .findings
+                .iter()
+                .any(|f| f.kind == BehaviourKind::Network)
+        {
+            out.push((
+                BehaviourKind::SecretExfiltration,
+                format!(
+                    "{} passed to a command that sends them: {}",
+                    if taint & Taint::SECRET != 0 {
+                        "secrets"
+                    } else {
+                        "host details (host or user name, system)"
+                    },
+                    clip(command, 100)
+                ),
+            ));
+        }
         out.extend(
             found
                 .findings

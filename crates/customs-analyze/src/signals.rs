@@ -143,6 +143,19 @@ fn is_public(o: &[u8]) -> bool {
     )
 }
 
+/// The descriptions of [`secret_path`] that name a place holding credentials among
+/// other things (a browser profile, the SSH folder, a tool's config, shell history)
+/// rather than the credentials themselves: a bookmarks exporter reads a browser profile.
+pub const SECRET_CONTAINERS: &[&str] = &[
+    "SSH folder",
+    "AWS config",
+    "git config",
+    "shell history",
+    "Chrome profile",
+    "Brave profile",
+    "Firefox profile",
+];
+
 /// Path fragments of credentials and personal data. Lower-cased, '/'-separated.
 const SECRET_PATHS: &[(&str, &str)] = &[
     (".ssh/id_", "SSH private key"),
@@ -186,6 +199,12 @@ const SECRET_PATHS: &[(&str, &str)] = &[
     ("bfnaelmomeimhlpmgjnjophhpkkoljpa", "Phantom extension data"),
     ("solana/id.json", "Solana wallet"),
     ("discord/local storage/leveldb", "Discord tokens"),
+    // Any Chromium or Electron app's local storage (Discord's, under a name assembled at
+    // run time; Slack's; a browser profile's): where their session tokens live.
+    (
+        "local storage/leveldb",
+        "an app's local storage (session tokens)",
+    ),
     ("telegram desktop/tdata", "Telegram session"),
 ];
 
@@ -393,4 +412,19 @@ mod tests {
         assert_eq!(encoded_blob(&hex_with(40, ' ')), None);
         assert_eq!(encoded_blob(&hex_with(80, '\n')), Some("hex"));
     }
+}
+
+/// Whether a string is a pattern (a regular expression) for a cryptocurrency wallet
+/// address: an Ethereum `0x` and 40 hex digits, a Bitcoin `bc1`/`[13]` and base58, a
+/// Tron `T` and 33 base58 characters.
+#[must_use]
+pub fn wallet_address_pattern(text: &str) -> bool {
+    if text.len() > 400 || !text.contains('{') {
+        return false;
+    }
+    let eth = text.contains("0x[") && text.contains("{40}");
+    let btc = text.contains("bc1")
+        && (text.contains("{25,") || text.contains("{39,") || text.contains("{11,"));
+    let base58 = text.contains("1-9A-HJ-NP-Z");
+    eth || btc || base58
 }

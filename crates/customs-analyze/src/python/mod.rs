@@ -66,12 +66,15 @@ fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) ->
         main_guard: 0,
         returns: Vec::new(),
         summaries: HashMap::default(),
+        clipboard_writes: Vec::new(),
+        wallet_pattern: false,
     };
     define_functions(&mut walker.reach, parsed.suite(), None);
     for stmt in parsed.suite() {
         walker.visit_stmt(stmt);
     }
     walker.finish_scope();
+    walker.clipboard_swap();
     walker.source_codec(source);
     walker.facts.reach = walker.reach.finish();
     text_checks(source, &mut walker.facts, base);
@@ -256,6 +259,11 @@ struct Walker {
     /// What the file's functions (by name; methods as `.name`) return: the taint of
     /// their return statements, and the constant text when every one gives the same.
     summaries: HashMap<String, Val>,
+    /// Where the file writes the clipboard: each a behaviour to report, as the
+    /// clipboard is written, once the file also matches wallet addresses.
+    clipboard_writes: Vec<crate::RawBehaviour>,
+    /// The file holds a pattern of a cryptocurrency wallet address.
+    wallet_pattern: bool,
 }
 
 /// What calls evaluated to, by node, while no binding changes. A call is evaluated by
@@ -469,10 +477,10 @@ impl Walker {
         }
     }
 
-    /// A loop over a literal list of paths (`for rel in (".aws/credentials", ...)`):
-    /// the loop variable stands for each in turn, and the one a rule cares about (a
-    /// credential file, an autostart location) is the one to judge it by. Known only in
-    /// part, since the others pass through the same name.
+    /// A loop over a literal list of paths or names (`for rel in (".aws/credentials",
+    /// ...)`, `for k in ("GITHUB_TOKEN", ...)`): the loop variable stands for each in
+    /// turn, and the one a rule cares about (a credential file, an autostart location, a
+    /// secret's variable) is the one to judge it by.
     fn alarming_item(&self, iter: &Expr) -> Option<String> {
         let (Expr::List(ast::ExprList { elts, .. })
         | Expr::Tuple(ast::ExprTuple { elts, .. })
@@ -484,9 +492,39 @@ impl Walker {
             let v = self.eval(e);
             let text = v.exact_text()?;
             (crate::signals::secret_path(text).is_some()
-                || crate::signals::persistence_path(text).is_some())
+                || crate::signals::persistence_path(text).is_some()
+                || crate::signals::is_secret_env_name(text))
             .then(|| text.to_owned())
         })
+    }
+
+    /// Remembers a write of the clipboard, where it is (and in which function).
+    pub(crate) fn clipboard_written(&mut self, offset: u32, what: &str) {
+        if self.clipboard_writes.len() >= 8 {
+            return;
+        }
+        let top = self.top_level();
+        self.clipboard_writes.push(crate::RawBehaviour {
+            kind: BehaviourKind::BrowserHijack,
+            top_level: top,
+            offset: self.base + offset,
+            detail: format!(
+                "writes the clipboard ({what}) in a file that matches cryptocurrency wallet addresses: a clipboard address swapper"
+            ),
+            guarded: self.maintainer_command > 0,
+            function: if top { TOP } else { self.reach.current },
+        });
+    }
+
+    /// A file that writes the clipboard and matches wallet addresses swaps them: what a
+    /// clipper does, watching for an address being copied to put the attacker's in its
+    /// place.
+    fn clipboard_swap(&mut self) {
+        if self.wallet_pattern {
+            self.facts
+                .behaviours
+                .extend(std::mem::take(&mut self.clipboard_writes));
+        }
     }
 
     /// A function's parameters hide the names of enclosing scopes.
@@ -756,6 +794,8 @@ impl<'a> Visitor<'a> for Walker {
                 let iter = self.eval(&f.iter);
                 let mut item = Val::tainted(iter.taint);
                 item.text = self.alarming_item(&f.iter);
+                // It is exactly that one in its turn.
+                item.exact = item.text.is_some();
                 self.bind(&f.target, item);
             }
             Stmt::With(w) => {

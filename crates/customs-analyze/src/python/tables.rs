@@ -264,6 +264,9 @@ pub(crate) fn note_import(w: &mut Walker, module: &str, offset: u32) {
 }
 
 pub(crate) fn on_string(w: &mut Walker, text: &str, offset: u32) {
+    if !w.wallet_pattern && signals::wallet_address_pattern(text) {
+        w.wallet_pattern = true;
+    }
     if let Some((what, url)) = signals::suspicious_destination(text) {
         w.push(
             BehaviourKind::SuspiciousDestination,
@@ -416,6 +419,47 @@ fn inline_python(w: &Walker, call: &ast::ExprCall) -> Option<String> {
     w.eval(elts.get(at + 1)?).exact_text().map(str::to_owned)
 }
 
+/// Libraries' calls that put text on the clipboard.
+const CLIPBOARD_WRITERS: &[&str] = &[
+    "pyperclip.copy",
+    "clipboard.copy",
+    "pyclip.copy",
+    "xerox.copy",
+    "win32clipboard.SetClipboardText",
+    "win32clipboard.SetClipboardData",
+];
+
+/// Whether a call writes the clipboard, and how: a library's copy, a Tk widget's
+/// `clipboard_append`, or a process of the system's clipboard tool fed the text
+/// (`pbcopy`, `xclip -selection clipboard`, `xsel`, `wl-copy`, `clip`).
+fn clipboard_write(
+    w: &Walker,
+    qual: Option<&str>,
+    method: &str,
+    call: &ast::ExprCall,
+) -> Option<String> {
+    if method == "clipboard_append" {
+        return Some("clipboard_append()".into());
+    }
+    let qual = normalize(qual?);
+    if CLIPBOARD_WRITERS.contains(&qual.as_ref()) {
+        return Some(format!("{qual}()"));
+    }
+    if !PROCESS.contains(&qual.as_ref()) {
+        return None;
+    }
+    let command = w.eval(call.arguments.args.first()?).text?;
+    let program = command.split_whitespace().next()?;
+    let program = program.rsplit(['/', '\\']).next().unwrap_or(program);
+    let writes = match program.to_ascii_lowercase().trim_end_matches(".exe") {
+        "pbcopy" | "wl-copy" | "clip" => true,
+        "xclip" => !command.contains(" -o"),
+        "xsel" => command.contains(" -i") || command.contains("--input"),
+        _ => false,
+    };
+    writes.then(|| format!("{program} run by {qual}()"))
+}
+
 /// Whether a command names the Python interpreter anywhere in it: `sys.executable`
 /// (also transformed, `sys.executable.replace(...)`, or inside an f-string) or a word
 /// `python...`.
@@ -531,6 +575,9 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         Expr::Attribute(a) => a.attr.as_str(),
         _ => "",
     };
+    if let Some(what) = clipboard_write(w, func.qual.as_deref(), method, call) {
+        w.clipboard_written(offset, &what);
+    }
     // Every check below needs the callee's name, but for a few methods judged by their
     // name alone (`f.write(...)` on any object): calls of unknown things (most of them,
     // methods of local objects) end here, their arguments unevaluated.
