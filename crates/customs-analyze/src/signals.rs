@@ -348,6 +348,21 @@ pub fn clip(text: &str, n: usize) -> String {
     out
 }
 
+/// Whether a string is a pattern (a regular expression) for a cryptocurrency wallet
+/// address: an Ethereum `0x` and 40 hex digits, a Bitcoin `bc1`/`[13]` and base58, a
+/// Tron `T` and 33 base58 characters.
+#[must_use]
+pub fn wallet_address_pattern(text: &str) -> bool {
+    if text.len() > 400 || !text.contains('{') {
+        return false;
+    }
+    let eth = text.contains("0x[") && text.contains("{40}");
+    let btc = text.contains("bc1")
+        && (text.contains("{25,") || text.contains("{39,") || text.contains("{11,"));
+    let base58 = text.contains("1-9A-HJ-NP-Z");
+    eth || btc || base58
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,19 +427,4 @@ mod tests {
         assert_eq!(encoded_blob(&hex_with(40, ' ')), None);
         assert_eq!(encoded_blob(&hex_with(80, '\n')), Some("hex"));
     }
-}
-
-/// Whether a string is a pattern (a regular expression) for a cryptocurrency wallet
-/// address: an Ethereum `0x` and 40 hex digits, a Bitcoin `bc1`/`[13]` and base58, a
-/// Tron `T` and 33 base58 characters.
-#[must_use]
-pub fn wallet_address_pattern(text: &str) -> bool {
-    if text.len() > 400 || !text.contains('{') {
-        return false;
-    }
-    let eth = text.contains("0x[") && text.contains("{40}");
-    let btc = text.contains("bc1")
-        && (text.contains("{25,") || text.contains("{39,") || text.contains("{11,"));
-    let base58 = text.contains("1-9A-HJ-NP-Z");
-    eth || btc || base58
 }
