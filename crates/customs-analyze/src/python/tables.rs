@@ -1048,6 +1048,20 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         return;
     }
     if DELETERS.contains(&qual)
+        && let Some(path) = evaluate(&mut evaluated, w, call)
+            .args
+            .first()
+            .and_then(|a| a.text.as_deref())
+        && let Some(what) = signals::destroyed_by_removal(path)
+    {
+        w.push(
+            BehaviourKind::Destruction,
+            offset,
+            format!("{qual}() deletes {what} ({})", clip(path, 60)),
+        );
+        return;
+    }
+    if DELETERS.contains(&qual)
         && evaluate(&mut evaluated, w, call)
             .args
             .first()
