@@ -25,6 +25,27 @@ pub(crate) fn process_start(
     )];
     if !command.is_empty() {
         let found = crate::shell::analyze_command(command);
+        // Secrets or host details spliced into a command that talks to the network
+        // (`os.system(f"curl -d 'u={user}' https://...")`) are sent by it.
+        if taint & (Taint::SECRET | Taint::HOST) != 0
+            && found
+                .findings
+                .iter()
+                .any(|f| f.kind == BehaviourKind::Network)
+        {
+            out.push((
+                BehaviourKind::SecretExfiltration,
+                format!(
+                    "{} passed to a command that sends them: {}",
+                    if taint & Taint::SECRET != 0 {
+                        "secrets"
+                    } else {
+                        "host details (host or user name, system)"
+                    },
+                    clip(command, 100)
+                ),
+            ));
+        }
         out.extend(
             found
                 .findings
@@ -71,13 +92,18 @@ pub(crate) fn network_call(
             format!("sends to a {what}: {dest}"),
         ));
     }
-    if taint & Taint::SECRET != 0 {
+    if taint & (Taint::SECRET | Taint::HOST) != 0 {
+        let what = if taint & Taint::SECRET != 0 {
+            "secrets"
+        } else {
+            "host details (host or user name, system)"
+        };
         out.push((
             BehaviourKind::SecretExfiltration,
             if dns {
-                format!("secrets encoded into a DNS lookup by {qual}()")
+                format!("{what} encoded into a DNS lookup by {qual}()")
             } else {
-                format!("secrets sent with {qual}()")
+                format!("{what} sent with {qual}()")
             },
         ));
     } else if dns && taint & Taint::DECODED != 0 {

@@ -84,8 +84,8 @@ pub enum BehaviourKind {
     /// A decoding or decompression of data.
     Decode,
     /// Browser code that hooks `fetch`, `XMLHttpRequest` or a wallet provider to rewrite
-    /// what the page sends, swaps wallet addresses in the clipboard, or skims payment
-    /// forms.
+    /// what the page sends, swaps wallet addresses in the clipboard (in a page, or on
+    /// the desktop from Python), or skims payment forms.
     BrowserHijack,
 }
 

@@ -418,9 +418,17 @@ fn analyse_as(
 /// namespace folder the distribution is named after (`google/` of
 /// `google-cloud-storage`). Other Python files are scripts or vendored tools that run
 /// only when someone runs them (`bootloader/waflib/processor.py` of an sdist is never
-/// installed). Everything in a wheel is installed, and any JavaScript file can be
-/// required.
+/// installed). Everything in a wheel is installed, and any JavaScript file of an npm
+/// package can be required; a Python distribution's JavaScript runs in a browser.
 fn importable(pkg: &Package, file: &PackageFile, files: &HashSet<&str>) -> bool {
+    // Python imports neither JavaScript nor TypeScript: in a Python distribution they are
+    // assets served to a browser (or run by a command, which follows them as it does
+    // scripts), never code that installing or importing the package runs.
+    if matches!(file.kind, FileKind::JavaScript | FileKind::TypeScript)
+        && pkg.identity.ecosystem == Ecosystem::Pypi
+    {
+        return false;
+    }
     if file.kind != FileKind::Python || pkg.artifact == ArtifactKind::Wheel {
         return true;
     }

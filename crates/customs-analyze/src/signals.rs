@@ -143,6 +143,19 @@ fn is_public(o: &[u8]) -> bool {
     )
 }
 
+/// The descriptions of [`secret_path`] that name a place holding credentials among
+/// other things (a browser profile, the SSH folder, a tool's config, shell history)
+/// rather than the credentials themselves: a bookmarks exporter reads a browser profile.
+pub const SECRET_CONTAINERS: &[&str] = &[
+    "SSH folder",
+    "AWS config",
+    "git config",
+    "shell history",
+    "Chrome profile",
+    "Brave profile",
+    "Firefox profile",
+];
+
 /// Path fragments of credentials and personal data. Lower-cased, '/'-separated.
 const SECRET_PATHS: &[(&str, &str)] = &[
     (".ssh/id_", "SSH private key"),
@@ -186,6 +199,12 @@ const SECRET_PATHS: &[(&str, &str)] = &[
     ("bfnaelmomeimhlpmgjnjophhpkkoljpa", "Phantom extension data"),
     ("solana/id.json", "Solana wallet"),
     ("discord/local storage/leveldb", "Discord tokens"),
+    // Any Chromium or Electron app's local storage (Discord's, under a name assembled at
+    // run time; Slack's; a browser profile's): where their session tokens live.
+    (
+        "local storage/leveldb",
+        "an app's local storage (session tokens)",
+    ),
     ("telegram desktop/tdata", "Telegram session"),
 ];
 
@@ -327,6 +346,55 @@ pub fn clip(text: &str, n: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// The user's own folders whose removal is destruction, not cleanup: the home folder's
+/// documents and keys.
+const USER_FOLDERS: &[&str] = &[
+    ".ssh",
+    ".gnupg",
+    "documents",
+    "desktop",
+    "pictures",
+    "downloads",
+    "projects",
+];
+
+/// Whether a name is one of the user's own folders (`Documents`, `.ssh`).
+#[must_use]
+pub fn is_user_folder(name: &str) -> bool {
+    let name = name.trim_matches(['/', '\\']);
+    USER_FOLDERS.iter().any(|f| name.eq_ignore_ascii_case(f))
+}
+
+/// What deleting `path` destroys, when it is the home folder, a folder of the user's
+/// directly under it, or the root: `~`, `~/Documents`, `~/.ssh`, `/`.
+#[must_use]
+pub fn destroyed_by_removal(path: &str) -> Option<&'static str> {
+    let p = path.replace('\\', "/");
+    let p = p.trim_end_matches('/');
+    match p {
+        "" if path.starts_with('/') => return Some("the root file system"),
+        "~" | "$HOME" | "%USERPROFILE%" => return Some("the home folder"),
+        _ => {}
+    }
+    let rest = p.strip_prefix("~/")?;
+    (!rest.contains('/') && is_user_folder(rest)).then_some("a folder of the user's own")
+}
+
+/// Whether a string is a pattern (a regular expression) for a cryptocurrency wallet
+/// address: an Ethereum `0x` and 40 hex digits, a Bitcoin `bc1`/`[13]` and base58, a
+/// Tron `T` and 33 base58 characters.
+#[must_use]
+pub fn wallet_address_pattern(text: &str) -> bool {
+    if text.len() > 400 || !text.contains('{') {
+        return false;
+    }
+    let eth = text.contains("0x[") && text.contains("{40}");
+    let btc = text.contains("bc1")
+        && (text.contains("{25,") || text.contains("{39,") || text.contains("{11,"));
+    let base58 = text.contains("1-9A-HJ-NP-Z");
+    eth || btc || base58
 }
 
 #[cfg(test)]

@@ -21,6 +21,15 @@ impl Taint {
     /// Read from a file shipped in the package (a path relative to `__file__`,
     /// `importlib.resources`, `pkgutil.get_data`).
     pub const DATA_FILE: u8 = 32;
+    /// Who and where the host is: its name, the user's name, the system's details, the
+    /// output of a reconnaissance command (`whoami`, `uname -a`). Not a secret, but what
+    /// a beacon or a dependency-confusion probe sends home; unlike secrets, it is carried
+    /// through the return values of the file's functions.
+    pub const HOST: u8 = 64;
+    /// Read from the process's own input: standard input, or a line read from a stream
+    /// it was handed. Decoding it is a protocol between processes, not a payload
+    /// unpacked from the package.
+    pub const INPUT: u8 = 128;
 }
 
 /// The abstract value of an expression.

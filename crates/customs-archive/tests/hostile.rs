@@ -339,6 +339,42 @@ fn a_large_member_of_ordinary_ratio_is_no_bomb() {
 }
 
 #[test]
+fn a_small_highly_compressible_member_is_read_not_a_bomb() {
+    // 8 MiB and a little more, mostly zeros with a sprinkle of data (about 600:1, like a
+    // sparse core dump kept as test data): past 250:1, but small; read whole.
+    let mut data = vec![0u8; (8 << 20) + (32 << 10)];
+    for (i, b) in data.iter_mut().enumerate().step_by(3_000) {
+        *b = (i.wrapping_mul(2_654_435_761) >> 24) as u8;
+    }
+    for (archive, name) in [
+        (
+            gzip(&raw_tar(&[
+                ("pkg/core.elf", b'0', "", &data),
+                ("pkg/a.py", b'0', "", b"print(1)\n"),
+            ])),
+            "tar.gz",
+        ),
+        (
+            zip_of(&[("pkg/core.elf", &data), ("pkg/a.py", b"print(1)\n")]),
+            "zip",
+        ),
+    ] {
+        let ratio = data.len() / archive.len();
+        assert!((300..1_000).contains(&ratio), "{name}: {ratio}:1");
+        let tree = read(&archive);
+        assert!(tree.anomalies.is_empty(), "{name}: {:?}", tree.anomalies);
+        assert!(
+            tree.get("pkg/core.elf").is_some_and(|e| e.complete),
+            "{name}"
+        );
+    }
+    // The same size of nothing but zeros (over 1,000:1) is still a bomb.
+    let zeros = vec![0u8; 12 << 20];
+    let tree = read(&gzip(&raw_tar(&[("pkg/zeros.bin", b'0', "", &zeros)])));
+    assert_eq!(kinds(&tree), vec![AnomalyKind::CompressionBomb]);
+}
+
+#[test]
 fn zip_bomb_member_is_skipped_and_the_members_after_it_are_read() {
     let zip = zip_of(&[
         ("package/package.json", b"{}"),

@@ -116,6 +116,11 @@ pub struct PyProject {
     pub dependencies: Vec<String>,
     /// The commands `[project.scripts]` and `[project.gui-scripts]` install.
     pub scripts: Vec<String>,
+    /// Build hooks of the package's own that the build backend runs: hatch's custom
+    /// hooks (`[tool.hatch.build.hooks.custom]`, also per target, and the metadata hook;
+    /// `hatch_build.py` unless `path` says otherwise) and PDM's (`pdm_build.py`, or
+    /// `[tool.pdm.build] custom-hook`), as paths from the root.
+    pub build_hooks: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -123,6 +128,57 @@ struct RawPyProject {
     project: Option<RawProject>,
     #[serde(rename = "build-system")]
     build_system: Option<RawBuildSystem>,
+    tool: Option<toml::Table>,
+}
+
+/// The build hooks that `[tool]` configures (see [`PyProject::build_hooks`]).
+fn build_hooks(tool: Option<&toml::Table>, backend: Option<&str>) -> Vec<String> {
+    let mut hooks = Vec::new();
+    let path_of = |custom: &toml::Value, default: &str| {
+        custom
+            .get("path")
+            .and_then(toml::Value::as_str)
+            .unwrap_or(default)
+            .trim_start_matches("./")
+            .to_owned()
+    };
+    let hatch = tool.and_then(|t| t.get("hatch"));
+    let custom_in = |table: Option<&toml::Value>| {
+        table
+            .and_then(|t| t.get("hooks"))
+            .and_then(|h| h.get("custom"))
+            .cloned()
+    };
+    let build = hatch.and_then(|h| h.get("build"));
+    let mut customs: Vec<toml::Value> = Vec::new();
+    customs.extend(custom_in(build));
+    customs.extend(custom_in(hatch.and_then(|h| h.get("metadata"))));
+    if let Some(targets) = build
+        .and_then(|b| b.get("targets"))
+        .and_then(toml::Value::as_table)
+    {
+        customs.extend(targets.values().take(16).filter_map(|t| custom_in(Some(t))));
+    }
+    for custom in &customs {
+        hooks.push(path_of(custom, "hatch_build.py"));
+    }
+    // PDM's backend runs `pdm_build.py` whenever it is there.
+    if backend.is_some_and(|b| b.starts_with("pdm")) {
+        let configured = tool
+            .and_then(|t| t.get("pdm"))
+            .and_then(|p| p.get("build"))
+            .and_then(|b| b.get("custom-hook"))
+            .and_then(toml::Value::as_str);
+        hooks.push(
+            configured
+                .unwrap_or("pdm_build.py")
+                .trim_start_matches("./")
+                .to_owned(),
+        );
+    }
+    hooks.sort();
+    hooks.dedup();
+    hooks
 }
 
 #[derive(Deserialize)]
@@ -161,6 +217,7 @@ impl PyProject {
             .build_system
             .map(|b| (b.build_backend, b.backend_path))
             .unwrap_or_default();
+        let build_hooks = build_hooks(raw.tool.as_ref(), build_backend.as_deref());
         Some(Self {
             name,
             version,
@@ -168,14 +225,16 @@ impl PyProject {
             backend_path,
             dependencies,
             scripts,
+            build_hooks,
         })
     }
 
-    /// The module files an in-tree build backend may live in, relative to the root.
+    /// The module files an in-tree build backend may live in, and the package's own
+    /// build hooks, relative to the root: what the build runs.
     #[must_use]
     pub fn backend_module_paths(&self) -> Vec<String> {
         let Some(backend) = &self.build_backend else {
-            return Vec::new();
+            return self.build_hooks.clone();
         };
         let module = backend
             .split(':')
@@ -193,6 +252,7 @@ impl PyProject {
                 };
                 [format!("{base}.py"), format!("{base}/__init__.py")]
             })
+            .chain(self.build_hooks.iter().cloned())
             .collect()
     }
 }
@@ -228,6 +288,31 @@ mod tests {
             vec!["_build/backend.py", "_build/backend/__init__.py"]
         );
         assert!(PyProject::parse("not [ toml").is_none());
+    }
+
+    #[test]
+    fn build_hooks_run_at_build_time() {
+        // hatch: a custom hook, by default hatch_build.py; per target and for metadata too.
+        let p = PyProject::parse(
+            "[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n[tool.hatch.build.hooks.custom]\n[tool.hatch.build.targets.wheel.hooks.custom]\npath = \"tools/wheel_hook.py\"\n",
+        )
+        .expect("valid");
+        assert_eq!(
+            p.backend_module_paths(),
+            vec!["hatch_build.py", "tools/wheel_hook.py"]
+        );
+        // PDM runs pdm_build.py whenever it is there.
+        let p = PyProject::parse(
+            "[build-system]\nrequires = [\"pdm-backend\"]\nbuild-backend = \"pdm.backend\"\n",
+        )
+        .expect("valid");
+        assert_eq!(p.backend_module_paths(), vec!["pdm_build.py"]);
+        // Hatch without a custom hook runs nothing of the package's.
+        let p = PyProject::parse(
+            "[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n[tool.hatch.build.targets.wheel]\npackages = [\"src/demo\"]\n",
+        )
+        .expect("valid");
+        assert!(p.backend_module_paths().is_empty());
     }
 }
 

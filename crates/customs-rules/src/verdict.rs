@@ -87,6 +87,13 @@ pub const THREATS: &[&str] = &[
 /// away: no description, home page or repository; a name close to a popular one.
 pub const RED_FLAGS: &[&str] = &["empty-metadata", "name-confusion"];
 
+/// Rules whose findings are capabilities that a package has to explain: reading
+/// credentials (even in a function nothing calls yet), and code made so that nobody can
+/// read it (an obfuscator's runtime, code past a run of whitespace, look-alike names).
+/// Beside a red flag, a package that says nothing about itself and does one of these is
+/// suspicious.
+pub const UNEXPLAINED: &[&str] = &["secret-read", "obfuscation"];
+
 /// The score at or above which a package is malicious.
 pub const MALICIOUS_SCORE: f64 = 15.0;
 /// The score at or above which a package is suspicious.
@@ -105,7 +112,9 @@ pub const SUSPICIOUS_SCORE: f64 = 5.0;
 /// install or import, or with a red flag in its metadata ([`RED_FLAGS`]);
 /// **suspicious** when the score reaches 5, one finding is high or critical with at
 /// least medium confidence, or a threat of any confidence and at least medium severity
-/// stands with a red flag;
+/// stands with a red flag, or a red flag stands with a finding of an [`UNEXPLAINED`] rule
+/// (any read of credentials; obfuscation the rule is sure of, where code runs on install
+/// or import);
 /// **clean** otherwise.
 #[must_use]
 pub fn verdict(findings: &[Finding]) -> Verdict {
@@ -153,9 +162,27 @@ pub fn verdict(findings: &[Finding]) -> Verdict {
         && findings
             .iter()
             .any(|f| THREATS.contains(&f.rule) && f.severity >= Severity::Medium);
+    // A capability the package would have to explain, in one that explains nothing: a
+    // read of credentials anywhere, or code hidden from reading where it runs on install
+    // or import (a rule sure of it: not a mere encoded blob).
+    let unexplained = red_flag
+        && findings.iter().any(|f| {
+            UNEXPLAINED.contains(&f.rule)
+                && match f.rule {
+                    // The credentials themselves, not a folder that holds them among other
+                    // things (a bookmarks exporter reads the browser profile).
+                    "secret-read" => !customs_analyze::signals::SECRET_CONTAINERS
+                        .iter()
+                        .any(|c| f.message.starts_with(&format!("reads {c} ("))),
+                    "obfuscation" => {
+                        f.confidence == Confidence::High && f.severity >= Severity::Medium
+                    }
+                    _ => true,
+                }
+        });
     let level = if critical || chained || score >= MALICIOUS_SCORE {
         VerdictLevel::Malicious
-    } else if serious || weak_threat || score >= SUSPICIOUS_SCORE {
+    } else if serious || weak_threat || unexplained || score >= SUSPICIOUS_SCORE {
         VerdictLevel::Suspicious
     } else {
         VerdictLevel::Clean
@@ -255,5 +282,36 @@ mod tests {
             VerdictLevel::Clean
         );
         assert_eq!(verdict(&[weak, flag]).level, VerdictLevel::Suspicious);
+    }
+
+    #[test]
+    fn an_unexplained_capability_with_a_red_flag_is_suspicious() {
+        let flag = f("empty-metadata", Severity::Low, Confidence::Low);
+        let mut read = f("secret-read", Severity::Low, Confidence::Low);
+        read.context = Context::Runtime;
+        read.message = "reads AWS credentials (~/.aws/credentials) (at runtime)".into();
+        let mut profile = read.clone();
+        profile.message = "reads Firefox profile (~/.mozilla/firefox/profiles) (at runtime)".into();
+        let armor = f("obfuscation", Severity::Medium, Confidence::High);
+        let blob = f("obfuscation", Severity::Low, Confidence::Low);
+        // Alone, each is clean.
+        for one in [&read, &armor, &blob] {
+            assert_eq!(
+                verdict(std::slice::from_ref(one)).level,
+                VerdictLevel::Clean
+            );
+        }
+        // Beside a red flag, a read of credentials or sure obfuscation is suspicious,
+        assert_eq!(
+            verdict(&[read, flag.clone()]).level,
+            VerdictLevel::Suspicious
+        );
+        assert_eq!(
+            verdict(&[armor, flag.clone()]).level,
+            VerdictLevel::Suspicious
+        );
+        // an encoded blob the rule is not sure of, or a read of a browser profile, is not.
+        assert_eq!(verdict(&[blob, flag.clone()]).level, VerdictLevel::Clean);
+        assert_eq!(verdict(&[profile, flag]).level, VerdictLevel::Clean);
     }
 }

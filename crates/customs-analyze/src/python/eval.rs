@@ -299,7 +299,7 @@ impl Walker {
                 }
                 let key = self.eval_at(&s.slice, d);
                 match (v.qual.as_deref(), key.exact_text()) {
-                    (Some("os.environ"), Some(name)) => env_value(name),
+                    (Some("os.environ"), Some(name)) => host_env(name),
                     // `__builtins__` is a dict in imported modules; `sys.modules[...]`.
                     (Some("builtins"), Some(name)) => Val {
                         qual: Some(concat(["builtins.", name])),
@@ -343,6 +343,22 @@ impl Walker {
                 }
                 if contains_xor(&c.elt) {
                     v.taint |= Taint::DECODED | Taint::OBFUSCATED;
+                }
+                v
+            }
+            // `{k: v for k, v in os.environ.items() if ...}`: what it is built from.
+            Expr::DictComp(c) => {
+                let key = c.key.as_deref().map_or(0, |k| self.eval_at(k, d).taint);
+                let mut v = Val::tainted(key | self.eval_at(&c.value, d).taint);
+                for g in &c.generators {
+                    v.taint |= self.eval_at(&g.iter, d).taint;
+                }
+                v
+            }
+            Expr::SetComp(c) => {
+                let mut v = Val::tainted(self.eval_at(&c.elt, d).taint);
+                for g in &c.generators {
+                    v.taint |= self.eval_at(&g.iter, d).taint;
                 }
                 v
             }
@@ -413,8 +429,11 @@ impl Walker {
             if item.qual.as_deref() == Some("os.environ") {
                 v.taint |= Taint::SECRET;
             }
-            match (&mut v.text, item.exact_text()) {
-                (Some(t), Some(s)) => {
+            // An item known in part (`os.path.join(here, "run.sh")`) still names what
+            // a command runs; the whole is then no longer exact.
+            v.exact &= item.exact;
+            match (&mut v.text, item.text.as_deref()) {
+                (Some(t), Some(s)) if t.len() + s.len() < crate::value::MAX_TEXT => {
                     if i > 0 {
                         t.push(' ');
                     }
@@ -471,6 +490,21 @@ impl Walker {
                 ..summary.clone()
             };
         }
+        // What the process reads from its input (a line protocol over stdin or a pipe it
+        // was handed), unlike a file of the package or a download.
+        let stdin = qual.starts_with("sys.stdin.") || qual == "builtins.input";
+        let line_read = matches!(method, "readline" | "readlines")
+            && receiver.as_ref().is_some_and(|r| {
+                r.text.is_none()
+                    && r.taint & (Taint::DATA_FILE | Taint::DOWNLOADED | Taint::SOCKET) == 0
+            })
+            && self.stored(None) == 0;
+        if (stdin && matches!(method, "read" | "readline" | "readlines" | "input" | ""))
+            || line_read
+        {
+            return Val::returned(func.qual.as_deref(), taint | Taint::INPUT);
+        }
+
         // Reads of a file: what was written to it in this scope, and whether it is a
         // file shipped in the package.
         if matches!(
@@ -583,7 +617,12 @@ impl Walker {
                 exact: decoded.is_some(),
                 text: decoded,
                 folded: true,
-                taint: taint | Taint::DECODED,
+                // Decoding what the process was sent unpacks nothing of the package's.
+                taint: if taint & Taint::INPUT == 0 {
+                    taint | Taint::DECODED
+                } else {
+                    taint
+                },
                 qual: None,
             };
         }
@@ -712,11 +751,25 @@ impl Walker {
             }
             "os.getenv" | "os.environ.get" => {
                 if let Some(name) = exact_arg(0) {
-                    return env_value(name);
+                    return host_env(name);
                 }
             }
             "os.environ.copy" | "os.environ.items" | "os.environ.values" | "os.environ.keys" => {
                 return Val::tainted(Taint::SECRET);
+            }
+            // Who and where the host is: what a dependency-confusion probe or a beacon
+            // reports (the JavaScript analyser treats `os.hostname()` alike).
+            "socket.gethostname" | "socket.getfqdn" | "getpass.getuser" | "os.getlogin"
+            | "os.uname" | "platform.node" | "platform.uname" => {
+                return Val::returned(Some(qual), taint | Taint::HOST);
+            }
+            _ if RECON_OUTPUT.contains(&qual)
+                && args
+                    .first()
+                    .and_then(|a| a.text.as_deref())
+                    .is_some_and(is_recon_command) =>
+            {
+                return Val::returned(Some(qual), taint | Taint::HOST);
             }
             "builtins.open" | "io.open" | "codecs.open" | "pathlib.Path.open" => {
                 let path = if qual == "pathlib.Path.open" {
@@ -751,6 +804,80 @@ impl Walker {
         if tables::is_fetch(qual) {
             return Val::returned(Some(qual), taint | Taint::DOWNLOADED);
         }
+        // What a library makes of an image or a sound shipped in the package
+        // (`lsb.reveal("cover.png")`, `Image.open("logo.png").getdata()`) is data
+        // recovered from a data file: run as code, that is steganography.
+        if !qual.is_empty()
+            && !qual.starts_with("builtins.")
+            && args
+                .iter()
+                .filter_map(Val::exact_text)
+                .any(names_media_file)
+        {
+            return Val::returned(
+                func.qual.as_deref(),
+                taint | Taint::DATA_FILE | Taint::DECODED,
+            );
+        }
         Val::returned(func.qual.as_deref(), taint)
     }
+}
+
+/// An environment variable's value; the user's and the host's names are host details.
+fn host_env(name: &str) -> Val {
+    let mut v = env_value(name);
+    if matches!(
+        name,
+        "USER" | "USERNAME" | "LOGNAME" | "HOSTNAME" | "COMPUTERNAME" | "USERDOMAIN"
+    ) {
+        v.taint |= Taint::HOST;
+    }
+    v
+}
+
+/// Calls whose value is the output of the command they run.
+const RECON_OUTPUT: &[&str] = &[
+    "subprocess.check_output",
+    "subprocess.run",
+    "subprocess.getoutput",
+    "subprocess.getstatusoutput",
+    "subprocess.Popen",
+    "os.popen",
+    "commands.getoutput",
+];
+
+/// Whether a command only reports who and where the host is (`whoami`, `hostname`,
+/// `uname -a`, `ip addr`, `systeminfo`).
+fn is_recon_command(command: &str) -> bool {
+    let program = command.split_whitespace().next().unwrap_or_default();
+    let program = program.rsplit(['/', '\\']).next().unwrap_or(program);
+    let program = program.to_ascii_lowercase();
+    let program = program.strip_suffix(".exe").unwrap_or(&program);
+    matches!(
+        program,
+        "whoami" | "hostname" | "id" | "uname" | "ifconfig" | "ipconfig" | "systeminfo" | "ip"
+    ) || (program == "cat" && command.contains("/etc/hostname"))
+        || (program == "net" && command.contains(" user"))
+}
+
+/// Whether a constant names an image or sound file (`cover.png`, `assets/intro.wav`).
+fn names_media_file(text: &str) -> bool {
+    text.len() < 256
+        && !text.contains(['\n', ' '])
+        && text.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty()
+                && matches!(
+                    ext.to_ascii_lowercase().as_str(),
+                    "png"
+                        | "jpg"
+                        | "jpeg"
+                        | "gif"
+                        | "bmp"
+                        | "ico"
+                        | "webp"
+                        | "tif"
+                        | "tiff"
+                        | "wav"
+                )
+        })
 }

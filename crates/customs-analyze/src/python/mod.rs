@@ -66,12 +66,15 @@ fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) ->
         main_guard: 0,
         returns: Vec::new(),
         summaries: HashMap::default(),
+        clipboard_writes: Vec::new(),
+        wallet_pattern: false,
     };
     define_functions(&mut walker.reach, parsed.suite(), None);
     for stmt in parsed.suite() {
         walker.visit_stmt(stmt);
     }
     walker.finish_scope();
+    walker.clipboard_swap();
     walker.source_codec(source);
     walker.facts.reach = walker.reach.finish();
     text_checks(source, &mut walker.facts, base);
@@ -151,7 +154,10 @@ fn text_checks(source: &str, facts: &mut FileFacts, base: u32) {
             && let Some(run) = memchr::memmem::find(trimmed.as_bytes(), &[b' '; 150])
         {
             let rest = trimmed[run..].trim_start();
-            if !rest.is_empty() && !rest.starts_with('#') {
+            // Code has a name or a number in it; the border of a table drawn in a
+            // docstring (`│`) or a row of punctuation hides nothing.
+            if !rest.is_empty() && !rest.starts_with('#') && rest.chars().any(char::is_alphanumeric)
+            {
                 facts.push(
                     BehaviourKind::Obfuscation,
                     true,
@@ -253,6 +259,11 @@ struct Walker {
     /// What the file's functions (by name; methods as `.name`) return: the taint of
     /// their return statements, and the constant text when every one gives the same.
     summaries: HashMap<String, Val>,
+    /// Where the file writes the clipboard: each a behaviour to report, as the
+    /// clipboard is written, once the file also matches wallet addresses.
+    clipboard_writes: Vec<crate::RawBehaviour>,
+    /// The file holds a pattern of a cryptocurrency wallet address.
+    wallet_pattern: bool,
 }
 
 /// What calls evaluated to, by node, while no binding changes. A call is evaluated by
@@ -425,10 +436,24 @@ impl Walker {
                 );
                 continue;
             }
+            let interpreter = what.starts_with("run with")
+                && texts
+                    .iter()
+                    .any(|t| t.contains("python") || t.contains("executable"));
             let Some(Written { path, content, .. }) = written
                 .iter()
                 .find(|w| w.taint & Taint::DECODED != 0 && w.runs_at(offset, &texts))
             else {
+                // Constant code written to a file and run by the interpreter: what it
+                // does happens here.
+                if interpreter
+                    && let Some(code) = written
+                        .iter()
+                        .filter(|w| w.taint == 0 && w.runs_at(offset, &texts))
+                        .find_map(|w| w.content.clone())
+                {
+                    self.analyze_staged(&code, offset);
+                }
                 continue;
             };
             self.push(
@@ -444,14 +469,63 @@ impl Walker {
             );
             // A Python interpreter run on the file runs the decoded code.
             if let Some(code) = content
-                && what.contains("subprocess")
-                && texts
-                    .iter()
-                    .any(|t| t.contains("python") || t.contains("executable"))
+                && interpreter
             {
                 let code = code.clone();
                 self.analyze_payload(&code, offset);
             }
+        }
+    }
+
+    /// A loop over a literal list of paths or names (`for rel in (".aws/credentials",
+    /// ...)`, `for k in ("GITHUB_TOKEN", ...)`): the loop variable stands for each in
+    /// turn, and the one a rule cares about (a credential file, an autostart location, a
+    /// secret's variable) is the one to judge it by.
+    fn alarming_item(&self, iter: &Expr) -> Option<String> {
+        let (Expr::List(ast::ExprList { elts, .. })
+        | Expr::Tuple(ast::ExprTuple { elts, .. })
+        | Expr::Set(ast::ExprSet { elts, .. })) = iter
+        else {
+            return None;
+        };
+        elts.iter().take(64).find_map(|e| {
+            let v = self.eval(e);
+            let text = v.exact_text()?;
+            (crate::signals::secret_path(text).is_some()
+                || crate::signals::persistence_path(text).is_some()
+                || crate::signals::is_secret_env_name(text)
+                || crate::signals::is_user_folder(text)
+                || crate::signals::destroyed_by_removal(text).is_some())
+            .then(|| text.to_owned())
+        })
+    }
+
+    /// Remembers a write of the clipboard, where it is (and in which function).
+    pub(crate) fn clipboard_written(&mut self, offset: u32, what: &str) {
+        if self.clipboard_writes.len() >= 8 {
+            return;
+        }
+        let top = self.top_level();
+        self.clipboard_writes.push(crate::RawBehaviour {
+            kind: BehaviourKind::BrowserHijack,
+            top_level: top,
+            offset: self.base + offset,
+            detail: format!(
+                "writes the clipboard ({what}) in a file that matches cryptocurrency wallet addresses: a clipboard address swapper"
+            ),
+            guarded: self.maintainer_command > 0,
+            function: if top { TOP } else { self.reach.current },
+        });
+    }
+
+    /// A file that writes the clipboard and matches wallet addresses swaps them: what a
+    /// clipper does, watching for an address being copied to put the attacker's in its
+    /// place.
+    fn clipboard_swap(&mut self) {
+        if self.wallet_pattern {
+            self.facts
+                .behaviours
+                .extend(std::mem::take(&mut self.clipboard_writes));
         }
     }
 
@@ -544,6 +618,22 @@ impl Walker {
                 b.kind,
                 offset,
                 format!("in the decoded payload: {}", b.detail),
+            );
+        }
+    }
+
+    /// Analyses constant code that the file writes to disk and then runs with the
+    /// interpreter, reporting what it does at the place where it is run.
+    fn analyze_staged(&mut self, code: &str, offset: u32) {
+        if self.payload_depth >= MAX_PAYLOAD_DEPTH {
+            return;
+        }
+        let inner = analyze_at(code, 0, self.payload_depth + 1, false);
+        for b in inner.behaviours {
+            self.push(
+                b.kind,
+                offset,
+                format!("in the code written to a file and run: {}", b.detail),
             );
         }
     }
@@ -704,7 +794,11 @@ impl<'a> Visitor<'a> for Walker {
             }
             Stmt::For(f) => {
                 let iter = self.eval(&f.iter);
-                self.bind(&f.target, Val::tainted(iter.taint));
+                let mut item = Val::tainted(iter.taint);
+                item.text = self.alarming_item(&f.iter);
+                // It is exactly that one in its turn.
+                item.exact = item.text.is_some();
+                self.bind(&f.target, item);
             }
             Stmt::With(w) => {
                 for item in &w.items {
@@ -744,7 +838,11 @@ impl<'a> Visitor<'a> for Walker {
                 // Secrets are not summarised: a client's `token()` is sent to its own
                 // service at every call, and a stealer reads and sends in one place.
                 let taint = returns.taint
-                    & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE | Taint::OBFUSCATED);
+                    & (Taint::DECODED
+                        | Taint::DOWNLOADED
+                        | Taint::DATA_FILE
+                        | Taint::OBFUSCATED
+                        | Taint::HOST);
                 if taint != 0 || text.is_some() {
                     self.summaries.insert(
                         key,
@@ -832,6 +930,22 @@ impl<'a> Visitor<'a> for Walker {
                         n.range().start().to_u32(),
                         "PyArmor-protected code",
                     );
+                }
+            }
+            // `[open(p, "a").write(x) for p in ("~/.bashrc", "~/.zshrc")]`: the
+            // variable stands for each item, judged like a loop's.
+            Expr::ListComp(ast::ExprListComp { generators, .. })
+            | Expr::SetComp(ast::ExprSetComp { generators, .. })
+            | Expr::DictComp(ast::ExprDictComp { generators, .. })
+            | Expr::Generator(ast::ExprGenerator { generators, .. }) => {
+                for g in generators {
+                    let iter = self.eval(&g.iter);
+                    let mut item = Val::tainted(iter.taint);
+                    item.text = self.alarming_item(&g.iter);
+                    item.exact = item.text.is_some();
+                    if item.taint != 0 || item.text.is_some() {
+                        self.bind(&g.target, item);
+                    }
                 }
             }
             Expr::Lambda(l) => {

@@ -264,6 +264,9 @@ pub(crate) fn note_import(w: &mut Walker, module: &str, offset: u32) {
 }
 
 pub(crate) fn on_string(w: &mut Walker, text: &str, offset: u32) {
+    if !w.wallet_pattern && signals::wallet_address_pattern(text) {
+        w.wallet_pattern = true;
+    }
     if let Some((what, url)) = signals::suspicious_destination(text) {
         w.push(
             BehaviourKind::SuspiciousDestination,
@@ -298,6 +301,16 @@ fn keyword<'a>(call: &'a ast::ExprCall, name: &str) -> Option<&'a Expr> {
         .iter()
         .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
         .map(|k| &k.value)
+}
+
+/// Whether constant text written to a file reads as Python code that does something
+/// (imports a module, runs code, starts a process), rather than data or a config file.
+fn looks_like_code(text: &str) -> bool {
+    text.len() >= 16
+        && text.len() <= 1 << 20
+        && ["import ", "exec(", "eval(", "system(", "Popen("]
+            .iter()
+            .any(|m| text.contains(m))
 }
 
 /// Methods that write a file, judged by name on any object (`f.write(data)`).
@@ -371,6 +384,16 @@ fn run_texts(w: &Walker, call: &ast::ExprCall) -> Vec<String> {
     texts
 }
 
+/// A command as the shell would see it, with the package's own files named relative to
+/// the file that runs them: `os.path.join(os.path.dirname(__file__), "x.sh")` folds to
+/// `<__file__>/x.sh`, which is `x.sh` beside the file (or, for a folder further up, at the
+/// package root, where the followed runs also look). A bare `__file__` is left unknown.
+fn script_paths(command: &str) -> String {
+    command
+        .replace("<__file__>/", "")
+        .replace("<__file__>", "*")
+}
+
 /// The constant code of a Python interpreter started with `-c CODE`
 /// (`[sys.executable, "-c", "..."]`): it runs as surely as an `exec` of it.
 fn inline_python(w: &Walker, call: &ast::ExprCall) -> Option<String> {
@@ -394,6 +417,104 @@ fn inline_python(w: &Walker, call: &ast::ExprCall) -> Option<String> {
         .take(8)
         .position(|e| w.eval(e).exact_text() == Some("-c"))?;
     w.eval(elts.get(at + 1)?).exact_text().map(str::to_owned)
+}
+
+/// Libraries' calls that put text on the clipboard.
+const CLIPBOARD_WRITERS: &[&str] = &[
+    "pyperclip.copy",
+    "clipboard.copy",
+    "pyclip.copy",
+    "xerox.copy",
+    "win32clipboard.SetClipboardText",
+    "win32clipboard.SetClipboardData",
+];
+
+/// Whether a call writes the clipboard, and how: a library's copy, a Tk widget's
+/// `clipboard_append`, or a process of the system's clipboard tool fed the text
+/// (`pbcopy`, `xclip -selection clipboard`, `xsel`, `wl-copy`, `clip`).
+fn clipboard_write(
+    w: &Walker,
+    qual: Option<&str>,
+    method: &str,
+    call: &ast::ExprCall,
+) -> Option<String> {
+    if method == "clipboard_append" {
+        return Some("clipboard_append()".into());
+    }
+    let qual = normalize(qual?);
+    if CLIPBOARD_WRITERS.contains(&qual.as_ref()) {
+        return Some(format!("{qual}()"));
+    }
+    if !PROCESS.contains(&qual.as_ref()) {
+        return None;
+    }
+    let command = w.eval(call.arguments.args.first()?).text?;
+    let program = command.split_whitespace().next()?;
+    let program = program.rsplit(['/', '\\']).next().unwrap_or(program);
+    let writes = match program.to_ascii_lowercase().trim_end_matches(".exe") {
+        "pbcopy" | "wl-copy" | "clip" => true,
+        "xclip" => !command.contains(" -o"),
+        "xsel" => command.contains(" -i") || command.contains("--input"),
+        _ => false,
+    };
+    writes.then(|| format!("{program} run by {qual}()"))
+}
+
+/// Whether a command names the Python interpreter anywhere in it: `sys.executable`
+/// (also transformed, `sys.executable.replace(...)`, or inside an f-string) or a word
+/// `python...`.
+fn names_interpreter(w: &Walker, expr: &Expr, depth: u32) -> bool {
+    if depth > 8 {
+        return false;
+    }
+    let python_word = |t: &str| {
+        t.split([' ', '/', '\\', '"', '\''])
+            .any(|word| word.starts_with("python"))
+    };
+    match expr {
+        Expr::Name(_) | Expr::Attribute(_) => {
+            let v = w.eval(expr);
+            v.qual
+                .as_deref()
+                .is_some_and(|q| q.starts_with("sys.executable"))
+                || v.text.as_deref().is_some_and(python_word)
+        }
+        Expr::StringLiteral(s) => python_word(s.value.to_str()),
+        Expr::Call(c) => {
+            names_interpreter(w, &c.func, depth + 1)
+                || c.arguments
+                    .args
+                    .iter()
+                    .take(8)
+                    .any(|a| names_interpreter(w, a, depth + 1))
+        }
+        Expr::FString(f) => f.value.elements().any(|e| match e {
+            ast::InterpolatedStringElement::Literal(l) => python_word(&l.value),
+            ast::InterpolatedStringElement::Interpolation(i) => {
+                names_interpreter(w, &i.expression, depth + 1)
+            }
+        }),
+        Expr::BinOp(b) => {
+            names_interpreter(w, &b.left, depth + 1) || names_interpreter(w, &b.right, depth + 1)
+        }
+        Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => elts
+            .iter()
+            .take(8)
+            .any(|e| names_interpreter(w, e, depth + 1)),
+        _ => false,
+    }
+}
+
+/// Whether an expression assembles a string from parts (concatenation, an f-string,
+/// `%` or `.format`, a join).
+fn builds_name(expr: &Expr) -> bool {
+    match expr {
+        Expr::BinOp(_) | Expr::FString(_) => true,
+        Expr::Call(c) => {
+            matches!(&*c.func, Expr::Attribute(a) if matches!(a.attr.as_str(), "join" | "format"))
+        }
+        _ => false,
+    }
 }
 
 /// True when an expression is made from a constant blob of the package: a long string
@@ -454,6 +575,9 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         Expr::Attribute(a) => a.attr.as_str(),
         _ => "",
     };
+    if let Some(what) = clipboard_write(w, func.qual.as_deref(), method, call) {
+        w.clipboard_written(offset, &what);
+    }
     // Every check below needs the callee's name, but for a few methods judged by their
     // name alone (`f.write(...)` on any object): calls of unknown things (most of them,
     // methods of local objects) end here, their arguments unevaluated.
@@ -596,7 +720,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             first_text,
             ..
         } = evaluate(&mut evaluated, w, call);
-        let command = first_text.clone().unwrap_or_default();
+        let command = script_paths(first_text.as_deref().unwrap_or_default());
         for (kind, detail) in crate::flow::process_start(qual, &command, *taint, &mut w.facts.runs)
         {
             w.push(kind, offset, detail);
@@ -642,7 +766,15 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
                 format!("{qual}() starts a hidden or detached process"),
             );
         }
-        let texts = run_texts(w, call);
+        let mut texts = run_texts(w, call);
+        if call
+            .arguments
+            .args
+            .first()
+            .is_some_and(|a| names_interpreter(w, a, 0))
+        {
+            texts.push("<sys.executable>".into());
+        }
         w.scope()
             .runs
             .push((offset, format!("run with {qual}()"), texts));
@@ -727,16 +859,30 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     let is_fetch = is_fetch(qual);
     if is_fetch || NETWORK.contains(&qual) || is_socket_factory(qual) {
         let Arguments {
-            taint, first_text, ..
+            args,
+            taint,
+            first_text,
+            ..
         } = evaluate(&mut evaluated, w, call);
+        let dns = DNS.contains(&qual);
+        // Looking up the host's own name (`gethostbyname(gethostname())`, or of a helper
+        // that returns it) sends it nowhere: a DNS leak builds a name under someone's
+        // zone (`f"{data}.zone"`, `data + ".zone"`, `".".join([...])`).
+        let own_name = dns
+            && args.first().is_some_and(|a| a.text.is_none())
+            && call.arguments.args.first().is_some_and(|e| !builds_name(e));
+        let taint = if own_name {
+            *taint & !Taint::HOST
+        } else {
+            *taint
+        };
         if matches!(qual, "socket.socket" | "socket.create_connection") {
             w.scope().socket = Some(offset);
         }
         let url = first_text.clone().unwrap_or_default();
-        let dns = DNS.contains(&qual);
         // Creating a socket or receiving is not yet talking to anyone.
         let quiet = qual == "socket.socket" || qual.ends_with(".recv");
-        for (kind, detail) in crate::flow::network_call(qual, &url, *taint, dns) {
+        for (kind, detail) in crate::flow::network_call(qual, &url, taint, dns) {
             if !(quiet && kind == BehaviourKind::Network) {
                 w.push(kind, offset, detail);
             }
@@ -820,7 +966,10 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             let scope = w.scope();
             scope.downloaded_write.get_or_insert(offset);
         }
-        if taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE) != 0 {
+        // Code written out as a constant (a stage two dropped into a temporary file) is
+        // remembered too: an interpreter later run on the file runs it.
+        let constant_code = taint == 0 && content.as_deref().is_some_and(looks_like_code);
+        if taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE) != 0 || constant_code {
             let scope = w.scope();
             if scope.written.len() < super::MAX_WRITTEN {
                 scope.written.push(super::Written {
@@ -896,6 +1045,20 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
                 format!("{qual}() on a Windows Run key"),
             );
         }
+        return;
+    }
+    if DELETERS.contains(&qual)
+        && let Some(path) = evaluate(&mut evaluated, w, call)
+            .args
+            .first()
+            .and_then(|a| a.text.as_deref())
+        && let Some(what) = signals::destroyed_by_removal(path)
+    {
+        w.push(
+            BehaviourKind::Destruction,
+            offset,
+            format!("{qual}() deletes {what} ({})", clip(path, 60)),
+        );
         return;
     }
     if DELETERS.contains(&qual)

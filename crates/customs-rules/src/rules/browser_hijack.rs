@@ -14,7 +14,10 @@ declare_rule! {
     /// - the clipboard written (a `copy` handler's `clipboardData.setData`, a replaced
     ///   `navigator.clipboard.writeText`) in a file that searches for wallet addresses;
     /// - payment-card or password fields named in a selector, form events listened to,
-    ///   and the data sent with `navigator.sendBeacon` or an image request (skimming).
+    ///   and the data sent with `navigator.sendBeacon` or an image request (skimming);
+    /// - on the desktop, Python that writes the clipboard (`pyperclip.copy`, `pbcopy`,
+    ///   `xclip`, `win32clipboard`) in a file that matches wallet addresses: a clipper
+    ///   that puts the attacker's address in place of the one the user copied.
     ///
     /// ## Why it matters
     /// These payloads run in the browsers of the users of every site that bundles the
