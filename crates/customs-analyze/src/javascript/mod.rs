@@ -18,6 +18,8 @@ mod eval;
 mod fold;
 mod inline;
 
+pub(crate) use fold::data_url_code;
+
 use std::cell::{Cell, RefCell};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};

@@ -598,7 +598,17 @@ impl Judge {
                     );
                 }
             }
-            "rm" | "remove-item" | "rd" | "rmdir" | "del" => self.remove(&prog, args, at),
+            "rm" | "remove-item" | "rd" | "rmdir" | "del" | "erase" => self.remove(&prog, args, at),
+            // What ransomware and wipers run first, so that nothing can be restored.
+            "vssadmin" | "wmic" | "bcdedit" | "wbadmin" | "cipher"
+                if recovery_wipe(&prog, &lower, args) =>
+            {
+                self.push(
+                    K::Destruction,
+                    at,
+                    format!("destroys backups or recovery: `{}`", clip(&line, 80)),
+                );
+            }
             "disown" => self.push(K::HiddenProcess, at, "detached from the shell with disown"),
             "screen" if args.iter().any(|a| a.text.starts_with("-d")) => {
                 self.push(K::HiddenProcess, at, "started in a detached screen session");
@@ -1101,6 +1111,7 @@ impl Judge {
                 _ => false,
             };
             let root_path = a.text.starts_with('/') && a.text.len() > 1 && a.text != "/s";
+            let home_or_root = home_or_root || user_data(t);
             if home_or_root && a.text != "/s" && a.text != "/q" || no_root_guard && root_path {
                 self.push(
                     K::Destruction,
@@ -1174,5 +1185,64 @@ fn env_dump(prog: &str, args: &[Word]) -> bool {
         _ => args.first().is_some_and(|a| {
             a.text.eq_ignore_ascii_case("env:") || a.text.eq_ignore_ascii_case("env:\\")
         }),
+    }
+}
+
+/// A user's own data under their home folder (`$HOME/Documents`, `~/Desktop`,
+/// `%USERPROFILE%\Pictures`), or a user's whole home folder (`/home/NAME`,
+/// `/Users/NAME`): what nothing a package builds lives in.
+fn user_data(path: &str) -> bool {
+    let p = path.replace('\\', "/");
+    let lower = p.to_ascii_lowercase();
+    let rest = [
+        "~/",
+        "$home/",
+        "${home}/",
+        "%userprofile%/",
+        "$env:userprofile/",
+        "%homepath%/",
+    ]
+    .iter()
+    .find_map(|h| lower.strip_prefix(h));
+    if let Some(rest) = rest {
+        let first = rest.split('/').next().unwrap_or("");
+        return matches!(
+            first,
+            "documents"
+                | "desktop"
+                | "pictures"
+                | "downloads"
+                | "music"
+                | "videos"
+                | "photos"
+                | "onedrive"
+                | "projects"
+                | "src"
+                | "code"
+                | "repos"
+                | "workspace"
+                | ".ssh"
+                | ".gnupg"
+        );
+    }
+    for base in ["/home/", "/users/"] {
+        if let Some(user) = lower.strip_prefix(base) {
+            return !user.is_empty() && !user.contains('/') && !user.contains('*');
+        }
+    }
+    false
+}
+
+/// Deleting shadow copies or backups, turning recovery off, wiping free space.
+fn recovery_wipe(prog: &str, lower: &str, args: &[Word]) -> bool {
+    match prog {
+        "vssadmin" => lower.contains("delete shadows") || lower.contains("resize shadowstorage"),
+        "wmic" => lower.contains("shadowcopy delete"),
+        "bcdedit" => lower.contains("recoveryenabled no") || lower.contains("ignoreallfailures"),
+        "wbadmin" => lower.contains("delete catalog") || lower.contains("delete systemstatebackup"),
+        "cipher" => args
+            .iter()
+            .any(|a| a.text.to_ascii_lowercase().starts_with("/w")),
+        _ => false,
     }
 }
