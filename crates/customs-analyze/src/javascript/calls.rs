@@ -252,6 +252,37 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
         super::browser::on_call(w, direct, arguments, offset);
     }
 
+    if matches!(
+        qual,
+        "global.String.fromCharCode" | "global.String.fromCodePoint"
+    ) {
+        let mut text = String::new();
+        let mut codes = 0usize;
+        for a in &evaluate(&mut evaluated, w, arguments).args {
+            for item in super::fold::items(a) {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let c = super::fold::as_number(&item).and_then(|n| char::from_u32(n as u32));
+                match c {
+                    Some(c) if codes < 4096 => {
+                        text.push(c);
+                        codes += 1;
+                    }
+                    _ => codes = usize::MAX / 2,
+                }
+            }
+        }
+        if (8..4096).contains(&codes) && command_or_url(&text) {
+            w.push(
+                BehaviourKind::Obfuscation,
+                offset,
+                format!(
+                    "a URL or command hidden in character codes: '{}'",
+                    clip(&text, 60)
+                ),
+            );
+        }
+    }
+
     if func.folded {
         w.push(
             BehaviourKind::Obfuscation,
@@ -364,6 +395,10 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
                 offset,
                 format!("{what}() of code built at run time"),
             );
+        } else if let Some(code) = code_arg.and_then(Val::exact_text) {
+            // Constant code runs as if it were written here.
+            let code = code.to_owned();
+            w.analyze_code(&code, offset, &format!("in the code passed to {what}()"));
         }
         return;
     }
@@ -623,6 +658,13 @@ fn method_only(
     arguments: &[Argument<'_>],
     offset: u32,
 ) {
+    if string_array_rotation(callee, arguments) {
+        w.push(
+            BehaviourKind::Obfuscation,
+            offset,
+            "obfuscator.io string-array rotation: a['push'](a['shift']())",
+        );
+    }
     let Expression::StaticMemberExpression(m) = callee.get_inner_expression() else {
         return;
     };
@@ -633,6 +675,61 @@ fn method_only(
         w.region.piped = true;
     }
     super::browser::on_method(w, m, offset);
+}
+
+/// `a['push'](a['shift']())`: obfuscator.io's loop that rotates its string array until a
+/// checksum matches. Written with quoted property names, which people and minifiers
+/// never write.
+fn string_array_rotation(callee: &Expression<'_>, arguments: &[Argument<'_>]) -> bool {
+    let quoted = |e: &Expression<'_>, name: &str| -> Option<String> {
+        let Expression::ComputedMemberExpression(m) = e.get_inner_expression() else {
+            return None;
+        };
+        let Expression::StringLiteral(key) = m.expression.get_inner_expression() else {
+            return None;
+        };
+        let Expression::Identifier(object) = m.object.get_inner_expression() else {
+            return None;
+        };
+        (key.value.as_str() == name).then(|| object.name.to_string())
+    };
+    let Some(array) = quoted(callee, "push") else {
+        return false;
+    };
+    let [argument] = arguments else { return false };
+    let Some(Expression::CallExpression(inner)) = argument
+        .as_expression()
+        .map(Expression::get_inner_expression)
+    else {
+        return false;
+    };
+    inner.arguments.is_empty() && quoted(&inner.callee, "shift").is_some_and(|a| a == array)
+}
+
+/// Whether text decoded from character codes is a URL or a command line: what a package
+/// has no reason to spell in numbers.
+fn command_or_url(text: &str) -> bool {
+    let lower = text.trim_start().to_ascii_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    lower.contains("://")
+        || lower.contains("child_process")
+        || lower.contains("require(")
+        || (lower.contains(' ')
+            && matches!(
+                first,
+                "curl"
+                    | "wget"
+                    | "powershell"
+                    | "pwsh"
+                    | "bash"
+                    | "sh"
+                    | "cmd"
+                    | "nc"
+                    | "certutil"
+                    | "bitsadmin"
+                    | "mshta"
+                    | "rundll32"
+            ))
 }
 
 /// `m._compile(code, filename)`: code compiled as a module.

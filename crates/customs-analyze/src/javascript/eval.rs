@@ -108,7 +108,16 @@ impl Walker<'_> {
         }
         let d = depth + 1;
         match expr.get_inner_expression() {
-            Expression::StringLiteral(s) => Val::text(s.value.as_str()),
+            Expression::StringLiteral(s) => {
+                let mut v = Val::text(s.value.as_str());
+                if s.raw
+                    .as_ref()
+                    .is_some_and(|raw| fold::escapes_hide_text(raw))
+                {
+                    v.taint |= Taint::DECODED | Taint::OBFUSCATED;
+                }
+                v
+            }
             Expression::NumericLiteral(n) => {
                 let mut v = fold::number(n.value, 0);
                 v.folded = false;
@@ -167,6 +176,8 @@ impl Walker<'_> {
                 }
                 match name {
                     "global" | "globalThis" | "window" | "self" => Val::qual("global".into()),
+                    // `node -e` and `node -p` code sees node's modules as globals.
+                    "child_process" => Val::qual("child_process".into()),
                     "__filename" => Val {
                         text: Some("<__file__>".into()),
                         ..Val::default()
@@ -728,6 +739,16 @@ impl Walker<'_> {
         let _ = recv_text;
         if super::calls::is_fetch(qual) {
             return Val::returned(Some(qual), taint | Taint::DOWNLOADED);
+        }
+        // An unknown library's decoder (`stego.decode('cover.png')`, `lib.decrypt(blob)`):
+        // what it returns is decoded data.
+        if qual.is_empty()
+            && matches!(
+                method,
+                "decode" | "decrypt" | "decompress" | "decipher" | "deobfuscate" | "unhide"
+            )
+        {
+            return Val::returned(None, taint | Taint::DECODED);
         }
         Val::returned(func.qual.as_deref(), taint)
     }

@@ -571,16 +571,18 @@ impl Walker<'_> {
     }
 
     fn analyze_payload(&mut self, code: &str, offset: u32) {
+        self.analyze_code(code, offset, "in the decoded payload");
+    }
+
+    /// Analyses code that this file runs (`label` says where it came from), each of its
+    /// behaviours placed at `offset`.
+    fn analyze_code(&mut self, code: &str, offset: u32, label: &str) {
         if self.payload_depth >= MAX_PAYLOAD_DEPTH || code.len() > 1 << 20 {
             return;
         }
         let inner = analyze_at(code, &self.path, 0, self.payload_depth + 1);
         for b in inner.behaviours {
-            self.push(
-                b.kind,
-                offset,
-                format!("in the decoded payload: {}", b.detail),
-            );
+            self.push(b.kind, offset, format!("{label}: {}", b.detail));
         }
     }
 
