@@ -547,7 +547,13 @@ fn lifecycle(pkg: &Package, analysis: &mut Analysis, roots: &mut Vec<usize>) {
                 via: None,
             });
         };
-        let found = shell::analyze_command(script);
+        let mut found = shell::analyze_command(script);
+        // On Windows npm runs scripts with cmd.exe, where `scripts\setup.cmd` is a path.
+        if windows_path(script) {
+            let batch = shell::analyze_script(script, shell::Dialect::Batch);
+            found.findings.extend(batch.findings);
+            found.runs.extend(batch.runs);
+        }
         for f in found.findings {
             push(f.kind, format!("`{hook}` script: {}", f.detail));
         }
@@ -562,6 +568,17 @@ fn lifecycle(pkg: &Package, analysis: &mut Analysis, roots: &mut Vec<usize>) {
             }
         }
     }
+}
+
+/// Whether a command line names a path with backslashes (`scripts\\setup.cmd`), which
+/// only cmd.exe reads as one.
+fn windows_path(command: &str) -> bool {
+    let b = command.as_bytes();
+    b.windows(3).any(|w| {
+        (w[0].is_ascii_alphanumeric() || matches!(w[0], b'.' | b'_' | b'-'))
+            && w[1] == b'\\'
+            && (w[2].is_ascii_alphanumeric() || matches!(w[2], b'.' | b'_'))
+    })
 }
 
 /// `binding.gyp` command expansions (`<!(...)`) run at install time under node-gyp.

@@ -21,6 +21,9 @@ impl Taint {
     /// Read from a file shipped in the package (a path relative to `__file__`,
     /// `importlib.resources`, `pkgutil.get_data`).
     pub const DATA_FILE: u8 = 32;
+    /// Who and where the installing machine is: its host name and user name (`hostname`,
+    /// `whoami` in a shell), what dependency-confusion probes and beacons report.
+    pub const HOST: u8 = 64;
 }
 
 /// The abstract value of an expression.

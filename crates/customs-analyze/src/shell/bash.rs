@@ -409,6 +409,24 @@ impl<'s> Walker<'s> {
         };
         let out = self.judge.command(&cmd);
         let prog = program(&cmd.words[0].text);
+        // `… | while read -r line`: the variables read carry what came in.
+        if prog == "read" && input != 0 {
+            for w in cmd.words[1..].iter().filter(|w| !w.text.starts_with('-')) {
+                if !w.text.is_empty()
+                    && w.text
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                {
+                    self.vars.insert(
+                        w.text.clone(),
+                        Var {
+                            text: None,
+                            taint: input,
+                        },
+                    );
+                }
+            }
+        }
         for (target, stdout) in &extra_outputs {
             self.judge.socket_redirect(&prog, target, offset(node));
             if *stdout && !target.starts_with("/dev/") {

@@ -126,6 +126,8 @@ const READERS: &[&str] = &[
     "gc",
     "copy-item",
 ];
+/// Programs that look a name up in DNS: what a name carries reaches its server.
+const DNS_TOOLS: &[&str] = &["nslookup", "dig", "host", "ping", "ping6", "drill", "kdig"];
 const NETWORK_SENDERS: &[&str] = &[
     "curl",
     "wget",
@@ -663,7 +665,13 @@ impl Judge {
             }
             // Generic filters pass their input on.
             "tr" | "rev" | "sed" | "awk" | "gunzip" | "zcat" | "gzip" | "bzip2" | "xz" | "unxz"
-            | "cut" | "head" | "tail" | "sort" | "uniq" | "xargs" | "dd" => out |= cmd.stdin,
+            | "cut" | "head" | "tail" | "sort" | "uniq" | "xargs" | "dd" | "od" | "hexdump"
+            | "fold" | "paste" | "base32" | "basenc" => out |= cmd.stdin,
+            // Who and where the machine is (not `uname`: install scripts name platform
+            // downloads after it).
+            "hostname" | "whoami" | "id" | "logname" if args.len() <= 1 => {
+                out |= Taint::HOST;
+            }
             "echo" | "printf" | "write-output" | "write-host" => {}
             _ => {
                 let first = &words[0].text;
@@ -706,7 +714,39 @@ impl Judge {
             out |= args.iter().fold(0, |t, w| t | w.taint);
         }
 
+        // Host identity or secrets spelled into the name a DNS lookup asks for.
+        if DNS_TOOLS.contains(&prog.as_str()) {
+            let carried = args.iter().fold(0, |t, w| t | w.taint);
+            if carried & (Taint::SECRET | Taint::HOST) != 0 {
+                let what = if carried & Taint::SECRET != 0 {
+                    "secrets"
+                } else {
+                    "the host and user name"
+                };
+                self.push(
+                    K::SecretExfiltration,
+                    at,
+                    format!(
+                        "{what} sent in a DNS lookup by {prog}: `{}`",
+                        clip(&line, 100)
+                    ),
+                );
+            }
+        }
         // Secrets reaching a network send.
+        if NETWORK_SENDERS.contains(&prog.as_str()) {
+            let carried = args.iter().fold(0, |t, w| t | w.taint) | cmd.stdin;
+            if carried & (Taint::SECRET | Taint::HOST) == Taint::HOST {
+                self.push(
+                    K::SecretExfiltration,
+                    at,
+                    format!(
+                        "the host and user name sent with {prog}: `{}`",
+                        clip(&line, 100)
+                    ),
+                );
+            }
+        }
         if NETWORK_SENDERS.contains(&prog.as_str()) {
             let carried = args.iter().fold(0, |t, w| t | w.taint) | cmd.stdin;
             let remote_copy = matches!(prog.as_str(), "scp" | "rsync")
