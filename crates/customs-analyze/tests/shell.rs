@@ -291,6 +291,31 @@ fn host_identity_sent_out_is_exfiltration() {
 }
 
 #[test]
+fn for_loops_name_the_files_their_body_writes() {
+    let rc =
+        "for rc in \"$HOME/.bashrc\" \"$HOME/.zshrc\"; do\n  echo 'alias ls=x' >> \"$rc\"\ndone\n";
+    script_has(rc, Dialect::Bash, K::Persistence);
+    let profile =
+        "for f in ~/.zprofile; do printf 'export NODE_OPTIONS=--require x' >> \"$f\"; done\n";
+    script_has(profile, Dialect::Bash, K::Persistence);
+    let quiet = analyze_script(
+        "for f in a.txt b.txt; do cat \"$f\" >> out.txt; done\n",
+        Dialect::Bash,
+    );
+    assert!(
+        !kinds(&quiet).contains(&K::Persistence),
+        "{:?}",
+        details(&quiet)
+    );
+    // git hooks for every repository on the machine.
+    has(
+        "git config --global core.hooksPath ~/.config/hooks",
+        K::Persistence,
+    );
+    lacks("git config core.hooksPath .husky", K::Persistence);
+}
+
+#[test]
 fn user_data_and_recovery_wipes_are_destruction() {
     has(
         "rm -rf \"$HOME/Documents\" ~/Desktop 2>/dev/null",

@@ -146,9 +146,41 @@ impl<'s> Walker<'s> {
                 out
             }
             "comment" | "heredoc_body" | "heredoc_start" | "heredoc_end" => 0,
+            "for_statement" => self.for_in(node, stdin, captured),
             _ => self.sequence(node, stdin, captured),
         };
         self.depth -= 1;
+        out
+    }
+
+    /// `for f in A B C; do …; done`: the body walked once for each of the first few
+    /// values, with the variable bound to it (`for rc in ~/.bashrc ~/.zshrc` names the
+    /// files the body writes).
+    fn for_in(&mut self, node: Node<'_>, stdin: u8, captured: bool) -> u8 {
+        let name = node
+            .child_by_field_name("variable")
+            .map(|n| self.text(n).to_owned());
+        let mut cursor = node.walk();
+        let values: Vec<Node<'_>> = node.children_by_field_name("value", &mut cursor).collect();
+        let (Some(name), Some(body)) = (name, node.child_by_field_name("body")) else {
+            return self.sequence(node, stdin, captured);
+        };
+        if values.is_empty() {
+            return self.sequence(node, stdin, captured);
+        }
+        let mut out = 0;
+        for value in values.into_iter().take(4) {
+            let word = self.word(value);
+            let text = (word.text.len() <= MAX_VALUE).then_some(word.text);
+            self.vars.insert(
+                name.clone(),
+                Var {
+                    text,
+                    taint: word.taint,
+                },
+            );
+            out |= self.statement(body, stdin, captured);
+        }
         out
     }
 

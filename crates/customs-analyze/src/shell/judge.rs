@@ -515,6 +515,25 @@ impl Judge {
                     format!("installs a cron job: `{}`", clip(&line, 80)),
                 );
             }
+            // Hooks every repository's git runs, wherever the user works.
+            "git"
+                if args.first().is_some_and(|a| a.text == "config")
+                    && args
+                        .iter()
+                        .any(|a| a.text == "--global" || a.text == "--system")
+                    && args
+                        .iter()
+                        .any(|a| a.text.eq_ignore_ascii_case("core.hookspath")) =>
+            {
+                self.push(
+                    K::Persistence,
+                    at,
+                    format!(
+                        "sets git's hooks for every repository: `{}`",
+                        clip(&line, 100)
+                    ),
+                );
+            }
             "systemctl" if args.iter().any(|a| a.text == "enable") => {
                 self.push(
                     K::Persistence,
