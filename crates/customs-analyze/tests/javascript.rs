@@ -691,3 +691,18 @@ vm.runInNewContext(code, { env: process.env, https: require('https'), JSON });
         facts(spawn)
     );
 }
+
+#[test]
+fn a_credential_path_handed_to_a_helper_is_read() {
+    let src = "const os = require('os'); const path = require('path'); const fs = require('fs');\nconst out = {};\nfunction grab(p) { try { out[p] = fs.readFileSync(p, 'utf8'); } catch (e) {} }\ngrab(path.join(os.homedir(), '.ssh', 'id_rsa'));\n";
+    assert!(
+        facts(src)
+            .iter()
+            .any(|x| x.0 == K::SecretRead && x.2.contains("to a function of the package")),
+        "{:?}",
+        facts(src)
+    );
+    // Ordinary paths handed to helpers.
+    let quiet = "const path = require('path');\nfunction load(p) { return require(p); }\nload(path.join(__dirname, 'lib', 'config.json'));\n";
+    assert!(!kinds(quiet).contains(&K::SecretRead), "{:?}", facts(quiet));
+}

@@ -307,6 +307,10 @@ fn for_loops_name_the_files_their_body_writes() {
         "{:?}",
         details(&quiet)
     );
+    has(
+        "security find-generic-password -w -s \"Chrome Safe Storage\"",
+        K::SecretRead,
+    );
     // git hooks for every repository on the machine.
     has(
         "git config --global core.hooksPath ~/.config/hooks",

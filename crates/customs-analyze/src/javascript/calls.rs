@@ -194,6 +194,24 @@ fn evaluate<'s>(
 fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>], offset: u32) {
     let func = w.eval(callee);
     let Some(mut raw_qual) = func.qual.clone() else {
+        // A credential file's path handed to a function of the package (`grab(path.join(
+        // home, '.ssh', 'id_rsa'))`): a helper that reads what it is given.
+        if matches!(callee.get_inner_expression(), Expression::Identifier(_)) {
+            for a in w.eval_args(arguments) {
+                if let Some(path) = a.text.as_deref()
+                    && let Some(what) = signals::secret_path(path)
+                {
+                    w.push(
+                        BehaviourKind::SecretRead,
+                        offset,
+                        format!(
+                            "hands {what} ({}) to a function of the package",
+                            clip(path, 80)
+                        ),
+                    );
+                }
+            }
+        }
         return method_only(w, callee, arguments, offset);
     };
     if raw_qual.starts_with('#') {

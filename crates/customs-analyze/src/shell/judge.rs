@@ -515,6 +515,22 @@ impl Judge {
                     format!("installs a cron job: `{}`", clip(&line, 80)),
                 );
             }
+            // macOS keychain items: browser storage keys, saved passwords.
+            "security"
+                if args.first().is_some_and(|a| {
+                    matches!(
+                        a.text.as_str(),
+                        "find-generic-password" | "find-internet-password" | "dump-keychain"
+                    )
+                }) =>
+            {
+                self.push(
+                    K::SecretRead,
+                    at,
+                    format!("reads the macOS keychain: `{}`", clip(&line, 80)),
+                );
+                out |= Taint::SECRET;
+            }
             // Hooks every repository's git runs, wherever the user works.
             "git"
                 if args.first().is_some_and(|a| a.text == "config")
