@@ -69,9 +69,17 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
     crate::npmrc::analyse(pkg, &mut analysis, &mut install_roots);
 
     let named = entry_point_modules(pkg);
+    // A shell script npm links as a command (`bin`) runs whenever the command does.
+    let bin_scripts: HashSet<String> = pkg
+        .npm
+        .iter()
+        .flat_map(|m| m.entry_points.iter())
+        .map(|e| normalize_rel(e))
+        .collect();
     // Scripts, like test code, are read when something that runs reaches them.
     let (mut waiting, first): (Vec<_>, Vec<_>) = code.iter().partition(|&&(i, f, _)| {
         !install_roots.contains(&i)
+            && !(f.kind == FileKind::Script && bin_scripts.contains(&f.relative))
             && (f.kind == FileKind::Script
                 || (f.role == Role::Test
                     && !is_conftest(f)

@@ -885,6 +885,23 @@ mod package {
     }
 
     #[test]
+    fn a_shell_script_bin_runs_when_its_command_does() {
+        let manifest =
+            r#"{"name":"demo","version":"1.0.0","description":"d","bin":{"node":"bin/node"}}"#;
+        let a = npm(&[("package.json", manifest), ("bin/node", DROPPER)]);
+        assert_eq!(
+            found(&a, "bin/node", K::DownloadExecute),
+            Some(Context::Import),
+            "{:?}",
+            a.behaviours
+        );
+        // A script nothing names stays unread.
+        let manifest = r#"{"name":"demo","version":"1.0.0","description":"d"}"#;
+        let a = npm(&[("package.json", manifest), ("bin/node", DROPPER)]);
+        assert_eq!(found(&a, "bin/node", K::DownloadExecute), None);
+    }
+
+    #[test]
     fn a_bin_without_extension_is_read_by_its_first_line() {
         let manifest =
             r#"{"name":"demo","version":"1.0.0","description":"d","bin":{"demo":"bin/demo"}}"#;

@@ -198,7 +198,10 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
         // home, '.ssh', 'id_rsa'))`): a helper that reads what it is given.
         if matches!(callee.get_inner_expression(), Expression::Identifier(_)) {
             for a in w.eval_args(arguments) {
+                // A place on the machine (the home folder, an absolute path), not a
+                // module of the package (`__webpack_require__("./cookies.js")`).
                 if let Some(path) = a.text.as_deref()
+                    && path.starts_with(['~', '/', '%', '$', '*'])
                     && let Some(what) = signals::secret_path(path)
                 {
                     w.push(
