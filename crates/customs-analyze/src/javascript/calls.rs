@@ -576,6 +576,23 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
                     format!("writes {what} ({})", clip(&dest, 80)),
                 );
             }
+            // npm's user configuration made to run code in every npm command.
+            if dest.ends_with(".npmrc")
+                && let Some(key) = args.get(1).and_then(|a| a.text.as_deref()).and_then(|t| {
+                    ["node-options", "script-shell", "onload-script"]
+                        .into_iter()
+                        .find(|k| t.contains(k))
+                })
+            {
+                w.push(
+                    BehaviourKind::Persistence,
+                    offset,
+                    format!(
+                        "writes `{key}` into npm's configuration ({}): code run by every npm command",
+                        clip(&dest, 60)
+                    ),
+                );
+            }
             if dest.contains(".github/workflows")
                 && let Some(why) = args.get(1).and_then(worm_workflow)
             {

@@ -698,6 +698,8 @@ impl Judge {
                     }
                 }
             }
+            // `tr 'A-Za-z' 'N-ZA-Mn-za-m'`: a letter rotation (rot13) decodes.
+            "tr" if rotates_letters(args) => out |= cmd.stdin | Taint::DECODED,
             // Generic filters pass their input on.
             "tr" | "rev" | "sed" | "awk" | "gunzip" | "zcat" | "gzip" | "bzip2" | "xz" | "unxz"
             | "cut" | "head" | "tail" | "sort" | "uniq" | "xargs" | "dd" | "od" | "hexdump"
@@ -1320,4 +1322,21 @@ fn recovery_wipe(prog: &str, lower: &str, args: &[Word]) -> bool {
             .any(|a| a.text.to_ascii_lowercase().starts_with("/w")),
         _ => false,
     }
+}
+
+/// `tr SET1 SET2` mapping letter ranges onto other letter ranges that start elsewhere
+/// (`A-Za-z` onto `N-ZA-Mn-za-m`): a rotation cipher, not a change of case.
+fn rotates_letters(args: &[Word]) -> bool {
+    let sets: Vec<&str> = args
+        .iter()
+        .map(|a| a.text.as_str())
+        .filter(|t| !t.starts_with('-'))
+        .collect();
+    let [from, to] = sets[..] else { return false };
+    let letters = |s: &str| s.len() >= 3 && s.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-');
+    letters(from)
+        && letters(to)
+        && from.to_ascii_lowercase() != to.to_ascii_lowercase()
+        && from.bytes().next().map(|b| b.to_ascii_lowercase())
+            != to.bytes().next().map(|b| b.to_ascii_lowercase())
 }
