@@ -122,7 +122,7 @@ pub fn names_own_file(value: &str) -> bool {
         || v.starts_with("..\\")
         || v.starts_with("data:")
         || (!v.starts_with(['/', '\\', '$', '%', '~'])
-            && !v.get(1..2).is_some_and(|c| c == ":")
+            && v.get(1..2).is_none_or(|c| c != ":")
             && v.contains(['/', '\\']))
 }
 

@@ -78,8 +78,8 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         .collect();
     // Scripts, like test code, are read when something that runs reaches them.
     let (mut waiting, first): (Vec<_>, Vec<_>) = code.iter().partition(|&&(i, f, _)| {
-        !install_roots.contains(&i)
-            && !(f.kind == FileKind::Script && bin_scripts.contains(&f.relative))
+        let bin_script = f.kind == FileKind::Script && bin_scripts.contains(&f.relative);
+        !(install_roots.contains(&i) || bin_script)
             && (f.kind == FileKind::Script
                 || (f.role == Role::Test
                     && !is_conftest(f)

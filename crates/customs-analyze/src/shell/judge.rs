@@ -1336,7 +1336,7 @@ fn rotates_letters(args: &[Word]) -> bool {
     let letters = |s: &str| s.len() >= 3 && s.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-');
     letters(from)
         && letters(to)
-        && from.to_ascii_lowercase() != to.to_ascii_lowercase()
+        && !from.eq_ignore_ascii_case(to)
         && from.bytes().next().map(|b| b.to_ascii_lowercase())
             != to.bytes().next().map(|b| b.to_ascii_lowercase())
 }
