@@ -164,6 +164,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         .enumerate()
         .map(|(i, f)| (f.relative.as_str(), i))
         .collect();
+    let handed = secrets_handed_to_senders(pkg, &index, &facts);
     let reach_of: FxHashMap<usize, &reach::Reach> =
         facts.iter().map(|(&i, f)| (i, &f.reach)).collect();
     let roots: Vec<usize> = code
@@ -222,12 +223,16 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
                 && !reached.contains_key(&(i, raw.function))
         };
         // Line starts only for files with something to locate (most have nothing).
-        let lines = if f.behaviours.is_empty() {
+        let lines = if f.behaviours.is_empty() && !handed.contains_key(&i) {
             Lines(Vec::new())
         } else {
             Lines::new(text)
         };
-        for raw in &f.behaviours {
+        for raw in f
+            .behaviours
+            .iter()
+            .chain(handed.get(&i).into_iter().flatten())
+        {
             let via = (!raw.top_level && raw.function != reach::TOP)
                 .then(|| reached.get(&(i, raw.function)).map(|_| (i, raw.function)))
                 .flatten();
@@ -587,6 +592,56 @@ fn windows_path(command: &str) -> bool {
             && w[1] == b'\\'
             && (w[2].is_ascii_alphanumeric() || matches!(w[2], b'.' | b'_'))
     })
+}
+
+/// Calls that hand secrets to a function of the package which sends its parameters over
+/// the network (`sendHooks(bag)` with `bag` holding `~/.ssh`, and `sendHooks` in another
+/// file posting what it is given): secret exfiltration at the call, by file.
+fn secrets_handed_to_senders(
+    pkg: &Package,
+    index: &HashMap<&str, usize>,
+    facts: &HashMap<usize, Arc<FileFacts>>,
+) -> HashMap<usize, Vec<crate::RawBehaviour>> {
+    let mut out: HashMap<usize, Vec<crate::RawBehaviour>> = HashMap::new();
+    for (&i, f) in facts {
+        for call in &f.secret_calls {
+            let (j, name) = if call.callee.starts_with('.') {
+                match resolve_function(pkg, index, facts, i, &call.callee) {
+                    Some(found) => found,
+                    None => continue,
+                }
+            } else {
+                (i, call.callee.clone())
+            };
+            let Some(g) = facts.get(&j) else { continue };
+            let sends = g.param_sends.iter().any(|&k| {
+                g.reach
+                    .functions
+                    .get(k as usize)
+                    .is_some_and(|func| func.name == name)
+            });
+            if !sends {
+                continue;
+            }
+            let detail = if j == i {
+                format!("secrets handed to {name}(), which sends what it is given over the network")
+            } else {
+                format!(
+                    "secrets handed to {name}() of {}, which sends what it is given over the network",
+                    pkg.files[j].relative
+                )
+            };
+            out.entry(i).or_default().push(crate::RawBehaviour {
+                kind: BehaviourKind::SecretExfiltration,
+                top_level: call.top_level,
+                offset: call.offset,
+                detail,
+                guarded: false,
+                function: call.function,
+            });
+        }
+    }
+    out
 }
 
 /// `binding.gyp` command expansions (`<!(...)`) run at install time under node-gyp.

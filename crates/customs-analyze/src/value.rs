@@ -24,6 +24,9 @@ impl Taint {
     /// Who and where the installing machine is: its host name and user name (`hostname`,
     /// `whoami` in a shell), what dependency-confusion probes and beacons report.
     pub const HOST: u8 = 64;
+    /// A parameter of the top-level function being walked: where it ends up (a network
+    /// send) says what the function does with what callers hand it.
+    pub const PARAM: u8 = 128;
 }
 
 /// The abstract value of an expression.

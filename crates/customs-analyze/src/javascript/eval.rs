@@ -63,6 +63,23 @@ const REQUIRE_ALIASES: &[&str] = &[
 ];
 
 /// The module a specifier names (`node:fs` is `fs`, `fs/promises` stays as written).
+/// Whether an identifier names something the evaluator knows without a binding (a
+/// global, `require`, `module`): a parameter of that name is a module wrapper's, left
+/// as it is.
+pub(crate) fn is_global_name(name: &str) -> bool {
+    GLOBALS.contains(&name)
+        || matches!(
+            name,
+            "global"
+                | "globalThis"
+                | "window"
+                | "self"
+                | "child_process"
+                | "__filename"
+                | "__dirname"
+        )
+}
+
 pub(crate) fn module_name(specifier: &str) -> String {
     specifier
         .strip_prefix("node:")

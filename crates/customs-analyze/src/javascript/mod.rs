@@ -570,6 +570,31 @@ impl Walker<'_> {
         }
     }
 
+    /// The top-level function being walked sends what its parameters hold.
+    pub(crate) fn param_sends(&mut self) {
+        let f = self.reach.current;
+        if f < reach::UNKNOWN && !self.facts.param_sends.contains(&f) {
+            self.facts.param_sends.push(f);
+        }
+    }
+
+    /// A call handing secrets to `callee`, a function of the package.
+    pub(crate) fn secret_call(&mut self, callee: &str, offset: u32) {
+        if self.facts.secret_calls.len() < 256 {
+            let top_level = self.top_level();
+            self.facts.secret_calls.push(crate::model::SecretCall {
+                callee: callee.to_owned(),
+                offset: self.base + offset,
+                top_level,
+                function: if top_level {
+                    reach::TOP
+                } else {
+                    self.reach.current
+                },
+            });
+        }
+    }
+
     fn analyze_payload(&mut self, code: &str, offset: u32) {
         self.analyze_code(code, offset, "in the decoded payload");
     }
@@ -749,6 +774,16 @@ impl Walker<'_> {
             self.bind_pattern(&first.pattern, &items);
         }
         if !self.network_callbacks.contains(&start) {
+            // What a top-level function is handed, to see whether it sends it.
+            if self.function_depth == 1 && self.reach.current < reach::UNKNOWN {
+                for p in &params.items {
+                    if let BindingPattern::BindingIdentifier(id) = &p.pattern
+                        && !eval::is_global_name(id.name.as_str())
+                    {
+                        self.bind(id.name.as_str(), Val::tainted(Taint::PARAM));
+                    }
+                }
+            }
             return;
         }
         let downloaded = Val::tainted(Taint::DOWNLOADED);
