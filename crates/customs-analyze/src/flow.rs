@@ -12,7 +12,7 @@ use crate::value::Taint;
 pub(crate) fn process_start(
     what: &str,
     command: &str,
-    taint: u8,
+    taint: u16,
     runs: &mut Vec<String>,
 ) -> Vec<(BehaviourKind, String)> {
     let mut out = vec![(
@@ -75,7 +75,7 @@ pub(crate) fn process_start(
 pub(crate) fn network_call(
     qual: &str,
     url: &str,
-    taint: u8,
+    taint: u16,
     dns: bool,
 ) -> Vec<(BehaviourKind, String)> {
     let mut out = vec![(

@@ -14,6 +14,7 @@ mod flow;
 pub mod javascript;
 mod model;
 mod nesting;
+pub mod npmrc;
 mod package;
 pub mod python;
 pub mod reach;

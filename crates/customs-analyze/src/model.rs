@@ -180,6 +180,26 @@ pub struct FileFacts {
     /// The file's functions and who refers to whom: which functions run when the top
     /// level runs.
     pub reach: crate::reach::Reach,
+    /// Functions (indexes into [`FileFacts::reach`]'s functions) that send what their
+    /// parameters hold over the network.
+    pub param_sends: Vec<u32>,
+    /// Calls that hand secrets to a function of the package (local or imported by a
+    /// relative path), to be joined with the callee's [`FileFacts::param_sends`].
+    pub secret_calls: Vec<SecretCall>,
+}
+
+/// A call that hands secrets to a function of the package.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecretCall {
+    /// The callee as written: a local function's name, or the qualified name of an
+    /// imported one (`./hooks.send`).
+    pub callee: String,
+    /// Byte offset of the call.
+    pub offset: u32,
+    /// At module level.
+    pub top_level: bool,
+    /// The function the call sits in (see [`RawBehaviour::function`]).
+    pub function: u32,
 }
 
 impl FileFacts {

@@ -66,11 +66,20 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         .collect();
     lifecycle(pkg, &mut analysis, &mut install_roots);
     binding_gyp(pkg, &mut analysis, &mut install_roots);
+    crate::npmrc::analyse(pkg, &mut analysis, &mut install_roots);
 
     let named = entry_point_modules(pkg);
+    // A shell script npm links as a command (`bin`) runs whenever the command does.
+    let bin_scripts: HashSet<String> = pkg
+        .npm
+        .iter()
+        .flat_map(|m| m.entry_points.iter())
+        .map(|e| normalize_rel(e))
+        .collect();
     // Scripts, like test code, are read when something that runs reaches them.
     let (mut waiting, first): (Vec<_>, Vec<_>) = code.iter().partition(|&&(i, f, _)| {
-        !install_roots.contains(&i)
+        let bin_script = f.kind == FileKind::Script && bin_scripts.contains(&f.relative);
+        !(install_roots.contains(&i) || bin_script)
             && (f.kind == FileKind::Script
                 || (f.role == Role::Test
                     && !is_conftest(f)
@@ -155,6 +164,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         .enumerate()
         .map(|(i, f)| (f.relative.as_str(), i))
         .collect();
+    let handed = secrets_handed_to_senders(pkg, &index, &facts);
     let reach_of: FxHashMap<usize, &reach::Reach> =
         facts.iter().map(|(&i, f)| (i, &f.reach)).collect();
     let roots: Vec<usize> = code
@@ -213,12 +223,16 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
                 && !reached.contains_key(&(i, raw.function))
         };
         // Line starts only for files with something to locate (most have nothing).
-        let lines = if f.behaviours.is_empty() {
+        let lines = if f.behaviours.is_empty() && !handed.contains_key(&i) {
             Lines(Vec::new())
         } else {
             Lines::new(text)
         };
-        for raw in &f.behaviours {
+        for raw in f
+            .behaviours
+            .iter()
+            .chain(handed.get(&i).into_iter().flatten())
+        {
             let via = (!raw.top_level && raw.function != reach::TOP)
                 .then(|| reached.get(&(i, raw.function)).map(|_| (i, raw.function)))
                 .flatten();
@@ -495,7 +509,7 @@ impl Lines {
 
 /// 1-based line and column of an offset, and the line as a snippet (a window around the
 /// column for very long lines such as minified code).
-fn locate(text: &str, offset: u32) -> (u32, u32, String) {
+pub(crate) fn locate(text: &str, offset: u32) -> (u32, u32, String) {
     locate_in(text, &Lines::new(text), offset)
 }
 
@@ -554,7 +568,13 @@ fn lifecycle(pkg: &Package, analysis: &mut Analysis, roots: &mut Vec<usize>) {
                 via: None,
             });
         };
-        let found = shell::analyze_command(script);
+        let mut found = shell::analyze_command(script);
+        // On Windows npm runs scripts with cmd.exe, where `scripts\setup.cmd` is a path.
+        if windows_path(script) {
+            let batch = shell::analyze_script(script, shell::Dialect::Batch);
+            found.findings.extend(batch.findings);
+            found.runs.extend(batch.runs);
+        }
         for f in found.findings {
             push(f.kind, format!("`{hook}` script: {}", f.detail));
         }
@@ -569,6 +589,67 @@ fn lifecycle(pkg: &Package, analysis: &mut Analysis, roots: &mut Vec<usize>) {
             }
         }
     }
+}
+
+/// Whether a command line names a path with backslashes (`scripts\\setup.cmd`), which
+/// only cmd.exe reads as one.
+fn windows_path(command: &str) -> bool {
+    let b = command.as_bytes();
+    b.windows(3).any(|w| {
+        (w[0].is_ascii_alphanumeric() || matches!(w[0], b'.' | b'_' | b'-'))
+            && w[1] == b'\\'
+            && (w[2].is_ascii_alphanumeric() || matches!(w[2], b'.' | b'_'))
+    })
+}
+
+/// Calls that hand secrets to a function of the package which sends its parameters over
+/// the network (`sendHooks(bag)` with `bag` holding `~/.ssh`, and `sendHooks` in another
+/// file posting what it is given): secret exfiltration at the call, by file.
+fn secrets_handed_to_senders(
+    pkg: &Package,
+    index: &HashMap<&str, usize>,
+    facts: &HashMap<usize, Arc<FileFacts>>,
+) -> HashMap<usize, Vec<crate::RawBehaviour>> {
+    let mut out: HashMap<usize, Vec<crate::RawBehaviour>> = HashMap::new();
+    for (&i, f) in facts {
+        for call in &f.secret_calls {
+            let (j, name) = if call.callee.starts_with('.') {
+                match resolve_function(pkg, index, facts, i, &call.callee) {
+                    Some(found) => found,
+                    None => continue,
+                }
+            } else {
+                (i, call.callee.clone())
+            };
+            let Some(g) = facts.get(&j) else { continue };
+            let sends = g.param_sends.iter().any(|&k| {
+                g.reach
+                    .functions
+                    .get(k as usize)
+                    .is_some_and(|func| func.name == name)
+            });
+            if !sends {
+                continue;
+            }
+            let detail = if j == i {
+                format!("secrets handed to {name}(), which sends what it is given over the network")
+            } else {
+                format!(
+                    "secrets handed to {name}() of {}, which sends what it is given over the network",
+                    pkg.files[j].relative
+                )
+            };
+            out.entry(i).or_default().push(crate::RawBehaviour {
+                kind: BehaviourKind::SecretExfiltration,
+                top_level: call.top_level,
+                offset: call.offset,
+                detail,
+                guarded: false,
+                function: call.function,
+            });
+        }
+    }
+    out
 }
 
 /// `binding.gyp` command expansions (`<!(...)`) run at install time under node-gyp.
@@ -794,7 +875,7 @@ fn run_candidates(dir: &str, path: &str) -> Vec<String> {
 }
 
 /// The package file a command run from `dir` names, if it is one.
-fn find_run(pkg: &Package, dir: &str, path: &str) -> Option<usize> {
+pub(crate) fn find_run(pkg: &Package, dir: &str, path: &str) -> Option<usize> {
     let candidates = run_candidates(dir, path);
     pkg.files
         .iter()

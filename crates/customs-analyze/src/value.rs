@@ -9,27 +9,30 @@ pub struct Taint;
 
 impl Taint {
     /// Result of a decoder (base64, hex, zlib, marshal, rot13, XOR/`chr` loops).
-    pub const DECODED: u8 = 1;
+    pub const DECODED: u16 = 1;
     /// Data from the network.
-    pub const DOWNLOADED: u8 = 2;
+    pub const DOWNLOADED: u16 = 2;
     /// Credentials, tokens or the whole environment.
-    pub const SECRET: u8 = 4;
+    pub const SECRET: u16 = 4;
     /// Text assembled to hide what it is (reversed, `chr` joins, concatenated names).
-    pub const OBFUSCATED: u8 = 8;
+    pub const OBFUSCATED: u16 = 8;
     /// A socket or its file descriptor.
-    pub const SOCKET: u8 = 16;
+    pub const SOCKET: u16 = 16;
     /// Read from a file shipped in the package (a path relative to `__file__`,
     /// `importlib.resources`, `pkgutil.get_data`).
-    pub const DATA_FILE: u8 = 32;
+    pub const DATA_FILE: u16 = 32;
     /// Who and where the host is: its name, the user's name, the system's details, the
-    /// output of a reconnaissance command (`whoami`, `uname -a`). Not a secret, but what
-    /// a beacon or a dependency-confusion probe sends home; unlike secrets, it is carried
-    /// through the return values of the file's functions.
-    pub const HOST: u8 = 64;
+    /// output of a reconnaissance command (`whoami`, `uname -a`, `hostname` in a shell).
+    /// Not a secret, but what a beacon or a dependency-confusion probe sends home;
+    /// unlike secrets, it is carried through the return values of the file's functions.
+    pub const HOST: u16 = 64;
     /// Read from the process's own input: standard input, or a line read from a stream
     /// it was handed. Decoding it is a protocol between processes, not a payload
     /// unpacked from the package.
-    pub const INPUT: u8 = 128;
+    pub const INPUT: u16 = 128;
+    /// A parameter of the top-level function being walked: where it ends up (a network
+    /// send) says what the function does with what callers hand it.
+    pub const PARAM: u16 = 256;
 }
 
 /// The abstract value of an expression.
@@ -45,7 +48,7 @@ pub struct Val {
     /// one literal.
     pub folded: bool,
     /// Taint bits.
-    pub taint: u8,
+    pub taint: u16,
 }
 
 impl Val {
@@ -67,7 +70,7 @@ impl Val {
     }
 
     #[must_use]
-    pub fn tainted(taint: u8) -> Self {
+    pub fn tainted(taint: u16) -> Self {
         Self {
             taint,
             ..Self::default()
@@ -76,7 +79,7 @@ impl Val {
 
     /// What a call to `callee` returns: known only by name, carrying `taint`.
     #[must_use]
-    pub fn returned(callee: Option<&str>, taint: u8) -> Self {
+    pub fn returned(callee: Option<&str>, taint: u16) -> Self {
         Self {
             qual: callee.map(|q| concat([q, "()"])),
             taint,

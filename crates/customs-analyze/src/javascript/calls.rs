@@ -165,7 +165,7 @@ pub(crate) fn on_call(w: &mut Walker<'_>, it: &CallExpression<'_>) {
 struct Arguments {
     args: Vec<Val>,
     /// Every argument's taint.
-    taint: u8,
+    taint: u16,
     /// The first argument's text, or empty.
     first_text: String,
 }
@@ -194,6 +194,31 @@ fn evaluate<'s>(
 fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>], offset: u32) {
     let func = w.eval(callee);
     let Some(mut raw_qual) = func.qual.clone() else {
+        // A credential file's path handed to a function of the package (`grab(path.join(
+        // home, '.ssh', 'id_rsa'))`): a helper that reads what it is given.
+        if let Expression::Identifier(name) = callee.get_inner_expression() {
+            let args = w.eval_args(arguments);
+            if args.iter().any(|a| a.taint & Taint::SECRET != 0) {
+                w.secret_call(name.name.as_str(), offset);
+            }
+            for a in args {
+                // A place on the machine (the home folder, an absolute path), not a
+                // module of the package (`__webpack_require__("./cookies.js")`).
+                if let Some(path) = a.text.as_deref()
+                    && path.starts_with(['~', '/', '%', '$', '*'])
+                    && let Some(what) = signals::secret_path(path)
+                {
+                    w.push(
+                        BehaviourKind::SecretRead,
+                        offset,
+                        format!(
+                            "hands {what} ({}) to a function of the package",
+                            clip(path, 80)
+                        ),
+                    );
+                }
+            }
+        }
         return method_only(w, callee, arguments, offset);
     };
     if raw_qual.starts_with('#') {
@@ -218,6 +243,12 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
     }
     // The arguments are evaluated when a check below first needs them.
     let mut evaluated = None;
+    // Secrets handed to a function of another file of the package.
+    if raw_qual.starts_with('.')
+        && evaluate(&mut evaluated, w, arguments).taint & Taint::SECRET != 0
+    {
+        w.secret_call(&raw_qual, offset);
+    }
     // Calls made through another: `Reflect.construct(Function, [...])`,
     // `Reflect.apply(eval, this, [code])`, `eval.call(this, code)`, `f.apply(this, [..])`.
     if let Some((target, args)) = indirect_call(w, &raw_qual, arguments) {
@@ -250,6 +281,37 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
             .or_else(|| qual.strip_suffix(".apply"))
             .unwrap_or(qual);
         super::browser::on_call(w, direct, arguments, offset);
+    }
+
+    if matches!(
+        qual,
+        "global.String.fromCharCode" | "global.String.fromCodePoint"
+    ) {
+        let mut text = String::new();
+        let mut codes = 0usize;
+        for a in &evaluate(&mut evaluated, w, arguments).args {
+            for item in super::fold::items(a) {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let c = super::fold::as_number(&item).and_then(|n| char::from_u32(n as u32));
+                match c {
+                    Some(c) if codes < 4096 => {
+                        text.push(c);
+                        codes += 1;
+                    }
+                    _ => codes = usize::MAX / 2,
+                }
+            }
+        }
+        if (8..4096).contains(&codes) && command_or_url(&text) {
+            w.push(
+                BehaviourKind::Obfuscation,
+                offset,
+                format!(
+                    "a URL or command hidden in character codes: '{}'",
+                    clip(&text, 60)
+                ),
+            );
+        }
     }
 
     if func.folded {
@@ -364,6 +426,14 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
                 offset,
                 format!("{what}() of code built at run time"),
             );
+        } else if let Some(code) = code_arg.and_then(Val::exact_text) {
+            // Constant code runs as if it were written here; a `vm` sandbox's properties
+            // are its globals.
+            let mut code = code.to_owned();
+            if qual == "vm.runInNewContext" {
+                code.insert_str(0, &sandbox_prelude(w, arguments));
+            }
+            w.analyze_code(&code, offset, &format!("in the code passed to {what}()"));
         }
         return;
     }
@@ -450,8 +520,12 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
             w.region.socket.get_or_insert(offset);
         }
         let dns = DNS.contains(&qual);
-        for (kind, detail) in crate::flow::network_call(qual, first_text, *taint, dns) {
+        let taint = *taint;
+        for (kind, detail) in crate::flow::network_call(qual, first_text, taint, dns) {
             w.push(kind, offset, detail);
+        }
+        if taint & Taint::PARAM != 0 {
+            w.param_sends();
         }
         return;
     }
@@ -472,12 +546,16 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
         .iter()
         .any(|p| qual.starts_with(p))
     {
-        if evaluate(&mut evaluated, w, arguments).taint & Taint::SECRET != 0 {
+        let taint = evaluate(&mut evaluated, w, arguments).taint;
+        if taint & Taint::SECRET != 0 {
             w.push(
                 BehaviourKind::SecretExfiltration,
                 offset,
                 format!("secrets sent with {qual}()"),
             );
+        }
+        if taint & Taint::PARAM != 0 {
+            w.param_sends();
         }
         return;
     }
@@ -514,6 +592,23 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
                     BehaviourKind::Persistence,
                     offset,
                     format!("writes {what} ({})", clip(&dest, 80)),
+                );
+            }
+            // npm's user configuration made to run code in every npm command.
+            if dest.ends_with(".npmrc")
+                && let Some(key) = args.get(1).and_then(|a| a.text.as_deref()).and_then(|t| {
+                    ["node-options", "script-shell", "onload-script"]
+                        .into_iter()
+                        .find(|k| t.contains(k))
+                })
+            {
+                w.push(
+                    BehaviourKind::Persistence,
+                    offset,
+                    format!(
+                        "writes `{key}` into npm's configuration ({}): code run by every npm command",
+                        clip(&dest, 60)
+                    ),
                 );
             }
             if dest.contains(".github/workflows")
@@ -623,6 +718,13 @@ fn method_only(
     arguments: &[Argument<'_>],
     offset: u32,
 ) {
+    if string_array_rotation(callee, arguments) {
+        w.push(
+            BehaviourKind::Obfuscation,
+            offset,
+            "obfuscator.io string-array rotation: a['push'](a['shift']())",
+        );
+    }
     let Expression::StaticMemberExpression(m) = callee.get_inner_expression() else {
         return;
     };
@@ -633,6 +735,61 @@ fn method_only(
         w.region.piped = true;
     }
     super::browser::on_method(w, m, offset);
+}
+
+/// `a['push'](a['shift']())`: obfuscator.io's loop that rotates its string array until a
+/// checksum matches. Written with quoted property names, which people and minifiers
+/// never write.
+fn string_array_rotation(callee: &Expression<'_>, arguments: &[Argument<'_>]) -> bool {
+    let quoted = |e: &Expression<'_>, name: &str| -> Option<String> {
+        let Expression::ComputedMemberExpression(m) = e.get_inner_expression() else {
+            return None;
+        };
+        let Expression::StringLiteral(key) = m.expression.get_inner_expression() else {
+            return None;
+        };
+        let Expression::Identifier(object) = m.object.get_inner_expression() else {
+            return None;
+        };
+        (key.value.as_str() == name).then(|| object.name.to_string())
+    };
+    let Some(array) = quoted(callee, "push") else {
+        return false;
+    };
+    let [argument] = arguments else { return false };
+    let Some(Expression::CallExpression(inner)) = argument
+        .as_expression()
+        .map(Expression::get_inner_expression)
+    else {
+        return false;
+    };
+    inner.arguments.is_empty() && quoted(&inner.callee, "shift").is_some_and(|a| a == array)
+}
+
+/// Whether text decoded from character codes is a URL or a command line: what a package
+/// has no reason to spell in numbers.
+fn command_or_url(text: &str) -> bool {
+    let lower = text.trim_start().to_ascii_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    lower.contains("://")
+        || lower.contains("child_process")
+        || lower.contains("require(")
+        || (lower.contains(' ')
+            && matches!(
+                first,
+                "curl"
+                    | "wget"
+                    | "powershell"
+                    | "pwsh"
+                    | "bash"
+                    | "sh"
+                    | "cmd"
+                    | "nc"
+                    | "certutil"
+                    | "bitsadmin"
+                    | "mshta"
+                    | "rundll32"
+            ))
 }
 
 /// `m._compile(code, filename)`: code compiled as a module.
@@ -660,6 +817,47 @@ fn compile(w: &mut Walker<'_>, arguments: &[Argument<'_>], offset: u32) {
             );
         }
     }
+}
+
+/// `vm.runInNewContext(code, { env: process.env, https: require('https') })`: the
+/// sandbox's properties that hold node modules or the environment, as declarations the
+/// code can be read after (`var https = require("https");`).
+fn sandbox_prelude(w: &Walker<'_>, arguments: &[Argument<'_>]) -> String {
+    let Some(Expression::ObjectExpression(o)) = arguments
+        .get(1)
+        .and_then(Argument::as_expression)
+        .map(Expression::get_inner_expression)
+    else {
+        return String::new();
+    };
+    let mut prelude = String::new();
+    for p in o.properties.iter().take(64) {
+        let ast::ObjectPropertyKind::ObjectProperty(p) = p else {
+            continue;
+        };
+        let Some(key) = p.key.static_name() else {
+            continue;
+        };
+        if !key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')
+        {
+            continue;
+        }
+        let value = w.eval(&p.value);
+        let Some(q) = value.qual.as_deref() else {
+            continue;
+        };
+        let bound = if let Some(global) = q.strip_prefix("global.") {
+            global.to_owned()
+        } else if q.starts_with('#') || q.contains('.') {
+            continue;
+        } else {
+            format!("require({q:?})")
+        };
+        prelude.push_str(&format!("var {key} = {bound};\n"));
+    }
+    prelude
 }
 
 /// What makes the content written into a workflow file a worm's rather than a project

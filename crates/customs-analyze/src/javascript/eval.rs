@@ -63,6 +63,23 @@ const REQUIRE_ALIASES: &[&str] = &[
 ];
 
 /// The module a specifier names (`node:fs` is `fs`, `fs/promises` stays as written).
+/// Whether an identifier names something the evaluator knows without a binding (a
+/// global, `require`, `module`): a parameter of that name is a module wrapper's, left
+/// as it is.
+pub(crate) fn is_global_name(name: &str) -> bool {
+    GLOBALS.contains(&name)
+        || matches!(
+            name,
+            "global"
+                | "globalThis"
+                | "window"
+                | "self"
+                | "child_process"
+                | "__filename"
+                | "__dirname"
+        )
+}
+
 pub(crate) fn module_name(specifier: &str) -> String {
     specifier
         .strip_prefix("node:")
@@ -108,7 +125,16 @@ impl Walker<'_> {
         }
         let d = depth + 1;
         match expr.get_inner_expression() {
-            Expression::StringLiteral(s) => Val::text(s.value.as_str()),
+            Expression::StringLiteral(s) => {
+                let mut v = Val::text(s.value.as_str());
+                if s.raw
+                    .as_ref()
+                    .is_some_and(|raw| fold::escapes_hide_text(raw))
+                {
+                    v.taint |= Taint::DECODED | Taint::OBFUSCATED;
+                }
+                v
+            }
             Expression::NumericLiteral(n) => {
                 let mut v = fold::number(n.value, 0);
                 v.folded = false;
@@ -167,6 +193,8 @@ impl Walker<'_> {
                 }
                 match name {
                     "global" | "globalThis" | "window" | "self" => Val::qual("global".into()),
+                    // `node -e` and `node -p` code sees node's modules as globals.
+                    "child_process" => Val::qual("child_process".into()),
                     "__filename" => Val {
                         text: Some("<__file__>".into()),
                         ..Val::default()
@@ -304,16 +332,15 @@ impl Walker<'_> {
             Expression::ObjectExpression(o) => {
                 let mut v = Val::default();
                 for p in &o.properties {
-                    let item = match p {
+                    let inner = match p {
                         ast::ObjectPropertyKind::ObjectProperty(p) => self.eval_at(&p.value, d),
-                        ast::ObjectPropertyKind::SpreadProperty(s) => {
-                            let inner = self.eval_at(&s.argument, d);
-                            if inner.qual.as_deref() == Some("global.process.env") {
-                                Val::tainted(Taint::SECRET)
-                            } else {
-                                inner
-                            }
-                        }
+                        ast::ObjectPropertyKind::SpreadProperty(s) => self.eval_at(&s.argument, d),
+                    };
+                    // `{ ...process.env }` and `{ env: process.env }` both hold it all.
+                    let item = if inner.qual.as_deref() == Some("global.process.env") {
+                        Val::tainted(Taint::SECRET)
+                    } else {
+                        inner
                     };
                     v.taint |= item.taint;
                 }
@@ -729,6 +756,16 @@ impl Walker<'_> {
         if super::calls::is_fetch(qual) {
             return Val::returned(Some(qual), taint | Taint::DOWNLOADED);
         }
+        // An unknown library's decoder (`stego.decode('cover.png')`, `lib.decrypt(blob)`):
+        // what it returns is decoded data.
+        if qual.is_empty()
+            && matches!(
+                method,
+                "decode" | "decrypt" | "decompress" | "decipher" | "deobfuscate" | "unhide"
+            )
+        {
+            return Val::returned(None, taint | Taint::DECODED);
+        }
         Val::returned(func.qual.as_deref(), taint)
     }
 
@@ -740,7 +777,7 @@ impl Walker<'_> {
         method: &str,
         args: &[Val],
         arguments: &[Argument<'_>],
-        taint: u8,
+        taint: u16,
     ) -> Option<Val> {
         let r = receiver?;
         if r.qual
@@ -752,7 +789,7 @@ impl Walker<'_> {
         let exact_arg = |i: usize| args.get(i).and_then(Val::exact_text);
         let num_arg = |i: usize| args.get(i).and_then(fold::as_number);
         let text = r.exact_text();
-        let out = |text: Option<String>, extra: u8| Val {
+        let out = |text: Option<String>, extra: u16| Val {
             exact: text.is_some(),
             text,
             folded: true,
@@ -1014,7 +1051,7 @@ impl Walker<'_> {
     }
 
     /// The taint of what this region wrote to a file the path may name.
-    fn written_taint(&self, path: &str) -> u8 {
+    fn written_taint(&self, path: &str) -> u16 {
         self.region
             .written
             .iter()

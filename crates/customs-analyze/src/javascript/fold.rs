@@ -35,7 +35,7 @@ pub(crate) fn number_text(n: f64) -> String {
     }
 }
 
-pub(crate) fn number(n: f64, taint: u8) -> Val {
+pub(crate) fn number(n: f64, taint: u16) -> Val {
     Val {
         text: Some(number_text(n)),
         exact: true,
@@ -45,7 +45,7 @@ pub(crate) fn number(n: f64, taint: u8) -> Val {
     }
 }
 
-pub(crate) fn boolean(b: bool, taint: u8) -> Val {
+pub(crate) fn boolean(b: bool, taint: u16) -> Val {
     Val {
         text: Some(if b { "true" } else { "false" }.to_owned()),
         exact: true,
@@ -110,7 +110,7 @@ pub(crate) fn items(v: &Val) -> Vec<Val> {
 }
 
 /// One item of a folded array: a number when it reads as one.
-pub(crate) fn item(s: &str, taint: u8) -> Val {
+pub(crate) fn item(s: &str, taint: u16) -> Val {
     let numeric = !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'e'))
@@ -309,9 +309,74 @@ pub(crate) fn same_file(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether a string literal's source hides its text in escape sequences: at least 10
+/// `\xNN` or `\uNNNN` escapes of printable ASCII characters, which nobody needs to
+/// escape, making up at least half of the text (`"\x72\x65\x71..."`). Escapes of control
+/// or non-ASCII characters (ANSI colours, accented letters) are ordinary.
+pub(crate) fn escapes_hide_text(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    if memchr::memchr(b'\\', bytes).is_none() {
+        return false;
+    }
+    let hex = |s: &[u8]| {
+        std::str::from_utf8(s)
+            .ok()
+            .and_then(|t| u32::from_str_radix(t, 16).ok())
+    };
+    let (mut hidden, mut chars) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            // Count characters, not bytes (UTF-8 continuation bytes do not start one).
+            if bytes[i] & 0xC0 != 0x80 {
+                chars += 1;
+            }
+            i += 1;
+            continue;
+        }
+        chars += 1;
+        let (code, len) = match bytes.get(i + 1) {
+            Some(b'x') => (bytes.get(i + 2..i + 4).and_then(hex), 4),
+            Some(b'u') if bytes.get(i + 2) != Some(&b'{') => {
+                (bytes.get(i + 2..i + 6).and_then(hex), 6)
+            }
+            _ => (None, 2),
+        };
+        if code.is_some_and(|c| (0x20..0x7f).contains(&c)) {
+            hidden += 1;
+        }
+        i += len;
+    }
+    hidden >= 10 && hidden * 2 >= chars
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_that_hide_text() {
+        assert!(escapes_hide_text(
+            r#""\x72\x65\x71\x75\x69\x72\x65\x28\x27\x6f\x73\x27\x29""#
+        ));
+        assert!(escapes_hide_text(
+            r"'\u0065\u0076\u0061\u006c\u0028\u0031\u0029\u003b\u0020\u0078\u0079'"
+        ));
+        // Control characters, non-ASCII letters and escaped backslashes are ordinary.
+        assert!(!escapes_hide_text(
+            r#""\u001b[31m\u001b[39m\u001b[1m\u001b[22m\u001b[2m\u001b[3m""#
+        ));
+        assert!(!escapes_hide_text(
+            r#""\u00e9\u00e8\u00ea\u00eb\u00e0\u00e2\u00e4\u00f4\u00f6\u00fb\u00fc""#
+        ));
+        assert!(!escapes_hide_text(
+            r#""[\\x20-\\x7e]\\x41\\x42\\x43\\x44\\x45\\x46\\x47\\x48""#
+        ));
+        // A few escapes in ordinary text.
+        assert!(!escapes_hide_text(
+            r#""<\x2fscript> and a long sentence of ordinary words \x41\x42""#
+        ));
+    }
 
     #[test]
     fn patterns_and_decoding() {

@@ -18,6 +18,8 @@ mod eval;
 mod fold;
 mod inline;
 
+pub(crate) use fold::data_url_code;
+
 use std::cell::{Cell, RefCell};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -385,7 +387,7 @@ struct Region {
     wrote: Option<u32>,
     /// The paths written in the region (as far as they fold, `*` for unknown parts), with
     /// the taint of the data written.
-    written: Vec<(String, u8)>,
+    written: Vec<(String, u16)>,
     /// Places that run, make executable or load a file, whether they are top level, what
     /// is done, and the file or command run (empty when unknown).
     runs: Vec<(u32, bool, String, String)>,
@@ -568,17 +570,44 @@ impl Walker<'_> {
         }
     }
 
+    /// The top-level function being walked sends what its parameters hold.
+    pub(crate) fn param_sends(&mut self) {
+        let f = self.reach.current;
+        if f < reach::UNKNOWN && !self.facts.param_sends.contains(&f) {
+            self.facts.param_sends.push(f);
+        }
+    }
+
+    /// A call handing secrets to `callee`, a function of the package.
+    pub(crate) fn secret_call(&mut self, callee: &str, offset: u32) {
+        if self.facts.secret_calls.len() < 256 {
+            let top_level = self.top_level();
+            self.facts.secret_calls.push(crate::model::SecretCall {
+                callee: callee.to_owned(),
+                offset: self.base + offset,
+                top_level,
+                function: if top_level {
+                    reach::TOP
+                } else {
+                    self.reach.current
+                },
+            });
+        }
+    }
+
     fn analyze_payload(&mut self, code: &str, offset: u32) {
+        self.analyze_code(code, offset, "in the decoded payload");
+    }
+
+    /// Analyses code that this file runs (`label` says where it came from), each of its
+    /// behaviours placed at `offset`.
+    fn analyze_code(&mut self, code: &str, offset: u32, label: &str) {
         if self.payload_depth >= MAX_PAYLOAD_DEPTH || code.len() > 1 << 20 {
             return;
         }
         let inner = analyze_at(code, &self.path, 0, self.payload_depth + 1);
         for b in inner.behaviours {
-            self.push(
-                b.kind,
-                offset,
-                format!("in the decoded payload: {}", b.detail),
-            );
+            self.push(b.kind, offset, format!("{label}: {}", b.detail));
         }
     }
 
@@ -745,6 +774,16 @@ impl Walker<'_> {
             self.bind_pattern(&first.pattern, &items);
         }
         if !self.network_callbacks.contains(&start) {
+            // What a top-level function is handed, to see whether it sends it.
+            if self.function_depth == 1 && self.reach.current < reach::UNKNOWN {
+                for p in &params.items {
+                    if let BindingPattern::BindingIdentifier(id) = &p.pattern
+                        && !eval::is_global_name(id.name.as_str())
+                    {
+                        self.bind(id.name.as_str(), Val::tainted(Taint::PARAM));
+                    }
+                }
+            }
             return;
         }
         let downloaded = Val::tainted(Taint::DOWNLOADED);
@@ -794,7 +833,7 @@ const EXTRACTORS: &[&str] = &[
 /// Whether a run (`target`: the command or file, empty when unknown) runs one of the
 /// files written: when either side is unknown it may; an archive tool unpacking a file is
 /// not running it.
-fn runs_written_file(written: &[(String, u8)], target: &str) -> bool {
+fn runs_written_file(written: &[(String, u16)], target: &str) -> bool {
     let words = command_words(target);
     let program = words
         .first()

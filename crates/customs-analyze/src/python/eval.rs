@@ -75,7 +75,7 @@ fn contains_chr(expr: &Expr) -> bool {
 }
 
 /// [`Taint::DATA_FILE`] for a path inside the package (`os.path.join(os.path.dirname(__file__), ...)`).
-fn data_file(path: Option<&str>) -> u8 {
+fn data_file(path: Option<&str>) -> u16 {
     match path {
         Some(p) if p.starts_with("<__file__>/") => Taint::DATA_FILE,
         _ => 0,
@@ -153,7 +153,7 @@ impl Walker {
     /// The taint of what this scope (or an enclosing one) wrote to the file at `path`:
     /// to a file of the same path, or to a file whose path is not known; any tainted
     /// write when the read's path is not known.
-    pub(crate) fn stored(&self, path: Option<&str>) -> u8 {
+    pub(crate) fn stored(&self, path: Option<&str>) -> u16 {
         self.scopes
             .iter()
             .flat_map(|s| s.written.iter())

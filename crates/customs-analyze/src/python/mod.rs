@@ -207,7 +207,7 @@ struct Written {
     /// The path's text; `None` when the file is known only as an object.
     path: Option<String>,
     /// The data's taint.
-    taint: u8,
+    taint: u16,
     /// The data's text, when constant.
     content: Option<String>,
 }
@@ -230,7 +230,7 @@ const MAX_WRITTEN: usize = 16;
 /// What a function of the file returns, as far as its return statements tell.
 #[derive(Default)]
 struct Returns {
-    taint: u8,
+    taint: u16,
     /// The constant text every return statement gives, if one does.
     text: Option<String>,
     /// Some return statement gives something else.
@@ -388,7 +388,7 @@ impl Walker {
 
     /// Adds taint to what a name or attribute chain holds (`out.append(x)`,
     /// `out[i] = x`), in the scope that binds it.
-    fn add_taint(&mut self, target: &Expr, taint: u8) {
+    fn add_taint(&mut self, target: &Expr, taint: u16) {
         if taint == 0 {
             return;
         }

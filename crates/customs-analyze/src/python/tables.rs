@@ -327,7 +327,7 @@ struct Arguments<'c> {
     args: Vec<Val>,
     kwargs: Vec<(&'c str, Val)>,
     /// Every argument's taint.
-    taint: u8,
+    taint: u16,
     /// The first positional argument's text.
     first_text: Option<String>,
 }

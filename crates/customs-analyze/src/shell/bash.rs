@@ -75,7 +75,7 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
 #[derive(Clone)]
 struct Var {
     text: Option<String>,
-    taint: u8,
+    taint: u16,
 }
 
 struct Walker<'s> {
@@ -116,7 +116,7 @@ impl<'s> Walker<'s> {
 
     /// Walks a statement (any node); returns what its output carries. `stdin` is what
     /// its input carries, `captured` whether its output is read.
-    fn statement(&mut self, node: Node<'_>, stdin: u8, captured: bool) -> u8 {
+    fn statement(&mut self, node: Node<'_>, stdin: u16, captured: bool) -> u16 {
         if !self.enter() {
             return 0;
         }
@@ -146,15 +146,47 @@ impl<'s> Walker<'s> {
                 out
             }
             "comment" | "heredoc_body" | "heredoc_start" | "heredoc_end" => 0,
+            "for_statement" => self.for_in(node, stdin, captured),
             _ => self.sequence(node, stdin, captured),
         };
         self.depth -= 1;
         out
     }
 
+    /// `for f in A B C; do …; done`: the body walked once for each of the first few
+    /// values, with the variable bound to it (`for rc in ~/.bashrc ~/.zshrc` names the
+    /// files the body writes).
+    fn for_in(&mut self, node: Node<'_>, stdin: u16, captured: bool) -> u16 {
+        let name = node
+            .child_by_field_name("variable")
+            .map(|n| self.text(n).to_owned());
+        let mut cursor = node.walk();
+        let values: Vec<Node<'_>> = node.children_by_field_name("value", &mut cursor).collect();
+        let (Some(name), Some(body)) = (name, node.child_by_field_name("body")) else {
+            return self.sequence(node, stdin, captured);
+        };
+        if values.is_empty() {
+            return self.sequence(node, stdin, captured);
+        }
+        let mut out = 0;
+        for value in values.into_iter().take(4) {
+            let word = self.word(value);
+            let text = (word.text.len() <= MAX_VALUE).then_some(word.text);
+            self.vars.insert(
+                name.clone(),
+                Var {
+                    text,
+                    taint: word.taint,
+                },
+            );
+            out |= self.statement(body, stdin, captured);
+        }
+        out
+    }
+
     /// The children of a compound node in order; a child followed by `&` runs in the
     /// background.
-    fn sequence(&mut self, node: Node<'_>, stdin: u8, captured: bool) -> u8 {
+    fn sequence(&mut self, node: Node<'_>, stdin: u16, captured: bool) -> u16 {
         let kids = children(node);
         let mut out = 0;
         for (i, child) in kids.iter().enumerate() {
@@ -184,7 +216,7 @@ impl<'s> Walker<'s> {
         self.text(n).to_owned()
     }
 
-    fn pipeline(&mut self, node: Node<'_>, stdin: u8, captured: bool) -> u8 {
+    fn pipeline(&mut self, node: Node<'_>, stdin: u16, captured: bool) -> u16 {
         let stages: Vec<Node<'_>> = children(node)
             .into_iter()
             .filter(Node::is_named)
@@ -253,7 +285,7 @@ impl<'s> Walker<'s> {
             .unwrap_or_default()
     }
 
-    fn redirected(&mut self, node: Node<'_>, stdin: u8, captured: bool) -> u8 {
+    fn redirected(&mut self, node: Node<'_>, stdin: u16, captured: bool) -> u16 {
         let body = node.child_by_field_name("body");
         let mut input = stdin;
         let mut outputs: Vec<(String, bool)> = Vec::new();
@@ -291,7 +323,7 @@ impl<'s> Walker<'s> {
 
     /// Reads one redirect: input files and here-strings feed `input`; output targets go
     /// to `outputs` (with whether they take standard output).
-    fn redirect(&mut self, r: Node<'_>, input: &mut u8, outputs: &mut Vec<(String, bool)>) {
+    fn redirect(&mut self, r: Node<'_>, input: &mut u16, outputs: &mut Vec<(String, bool)>) {
         match r.kind() {
             "file_redirect" => {
                 let kids = children(r);
@@ -367,7 +399,7 @@ impl<'s> Walker<'s> {
         );
     }
 
-    fn command(&mut self, node: Node<'_>, stdin: u8, captured: bool, outputs: &[String]) -> u8 {
+    fn command(&mut self, node: Node<'_>, stdin: u16, captured: bool, outputs: &[String]) -> u16 {
         let mut words = Vec::new();
         let mut assignments = Vec::new();
         let mut input = stdin;
@@ -409,6 +441,24 @@ impl<'s> Walker<'s> {
         };
         let out = self.judge.command(&cmd);
         let prog = program(&cmd.words[0].text);
+        // `… | while read -r line`: the variables read carry what came in.
+        if prog == "read" && input != 0 {
+            for w in cmd.words[1..].iter().filter(|w| !w.text.starts_with('-')) {
+                if !w.text.is_empty()
+                    && w.text
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                {
+                    self.vars.insert(
+                        w.text.clone(),
+                        Var {
+                            text: None,
+                            taint: input,
+                        },
+                    );
+                }
+            }
+        }
         for (target, stdout) in &extra_outputs {
             self.judge.socket_redirect(&prog, target, offset(node));
             if *stdout && !target.starts_with("/dev/") {

@@ -40,7 +40,7 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
                 cut = true;
                 break;
             }
-            let mut flow = 0u8;
+            let mut flow = 0u16;
             let mut programs = Vec::new();
             let last = pipeline.len().saturating_sub(1);
             for (i, stage) in pipeline.iter().enumerate() {

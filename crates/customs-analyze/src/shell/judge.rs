@@ -24,7 +24,7 @@ pub struct Finding {
 pub(crate) struct Word {
     pub text: String,
     /// What its substitutions or variables carry ([`Taint`] bits).
-    pub taint: u8,
+    pub taint: u16,
     /// Written as constant text (no expansion or substitution in it).
     pub literal: bool,
 }
@@ -47,7 +47,7 @@ pub(crate) struct Command {
     /// Byte offset of the command.
     pub offset: u32,
     /// What its standard input carries (from a pipe, a file or a here-string).
-    pub stdin: u8,
+    pub stdin: u16,
     /// Its output is read by something (a pipe, a substitution or a redirect).
     pub output_used: bool,
 }
@@ -126,6 +126,8 @@ const READERS: &[&str] = &[
     "gc",
     "copy-item",
 ];
+/// Programs that look a name up in DNS: what a name carries reaches its server.
+const DNS_TOOLS: &[&str] = &["nslookup", "dig", "host", "ping", "ping6", "drill", "kdig"];
 const NETWORK_SENDERS: &[&str] = &[
     "curl",
     "wget",
@@ -227,7 +229,7 @@ impl Judge {
     }
 
     /// What a file read as input carries.
-    pub(crate) fn file_taint(&mut self, path: &str, offset: u32) -> u8 {
+    pub(crate) fn file_taint(&mut self, path: &str, offset: u32) -> u16 {
         let mut taint = 0;
         if Self::is_file_in(&self.downloaded, path) {
             taint |= Taint::DOWNLOADED;
@@ -243,7 +245,7 @@ impl Judge {
     }
 
     /// Output of a command written to a file (`> path`, `>> path`, `tee path`).
-    pub(crate) fn write_file(&mut self, path: &str, taint: u8, offset: u32) {
+    pub(crate) fn write_file(&mut self, path: &str, taint: u16, offset: u32) {
         if let Some(what) = signals::persistence_path(path) {
             self.push(
                 K::Persistence,
@@ -305,7 +307,7 @@ impl Judge {
 
     /// Judges one command; returns what its standard output carries.
     #[allow(clippy::too_many_lines)]
-    pub(crate) fn command(&mut self, cmd: &Command) -> u8 {
+    pub(crate) fn command(&mut self, cmd: &Command) -> u16 {
         let at = cmd.offset;
         let mut words: &[Word] = &cmd.words;
         let mut detached = None;
@@ -357,7 +359,7 @@ impl Judge {
         };
         let line = text(words);
         let lower = line.to_ascii_lowercase();
-        let mut out = 0u8;
+        let mut out = 0u16;
 
         // Every word: destinations, miners, sockets.
         let network_tool = DOWNLOADERS.contains(&prog.as_str())
@@ -490,7 +492,10 @@ impl Judge {
                 if env_dump(&prog, args) =>
             {
                 out |= Taint::SECRET;
-                if cmd.output_used {
+                // `set` alone also lists a shell's own variables, which autoconf's
+                // `configure` pipes through sed to save its cache: only where the dump
+                // is sent somewhere (the taint) does it count.
+                if cmd.output_used && prog != "set" {
                     self.push(
                         K::SecretRead,
                         at,
@@ -511,6 +516,41 @@ impl Judge {
                     K::Persistence,
                     at,
                     format!("installs a cron job: `{}`", clip(&line, 80)),
+                );
+            }
+            // macOS keychain items: browser storage keys, saved passwords.
+            "security"
+                if args.first().is_some_and(|a| {
+                    matches!(
+                        a.text.as_str(),
+                        "find-generic-password" | "find-internet-password" | "dump-keychain"
+                    )
+                }) =>
+            {
+                self.push(
+                    K::SecretRead,
+                    at,
+                    format!("reads the macOS keychain: `{}`", clip(&line, 80)),
+                );
+                out |= Taint::SECRET;
+            }
+            // Hooks every repository's git runs, wherever the user works.
+            "git"
+                if args.first().is_some_and(|a| a.text == "config")
+                    && args
+                        .iter()
+                        .any(|a| a.text == "--global" || a.text == "--system")
+                    && args
+                        .iter()
+                        .any(|a| a.text.eq_ignore_ascii_case("core.hookspath")) =>
+            {
+                self.push(
+                    K::Persistence,
+                    at,
+                    format!(
+                        "sets git's hooks for every repository: `{}`",
+                        clip(&line, 100)
+                    ),
                 );
             }
             "systemctl" if args.iter().any(|a| a.text == "enable") => {
@@ -598,7 +638,17 @@ impl Judge {
                     );
                 }
             }
-            "rm" | "remove-item" | "rd" | "rmdir" | "del" => self.remove(&prog, args, at),
+            "rm" | "remove-item" | "rd" | "rmdir" | "del" | "erase" => self.remove(&prog, args, at),
+            // What ransomware and wipers run first, so that nothing can be restored.
+            "vssadmin" | "wmic" | "bcdedit" | "wbadmin" | "cipher"
+                if recovery_wipe(&prog, &lower, args) =>
+            {
+                self.push(
+                    K::Destruction,
+                    at,
+                    format!("destroys backups or recovery: `{}`", clip(&line, 80)),
+                );
+            }
             "disown" => self.push(K::HiddenProcess, at, "detached from the shell with disown"),
             "screen" if args.iter().any(|a| a.text.starts_with("-d")) => {
                 self.push(K::HiddenProcess, at, "started in a detached screen session");
@@ -651,9 +701,17 @@ impl Judge {
                     }
                 }
             }
+            // `tr 'A-Za-z' 'N-ZA-Mn-za-m'`: a letter rotation (rot13) decodes.
+            "tr" if rotates_letters(args) => out |= cmd.stdin | Taint::DECODED,
             // Generic filters pass their input on.
             "tr" | "rev" | "sed" | "awk" | "gunzip" | "zcat" | "gzip" | "bzip2" | "xz" | "unxz"
-            | "cut" | "head" | "tail" | "sort" | "uniq" | "xargs" | "dd" => out |= cmd.stdin,
+            | "cut" | "head" | "tail" | "sort" | "uniq" | "xargs" | "dd" | "od" | "hexdump"
+            | "fold" | "paste" | "base32" | "basenc" => out |= cmd.stdin,
+            // Who and where the machine is (not `uname`: install scripts name platform
+            // downloads after it).
+            "hostname" | "whoami" | "id" | "logname" if args.len() <= 1 => {
+                out |= Taint::HOST;
+            }
             "echo" | "printf" | "write-output" | "write-host" => {}
             _ => {
                 let first = &words[0].text;
@@ -696,7 +754,39 @@ impl Judge {
             out |= args.iter().fold(0, |t, w| t | w.taint);
         }
 
+        // Host identity or secrets spelled into the name a DNS lookup asks for.
+        if DNS_TOOLS.contains(&prog.as_str()) {
+            let carried = args.iter().fold(0, |t, w| t | w.taint);
+            if carried & (Taint::SECRET | Taint::HOST) != 0 {
+                let what = if carried & Taint::SECRET != 0 {
+                    "secrets"
+                } else {
+                    "the host and user name"
+                };
+                self.push(
+                    K::SecretExfiltration,
+                    at,
+                    format!(
+                        "{what} sent in a DNS lookup by {prog}: `{}`",
+                        clip(&line, 100)
+                    ),
+                );
+            }
+        }
         // Secrets reaching a network send.
+        if NETWORK_SENDERS.contains(&prog.as_str()) {
+            let carried = args.iter().fold(0, |t, w| t | w.taint) | cmd.stdin;
+            if carried & (Taint::SECRET | Taint::HOST) == Taint::HOST {
+                self.push(
+                    K::SecretExfiltration,
+                    at,
+                    format!(
+                        "the host and user name sent with {prog}: `{}`",
+                        clip(&line, 100)
+                    ),
+                );
+            }
+        }
         if NETWORK_SENDERS.contains(&prog.as_str()) {
             let carried = args.iter().fold(0, |t, w| t | w.taint) | cmd.stdin;
             let remote_copy = matches!(prog.as_str(), "scp" | "rsync")
@@ -716,7 +806,7 @@ impl Judge {
     }
 
     /// `sh`, `bash`, `source`, `.`, `eval`.
-    fn shell(&mut self, prog: &str, args: &[Word], stdin: u8, at: u32) {
+    fn shell(&mut self, prog: &str, args: &[Word], stdin: u16, at: u32) {
         let inline = if prog == "eval" {
             Some(0)
         } else {
@@ -775,7 +865,7 @@ impl Judge {
     }
 
     /// Python, node, perl, ruby, php, lua.
-    fn interpreter(&mut self, prog: &str, args: &[Word], stdin: u8, at: u32) {
+    fn interpreter(&mut self, prog: &str, args: &[Word], stdin: u16, at: u32) {
         let flags: &[&str] = match prog {
             p if p.starts_with("python") => &["-c"],
             "node" | "nodejs" => &["-e", "--eval", "-p", "--print"],
@@ -871,7 +961,7 @@ impl Judge {
     }
 
     /// An interpreter reading its program from standard input.
-    fn run_stdin(&mut self, prog: &str, stdin: u8, at: u32) {
+    fn run_stdin(&mut self, prog: &str, stdin: u16, at: u32) {
         if stdin & Taint::DOWNLOADED != 0 {
             self.push(
                 K::DownloadExecute,
@@ -888,7 +978,7 @@ impl Judge {
     }
 
     /// A file run as a program or a script.
-    pub(crate) fn run_file(&mut self, path: &str, taint: u8, at: u32) {
+    pub(crate) fn run_file(&mut self, path: &str, taint: u16, at: u32) {
         if taint & Taint::DOWNLOADED != 0 || Self::is_file_in(&self.downloaded, path) {
             self.push(
                 K::DownloadExecute,
@@ -910,7 +1000,7 @@ impl Judge {
         }
     }
 
-    fn download(&mut self, prog: &str, args: &[Word], at: u32) -> u8 {
+    fn download(&mut self, prog: &str, args: &[Word], at: u32) -> u16 {
         let url = args
             .iter()
             .find(|a| a.text.contains("://"))
@@ -1011,7 +1101,7 @@ impl Judge {
         if to_stdout { Taint::DOWNLOADED } else { 0 }
     }
 
-    fn certutil(&mut self, args: &[Word], at: u32) -> u8 {
+    fn certutil(&mut self, args: &[Word], at: u32) -> u16 {
         let lower: Vec<String> = args.iter().map(|a| a.text.to_ascii_lowercase()).collect();
         let has = |f: &str| {
             lower
@@ -1047,7 +1137,7 @@ impl Judge {
         0
     }
 
-    fn netcat(&mut self, prog: &str, args: &[Word], stdin: u8, at: u32, lower: &str) {
+    fn netcat(&mut self, prog: &str, args: &[Word], stdin: u16, at: u32, lower: &str) {
         self.push(K::Network, at, format!("{prog}: {}", clip(lower, 100)));
         let exec = args.iter().any(|a| {
             matches!(
@@ -1101,6 +1191,7 @@ impl Judge {
                 _ => false,
             };
             let root_path = a.text.starts_with('/') && a.text.len() > 1 && a.text != "/s";
+            let home_or_root = home_or_root || user_data(t);
             if home_or_root && a.text != "/s" && a.text != "/q" || no_root_guard && root_path {
                 self.push(
                     K::Destruction,
@@ -1175,4 +1266,80 @@ fn env_dump(prog: &str, args: &[Word]) -> bool {
             a.text.eq_ignore_ascii_case("env:") || a.text.eq_ignore_ascii_case("env:\\")
         }),
     }
+}
+
+/// A user's own data under their home folder (`$HOME/Documents`, `~/Desktop`,
+/// `%USERPROFILE%\Pictures`), or a user's whole home folder (`/home/NAME`,
+/// `/Users/NAME`): what nothing a package builds lives in.
+fn user_data(path: &str) -> bool {
+    let p = path.replace('\\', "/");
+    let lower = p.to_ascii_lowercase();
+    let rest = [
+        "~/",
+        "$home/",
+        "${home}/",
+        "%userprofile%/",
+        "$env:userprofile/",
+        "%homepath%/",
+    ]
+    .iter()
+    .find_map(|h| lower.strip_prefix(h));
+    if let Some(rest) = rest {
+        let first = rest.split('/').next().unwrap_or("");
+        return matches!(
+            first,
+            "documents"
+                | "desktop"
+                | "pictures"
+                | "downloads"
+                | "music"
+                | "videos"
+                | "photos"
+                | "onedrive"
+                | "projects"
+                | "src"
+                | "code"
+                | "repos"
+                | "workspace"
+                | ".ssh"
+                | ".gnupg"
+        );
+    }
+    for base in ["/home/", "/users/"] {
+        if let Some(user) = lower.strip_prefix(base) {
+            return !user.is_empty() && !user.contains('/') && !user.contains('*');
+        }
+    }
+    false
+}
+
+/// Deleting shadow copies or backups, turning recovery off, wiping free space.
+fn recovery_wipe(prog: &str, lower: &str, args: &[Word]) -> bool {
+    match prog {
+        "vssadmin" => lower.contains("delete shadows") || lower.contains("resize shadowstorage"),
+        "wmic" => lower.contains("shadowcopy delete"),
+        "bcdedit" => lower.contains("recoveryenabled no") || lower.contains("ignoreallfailures"),
+        "wbadmin" => lower.contains("delete catalog") || lower.contains("delete systemstatebackup"),
+        "cipher" => args
+            .iter()
+            .any(|a| a.text.to_ascii_lowercase().starts_with("/w")),
+        _ => false,
+    }
+}
+
+/// `tr SET1 SET2` mapping letter ranges onto other letter ranges that start elsewhere
+/// (`A-Za-z` onto `N-ZA-Mn-za-m`): a rotation cipher, not a change of case.
+fn rotates_letters(args: &[Word]) -> bool {
+    let sets: Vec<&str> = args
+        .iter()
+        .map(|a| a.text.as_str())
+        .filter(|t| !t.starts_with('-'))
+        .collect();
+    let [from, to] = sets[..] else { return false };
+    let letters = |s: &str| s.len() >= 3 && s.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-');
+    letters(from)
+        && letters(to)
+        && !from.eq_ignore_ascii_case(to)
+        && from.bytes().next().map(|b| b.to_ascii_lowercase())
+            != to.bytes().next().map(|b| b.to_ascii_lowercase())
 }

@@ -204,7 +204,7 @@ fn lower_text(t: &Tok) -> String {
 pub(crate) fn analyze(text: &str) -> ShellFacts {
     let (tokens, cut) = tokenize(text);
     let mut judge = Judge::new();
-    let mut vars: HashMap<String, u8> = HashMap::new();
+    let mut vars: HashMap<String, u16> = HashMap::new();
     let mut tcp_client = None;
     let mut executes = false;
     let mut reads_stream = false;
@@ -217,7 +217,7 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
         let has = |needle: &str| lower.iter().any(|w| w.contains(needle));
         let is = |names: &[&str]| lower.iter().any(|w| names.contains(&w.as_str()));
         // Taint of the variables the statement reads.
-        let mut refs = 0u8;
+        let mut refs = 0u16;
         for w in &lower {
             for (name, taint) in &vars {
                 if mentions(w, name) {
@@ -242,7 +242,7 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
         let exec = is(&["iex", "invoke-expression", "icm", "invoke-command"])
             || has("]::create(")
             || has("scriptblock]::create");
-        let mut secret = 0u8;
+        let mut secret = 0u16;
         for (i, w) in lower.iter().enumerate() {
             if let Some(what) = signals::secret_path(w)
                 && (has("get-content") || is(&["gc", "cat", "type", "copy-item"]) || has("readall"))
@@ -369,7 +369,7 @@ pub(crate) fn analyze(text: &str) -> ShellFacts {
         }
         // Commands of each pipeline.
         let mut programs = Vec::new();
-        let mut flow = 0u8;
+        let mut flow = 0u16;
         for stage in statement.split(|(t, _)| *t == Tok::Pipe) {
             // `& program args` and `. script` run what follows.
             let stage = match stage.first() {

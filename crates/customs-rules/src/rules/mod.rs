@@ -27,6 +27,7 @@ mod install_process;
 mod name_confusion;
 mod native_binary;
 mod npm_install_script;
+mod npmrc_config;
 mod obfuscation;
 mod persistence;
 mod pth_file;
@@ -61,6 +62,7 @@ pub(crate) static ALL: &[&dyn Rule] = &[
     &dynamic_import::DynamicImport,
     &pth_file::PthFile,
     &npm_install_script::NpmInstallScript,
+    &npmrc_config::NpmrcConfig,
     &url_dependency::UrlDependency,
     &name_confusion::NameConfusion,
     &command_shadowing::CommandShadowing,

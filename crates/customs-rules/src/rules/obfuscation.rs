@@ -26,7 +26,9 @@ declare_rule! {
     /// ## When it is wrong
     /// Ordinary minification is not obfuscation and is not reported. Packages that embed
     /// data as base64 (fonts, images, WebAssembly) trigger the weakest form, encoded
-    /// blobs, which alone never makes a package suspicious.
+    /// blobs, which alone never makes a package suspicious. JavaScript obfuscators' output
+    /// (obfuscator.io, JSFuck, packer) and URLs or commands spelled in character codes, in
+    /// code that runs on install or import, make a package suspicious on their own.
     Obfuscation {
         id: "obfuscation",
         summary: "code is obfuscated",
@@ -44,6 +46,7 @@ fn strong(detail: &str) -> bool {
         "obfuscator runtime",
         "hidden after",
         "look-alikes",
+        "hidden in character codes",
         UNREAD,
     ]
     .iter()
@@ -53,6 +56,17 @@ fn strong(detail: &str) -> bool {
 /// Code nested past what customs parses safely cannot be read at all; where it runs on
 /// import or install that alone needs a human look (benign packages do not nest so deep).
 const UNREAD: &str = "nested too deeply to parse";
+
+/// JavaScript obfuscators' marks (obfuscator.io's string array, JSFuck, Dean Edwards'
+/// packer) and URLs or commands spelled in character codes: made only to hide what code
+/// does, unlike code-protection tools sold for licensed software (PyArmor). In code that
+/// runs on install or import they alone need a human look.
+const HIDING: &[&str] = &[
+    "obfuscator.io",
+    "JSFuck",
+    "packer",
+    "hidden in character codes",
+];
 
 impl crate::Rule for Obfuscation {
     fn meta(&self) -> &'static crate::RuleMeta {
@@ -77,7 +91,8 @@ impl crate::Rule for Obfuscation {
             |b| format!("{} ({})", b.detail, crate::when(b.context)),
         );
         for f in &mut out[first..] {
-            if f.message.starts_with(UNREAD) && f.context != Context::Runtime {
+            let hides = HIDING.iter().any(|h| f.message.contains(h));
+            if (f.message.starts_with(UNREAD) || hides) && f.context != Context::Runtime {
                 f.severity = f.severity.max(H);
             }
         }
