@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 
 use common::fixtures::{pth_dropper, simple_page, text};
 use common::loopback::Loopback;
+use common::proxy::Proxy;
 use common::root;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -704,19 +705,8 @@ fn an_interrupted_run_still_puts_pyproject_back() {
     assert_eq!(s.read("pyproject.toml"), pyproject);
 }
 
-/// A `customs proxy` process of this test, stopped (by its pid) when dropped.
-struct ProxyProcess(std::process::Child);
-
-impl Drop for ProxyProcess {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[test]
 fn a_standing_proxy_serves_poetry_pdm_pipx_and_uvx() {
-    use std::io::BufRead;
     let (poetry, pdm, pipx, uvx) = (
         client("poetry"),
         client("pdm"),
@@ -724,31 +714,23 @@ fn a_standing_proxy_serves_poetry_pdm_pipx_and_uvx() {
         client("uvx"),
     );
     let s = Setup::new();
-    let mut child = s
-        .command(
-            env!("CARGO_BIN_EXE_customs"),
-            &[
-                "proxy",
-                "--listen",
-                "127.0.0.1:0",
-                "--min-release-age",
-                "7d",
-                "--pypi-upstream",
-                &simple(),
-            ],
-            &[],
-        )
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let _proxy = ProxyProcess(child);
-    let url = format!("{}/pypi/simple/", line.trim());
-    assert!(url.starts_with("http://127.0.0.1:"), "{line}");
+    // The store and cache of this test's `customs run` (Setup::command).
+    let env = [
+        (
+            "CUSTOMS_STORE",
+            s.path().join("store.sqlite3").display().to_string(),
+        ),
+        (
+            "CUSTOMS_CACHE_DIR",
+            s.path().join("cache").display().to_string(),
+        ),
+    ];
+    let proxy = Proxy::start(
+        s.path(),
+        &["--min-release-age", "7d", "--pypi-upstream", &simple()],
+        &env,
+    );
+    let url = format!("{}/pypi/simple/", proxy.url);
 
     // poetry: the proxy as the primary source.
     let pyproject = format!(

@@ -139,25 +139,14 @@ pub fn pypi_registry(server: &Loopback) {
             &requires,
             &[("pyfetch/__init__.py", init)],
         );
-        let file = format!("pyfetch-{version}.tar.gz");
-        server.route(
-            &format!("/files/{file}"),
-            "application/octet-stream",
-            body.clone(),
+        let entry = sdist_entry(
+            server,
+            "pyfetch",
+            version,
+            body,
+            at,
+            provenance.then_some("octo/pyfetch"),
         );
-        let mut entry = json!({
-            "filename": file, "url": format!("/files/{file}"),
-            "hashes": {"sha256": hex::encode(Sha256::digest(&body))},
-            "upload-time": iso(at), "provenance": null,
-        });
-        if provenance {
-            let url = format!("/integrity/pyfetch/{version}/{file}/provenance");
-            server.route(&url, "application/json", serde_json::to_vec(&json!({
-                "version": 1,
-                "attestation_bundles": [{"publisher": {"kind": "GitHub", "repository": "octo/pyfetch", "workflow": "release.yml"}, "attestations": []}]
-            })).unwrap());
-            entry["provenance"] = json!(url);
-        }
         files.push(entry);
     }
     simple_page(server, "/simple/pyfetch/", "pyfetch", files);
@@ -340,25 +329,7 @@ pub fn pypi_with_provenance(server: &Loopback, name: &str, releases: &[(&str, i6
             ],
             &format!("{name}-{version}/"),
         );
-        let file = format!("{name}-{version}.tar.gz");
-        server.route(
-            &format!("/files/{file}"),
-            "application/octet-stream",
-            body.clone(),
-        );
-        let mut entry = json!({
-            "filename": file, "url": format!("/files/{file}"),
-            "hashes": {"sha256": hex::encode(Sha256::digest(&body))},
-            "upload-time": iso(*at), "provenance": null,
-        });
-        if let Some(repo) = repository {
-            let url = format!("/integrity/{name}/{version}/{file}/provenance");
-            server.route(&url, "application/json", serde_json::to_vec(&json!({
-                "version": 1,
-                "attestation_bundles": [{"publisher": {"kind": "GitHub", "repository": repo, "workflow": "release.yml"}, "attestations": []}]
-            })).unwrap());
-            entry["provenance"] = json!(url);
-        }
+        let entry = sdist_entry(server, name, version, body, *at, *repository);
         files.push(entry);
     }
     simple_page(server, &format!("/simple/{name}/"), name, files);
@@ -396,4 +367,38 @@ pub fn pypi_env_and_store(server: &Loopback, dir: &Path) -> Vec<(&'static str, S
     let mut env = vec![("PIP_INDEX_URL", format!("{}/simple/", server.url))];
     env.extend(super::fixtures::store_and_cache(dir));
     env
+}
+
+/// Serves `body` as `name`'s sdist of `version` under `/files/`, with PEP 740 provenance
+/// from GitHub repository `provenance` (its `release.yml`) when given. Returns its entry
+/// of a PEP 691 project page, uploaded at `at`.
+pub fn sdist_entry(
+    server: &Loopback,
+    name: &str,
+    version: &str,
+    body: Vec<u8>,
+    at: i64,
+    provenance: Option<&str>,
+) -> Value {
+    let file = format!("{name}-{version}.tar.gz");
+    let mut entry = json!({
+        "filename": file, "url": format!("/files/{file}"),
+        "hashes": {"sha256": hex::encode(Sha256::digest(&body))},
+        "upload-time": iso(at), "provenance": null,
+    });
+    server.route(&format!("/files/{file}"), "application/octet-stream", body);
+    if let Some(repository) = provenance {
+        let url = format!("/integrity/{name}/{version}/{file}/provenance");
+        let bundle = json!({
+            "version": 1,
+            "attestation_bundles": [{"publisher": {"kind": "GitHub", "repository": repository, "workflow": "release.yml"}, "attestations": []}]
+        });
+        server.route(
+            &url,
+            "application/json",
+            serde_json::to_vec(&bundle).unwrap(),
+        );
+        entry["provenance"] = json!(url);
+    }
+    entry
 }
