@@ -9,10 +9,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
 use common::fixtures::{NpmRelease, both, env_for, fetch, json_of, package, package_lock, run};
 use common::loopback::Loopback;
+use common::proxy::Proxy;
 use common::stdout;
 
 const SOURCE: &str = "embedded: DataDog malicious-software-packages (2026-12-07)";
@@ -137,80 +136,6 @@ fn audit_blocks_a_lockfile_pinning_an_embedded_entry() {
     );
 }
 
-/// A `customs proxy` of this test, stopped (by its pid) when dropped.
-struct Proxy {
-    child: std::process::Child,
-    url: String,
-    log: PathBuf,
-}
-
-impl Drop for Proxy {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Proxy {
-    fn start(dir: &Path, args: &[&str], env: &[(&str, String)]) -> Self {
-        use std::io::BufRead;
-        let home = dir.join("home");
-        std::fs::create_dir_all(&home).unwrap();
-        let log = dir.join("proxy.log");
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_customs"))
-            .arg("proxy")
-            .args(["--listen", "127.0.0.1:0"])
-            .args(args)
-            .current_dir(dir)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", &home)
-            .env("PIP_CONFIG_FILE", "/dev/null")
-            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::fs::File::create(&log).unwrap())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        std::io::BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let url = line.trim().to_owned();
-        assert!(
-            url.starts_with("http://127.0.0.1:"),
-            "first line is the address: {line:?}, log: {}",
-            std::fs::read_to_string(&log).unwrap_or_default()
-        );
-        Self { child, url, log }
-    }
-
-    /// GET: status and body.
-    fn get(&self, path: &str) -> (u16, String) {
-        use std::io::{Read, Write};
-        let addr = self.url.trim_start_matches("http://");
-        let mut s = std::net::TcpStream::connect(addr).unwrap();
-        s.set_read_timeout(Some(std::time::Duration::from_secs(60)))
-            .unwrap();
-        write!(
-            s,
-            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-        )
-        .unwrap();
-        let mut all = Vec::new();
-        s.read_to_end(&mut all).unwrap();
-        let text = String::from_utf8_lossy(&all).into_owned();
-        let status = text
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or_else(|| panic!("no HTTP answer to {path}: {text}"));
-        let body = text
-            .split_once("\r\n\r\n")
-            .map_or(String::new(), |(_, b)| b.to_owned());
-        (status, body)
-    }
-}
-
 #[test]
 fn the_proxy_refuses_embedded_entries_without_downloading_them() {
     let server = registry();
@@ -229,10 +154,10 @@ fn the_proxy_refuses_embedded_entries_without_downloading_them() {
         ],
         &env,
     );
-    let log = || std::fs::read_to_string(&proxy.log).unwrap_or_default();
+    let log = || proxy.log();
 
     let bad = "/npm/@solana/web3.js/-/web3.js-1.95.7.tgz";
-    let (status, body) = proxy.get(bad);
+    let (status, body) = proxy.get(bad).status_and_text();
     assert_eq!(status, 403, "{body}\nlog: {}", log());
     assert!(
         body.contains(SOURCE),
@@ -243,7 +168,9 @@ fn the_proxy_refuses_embedded_entries_without_downloading_them() {
         0,
         "the refused release is not downloaded"
     );
-    let (status, body) = proxy.get("/npm/@solana/web3.js/-/web3.js-1.95.8.tgz");
+    let (status, body) = proxy
+        .get("/npm/@solana/web3.js/-/web3.js-1.95.8.tgz")
+        .status_and_text();
     assert_eq!(
         status,
         200,
@@ -252,7 +179,9 @@ fn the_proxy_refuses_embedded_entries_without_downloading_them() {
     );
 
     // A PyPI name listed for every version.
-    let (status, body) = proxy.get("/pypi/files/aiiohttp/aiiohttp-1.0.0.tar.gz");
+    let (status, body) = proxy
+        .get("/pypi/files/aiiohttp/aiiohttp-1.0.0.tar.gz")
+        .status_and_text();
     assert_eq!(status, 403, "{body}\nlog: {}", log());
     assert!(body.contains(SOURCE), "{body}");
     assert_eq!(server.count("/files/aiiohttp-1.0.0.tar.gz"), 0);

@@ -7,29 +7,18 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use base64::Engine;
 use common::faulty::{Fault, Faulty};
+use common::fixtures::{
+    DAY, T0, iso, npm_document, pip_download, simple_page, sri, store_and_cache,
+    wheel_and_metadata as wheel,
+};
+use common::proxy::{Proxy, get};
 use common::{customs_with, root, tar_gz_of};
 use serde_json::{Value, json};
-use sha2::{Digest, Sha512};
-
-fn sri(bytes: &[u8]) -> String {
-    format!(
-        "sha512-{}",
-        base64::engine::general_purpose::STANDARD.encode(Sha512::digest(bytes))
-    )
-}
-
-fn iso(t: i64) -> String {
-    customs_registry::format_rfc3339(t)
-}
-
-/// 2026-01-01: releases are placed around it (old enough for any cooldown).
-const T0: i64 = 1_767_225_600;
-const DAY: i64 = 86_400;
+use sha2::{Digest, Sha256, Sha512};
 
 /// One version: number, publication time, the `scripts` the registry's document gives,
 /// and the tarball's files (a `package.json` among them, or one is written).
@@ -69,11 +58,7 @@ fn npm_package(server: &Faulty, name: &str, versions: &[Version<'_>]) -> Vec<Str
     let latest = versions.last().map(|v| v.0).unwrap_or("0.0.0");
     let doc =
         json!({"name": name, "dist-tags": {"latest": latest}, "versions": docs, "time": time});
-    server.route(
-        &format!("/npm/{name}"),
-        "application/json",
-        serde_json::to_vec(&doc).unwrap(),
-    );
+    npm_document(server, &format!("/npm/{name}"), &doc);
     paths
 }
 
@@ -150,130 +135,6 @@ fn ms(server: &Faulty) -> String {
         )],
     )
     .remove(0)
-}
-
-/// A `customs proxy` of this test, its standard error in a file, stopped (by its pid)
-/// when dropped.
-struct Proxy {
-    child: std::process::Child,
-    url: String,
-    log: PathBuf,
-}
-
-impl Drop for Proxy {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Proxy {
-    fn start(dir: &Path, args: &[&str], env: &[(&str, String)]) -> Self {
-        use std::io::BufRead;
-        let home = dir.join("home");
-        std::fs::create_dir_all(&home).unwrap();
-        let log = dir.join(format!(
-            "proxy-{}.log",
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_nanos()
-        ));
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_customs"))
-            .arg("proxy")
-            .args(["--listen", "127.0.0.1:0"])
-            .args(args)
-            .current_dir(dir)
-            .env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", &home)
-            .env("PIP_CONFIG_FILE", "/dev/null")
-            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::fs::File::create(&log).unwrap())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        std::io::BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let url = line.trim().to_owned();
-        assert!(
-            url.starts_with("http://127.0.0.1:"),
-            "first line is the address: {line:?}, log: {}",
-            std::fs::read_to_string(&log).unwrap_or_default()
-        );
-        Self { child, url, log }
-    }
-
-    fn get(&self, path: &str) -> Answer {
-        get(&self.url, path, None, Duration::from_secs(90))
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-}
-
-/// An answer: status, reason phrase, headers (lower-case names) and body.
-#[derive(Debug)]
-struct Answer {
-    status: u16,
-    reason: String,
-    head: String,
-    body: Vec<u8>,
-}
-
-impl Answer {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-}
-
-/// GET with this test's own client: `host` for the Host header (else the address),
-/// waiting at most `wait` for the answer.
-fn get(base: &str, path: &str, host: Option<&str>, wait: Duration) -> Answer {
-    use std::io::{Read, Write};
-    let addr = base.trim_start_matches("http://");
-    let mut s = std::net::TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(wait)).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-        host.unwrap_or(addr)
-    )
-    .unwrap();
-    let mut all = Vec::new();
-    if let Err(e) = s.read_to_end(&mut all) {
-        panic!("no answer to {path} within {wait:?}: {e}");
-    }
-    let split = all
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or_else(|| panic!("no HTTP answer to {path}: {all:?}"));
-    let head = String::from_utf8_lossy(&all[..split]).into_owned();
-    let first = head.lines().next().unwrap_or("");
-    let mut parts = first.splitn(3, ' ');
-    parts.next();
-    let status = parts.next().unwrap().parse().unwrap();
-    let reason = parts.next().unwrap_or("").to_owned();
-    Answer {
-        status,
-        reason,
-        head: head.to_ascii_lowercase(),
-        body: all[split + 4..].to_vec(),
-    }
-}
-
-/// This test's store and download cache.
-fn store_and_cache(dir: &Path) -> Vec<(&'static str, String)> {
-    vec![
-        (
-            "CUSTOMS_STORE",
-            dir.join("store.sqlite3").display().to_string(),
-        ),
-        ("CUSTOMS_CACHE_DIR", dir.join("cache").display().to_string()),
-    ]
 }
 
 fn policy(dir: &Path, text: &str) -> String {
@@ -725,34 +586,10 @@ fn names_stay_names_and_scripts_are_read_from_the_bytes() {
     );
 }
 
-/// npm in a fresh project through the proxy.
+/// npm in a fresh project (named for the spec) through the proxy.
 fn npm_install(dir: &Path, proxy: &str, spec: &str) -> std::process::Output {
-    let p = dir.join(format!("app-{}", spec.replace(['@', '/'], "_")));
-    std::fs::create_dir_all(&p).unwrap();
-    std::fs::write(
-        p.join("package.json"),
-        r#"{"name": "app", "version": "1.0.0"}"#,
-    )
-    .unwrap();
-    std::process::Command::new("npm")
-        .args([
-            "install",
-            spec,
-            "--no-audit",
-            "--no-fund",
-            "--ignore-scripts",
-            "--registry",
-        ])
-        .arg(format!("{proxy}/npm/"))
-        .arg("--cache")
-        .arg(dir.join("npm-cache"))
-        .current_dir(&p)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", dir.join("home"))
-        .env("npm_config_userconfig", dir.join("no-npmrc"))
-        .output()
-        .unwrap()
+    let project = format!("app-{}", spec.replace(['@', '/'], "_"));
+    common::proxy::npm_install(dir, &project, proxy, spec)
 }
 
 /// Issue 28, item 7: a version the proxy held back showed in npm only as "No matching
@@ -848,60 +685,10 @@ fn npm_says_why_a_version_is_held_back() {
     );
 }
 
-/// A wheel of `files`, with its dist-info (METADATA, WHEEL, RECORD).
-fn wheel(name: &str, version: &str, files: &[(&str, &[u8])]) -> (Vec<u8>, Vec<u8>) {
-    use sha2::Sha256;
-    let info = format!("{name}-{version}.dist-info");
-    let metadata =
-        format!("Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nSummary: for tests\n")
-            .into_bytes();
-    let mut all: Vec<(String, Vec<u8>)> = files
-        .iter()
-        .map(|(p, d)| ((*p).to_owned(), d.to_vec()))
-        .collect();
-    all.push((format!("{info}/METADATA"), metadata.clone()));
-    all.push((
-        format!("{info}/WHEEL"),
-        b"Wheel-Version: 1.0\nGenerator: hand\nRoot-Is-Purelib: true\nTag: py3-none-any\n".to_vec(),
-    ));
-    let mut record = String::new();
-    for (p, d) in &all {
-        let digest = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(d));
-        record.push_str(&format!("{p},sha256={digest},{}\n", d.len()));
-    }
-    record.push_str(&format!("{info}/RECORD,,\n"));
-    all.push((format!("{info}/RECORD"), record.into_bytes()));
-    (common::zip(&all), metadata)
-}
-
-fn pip_download(dir: &Path, proxy: &str, requirement: &str, into: &str) -> std::process::Output {
-    std::process::Command::new("python3")
-        .args([
-            "-m",
-            "pip",
-            "download",
-            "--no-deps",
-            "--no-cache-dir",
-            "--disable-pip-version-check",
-            "--retries",
-            "0",
-            "-d",
-        ])
-        .arg(dir.join(into))
-        .args(["--index-url", &format!("{proxy}/pypi/simple/"), requirement])
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", dir.join("home"))
-        .env("PIP_CONFIG_FILE", "/dev/null")
-        .output()
-        .unwrap()
-}
-
 /// Issue 28, item 18: pip could not install, while the upstream was down, even what it
 /// had installed before: PEP 658 metadata was never kept, and its failure was a 404.
 #[test]
 fn pip_installs_again_while_the_upstream_is_down() {
-    use sha2::Sha256;
     let server = Faulty::start();
     let mut files = Vec::new();
     let mut paths = Vec::new();
@@ -939,7 +726,13 @@ fn pip_installs_again_while_the_upstream_is_down() {
         &["--pypi-upstream", &upstream, "--metadata-ttl", "0"],
         &env,
     );
-    let first = pip_download(dir.path(), &proxy.url, "steady==1.0", "one");
+    let first = pip_download(
+        dir.path(),
+        &proxy.url,
+        "steady==1.0",
+        "one",
+        &["--retries", "0"],
+    );
     assert!(
         first.status.success(),
         "{}",
@@ -951,7 +744,13 @@ fn pip_installs_again_while_the_upstream_is_down() {
     for path in &paths {
         server.fault(path, Fault::Status(503), 1000);
     }
-    let again = pip_download(dir.path(), &proxy.url, "steady==1.0", "two");
+    let again = pip_download(
+        dir.path(),
+        &proxy.url,
+        "steady==1.0",
+        "two",
+        &["--retries", "0"],
+    );
     assert!(
         again.status.success(),
         "{}",
@@ -1078,7 +877,6 @@ fn cached_files_are_streamed_with_bounded_memory() {
 /// every release is held back is listed as it is, so that pip says why too.
 #[test]
 fn pip_says_why_a_version_is_held_back() {
-    use sha2::Sha256;
     let server = Faulty::start();
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -1104,12 +902,7 @@ fn pip_says_why_a_version_is_held_back() {
             files.push(json!({"filename": file, "url": format!("/files/{file}"),
                 "hashes": {"sha256": hex::encode(Sha256::digest(&body))}, "upload-time": iso(at)}));
         }
-        let page = json!({"meta": {"api-version": "1.1"}, "name": name, "files": files});
-        server.route(
-            &format!("/simple/{name}/"),
-            "application/vnd.pypi.simple.v1+json",
-            serde_json::to_vec(&page).unwrap(),
-        );
+        simple_page(&server, &format!("/simple/{name}/"), name, files);
     }
     let dir = tempfile::tempdir().unwrap();
     let env = store_and_cache(dir.path());
@@ -1119,7 +912,7 @@ fn pip_says_why_a_version_is_held_back() {
         &["--pypi-upstream", &upstream, "--min-release-age", "7d"],
         &env,
     );
-    let unpinned = pip_download(dir.path(), &proxy.url, "elder", "a");
+    let unpinned = pip_download(dir.path(), &proxy.url, "elder", "a", &["--retries", "0"]);
     assert!(
         unpinned.status.success(),
         "{}",
@@ -1127,7 +920,7 @@ fn pip_says_why_a_version_is_held_back() {
     );
     assert!(dir.path().join("a/elder-1.0-py3-none-any.whl").is_file());
     for (spec, shown) in [("elder==1.1", "elder 1.1"), ("newborn", "newborn 0.1")] {
-        let out = pip_download(dir.path(), &proxy.url, spec, "b");
+        let out = pip_download(dir.path(), &proxy.url, spec, "b", &["--retries", "0"]);
         assert!(!out.status.success());
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(
@@ -1143,7 +936,6 @@ fn pip_says_why_a_version_is_held_back() {
 /// names customs and the cause well before pip's own read timeout (15 s) runs out.
 #[test]
 fn pip_gets_the_reason_before_it_gives_up() {
-    use sha2::Sha256;
     let server = Faulty::start();
     let (body, _) = wheel("slow", "1.0", &[("slow/__init__.py", b"X = 1\n")]);
     let file = "slow-1.0-py3-none-any.whl";
@@ -1167,7 +959,13 @@ fn pip_gets_the_reason_before_it_gives_up() {
     let upstream = format!("{}/simple", server.url);
     let proxy = Proxy::start(dir.path(), &["--pypi-upstream", &upstream], &env);
     let started = Instant::now();
-    let out = pip_download(dir.path(), &proxy.url, "slow==1.0", "d");
+    let out = pip_download(
+        dir.path(),
+        &proxy.url,
+        "slow==1.0",
+        "d",
+        &["--retries", "0"],
+    );
     let took = started.elapsed();
     server.release();
     assert!(!out.status.success());

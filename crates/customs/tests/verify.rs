@@ -1,7 +1,20 @@
-//! `customs verify` on a real public bundle (tests/provenance/README.md), offline.
+//! `customs verify` on a real public bundle (tests/provenance/README.md), offline, and of
+//! registry releases served on loopback: their provenance, the lockfile's hashes, and
+//! npm registry signatures.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
 
 use std::path::PathBuf;
 use std::process::Command;
+
+use base64::Engine;
+use common::fixtures::{DAY, T0, fetch, findings, iso, json_of, npm_document, run, sri, text};
+use common::loopback::Loopback;
+use common::registry::{npm_env, npm_project, npm_releases, npm_releases_with};
+use common::{root, stdout, tar_gz_of};
+use serde_json::{Value, json};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -267,4 +280,287 @@ fn test_root_cases_exit_1_with_their_reason() {
     let out = run(&Case::default(), &["--repository", "mallory/demo"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("the identity is not the pinned one"));
+}
+
+/// `customs verify` of registry releases: the real `sigstore@3.1.0` tarball and its public
+/// provenance bundle (tests/provenance), served as the npm registry serves them; a
+/// release of a project that publishes provenance but not for it (absent); one of a
+/// project that never says (unknown, as on mirrors); and a swapped tarball.
+#[test]
+fn verify_registry_releases_offline() {
+    let server = Loopback::start();
+    let tgz = std::fs::read(root().join("tests/provenance/sigstore-3.1.0.tgz")).unwrap();
+    let bundle: Value = serde_json::from_slice(
+        &std::fs::read(root().join("tests/provenance/sigstore-3.1.0.sigstore.json")).unwrap(),
+    )
+    .unwrap();
+    server.route(
+        "/npm/sigstore/-/sigstore-3.1.0.tgz",
+        "application/octet-stream",
+        tgz.clone(),
+    );
+    server.route(
+        "/npm/sigstore/-/sigstore-3.0.0.tgz",
+        "application/octet-stream",
+        tgz.clone(),
+    );
+    server.route(
+        "/npm/-/npm/v1/attestations/sigstore@3.1.0",
+        "application/json",
+        serde_json::to_vec(&json!({"attestations": [
+            {"predicateType": "https://slsa.dev/provenance/v1", "bundle": bundle}
+        ]}))
+        .unwrap(),
+    );
+    let doc = json!({
+        "name": "sigstore", "dist-tags": {"latest": "3.1.0"},
+        "versions": {
+            "3.1.0": {"name": "sigstore", "version": "3.1.0", "dist": {
+                "tarball": format!("{}/npm/sigstore/-/sigstore-3.1.0.tgz", server.url),
+                "integrity": sri(&tgz),
+                "attestations": {"url": format!("{}/npm/-/npm/v1/attestations/sigstore@3.1.0", server.url),
+                                 "provenance": {"predicateType": "https://slsa.dev/provenance/v1"}}}},
+            "3.0.0": {"name": "sigstore", "version": "3.0.0", "dist": {
+                "tarball": format!("{}/npm/sigstore/-/sigstore-3.0.0.tgz", server.url),
+                "integrity": sri(b"another tarball")}}
+        },
+        "time": {"3.0.0": iso(T0 - DAY), "3.1.0": iso(T0)}
+    });
+    npm_document(&server, "/npm/sigstore", &doc);
+    npm_releases(&server, "plain", &[("1.0.0", DAY)]);
+    let dir = tempfile::tempdir().unwrap();
+    let env = npm_env(&server, &dir.path().join("cache"));
+    let out = run(
+        dir.path(),
+        &[
+            "verify",
+            "npm:sigstore@3.1.0",
+            "npm:plain@1.0.0",
+            "--format",
+            "json",
+        ],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let v = json_of(&out);
+    let p = &v["packages"][0];
+    assert_eq!(p["name"], "sigstore");
+    assert_eq!(p["integrity"]["status"], "verified");
+    assert_eq!(p["integrity"]["algorithm"], "sha512");
+    assert_eq!(p["provenance"]["status"], "verified", "{p}");
+    assert_eq!(p["provenance"]["repository"], "sigstore/sigstore-js");
+    assert_eq!(p["provenance"]["workflow"], ".github/workflows/release.yml");
+    assert_eq!(p["provenance"]["log_index"], 168_704_762);
+    assert_eq!(v["packages"][1]["provenance"]["status"], "unknown");
+
+    // 3.0.0: the project publishes provenance, this release has none; and its bytes are
+    // not the ones the index lists.
+    let out = run(
+        dir.path(),
+        &["verify", "npm:sigstore@3.0.0", "--format", "json"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let v = json_of(&out);
+    let p = &v["packages"][0];
+    assert_eq!(p["provenance"]["status"], "absent");
+    assert_eq!(p["integrity"]["status"], "mismatch");
+    assert!(
+        p["integrity"]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("the index lists")
+    );
+
+    // `scan` verifies the provenance the index publishes too: verified here...
+    let out = run(
+        dir.path(),
+        &[
+            "scan",
+            "npm:sigstore@3.1.0",
+            "--no-history",
+            "--format",
+            "json",
+        ],
+        &env,
+    );
+    let v = json_of(&out);
+    let source = &v["packages"][0]["source"];
+    assert_eq!(source["provenance"]["status"], "verified", "{source}");
+    assert_eq!(source["provenance"]["repository"], "sigstore/sigstore-js");
+    assert!(findings(&v["packages"][0], "provenance-invalid").is_empty());
+    // With history, the release's builder and its verification share one read of the
+    // attestations document.
+    let attestations = "/npm/-/npm/v1/attestations/sigstore@3.1.0";
+    let before = server.count(attestations);
+    let out = run(
+        dir.path(),
+        &["scan", "npm:sigstore@3.1.0", "--format", "json"],
+        &env,
+    );
+    let v = json_of(&out);
+    assert_eq!(
+        v["packages"][0]["source"]["provenance"]["status"],
+        "verified"
+    );
+    assert_eq!(
+        v["packages"][0]["history"]["builder"]["repository"], "sigstore/sigstore-js",
+        "the history read the builder from the same document"
+    );
+    assert_eq!(server.count(attestations), before + 1, "one read");
+    // ...and, for the same bundle published with another tarball, a critical finding.
+    let forged = tar_gz_of(
+        &[(
+            "package.json",
+            br#"{"name": "sigstore", "version": "3.1.0", "main": "index.js"}"#.as_slice(),
+        )],
+        "package/",
+    );
+    server.route(
+        "/npm/sigstore/-/sigstore-3.1.0.tgz",
+        "application/octet-stream",
+        forged.clone(),
+    );
+    let mut forged_doc = doc.clone();
+    forged_doc["versions"]["3.1.0"]["dist"]["integrity"] = json!(sri(&forged));
+    npm_document(&server, "/npm/sigstore", &forged_doc);
+    let fresh = tempfile::tempdir().unwrap();
+    let env2 = npm_env(&server, &fresh.path().join("cache"));
+    let out = run(
+        fresh.path(),
+        &[
+            "scan",
+            "npm:sigstore@3.1.0",
+            "--no-history",
+            "--format",
+            "json",
+        ],
+        &env2,
+    );
+    let v = json_of(&out);
+    assert!(v["packages"][0].is_object(), "{}", text(&out));
+    let f = findings(&v["packages"][0], "provenance-invalid");
+    assert!(f.iter().any(|m| m.contains("subject digest")), "{f:?}");
+    assert_eq!(v["packages"][0]["source"]["provenance"]["status"], "failed");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "critical: the verdict is malicious"
+    );
+    server.route(
+        "/npm/sigstore/-/sigstore-3.1.0.tgz",
+        "application/octet-stream",
+        tgz.clone(),
+    );
+    npm_document(&server, "/npm/sigstore", &doc);
+
+    // A lockfile as the source: each package it pins, checked against its hashes too.
+    let project = dir.path().join("app");
+    npm_project(&project, &[("sigstore", "3.1.0", sri(&tgz), true, &[])]);
+    let lock = project.join("package-lock.json");
+    let out = run(
+        dir.path(),
+        &["verify", lock.to_str().unwrap(), "--format", "json"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let v = json_of(&out);
+    let p = &v["packages"][0];
+    assert_eq!(p["integrity"]["lockfile"]["status"], "verified", "{p}");
+    assert_eq!(p["provenance"]["status"], "verified");
+    assert!(
+        p["target"].as_str().unwrap().contains("package-lock.json:"),
+        "{p}"
+    );
+    npm_project(
+        &project,
+        &[("sigstore", "3.1.0", sri(b"other bytes"), true, &[])],
+    );
+    let out = run(
+        dir.path(),
+        &["verify", lock.to_str().unwrap(), "--format", "json"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert_eq!(
+        json_of(&out)["packages"][0]["integrity"]["lockfile"]["status"],
+        "mismatch"
+    );
+
+    // Pinned to another repository: failed, exit 1, the reason says why.
+    let out = run(
+        dir.path(),
+        &[
+            "verify",
+            "npm:sigstore@3.1.0",
+            "--repository",
+            "mallory/sigstore-js",
+        ],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("provenance FAILED: the identity is not the pinned one"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// npm registry signatures (`dist.signatures`, checked like `npm audit signatures`), with
+/// a registry key of the test's own served at `/-/npm/v1/keys`.
+#[test]
+fn verify_npm_registry_signatures() {
+    use p256::ecdsa::signature::Signer as _;
+    let server = Loopback::start();
+    let signing = p256::ecdsa::SigningKey::from_slice(&[7u8; 32]).unwrap();
+    let point = signing.verifying_key().to_sec1_point(false);
+    // SubjectPublicKeyInfo for a P-256 key: the fixed prefix, then the point.
+    let mut spki = hex::decode("3059301306072a8648ce3d020106082a8648ce3d030107034200").unwrap();
+    spki.extend_from_slice(point.as_bytes());
+    server.route(
+        "/npm/-/npm/v1/keys",
+        "application/json",
+        serde_json::to_vec(&json!({"keys": [{"expires": null, "keyid": "SHA256:test",
+            "keytype": "ecdsa-sha2-nistp256", "scheme": "ecdsa-sha2-nistp256",
+            "key": base64::engine::general_purpose::STANDARD.encode(&spki)}]}))
+        .unwrap(),
+    );
+    npm_releases_with(
+        &server,
+        "signed",
+        &[("1.0.0", 2 * DAY), ("1.0.1", DAY)],
+        |version| {
+            let tgz = fetch(&server, &format!("/npm/signed/-/signed-{version}.tgz"));
+            // 1.0.1's signature is of another integrity: the registry never signed these bytes.
+            let integrity = if version == "1.0.0" {
+                sri(&tgz)
+            } else {
+                sri(b"other")
+            };
+            let sig: p256::ecdsa::Signature =
+                signing.sign(format!("signed@{version}:{integrity}").as_bytes());
+            json!({"dist": {"signatures": [{"keyid": "SHA256:test",
+            "sig": base64::engine::general_purpose::STANDARD.encode(sig.to_der().as_bytes())}]}})
+        },
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let env = npm_env(&server, &dir.path().join("cache"));
+    let out = run(
+        dir.path(),
+        &["verify", "npm:signed@1.0.0", "--format", "json"],
+        &env,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let v = json_of(&out);
+    let rs = &v["packages"][0]["integrity"]["registry_signature"];
+    assert_eq!(rs["status"], "verified", "{rs}");
+    assert_eq!(rs["keyid"], "SHA256:test");
+
+    let out = run(dir.path(), &["verify", "npm:signed@1.0.1"], &env);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("registry signature failed — the registry signature of signed@1.0.1"),
+        "{}",
+        stdout(&out)
+    );
 }

@@ -1,15 +1,52 @@
 //! Helpers shared by the integration tests: run the real binary, and pack fixture
 //! folders into the artifacts a registry would serve.
+//!
+//! - `loopback`, `faulty`: registries served on loopback (one well-behaved, one that
+//!   misbehaves on request), both [`Upstream`]s.
+//! - `fixtures`: building what they serve (npm tarballs and documents, sdists, wheels,
+//!   PyPI pages), running customs with a private store and cache, the real clients, the
+//!   test PostgreSQL server, and reading reports back.
+//! - `registry`: the fixture registry of the end-to-end tests (the hijacked updates of
+//!   `webfetch` and `pyfetch`, `pywheel`, releases with provenance).
+//! - `proxy`: a `customs proxy` process of a test, and the test's own HTTP client.
 
 #![allow(dead_code, clippy::unwrap_used)]
 
 pub mod faulty;
 pub mod fixtures;
 pub mod loopback;
+pub mod proxy;
+pub mod registry;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+/// A registry on loopback that serves what a test routes to it.
+pub trait Upstream {
+    /// `http://127.0.0.1:PORT`.
+    fn url(&self) -> &str;
+    /// Serves `body` at `path`.
+    fn route(&self, path: &str, content_type: &str, body: Vec<u8>);
+}
+
+impl Upstream for loopback::Loopback {
+    fn url(&self) -> &str {
+        &self.url
+    }
+    fn route(&self, path: &str, content_type: &str, body: Vec<u8>) {
+        loopback::Loopback::route(self, path, content_type, body);
+    }
+}
+
+impl Upstream for faulty::Faulty {
+    fn url(&self) -> &str {
+        &self.url
+    }
+    fn route(&self, path: &str, content_type: &str, body: Vec<u8>) {
+        faulty::Faulty::route(self, path, content_type, body);
+    }
+}
 
 /// The repository root.
 pub fn root() -> PathBuf {
