@@ -378,7 +378,8 @@ fn audit_every_lockfile_format_offline() {
         assert_eq!(unchecked, 2, "{name}: {r:#}");
         seen += 1;
     }
-    assert_eq!(seen, 13, "every format's fixture project");
+    // Thirteen formats, and bun.lock, yarn 4 and pnpm 10 lockfiles.
+    assert_eq!(seen, 16, "every format's fixture project");
 }
 
 /// `audit --ignore` of every rule a dependency triggers: its findings are listed as
