@@ -83,22 +83,22 @@ pub(crate) async fn index(State(state): State<Shared>) -> Response<Body> {
         escape(state.store.location())
     );
     body.push_str(
-        "<table id=\"decisions\">\n<tr><th>last</th><th>decision</th><th>times</th><th>package</th><th>version</th><th>verdict</th><th>reason</th></tr>\n",
+        "<table id=\"decisions\">\n<tr><th>last</th><th>decision</th><th>package</th><th>version</th><th>verdict</th><th>reason</th><th>times</th></tr>\n",
     );
     for d in &decisions {
         let _ = writeln!(
             body,
-            "<tr class=\"decision\"><td>{}</td><td class=\"{}\">{}</td><td class=\"count\">{}</td><td>{}:{}</td><td><a href=\"/ui/artifact/{}\">{}</a></td><td>{}</td><td>{}</td></tr>",
+            "<tr class=\"decision\"><td>{}</td><td class=\"{}\">{}</td><td>{}:{}</td><td><a href=\"/ui/artifact/{}\">{}</a></td><td>{}</td><td>{}</td><td class=\"count\">{}</td></tr>",
             time(d.at_ms),
             escape(&d.action),
             escape(&d.action),
-            d.count,
             escape(&d.ecosystem),
             escape(&d.package),
             encode(&d.digest),
             escape(&d.version),
             escape(&d.verdict),
-            escape(&d.reason)
+            escape(&d.reason),
+            d.count
         );
     }
     body.push_str("</table>\n");
