@@ -536,11 +536,12 @@ fn digests_are_enforced_and_the_cache_refuses_tampering() {
         "served from the cache"
     );
 
-    // A cached file altered on disk is refused, not re-downloaded.
+    // A cached file altered on disk is refused, not re-downloaded, when it is read
+    // (--rejudge: the judgement kept for the index's digest would need no read).
     std::fs::write(&cached[0], b"tampered").unwrap();
     let out = run(
         dir.path(),
-        &["scan", "--no-history", "npm:webfetch@1.0.0"],
+        &["scan", "--no-history", "--rejudge", "npm:webfetch@1.0.0"],
         &env,
     );
     assert_eq!(out.status.code(), Some(2));
@@ -2801,12 +2802,19 @@ fn verify_registry_releases_offline() {
     assert_eq!(source["provenance"]["repository"], "sigstore/sigstore-js");
     assert!(findings(&v["packages"][0], "provenance-invalid").is_empty());
     // With history, the release's builder and its verification share one read of the
-    // attestations document.
+    // attestations document (read again: not the kept copy, nor the kept judgement).
     let attestations = "/npm/-/npm/v1/attestations/sigstore@3.1.0";
     let before = server.count(attestations);
     let out = run(
         dir.path(),
-        &["scan", "npm:sigstore@3.1.0", "--format", "json"],
+        &[
+            "scan",
+            "npm:sigstore@3.1.0",
+            "--format",
+            "json",
+            "--refresh",
+            "--rejudge",
+        ],
         &env,
     );
     let v = json_of(&out);
