@@ -71,7 +71,7 @@ impl Judgements {
     /// the release before it on its line) under the same key, or runs it and keeps what
     /// it concludes. The key is the judgement key of the release's preferred file, with
     /// `domain` (what is concluded) and `parts` (everything else it depends on); the
-    /// conclusion is `None`-free JSON of the caller's. A conclusion that cannot be kept
+    /// conclusion is kept as JSON. A conclusion that cannot be kept
     /// or read back is concluded again.
     ///
     /// # Errors
