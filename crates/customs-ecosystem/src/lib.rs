@@ -20,8 +20,8 @@ pub use files::{
 };
 pub use identity::{ArtifactKind, Ecosystem, Identity, identity_from_file_name};
 pub use lockfile::{
-    LockError, LockKind, Locked, LockedHash, Lockfile, dependency_path, find_lockfiles,
-    parse_lockfile, read_lockfile,
+    LockError, LockKind, Locked, LockedHash, Lockfile, dependency_path, dependency_paths,
+    find_lockfiles, parse_lockfile, read_lockfile,
 };
 pub use names::{canonical_name, is_canonical, skeleton};
 pub use npm::{LIFECYCLE_HOOKS, NpmManifest};

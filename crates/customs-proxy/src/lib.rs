@@ -43,6 +43,11 @@ pub struct ProxyState {
     /// asking the upstream (zero: every request asks). Files are gated whatever the
     /// page said, so a page this old can hide a new release, never let one through.
     pub metadata_ttl: std::time::Duration,
+    /// How long the decision log keeps an artifact's decision after it was last made
+    /// (`None`: for ever). The log holds one record per artifact and decision, counted.
+    pub decision_retention: Option<std::time::Duration>,
+    /// When the decision log was last pruned (milliseconds since the Unix epoch).
+    pruned_at_ms: std::sync::atomic::AtomicI64,
     /// Pages kept for `metadata_ttl`, by what they depend on (ecosystem, name, format),
     /// with the proxy's own address left as a mark filled in per request; bounded in
     /// bytes.
@@ -73,6 +78,8 @@ impl ProxyState {
             token: None,
             log_json: false,
             metadata_ttl: std::time::Duration::from_secs(30),
+            decision_retention: Some(DEFAULT_DECISION_RETENTION),
+            pruned_at_ms: std::sync::atomic::AtomicI64::new(0),
             rendered: Mutex::new(Bounded::new(RENDERED_BYTES)),
             base_mark: base_mark(),
             page_turns: Mutex::new(HashMap::new()),
@@ -82,6 +89,13 @@ impl ProxyState {
         }
     }
 }
+
+/// How long a decision is kept after it was last made, unless configured.
+pub const DEFAULT_DECISION_RETENTION: std::time::Duration =
+    std::time::Duration::from_secs(30 * 86_400);
+
+/// The decision log is pruned at most this often.
+const PRUNE_EVERY_MS: i64 = 3_600_000;
 
 /// A mark no page holds by chance: it stands for the proxy's address in kept pages.
 fn base_mark() -> String {
@@ -319,6 +333,11 @@ struct Facts {
     changes: Vec<String>,
     #[serde(default)]
     builder: Option<customs_policy::BuildIdentity>,
+    /// The key of the judgement ([`customs_scan::judgement_key`]: the artifact, the file
+    /// it was compared with, the policy, the rule catalogue, the customs version). Facts
+    /// judged under another key (or by a customs that kept none) are judged again.
+    #[serde(default)]
+    judged_as: Option<String>,
 }
 
 /// One finding, as the web page shows it.
@@ -432,6 +451,7 @@ fn facts_of(report: &customs_scan::PackageReport, release: &Release) -> Facts {
                 repository: b.repository.clone(),
                 workflow: b.workflow.clone(),
             }),
+        judged_as: None,
     }
 }
 
@@ -558,8 +578,11 @@ fn log_decision(state: &ProxyState, d: &Decided<'_>) {
     let at_ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |t| i64::try_from(t.as_millis()).unwrap_or(i64::MAX));
+    prune_decisions(state, at_ms);
     let _ = state.store.put_decision(&customs_store::Decision {
         at_ms,
+        first_ms: at_ms,
+        count: 1,
         ecosystem: eco.as_str().to_owned(),
         package: name.to_owned(),
         version: version.to_owned(),
@@ -590,6 +613,28 @@ fn log_decision(state: &ProxyState, d: &Decided<'_>) {
         )
     };
     let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// Forgets the decisions older than the retention, at most once an hour (and at the
+/// first decision).
+fn prune_decisions(state: &ProxyState, now_ms: i64) {
+    use std::sync::atomic::Ordering;
+    let Some(keep) = state.decision_retention else {
+        return;
+    };
+    let last = state.pruned_at_ms.load(Ordering::Relaxed);
+    if now_ms - last < PRUNE_EVERY_MS
+        || state
+            .pruned_at_ms
+            .compare_exchange(last, now_ms, Ordering::Relaxed, Ordering::Relaxed)
+            .is_err()
+    {
+        return;
+    }
+    let keep_ms = i64::try_from(keep.as_millis()).unwrap_or(i64::MAX);
+    if let Err(e) = state.store.prune_decisions(now_ms.saturating_sub(keep_ms)) {
+        log_event(state, &format!("the decision log cannot be pruned: {e}"));
+    }
 }
 
 /// Serves until Ctrl-C. `ready` is called with the address once the socket listens.
@@ -1354,7 +1399,19 @@ fn scan_facts(
     if !scan {
         return Ok(None);
     }
-    let stored = |s: &ProxyState| stored_facts(s, key).map_err(|e| store_failure(s, &e));
+    // Facts are reused only when judged under the same key as a scan now would be.
+    let judged_as = customs_scan::judgement_key(
+        project,
+        &release.version,
+        Some(&fref.file_name),
+        &s.scan,
+        &s.policy,
+    );
+    let stored = |s: &ProxyState| {
+        stored_facts(s, key)
+            .map(|f| f.filter(|f| judged_as.is_some() && f.judged_as == judged_as))
+            .map_err(|e| store_failure(s, &e))
+    };
     // Another replica may be scanning it: wait for its verdict while its claim holds,
     // unless it is a process of this host that is gone (crashed, killed).
     loop {
@@ -1386,7 +1443,10 @@ fn scan_facts(
         let _ = s.store.release_scan(key, &s.node);
         return Ok(Some(f));
     }
-    let result = scan_now(s, project, release, fref);
+    let result = scan_now(s, project, release, fref).map(|(mut facts, keep)| {
+        facts.judged_as.clone_from(&judged_as);
+        (facts, keep)
+    });
     if let Ok((facts, true)) = &result
         && let Ok(json) = serde_json::to_string(facts)
         && let Err(e) = s.store.put_verdict(key, &json, now())
@@ -1510,6 +1570,7 @@ fn scan_now(
                 compared_with: None,
                 changes: Vec::new(),
                 builder: None,
+                judged_as: None,
             },
             false,
         )),

@@ -78,17 +78,17 @@ pub(crate) async fn index(State(state): State<Shared>) -> Response<Body> {
         }
     };
     let mut body = format!(
-        "<h1>customs proxy</h1>\n<p>The latest {} decisions, newest first. Store: <code>{}</code>.</p>\n",
+        "<h1>customs proxy</h1>\n<p>The latest {} decisions, last made first (one line per artifact and decision, with how many times it was made). Store: <code>{}</code>.</p>\n",
         decisions.len(),
         escape(state.store.location())
     );
     body.push_str(
-        "<table id=\"decisions\">\n<tr><th>time</th><th>decision</th><th>package</th><th>version</th><th>verdict</th><th>reason</th></tr>\n",
+        "<table id=\"decisions\">\n<tr><th>last</th><th>decision</th><th>package</th><th>version</th><th>verdict</th><th>reason</th><th>times</th></tr>\n",
     );
     for d in &decisions {
         let _ = writeln!(
             body,
-            "<tr class=\"decision\"><td>{}</td><td class=\"{}\">{}</td><td>{}:{}</td><td><a href=\"/ui/artifact/{}\">{}</a></td><td>{}</td><td>{}</td></tr>",
+            "<tr class=\"decision\"><td>{}</td><td class=\"{}\">{}</td><td>{}:{}</td><td><a href=\"/ui/artifact/{}\">{}</a></td><td>{}</td><td>{}</td><td class=\"count\">{}</td></tr>",
             time(d.at_ms),
             escape(&d.action),
             escape(&d.action),
@@ -97,7 +97,8 @@ pub(crate) async fn index(State(state): State<Shared>) -> Response<Body> {
             encode(&d.digest),
             escape(&d.version),
             escape(&d.verdict),
-            escape(&d.reason)
+            escape(&d.reason),
+            d.count
         );
     }
     body.push_str("</table>\n");
@@ -174,9 +175,11 @@ pub(crate) async fn artifact(
     for d in &decisions {
         let _ = writeln!(
             body,
-            "<li>{} {} ({}) by {}</li>",
-            time(d.at_ms),
+            "<li>{} {} time(s), first {}, last {} ({}) by {}</li>",
             escape(&d.action),
+            d.count,
+            time(d.first_ms),
+            time(d.at_ms),
             escape(&d.verdict),
             escape(&d.node)
         );

@@ -74,6 +74,10 @@ pub struct Environment {
     pub cwd: PathBuf,
     /// Whether the installed pip and npm may be asked for their defaults.
     pub ask_tools: bool,
+    /// Only these ecosystems' tools are asked (`None`: both). Asking starts a Python or
+    /// a Node.js process, which costs a command that needs only one ecosystem's index
+    /// (an audit of an npm lockfile) most of a second.
+    pub ask_only: Option<Vec<customs_ecosystem::Ecosystem>>,
 }
 
 impl Environment {
@@ -87,7 +91,17 @@ impl Environment {
             home,
             cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
             ask_tools: true,
+            ask_only: None,
         }
+    }
+
+    /// Whether the installed tool of `ecosystem` may be asked for its default index.
+    fn asks(&self, ecosystem: customs_ecosystem::Ecosystem) -> bool {
+        self.ask_tools
+            && self
+                .ask_only
+                .as_ref()
+                .is_none_or(|e| e.contains(&ecosystem))
     }
 
     fn var(&self, name: &str) -> Option<&str> {
@@ -147,7 +161,7 @@ impl IndexConfig {
             Some(found)
         } else if let Some(found) = uv_index(env) {
             Some(found)
-        } else if env.ask_tools {
+        } else if env.asks(customs_ecosystem::Ecosystem::Pypi) {
             ask_pip()
         } else {
             None
@@ -210,7 +224,7 @@ impl IndexConfig {
             Some(Located::new(url, "npm_config_registry"))
         } else if let Some(found) = rc.registry {
             Some(found)
-        } else if env.ask_tools {
+        } else if env.asks(customs_ecosystem::Ecosystem::Npm) {
             ask_npm()
         } else {
             None
@@ -789,6 +803,7 @@ mod tests {
             home: Some(dir.join("home")),
             cwd: dir.join("project/sub"),
             ask_tools: false,
+            ask_only: None,
         }
     }
 

@@ -95,7 +95,7 @@ const MAX_CONNECT: Duration = Duration::from_secs(10);
 const EXCHANGE_TIMEOUTS: u32 = 4;
 
 /// At most this many exchanges with one host at a time, per process.
-pub const MAX_PER_HOST: usize = 8;
+pub const MAX_PER_HOST: usize = 16;
 
 /// How long a resolved address is reused.
 const RESOLVED_FOR: Duration = Duration::from_secs(300);

@@ -50,6 +50,12 @@ pub const MAX_ARTIFACT: u64 = 1 << 30;
 /// the file concerned.
 #[derive(Debug, thiserror::Error)]
 pub enum RegistryError {
+    /// Offline, and what was asked for is not in the cache.
+    #[error("offline, and {what} is not in the cache")]
+    Offline {
+        /// The document or file.
+        what: String,
+    },
     /// No index is configured for the ecosystem.
     #[error("no {ecosystem} index is configured: {how}")]
     NotConfigured {
@@ -338,6 +344,8 @@ pub struct Registry {
     refresh: bool,
     /// What the document cache did in this process.
     document_counts: DocumentCounts,
+    /// Nothing is asked of any index: documents and files come from the cache only.
+    offline: bool,
 }
 
 /// What the document cache did: documents the index sent, documents it confirmed
@@ -385,6 +393,7 @@ impl Registry {
             documents: None,
             refresh: false,
             document_counts: DocumentCounts::default(),
+            offline: false,
         })
     }
 
@@ -405,6 +414,21 @@ impl Registry {
         self
     }
 
+    /// Asks nothing of any index: package documents and project pages are the kept
+    /// copies (whatever their age), files the cached ones (checked against their
+    /// digests); anything else is a [`RegistryError::Offline`] error.
+    #[must_use]
+    pub fn with_offline(mut self, offline: bool) -> Self {
+        self.offline = offline;
+        self
+    }
+
+    /// Whether nothing is asked of any index (see [`Registry::with_offline`]).
+    #[must_use]
+    pub fn is_offline(&self) -> bool {
+        self.offline
+    }
+
     /// What the document cache did so far.
     #[must_use]
     pub fn document_counts(&self) -> &DocumentCounts {
@@ -421,6 +445,20 @@ impl Registry {
         shown: &str,
     ) -> Result<http::Response, RegistryError> {
         use std::sync::atomic::Ordering::Relaxed;
+        if self.offline {
+            let kept = self
+                .cache
+                .document(&redact(url))
+                .ok_or_else(|| RegistryError::Offline { what: redact(url) })?;
+            self.document_counts.reused.fetch_add(1, Relaxed);
+            return Ok(http::Response {
+                url: kept.final_url,
+                content_type: kept.content_type,
+                body: kept.body,
+                etag: kept.validator,
+                serial: kept.serial,
+            });
+        }
         let Some(freshness) = self.documents else {
             return self.http.get(url, accept, token, MAX_DOCUMENT, shown);
         };
@@ -829,6 +867,11 @@ impl Registry {
                 from_cache: true,
             });
         }
+        if self.offline {
+            return Err(RegistryError::Offline {
+                what: redact(&file.url),
+            });
+        }
         let token = match project.ecosystem {
             Ecosystem::Npm => self.config.npm_token_for(&file.url),
             Ecosystem::Pypi => None,
@@ -995,6 +1038,18 @@ impl Registry {
         if let Some(doc) = memo(self) {
             return Ok(doc);
         }
+        // A published provenance document does not change: one kept between runs is
+        // used whatever its age.
+        let keep = self.offline || self.documents.is_some();
+        let kept = (keep && !self.refresh)
+            .then(|| self.cache.document(&redact(url)))
+            .flatten();
+        if let Some(kept) = kept {
+            return Ok(self.memo_provenance(url, kept.body));
+        }
+        if self.offline {
+            return Err(RegistryError::Offline { what: redact(url) });
+        }
         let (accept, token) = match project.ecosystem {
             Ecosystem::Npm => ("application/json", self.config.npm_token_for(url)),
             Ecosystem::Pypi => (
@@ -1002,11 +1057,28 @@ impl Registry {
                 None,
             ),
         };
-        let doc = Arc::new(
-            self.http
-                .get(url, accept, token, 16 << 20, &project.index)?
-                .body,
-        );
+        let response = self
+            .http
+            .get(url, accept, token, 16 << 20, &project.index)?;
+        if keep {
+            // Keeping is an optimisation: a cache that cannot be written costs the next
+            // run a read, nothing else.
+            let _ = self.cache.put_document(&KeptDocument {
+                url: redact(url),
+                final_url: response.url.clone(),
+                content_type: response.content_type.clone(),
+                validator: None,
+                serial: None,
+                checked_at: cache::epoch_seconds(),
+                body: response.body.clone(),
+            });
+        }
+        Ok(self.memo_provenance(url, response.body))
+    }
+
+    /// Keeps a provenance document in memory for this client.
+    fn memo_provenance(&self, url: &str, body: Vec<u8>) -> Arc<Vec<u8>> {
+        let doc = Arc::new(body);
         let mut docs = self
             .provenance_docs
             .lock()
@@ -1015,7 +1087,7 @@ impl Registry {
             docs.clear();
         }
         docs.insert(url.to_owned(), Arc::clone(&doc));
-        Ok(doc)
+        doc
     }
 }
 

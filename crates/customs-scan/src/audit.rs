@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use customs_ecosystem::{Ecosystem, LockKind, Locked, Lockfile, canonical_name, dependency_path};
+use customs_ecosystem::{Ecosystem, LockKind, Locked, Lockfile, canonical_name};
 use customs_history::{KnownMalicious, LockfileHashMismatch};
 use customs_policy::{Action, Decision, Policy, Subject};
 use customs_registry::{Digest, Registry, Spec, now};
@@ -18,8 +18,10 @@ use serde::Serialize;
 use crate::ScanFailure;
 use crate::{PackageReport, Progress, ScanError, ScanOptions, pool, read_and_judge, scan_release};
 
-/// Registry work runs on this many threads (it waits on the network, not the CPU).
-const FETCH_THREADS: usize = 8;
+/// Registry work runs on this many threads (it waits on the network, not the CPU): as
+/// many as exchanges with one host may run at once ([`customs_registry::MAX_PER_HOST`]),
+/// since a cold audit's time is the index's latency times its requests over this.
+const FETCH_THREADS: usize = 16;
 
 /// Where an entry is written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -187,6 +189,7 @@ pub fn audit(
     // One check per (ecosystem, name, version), however many lockfiles name it.
     let mut pending: BTreeMap<(Ecosystem, String, String), Pending> = BTreeMap::new();
     for lock in lockfiles {
+        let mut paths = customs_ecosystem::dependency_paths(&lock.entries);
         for (i, e) in lock.entries.iter().enumerate() {
             let key = (
                 e.ecosystem,
@@ -211,7 +214,7 @@ pub fn audit(
                             entry: e.clone(),
                             lockfile: lock.path.clone(),
                             kind: lock.kind,
-                            path: dependency_path(&lock.entries, i),
+                            path: std::mem::take(&mut paths[i]),
                             locations: vec![at],
                         },
                     );
@@ -220,10 +223,20 @@ pub fn audit(
         }
     }
     let pending: Vec<Pending> = pending.into_values().collect();
-    let kept = registry.map_or_else(
-        || customs_store::Results::new(std::path::PathBuf::new()),
-        |r| customs_store::Results::new(r.cache().dir().join("results")),
-    );
+    // Judgements are kept beside the cache, unless the caller keeps them elsewhere.
+    let options = &AuditOptions {
+        scan: ScanOptions {
+            judgements: match (&options.scan.judgements, registry) {
+                (Some(j), _) => Some(std::sync::Arc::clone(j)),
+                (None, Some(r)) => Some(std::sync::Arc::new(
+                    crate::Judgements::in_cache(r, policy).rejudge(options.rejudge),
+                )),
+                (None, None) => None,
+            },
+            ..options.scan.clone()
+        },
+        ..options.clone()
+    };
     progress.start(pending.len());
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<(usize, AuditEntry)>> = Mutex::new(Vec::with_capacity(pending.len()));
@@ -233,7 +246,7 @@ pub fn audit(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(p) = pending.get(i) else { break };
-                    let entry = check(p, registry, store, policy, options, &kept);
+                    let entry = check(p, registry, store, policy, options);
                     progress.finished(&format!("{}:{}", p.entry.ecosystem, p.entry.name));
                     results
                         .lock()
@@ -294,7 +307,6 @@ fn check(
     store: &Store,
     policy: &Policy,
     options: &AuditOptions,
-    results: &customs_store::Results,
 ) -> AuditEntry {
     let e = &p.entry;
     let mut out = AuditEntry {
@@ -338,92 +350,26 @@ fn check(
             &mut unchecked,
             format!("not scanned: it comes from {source}, not from a registry"),
         );
-    } else if options.offline {
-        match (registry, cached_digests(e)) {
-            (Some(r), digests) if !digests.is_empty() => match cached_bytes(r, &digests) {
-                Ok(Some(bytes)) => {
-                    let file = offline_file_name(e, &bytes);
-                    match pool(options.scan.jobs)
-                        .install(|| read_and_judge(&display(e), &file, &bytes, &options.scan))
-                    {
-                        Ok(report) => out.report = Some(report),
-                        Err(err) => fail(&mut out, &mut unchecked, err.message),
-                    }
-                }
-                Ok(None) => not_checked(
-                    &mut out,
-                    &mut unchecked,
-                    "not checked: offline, and not in the cache".into(),
-                ),
-                Err(err) => fail(&mut out, &mut unchecked, err.to_string()),
-            },
-            _ => not_checked(
-                &mut out,
-                &mut unchecked,
-                "not checked: offline, and the lockfile pins no hash to find it in the cache"
-                    .into(),
-            ),
-        }
-    } else if let Some(registry) = registry {
-        let spec = Spec {
-            ecosystem: e.ecosystem,
-            name: e.name.clone(),
-            version: Some(if e.version.is_empty() {
-                e.requirement.clone()
+    } else if let Some(registry) = registry.filter(|r| !options.offline || r.is_offline()) {
+        // Offline, the registry answers from the kept documents and judgements and the
+        // cached files, as it did online; what it does not hold is read from the cache
+        // by the lockfile's hashes.
+        if let Err(err) = from_registry(
+            p,
+            registry,
+            options,
+            &mut out,
+            &mut subject_released,
+            &mut install_scripts,
+        ) {
+            if options.offline {
+                from_cache(e, Some(registry), options, &mut out, &mut unchecked);
             } else {
-                e.version.clone()
-            })
-            .filter(|v| !v.is_empty()),
-        };
-        let scanned = registry
-            .resolve(&spec)
-            .map_err(|err| ScanError::registry(&spec.to_string(), &err))
-            .and_then(|(project, version)| {
-                let file = project
-                    .release(&version)
-                    .and_then(|r| installed_file(e, r))
-                    .map(|f| f.file_name.clone());
-                judge_release(
-                    registry,
-                    &project,
-                    &version,
-                    file.as_deref(),
-                    options,
-                    policy,
-                    results,
-                )
-            });
-        match scanned {
-            Ok(mut report) => {
-                if e.version.is_empty() {
-                    out.version.clone_from(&report.identity.version);
-                    if let Some(src) = &report.source {
-                        out.version.clone_from(&src.release.version);
-                    }
-                    out.status = Some(format!(
-                        "unpinned ({}): checked the version it resolves to today",
-                        if e.requirement.is_empty() {
-                            "any version"
-                        } else {
-                            &e.requirement
-                        }
-                    ));
-                }
-                if let Some(src) = &report.source {
-                    subject_released = src.release.uploaded;
-                }
-                if let Ok(project) = registry.project(e.ecosystem, &e.name)
-                    && let Some(release) = project.release(&out.version)
-                {
-                    install_scripts.clone_from(&release.install_scripts);
-                    if let Some(f) = hash_mismatch(e, release, &p.lockfile) {
-                        report.add_findings([f]);
-                    }
-                }
-                out.report = Some(report);
+                fail(&mut out, &mut unchecked, err);
             }
-            Err(err) => fail(&mut out, &mut unchecked, err.message),
         }
+    } else if options.offline {
+        from_cache(e, registry, options, &mut out, &mut unchecked);
     } else {
         not_checked(
             &mut out,
@@ -496,6 +442,106 @@ fn check(
     out.decision = policy.decide(&subject);
     out.unchecked = unchecked;
     out
+}
+
+/// Checks an entry through the registry: resolves it, and judges the file the installer
+/// takes (or reuses the judgement kept for it).
+fn from_registry(
+    p: &Pending,
+    registry: &Registry,
+    options: &AuditOptions,
+    out: &mut AuditEntry,
+    subject_released: &mut Option<i64>,
+    install_scripts: &mut Vec<String>,
+) -> Result<(), String> {
+    let e = &p.entry;
+    let spec = Spec {
+        ecosystem: e.ecosystem,
+        name: e.name.clone(),
+        version: Some(if e.version.is_empty() {
+            e.requirement.clone()
+        } else {
+            e.version.clone()
+        })
+        .filter(|v| !v.is_empty()),
+    };
+    let scanned = registry
+        .resolve(&spec)
+        .map_err(|err| ScanError::registry(&spec.to_string(), &err))
+        .and_then(|(project, version)| {
+            let file = project
+                .release(&version)
+                .and_then(|r| installed_file(e, r))
+                .map(|f| f.file_name.clone());
+            scan_release(registry, &project, &version, file.as_deref(), &options.scan)
+        });
+    match scanned {
+        Ok(mut report) => {
+            if e.version.is_empty() {
+                out.version.clone_from(&report.identity.version);
+                if let Some(src) = &report.source {
+                    out.version.clone_from(&src.release.version);
+                }
+                out.status = Some(format!(
+                    "unpinned ({}): checked the version it resolves to today",
+                    if e.requirement.is_empty() {
+                        "any version"
+                    } else {
+                        &e.requirement
+                    }
+                ));
+            }
+            if let Some(src) = &report.source {
+                *subject_released = src.release.uploaded;
+            }
+            if let Ok(project) = registry.project(e.ecosystem, &e.name)
+                && let Some(release) = project.release(&out.version)
+            {
+                install_scripts.clone_from(&release.install_scripts);
+                if let Some(f) = hash_mismatch(e, release, &p.lockfile) {
+                    report.add_findings([f]);
+                }
+            }
+            out.report = Some(report);
+        }
+        Err(err) => return Err(err.message),
+    }
+    Ok(())
+}
+
+/// Checks an entry offline by the bytes the cache holds under one of the lockfile's
+/// hashes (no history: the registry's documents are not at hand).
+fn from_cache(
+    e: &Locked,
+    registry: Option<&Registry>,
+    options: &AuditOptions,
+    out: &mut AuditEntry,
+    unchecked: &mut Option<String>,
+) {
+    match (registry, cached_digests(e)) {
+        (Some(r), digests) if !digests.is_empty() => match cached_bytes(r, &digests) {
+            Ok(Some(bytes)) => {
+                let file = offline_file_name(e, &bytes);
+                match pool(options.scan.jobs)
+                    .install(|| read_and_judge(&display(e), &file, &bytes, &options.scan))
+                {
+                    Ok(report) => out.report = Some(report),
+                    Err(err) => fail(out, unchecked, err.message),
+                }
+            }
+            Ok(None) => not_checked(
+                out,
+                unchecked,
+                "not checked: offline, and not in the cache".into(),
+            ),
+            Err(err) => fail(out, unchecked, err.to_string()),
+        },
+        _ => not_checked(
+            out,
+            unchecked,
+            "not checked: offline, and the lockfile pins no hash to find it in the cache".into(),
+        ),
+    }
 }
 
 /// Something went wrong checking an entry: an error, and a reason it is not checked.
@@ -689,344 +735,4 @@ pub fn lock_errors(errors: &[customs_ecosystem::LockError]) -> Vec<ScanError> {
             )
         })
         .collect()
-}
-
-/// A judgement as kept by content (see [`customs_store::Results`]): what an audit needs
-/// to report an artifact it judged before without reading it again. Known-malicious
-/// records, the cooldown and the lockfile's hashes are not in it: they are applied on
-/// every run.
-#[derive(Debug, Serialize, serde::Deserialize)]
-struct KeptJudgement {
-    ecosystem: String,
-    name: String,
-    version: String,
-    artifact: String,
-    sha256: String,
-    files: usize,
-    bytes: u64,
-    findings: Vec<KeptFinding>,
-    notes: Vec<(String, String)>,
-    hooks: BTreeMap<String, String>,
-    index: String,
-    url: String,
-    file_name: String,
-    compared_with: Option<String>,
-}
-
-#[derive(Debug, Serialize, serde::Deserialize)]
-struct KeptFinding {
-    rule: String,
-    severity: serde_json::Value,
-    confidence: serde_json::Value,
-    context: serde_json::Value,
-    message: String,
-    path: String,
-    line: Option<u32>,
-    column: Option<u32>,
-    snippet: Option<String>,
-}
-
-/// The value among `all` that serialises as `v`.
-fn one_of<T: Serialize + Copy>(all: &[T], v: &serde_json::Value) -> Option<T> {
-    all.iter()
-        .copied()
-        .find(|x| serde_json::to_value(x).ok().as_ref() == Some(v))
-}
-
-/// The rule catalogue's version: every rule id with its severity and confidence, and
-/// the customs version (analysers change with it).
-fn catalogue_version() -> &'static str {
-    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    VERSION.get_or_init(|| {
-        use sha2::Digest as _;
-        let mut h = sha2::Sha256::new();
-        h.update(env!("CARGO_PKG_VERSION"));
-        for meta in customs_rules::catalogue()
-            .iter()
-            .map(|r| r.meta())
-            .chain(customs_history::rule_metas())
-        {
-            h.update(format!(
-                "\n{} {:?} {:?}",
-                meta.id, meta.severity, meta.confidence
-            ));
-        }
-        hex::encode(h.finalize())
-    })
-}
-
-/// The rule id as the catalogue spells it (findings name rules by `&'static str`).
-fn known_rule(id: &str) -> Option<&'static str> {
-    customs_rules::catalogue()
-        .iter()
-        .map(|r| r.meta().id)
-        .chain(customs_history::rule_metas().into_iter().map(|m| m.id))
-        .find(|r| *r == id)
-}
-
-/// The key a judgement of `file` (compared with `previous`) is kept under: `None`
-/// when a file involved has no digest from the index (nothing to key it by).
-fn judgement_key(
-    project: &customs_registry::Project,
-    version: &str,
-    file: &customs_registry::FileRef,
-    previous: Option<&customs_registry::FileRef>,
-    options: &ScanOptions,
-    policy: &Policy,
-) -> Option<String> {
-    use sha2::Digest as _;
-    let digest = file.digest.as_ref()?;
-    let before = match previous {
-        Some(p) => {
-            let d = p.digest.as_ref()?;
-            format!("{}:{}", d.algorithm(), d.hex())
-        }
-        None => "-".into(),
-    };
-    let mut h = sha2::Sha256::new();
-    for part in [
-        "customs-judgement/1".to_owned(),
-        catalogue_version().to_owned(),
-        format!("{policy:?}"),
-        format!("{:?} {}", options.limits, options.history),
-        project.ecosystem.as_str().to_owned(),
-        canonical_name(project.ecosystem, &project.name),
-        version.to_owned(),
-        file.file_name.clone(),
-        format!("{}:{}", digest.algorithm(), digest.hex()),
-        before,
-    ] {
-        h.update(part.as_bytes());
-        h.update(b"\n");
-    }
-    Some(hex::encode(h.finalize()))
-}
-
-impl KeptJudgement {
-    /// What to keep of a report; `None` when it should not be kept (its bytes did not
-    /// match a digest, or part of the history could not be checked).
-    fn of(report: &PackageReport) -> Option<Self> {
-        // Only a judgement of the whole artifact is kept: one of the part that could be
-        // read must be judged again (and decided as unreadable) every time.
-        if !report.incomplete.is_empty() {
-            return None;
-        }
-        let source = report.source.as_ref()?;
-        if !matches!(
-            source.integrity,
-            customs_registry::Integrity::Verified { .. }
-        ) {
-            return None;
-        }
-        if report
-            .history
-            .as_ref()
-            .is_some_and(|h| h.dependencies.iter().any(|d| d.error.is_some()))
-        {
-            return None;
-        }
-        let value = |v: serde_json::Result<serde_json::Value>| v.ok();
-        Some(Self {
-            ecosystem: report.identity.ecosystem.as_str().to_owned(),
-            name: report.identity.name.clone(),
-            version: report.identity.version.clone(),
-            artifact: report.artifact.as_str().to_owned(),
-            sha256: report.sha256.clone(),
-            files: report.files,
-            bytes: report.bytes,
-            findings: report
-                .findings
-                .iter()
-                .map(|f| {
-                    Some(KeptFinding {
-                        rule: f.rule.to_owned(),
-                        severity: value(serde_json::to_value(f.severity))?,
-                        confidence: value(serde_json::to_value(f.confidence))?,
-                        context: value(serde_json::to_value(f.context))?,
-                        message: f.message.clone(),
-                        path: f.path.clone(),
-                        line: f.line,
-                        column: f.column,
-                        snippet: f.snippet.clone(),
-                    })
-                })
-                .collect::<Option<Vec<_>>>()?,
-            notes: report
-                .notes
-                .iter()
-                .map(|n| (n.path.clone(), n.message.clone()))
-                .collect(),
-            hooks: report.profile.hooks.clone(),
-            index: source.index.clone(),
-            url: source.url.clone(),
-            file_name: source.file_name.clone(),
-            compared_with: report
-                .history
-                .as_ref()
-                .and_then(|h| h.compared_with.clone()),
-        })
-    }
-
-    /// The report again, for `file` of `version`; `None` when something in the record
-    /// is not what this customs knows (it is then judged again).
-    fn restore(
-        self,
-        registry: &Registry,
-        project: &customs_registry::Project,
-        version: &str,
-        file: &customs_registry::FileRef,
-        options: &ScanOptions,
-    ) -> Option<PackageReport> {
-        use customs_analyze::Context;
-        use customs_ecosystem::ArtifactKind;
-        use customs_rules::{Confidence, Severity};
-        let ecosystem = one_of(&[Ecosystem::Pypi, Ecosystem::Npm], &self.ecosystem.into())?;
-        let artifact = [
-            ArtifactKind::Sdist,
-            ArtifactKind::Wheel,
-            ArtifactKind::Egg,
-            ArtifactKind::NpmTarball,
-            ArtifactKind::Folder,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == self.artifact)?;
-        let severities = [
-            Severity::Info,
-            Severity::Low,
-            Severity::Medium,
-            Severity::High,
-            Severity::Critical,
-        ];
-        let confidences = [Confidence::Low, Confidence::Medium, Confidence::High];
-        let contexts = [
-            Context::Install,
-            Context::Import,
-            Context::Runtime,
-            Context::Metadata,
-        ];
-        let mut findings = self
-            .findings
-            .into_iter()
-            .map(|f| {
-                Some(Finding {
-                    rule: known_rule(&f.rule)?,
-                    severity: one_of(&severities, &f.severity)?,
-                    confidence: one_of(&confidences, &f.confidence)?,
-                    context: one_of(&contexts, &f.context)?,
-                    message: f.message,
-                    path: f.path,
-                    line: f.line,
-                    column: f.column,
-                    snippet: f.snippet,
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
-        customs_rules::sort_findings(&mut findings);
-        let release = project.release(version)?;
-        let digest = file.digest.as_ref()?;
-        let profile = customs_history::Profile {
-            hooks: self.hooks,
-            ..customs_history::Profile::default()
-        };
-        let previous_upload = project
-            .previous_upload(version)
-            .map(|r| r.version.clone())
-            .filter(|v| Some(v) != self.compared_with.as_ref());
-        let facts = crate::registry::facts(registry, project, release, options.history);
-        Some(PackageReport {
-            target: display_of(ecosystem, &project.name, version),
-            identity: customs_ecosystem::Identity {
-                ecosystem,
-                name: self.name,
-                version: self.version,
-            },
-            artifact,
-            sha256: self.sha256,
-            verdict: verdict(&findings),
-            findings,
-            notes: self
-                .notes
-                .into_iter()
-                .map(|(path, message)| customs_analyze::Note { path, message })
-                .collect(),
-            files: self.files,
-            bytes: self.bytes,
-            // Only whole artifacts are kept (see `KeptJudgement::of`).
-            incomplete: Vec::new(),
-            // Kept before the policy's ignores are applied (`PackageReport::ignore`).
-            ignored: Vec::new(),
-            profile: std::sync::Arc::new(profile),
-            history: options.history.then(|| crate::HistoryReport {
-                compared_with: self.compared_with,
-                previous_upload,
-                changes: customs_history::Changes::default(),
-                dependencies: Vec::new(),
-                note: Some(
-                    "judged before with the same rules and policy: the kept judgement was reused"
-                        .into(),
-                ),
-                builder: facts.builder.clone(),
-            }),
-            source: Some(crate::SourceInfo {
-                ecosystem,
-                package: project.name.clone(),
-                index: self.index,
-                url: self.url,
-                file_name: self.file_name,
-                integrity: customs_registry::Integrity::Verified {
-                    algorithm: digest.algorithm(),
-                    digest: digest.hex().to_owned(),
-                },
-                from_cache: true,
-                release: facts,
-                provenance: None,
-            }),
-        })
-    }
-}
-
-fn display_of(ecosystem: Ecosystem, name: &str, version: &str) -> String {
-    match ecosystem {
-        Ecosystem::Pypi => format!("pypi:{name}=={version}"),
-        Ecosystem::Npm => format!("npm:{name}@{version}"),
-    }
-}
-
-/// Scans a release file, or reuses the judgement kept for the same content, rules and
-/// policy.
-fn judge_release(
-    registry: &Registry,
-    project: &customs_registry::Project,
-    version: &str,
-    file_name: Option<&str>,
-    options: &AuditOptions,
-    policy: &Policy,
-    results: &customs_store::Results,
-) -> Result<PackageReport, ScanError> {
-    let judged = crate::registry::judged_files(project, version, file_name);
-    let key = judged.and_then(|(file, previous)| {
-        judgement_key(project, version, file, previous, &options.scan, policy)
-    });
-    if let (Some(key), Some((file, _))) = (&key, judged)
-        && !options.rejudge
-        && let Some(bytes) = results.get(key)
-    {
-        let restored = serde_json::from_slice::<KeptJudgement>(&bytes)
-            .ok()
-            .and_then(|k| k.restore(registry, project, version, file, &options.scan));
-        match restored {
-            Some(report) => return Ok(report),
-            None => results.unusable(),
-        }
-    }
-    let report = scan_release(registry, project, version, file_name, &options.scan)?;
-    if let Some(key) = key
-        && let Some(kept) = KeptJudgement::of(&report)
-        && let Ok(bytes) = serde_json::to_vec(&kept)
-    {
-        // Keeping is an optimisation: a folder that cannot be written costs the next
-        // run a scan, nothing else.
-        let _ = results.put(&key, &bytes);
-    }
-    Ok(report)
 }

@@ -11,6 +11,7 @@
 
 mod audit;
 mod ignore;
+mod kept;
 mod registry;
 mod target;
 
@@ -34,6 +35,7 @@ pub use audit::{
     AuditCounts, AuditEntry, AuditOptions, AuditReport, Known, LockRef, LockSummary, audit,
     check_known, known_records, lock_errors,
 };
+pub use kept::{Judgements, judgement_key};
 pub use registry::{
     DiffReport, FileKind, HistoryReport, Loaded, ProvenanceCheck, ProvenanceStatus, SourceInfo,
     diff, load_source, load_source_file, release_kinds, scan_release, scan_spec, scan_spec_files,
@@ -177,6 +179,10 @@ pub struct ScanOptions {
     /// profile is the facts releases are compared by). Registry targets, and the sources
     /// that `diff` compares, always get theirs.
     pub skip_profile: bool,
+    /// Judgements kept by content: a registry release judged before under the same key
+    /// is not read again (see [`Judgements`]). `None`: every release is read. Never
+    /// used where the report's full profile is needed (`diff`'s sources).
+    pub judgements: Option<Arc<Judgements>>,
 }
 
 impl ScanOptions {

@@ -475,6 +475,37 @@ fn scan_release_inner(
     options: &ScanOptions,
     with_dependencies: bool,
 ) -> Result<PackageReport, ScanError> {
+    match &options.judgements {
+        Some(kept) => kept.judge(registry, project, version, file_name, options, || {
+            scan_release_fresh(
+                registry,
+                project,
+                version,
+                file_name,
+                options,
+                with_dependencies,
+            )
+        }),
+        None => scan_release_fresh(
+            registry,
+            project,
+            version,
+            file_name,
+            options,
+            with_dependencies,
+        ),
+    }
+}
+
+/// Reads and judges one file of a release, whatever was judged before.
+fn scan_release_fresh(
+    registry: &Registry,
+    project: &Project,
+    version: &str,
+    file_name: Option<&str>,
+    options: &ScanOptions,
+    with_dependencies: bool,
+) -> Result<PackageReport, ScanError> {
     let target = match project.ecosystem {
         Ecosystem::Pypi => format!("pypi:{}=={version}", project.name),
         Ecosystem::Npm => format!("npm:{}@{version}", project.name),
@@ -776,10 +807,12 @@ pub fn load_source_file(
     kind: Option<FileKind>,
     options: &ScanOptions,
 ) -> Result<Loaded, ScanError> {
+    // A kept judgement holds no full profile, which a comparison needs.
     let options = ScanOptions {
         hash_all: true,
         history: false,
         skip_profile: false,
+        judgements: None,
         ..options.clone()
     };
     match Spec::parse(source) {

@@ -66,12 +66,28 @@ CREATE TABLE IF NOT EXISTS watched (
     package TEXT PRIMARY KEY, versions TEXT NOT NULL, checked_at BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS scan_claim (
     key TEXT PRIMARY KEY, owner TEXT NOT NULL, until BIGINT NOT NULL);
+-- `decision` held one row per decision; an earlier customs's rows are folded into
+-- `decision_log` (one row per artifact and decision) when the store is opened.
 CREATE TABLE IF NOT EXISTS decision (
     at_ms BIGINT NOT NULL, ecosystem TEXT NOT NULL, package TEXT NOT NULL,
     version TEXT NOT NULL, file TEXT NOT NULL, digest TEXT NOT NULL, action TEXT NOT NULL,
     verdict TEXT NOT NULL, reason TEXT NOT NULL, node TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS decision_at ON decision (at_ms);
 CREATE INDEX IF NOT EXISTS decision_digest ON decision (digest);
+CREATE TABLE IF NOT EXISTS decision_log (
+    digest TEXT NOT NULL, file TEXT NOT NULL, action TEXT NOT NULL,
+    ecosystem TEXT NOT NULL, package TEXT NOT NULL, version TEXT NOT NULL,
+    verdict TEXT NOT NULL, reason TEXT NOT NULL, node TEXT NOT NULL,
+    first_ms BIGINT NOT NULL, last_ms BIGINT NOT NULL, count BIGINT NOT NULL,
+    PRIMARY KEY (digest, file, action));
+CREATE INDEX IF NOT EXISTS decision_log_last ON decision_log (last_ms);
+INSERT INTO decision_log (digest, file, action, ecosystem, package, version, verdict, reason,
+        node, first_ms, last_ms, count)
+    SELECT digest, file, action, MAX(ecosystem), MAX(package), MAX(version), MAX(verdict),
+        MAX(reason), MAX(node), MIN(at_ms), MAX(at_ms), COUNT(*)
+    FROM decision WHERE true GROUP BY digest, file, action
+    ON CONFLICT (digest, file, action) DO NOTHING;
+DELETE FROM decision;
 CREATE TABLE IF NOT EXISTS watch_job (
     package TEXT PRIMARY KEY, due_at BIGINT NOT NULL, owner TEXT, locked_until BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS release_scan (

@@ -244,11 +244,17 @@ pub struct Store {
     db: Db,
 }
 
-/// A decision the proxy made about one file, as kept for its log and web page.
+/// The decisions the proxy made about one file, as kept for its log and web page: one
+/// record per artifact and decision, with how many times it was made, the first and
+/// the last time (the verdict, reason and node are the last one's).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
-    /// When, in milliseconds since the Unix epoch.
+    /// When, in milliseconds since the Unix epoch (the last time).
     pub at_ms: i64,
+    /// The first time (ignored when recording: a new decision's first time is `at_ms`).
+    pub first_ms: i64,
+    /// How many times (ignored when recording: each record counts one).
+    pub count: i64,
     /// `pypi` or `npm`.
     pub ecosystem: String,
     /// The package.
@@ -763,51 +769,76 @@ impl Store {
         .map(|_| ())
     }
 
-    /// Records a decision of the proxy.
+    /// Records a decision of the proxy: counted in the record of the same artifact
+    /// (digest and file) and decision, or a new record.
     ///
     /// # Errors
     /// When the database cannot be written.
     pub fn put_decision(&self, d: &Decision) -> Result<(), StoreError> {
         self.with(|c| {
             c.exec(
-                "INSERT INTO decision (at_ms, ecosystem, package, version, file, digest, action, verdict, reason, node)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO decision_log (digest, file, action, ecosystem, package, version,
+                     verdict, reason, node, first_ms, last_ms, count)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, 1)
+                 ON CONFLICT (digest, file, action) DO UPDATE SET
+                     count = decision_log.count + 1,
+                     first_ms = CASE WHEN excluded.first_ms < decision_log.first_ms
+                         THEN excluded.first_ms ELSE decision_log.first_ms END,
+                     last_ms = CASE WHEN excluded.last_ms > decision_log.last_ms
+                         THEN excluded.last_ms ELSE decision_log.last_ms END,
+                     ecosystem = excluded.ecosystem, package = excluded.package,
+                     version = excluded.version, verdict = excluded.verdict,
+                     reason = excluded.reason, node = excluded.node",
                 &[
-                    Val::Int(d.at_ms),
+                    Val::Text(&d.digest),
+                    Val::Text(&d.file),
+                    Val::Text(&d.action),
                     Val::Text(&d.ecosystem),
                     Val::Text(&d.package),
                     Val::Text(&d.version),
-                    Val::Text(&d.file),
-                    Val::Text(&d.digest),
-                    Val::Text(&d.action),
                     Val::Text(&d.verdict),
                     Val::Text(&d.reason),
                     Val::Text(&d.node),
+                    Val::Int(d.at_ms),
                 ],
             )
         })
         .map(|_| ())
     }
 
-    /// The latest decisions, newest first; only those about `digest` when it is given.
+    /// Forgets the decisions last made before `before_ms` (milliseconds since the Unix
+    /// epoch); how many records went.
+    ///
+    /// # Errors
+    /// When the database cannot be written.
+    pub fn prune_decisions(&self, before_ms: i64) -> Result<u64, StoreError> {
+        self.with(|c| {
+            c.exec(
+                "DELETE FROM decision_log WHERE last_ms < ?1",
+                &[Val::Int(before_ms)],
+            )
+        })
+    }
+
+    /// The latest decisions, last made first; only those about `digest` when it is given.
     ///
     /// # Errors
     /// When the database cannot be read.
     pub fn decisions(&self, digest: Option<&str>, limit: i64) -> Result<Vec<Decision>, StoreError> {
-        let cols = "SELECT at_ms, ecosystem, package, version, file, digest, action, verdict, reason, node FROM decision";
+        let cols = "SELECT last_ms, ecosystem, package, version, file, digest, action, verdict, reason, node, first_ms, count FROM decision_log";
         let rows = self.with(|c| match digest {
             Some(d) => c.rows(
-                &format!("{cols} WHERE digest = ?1 ORDER BY at_ms DESC LIMIT ?2"),
+                &format!("{cols} WHERE digest = ?1 ORDER BY last_ms DESC LIMIT ?2"),
                 &[Val::Text(d), Val::Int(limit)],
             ),
             None => c.rows(
-                &format!("{cols} ORDER BY at_ms DESC LIMIT ?1"),
+                &format!("{cols} ORDER BY last_ms DESC LIMIT ?1"),
                 &[Val::Int(limit)],
             ),
         })?;
         Ok(rows
             .iter()
-            .filter(|r| r.len() == 10)
+            .filter(|r| r.len() == 12)
             .map(|r| Decision {
                 at_ms: r[0].int(),
                 ecosystem: r[1].text(),
@@ -819,6 +850,8 @@ impl Store {
                 verdict: r[7].text(),
                 reason: r[8].text(),
                 node: r[9].text(),
+                first_ms: r[10].int(),
+                count: r[11].int(),
             })
             .collect())
     }
@@ -1311,11 +1344,13 @@ mod tests {
             Some("{}")
         );
 
-        // Decisions, newest first, and by digest.
+        // Decisions, last made first, by digest, one record per artifact and decision.
         for (i, digest) in ["sha256:aa", "sha256:bb", "sha256:aa"].iter().enumerate() {
             let at_ms = 1_000 + i64::try_from(i).unwrap_or(0);
             a.put_decision(&Decision {
                 at_ms,
+                first_ms: 0,
+                count: 0,
                 ecosystem: "npm".into(),
                 package: "p".into(),
                 version: format!("1.0.{i}"),
@@ -1330,12 +1365,18 @@ mod tests {
         }
         let all = b.decisions(None, 10).expect("reads");
         assert_eq!(
-            all.iter().map(|d| d.version.as_str()).collect::<Vec<_>>(),
-            ["1.0.2", "1.0.1", "1.0.0"]
+            all.iter()
+                .map(|d| (d.version.as_str(), d.count, d.first_ms, d.at_ms))
+                .collect::<Vec<_>>(),
+            [("1.0.2", 2, 1_000, 1_002), ("1.0.1", 1, 1_001, 1_001)]
         );
         assert_eq!(b.decisions(None, 1).expect("reads").len(), 1);
         let bb = b.decisions(Some("sha256:bb"), 10).expect("reads");
         assert!(bb.len() == 1 && bb[0].action == "refused", "{bb:?}");
+        // Retention: records last made before the cut go, the others stay.
+        assert_eq!(a.prune_decisions(1_002).expect("prunes"), 1);
+        let left = b.decisions(None, 10).expect("reads");
+        assert!(left.len() == 1 && left[0].digest == "sha256:aa", "{left:?}");
 
         // Watch jobs: each due package goes to one worker; finished ones wait.
         let pkgs: Vec<String> = (0..6).map(|i| format!("npm:p{i}")).collect();
@@ -1445,6 +1486,38 @@ mod tests {
         let b = Store::open(&path).expect("opens");
         assert!(!a.is_shared());
         shared_state(&a, &b);
+    }
+
+    #[test]
+    fn decisions_of_an_earlier_store_are_folded_per_artifact_and_decision() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("store.sqlite3");
+        {
+            let c = rusqlite::Connection::open(&path).expect("opens");
+            c.execute_batch(
+                "CREATE TABLE decision (
+                    at_ms BIGINT NOT NULL, ecosystem TEXT NOT NULL, package TEXT NOT NULL,
+                    version TEXT NOT NULL, file TEXT NOT NULL, digest TEXT NOT NULL,
+                    action TEXT NOT NULL, verdict TEXT NOT NULL, reason TEXT NOT NULL,
+                    node TEXT NOT NULL);
+                 INSERT INTO decision VALUES (10, 'npm', 'p', '1.0.0', 'p.tgz', 'sha256:aa', 'served', 'clean', '', 'n');
+                 INSERT INTO decision VALUES (30, 'npm', 'p', '1.0.0', 'p.tgz', 'sha256:aa', 'served', 'clean', '', 'n');
+                 INSERT INTO decision VALUES (20, 'npm', 'p', '1.0.0', 'p.tgz', 'sha256:aa', 'refused', 'clean', 'young', 'n');",
+            )
+            .expect("an earlier store");
+        }
+        let store = Store::open(&path).expect("opens");
+        let all = store.decisions(None, 10).expect("reads");
+        assert_eq!(
+            all.iter()
+                .map(|d| (d.action.as_str(), d.count, d.first_ms, d.at_ms))
+                .collect::<Vec<_>>(),
+            [("served", 2, 10, 30), ("refused", 1, 20, 20)]
+        );
+        drop(store);
+        // Folded once: opening again counts nothing twice.
+        let store = Store::open(&path).expect("reopens");
+        assert_eq!(store.decisions(None, 10).expect("reads")[0].count, 2);
     }
 
     #[test]

@@ -476,7 +476,36 @@ fn identity(
 
 /// Judges one new release; returns the alert when it deserves one (`mismatch`: your
 /// own package's release was not built as pinned, an alert whatever the code says).
+/// What was concluded before about the same release under the same key (its bytes,
+/// those of the release before it, the policy, the rule catalogue, the customs version,
+/// and the watch's own settings) is reused: only the time of detection is new.
 fn judge(
+    registry: &Registry,
+    w: &Watched,
+    project: &customs_registry::Project,
+    version: &str,
+    options: &WatchOptions,
+    mismatch: Option<&str>,
+) -> Result<Option<(String, Value)>, String> {
+    let Some(kept) = &options.scan.judgements else {
+        return judge_fresh(registry, w, project, version, options, mismatch);
+    };
+    let own = w.own.to_string();
+    let mut alert = kept.outcome(
+        "watch-alert/1",
+        &[options.alert_on.as_str(), &own, mismatch.unwrap_or("-")],
+        project,
+        version,
+        &options.scan,
+        || judge_fresh(registry, w, project, version, options, mismatch),
+    )?;
+    if let Some((_, object)) = &mut alert {
+        object["detected_at"] = json!(format_rfc3339(now()));
+    }
+    Ok(alert)
+}
+
+fn judge_fresh(
     registry: &Registry,
     w: &Watched,
     project: &customs_registry::Project,

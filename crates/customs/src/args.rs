@@ -194,6 +194,11 @@ pub(crate) struct ProxyArgs {
     /// How each decision is logged on standard error.
     #[arg(long, value_enum, default_value = "text")]
     pub(crate) log_format: LogFormat,
+    /// How long the store's decision log (one record per artifact and decision, with a
+    /// count and the first and last time) keeps a decision after it was last made
+    /// (`0`: for ever).
+    #[arg(long, default_value = "30d", value_name = "DURATION")]
+    pub(crate) decision_retention: String,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -416,12 +421,23 @@ pub(crate) struct RegistryArgs {
 
 impl RegistryArgs {
     pub(crate) fn client(&self) -> anyhow::Result<Registry> {
+        self.client_for(None)
+    }
+
+    /// The client, asking only the installed tools of `ecosystems` (when given) for
+    /// their default index: the others are left unconfigured unless configured.
+    pub(crate) fn client_for(
+        &self,
+        ecosystems: Option<Vec<customs_ecosystem::Ecosystem>>,
+    ) -> anyhow::Result<Registry> {
+        let mut env = Environment::current();
+        env.ask_only = ecosystems;
         let config = IndexConfig::resolve(
             &Overrides {
                 index_url: self.index_url.clone(),
                 registry: self.registry.clone(),
             },
-            &Environment::current(),
+            &env,
         );
         let cache = Cache::new(self.cache_dir.clone().unwrap_or_else(default_cache_dir));
         Ok(Registry::new(config, cache)?
@@ -467,6 +483,10 @@ pub(crate) struct ScanArgs {
     /// Do not compare registry releases with the releases before them.
     #[arg(long)]
     pub(crate) no_history: bool,
+    /// Read and judge every registry release again, even one judged before with the
+    /// same rules and policy (the new judgement is kept).
+    #[arg(long)]
+    pub(crate) rejudge: bool,
     #[command(flatten)]
     pub(crate) registry: RegistryArgs,
     /// The store of known-malicious records that registry releases are checked against

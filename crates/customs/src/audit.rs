@@ -1,5 +1,6 @@
 //! `customs audit`.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -57,11 +58,25 @@ pub(crate) fn audit_command(args: &AuditArgs) -> anyhow::Result<ExitCode> {
     let mut policy = customs_policy::Policy::find(args.policy.as_deref(), &project)?;
     policy.add_ignores(&args.ignore.rules, "--ignore")?;
     let store = open_store(args.store.as_ref())?;
-    let registry = args.registry.client()?;
+    // Offline, nothing is asked of any index: the kept documents and judgements and the
+    // cached files answer.
+    // Only the ecosystems the lockfiles name need an index.
+    let mut ecosystems: Vec<customs_ecosystem::Ecosystem> = lockfiles
+        .iter()
+        .flat_map(|l| l.entries.iter().map(|e| e.ecosystem))
+        .collect();
+    ecosystems.sort_by_key(|e| e.as_str());
+    ecosystems.dedup();
+    let registry = args
+        .registry
+        .client_for(Some(ecosystems))?
+        .with_offline(args.offline);
+    let judgements = std::sync::Arc::new(customs_scan::Judgements::in_cache(&registry, &policy));
     let options = customs_scan::AuditOptions {
         scan: ScanOptions {
             jobs: args.jobs.unwrap_or(0),
             history: !args.no_history,
+            judgements: Some(std::sync::Arc::clone(&judgements)),
             ..ScanOptions::default()
         },
         offline: args.offline,
@@ -78,6 +93,19 @@ pub(crate) fn audit_command(args: &AuditArgs) -> anyhow::Result<ExitCode> {
         &progress,
     );
     progress.done();
+    if args.report.verbose {
+        use std::sync::atomic::Ordering::Relaxed;
+        let d = registry.document_counts();
+        let _ = writeln!(
+            anstream::stderr(),
+            "customs audit: package documents: {} read from the index, {} confirmed unchanged, {} reused without asking; judgements: {} reused, {} made",
+            d.fetched.load(Relaxed),
+            d.revalidated.load(Relaxed),
+            d.reused.load(Relaxed),
+            judgements.results().hits(),
+            judgements.results().misses(),
+        );
+    }
     let errors = customs_scan::lock_errors(&errors);
     let rendered = match args.report.format {
         Format::Text => customs_report::text_audit(&report, &errors, text_options(&args.report)),

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use customs_archive::Limits;
 use customs_report::RunReport;
 use customs_scan::{
-    FileKind, ScanError, ScanOptions, check_known, diff, expand_targets, known_records,
+    FileKind, Judgements, ScanError, ScanOptions, check_known, diff, expand_targets, known_records,
     load_source_file, release_kinds, scan_all,
 };
 
@@ -30,6 +30,7 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         file: args.file.clone(),
         // Local files are compared with nothing; registry targets still get profiles.
         skip_profile: true,
+        judgements: None,
     };
     let (targets, target_errors) = expand_targets(&args.targets);
     // Registry releases are checked against the store of known-malicious records, as
@@ -41,6 +42,13 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         )
     } else {
         (None, None)
+    };
+    // A registry release judged before with the same rules and policy is not read again.
+    let options = ScanOptions {
+        judgements: registry
+            .as_ref()
+            .map(|r| std::sync::Arc::new(Judgements::in_cache(r, &policy).rejudge(args.rejudge))),
+        ..options
     };
     let progress = Bar::for_items(if args.report.quiet { 0 } else { targets.len() });
     let results = scan_all(&targets, &options, registry.as_ref(), &progress);

@@ -48,6 +48,13 @@ pub(crate) fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
         .or_else(|| std::env::var("CUSTOMS_PROXY_TOKEN").ok())
         .filter(|t| !t.is_empty());
     state.log_json = matches!(args.log_format, LogFormat::Json);
+    state.decision_retention =
+        match duration_flag("--decision-retention", &args.decision_retention)? {
+            0 => None,
+            seconds => Some(std::time::Duration::from_secs(
+                u64::try_from(seconds).unwrap_or(u64::MAX),
+            )),
+        };
     state.metadata_ttl = std::time::Duration::from_secs(
         u64::try_from(duration_flag("--metadata-ttl", &args.metadata_ttl)?).unwrap_or(0),
     );

@@ -103,15 +103,22 @@ pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
         .client()?
         .with_ttl(std::time::Duration::from_secs(60));
     let store = open_store(args.store.as_ref())?;
+    let ignore = watch_policy(&args.ignore.rules)?;
     let options = customs_watch::WatchOptions {
         alert_on: alert_threshold(args.alert_on),
         jsonl: args.alerts_jsonl.clone(),
         webhook: args.webhook.clone(),
-        scan: ScanOptions::default(),
+        // What was concluded about a release before, under the same key, is reused.
+        scan: ScanOptions {
+            judgements: Some(std::sync::Arc::new(customs_scan::Judgements::in_cache(
+                &registry, &ignore,
+            ))),
+            ..ScanOptions::default()
+        },
         concurrency: args.concurrency,
         worker: args.worker.clone().unwrap_or_else(customs_store::node_name),
         interval,
-        ignore: watch_policy(&args.ignore.rules)?,
+        ignore,
     };
     let alerts = customs_watch::Alerts::new(&options, &registry)
         .with_context(|| "cannot open the alerts file")?;

@@ -265,11 +265,12 @@ fn digests_are_enforced_and_the_cache_refuses_tampering() {
         "served from the cache"
     );
 
-    // A cached file altered on disk is refused, not re-downloaded.
+    // A cached file altered on disk is refused, not re-downloaded, when it is read
+    // (--rejudge: the judgement kept for the index's digest would need no read).
     std::fs::write(&cached[0], b"tampered").unwrap();
     let out = run(
         dir.path(),
-        &["scan", "--no-history", "npm:webfetch@1.0.0"],
+        &["scan", "--no-history", "--rejudge", "npm:webfetch@1.0.0"],
         &env,
     );
     assert_eq!(out.status.code(), Some(2));

@@ -390,12 +390,19 @@ fn verify_registry_releases_offline() {
     assert_eq!(source["provenance"]["repository"], "sigstore/sigstore-js");
     assert!(findings(&v["packages"][0], "provenance-invalid").is_empty());
     // With history, the release's builder and its verification share one read of the
-    // attestations document.
+    // attestations document (read again: not the kept copy, nor the kept judgement).
     let attestations = "/npm/-/npm/v1/attestations/sigstore@3.1.0";
     let before = server.count(attestations);
     let out = run(
         dir.path(),
-        &["scan", "npm:sigstore@3.1.0", "--format", "json"],
+        &[
+            "scan",
+            "npm:sigstore@3.1.0",
+            "--format",
+            "json",
+            "--refresh",
+            "--rejudge",
+        ],
         &env,
     );
     let v = json_of(&out);

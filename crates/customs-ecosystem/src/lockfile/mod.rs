@@ -11,7 +11,7 @@
 mod npm;
 mod python;
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -263,6 +263,32 @@ pub(crate) fn line_at(text: &str, offset: usize) -> u32 {
 }
 
 /// The line of the first occurrence of `needle` at or after line `from` (1 when absent).
+/// The lines of a text, for finding many offsets' lines without counting from the start
+/// each time.
+pub(crate) struct LineIndex {
+    /// Offsets of the newlines.
+    newlines: Vec<usize>,
+}
+
+impl LineIndex {
+    pub(crate) fn new(text: &str) -> Self {
+        Self {
+            newlines: text
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
+
+    /// The 1-based line of `offset` (as [`line_at`]).
+    pub(crate) fn line(&self, offset: usize) -> u32 {
+        let before = self.newlines.partition_point(|&n| n < offset);
+        u32::try_from(before + 1).unwrap_or(u32::MAX)
+    }
+}
+
 pub(crate) fn line_of(text: &str, needle: &str) -> u32 {
     text.find(needle).map_or(1, |i| line_at(text, i))
 }
@@ -280,6 +306,62 @@ pub(crate) fn parse_hash(s: &str) -> Option<LockedHash> {
 /// dependency down to the entry itself (shortest such chain).
 #[must_use]
 pub fn dependency_path(entries: &[Locked], index: usize) -> Vec<String> {
+    dependency_paths(entries).swap_remove(index)
+}
+
+/// [`dependency_path`] of every entry, found in one walk of the lockfile's graph (the
+/// same walk, breadth first from the direct dependencies in their order, that finds
+/// each entry's path on its own).
+#[must_use]
+pub fn dependency_paths(entries: &[Locked]) -> Vec<Vec<String>> {
+    let key = |e: &Locked, n: &str| canonical_name(e.ecosystem, n);
+    let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        by_name.entry(key(e, &e.name)).or_default().push(i);
+    }
+    // How each entry was first reached: from which entry (`None` for a root).
+    let mut parent: Vec<Option<Option<usize>>> = vec![None; entries.len()];
+    let mut queue: VecDeque<usize> = VecDeque::new();
+    for (i, e) in entries.iter().enumerate() {
+        if e.direct {
+            parent[i] = Some(None);
+            queue.push_back(i);
+        }
+    }
+    while let Some(last) = queue.pop_front() {
+        for child in &entries[last].requires {
+            for &c in by_name
+                .get(&key(&entries[last], child))
+                .into_iter()
+                .flatten()
+            {
+                if parent[c].is_none() {
+                    parent[c] = Some(Some(last));
+                    queue.push_back(c);
+                }
+            }
+        }
+    }
+    (0..entries.len())
+        .map(|i| {
+            if entries[i].direct || parent[i].is_none() {
+                return vec![entries[i].name.clone()];
+            }
+            let mut path = vec![entries[i].name.clone()];
+            let mut at = i;
+            while let Some(Some(p)) = parent[at] {
+                path.push(entries[p].name.clone());
+                at = p;
+            }
+            path.reverse();
+            path
+        })
+        .collect()
+}
+
+/// The earlier walk of one entry, kept to check [`dependency_paths`] against.
+#[cfg(test)]
+fn dependency_path_alone(entries: &[Locked], index: usize) -> Vec<String> {
     let target = &entries[index];
     if target.direct {
         return vec![target.name.clone()];
@@ -296,7 +378,7 @@ pub fn dependency_path(entries: &[Locked], index: usize) -> Vec<String> {
         .filter(|(_, e)| e.direct)
         .map(|(i, _)| vec![i])
         .collect();
-    let mut seen: BTreeSet<usize> = queue.iter().flatten().copied().collect();
+    let mut seen: std::collections::BTreeSet<usize> = queue.iter().flatten().copied().collect();
     while let Some(path) = queue.pop_front() {
         let last = *path.last().unwrap_or(&index);
         if last == index {
@@ -337,5 +419,39 @@ mod tests {
             Some(LockKind::Requirements)
         );
         assert_eq!(LockKind::of(Path::new("README.md")), None);
+    }
+
+    #[test]
+    fn one_walk_finds_the_paths_each_walk_finds() {
+        // A graph with shared, repeated (two versions of one name), cyclic and
+        // unreachable entries, made from a small linear congruential sequence.
+        let mut seed = 7_u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            usize::try_from((seed >> 33) % n).unwrap_or(0)
+        };
+        let names: Vec<String> = (0..40).map(|i| format!("p{i}")).collect();
+        let entries: Vec<Locked> = (0..60)
+            .map(|i| {
+                let mut e = Locked::new(Ecosystem::Npm, &names[i % 40], "1.0.0", 1);
+                e.direct = i < 4;
+                e.requires = (0..next(4)).map(|_| names[next(40)].clone()).collect();
+                e
+            })
+            .collect();
+        let all = dependency_paths(&entries);
+        for (i, path) in all.iter().enumerate() {
+            assert_eq!(path, &dependency_path_alone(&entries, i), "entry {i}");
+        }
+        assert!(all.iter().any(|p| p.len() > 2), "{all:?}");
+    }
+
+    #[test]
+    fn lines_of_offsets() {
+        let text = "a\nbb\n\nc";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() {
+            assert_eq!(index.line(offset), line_at(text, offset), "{offset}");
+        }
     }
 }

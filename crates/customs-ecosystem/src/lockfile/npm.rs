@@ -35,6 +35,25 @@ fn registry_source(resolved: Option<&str>) -> Option<String> {
     (!r.contains("/-/")).then(|| r.to_owned())
 }
 
+/// Where each `"node_modules/…": {` key is first written in `text`, by key.
+fn package_keys(text: &str) -> std::collections::HashMap<&str, usize> {
+    const START: &str = "\"node_modules/";
+    let mut found = std::collections::HashMap::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find(START).map(|i| from + i) {
+        let key_start = i + 1;
+        from = key_start;
+        let Some(len) = text[key_start..].find('"') else {
+            break;
+        };
+        let key = &text[key_start..key_start + len];
+        if text[key_start + len..].starts_with("\": {") {
+            found.entry(key).or_insert(i);
+        }
+    }
+    found
+}
+
 /// `package-lock.json` v2/v3 (`packages`) or v1 (`dependencies`).
 pub(super) fn package_lock(path: &Path, text: &str) -> Result<Vec<Locked>, LockError> {
     let doc: Value = serde_json::from_str(text).map_err(|e| {
@@ -55,6 +74,10 @@ pub(super) fn package_lock(path: &Path, text: &str) -> Result<Vec<Locked>, LockE
             .filter_map(|k| root.and_then(|r| r.get(*k)).and_then(Value::as_object))
             .flat_map(|m| m.keys().cloned())
             .collect();
+        // Where each entry's key is written, found in one pass (a search of the whole
+        // text per entry made reading a lockfile of a thousand packages quadratic).
+        let keys = package_keys(text);
+        let lines = super::LineIndex::new(text);
         for (key, v) in packages {
             let Some(at) = key.rfind("node_modules/") else {
                 continue; // the root, or a workspace folder
@@ -67,7 +90,11 @@ pub(super) fn package_lock(path: &Path, text: &str) -> Result<Vec<Locked>, LockE
                 .and_then(Value::as_str)
                 .unwrap_or(&key[at + "node_modules/".len()..]);
             let version = v.get("version").and_then(Value::as_str).unwrap_or("");
-            let mut e = Locked::new(NPM, name, version, line_of(text, &format!("\"{key}\": {{")));
+            let at_line = match keys.get(key.as_str()) {
+                Some(&offset) => lines.line(offset),
+                None => line_of(text, &format!("\"{key}\": {{")),
+            };
+            let mut e = Locked::new(NPM, name, version, at_line);
             e.hashes = v
                 .get("integrity")
                 .and_then(Value::as_str)
