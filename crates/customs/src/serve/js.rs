@@ -400,6 +400,7 @@ mod tests {
             home: Some(dir.path().join("home")),
             cwd: dir.path().to_path_buf(),
             ask_tools: false,
+            ask_only: None,
         };
         std::fs::write(
             dir.path().join(".yarnrc.yml"),
