@@ -1057,6 +1057,7 @@ mod tests {
             line: None,
             column: None,
             snippet: None,
+            fact: None,
         }
     }
 

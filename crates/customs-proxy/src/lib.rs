@@ -417,13 +417,14 @@ fn facts_of(report: &customs_scan::PackageReport, release: &Release) -> Facts {
             .first()
             .map(|f| format!("{}: {}", f.rule, f.message)),
         sha256: report.sha256.clone(),
-        provenance_dropped: report.findings.iter().any(|f| {
-            f.rule == "provenance-dropped" && f.message.contains("without build provenance")
-        }),
+        provenance_dropped: report
+            .findings
+            .iter()
+            .any(|f| f.fact == Some(customs_rules::Fact::ProvenanceDropped)),
         trust_downgrade: report
             .findings
             .iter()
-            .find(|f| f.rule == "trust-downgrade")
+            .find(|f| f.fact == Some(customs_rules::Fact::TrustDowngrade))
             .map(|f| f.message.clone()),
         install_scripts: install_scripts(report, release),
         // An artifact not read in full is decided on as unreadable (blocked by default).

@@ -13,7 +13,7 @@ mod rules;
 mod typosquat;
 mod verdict;
 
-pub use model::{Confidence, Finding, Input, Rule, RuleMeta, Severity, when};
+pub use model::{Confidence, Fact, Finding, Input, Rule, RuleMeta, Severity, when};
 pub use typosquat::{Popular, Squat, find_squat};
 pub use verdict::{Verdict, VerdictLevel, verdict};
 

@@ -93,6 +93,20 @@ pub struct Finding {
     pub column: Option<u32>,
     /// The quoted evidence.
     pub snippet: Option<String>,
+    /// What the finding establishes, for the decisions that depend on it (never read
+    /// back from its message).
+    pub fact: Option<Fact>,
+}
+
+/// A fact a finding establishes that a policy decides on by itself, whatever the verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Fact {
+    /// Earlier releases carried build provenance and this one carries none.
+    ProvenanceDropped,
+    /// The release was published with weaker evidence of who published it than an
+    /// earlier release of the package.
+    TrustDowngrade,
 }
 
 impl Finding {
@@ -115,6 +129,7 @@ impl Finding {
             line: (b.line > 0).then_some(b.line),
             column: (b.column > 0).then_some(b.column),
             snippet: (!b.snippet.is_empty()).then(|| b.snippet.clone()),
+            fact: None,
         }
     }
 
@@ -131,7 +146,15 @@ impl Finding {
             line: None,
             column: None,
             snippet: None,
+            fact: None,
         }
+    }
+
+    /// The finding, marked as establishing `fact`.
+    #[must_use]
+    pub fn establishing(mut self, fact: Fact) -> Self {
+        self.fact = Some(fact);
+        self
     }
 }
 

@@ -206,6 +206,7 @@ mod tests {
             line: None,
             column: None,
             snippet: None,
+            fact: None,
         }
     }
 

@@ -419,12 +419,12 @@ fn check(
         now: now(),
         install_scripts,
         has_hashes: (p.kind.ecosystem() == Ecosystem::Pypi).then_some(!e.hashes.is_empty()),
-        provenance_dropped: findings.iter().any(|f| {
-            f.rule == "provenance-dropped" && f.message.contains("without build provenance")
-        }),
+        provenance_dropped: findings
+            .iter()
+            .any(|f| f.fact == Some(customs_rules::Fact::ProvenanceDropped)),
         trust_downgrade: findings
             .iter()
-            .find(|f| f.rule == customs_history::TrustDowngrade::META.id)
+            .find(|f| f.fact == Some(customs_rules::Fact::TrustDowngrade))
             .map(|f| f.message.clone()),
         unreadable: out.report.as_ref().and_then(PackageReport::unreadable),
         unchecked: unchecked.clone(),

@@ -238,6 +238,8 @@ struct KeptFinding {
     line: Option<u32>,
     column: Option<u32>,
     snippet: Option<String>,
+    #[serde(default)]
+    fact: Option<customs_rules::Fact>,
 }
 
 /// The value among `all` that serialises as `v`.
@@ -396,6 +398,7 @@ impl KeptJudgement {
                         line: f.line,
                         column: f.column,
                         snippet: f.snippet.clone(),
+                        fact: f.fact,
                     })
                 })
                 .collect::<Option<Vec<_>>>()?,
@@ -473,6 +476,7 @@ impl KeptJudgement {
                     line: f.line,
                     column: f.column,
                     snippet: f.snippet,
+                    fact: f.fact,
                 })
             })
             .collect::<Option<Vec<_>>>()?;

@@ -101,6 +101,7 @@ impl HistoryRule for NewInstallBehaviour {
                 line: (b.line > 0).then_some(b.line),
                 column: None,
                 snippet: (!b.snippet.is_empty()).then(|| b.snippet.clone()),
+                fact: None,
             });
         }
     }

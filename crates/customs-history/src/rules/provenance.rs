@@ -55,18 +55,21 @@ impl HistoryRule for ProvenanceDropped {
             ctx.old.iter().chain(ctx.earlier.iter().take(5)).collect();
         let with = previous.iter().find(|r| r.provenance.is_present());
         match (&new.provenance, with) {
-            (Provenance::Absent, Some(last)) => out.push(about(
-                &Self::META,
-                Severity::High,
-                format!(
-                    "{} was published without build provenance; {} had it{}",
-                    new.version,
-                    last.version,
-                    identity(last)
-                        .map(|i| format!(" ({i})"))
-                        .unwrap_or_default()
-                ),
-            )),
+            (Provenance::Absent, Some(last)) => out.push(
+                about(
+                    &Self::META,
+                    Severity::High,
+                    format!(
+                        "{} was published without build provenance; {} had it{}",
+                        new.version,
+                        last.version,
+                        identity(last)
+                            .map(|i| format!(" ({i})"))
+                            .unwrap_or_default()
+                    ),
+                )
+                .establishing(customs_rules::Fact::ProvenanceDropped),
+            ),
             (Provenance::Present { .. }, Some(last)) => {
                 if let (Some(now), Some(before)) = (identity(new), identity(last))
                     && now != before

@@ -95,7 +95,7 @@ impl HistoryRule for TrustDowngrade {
         } else {
             Confidence::Medium
         };
-        out.push(f);
+        out.push(f.establishing(customs_rules::Fact::TrustDowngrade));
     }
 }
 
