@@ -39,6 +39,9 @@ pub struct ProxyState {
     pub token: Option<String>,
     /// Decision log lines as JSON instead of text.
     pub log_json: bool,
+    /// Where log lines go (one call a line): the command line writes them to standard
+    /// error; the library itself never prints. By default they are dropped.
+    pub log: LogSink,
     /// How long a served project page or package document is served again without
     /// asking the upstream (zero: every request asks). Files are gated whatever the
     /// page said, so a page this old can hide a new release, never let one through.
@@ -77,6 +80,7 @@ impl ProxyState {
             scan,
             token: None,
             log_json: false,
+            log: Arc::new(|_: &str| {}),
             metadata_ttl: std::time::Duration::from_secs(30),
             decision_retention: Some(DEFAULT_DECISION_RETENTION),
             pruned_at_ms: std::sync::atomic::AtomicI64::new(0),
@@ -89,6 +93,9 @@ impl ProxyState {
         }
     }
 }
+
+/// Where the proxy's log lines go.
+pub type LogSink = Arc<dyn Fn(&str) + Send + Sync>;
 
 /// How long a decision is kept after it was last made, unless configured.
 pub const DEFAULT_DECISION_RETENTION: std::time::Duration =
@@ -566,7 +573,6 @@ struct Decided<'a> {
 /// One line per decision on standard error (text, or JSON with `--log-format json`),
 /// and a row in the store for the web page.
 fn log_decision(state: &ProxyState, d: &Decided<'_>) {
-    use std::io::Write;
     let Decided {
         action,
         eco,
@@ -613,7 +619,7 @@ fn log_decision(state: &ProxyState, d: &Decided<'_>) {
             }
         )
     };
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
+    (state.log)(&line);
 }
 
 /// Forgets the decisions older than the retention, at most once an hour (and at the
@@ -817,14 +823,13 @@ fn store_failure(s: &ProxyState, e: &customs_store::StoreError) -> Failure {
 
 /// One line on standard error about the proxy itself (not a decision).
 fn log_event(state: &ProxyState, message: &str) {
-    use std::io::Write;
     let time = customs_registry::format_rfc3339(now());
     let line = if state.log_json {
         serde_json::json!({ "time": time, "event": message }).to_string()
     } else {
         format!("{time} event {message}")
     };
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
+    (state.log)(&line);
 }
 
 /// Runs blocking work (the registry client, the scanner) off the async threads.

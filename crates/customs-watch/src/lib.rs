@@ -153,19 +153,31 @@ pub struct PollSummary {
     pub errors: Vec<String>,
 }
 
+/// Where a line of text goes (one call a line): the command line prints alerts on
+/// standard output and problems on standard error; the library itself never prints.
+pub type Lines = std::sync::Arc<dyn Fn(&str) + Send + Sync>;
+
 /// Where alerts go.
 pub struct Alerts {
+    /// Each alert's sentence.
+    print: Lines,
     jsonl: Option<Mutex<std::fs::File>>,
     webhook: Option<mpsc::Sender<String>>,
     worker: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Alerts {
-    /// Opens the JSON-lines file and starts the webhook sender.
+    /// Opens the JSON-lines file and starts the webhook sender. Each alert's sentence
+    /// goes to `print`, and a webhook that failed is told to `problems`.
     ///
     /// # Errors
     /// When the JSON-lines file cannot be opened.
-    pub fn new(options: &WatchOptions, registry: &Registry) -> std::io::Result<Self> {
+    pub fn new(
+        options: &WatchOptions,
+        registry: &Registry,
+        print: Lines,
+        problems: Lines,
+    ) -> std::io::Result<Self> {
         let jsonl = match &options.jsonl {
             Some(p) => Some(Mutex::new(
                 std::fs::OpenOptions::new()
@@ -183,10 +195,7 @@ impl Alerts {
                 let worker = std::thread::spawn(move || {
                     for body in rx {
                         if let Err(e) = http.post_json(&url, &body) {
-                            let _ = writeln!(
-                                std::io::stderr().lock(),
-                                "customs watch: the webhook failed: {e}"
-                            );
+                            problems(&format!("customs watch: the webhook failed: {e}"));
                         }
                     }
                 });
@@ -195,6 +204,7 @@ impl Alerts {
             None => (None, None),
         };
         Ok(Self {
+            print,
             jsonl,
             webhook,
             worker,
@@ -203,7 +213,7 @@ impl Alerts {
 
     fn emit(&self, text: &str, object: &Value) {
         let line = object.to_string();
-        let _ = writeln!(std::io::stdout().lock(), "{text}");
+        (self.print)(text);
         if let Some(f) = &self.jsonl {
             let mut f = f.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             let _ = writeln!(f, "{line}");

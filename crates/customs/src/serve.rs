@@ -48,6 +48,7 @@ pub(crate) fn proxy_command(args: &ProxyArgs) -> anyhow::Result<ExitCode> {
         .or_else(|| std::env::var("CUSTOMS_PROXY_TOKEN").ok())
         .filter(|t| !t.is_empty());
     state.log_json = matches!(args.log_format, LogFormat::Json);
+    state.log = stderr_log();
     state.decision_retention =
         match duration_flag("--decision-retention", &args.decision_retention)? {
             0 => None,
@@ -332,6 +333,13 @@ pub(crate) fn run_command(args: &RunArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::from(if code == 0 { 1 } else { code }))
+}
+
+/// The proxy's log lines, each written whole to standard error.
+pub(crate) fn stderr_log() -> customs_proxy::LogSink {
+    std::sync::Arc::new(|line: &str| {
+        let _ = writeln!(std::io::stderr().lock(), "{line}");
+    })
 }
 
 /// The policy file (or the default), with `--min-release-age` and `--ignore` over it.

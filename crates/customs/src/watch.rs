@@ -120,8 +120,17 @@ pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
         interval,
         ignore,
     };
-    let alerts = customs_watch::Alerts::new(&options, &registry)
-        .with_context(|| "cannot open the alerts file")?;
+    let alerts = customs_watch::Alerts::new(
+        &options,
+        &registry,
+        std::sync::Arc::new(|line: &str| {
+            let _ = writeln!(std::io::stdout().lock(), "{line}");
+        }),
+        std::sync::Arc::new(|line: &str| {
+            let _ = writeln!(std::io::stderr().lock(), "{line}");
+        }),
+    )
+    .with_context(|| "cannot open the alerts file")?;
     let mut err = anstream::stderr();
     loop {
         let started = std::time::Instant::now();

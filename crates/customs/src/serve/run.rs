@@ -485,12 +485,11 @@ impl Proxy {
     ) -> anyhow::Result<Self> {
         let listener =
             std::net::TcpListener::bind("127.0.0.1:0").context("cannot start the proxy")?;
-        let state = Arc::new(customs_proxy::ProxyState::new(
-            registry,
-            store,
-            policy,
-            ScanOptions::with_history(),
-        ));
+        let mut state =
+            customs_proxy::ProxyState::new(registry, store, policy, ScanOptions::with_history());
+        // The decisions show on the terminal of the command customs runs.
+        state.log = super::stderr_log();
+        let state = Arc::new(state);
         let (tx, rx) = std::sync::mpsc::channel();
         let shared = Arc::clone(&state);
         std::thread::spawn(move || {
