@@ -103,6 +103,28 @@ pub(crate) enum Command {
                       customs verify pkg-1.0.0.tgz --bundle b.json --repository my-org/pkg --workflow release.yml --format json"
     )]
     Verify(VerifyArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Install it where your shell looks for completions, for example:\n  \
+                      customs completions bash > ~/.local/share/bash-completion/completions/customs\n  \
+                      customs completions zsh > ~/.zfunc/_customs   # with fpath+=~/.zfunc before compinit\n  \
+                      customs completions fish > ~/.config/fish/completions/customs.fish\n  \
+                      customs completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per command into a folder.
+    #[command(
+        after_help = "Examples:\n  customs man | man -l -\n  customs man --dir ~/.local/share/man/man1"
+    )]
+    Man {
+        /// Write customs.1 and one customs-COMMAND.1 per command into this folder instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// List the rules, or print one rule's documentation.
     #[command(
         after_help = "With --format json: an array of {id, summary, severity, confidence, doc} (one object \
@@ -359,6 +381,8 @@ pub(crate) enum Format {
     Text,
     Json,
     Sarif,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`): annotations on the run.
+    Github,
 }
 
 /// Which file of a PyPI release `diff` compares.

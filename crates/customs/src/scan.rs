@@ -70,6 +70,7 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         Format::Text => customs_report::text(&run, text_options(&args.report)),
         Format::Json => serde_json::to_string_pretty(&customs_report::json(&run))? + "\n",
         Format::Sarif => serde_json::to_string_pretty(&customs_report::sarif(&run))? + "\n",
+        Format::Github => customs_report::github(&run),
     };
     write_report(args.report.output.as_ref(), &rendered)?;
     // A package at --fail-on exits 1 whatever else happened (as a blocked dependency
@@ -214,7 +215,7 @@ pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
             }
             serde_json::to_string_pretty(&first)? + "\n"
         }
-        Format::Sarif => {
+        Format::Sarif | Format::Github => {
             let packages: Vec<customs_scan::PackageReport> = reports
                 .iter()
                 .map(|r| {
@@ -229,7 +230,11 @@ pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
                 packages: &packages,
                 errors: &[],
             };
-            serde_json::to_string_pretty(&customs_report::sarif(&run))? + "\n"
+            if matches!(args.report.format, Format::Github) {
+                customs_report::github(&run)
+            } else {
+                serde_json::to_string_pretty(&customs_report::sarif(&run))? + "\n"
+            }
         }
     };
     let worst = reports.iter().map(|r| r.verdict.level).max();
