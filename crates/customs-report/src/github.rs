@@ -67,7 +67,10 @@ fn annotation(
 ) {
     let mut props = Vec::new();
     // Annotations attach to paths relative to the checkout: `./x` is written `x`.
-    if let Some(file) = file.map(|f| f.trim_start_matches("./")).filter(|f| !f.is_empty()) {
+    if let Some(file) = file
+        .map(|f| f.trim_start_matches("./"))
+        .filter(|f| !f.is_empty())
+    {
         props.push(format!("file={}", escape_property(file)));
         if let Some(line) = line {
             props.push(format!("line={line}"));
@@ -124,7 +127,10 @@ pub fn github(run: &RunReport<'_>) -> String {
                 Some(&p.target),
                 None,
                 "customs: not read in full",
-                &format!("{} could not be read in full, so it is not judged", p.identity),
+                &format!(
+                    "{} could not be read in full, so it is not judged",
+                    p.identity
+                ),
             );
         }
     }

@@ -71,6 +71,27 @@ pub(crate) fn policy_command(cmd: &PolicyCommand) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("cannot write {}", path.display()))?;
             let _ = writeln!(std::io::stdout().lock(), "wrote {}", path.display());
         }
+        PolicyCommand::Show { path, policy } => {
+            let resolved = match policy {
+                Some(file) => customs_policy::Resolved::merge(vec![customs_policy::Layer {
+                    origin: file.display().to_string(),
+                    table: {
+                        customs_policy::Policy::load(file)?;
+                        let text = std::fs::read_to_string(file)
+                            .with_context(|| format!("cannot read {}", file.display()))?;
+                        toml::from_str(&text)
+                            .with_context(|| format!("{} is not valid TOML", file.display()))?
+                    },
+                }])?,
+                None => customs_policy::Resolved::discover(
+                    path,
+                    customs_policy::user_config().as_deref(),
+                )?,
+            };
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(resolved.render().as_bytes());
+        }
         PolicyCommand::Check { path } => {
             let p = customs_policy::Policy::load(path)?;
             let _ = writeln!(

@@ -48,7 +48,10 @@ fn annotations(out: &str) -> Vec<(String, BTreeMap<String, String>, String)> {
                 parsed.0
             );
             for k in parsed.1.keys() {
-                assert!(["file", "line", "title"].contains(&k.as_str()), "{k}: {l:?}");
+                assert!(
+                    ["file", "line", "title"].contains(&k.as_str()),
+                    "{k}: {l:?}"
+                );
             }
             parsed
         })
@@ -76,7 +79,18 @@ fn a_crafted_package_cannot_inject_workflow_commands() {
     });
     std::fs::write(pkg.join("package.json"), manifest.to_string()).unwrap();
 
-    let out = customs_with(tmp.path(), &["scan", "--format", "github", "--fail-on", "suspicious", "pkg"], &[]);
+    let out = customs_with(
+        tmp.path(),
+        &[
+            "scan",
+            "--format",
+            "github",
+            "--fail-on",
+            "suspicious",
+            "pkg",
+        ],
+        &[],
+    );
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let text = stdout(&out);
     let all = annotations(&text);
@@ -86,7 +100,10 @@ fn a_crafted_package_cannot_inject_workflow_commands() {
         .iter()
         .filter(|a| a.1.get("file") == Some(&crafted))
         .collect();
-    assert!(!on_main.is_empty(), "no annotation on the crafted file:\n{text}");
+    assert!(
+        !on_main.is_empty(),
+        "no annotation on the crafted file:\n{text}"
+    );
     assert!(on_main.iter().all(|a| a.1["line"].parse::<u32>().is_ok()));
     assert!(
         all.iter().any(|a| a.2.contains(INJECTED)),

@@ -86,7 +86,10 @@ fn bash_completes_commands_and_flags() {
     assert_eq!(flags, ["--format"]);
     let formats = bash_complete(&script, &["customs", "audit", "--format", ""]);
     for f in ["text", "json", "sarif", "github"] {
-        assert!(formats.iter().any(|c| c == f), "{f} not offered: {formats:?}");
+        assert!(
+            formats.iter().any(|c| c == f),
+            "{f} not offered: {formats:?}"
+        );
     }
 }
 
@@ -98,7 +101,10 @@ fn man_pages_render_and_list_every_command() {
     let out = customs(tmp.path(), &["man"]);
     assert!(out.status.success(), "{out:?}");
     let page = stdout(&out);
-    assert!(page.starts_with(".ie") || page.contains(".TH customs 1"), "{page}");
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH customs 1"),
+        "{page}"
+    );
     let rendered = groff(&out.stdout);
     for cmd in COMMANDS {
         assert!(

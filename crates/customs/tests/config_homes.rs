@@ -1,0 +1,143 @@
+//! The policy's homes as a user meets them: `[tool.customs]` in a parent folder's
+//! pyproject.toml, a `"customs"` key in package.json, customs.toml, merged with the
+//! nearest winning; `customs policy show` says where each setting came from, and
+//! `audit` decides by the merged policy.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::Path;
+
+use common::{customs_with, stdout};
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+/// A lockfile with one dependency that cannot be checked offline.
+fn lockfile(dir: &Path) {
+    let lock = serde_json::json!({
+        "name": "app", "version": "1.0.0", "lockfileVersion": 3, "requires": true,
+        "packages": {
+            "": { "name": "app", "version": "1.0.0", "dependencies": { "left-pad": "1.3.0" } },
+            "node_modules/left-pad": {
+                "version": "1.3.0",
+                "resolved": "http://127.0.0.1:9/left-pad/-/left-pad-1.3.0.tgz",
+                "integrity": "sha512-AAAA"
+            }
+        }
+    });
+    write(dir, "package-lock.json", &lock.to_string());
+}
+
+fn audit(dir: &Path, home: &Path) -> std::process::Output {
+    let store = home.join("store.sqlite3");
+    customs_with(
+        dir,
+        &["audit", "--offline", "--store", store.to_str().unwrap()],
+        &[("HOME", home.to_str().unwrap())],
+    )
+}
+
+#[test]
+fn show_merges_the_homes_and_names_each_source() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("repo");
+    let app = repo.join("web");
+    write(
+        &repo,
+        "pyproject.toml",
+        "[project]\nname = \"demo\"\n\n[tool.customs]\nfail_on = \"suspicious\"\nmin_release_age = \"7d\"\n",
+    );
+    write(
+        &app,
+        "package.json",
+        r#"{"name":"web","private":true,"customs":{"min_release_age":"3d","deny":["npm:event-stream"]}}"#,
+    );
+    let home = tmp.path().join("home");
+    write(
+        &home.join(".config/customs"),
+        "policy.toml",
+        "require_hashes = true\n",
+    );
+    let out = customs_with(
+        &app,
+        &["policy", "show"],
+        &[("HOME", home.to_str().unwrap())],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let text = stdout(&out);
+    let line = |key: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{key} = ")))
+            .unwrap_or_else(|| panic!("no {key}:\n{text}"))
+            .to_owned()
+    };
+    assert!(line("min_release_age").starts_with("min_release_age = \"3d\"  # "));
+    assert!(line("min_release_age").ends_with("web/package.json \"customs\""));
+    assert!(line("deny").contains("[\"npm:event-stream\"]"));
+    assert!(line("fail_on").contains("\"suspicious\""));
+    assert!(line("fail_on").ends_with("repo/pyproject.toml [tool.customs]"));
+    assert!(line("require_hashes").ends_with(".config/customs/policy.toml"));
+    assert!(line("require_provenance").ends_with("# built-in default"));
+
+    // `--policy FILE` is used alone.
+    write(tmp.path(), "ci.toml", "fail_on = \"malicious\"\n");
+    let ci = tmp.path().join("ci.toml");
+    let out = customs_with(
+        &app,
+        &["policy", "show", "--policy", ci.to_str().unwrap()],
+        &[("HOME", home.to_str().unwrap())],
+    );
+    let text = stdout(&out);
+    assert!(text.contains("fail_on = \"malicious\"  # "), "{text}");
+    assert!(
+        text.contains("require_hashes = false  # built-in default"),
+        "{text}"
+    );
+}
+
+/// What cannot be checked is warned about by default (exit 0) and blocked (exit 1)
+/// when a parent folder's pyproject.toml says `[tool.customs.unreadable] action =
+/// "block"`; a nearer customs.toml that says "warn" wins over it.
+#[test]
+fn audit_decides_by_the_merged_policy() {
+    let tmp = tempfile::tempdir().unwrap();
+    let repo = tmp.path().join("repo");
+    let app = repo.join("web");
+    let home = tmp.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    lockfile(&app);
+
+    let out = audit(&app, &home);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+
+    write(
+        &repo,
+        "pyproject.toml",
+        "[tool.customs.unreadable]\naction = \"block\"\n",
+    );
+    let out = audit(&app, &home);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        stdout(&out).contains("pyproject.toml [tool.customs]"),
+        "{}",
+        stdout(&out)
+    );
+
+    write(&app, "customs.toml", "[unreadable]\naction = \"warn\"\n");
+    let out = audit(&app, &home);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+
+    // A broken setting anywhere on the way up stops the audit with the file named.
+    write(&repo, "package.json", r#"{"customs":{"fail_on":"never"}}"#);
+    let out = audit(&app, &home);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("repo/package.json \"customs\"") && err.contains("never"),
+        "{err}"
+    );
+}
