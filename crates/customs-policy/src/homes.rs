@@ -20,6 +20,8 @@ pub struct Layer {
     /// Where it is: a path, with `[tool.customs]` or `"customs"` for a section of a
     /// project file.
     pub origin: String,
+    /// The file.
+    pub path: PathBuf,
     /// What it sets.
     pub table: toml::Table,
 }
@@ -79,6 +81,7 @@ fn file_layer(path: &Path) -> Result<Layer, PolicyError> {
     let table: toml::Table = toml::from_str(&text).map_err(|e| error(path, e.message()))?;
     Ok(Layer {
         origin: path.display().to_string(),
+        path: path.to_owned(),
         table,
     })
 }
@@ -108,7 +111,11 @@ fn pyproject_layer(path: &Path) -> Result<Option<Layer>, PolicyError> {
         return Err(error(path, "tool.customs must be a table"));
     };
     Policy::from_table(table.clone(), Path::new(&origin))?;
-    Ok(Some(Layer { origin, table }))
+    Ok(Some(Layer {
+        origin,
+        path: path.to_owned(),
+        table,
+    }))
 }
 
 /// The `"customs"` object of a `package.json`; `None` when it has none.
@@ -133,7 +140,11 @@ fn package_json_layer(path: &Path) -> Result<Option<Layer>, PolicyError> {
         Err(m) => return Err(error(path, m)),
     };
     Policy::from_table(table.clone(), Path::new(&origin))?;
-    Ok(Some(Layer { origin, table }))
+    Ok(Some(Layer {
+        origin,
+        path: path.to_owned(),
+        table,
+    }))
 }
 
 /// JSON as TOML: TOML has no null, so a null is an error naming where it is.
@@ -201,6 +212,14 @@ impl Resolved {
         Self::merge(layers)
     }
 
+    /// One policy file alone over the built-in default (`--policy FILE`).
+    ///
+    /// # Errors
+    /// When the file cannot be read or parsed, or holds an invalid setting.
+    pub fn from_file(path: &Path) -> Result<Self, PolicyError> {
+        Self::merge(vec![file_layer(path)?])
+    }
+
     /// Merges layers given nearest first over the built-in default.
     ///
     /// # Errors
@@ -217,6 +236,7 @@ impl Resolved {
         };
         let base = Layer {
             origin: DEFAULT.to_owned(),
+            path: PathBuf::from(DEFAULT),
             table: default,
         };
         // Weakest first, so that each nearer layer overwrites.
@@ -290,6 +310,30 @@ impl Resolved {
             settings,
             policy,
         })
+    }
+
+    /// The same policy without the layers that lie inside one of `folders` (the package
+    /// folders a scan judges: a package must not configure its own judge), and those
+    /// layers.
+    ///
+    /// # Errors
+    /// When the remaining layers merge into an invalid policy.
+    pub fn without_layers_inside(
+        self,
+        folders: &[PathBuf],
+    ) -> Result<(Self, Vec<Layer>), PolicyError> {
+        let folders: Vec<PathBuf> = folders
+            .iter()
+            .filter_map(|f| std::fs::canonicalize(f).ok())
+            .collect();
+        let inside = |l: &Layer| {
+            std::fs::canonicalize(&l.path).is_ok_and(|p| folders.iter().any(|f| p.starts_with(f)))
+        };
+        if !self.layers.iter().any(inside) {
+            return Ok((self, Vec::new()));
+        }
+        let (dropped, kept): (Vec<Layer>, Vec<Layer>) = self.layers.into_iter().partition(inside);
+        Ok((Self::merge(kept)?, dropped))
     }
 
     /// The merged settings as TOML, each with a comment saying where it came from.
@@ -501,6 +545,32 @@ mod tests {
         let e = Resolved::discover(&dir, None).unwrap_err();
         assert!(e.to_string().contains("[tool.customs]"), "{e}");
         assert!(e.to_string().contains("unknown_setting"), "{e}");
+    }
+
+    /// A package folder's own package.json does not configure the scan of that folder.
+    #[test]
+    fn layers_inside_a_scanned_folder_are_left_out() {
+        let tmp = tempfile::tempdir().unwrap();
+        write(tmp.path(), "customs.toml", "fail_on = \"suspicious\"\n");
+        let pkg = tmp.path().join("evil");
+        write(
+            &pkg,
+            "package.json",
+            r#"{"customs":{"ignore":["install-network"],"fail_on":"malicious"}}"#,
+        );
+        let r = Resolved::discover(&pkg, None).unwrap();
+        assert_eq!(r.policy.ignore.len(), 1);
+        let (r, dropped) = r.without_layers_inside(std::slice::from_ref(&pkg)).unwrap();
+        assert_eq!(dropped.len(), 1);
+        assert!(dropped[0].origin.contains("evil/package.json"));
+        assert!(r.policy.ignore.is_empty());
+        assert_eq!(r.policy.fail_on, VerdictLevel::Suspicious);
+        let (same, none) = r
+            .clone()
+            .without_layers_inside(&[tmp.path().join("other")])
+            .unwrap();
+        assert!(none.is_empty());
+        assert_eq!(same.layers.len(), 1);
     }
 
     /// An ignore says which layer set it.

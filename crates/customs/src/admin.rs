@@ -73,16 +73,7 @@ pub(crate) fn policy_command(cmd: &PolicyCommand) -> anyhow::Result<ExitCode> {
         }
         PolicyCommand::Show { path, policy } => {
             let resolved = match policy {
-                Some(file) => customs_policy::Resolved::merge(vec![customs_policy::Layer {
-                    origin: file.display().to_string(),
-                    table: {
-                        customs_policy::Policy::load(file)?;
-                        let text = std::fs::read_to_string(file)
-                            .with_context(|| format!("cannot read {}", file.display()))?;
-                        toml::from_str(&text)
-                            .with_context(|| format!("{} is not valid TOML", file.display()))?
-                    },
-                }])?,
+                Some(file) => customs_policy::Resolved::from_file(file)?,
                 None => customs_policy::Resolved::discover(
                     path,
                     customs_policy::user_config().as_deref(),

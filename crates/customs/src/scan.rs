@@ -14,7 +14,8 @@ use crate::args::{DiffArgs, DiffFile, Format, ScanArgs};
 use crate::output::{Bar, fails, open_store, scan_policy, text_options, write_report};
 
 pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
-    let policy = scan_policy(&args.policy)?;
+    let targets: Vec<&str> = args.targets.iter().map(String::as_str).collect();
+    let policy = scan_policy(&args.policy, &targets)?;
     let options = ScanOptions {
         limits: Limits {
             max_total_bytes: args.max_total_size,
@@ -131,7 +132,7 @@ fn known_but_unlisted(store: &customs_store::Store, mut e: ScanError) -> ScanErr
 }
 
 pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
-    let policy = scan_policy(&args.policy)?;
+    let policy = scan_policy(&args.policy, &[&args.old, &args.new])?;
     let options = ScanOptions::default();
     let registry = if args.offline {
         None

@@ -141,3 +141,53 @@ fn audit_decides_by_the_merged_policy() {
         "{err}"
     );
 }
+
+/// A package cannot configure its own judge: scanned from inside its folder
+/// (`cd pkg && customs scan .`), the `"customs"` key of its own package.json, which
+/// ignores every rule it triggers, is not used, and a warning says so.
+#[test]
+fn a_scanned_package_does_not_configure_the_scan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pkg = tmp.path().join("pkg");
+    let dropper = common::root().join("tests/fixtures/malicious-npm-postinstall-dropper");
+    std::fs::create_dir(&pkg).unwrap();
+    for f in ["index.js", "setup.js", "package.json"] {
+        std::fs::copy(dropper.join(f), pkg.join(f)).unwrap();
+    }
+    let scan = |dir: &Path| customs_with(dir, &["scan", "--format", "json", "."], &[]);
+    let before = scan(&pkg);
+    assert_eq!(before.status.code(), Some(1), "{before:?}");
+    let report: serde_json::Value = serde_json::from_slice(&before.stdout).unwrap();
+    let mut rules: Vec<&str> = report["packages"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    let mut manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(pkg.join("package.json")).unwrap()).unwrap();
+    manifest["customs"] = serde_json::json!({ "ignore": rules });
+    std::fs::write(pkg.join("package.json"), manifest.to_string()).unwrap();
+
+    // The same settings from the folder above do apply: the package comes out clean.
+    write(
+        tmp.path(),
+        "package.json",
+        &serde_json::json!({ "customs": { "ignore": rules } }).to_string(),
+    );
+    let above = customs_with(tmp.path(), &["scan", "--format", "json", "pkg"], &[]);
+    assert_eq!(above.status.code(), Some(0), "{above:?}");
+    std::fs::remove_file(tmp.path().join("package.json")).unwrap();
+
+    let after = scan(&pkg);
+    assert_eq!(after.status.code(), Some(1), "{after:?}");
+    let err = String::from_utf8_lossy(&after.stderr);
+    assert!(
+        err.contains("not using the settings in") && err.contains("pkg/package.json"),
+        "{err}"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    assert_eq!(report["packages"][0]["verdict"], "malicious");
+}
