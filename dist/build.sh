@@ -50,7 +50,9 @@ target_dir="${CARGO_TARGET_DIR:-$root/target}"
 
 echo "== wheel (maturin, profile $profile)"
 rm -rf "$out/wheels" "$out/npm"
-"$maturin" build --locked --profile "$profile" --out "$out/wheels" \
+strip_flag=""
+[ "$profile" = release ] && strip_flag=--strip
+"$maturin" build --locked --profile "$profile" --out "$out/wheels" $strip_flag \
   ${features:+--features "$features"} >&2
 wheel="$(ls "$out"/wheels/customs-"$version"-*.whl)"
 binary="$target_dir/$profile_dir/$exe"
@@ -63,8 +65,9 @@ python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.arg
 in_wheel="$(ls "$check"/customs-"$version".data/scripts/"$exe")"
 
 if [ "$(uname -s)" = Linux ]; then
-  # Stripped: no symbol table, no debug sections (the release profile keeps line tables).
-  if readelf -S --wide "$in_wheel" | grep -Eq '\.(symtab|debug_[a-z]+) '; then
+  # A release binary is stripped: no symbol table, no debug sections (the release profile
+  # keeps line tables).
+  if [ "$profile" = release ] && readelf -S --wide "$in_wheel" | grep -Eq '\.(symtab|debug_[a-z]+) '; then
     echo "dist/build.sh: the wheel's binary is not stripped" >&2; exit 1
   fi
   # The newest glibc symbol version the binary needs decides the manylinux tag.
@@ -111,6 +114,8 @@ plat="$stage/cli-$platform"
 mkdir -p "$plat"
 cp "$in_wheel" "$plat/$exe"
 chmod 755 "$plat/$exe"
+# A dev binary is stripped here (the wheel's copy is cargo's own, for reuse by the tests).
+[ "$profile" = release ] || [ "$exe" = customs.exe ] || strip "$plat/$exe"
 cp dist/npm/platform/README.md LICENSE-MIT LICENSE-APACHE "$plat/"
 node - "$plat/package.json" "$version" "$platform" "$exe" <<'JS'
 const fs = require("fs");
