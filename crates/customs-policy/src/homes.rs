@@ -201,10 +201,12 @@ impl Resolved {
     /// When a layer cannot be read or parsed or holds an invalid setting (the error
     /// names the file), or the merge is invalid.
     pub fn discover(start: &Path, user: Option<&Path>) -> Result<Self, PolicyError> {
-        let start = std::path::absolute(start).map_err(|e| error(start, e.to_string()))?;
+        let absolute = std::path::absolute(start).map_err(|e| error(start, e.to_string()))?;
         let mut layers = Vec::new();
-        for dir in start.ancestors() {
-            layers.extend(folder_layers(dir)?);
+        // The start folder's files are named as the user named the folder
+        // (`./customs.toml`), the ones above it by their absolute path.
+        for (i, dir) in absolute.ancestors().enumerate() {
+            layers.extend(folder_layers(if i == 0 { start } else { dir })?);
         }
         if let Some(user) = user.filter(|u| u.is_file()) {
             layers.push(file_layer(user)?);

@@ -76,7 +76,8 @@ fn show_merges_the_homes_and_names_each_source() {
             .to_owned()
     };
     assert!(line("min_release_age").starts_with("min_release_age = \"3d\"  # "));
-    assert!(line("min_release_age").ends_with("web/package.json \"customs\""));
+    // The working folder's files as `./NAME`, the ones above by their whole path.
+    assert!(line("min_release_age").ends_with("# ./package.json \"customs\""));
     assert!(line("deny").contains("[\"npm:event-stream\"]"));
     assert!(line("fail_on").contains("\"suspicious\""));
     assert!(line("fail_on").ends_with("repo/pyproject.toml [tool.customs]"));
@@ -185,7 +186,7 @@ fn a_scanned_package_does_not_configure_the_scan() {
     assert_eq!(after.status.code(), Some(1), "{after:?}");
     let err = String::from_utf8_lossy(&after.stderr);
     assert!(
-        err.contains("not using the settings in") && err.contains("pkg/package.json"),
+        err.contains("not using the settings in ./package.json"),
         "{err}"
     );
     let report: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
