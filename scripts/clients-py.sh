@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# The Python clients the proxy tests drive for real (poetry, pdm, pipx), each in a
+# The Python clients the proxy tests drive for real (poetry, pdm, pipx), and the tools
+# the packaging tests use (maturin builds the wheel, auditwheel reads its tag, pre-commit
+# runs the hook: tests/dist.rs), each in a
 # virtual environment of its own under target/clients/ (nothing system-wide), installed
 # from the PyPI index this machine's pip is configured with. Idempotent: a client already
 # there with the same requirements is left alone. Prints nothing when all are there.
@@ -10,6 +12,9 @@ clients=(
   "poetry poetry==2.5.1"
   "pdm pdm==2.29.4 hishel[httpx2]==1.4.0"
   "pipx pipx==1.18.4"
+  "maturin maturin==1.16.0"
+  "auditwheel auditwheel==6.8.2"
+  "pre-commit pre-commit==4.7.0"
 )
 install() {
   local name="$1" reqs="$2"
@@ -24,7 +29,7 @@ install() {
   env -u PIP_FIND_LINKS "$venv/bin/python" -m pip install --quiet --disable-pip-version-check $reqs
   echo "$reqs" > "$venv/.installed"
 }
-# The three at once: the time goes to the network.
+# All at once: the time goes to the network.
 pids=()
 for line in "${clients[@]}"; do
   read -r name reqs <<<"$line"

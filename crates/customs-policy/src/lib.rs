@@ -9,6 +9,10 @@ use customs_ecosystem::{Ecosystem, canonical_name};
 use customs_rules::{Finding, VerdictLevel};
 use serde::{Deserialize, Serialize};
 
+mod homes;
+
+pub use homes::{Layer, Resolved, Setting, user_config};
+
 /// The policy file `customs policy init` writes: every setting, with its default and
 /// what it does.
 pub const TEMPLATE: &str = r#"# customs policy: how findings become decisions, for `customs audit` and the proxy.
@@ -492,6 +496,28 @@ impl Policy {
                 e.message()
             ))
         })?;
+        Self::from_file(file, path)
+    }
+
+    /// A policy from a table already parsed (a `[tool.customs]` table, a merge).
+    ///
+    /// # Errors
+    /// When the table has unknown settings or invalid values.
+    pub fn from_table(table: toml::Table, path: &Path) -> Result<Self, PolicyError> {
+        let file: File = toml::Value::Table(table)
+            .try_into()
+            .map_err(|e: toml::de::Error| PolicyError {
+                path: path.to_owned(),
+                message: e.message().to_owned(),
+            })?;
+        Self::from_file(file, path)
+    }
+
+    fn from_file(file: File, path: &Path) -> Result<Self, PolicyError> {
+        let err = |message: String| PolicyError {
+            path: path.to_owned(),
+            message,
+        };
         let fail_on = match file.fail_on.as_str() {
             "malicious" => VerdictLevel::Malicious,
             "suspicious" => VerdictLevel::Suspicious,
@@ -609,26 +635,17 @@ impl Policy {
         Self::parse(&text, path)
     }
 
-    /// The policy for a project: `--policy FILE`, else `customs.toml` or
-    /// `.customs.toml` in the project folder, else `~/.config/customs/policy.toml`,
-    /// else the built-in default.
+    /// The policy for a project: `--policy FILE` alone, else the settings of every
+    /// configuration home from the project folder up to the root merged, the nearest
+    /// winning (see [`Resolved::discover`]), over `~/.config/customs/policy.toml`, over
+    /// the built-in default.
     ///
     /// # Errors
-    /// When the chosen file cannot be read or parsed.
+    /// When a file cannot be read or parsed, or holds an invalid setting.
     pub fn find(explicit: Option<&Path>, project: &Path) -> Result<Self, PolicyError> {
-        if let Some(p) = explicit {
-            return Self::load(p);
-        }
-        let mut candidates = vec![project.join("customs.toml"), project.join(".customs.toml")];
-        if let Some(config) = std::env::var_os("XDG_CONFIG_HOME")
-            .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
-        {
-            candidates.push(config.join("customs/policy.toml"));
-        }
-        match candidates.into_iter().find(|p| p.is_file()) {
-            Some(p) => Self::load(&p),
-            None => Ok(Self::default()),
+        match explicit {
+            Some(p) => Self::load(p),
+            None => Ok(Resolved::discover(project, user_config().as_deref())?.policy),
         }
     }
 

@@ -59,7 +59,7 @@ pub struct JsonAudit<'a> {
     pub summary: customs_scan::AuditCounts,
 }
 
-fn target(e: &AuditEntry) -> String {
+pub(crate) fn target(e: &AuditEntry) -> String {
     match e.ecosystem {
         customs_ecosystem::Ecosystem::Pypi => format!("pypi:{}=={}", e.name, e.version),
         customs_ecosystem::Ecosystem::Npm => format!("npm:{}@{}", e.name, e.version),

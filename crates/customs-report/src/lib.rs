@@ -1,8 +1,9 @@
 //! Renderers: they format scan results and never analyse. Text is for people (like a
 //! compiler's diagnostics), JSON is the stable machine contract (`docs/json.md`), SARIF
-//! is for code-scanning dashboards.
+//! is for code-scanning dashboards, GitHub workflow commands annotate a CI run.
 
 mod audit;
+mod github;
 mod json;
 mod sarif;
 mod text;
@@ -10,6 +11,7 @@ mod text;
 use customs_scan::{PackageReport, ScanError};
 
 pub use audit::{JsonAudit, json_audit, sarif_audit, text_audit};
+pub use github::{escape_data, escape_property, github, github_audit};
 pub use json::{JsonDiff, JsonReport, json, json_diff};
 pub use sarif::sarif;
 pub use text::{TextOptions, text, text_diff};

@@ -71,6 +71,18 @@ pub(crate) fn policy_command(cmd: &PolicyCommand) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("cannot write {}", path.display()))?;
             let _ = writeln!(std::io::stdout().lock(), "wrote {}", path.display());
         }
+        PolicyCommand::Show { path, policy } => {
+            let resolved = match policy {
+                Some(file) => customs_policy::Resolved::from_file(file)?,
+                None => customs_policy::Resolved::discover(
+                    path,
+                    customs_policy::user_config().as_deref(),
+                )?,
+            };
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(resolved.render().as_bytes());
+        }
         PolicyCommand::Check { path } => {
             let p = customs_policy::Policy::load(path)?;
             let _ = writeln!(

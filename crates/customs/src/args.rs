@@ -46,8 +46,9 @@ pub(crate) enum Command {
     #[command(
         after_help = "Lockfiles: requirements*.txt, pylock.toml, uv.lock, poetry.lock, Pipfile.lock, pdm.lock, \
                       package-lock.json, npm-shrinkwrap.json, yarn.lock, pnpm-lock.yaml, bun.lock. The policy is --policy, \
-                      else customs.toml or .customs.toml in the project, else ~/.config/customs/policy.toml, else \
-                      the built-in default (`customs policy init` writes it).\n\n\
+                      else merged from customs.toml, [tool.customs] in pyproject.toml and \"customs\" in package.json \
+                      from the project up to the root (nearest wins), ~/.config/customs/policy.toml and the built-in \
+                      default: `customs policy show` prints it.\n\n\
                       Exit codes: 1 a dependency is blocked, whatever else happened; otherwise 2 a lockfile \
                       could not be read, a dependency could not be checked or the policy is invalid; otherwise 0.\n\nExamples:\n  customs audit\n  customs audit path/to/project --format sarif -o customs.sarif\n  customs audit requirements.txt --offline\n  customs audit --policy ci-policy.toml package-lock.json"
     )]
@@ -106,6 +107,28 @@ pub(crate) enum Command {
                       customs verify pkg-1.0.0.tgz --bundle b.json --repository my-org/pkg --workflow release.yml --format json"
     )]
     Verify(VerifyArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Install it where your shell looks for completions, for example:\n  \
+                      customs completions bash > ~/.local/share/bash-completion/completions/customs\n  \
+                      customs completions zsh > ~/.zfunc/_customs   # with fpath+=~/.zfunc before compinit\n  \
+                      customs completions fish > ~/.config/fish/completions/customs.fish\n  \
+                      customs completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), or write one page per command into a folder.
+    #[command(
+        after_help = "Examples:\n  customs man | man -l -\n  customs man --dir ~/.local/share/man/man1"
+    )]
+    Man {
+        /// Write customs.1 and one customs-COMMAND.1 per command into this folder instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// List the rules, or print one rule's documentation.
     #[command(
         after_help = "With --format json: an array of {id, summary, severity, confidence, doc} (one object \
@@ -326,6 +349,23 @@ pub(crate) enum PolicyCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Print the policy that applies in a folder, merged from every configuration
+    /// home, and where each setting came from.
+    #[command(
+        after_help = "Homes, found by walking up from the folder to the root: customs.toml (or .customs.toml), \
+                      [tool.customs] in pyproject.toml, a \"customs\" object in package.json; then \
+                      ~/.config/customs/policy.toml, then the built-in default. Each setting comes from the \
+                      nearest home that sets it (in one folder: customs.toml, .customs.toml, pyproject.toml, \
+                      package.json); a list replaces the list below it whole. --policy FILE is used alone."
+    )]
+    Show {
+        /// The folder (default: the current one).
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// A policy file used alone, as `--policy` does for the other commands.
+        #[arg(long, value_name = "FILE")]
+        policy: Option<PathBuf>,
+    },
     /// Check a policy file and print what it decides.
     Check {
         /// The file.
@@ -367,6 +407,8 @@ pub(crate) enum Format {
     Text,
     Json,
     Sarif,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`): annotations on the run.
+    Github,
 }
 
 /// Which file of a PyPI release `diff` compares.
@@ -528,8 +570,8 @@ pub(crate) struct ScanArgs {
 /// threshold is --fail-on).
 #[derive(clap::Args)]
 pub(crate) struct ScanPolicyArgs {
-    /// The policy file whose `ignore` settings apply (default: ./customs.toml or
-    /// ./.customs.toml, then ~/.config/customs/policy.toml, when they exist).
+    /// The policy file whose `ignore` settings apply (default: merged from the
+    /// configuration homes from here up, see `customs policy show`).
     #[arg(long, value_name = "FILE")]
     pub(crate) policy: Option<PathBuf>,
     #[command(flatten)]
@@ -590,7 +632,8 @@ pub(crate) struct ReportArgs {
 /// The policy of `proxy` and `run`: a file, and the cooldown flag over it.
 #[derive(clap::Args)]
 pub(crate) struct PolicyArgs {
-    /// The policy file (default: ./customs.toml, then ~/.config/customs/policy.toml).
+    /// The policy file (default: merged from the configuration homes from here up, see
+    /// `customs policy show`).
     #[arg(long, value_name = "FILE")]
     pub(crate) policy: Option<PathBuf>,
     /// Hold back releases younger than this (`7d`, `48h`), overriding the policy.

@@ -115,6 +115,7 @@ pub(crate) fn audit_command(args: &AuditArgs) -> anyhow::Result<ExitCode> {
         Format::Sarif => {
             serde_json::to_string_pretty(&customs_report::sarif_audit(&report, &errors))? + "\n"
         }
+        Format::Github => customs_report::github_audit(&report, &errors),
     };
     write_report(args.report.output.as_ref(), &rendered)?;
     // A blocked dependency exits 1 whatever else happened; then what could not be

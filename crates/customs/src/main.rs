@@ -7,6 +7,7 @@ mod audit;
 mod output;
 mod scan;
 mod serve;
+mod shell;
 mod verify;
 mod watch;
 
@@ -37,6 +38,8 @@ fn main() -> ExitCode {
         Command::Verify(args) => verify::verify_command(&args),
         Command::Policy(cmd) => admin::policy_command(&cmd),
         Command::Rules { id, format } => admin::rules(id.as_deref(), format),
+        Command::Completions { shell } => shell::completions(shell),
+        Command::Man { dir } => shell::man(dir.as_deref()),
     };
     match result {
         Ok(code) => code,

@@ -85,9 +85,36 @@ pub(crate) fn alert_threshold(alert_on: AlertOn) -> VerdictLevel {
     }
 }
 
-/// The policy of `scan` and `diff`: the file's `ignore` settings and `--ignore`.
-pub(crate) fn scan_policy(args: &ScanPolicyArgs) -> anyhow::Result<customs_policy::Policy> {
-    let mut policy = customs_policy::Policy::find(args.policy.as_deref(), Path::new("."))?;
+/// The policy of `scan` and `diff`: the `ignore` settings and `--ignore`. A configuration
+/// home inside a folder being scanned is the package's own, and is not used: a package
+/// must not configure its own judge (`cd pkg && customs scan .`).
+pub(crate) fn scan_policy(
+    args: &ScanPolicyArgs,
+    targets: &[&str],
+) -> anyhow::Result<customs_policy::Policy> {
+    let mut policy = match &args.policy {
+        Some(file) => customs_policy::Policy::load(file)?,
+        None => {
+            let found = customs_policy::Resolved::discover(
+                Path::new("."),
+                customs_policy::user_config().as_deref(),
+            )?;
+            let folders: Vec<PathBuf> = targets
+                .iter()
+                .map(PathBuf::from)
+                .filter(|p| p.is_dir())
+                .collect();
+            let (kept, dropped) = found.without_layers_inside(&folders)?;
+            for layer in dropped {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "warning: not using the settings in {}: they belong to a package being scanned",
+                    layer.origin
+                );
+            }
+            kept.policy
+        }
+    };
     policy.add_ignores(&args.ignore.rules, "--ignore")?;
     Ok(policy)
 }

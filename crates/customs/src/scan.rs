@@ -14,7 +14,8 @@ use crate::args::{DiffArgs, DiffFile, Format, ScanArgs};
 use crate::output::{Bar, fails, open_store, scan_policy, text_options, write_report};
 
 pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
-    let policy = scan_policy(&args.policy)?;
+    let targets: Vec<&str> = args.targets.iter().map(String::as_str).collect();
+    let policy = scan_policy(&args.policy, &targets)?;
     let options = ScanOptions {
         limits: Limits {
             max_total_bytes: args.max_total_size,
@@ -78,6 +79,7 @@ pub(crate) fn scan(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         Format::Text => customs_report::text(&run, text_options(&args.report)),
         Format::Json => serde_json::to_string_pretty(&customs_report::json(&run))? + "\n",
         Format::Sarif => serde_json::to_string_pretty(&customs_report::sarif(&run))? + "\n",
+        Format::Github => customs_report::github(&run),
     };
     write_report(args.report.output.as_ref(), &rendered)?;
     // A package at --fail-on exits 1 whatever else happened (as a blocked dependency
@@ -138,7 +140,7 @@ fn known_but_unlisted(store: &customs_store::Store, mut e: ScanError) -> ScanErr
 }
 
 pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
-    let policy = scan_policy(&args.policy)?;
+    let policy = scan_policy(&args.policy, &[&args.old, &args.new])?;
     let options = ScanOptions::default();
     let registry = if args.offline {
         None
@@ -222,7 +224,7 @@ pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
             }
             serde_json::to_string_pretty(&first)? + "\n"
         }
-        Format::Sarif => {
+        Format::Sarif | Format::Github => {
             let packages: Vec<customs_scan::PackageReport> = reports
                 .iter()
                 .map(|r| {
@@ -237,7 +239,11 @@ pub(crate) fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
                 packages: &packages,
                 errors: &[],
             };
-            serde_json::to_string_pretty(&customs_report::sarif(&run))? + "\n"
+            if matches!(args.report.format, Format::Github) {
+                customs_report::github(&run)
+            } else {
+                serde_json::to_string_pretty(&customs_report::sarif(&run))? + "\n"
+            }
         }
     };
     let worst = reports.iter().map(|r| r.verdict.level).max();
