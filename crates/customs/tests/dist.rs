@@ -79,22 +79,13 @@ struct Packages {
 fn packages() -> &'static Packages {
     static BUILT: OnceLock<Packages> = OnceLock::new();
     BUILT.get_or_init(|| {
-        let out = target_dir().join("dist-test");
-        let _ = std::fs::remove_dir_all(&out);
-        // The dev profile with the features of this test build (the dev-dependency
-        // of customs-verify turns test-support on), so that cargo reuses what it built.
-        run(Command::new(root().join("dist/build.sh"))
-            .args([
-                "--profile",
-                "dev",
-                "--features",
-                "customs-verify/test-support",
-            ])
-            .arg("--out")
-            .arg(&out)
-            .env("CARGO_TARGET_DIR", target_dir())
-            .env("MATURIN", tool("maturin"))
-            .env("AUDITWHEEL", tool("auditwheel")));
+        // test.sh builds them before any test runs (building links the binary again,
+        // which must not happen while other tests run it); run alone, this test builds
+        // them itself.
+        let out = match std::env::var_os("CUSTOMS_TEST_DIST") {
+            Some(dir) => PathBuf::from(dir),
+            None => build_packages(),
+        };
         let one = |dir: &str, prefix: &str| {
             let found: Vec<PathBuf> = std::fs::read_dir(out.join(dir))
                 .unwrap()
@@ -111,6 +102,27 @@ fn packages() -> &'static Packages {
             platform: one("npm", "customs-cli-linux-x64-"),
         }
     })
+}
+
+/// Builds the packages with dist/build.sh from this test build: the dev profile with its
+/// features (the dev-dependency of customs-verify turns test-support on), so that cargo
+/// reuses what it built.
+fn build_packages() -> PathBuf {
+    let out = target_dir().join("dist-test");
+    let _ = std::fs::remove_dir_all(&out);
+    run(Command::new(root().join("dist/build.sh"))
+        .args([
+            "--profile",
+            "dev",
+            "--features",
+            "customs-verify/test-support",
+        ])
+        .arg("--out")
+        .arg(&out)
+        .env("CARGO_TARGET_DIR", target_dir())
+        .env("MATURIN", tool("maturin"))
+        .env("AUDITWHEEL", tool("auditwheel")));
+    out
 }
 
 /// The scan of examples/ by the binary under test: what every installed copy must print.
