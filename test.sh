@@ -35,9 +35,9 @@ rm -f "$pg_out"
 trap 'scripts/postgres.sh stop "$pg_dir"' EXIT
 export CUSTOMS_TEST_POSTGRES
 if command -v cargo-nextest >/dev/null; then
-  run_tests=(cargo nextest run --workspace --locked --no-fail-fast)
+  run_tests=(cargo nextest run --workspace --locked)
 else
-  run_tests=(cargo test --workspace --locked --no-fail-fast)
+  run_tests=(cargo test --workspace --locked)
 fi
 # Everything is built first; then the wheel and npm packages of the dist tests are made
 # from that build (maturin links the binary again, which must not happen while other
@@ -47,4 +47,4 @@ CUSTOMS_TEST_DIST="$PWD/target/dist-test"
 rm -rf "$CUSTOMS_TEST_DIST"
 dist/build.sh --profile dev --features customs-verify/test-support --out "$CUSTOMS_TEST_DIST" >/dev/null
 export CUSTOMS_TEST_DIST
-"${run_tests[@]}"
+"${run_tests[@]}" --no-fail-fast
