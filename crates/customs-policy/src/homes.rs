@@ -201,6 +201,12 @@ impl Resolved {
     /// When a layer cannot be read or parsed or holds an invalid setting (the error
     /// names the file), or the merge is invalid.
     pub fn discover(start: &Path, user: Option<&Path>) -> Result<Self, PolicyError> {
+        // A file named without a folder (`audit pdm.lock`) lies in the working folder.
+        let start = if start.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            start
+        };
         let absolute = std::path::absolute(start).map_err(|e| error(start, e.to_string()))?;
         let mut layers = Vec::new();
         // The start folder's files are named as the user named the folder
@@ -509,6 +515,8 @@ mod tests {
         );
         write(tmp.path(), "package.json", r#"{"name":"customs"}"#);
         let r = Resolved::discover(tmp.path(), None).unwrap();
+        // The working folder, as the parent of a bare file name gives it.
+        assert!(Resolved::discover(Path::new(""), None).is_ok());
         assert!(r.layers.is_empty());
         let mut p = r.policy;
         p.origin = DEFAULT.to_owned();
