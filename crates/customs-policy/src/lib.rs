@@ -10,8 +10,10 @@ use customs_rules::{Finding, VerdictLevel};
 use serde::{Deserialize, Serialize};
 
 mod homes;
+mod pins;
 
 pub use homes::{Layer, Resolved, Setting, user_config};
+pub use pins::{Pin, tag_of};
 
 /// The policy file `customs policy init` writes: every setting, with its default and
 /// what it does.

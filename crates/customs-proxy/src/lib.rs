@@ -19,7 +19,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Response, StatusCode, header};
 use axum::routing::get;
 use customs_ecosystem::Ecosystem;
-use customs_policy::{Action, Policy, Subject};
+use customs_policy::{Action, Pin, Policy, Subject};
 use customs_registry::{FileRef, Project, Registry, Release, now};
 use customs_scan::{ScanOptions, scan_release};
 use customs_store::Store;
@@ -1363,12 +1363,6 @@ fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(sha2::Sha256::digest(bytes))
 }
 
-/// Where a package's build identity is pinned in the store (the key `customs watch`
-/// uses too).
-fn pin_key(eco: Ecosystem, name: &str) -> String {
-    format!("pin:{eco}:{}", customs_ecosystem::canonical_name(eco, name))
-}
-
 /// The facts stored for `key`, if any. Facts that an earlier customs stored from a
 /// failed download (nothing read, or bytes that did not match the index) are not
 /// facts about the artifact: they count as nothing stored, and the file is scanned
@@ -1681,9 +1675,10 @@ fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result
         builder: facts.as_ref().and_then(|f| f.builder.clone()),
         stored_pin: s
             .store
-            .meta(&pin_key(eco, &project.name))
+            .meta(&Pin::key(eco, &project.name))
             .map_err(|e| store_failure(s, &e))?
-            .and_then(|j| serde_json::from_str(&j).ok()),
+            .and_then(|j| Pin::from_json(&j))
+            .map(|p| p.identity()),
     };
     let decision = s.policy.decide(&subject);
     // Trust on first use: the first release seen with provenance pins the package.
@@ -1693,13 +1688,17 @@ fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result
         && s.policy.pin_for(&subject).is_none()
         && let Some(b) = &subject.builder
     {
-        let pin = serde_json::json!({
-            "repository": b.repository, "workflow": b.workflow,
-            "from": format!("pinned on first use from {}", release.version), "tagged": false,
-        });
+        // The proxy knows the builder's repository and workflow, not the ref it built
+        // from: the pin does not ask later releases to come from tags.
+        let builder = customs_registry::Publisher {
+            repository: b.repository.clone(),
+            workflow: b.workflow.clone(),
+            ..customs_registry::Publisher::default()
+        };
+        let pin = Pin::first_use(&builder, &release.version);
         let _ = s
             .store
-            .meta_first(&pin_key(eco, &project.name), &pin.to_string());
+            .meta_first(&Pin::key(eco, &project.name), &pin.to_json());
     }
     log_decision(
         s,

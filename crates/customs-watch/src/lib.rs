@@ -38,66 +38,9 @@ pub struct Watched {
     pub pin: Option<Pin>,
 }
 
-/// The build identity a package's releases are expected to carry.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Pin {
-    /// `owner/name` of the source repository.
-    pub repository: Option<String>,
-    /// The workflow file (`release.yml`, `.github/workflows/release.yml`).
-    pub workflow: Option<String>,
-    /// Where the pin came from: the watch list, or the release that set it.
-    #[serde(default)]
-    pub from: String,
-    /// The release that set the pin was built from a tag naming its version: later
-    /// releases must be too.
-    #[serde(default)]
-    pub tagged: bool,
-}
-
-/// Whether a build ran on a tag that names `version` (`refs/tags/v1.2.0`, `refs/tags/1.2.0`,
-/// `refs/tags/name@1.2.0`).
-fn tag_of(git_ref: Option<&str>, version: &str) -> bool {
-    git_ref
-        .and_then(|r| r.strip_prefix("refs/tags/"))
-        .is_some_and(|tag| {
-            tag == version
-                || tag.strip_prefix('v') == Some(version)
-                || tag
-                    .rsplit_once('@')
-                    .is_some_and(|(_, v)| v == version || v.strip_prefix('v') == Some(version))
-        })
-}
-
-impl Pin {
-    /// Why `p` is not the pinned identity, if it is not. Workflows compare by file name,
-    /// as PEP 740 names them and npm's provenance gives the path.
-    fn mismatch(&self, p: &customs_registry::Publisher, version: &str) -> Option<String> {
-        if let Some(m) = self.identity_mismatch(p) {
-            return Some(m);
-        }
-        (self.tagged && !tag_of(p.git_ref.as_deref(), version)).then(|| {
-            format!(
-                "built from {}, not from a tag of {version} as the release that set the pin was ({})",
-                p.git_ref.as_deref().unwrap_or("an unnamed ref"),
-                self.from
-            )
-        })
-    }
-
-    fn identity_mismatch(&self, p: &customs_registry::Publisher) -> Option<String> {
-        let pinned = customs_policy::BuildIdentity {
-            repository: self.repository.clone(),
-            workflow: self.workflow.clone(),
-        };
-        let seen = customs_policy::BuildIdentity {
-            repository: p.repository.clone(),
-            workflow: p.workflow.clone(),
-        };
-        pinned
-            .mismatch(&seen)
-            .map(|why| format!("{why} ({})", self.from))
-    }
-}
+/// The build identity a package's releases are expected to carry (one pins API for
+/// every surface).
+pub use customs_policy::Pin;
 
 impl Watched {
     fn key(&self) -> String {
@@ -419,7 +362,7 @@ fn poll_package(
 }
 
 fn pin_key(w: &Watched) -> String {
-    format!("pin:{}", w.key())
+    Pin::key(w.ecosystem, &w.name)
 }
 
 /// Checks a release of your own package against the pinned build identity (pinning it
@@ -445,7 +388,7 @@ fn identity(
             None => store
                 .meta(&pin_key(w))
                 .map_err(|e| e.to_string())?
-                .and_then(|j| serde_json::from_str(&j).ok()),
+                .and_then(|j| Pin::from_json(&j)),
         })
     };
     match provenance {
@@ -465,19 +408,14 @@ fn identity(
             match pinned()? {
                 Some(p) => Ok(p.mismatch(&publisher, &release.version)),
                 None => {
-                    let pin = Pin {
-                        repository: publisher.repository.clone(),
-                        workflow: publisher.workflow.clone(),
-                        from: format!("pinned on first use from {}", release.version),
-                        tagged: tag_of(publisher.git_ref.as_deref(), &release.version),
-                    };
-                    let json = serde_json::to_string(&pin).map_err(|e| e.to_string())?;
+                    let pin = Pin::first_use(&publisher, &release.version);
                     let kept = store
-                        .meta_first(&pin_key(w), &json)
+                        .meta_first(&pin_key(w), &pin.to_json())
                         .map_err(|e| e.to_string())?;
-                    Ok(serde_json::from_str::<Pin>(&kept)
-                        .ok()
-                        .and_then(|p| p.mismatch(&publisher, &release.version)))
+                    Ok(
+                        Pin::from_json(&kept)
+                            .and_then(|p| p.mismatch(&publisher, &release.version)),
+                    )
                 }
             }
         }
@@ -612,7 +550,7 @@ fn judge_fresh(
 
 #[cfg(test)]
 mod tests {
-    use super::tag_of;
+    use customs_policy::tag_of;
 
     #[test]
     fn tags_that_name_a_version() {
