@@ -387,7 +387,14 @@ impl Default for Policy {
     }
 }
 
-/// `7d`, `48h`, `90m`, `3600s`, `3600` or `0` as seconds.
+/// A duration as the command line and the policy file write it (`7d`, `48h`, `90m`,
+/// `2w`, `3600s`, `3600` or `0`), in seconds.
+#[must_use]
+pub fn parse_duration(text: &str) -> Option<i64> {
+    duration(&toml::Value::String(text.to_owned()))
+}
+
+/// `7d`, `48h`, `90m`, `3600s`, `3600` or `0` as seconds (a bare TOML integer: days).
 fn duration(v: &toml::Value) -> Option<i64> {
     match v {
         toml::Value::Integer(i) => (*i >= 0).then_some(*i * 86_400),
@@ -872,6 +879,21 @@ mod tests {
             now: 1_000 * 86_400,
             ..Subject::default()
         }
+    }
+
+    /// The command line's durations read as the policy file's: units, bare seconds,
+    /// zero, and what is not a duration.
+    #[test]
+    fn durations_from_the_command_line() {
+        assert_eq!(parse_duration("7d"), Some(7 * 86_400));
+        assert_eq!(parse_duration("48h"), Some(48 * 3_600));
+        assert_eq!(parse_duration("90m"), Some(5_400));
+        assert_eq!(parse_duration("2w"), Some(14 * 86_400));
+        assert_eq!(parse_duration("300"), Some(300));
+        assert_eq!(parse_duration("0"), Some(0));
+        assert_eq!(parse_duration("soon"), None);
+        assert_eq!(parse_duration("-1d"), None);
+        assert_eq!(parse_duration("99999999999999999999d"), None);
     }
 
     #[test]

@@ -143,16 +143,9 @@ pub(crate) fn open_store(path: Option<&PathBuf>) -> anyhow::Result<customs_store
 
 /// A duration given on the command line (`7d`, `48h`, `90m`, `300` seconds), in seconds.
 pub(crate) fn duration_flag(flag: &str, value: &str) -> anyhow::Result<i64> {
-    let value = if value.chars().all(|c| c.is_ascii_digit()) {
-        format!("{value}s")
-    } else {
-        value.to_owned()
-    };
-    Ok(customs_policy::Policy::parse(
-        &format!("min_release_age = {value:?}\n"),
-        std::path::Path::new(flag),
-    )?
-    .min_release_age)
+    customs_policy::parse_duration(value).ok_or_else(|| {
+        anyhow::anyhow!("{flag} {value:?} is not a duration such as 7d, 48h, 90m or 3600 (seconds)")
+    })
 }
 
 /// The text report's settings from the command line.
