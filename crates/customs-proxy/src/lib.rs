@@ -367,6 +367,7 @@ const CLAIM_SECONDS: i64 = 300;
 
 /// The facts of a finished scan.
 fn facts_of(report: &customs_scan::PackageReport, release: &Release) -> Facts {
+    let decided = report.decision_facts();
     let mut changes = Vec::new();
     let mut compared_with = None;
     if let Some(h) = &report.history {
@@ -424,18 +425,11 @@ fn facts_of(report: &customs_scan::PackageReport, release: &Release) -> Facts {
             .first()
             .map(|f| format!("{}: {}", f.rule, f.message)),
         sha256: report.sha256.clone(),
-        provenance_dropped: report
-            .findings
-            .iter()
-            .any(|f| f.fact == Some(customs_rules::Fact::ProvenanceDropped)),
-        trust_downgrade: report
-            .findings
-            .iter()
-            .find(|f| f.fact == Some(customs_rules::Fact::TrustDowngrade))
-            .map(|f| f.message.clone()),
+        provenance_dropped: decided.provenance_dropped,
+        trust_downgrade: decided.trust_downgrade,
         install_scripts: install_scripts(report, release),
         // An artifact not read in full is decided on as unreadable (blocked by default).
-        unreadable: report.unreadable(),
+        unreadable: decided.unreadable,
         findings: report
             .findings
             .iter()
@@ -451,14 +445,7 @@ fn facts_of(report: &customs_scan::PackageReport, release: &Release) -> Facts {
             .collect(),
         compared_with,
         changes,
-        builder: report
-            .history
-            .as_ref()
-            .and_then(|h| h.builder.as_ref())
-            .map(|b| customs_policy::BuildIdentity {
-                repository: b.repository.clone(),
-                workflow: b.workflow.clone(),
-            }),
+        builder: decided.builder,
         judged_as: None,
     }
 }

@@ -408,6 +408,11 @@ fn check(
             }
         }
     }
+    let facts = out
+        .report
+        .as_ref()
+        .map(PackageReport::decision_facts)
+        .unwrap_or_default();
     let subject = Subject {
         ecosystem: Some(e.ecosystem),
         name: &e.name,
@@ -419,24 +424,11 @@ fn check(
         now: now(),
         install_scripts,
         has_hashes: (p.kind.ecosystem() == Ecosystem::Pypi).then_some(!e.hashes.is_empty()),
-        provenance_dropped: findings
-            .iter()
-            .any(|f| f.fact == Some(customs_rules::Fact::ProvenanceDropped)),
-        trust_downgrade: findings
-            .iter()
-            .find(|f| f.fact == Some(customs_rules::Fact::TrustDowngrade))
-            .map(|f| f.message.clone()),
-        unreadable: out.report.as_ref().and_then(PackageReport::unreadable),
+        provenance_dropped: facts.provenance_dropped,
+        trust_downgrade: facts.trust_downgrade,
+        unreadable: facts.unreadable,
         unchecked: unchecked.clone(),
-        builder: out
-            .report
-            .as_ref()
-            .and_then(|r| r.history.as_ref())
-            .and_then(|h| h.builder.as_ref())
-            .map(|b| customs_policy::BuildIdentity {
-                repository: b.repository.clone(),
-                workflow: b.workflow.clone(),
-            }),
+        builder: facts.builder,
         stored_pin: None,
     };
     out.decision = policy.decide(&subject);

@@ -105,6 +105,49 @@ impl PackageReport {
     }
 }
 
+impl PackageReport {
+    /// What a policy decision reads of this report, taken in one place for every
+    /// surface (audit, the proxy): the facts the history rules established, whether the
+    /// artifact was read in full, and who built it.
+    #[must_use]
+    pub fn decision_facts(&self) -> DecisionFacts {
+        DecisionFacts {
+            provenance_dropped: self
+                .findings
+                .iter()
+                .any(|f| f.fact == Some(customs_rules::Fact::ProvenanceDropped)),
+            trust_downgrade: self
+                .findings
+                .iter()
+                .find(|f| f.fact == Some(customs_rules::Fact::TrustDowngrade))
+                .map(|f| f.message.clone()),
+            unreadable: self.unreadable(),
+            builder: self
+                .history
+                .as_ref()
+                .and_then(|h| h.builder.as_ref())
+                .map(|b| customs_policy::BuildIdentity {
+                    repository: b.repository.clone(),
+                    workflow: b.workflow.clone(),
+                }),
+        }
+    }
+}
+
+/// The facts of a report that a policy decides on besides the verdict (see
+/// [`PackageReport::decision_facts`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DecisionFacts {
+    /// Earlier releases carried build provenance and this one does not.
+    pub provenance_dropped: bool,
+    /// The trust-downgrade finding's sentence, when the release has one.
+    pub trust_downgrade: Option<String>,
+    /// Why the artifact could not be read in full, when it could not.
+    pub unreadable: Option<String>,
+    /// Who built it, as its provenance says, when known.
+    pub builder: Option<customs_policy::BuildIdentity>,
+}
+
 /// A target that could not be scanned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{target}: {message}")]
