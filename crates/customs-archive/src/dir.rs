@@ -57,28 +57,11 @@ pub fn read_dir(root: &Path, options: &ReadOptions<'_>) -> Result<Tree, ArchiveE
                 }
                 continue;
             }
-            if sink.entry_count() >= options.limits.max_entries {
-                sink.unread(
-                    AnomalyKind::TooManyEntries,
-                    IncompleteCause::TooManyEntries,
-                    "",
-                    format!(
-                        "more than {} files; the rest were not read",
-                        options.limits.max_entries
-                    ),
-                );
+            if entries_full(options, &sink) {
                 return Ok(sink.into_tree(Format::Folder, budget.used()));
             }
             if file_type.is_symlink() {
-                let target = fs::read_link(child.path())
-                    .map(|t| t.display().to_string())
-                    .unwrap_or_default();
-                sink.anomaly(Anomaly::new(
-                    AnomalyKind::Symlink,
-                    &path,
-                    format!("symbolic link to '{target}' (not followed)"),
-                ));
-                sink.entry(link_entry(path, EntryKind::Symlink(target)));
+                symlink(&child.path(), path, &sink);
                 continue;
             }
             if !file_type.is_file() {
@@ -91,16 +74,7 @@ pub fn read_dir(root: &Path, options: &ReadOptions<'_>) -> Result<Tree, ArchiveE
                 continue;
             }
             read_file(&child.path(), path, options, &budget, &sink);
-            if budget.is_exhausted() {
-                sink.unread(
-                    AnomalyKind::TotalSizeExceeded,
-                    IncompleteCause::TotalSizeExceeded,
-                    "",
-                    format!(
-                        "the folder holds more than {} bytes; reading stopped",
-                        options.limits.max_total_bytes
-                    ),
-                );
+            if budget_spent(options, &budget, &sink) {
                 return Ok(sink.into_tree(Format::Folder, budget.used()));
             }
         }
@@ -143,31 +117,12 @@ pub fn read_files(
             ));
             continue;
         }
-        if sink.entry_count() >= options.limits.max_entries {
-            sink.unread(
-                AnomalyKind::TooManyEntries,
-                IncompleteCause::TooManyEntries,
-                "",
-                format!(
-                    "more than {} files; the rest were not read",
-                    options.limits.max_entries
-                ),
-            );
+        if entries_full(options, &sink) {
             break;
         }
         let full = root.join(path);
         match fs::symlink_metadata(&full) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let target = fs::read_link(&full)
-                    .map(|t| t.display().to_string())
-                    .unwrap_or_default();
-                sink.anomaly(Anomaly::new(
-                    AnomalyKind::Symlink,
-                    path,
-                    format!("symbolic link to '{target}' (not followed)"),
-                ));
-                sink.entry(link_entry(path.clone(), EntryKind::Symlink(target)));
-            }
+            Ok(meta) if meta.file_type().is_symlink() => symlink(&full, path.clone(), &sink),
             Ok(meta) if meta.is_file() => {
                 read_file(&full, path.clone(), options, &budget, &sink);
             }
@@ -184,20 +139,58 @@ pub fn read_files(
                 format!("cannot read: {e}"),
             ),
         }
-        if budget.is_exhausted() {
-            sink.unread(
-                AnomalyKind::TotalSizeExceeded,
-                IncompleteCause::TotalSizeExceeded,
-                "",
-                format!(
-                    "the files hold more than {} bytes; reading stopped",
-                    options.limits.max_total_bytes
-                ),
-            );
+        if budget_spent(options, &budget, &sink) {
             break;
         }
     }
     Ok(sink.into_tree(format, budget.used()))
+}
+
+/// Whether the entry limit is reached (and the rest is then marked unread).
+fn entries_full(options: &ReadOptions<'_>, sink: &Sink) -> bool {
+    let full = sink.entry_count() >= options.limits.max_entries;
+    if full {
+        sink.unread(
+            AnomalyKind::TooManyEntries,
+            IncompleteCause::TooManyEntries,
+            "",
+            format!(
+                "more than {} files; the rest were not read",
+                options.limits.max_entries
+            ),
+        );
+    }
+    full
+}
+
+/// Whether the byte budget is spent (and the rest is then marked unread).
+fn budget_spent(options: &ReadOptions<'_>, budget: &Budget, sink: &Sink) -> bool {
+    let spent = budget.is_exhausted();
+    if spent {
+        sink.unread(
+            AnomalyKind::TotalSizeExceeded,
+            IncompleteCause::TotalSizeExceeded,
+            "",
+            format!(
+                "the files hold more than {} bytes; reading stopped",
+                options.limits.max_total_bytes
+            ),
+        );
+    }
+    spent
+}
+
+/// A symbolic link: reported, never followed.
+fn symlink(full: &Path, path: String, sink: &Sink) {
+    let target = fs::read_link(full)
+        .map(|t| t.display().to_string())
+        .unwrap_or_default();
+    sink.anomaly(Anomaly::new(
+        AnomalyKind::Symlink,
+        &path,
+        format!("symbolic link to '{target}' (not followed)"),
+    ));
+    sink.entry(link_entry(path, EntryKind::Symlink(target)));
 }
 
 fn link_entry(path: String, kind: EntryKind) -> Entry {
