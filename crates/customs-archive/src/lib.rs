@@ -173,6 +173,27 @@ pub fn read_archive_file(
     Ok(sink.into_tree(format, budget.used()))
 }
 
+/// The sha256 of a whole file, read at offsets of its own (so that it may run beside a
+/// reader of the same open file).
+///
+/// # Errors
+/// When the file cannot be read.
+pub fn file_sha256(file: &std::fs::File) -> std::io::Result<[u8; 32]> {
+    use sha2::Digest as _;
+    let len = file.metadata()?.len();
+    let mut at = FileAt::new(file.try_clone()?, len);
+    let mut digest = sha2::Sha256::new();
+    let mut buf = vec![0u8; FILE_BUFFER];
+    loop {
+        match std::io::Read::read(&mut at, &mut buf) {
+            Ok(0) => return Ok(digest.finalize().into()),
+            Ok(n) => digest.update(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// The read buffer of an archive read from a file.
 const FILE_BUFFER: usize = 64 << 10;
 

@@ -327,37 +327,9 @@ impl Artifact<'_> {
         match self {
             Self::Bytes(bytes) => Ok(hex::encode(Sha256::digest(bytes))),
             Self::File(_, Some(known)) => Ok(known.to_owned()),
-            Self::File(file, None) => {
-                // Read at offsets of its own, beside the archive reader's.
-                let mut digest = Sha256::new();
-                let mut buf = vec![0u8; 64 << 10];
-                let mut offset = 0u64;
-                loop {
-                    let n = match read_at(file, &mut buf, offset) {
-                        Ok(n) => n,
-                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                        Err(e) => return Err(e),
-                    };
-                    if n == 0 {
-                        break;
-                    }
-                    digest.update(&buf[..n]);
-                    offset += n as u64;
-                }
-                Ok(hex::encode(digest.finalize()))
-            }
+            Self::File(file, None) => customs_archive::file_sha256(file).map(hex::encode),
         }
     }
-}
-
-#[cfg(unix)]
-fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
-    std::os::unix::fs::FileExt::read_at(file, buf, offset)
-}
-
-#[cfg(windows)]
-fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
-    std::os::windows::fs::FileExt::seek_read(file, buf, offset)
 }
 
 fn read_and_judge_from(
