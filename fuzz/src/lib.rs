@@ -5,7 +5,8 @@
 use std::path::Path;
 
 use customs_archive::{
-    AnomalyKind, HEAD_LEN, Limits, ReadOptions, read_archive, read_archive_file,
+    AnomalyKind, ArchiveError, HEAD_LEN, Limits, ReadOptions, read_archive, read_archive_file,
+    read_archive_stream,
 };
 use customs_ecosystem::{LockKind, parse_lockfile};
 use customs_scan::{ScanOptions, scan_artifact};
@@ -37,6 +38,23 @@ pub fn archive(data: &[u8]) {
                 (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
                 (a, b) => panic!("the readers disagree: {a:?} / {b:?}"),
             }
+            // Read as a download arrives, in pieces of uneven size: a tar gives the same
+            // tree again; a zip waits for its file.
+            let mut pieces = Pieces {
+                rest: data,
+                turn: 0,
+            };
+            match (
+                &from_file,
+                read_archive_stream(&mut pieces, "fuzz", &options),
+            ) {
+                (Ok(a), Ok(Some(b))) => assert_eq!(format!("{a:?}"), format!("{b:?}")),
+                (Ok(a), Ok(None)) => assert_eq!(a.format, customs_archive::Format::Zip),
+                (Err(ArchiveError::NotAnArchive(_)), Err(ArchiveError::NotAnArchive(_))) => {}
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+                (Err(_), Ok(None)) if data.starts_with(b"PK") => {}
+                (a, b) => panic!("the file and stream readers disagree: {a:?} / {b:?}"),
+            }
         }
         if let Ok(tree) = in_memory {
             assert!(tree.total_bytes <= limits.max_total_bytes);
@@ -53,6 +71,25 @@ pub fn archive(data: &[u8]) {
             }
             assert_eq!(tree.read_in_full(), tree.incomplete.is_empty());
         }
+    }
+}
+
+/// Hands out a stream in pieces of 1, 7, 300 and 5000 bytes in turn.
+struct Pieces<'a> {
+    rest: &'a [u8],
+    turn: usize,
+}
+
+impl std::io::Read for Pieces<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        const SIZES: [usize; 4] = [1, 7, 300, 5000];
+        let n = SIZES[self.turn % SIZES.len()]
+            .min(buf.len())
+            .min(self.rest.len());
+        self.turn += 1;
+        buf[..n].copy_from_slice(&self.rest[..n]);
+        self.rest = &self.rest[n..];
+        Ok(n)
     }
 }
 

@@ -25,6 +25,7 @@ mod tar_reader;
 mod tree;
 mod zip_reader;
 
+use std::io::Read as _;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
@@ -155,21 +156,85 @@ pub fn read_archive_file(
             n => format!("{n} bytes with no zip, gzip, bzip2, xz or tar signature"),
         })
     })?;
+    if format == Format::Zip {
+        let budget = Budget::new(options.limits);
+        let sink = Sink::default();
+        zip_reader::read(at, len, "", 0, options, &budget, &sink)?;
+        return Ok(sink.into_tree(format, budget.used()));
+    }
+    read_tar_stream(format, at, options)
+}
+
+/// Reads an archive as its bytes arrive (a download in progress), when its format can
+/// be read front to back: a tar, plain or compressed, is read exactly as
+/// [`read_archive_file`] reads it from a file. A zip keeps its directory at its end, so
+/// it needs the whole file: `Ok(None)`, with the leading bytes consumed.
+///
+/// # Errors
+/// As [`read_archive_file`]; [`ArchiveError::Io`] (named `shown`) when `reader` fails.
+pub fn read_archive_stream(
+    reader: &mut dyn std::io::Read,
+    shown: &str,
+    options: &ReadOptions<'_>,
+) -> Result<Option<Tree>, ArchiveError> {
+    let mut head = Vec::with_capacity(HEAD_LEN);
+    std::io::Read::take(&mut *reader, HEAD_LEN as u64)
+        .read_to_end(&mut head)
+        .map_err(|source| ArchiveError::Io {
+            path: shown.to_owned(),
+            source,
+        })?;
+    let format = detect_format(&head).ok_or_else(|| {
+        ArchiveError::NotAnArchive(match head.len() {
+            0 => "the file is empty".to_owned(),
+            _ => "no zip, gzip, bzip2, xz or tar signature".to_owned(),
+        })
+    })?;
+    if matches!(format, Format::Zip | Format::Folder) {
+        return Ok(None);
+    }
+    // Read in whole buffers, as from a file: what the reader measures on the way (the
+    // compressed bytes behind a member's expansion) must not depend on how the bytes
+    // happened to arrive.
+    let whole = Filled(std::io::Cursor::new(head).chain(reader));
+    read_tar_stream(format, whole, options).map(Some)
+}
+
+/// A reader whose reads fill the buffer unless the stream ends, as reads of a file do.
+struct Filled<R>(R);
+
+impl<R: std::io::Read> std::io::Read for Filled<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let mut got = 0;
+        while got < buf.len() {
+            match self.0.read(&mut buf[got..]) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(got)
+    }
+}
+
+/// A tar archive (plain or compressed) read front to back from `reader`.
+fn read_tar_stream(
+    format: Format,
+    reader: impl std::io::Read,
+    options: &ReadOptions<'_>,
+) -> Result<Tree, ArchiveError> {
     let budget = Budget::new(options.limits);
     let sink = Sink::default();
-    match format {
-        Format::Zip => zip_reader::read(at, len, "", 0, options, &budget, &sink)?,
-        Format::Folder => {}
-        _ => tar_reader::read(
-            format,
-            std::io::BufReader::with_capacity(FILE_BUFFER, at),
-            "",
-            0,
-            options,
-            &budget,
-            &sink,
-        )?,
-    }
+    tar_reader::read(
+        format,
+        std::io::BufReader::with_capacity(FILE_BUFFER, reader),
+        "",
+        0,
+        options,
+        &budget,
+        &sink,
+    )?;
     Ok(sink.into_tree(format, budget.used()))
 }
 

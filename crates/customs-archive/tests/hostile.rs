@@ -5,7 +5,7 @@ use std::io::Write;
 
 use customs_archive::{
     AnomalyKind, ArchiveError, EntryKind, Format, IncompleteCause, Limits, ReadOptions, Tree, Want,
-    read_archive, read_archive_file,
+    read_archive, read_archive_file, read_archive_stream,
 };
 
 fn content(_: &str, _: u64) -> Want {
@@ -36,7 +36,35 @@ fn read_with(bytes: &[u8], limits: &Limits) -> Result<Tree, ArchiveError> {
         (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
         (a, b) => panic!("the readers disagree: in memory {a:?}, from a file {b:?}"),
     }
+    // Read as a download arrives (a tar, front to back), a few bytes at a time: the
+    // same tree again. A zip is left to the finished file.
+    let mut trickle = Trickle(bytes);
+    match (&from_file, read_archive_stream(&mut trickle, "artifact", &options)) {
+        (Ok(a), Ok(Some(b))) => assert_eq!(
+            format!("{a:?}"),
+            format!("{b:?}"),
+            "the stream reader saw another tree than the file reader"
+        ),
+        (Ok(a), Ok(None)) => assert_eq!(a.format, Format::Zip, "only a zip waits for its file"),
+        // The stream reader does not know the length of what it could not recognise.
+        (Err(ArchiveError::NotAnArchive(_)), Err(ArchiveError::NotAnArchive(_))) => {}
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+        (Err(_), Ok(None)) if bytes.starts_with(b"PK") => {}
+        (a, b) => panic!("the readers disagree: from a file {a:?}, as a stream {b:?}"),
+    }
     in_memory
+}
+
+/// Hands out at most 509 bytes a read (not a multiple of any block size).
+struct Trickle<'a>(&'a [u8]);
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = buf.len().min(self.0.len()).min(509);
+        buf[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
 }
 
 fn read(bytes: &[u8]) -> Tree {

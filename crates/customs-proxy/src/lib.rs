@@ -1469,13 +1469,21 @@ fn comparable_file<'a>(release: &'a Release, like: &FileRef) -> Option<&'a FileR
 /// it matched, `false` when the index gives no digest. A download that failed, or sent
 /// other bytes than the index lists, is an upstream failure.
 fn fetch_checked(s: &ProxyState, project: &Project, file: &FileRef) -> Result<bool, Failure> {
-    // Streamed into the cache: the download is never held in memory.
-    let fetched = s.registry.fetch_file(project, file).map_err(|e| match e {
-        customs_registry::RegistryError::CacheTampered { .. } => {
-            (StatusCode::INTERNAL_SERVER_ERROR, format!("customs: {e}"))
-        }
-        e => upstream_failure(&e),
-    })?;
+    // Streamed into the cache, the download is never held in memory; a tar stream is
+    // read and its code analysed while it arrives, so that the scan after the last
+    // byte finds the analysis done (the client still gets nothing before the verdict).
+    let follow = |reader: &mut (dyn std::io::Read + Send)| {
+        customs_scan::prepare_streaming(reader, &file.file_name, &s.scan);
+    };
+    let fetched = s
+        .registry
+        .fetch_file_following(project, file, &follow)
+        .map_err(|e| match e {
+            customs_registry::RegistryError::CacheTampered { .. } => {
+                (StatusCode::INTERNAL_SERVER_ERROR, format!("customs: {e}"))
+            }
+            e => upstream_failure(&e),
+        })?;
     match fetched.integrity {
         customs_registry::Integrity::Verified { .. } => Ok(true),
         customs_registry::Integrity::Unchecked => Ok(false),

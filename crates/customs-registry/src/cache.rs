@@ -154,6 +154,11 @@ impl Incoming {
         Ok((file, self.digesting.finish()))
     }
 
+    /// The file the current try writes, once it has bytes.
+    pub(crate) fn file(&self) -> Option<&std::fs::File> {
+        self.file.as_ref().map(tempfile::NamedTempFile::as_file)
+    }
+
     fn open(&self) -> std::io::Result<tempfile::NamedTempFile> {
         std::fs::create_dir_all(&self.dir)?;
         tempfile::NamedTempFile::new_in(&self.dir)

@@ -12,6 +12,7 @@
 
 mod cache;
 mod config;
+mod follow;
 mod http;
 mod npm;
 mod pypi;
@@ -321,6 +322,9 @@ impl FetchedFile {
         Ok(bytes)
     }
 }
+
+/// Work on a download's bytes as they arrive (see [`Registry::fetch_file_following`]).
+pub type Follower<'a> = dyn Fn(&mut (dyn std::io::Read + Send)) + Sync + 'a;
 
 /// The registry client.
 #[derive(Debug)]
@@ -919,6 +923,35 @@ impl Registry {
         project: &Project,
         file: &FileRef,
     ) -> Result<FetchedFile, RegistryError> {
+        self.fetch_file_with(project, file, None)
+    }
+
+    /// Downloads a file as [`Registry::fetch_file`] does, and while it streams in, hands
+    /// `follow`, on another thread, a reader of its bytes as they arrive (so that an
+    /// archive can be read and its code analysed during the transfer). The reader ends
+    /// with the download: at the file's end when it finished, with an error when it
+    /// failed or broke off and started over. This returns once both are done. A file
+    /// taken from the cache is not downloaded and `follow` is not called.
+    ///
+    /// What `follow` reads is not checked against any digest: only the returned file is.
+    ///
+    /// # Errors
+    /// As [`Registry::fetch_file`].
+    pub fn fetch_file_following(
+        &self,
+        project: &Project,
+        file: &FileRef,
+        follow: &Follower<'_>,
+    ) -> Result<FetchedFile, RegistryError> {
+        self.fetch_file_with(project, file, Some(follow))
+    }
+
+    fn fetch_file_with(
+        &self,
+        project: &Project,
+        file: &FileRef,
+        follow: Option<&Follower<'_>>,
+    ) -> Result<FetchedFile, RegistryError> {
         if let Some(digest) = &file.digest
             && let Some((opened, sha256, size)) = self.cache.open_checked(digest)?
         {
@@ -939,14 +972,26 @@ impl Registry {
             Ecosystem::Pypi => None,
         };
         let mut incoming = cache::Incoming::new(&self.cache, file.digest.as_ref());
-        self.http.get_streamed(
-            &file.url,
-            "*/*",
-            token,
-            MAX_ARTIFACT,
-            &project.index,
-            &mut incoming,
-        )?;
+        let download = |sink: &mut dyn http::BodySink| {
+            self.http
+                .get_streamed(&file.url, "*/*", token, MAX_ARTIFACT, &project.index, sink)
+        };
+        match follow {
+            None => download(&mut incoming)?,
+            Some(follow) => {
+                let shared = follow::Shared::default();
+                std::thread::scope(|scope| {
+                    scope.spawn(|| follow(&mut follow::Following::new(&shared)));
+                    let _ended = follow::EndGuard(&shared);
+                    let head = download(&mut follow::Leading {
+                        incoming: &mut incoming,
+                        shared: &shared,
+                    });
+                    shared.end(head.is_ok());
+                    head
+                })?
+            }
+        };
         let kept = |e: std::io::Error| RegistryError::Cache {
             path: self.cache.dir().join("incoming"),
             message: e.to_string(),
@@ -1329,6 +1374,146 @@ mod tests {
         let again = registry.fetch_file(&project, &file).expect("cached");
         assert!(again.from_cache);
         assert_eq!(again.read_all().expect("reads"), bytes);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A follower reads a download while it streams: the server holds the second half
+    /// back until the follower has read the first, and the follower ends with exactly
+    /// the download's bytes; the file is cached whole and checked as without a follower.
+    #[test]
+    fn a_follower_reads_the_download_while_it_streams() {
+        use sha2::Digest as _;
+        use std::io::{Read, Write};
+        let bytes: Vec<u8> = (0..400_000u32).map(|i| (i % 253) as u8).collect();
+        let half = bytes.len() / 2;
+        let (read_half, half_read) = std::sync::mpsc::channel::<()>();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("binds");
+        let url = format!(
+            "http://{}/a/-/a-1.0.0.tgz",
+            listener.local_addr().expect("addr")
+        );
+        let body = bytes.clone();
+        let server = std::thread::spawn(move || {
+            let (mut s, _) = listener.accept().expect("accepts");
+            let mut buf = [0u8; 4096];
+            let _ = s.read(&mut buf);
+            let _ = write!(
+                s,
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = s.write_all(&body[..half]);
+            let _ = s.flush();
+            // The rest only once the follower has seen the first half (or never was told).
+            let in_time = half_read.recv_timeout(Duration::from_secs(20)).is_ok();
+            let _ = s.write_all(&body[half..]);
+            in_time
+        });
+        let sha256 = hex::encode(sha2::Sha256::digest(&bytes));
+        let (registry, project, file, dir) =
+            fetch_setup(&url, Digest::Sha256(sha256.clone()), "follow");
+        let seen = Mutex::new(Vec::new());
+        let ended = Mutex::new(None);
+        let fetched = registry
+            .fetch_file_following(&project, &file, &|reader| {
+                let mut buf = vec![0u8; 8192];
+                let mut told = false;
+                let mut got = Vec::new();
+                let end = loop {
+                    match reader.read(&mut buf) {
+                        Ok(0) => break Ok(()),
+                        Ok(n) => got.extend_from_slice(&buf[..n]),
+                        Err(e) => break Err(e.to_string()),
+                    }
+                    if !told && got.len() >= half {
+                        told = true;
+                        let _ = read_half.send(());
+                    }
+                };
+                *seen.lock().expect("lock") = got;
+                *ended.lock().expect("lock") = Some(end);
+            })
+            .expect("fetched");
+        assert!(
+            server.join().expect("server"),
+            "the follower never saw the first half during the download"
+        );
+        assert_eq!(ended.into_inner().expect("lock"), Some(Ok(())));
+        assert_eq!(seen.into_inner().expect("lock"), bytes);
+        assert!(matches!(fetched.integrity, Integrity::Verified { .. }));
+        assert_eq!(fetched.sha256, sha256);
+        assert_eq!(fetched.read_all().expect("reads"), bytes);
+        // From the cache the follower is not called: there is nothing to follow.
+        let called = std::sync::atomic::AtomicBool::new(false);
+        let again = registry
+            .fetch_file_following(&project, &file, &|_| {
+                called.store(true, std::sync::atomic::Ordering::SeqCst);
+            })
+            .expect("cached");
+        assert!(again.from_cache);
+        assert!(!called.load(std::sync::atomic::Ordering::SeqCst));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A try that breaks off after the follower read from it ends the follower with an
+    /// error (the next try is other bytes), and the download still completes; a
+    /// download that fails for good ends the follower with an error too.
+    #[test]
+    fn a_follower_is_ended_by_a_broken_try_and_by_a_failed_download() {
+        use sha2::Digest as _;
+        let bytes: Vec<u8> = (0..300_000u32).map(|i| (i % 241) as u8).collect();
+        let sha256 = hex::encode(sha2::Sha256::digest(&bytes));
+        fn follower(
+            outcome: &Mutex<Option<Result<usize, String>>>,
+        ) -> impl Fn(&mut (dyn std::io::Read + Send)) + Sync + '_ {
+            move |reader| {
+                let mut all = Vec::new();
+                let r = reader.read_to_end(&mut all).map_err(|e| e.to_string());
+                *outcome.lock().expect("lock") = Some(r);
+            }
+        }
+        let url = serve_in_turn(vec![
+            (bytes[..150_000].to_vec(), bytes.len()),
+            (bytes.clone(), bytes.len()),
+        ]);
+        let (registry, project, file, dir) =
+            fetch_setup(&url, Digest::Sha256(sha256.clone()), "follow-broken");
+        let outcome = Mutex::new(None);
+        let fetched = registry
+            .fetch_file_following(&project, &file, &follower(&outcome))
+            .expect("the second try completes");
+        assert_eq!(fetched.read_all().expect("reads"), bytes);
+        let said = outcome
+            .into_inner()
+            .expect("lock")
+            .expect("the follower ran");
+        // Either it was still on the first try when it broke (an error), or it started
+        // only with the second try and read it whole; never a mix of the two.
+        match said {
+            Ok(n) => assert_eq!(n, bytes.len()),
+            Err(e) => assert!(e.contains("started over"), "{e}"),
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+
+        // Every try breaks off: the download fails and so does the follower.
+        let url = serve_in_turn(vec![
+            (bytes[..1000].to_vec(), bytes.len()),
+            (bytes[..1000].to_vec(), bytes.len()),
+        ]);
+        let (registry, project, file, dir) =
+            fetch_setup(&url, Digest::Sha256(sha256), "follow-failed");
+        let outcome = Mutex::new(None);
+        registry
+            .fetch_file_following(&project, &file, &follower(&outcome))
+            .expect_err("no try completes");
+        let said = outcome
+            .into_inner()
+            .expect("lock")
+            .expect("the follower ran");
+        assert!(
+            said.is_err(),
+            "a failed download read as complete: {said:?}"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -257,6 +257,22 @@ fn pool(jobs: usize) -> &'static rayon::ThreadPool {
     })
 }
 
+/// The threads that read and analyse artifacts while they download (see
+/// [`prepare_streaming`]). Apart from [`pool`]: a download runs on an analysis thread
+/// and waits for its follower, so a follower waiting for an analysis thread could wait
+/// for ever; these threads never wait for analysis threads.
+fn stream_pool(jobs: usize) -> &'static rayon::ThreadPool {
+    static POOL: OnceLock<rayon::ThreadPool> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .stack_size(ANALYSIS_STACK)
+            .num_threads(jobs)
+            .thread_name(|i| format!("customs-stream-{i}"))
+            .build()
+            .unwrap_or_else(|e| panic!("cannot start the streaming threads: {e}"))
+    })
+}
+
 /// Progress of a long scan, drawn by the caller (the library never prints).
 pub trait Progress: Sync {
     /// The number of targets to scan.
@@ -338,44 +354,16 @@ fn read_and_judge_from(
     artifact: Artifact<'_>,
     options: &ScanOptions,
 ) -> Result<PackageReport, ScanError> {
-    // A tar stream is inflated on one thread, member after member: each code file is
-    // analysed on the other threads as soon as it is read (the analysis cache hands the
-    // facts to analyze_package), instead of after the whole stream.
-    // Copies waiting for a thread are bounded: past EARLY_BYTES, the reading thread
-    // analyses the member itself before it reads on.
     // The artifact's own digest is taken on another thread while the stream is read.
-    let waiting = AtomicUsize::new(0);
     let digest = std::sync::OnceLock::new();
-    let tree = rayon::scope(|scope| {
+    let waiting = AtomicUsize::new(0);
+    let tree = read_early(options, &waiting, |scope, read| {
         scope.spawn(|_| {
             digest.get_or_init(|| artifact.sha256());
         });
-        let early = |entry: &customs_archive::Entry| {
-            if !customs_analyze::prepares(&entry.path) {
-                return;
-            }
-            let Some(text) = entry.text() else { return };
-            if waiting.fetch_add(text.len(), Ordering::Relaxed) + text.len() > EARLY_BYTES {
-                waiting.fetch_sub(text.len(), Ordering::Relaxed);
-                customs_analyze::prepare(&entry.path, text, entry.sha256);
-                return;
-            }
-            let (path, text, digest) = (entry.path.clone(), text.to_owned(), entry.sha256);
-            let waiting = &waiting;
-            scope.spawn(move |_| {
-                customs_analyze::prepare(&path, &text, digest);
-                waiting.fetch_sub(text.len(), Ordering::Relaxed);
-            });
-        };
-        let read = ReadOptions {
-            limits: &options.limits,
-            hash_all: options.hash_all,
-            select: &select,
-            on_member: Some(&early),
-        };
         match artifact {
-            Artifact::Bytes(bytes) => read_archive(bytes, &read),
-            Artifact::File(file, _) => read_archive_file(file, file_name, &read),
+            Artifact::Bytes(bytes) => read_archive(bytes, read),
+            Artifact::File(file, _) => read_archive_file(file, file_name, read),
         }
     })
     .map_err(|e| archive_error(target, &e))?;
@@ -396,6 +384,115 @@ fn read_and_judge_from(
         Package::from_tree(tree, file_name),
         profiling(options.skip_profile, options.hash_all),
     ))
+}
+
+/// Reads an archive with `read`, analysing its code files early: a tar stream is
+/// inflated on one thread, member after member, and each code file is analysed on the
+/// other threads as soon as it is read (the analysis cache hands the facts to
+/// `analyze_package`), instead of after the whole stream. Copies waiting for a thread
+/// are bounded: past [`EARLY_BYTES`], the reading thread analyses the member itself
+/// before it reads on. `read` may start work of its own on the scope.
+fn read_early<'s, T: Send>(
+    options: &'s ScanOptions,
+    waiting: &'s AtomicUsize,
+    read: impl FnOnce(&rayon::Scope<'s>, &ReadOptions<'_>) -> T + Send,
+) -> T {
+    rayon::scope(|scope| {
+        let early = |entry: &customs_archive::Entry| {
+            if !customs_analyze::prepares(&entry.path) {
+                return;
+            }
+            let Some(text) = entry.text() else { return };
+            if waiting.fetch_add(text.len(), Ordering::Relaxed) + text.len() > EARLY_BYTES {
+                waiting.fetch_sub(text.len(), Ordering::Relaxed);
+                customs_analyze::prepare(&entry.path, text, entry.sha256);
+                return;
+            }
+            let (path, text, digest) = (entry.path.clone(), text.to_owned(), entry.sha256);
+            scope.spawn(move |_| {
+                customs_analyze::prepare(&path, &text, digest);
+                waiting.fetch_sub(text.len(), Ordering::Relaxed);
+            });
+        };
+        let options = ReadOptions {
+            limits: &options.limits,
+            hash_all: options.hash_all,
+            select: &select,
+            on_member: Some(&early),
+        };
+        read(scope, &options)
+    })
+}
+
+/// Reads an artifact while it downloads (a reader from
+/// [`Registry::fetch_file_following`]), analysing its code files on the way, so that the
+/// scan of the finished file finds their facts ready in the analysis cache instead of
+/// analysing after the last byte. A zip needs its whole file and is left to that scan.
+/// Nothing is decided here: what the reader gives is never checked against a digest,
+/// only the finished file is, and that is what gets judged.
+pub fn prepare_streaming(
+    reader: &mut (dyn std::io::Read + Send),
+    file_name: &str,
+    options: &ScanOptions,
+) {
+    drop(read_streaming(reader, file_name, options));
+}
+
+/// The tree of an artifact read while it downloads, with its code analysed on the way
+/// (see [`prepare_streaming`]); `None` when it could not be read front to back (a zip,
+/// a broken or failed download, a corrupt stream): the finished file is read then, and
+/// says what was wrong.
+pub(crate) fn read_streaming(
+    reader: &mut (dyn std::io::Read + Send),
+    file_name: &str,
+    options: &ScanOptions,
+) -> Option<customs_archive::Tree> {
+    /// Remembers whether the reader ever failed: the archive reader may take a failed
+    /// read for the end of a truncated archive, which the finished file is not.
+    struct Watched<'a> {
+        inner: &'a mut (dyn std::io::Read + Send),
+        failed: bool,
+    }
+    impl std::io::Read for Watched<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let read = self.inner.read(buf);
+            self.failed |= read.is_err();
+            read
+        }
+    }
+    let waiting = AtomicUsize::new(0);
+    let mut watched = Watched {
+        inner: reader,
+        failed: false,
+    };
+    let tree = stream_pool(options.jobs).install(|| {
+        read_early(options, &waiting, |_, read| {
+            customs_archive::read_archive_stream(&mut watched, file_name, read)
+        })
+    });
+    match tree {
+        Ok(Some(tree)) if !watched.failed => Some(tree),
+        _ => None,
+    }
+}
+
+/// Judges an artifact's tree read while it downloaded (see [`read_streaming`]); `sha256`
+/// is that of the finished file, which holds exactly the bytes that were read.
+pub(crate) fn judge_streamed(
+    target: &str,
+    sha256: String,
+    tree: customs_archive::Tree,
+    file_name: &str,
+    options: &ScanOptions,
+) -> PackageReport {
+    pool(options.jobs).install(|| {
+        judge(
+            target,
+            sha256,
+            Package::from_tree(tree, file_name),
+            profiling(options.skip_profile, options.hash_all),
+        )
+    })
 }
 
 /// Scans a local artifact file or unpacked package folder.
@@ -653,4 +750,84 @@ fn scan_each(
         .collect();
     results.sort_by_key(|(i, _)| *i);
     results.into_iter().flat_map(|(_, r)| r).collect()
+}
+
+#[cfg(test)]
+mod streaming_tests {
+    use super::*;
+
+    /// A fixture folder packed as an npm tarball, in memory.
+    fn packed(name: &str) -> Vec<u8> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures")
+            .join(name);
+        let mut b = tar::Builder::new(flate2::write::GzEncoder::new(
+            Vec::new(),
+            flate2::Compression::fast(),
+        ));
+        b.append_dir_all("package", dir).expect("pack");
+        b.into_inner().expect("tar").finish().expect("gzip")
+    }
+
+    /// Hands out at most 700 bytes a read, as a download arrives in pieces.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.0.len()).min(700);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    /// An artifact read while it streams is judged exactly as the finished file is.
+    #[test]
+    fn a_tarball_read_as_it_streams_is_judged_as_its_file() {
+        let options = ScanOptions::default();
+        for name in ["malicious-npm-postinstall-dropper", "benign-py-pth-hook"] {
+            let bytes = packed(name);
+            let file_name = format!("{name}-1.0.0.tgz");
+            let whole = scan_artifact(name, &file_name, &bytes, &options).expect("scans");
+            let tree = read_streaming(&mut Trickle(&bytes), &file_name, &options)
+                .expect("a tarball is read front to back");
+            let streamed = judge_streamed(name, whole.sha256.clone(), tree, &file_name, &options);
+            assert_eq!(streamed.verdict, whole.verdict, "{name}");
+            assert_eq!(streamed.files, whole.files, "{name}");
+            assert_eq!(streamed.bytes, whole.bytes, "{name}");
+            let ids = |r: &PackageReport| {
+                r.findings
+                    .iter()
+                    .map(|f| format!("{} {} {}", f.rule, f.severity, f.message))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(ids(&streamed), ids(&whole), "{name}");
+            assert!(!whole.findings.is_empty() || name.starts_with("benign"));
+        }
+    }
+
+    /// A zip keeps its directory at its end: it is left to the finished file; a stream
+    /// that breaks off is no tree either (the finished file's read says what is wrong).
+    #[test]
+    fn a_zip_or_a_broken_stream_is_left_to_the_finished_file() {
+        let options = ScanOptions::default();
+        // A zip is known by its leading signature; nothing past it is read.
+        let zip = [b"PK\x03\x04".as_slice(), &[0u8; 600]].concat();
+        assert!(
+            read_streaming(&mut Trickle(&zip), "demo-1.0-py3-none-any.whl", &options).is_none()
+        );
+        // A download that breaks off half way: the reader fails there.
+        struct Broken<'a>(Trickle<'a>);
+        impl std::io::Read for Broken<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                match self.0.read(buf)? {
+                    0 => Err(std::io::Error::other("the download broke off")),
+                    n => Ok(n),
+                }
+            }
+        }
+        let bytes = packed("malicious-npm-postinstall-dropper");
+        let half = Trickle(&bytes[..bytes.len() / 2]);
+        assert!(read_streaming(&mut Broken(half), "x-1.0.0.tgz", &options).is_none());
+    }
 }

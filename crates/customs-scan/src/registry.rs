@@ -16,7 +16,10 @@ use customs_rules::{Finding, Verdict, verdict};
 use serde::Serialize;
 
 use crate::ScanFailure;
-use crate::{PackageReport, ScanError, ScanOptions, pool, read_and_judge_file, read_path};
+use crate::{
+    PackageReport, ScanError, ScanOptions, judge_streamed, pool, read_and_judge_file, read_path,
+    read_streaming,
+};
 
 /// At most this many newly added dependencies are resolved and scanned per release.
 const MAX_DEPENDENCY_SCANS: usize = 5;
@@ -332,17 +335,38 @@ fn scan_file(
     target: &str,
     options: &ScanOptions,
 ) -> Result<PackageReport, ScanError> {
-    // Streamed to disk and read from there: a large artifact is never held whole.
+    // Streamed to disk, a large artifact is never held whole; a tar stream is read and
+    // its code analysed while it arrives, and the tree read is that of the finished
+    // file's bytes (one try's, in order). A zip, or a stream that could not be followed
+    // to its end, is read from the finished file.
+    let streamed = std::sync::Mutex::new(None);
     let fetched = registry
-        .fetch_file(project, file)
+        .fetch_file_following(project, file, &|reader| {
+            let tree = read_streaming(reader, &file.file_name, options);
+            *streamed
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = tree;
+        })
         .map_err(|e| error(target, e))?;
-    let mut report = read_and_judge_file(
-        target,
-        &file.file_name,
-        &fetched.file,
-        Some(&fetched.sha256),
-        options,
-    )?;
+    let streamed = streamed
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut report = match streamed {
+        Some(tree) => judge_streamed(
+            target,
+            fetched.sha256.clone(),
+            tree,
+            &file.file_name,
+            options,
+        ),
+        None => read_and_judge_file(
+            target,
+            &file.file_name,
+            &fetched.file,
+            Some(&fetched.sha256),
+            options,
+        )?,
+    };
     if let Integrity::Mismatch {
         algorithm,
         expected,
