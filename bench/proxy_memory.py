@@ -2,6 +2,7 @@
 """The proxy's memory and first-request time on large artifacts (issues 27 and 28).
 
     python3 bench/proxy_memory.py [--customs BIN] [--big-mb 300] [--mid-mb 30] [--clients 8]
+                                  [--code NPM.tgz] [--upstream-mbps N]
 
 Builds two PyPI projects on loopback, each with one sdist (tar.gz) and one wheel of
 incompressible data plus a little Python (`big`: --big-mb, `mid`: --mid-mb), serves them
@@ -13,15 +14,23 @@ store, no history). Then, for each artifact kind:
      cached (one download, one scan, every client served when the verdict is in);
   3. the same clients again, served from the verified cache.
 
+With --code, a real npm tarball full of code (for example the largest of the benign corpus)
+is served as well, from a package document made here, and its first request through the
+proxy is timed beside the upstream alone: the case where reading and analysing the code
+while it downloads pays. --upstream-mbps slows the upstream's file answers to that many
+megabytes a second, as a real index is slower than loopback (default: as fast as it goes).
+
 After each step it reads the proxy's peak resident memory (VmHWM of /proc/PID/status,
 which only grows: each figure is the peak so far) and checks every client received the
 exact bytes. Nothing leaves the machine; every file is made here and removed at the end.
 """
 
 import argparse
+import base64
 import hashlib
 import http.server
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -79,6 +88,8 @@ def sha256_of(path):
 
 class Upstream(http.server.BaseHTTPRequestHandler):
     files = {}  # file name -> (path, sha256)
+    npm = {}  # package name -> (document bytes)
+    mbps = 0.0  # 0: as fast as it goes
 
     def log_message(self, *args):
         pass
@@ -98,6 +109,13 @@ class Upstream(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+        elif parts[0] == "npm" and len(parts) == 2 and parts[1] in self.npm:
+            body = self.npm[parts[1]]
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
         elif parts[0] == "files" and len(parts) == 2 and parts[1] in self.files:
             path, _ = self.files[parts[1]]
             self.send_response(200)
@@ -105,9 +123,42 @@ class Upstream(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(os.path.getsize(path)))
             self.end_headers()
             with open(path, "rb") as f:
-                shutil.copyfileobj(f, self.wfile, CHUNK)
+                if not self.mbps:
+                    shutil.copyfileobj(f, self.wfile, CHUNK)
+                    return
+                block = 64 << 10
+                start = time.monotonic()
+                sent = 0
+                for data in iter(lambda: f.read(block), b""):
+                    self.wfile.write(data)
+                    sent += len(data)
+                    ahead = sent / (self.mbps * CHUNK) - (time.monotonic() - start)
+                    if ahead > 0:
+                        time.sleep(ahead)
         else:
             self.send_error(404)
+
+
+def npm_package(tgz, files, upstream):
+    """Serves the npm tarball `tgz` under its own name and version: (name, file name)."""
+    with tarfile.open(tgz, "r:gz") as tar:
+        manifest = json.load(tar.extractfile("package/package.json"))
+    name, version = manifest["name"], manifest["version"]
+    fname = f"{name.replace('/', '-')}-{version}.tgz"
+    path = os.path.join(files, fname)
+    shutil.copyfile(tgz, path)
+    Upstream.files[fname] = (path, sha256_of(path))
+    with open(path, "rb") as f:
+        sri = "sha512-" + base64.b64encode(hashlib.sha512(f.read()).digest()).decode()
+    doc = {
+        "name": name,
+        "dist-tags": {"latest": version},
+        "versions": {version: {"name": name, "version": version,
+                               "dist": {"tarball": f"{upstream}/files/{fname}", "integrity": sri}}},
+        "time": {version: "2024-01-01T00:00:00.000Z"},
+    }
+    Upstream.npm[name] = json.dumps(doc).encode()
+    return name, fname
 
 
 def peak_mb(pid):
@@ -134,7 +185,10 @@ def main():
     ap.add_argument("--big-mb", type=int, default=300)
     ap.add_argument("--mid-mb", type=int, default=30)
     ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--code", help="an npm tarball of code, timed on its first request")
+    ap.add_argument("--upstream-mbps", type=float, default=0.0)
     args = ap.parse_args()
+    Upstream.mbps = args.upstream_mbps
     binary = os.path.abspath(args.customs)
     work = tempfile.mkdtemp(prefix="customs-proxy-memory-")
     proxy = None
@@ -155,6 +209,9 @@ def main():
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Upstream)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         upstream = f"http://127.0.0.1:{server.server_address[1]}"
+        code = None
+        if args.code:
+            code = npm_package(args.code, files, upstream)
         env = dict(os.environ, NO_COLOR="1")
         proxy = subprocess.Popen(
             [binary, "proxy", "--listen", "127.0.0.1:0",
@@ -184,6 +241,14 @@ def main():
             took, digest = fetch(url)
             assert digest == Upstream.files[fname][1], f"{fname}: other bytes served"
             print(f"| {fname} | first request | {took:.2f} | {direct:.2f} | {peak_mb(proxy.pid):.0f} |")
+        if code:
+            name, fname = code
+            direct, _ = fetch(f"{upstream}/files/{fname}")
+            doc = json.loads(urllib.request.urlopen(f"{base}/npm/{name}", timeout=60).read())
+            url = next(iter(doc["versions"].values()))["dist"]["tarball"]
+            took, digest = fetch(url)
+            assert digest == Upstream.files[fname][1], f"{fname}: other bytes served"
+            print(f"| {fname} (code) | first request | {took:.2f} | {direct:.2f} | {peak_mb(proxy.pid):.0f} |")
         for kind in ("sdist", "wheel"):
             fname = made[("big", kind)]
             page = urllib.request.urlopen(f"{base}/pypi/simple/big/", timeout=60).read().decode()

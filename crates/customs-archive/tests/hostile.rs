@@ -39,7 +39,10 @@ fn read_with(bytes: &[u8], limits: &Limits) -> Result<Tree, ArchiveError> {
     // Read as a download arrives (a tar, front to back), a few bytes at a time: the
     // same tree again. A zip is left to the finished file.
     let mut trickle = Trickle(bytes);
-    match (&from_file, read_archive_stream(&mut trickle, "artifact", &options)) {
+    match (
+        &from_file,
+        read_archive_stream(&mut trickle, "artifact", &options),
+    ) {
         (Ok(a), Ok(Some(b))) => assert_eq!(
             format!("{a:?}"),
             format!("{b:?}"),

@@ -359,13 +359,15 @@ fn scan_file(
             &file.file_name,
             options,
         ),
-        None => read_and_judge_file(
-            target,
-            &file.file_name,
-            &fetched.file,
-            Some(&fetched.sha256),
-            options,
-        )?,
+        None => pool(options.jobs).install(|| {
+            read_and_judge_file(
+                target,
+                &file.file_name,
+                &fetched.file,
+                Some(&fetched.sha256),
+                options,
+            )
+        })?,
     };
     if let Integrity::Mismatch {
         algorithm,
@@ -487,8 +489,10 @@ pub fn scan_release(
     file_name: Option<&str>,
     options: &ScanOptions,
 ) -> Result<PackageReport, ScanError> {
-    pool(options.jobs)
-        .install(|| scan_release_inner(registry, project, version, file_name, options, true))
+    // On the caller's thread: what waits on the index (documents, downloads) is not
+    // held to the analysis threads, of which there are only as many as cores; the
+    // reading and judging of each artifact goes to them (`scan_file`).
+    scan_release_inner(registry, project, version, file_name, options, true)
 }
 
 fn scan_release_inner(
