@@ -485,6 +485,100 @@ pub struct Subject<'a> {
     pub stored_pin: Option<BuildIdentity>,
 }
 
+/// What a scan established about one artifact that a decision reads besides the
+/// package's name, release date and store records: taken from a report in one place
+/// (`customs_scan::PackageReport::decision_facts`) and kept by the proxy with its
+/// judgement, so that every surface decides on the same facts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionFacts {
+    /// The verdict; `None` when the artifact could not be judged (written `unchecked`).
+    #[serde(with = "verdict_name")]
+    pub verdict: Option<VerdictLevel>,
+    /// sha256 of the artifact; empty when it was not read.
+    pub sha256: String,
+    /// Earlier releases carried build provenance and this one does not.
+    pub provenance_dropped: bool,
+    /// The trust-downgrade finding's sentence, when the release has one.
+    #[serde(default)]
+    pub trust_downgrade: Option<String>,
+    /// The install scripts the installer runs for it (npm).
+    pub install_scripts: Vec<String>,
+    /// Why the artifact could not be read in full, when it could not.
+    pub unreadable: Option<String>,
+    /// Who built it, as its provenance says, when known.
+    #[serde(default)]
+    pub builder: Option<BuildIdentity>,
+}
+
+impl DecisionFacts {
+    /// The verdict's name, `unchecked` when there is none.
+    #[must_use]
+    pub fn verdict_name(&self) -> &'static str {
+        self.verdict.map_or("unchecked", VerdictLevel::as_str)
+    }
+}
+
+/// A verdict written by its name, `unchecked` for none.
+mod verdict_name {
+    use customs_rules::VerdictLevel;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<VerdictLevel>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(v.map_or("unchecked", VerdictLevel::as_str))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<VerdictLevel>, D::Error> {
+        Ok(match String::deserialize(d)?.as_str() {
+            "malicious" => Some(VerdictLevel::Malicious),
+            "suspicious" => Some(VerdictLevel::Suspicious),
+            "clean" => Some(VerdictLevel::Clean),
+            _ => None,
+        })
+    }
+}
+
+impl<'a> Subject<'a> {
+    /// A package to decide on now, with nothing known of it yet.
+    #[must_use]
+    pub fn new(ecosystem: Ecosystem, name: &'a str, version: &'a str) -> Self {
+        Self {
+            ecosystem: Some(ecosystem),
+            name,
+            version,
+            now: customs_model::now(),
+            ..Self::default()
+        }
+    }
+
+    /// With what a scan established: the one way every surface hands a scan to the
+    /// policy.
+    #[must_use]
+    pub fn scanned(mut self, facts: &'a DecisionFacts) -> Self {
+        self.sha256 = Some(facts.sha256.as_str()).filter(|h| !h.is_empty());
+        self.verdict = facts.verdict;
+        self.install_scripts.clone_from(&facts.install_scripts);
+        self.provenance_dropped = facts.provenance_dropped;
+        self.trust_downgrade.clone_from(&facts.trust_downgrade);
+        self.unreadable.clone_from(&facts.unreadable);
+        self.builder.clone_from(&facts.builder);
+        self
+    }
+
+    /// With the store's known-malicious records (`ID; SOURCE`).
+    #[must_use]
+    pub fn known_malicious(mut self, ids: Vec<String>) -> Self {
+        self.known_malicious = ids;
+        self
+    }
+
+    /// With the release's publication time.
+    #[must_use]
+    pub fn released(mut self, at: Option<i64>) -> Self {
+        self.released = at;
+        self
+    }
+}
+
 impl Policy {
     /// Parses a policy file's text.
     ///
@@ -1171,6 +1265,47 @@ mod tests {
         assert!(
             ignorable_rules().contains(&"provenance-dropped"),
             "history rules too"
+        );
+    }
+
+    #[test]
+    fn decision_facts_keep_the_proxy_s_stored_shape_and_reach_the_subject() {
+        let facts = DecisionFacts {
+            verdict: Some(VerdictLevel::Suspicious),
+            sha256: "ab".into(),
+            provenance_dropped: true,
+            install_scripts: vec!["postinstall".into()],
+            ..DecisionFacts::default()
+        };
+        let json = serde_json::to_value(&facts).expect("facts serialise");
+        assert_eq!(json["verdict"], "suspicious");
+        assert_eq!(json["sha256"], "ab");
+        let back: DecisionFacts = serde_json::from_value(json).expect("facts read back");
+        assert_eq!(back, facts);
+        // No verdict is written `unchecked`, and read back as none.
+        let none = serde_json::to_value(DecisionFacts::default()).expect("facts serialise");
+        assert_eq!(none["verdict"], "unchecked");
+        let back: DecisionFacts = serde_json::from_value(none).expect("facts read back");
+        assert_eq!(back.verdict, None);
+
+        let s = Subject::new(Ecosystem::Npm, "pkg", "1.0.0")
+            .scanned(&facts)
+            .known_malicious(vec!["MAL-1; osv".into()]);
+        assert_eq!(s.sha256, Some("ab"));
+        assert_eq!(s.verdict, Some(VerdictLevel::Suspicious));
+        assert!(s.provenance_dropped);
+        assert_eq!(s.install_scripts, ["postinstall"]);
+        assert!(s.now > 0);
+        let d = Policy::default().decide(&s);
+        assert_eq!(d.action, Action::Block);
+        assert!(d.reasons.iter().any(|r| r.contains("MAL-1")), "{d:?}");
+        // An artifact never read has no digest to match an exception by.
+        let unread = DecisionFacts::default();
+        assert_eq!(
+            Subject::new(Ecosystem::Npm, "pkg", "1")
+                .scanned(&unread)
+                .sha256,
+            None
         );
     }
 }

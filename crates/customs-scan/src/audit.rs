@@ -9,8 +9,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use customs_ecosystem::{Ecosystem, LockKind, Locked, Lockfile, canonical_name};
 use customs_history::{KnownMalicious, LockfileHashMismatch};
-use customs_policy::{Action, Decision, Policy, Subject};
-use customs_registry::{Digest, Registry, Spec, now};
+use customs_policy::{Action, Decision, DecisionFacts, Policy, Subject};
+use customs_registry::{Digest, Registry, Spec};
 use customs_rules::{Finding, VerdictLevel, verdict};
 use customs_store::{Advisory, Store};
 use serde::Serialize;
@@ -301,6 +301,8 @@ fn cached_bytes(
     Ok(None)
 }
 
+/// Checks one entry: its store records, then its artifact (through the registry, or
+/// the cache offline), then the policy's decision.
 fn check(
     p: &Pending,
     registry: Option<&Registry>,
@@ -329,61 +331,70 @@ fn check(
         error: None,
         unchecked: None,
     };
-    let mut subject_released = None;
-    let mut install_scripts = Vec::new();
-    // Why it could not be checked, when it could not: never allowed (the policy decides
-    // between warn and block).
-    let mut unchecked: Option<String> = None;
     // Known malware needs no further evidence, and is not downloaded.
     let mut known = match known_records(store, e.ecosystem, &e.name, &e.version) {
         Ok(k) => k,
         Err(err) => {
-            fail(&mut out, &mut unchecked, err.to_string());
+            fail(&mut out, err.to_string());
             Known::default()
         }
     };
-    if !known.findings.is_empty() {
+    let declared = if known.findings.is_empty() {
+        judge(p, registry, options, &mut out)
+    } else {
         out.status = Some("not downloaded: known malicious".into());
-    } else if let Some(source) = &e.source {
+        Vec::new()
+    };
+    if out.version != e.version {
+        // An unpinned requirement: look up the version it resolved to.
+        match known_records(store, e.ecosystem, &e.name, &out.version) {
+            Ok(k) => known = k,
+            Err(err) => fail(&mut out, err.to_string()),
+        }
+    }
+    decide(p, policy, known, &declared, &mut out);
+    out
+}
+
+/// Judges an entry's artifact where it can be found: from the registry, else offline
+/// from the cache by the lockfile's hashes. Returns the install scripts the registry
+/// declares for the release, when it was asked.
+fn judge(
+    p: &Pending,
+    registry: Option<&Registry>,
+    options: &AuditOptions,
+    out: &mut AuditEntry,
+) -> Vec<String> {
+    let e = &p.entry;
+    let mut declared = Vec::new();
+    if let Some(source) = &e.source {
         not_checked(
-            &mut out,
-            &mut unchecked,
+            out,
             format!("not scanned: it comes from {source}, not from a registry"),
         );
     } else if let Some(registry) = registry.filter(|r| !options.offline || r.is_offline()) {
         // Offline, the registry answers from the kept documents and judgements and the
         // cached files, as it did online; what it does not hold is read from the cache
         // by the lockfile's hashes.
-        if let Err(err) = from_registry(
-            p,
-            registry,
-            options,
-            &mut out,
-            &mut subject_released,
-            &mut install_scripts,
-        ) {
+        if let Err(err) = from_registry(p, registry, options, out, &mut declared) {
             if options.offline {
-                from_cache(e, Some(registry), options, &mut out, &mut unchecked);
+                from_cache(e, Some(registry), options, out);
             } else {
-                fail(&mut out, &mut unchecked, err);
+                fail(out, err);
             }
         }
     } else if options.offline {
-        from_cache(e, registry, options, &mut out, &mut unchecked);
+        from_cache(e, registry, options, out);
     } else {
-        not_checked(
-            &mut out,
-            &mut unchecked,
-            "not checked: no registry client".into(),
-        );
+        not_checked(out, "not checked: no registry client".into());
     }
-    if out.version != e.version {
-        // An unpinned requirement: look up the version it resolved to.
-        match known_records(store, e.ecosystem, &e.name, &out.version) {
-            Ok(k) => known = k,
-            Err(err) => fail(&mut out, &mut unchecked, err.to_string()),
-        }
-    }
+    declared
+}
+
+/// Decides on an entry: the verdict over the scan's and the store's findings, and the
+/// policy's decision on the facts the scan established.
+fn decide(p: &Pending, policy: &Policy, known: Known, declared: &[String], out: &mut AuditEntry) {
+    let e = &p.entry;
     let known_ids = known.malicious_ids();
     out.advisories = known.advisories;
     out.extra_findings = known.findings;
@@ -394,57 +405,41 @@ fn check(
     if !findings.is_empty() || out.report.is_some() {
         out.verdict = Some(verdict(&findings).level);
     }
-    if let Some(report) = &out.report {
-        for hook in report
-            .profile
-            .hooks
-            .keys()
-            .filter_map(|h| h.strip_prefix("npm "))
-        {
-            if customs_registry::REGISTRY_INSTALL_HOOKS.contains(&hook)
-                && !install_scripts.iter().any(|s| s == hook)
-            {
-                install_scripts.push(hook.to_owned());
-            }
-        }
-    }
-    let facts = out
+    let facts = out.report.as_ref().map_or_else(
+        || DecisionFacts {
+            install_scripts: declared.to_vec(),
+            ..DecisionFacts::default()
+        },
+        |r| r.decision_facts(declared),
+    );
+    let facts = DecisionFacts {
+        // The store's records count in the verdict too.
+        verdict: out.verdict,
+        ..facts
+    };
+    let released = out
         .report
         .as_ref()
-        .map(PackageReport::decision_facts)
-        .unwrap_or_default();
-    let subject = Subject {
-        ecosystem: Some(e.ecosystem),
-        name: &e.name,
-        version: &out.version,
-        sha256: out.report.as_ref().map(|r| r.sha256.as_str()),
-        verdict: out.verdict,
-        known_malicious: known_ids,
-        released: subject_released,
-        now: now(),
-        install_scripts,
-        has_hashes: (p.kind.ecosystem() == Ecosystem::Pypi).then_some(!e.hashes.is_empty()),
-        provenance_dropped: facts.provenance_dropped,
-        trust_downgrade: facts.trust_downgrade,
-        unreadable: facts.unreadable,
-        unchecked: unchecked.clone(),
-        builder: facts.builder,
-        stored_pin: None,
-    };
+        .and_then(|r| r.source.as_ref())
+        .and_then(|s| s.release.uploaded);
+    let mut subject = Subject::new(e.ecosystem, &e.name, &out.version)
+        .scanned(&facts)
+        .known_malicious(known_ids)
+        .released(released);
+    subject.has_hashes = (p.kind.ecosystem() == Ecosystem::Pypi).then_some(!e.hashes.is_empty());
+    subject.unchecked.clone_from(&out.unchecked);
     out.decision = policy.decide(&subject);
-    out.unchecked = unchecked;
-    out
 }
 
 /// Checks an entry through the registry: resolves it, and judges the file the installer
-/// takes (or reuses the judgement kept for it).
+/// takes (or reuses the judgement kept for it). `declared` gets the install scripts the
+/// registry declares for the release.
 fn from_registry(
     p: &Pending,
     registry: &Registry,
     options: &AuditOptions,
     out: &mut AuditEntry,
-    subject_released: &mut Option<i64>,
-    install_scripts: &mut Vec<String>,
+    declared: &mut Vec<String>,
 ) -> Result<(), String> {
     let e = &p.entry;
     let spec = Spec {
@@ -483,13 +478,10 @@ fn from_registry(
                     }
                 ));
             }
-            if let Some(src) = &report.source {
-                *subject_released = src.release.uploaded;
-            }
             if let Ok(project) = registry.project(e.ecosystem, &e.name)
                 && let Some(release) = project.release(&out.version)
             {
-                install_scripts.clone_from(&release.install_scripts);
+                declared.clone_from(&release.install_scripts);
                 if let Some(f) = hash_mismatch(e, release, &p.lockfile) {
                     report.add_findings([f]);
                 }
@@ -508,7 +500,6 @@ fn from_cache(
     registry: Option<&Registry>,
     options: &AuditOptions,
     out: &mut AuditEntry,
-    unchecked: &mut Option<String>,
 ) {
     match (registry, cached_digests(e)) {
         (Some(r), digests) if !digests.is_empty() => match cached_bytes(r, &digests) {
@@ -518,33 +509,29 @@ fn from_cache(
                     .install(|| read_and_judge(&display(e), &file, &bytes, &options.scan))
                 {
                     Ok(report) => out.report = Some(report),
-                    Err(err) => fail(out, unchecked, err.message),
+                    Err(err) => fail(out, err.message),
                 }
             }
-            Ok(None) => not_checked(
-                out,
-                unchecked,
-                "not checked: offline, and not in the cache".into(),
-            ),
-            Err(err) => fail(out, unchecked, err.to_string()),
+            Ok(None) => not_checked(out, "not checked: offline, and not in the cache".into()),
+            Err(err) => fail(out, err.to_string()),
         },
         _ => not_checked(
             out,
-            unchecked,
             "not checked: offline, and the lockfile pins no hash to find it in the cache".into(),
         ),
     }
 }
 
-/// Something went wrong checking an entry: an error, and a reason it is not checked.
-fn fail(out: &mut AuditEntry, unchecked: &mut Option<String>, message: String) {
-    unchecked.get_or_insert_with(|| message.clone());
+/// Something went wrong checking an entry: an error, and a reason it is not checked
+/// (never allowed: the policy decides between warn and block).
+fn fail(out: &mut AuditEntry, message: String) {
+    out.unchecked.get_or_insert_with(|| message.clone());
     out.error.get_or_insert(message);
 }
 
-/// An entry that is not checked, and why.
-fn not_checked(out: &mut AuditEntry, unchecked: &mut Option<String>, why: String) {
-    unchecked.get_or_insert_with(|| why.clone());
+/// An entry that is not checked, and why (never allowed).
+fn not_checked(out: &mut AuditEntry, why: String) {
+    out.unchecked.get_or_insert_with(|| why.clone());
     out.status = Some(why);
 }
 

@@ -35,6 +35,7 @@ pub use audit::{
     AuditCounts, AuditEntry, AuditOptions, AuditReport, Known, LockRef, LockSummary, audit,
     check_known, known_records, lock_errors,
 };
+pub use customs_policy::DecisionFacts;
 pub use kept::{Judgements, judgement_key};
 pub use registry::{
     DiffReport, FileKind, HistoryReport, Loaded, ProvenanceCheck, ProvenanceStatus, SourceInfo,
@@ -107,11 +108,15 @@ impl PackageReport {
 
 impl PackageReport {
     /// What a policy decision reads of this report, taken in one place for every
-    /// surface (audit, the proxy): the facts the history rules established, whether the
-    /// artifact was read in full, and who built it.
+    /// surface (audit, the proxy, `run` and `watch` through the proxy): the verdict, the
+    /// artifact's digest, the facts the history rules established, whether the artifact
+    /// was read in full, who built it, and the install scripts the installer runs
+    /// (see [`install_scripts`]) given those the registry's document `declares`.
     #[must_use]
-    pub fn decision_facts(&self) -> DecisionFacts {
+    pub fn decision_facts(&self, declared: &[String]) -> DecisionFacts {
         DecisionFacts {
+            verdict: Some(self.verdict.level),
+            sha256: self.sha256.clone(),
             provenance_dropped: self
                 .findings
                 .iter()
@@ -121,6 +126,7 @@ impl PackageReport {
                 .iter()
                 .find(|f| f.fact == Some(customs_rules::Fact::TrustDowngrade))
                 .map(|f| f.message.clone()),
+            install_scripts: install_scripts(self, declared),
             unreadable: self.unreadable(),
             builder: self
                 .history
@@ -134,18 +140,29 @@ impl PackageReport {
     }
 }
 
-/// The facts of a report that a policy decides on besides the verdict (see
-/// [`PackageReport::decision_facts`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DecisionFacts {
-    /// Earlier releases carried build provenance and this one does not.
-    pub provenance_dropped: bool,
-    /// The trust-downgrade finding's sentence, when the release has one.
-    pub trust_downgrade: Option<String>,
-    /// Why the artifact could not be read in full, when it could not.
-    pub unreadable: Option<String>,
-    /// Who built it, as its provenance says, when known.
-    pub builder: Option<customs_policy::BuildIdentity>,
+/// The install scripts npm runs for a tarball: those the registry's document for its
+/// release `declares`, those the tarball's own `package.json` declares (what is in the
+/// bytes, whatever the registry's document says), and npm's implied `node-gyp rebuild`
+/// for a `binding.gyp` without an install script. None for a Python artifact beyond
+/// what the registry declares.
+#[must_use]
+pub fn install_scripts(report: &PackageReport, declared: &[String]) -> Vec<String> {
+    let mut scripts = declared.to_vec();
+    if report.identity.ecosystem != customs_ecosystem::Ecosystem::Npm {
+        return scripts;
+    }
+    let hooks = &report.profile.hooks;
+    for hook in customs_registry::REGISTRY_INSTALL_HOOKS {
+        if hooks.contains_key(&format!("npm {hook}")) && !scripts.iter().any(|s| s == hook) {
+            scripts.push((*hook).to_owned());
+        }
+    }
+    if hooks.contains_key("binding.gyp")
+        && !scripts.iter().any(|s| s == "install" || s == "preinstall")
+    {
+        scripts.push("install".to_owned());
+    }
+    scripts
 }
 
 /// A target that could not be scanned.
