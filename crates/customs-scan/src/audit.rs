@@ -280,10 +280,12 @@ pub fn audit(
 fn cached_digests(e: &Locked) -> Vec<Digest> {
     e.hashes
         .iter()
-        .filter_map(|h| match (e.ecosystem, h.algorithm.as_str()) {
-            (Ecosystem::Npm, "sha512") => Some(Digest::Sha512(h.hex.clone())),
-            (Ecosystem::Pypi, "sha256") => Some(Digest::Sha256(h.hex.clone())),
-            _ => None,
+        .filter_map(Digest::from_locked)
+        .filter(|d| {
+            matches!(
+                (e.ecosystem, d),
+                (Ecosystem::Npm, Digest::Sha512(_)) | (Ecosystem::Pypi, Digest::Sha256(_))
+            )
         })
         .collect()
 }
@@ -563,14 +565,7 @@ fn installed_file<'a>(
     let pinned: Vec<&customs_registry::FileRef> = release
         .files
         .iter()
-        .filter(|f| {
-            f.digest.as_ref().is_some_and(|d| {
-                e.hashes.iter().any(|h| {
-                    h.algorithm.eq_ignore_ascii_case(d.algorithm())
-                        && h.hex.eq_ignore_ascii_case(d.hex())
-                })
-            })
-        })
+        .filter(|f| f.digest.as_ref().is_some_and(|d| d.pinned_by(&e.hashes)))
         .collect();
     if pinned.is_empty() {
         return release.installer_files().into_iter().next();
@@ -600,17 +595,9 @@ fn hash_mismatch(
     let comparable: Vec<&customs_ecosystem::LockedHash> = e
         .hashes
         .iter()
-        .filter(|h| listed.iter().any(|d| d.algorithm() == h.algorithm))
+        .filter(|h| listed.iter().any(|d| h.is_in(d.algorithm())))
         .collect();
-    if comparable.is_empty() {
-        return None;
-    }
-    let matched = comparable.iter().any(|h| {
-        listed
-            .iter()
-            .any(|d| d.algorithm() == h.algorithm && d.hex() == h.hex)
-    });
-    if matched {
+    if comparable.is_empty() || listed.iter().any(|d| d.pinned_by(&e.hashes)) {
         return None;
     }
     let short = |a: &str, h: &str| format!("{a}:{}…", &h[..h.len().min(12)]);

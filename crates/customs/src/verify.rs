@@ -102,16 +102,11 @@ type LockHashes<'a> = Option<&'a [customs_ecosystem::LockedHash]>;
 
 /// The lockfile's verdict on fetched bytes: `verified` when one of its hashes is theirs.
 fn lockfile_check(hashes: &[customs_ecosystem::LockedHash], bytes: &[u8]) -> (Value, bool) {
-    let ours = |algorithm: &str| -> Option<String> {
-        match algorithm {
-            "sha256" => Some(hex::encode(sha2::Sha256::digest(bytes))),
-            "sha512" => Some(hex::encode(sha2::Sha512::digest(bytes))),
-            _ => None,
-        }
-    };
-    let matched = hashes.iter().any(|h| {
-        ours(&h.algorithm.to_ascii_lowercase()).is_some_and(|d| d.eq_ignore_ascii_case(&h.hex))
-    });
+    let ours = [
+        customs_registry::Digest::Sha256(hex::encode(sha2::Sha256::digest(bytes))),
+        customs_registry::Digest::Sha512(hex::encode(sha2::Sha512::digest(bytes))),
+    ];
+    let matched = ours.iter().any(|d| d.pinned_by(hashes));
     if matched {
         (json!({"status": "verified", "reason": null}), false)
     } else {
@@ -142,14 +137,7 @@ fn from_registry(
             let pinned: Vec<_> = release
                 .files
                 .iter()
-                .filter(|f| {
-                    f.digest.as_ref().is_some_and(|d| {
-                        hashes.iter().any(|h| {
-                            h.algorithm.eq_ignore_ascii_case(d.algorithm())
-                                && h.hex.eq_ignore_ascii_case(d.hex())
-                        })
-                    })
-                })
+                .filter(|f| f.digest.as_ref().is_some_and(|d| d.pinned_by(hashes)))
                 .collect();
             if pinned.is_empty() {
                 release.preferred_file().into_iter().collect()
