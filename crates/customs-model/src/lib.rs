@@ -5,10 +5,12 @@
 //! history rules, the scanner, the proxy and the reports read them, without depending
 //! on the HTTP client.
 
+mod decision;
 mod registry;
 mod time;
 mod verify;
 
+pub use decision::{ArtifactSummary, BuildIdentity, DecisionFacts, FindingSummary, VerdictLevel};
 pub use registry::{
     Digest, FileRef, Project, Provenance, Publisher, RegistrySignature, Release, TrustLevel,
     platform_wheel,

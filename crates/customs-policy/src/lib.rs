@@ -272,44 +272,7 @@ struct PinFile {
     workflow: Option<String>,
 }
 
-/// A build identity: the repository (`owner/name`) and workflow file that built a
-/// release, as its provenance says; or the one a package is pinned to.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BuildIdentity {
-    /// `owner/name`.
-    pub repository: Option<String>,
-    /// The workflow file.
-    pub workflow: Option<String>,
-}
-
-impl BuildIdentity {
-    /// Why `seen` is not this (pinned) identity, if it is not. Workflows compare by
-    /// file name; an unset field of the pin matches anything.
-    #[must_use]
-    pub fn mismatch(&self, seen: &Self) -> Option<String> {
-        let file = |w: &str| w.rsplit('/').next().unwrap_or(w).to_owned();
-        let repo_ok = self.repository.as_ref().is_none_or(|want| {
-            seen.repository
-                .as_ref()
-                .is_some_and(|got| got.eq_ignore_ascii_case(want))
-        });
-        let wf_ok = self
-            .workflow
-            .as_ref()
-            .is_none_or(|want| seen.workflow.as_deref().map(file) == Some(file(want)));
-        (!(repo_ok && wf_ok)).then(|| {
-            format!(
-                "built by {} {}, not by the pinned {} {}",
-                seen.repository
-                    .as_deref()
-                    .unwrap_or("an unnamed repository"),
-                seen.workflow.as_deref().unwrap_or("(no workflow)"),
-                self.repository.as_deref().unwrap_or("any repository"),
-                self.workflow.as_deref().unwrap_or("(any workflow)")
-            )
-        })
-    }
-}
+pub use customs_model::{BuildIdentity, DecisionFacts};
 
 fn malicious() -> String {
     "malicious".to_owned()
@@ -483,58 +446,6 @@ pub struct Subject<'a> {
     pub builder: Option<BuildIdentity>,
     /// The identity the store pinned for the package on first use, when one was.
     pub stored_pin: Option<BuildIdentity>,
-}
-
-/// What a scan established about one artifact that a decision reads besides the
-/// package's name, release date and store records: taken from a report in one place
-/// (`customs_scan::PackageReport::decision_facts`) and kept by the proxy with its
-/// judgement, so that every surface decides on the same facts.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DecisionFacts {
-    /// The verdict; `None` when the artifact could not be judged (written `unchecked`).
-    #[serde(with = "verdict_name")]
-    pub verdict: Option<VerdictLevel>,
-    /// sha256 of the artifact; empty when it was not read.
-    pub sha256: String,
-    /// Earlier releases carried build provenance and this one does not.
-    pub provenance_dropped: bool,
-    /// The trust-downgrade finding's sentence, when the release has one.
-    #[serde(default)]
-    pub trust_downgrade: Option<String>,
-    /// The install scripts the installer runs for it (npm).
-    pub install_scripts: Vec<String>,
-    /// Why the artifact could not be read in full, when it could not.
-    pub unreadable: Option<String>,
-    /// Who built it, as its provenance says, when known.
-    #[serde(default)]
-    pub builder: Option<BuildIdentity>,
-}
-
-impl DecisionFacts {
-    /// The verdict's name, `unchecked` when there is none.
-    #[must_use]
-    pub fn verdict_name(&self) -> &'static str {
-        self.verdict.map_or("unchecked", VerdictLevel::as_str)
-    }
-}
-
-/// A verdict written by its name, `unchecked` for none.
-mod verdict_name {
-    use customs_rules::VerdictLevel;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(v: &Option<VerdictLevel>, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(v.map_or("unchecked", VerdictLevel::as_str))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<VerdictLevel>, D::Error> {
-        Ok(match String::deserialize(d)?.as_str() {
-            "malicious" => Some(VerdictLevel::Malicious),
-            "suspicious" => Some(VerdictLevel::Suspicious),
-            "clean" => Some(VerdictLevel::Clean),
-            _ => None,
-        })
-    }
 }
 
 impl<'a> Subject<'a> {

@@ -23,7 +23,6 @@ use customs_policy::{Action, DecisionFacts, Pin, Policy, Subject};
 use customs_registry::{FileRef, Project, Registry, Release, now};
 use customs_scan::{ScanOptions, scan_release};
 use customs_store::Store;
-use serde::{Deserialize, Serialize};
 
 /// What the proxy needs.
 pub struct ProxyState {
@@ -318,38 +317,9 @@ impl ProxyState {
     }
 }
 
-/// The facts of one artifact's scan, cached in the store by digest: what the policy
-/// needs (the same [`DecisionFacts`] audit decides on), and what the web page shows.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Facts {
-    /// What the policy decides on (written flat, beside the page's facts).
-    #[serde(flatten)]
-    decided: DecisionFacts,
-    score: f64,
-    top: Option<String>,
-    #[serde(default)]
-    findings: Vec<FindingFact>,
-    #[serde(default)]
-    compared_with: Option<String>,
-    #[serde(default)]
-    changes: Vec<String>,
-    /// The key of the judgement ([`customs_scan::judgement_key`]: the artifact, the file
-    /// it was compared with, the policy, the rule catalogue, the customs version). Facts
-    /// judged under another key (or by a customs that kept none) are judged again.
-    #[serde(default)]
-    judged_as: Option<String>,
-}
-
-/// One finding, as the web page shows it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct FindingFact {
-    rule: String,
-    severity: String,
-    message: String,
-    path: String,
-    line: Option<u32>,
-    snippet: Option<String>,
-}
+/// The facts of one artifact's scan, cached in the store by digest: the summary of a
+/// judgement every surface shares ([`customs_model::ArtifactSummary`]).
+type Facts = customs_model::ArtifactSummary;
 
 /// The most findings and change lines kept per artifact.
 const KEPT_FINDINGS: usize = 40;
@@ -360,55 +330,11 @@ const CLAIM_SECONDS: i64 = 300;
 
 /// The facts of a finished scan.
 fn facts_of(report: &customs_scan::PackageReport, release: &Release) -> Facts {
-    let mut changes = Vec::new();
-    let mut compared_with = None;
-    if let Some(h) = &report.history {
-        compared_with.clone_from(&h.compared_with);
-        let c = &h.changes;
-        let lines = |n: Option<u32>| n.map(|n| format!(" ({n} lines)")).unwrap_or_default();
-        for f in &c.files_added {
-            changes.push(format!("+ file {}{}", f.path, lines(f.lines_after)));
-        }
-        for f in &c.files_removed {
-            changes.push(format!("- file {}{}", f.path, lines(f.lines_before)));
-        }
-        for f in &c.files_changed {
-            changes.push(format!(
-                "~ file {} ({} → {} lines)",
-                f.path,
-                f.lines_before.unwrap_or(0),
-                f.lines_after.unwrap_or(0)
-            ));
-        }
-        for (what, list) in [
-            ("dependency", &c.dependencies),
-            ("install hook", &c.hooks),
-            ("metadata", &c.metadata),
-        ] {
-            for v in list {
-                changes.push(match (&v.old, &v.new) {
-                    (None, Some(n)) => format!("+ {what} {} {n}", v.name),
-                    (Some(o), None) => format!("- {what} {} {o}", v.name),
-                    (o, n) => format!(
-                        "~ {what} {} {} → {}",
-                        v.name,
-                        o.as_deref().unwrap_or(""),
-                        n.as_deref().unwrap_or("")
-                    ),
-                });
-            }
-        }
-        for b in &c.behaviours_appeared {
-            changes.push(format!(
-                "+ behaviour {} at {}:{}: {}",
-                b.kind.as_str(),
-                b.path,
-                b.line,
-                b.snippet
-            ));
-        }
+    let (compared_with, changes) = report.history.as_ref().map_or((None, Vec::new()), |h| {
+        let mut changes = customs_report::change_lines(&h.changes);
         changes.truncate(KEPT_CHANGES);
-    }
+        (h.compared_with.clone(), changes)
+    });
     Facts {
         // An artifact not read in full is decided on as unreadable (blocked by default).
         decided: report.decision_facts(&release.install_scripts),
@@ -421,7 +347,7 @@ fn facts_of(report: &customs_scan::PackageReport, release: &Release) -> Facts {
             .findings
             .iter()
             .take(KEPT_FINDINGS)
-            .map(|f| FindingFact {
+            .map(|f| customs_model::FindingSummary {
                 rule: f.rule.to_owned(),
                 severity: f.severity.as_str().to_owned(),
                 message: f.message.clone(),

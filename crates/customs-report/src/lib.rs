@@ -15,7 +15,7 @@ pub use audit::{JsonAudit, json_audit, sarif_audit, text_audit};
 pub use github::{escape_data, escape_property, github, github_audit};
 pub use json::{JsonDiff, JsonReport, json, json_diff};
 pub use sarif::sarif;
-pub use text::{TextOptions, text, text_diff};
+pub use text::{TextOptions, change_lines, text, text_diff};
 pub use verify::{json_verify, text_verify};
 
 /// The file a finding's member path names, for a package read from the disk: the

@@ -355,6 +355,57 @@ fn history(out: &mut String, p: &Paint, pkg: &PackageReport) {
     );
 }
 
+/// What changed since the release compared with, one plain line each (`+ file PATH
+/// (N lines)`, `~ dependency NAME OLD → NEW`, `+ behaviour KIND at PATH:LINE: SNIPPET`),
+/// as the proxy keeps them with a judgement and its web page shows them.
+#[must_use]
+pub fn change_lines(c: &customs_history::Changes) -> Vec<String> {
+    let mut changes = Vec::new();
+    let lines = |n: Option<u32>| n.map(|n| format!(" ({n} lines)")).unwrap_or_default();
+    for f in &c.files_added {
+        changes.push(format!("+ file {}{}", f.path, lines(f.lines_after)));
+    }
+    for f in &c.files_removed {
+        changes.push(format!("- file {}{}", f.path, lines(f.lines_before)));
+    }
+    for f in &c.files_changed {
+        changes.push(format!(
+            "~ file {} ({} → {} lines)",
+            f.path,
+            f.lines_before.unwrap_or(0),
+            f.lines_after.unwrap_or(0)
+        ));
+    }
+    for (what, list) in [
+        ("dependency", &c.dependencies),
+        ("install hook", &c.hooks),
+        ("metadata", &c.metadata),
+    ] {
+        for v in list {
+            changes.push(match (&v.old, &v.new) {
+                (None, Some(n)) => format!("+ {what} {} {n}", v.name),
+                (Some(o), None) => format!("- {what} {} {o}", v.name),
+                (o, n) => format!(
+                    "~ {what} {} {} → {}",
+                    v.name,
+                    o.as_deref().unwrap_or(""),
+                    n.as_deref().unwrap_or("")
+                ),
+            });
+        }
+    }
+    for b in &c.behaviours_appeared {
+        changes.push(format!(
+            "+ behaviour {} at {}:{}: {}",
+            b.kind.as_str(),
+            b.path,
+            b.line,
+            b.snippet
+        ));
+    }
+    changes
+}
+
 /// Renders a `diff`: what changed, the findings on the update, and its verdict (with
 /// `quiet`, nothing when the update is clean).
 #[must_use]
