@@ -36,6 +36,48 @@ impl fmt::Display for VerdictLevel {
     }
 }
 
+/// What the policy decides (`customs_policy::Policy::decide`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// Nothing against it.
+    Allow,
+    /// Reported, not blocked.
+    Warn,
+    /// Refused.
+    Block,
+}
+
+impl Action {
+    /// Lower-case name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Allow => "allow",
+            Self::Warn => "warn",
+            Self::Block => "block",
+        }
+    }
+}
+
+/// The decision on one package, with every reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    /// The strongest action any reason asks for.
+    #[serde(rename = "decision")]
+    pub action: Action,
+    /// Why, one sentence each.
+    pub reasons: Vec<String>,
+}
+
+impl Decision {
+    /// Adds a reason, and the action it asks for when that is stronger.
+    pub fn add(&mut self, action: Action, reason: String) {
+        self.action = self.action.max(action);
+        self.reasons.push(reason);
+    }
+}
+
 /// A build identity: the repository (`owner/name`) and workflow file that built a
 /// release, as its provenance says; or the one a package is pinned to.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,6 +168,22 @@ mod verdict_name {
             _ => None,
         })
     }
+}
+
+/// A known advisory that affects a version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Advisory {
+    /// The OSV id (`MAL-2024-1234`, `GHSA-...`).
+    pub id: String,
+    /// Its one-line summary.
+    pub summary: String,
+    /// Whether it is a malicious-package record.
+    pub malicious: bool,
+    /// Other ids (CVE, GHSA).
+    pub aliases: Vec<String>,
+    /// Where the record came from: the records embedded in customs, the project's own
+    /// default records, or `osv import: FILE|URL`.
+    pub source: String,
 }
 
 /// One finding, as a judgement's summary keeps it (the proxy's web page shows these).

@@ -61,6 +61,30 @@ impl Digest {
     }
 }
 
+/// Whether a downloaded artifact matched the digest the index gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "lowercase")]
+pub enum Integrity {
+    /// It matched.
+    Verified {
+        /// `sha256`, `sha512` or `sha1`.
+        algorithm: &'static str,
+        /// The digest.
+        digest: String,
+    },
+    /// It did not: the bytes are not those the index lists.
+    Mismatch {
+        /// The algorithm.
+        algorithm: &'static str,
+        /// The index's digest.
+        expected: String,
+        /// The downloaded bytes' digest.
+        actual: String,
+    },
+    /// The index gives no digest for the file.
+    Unchecked,
+}
+
 /// Who built and published a release, as its provenance claims (not verified here:
 /// `customs verify` checks the signatures).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]

@@ -94,47 +94,6 @@ packages = []
 # ignore = ["self-propagation"]
 "#;
 
-/// What the policy decides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Action {
-    /// Nothing against it.
-    Allow,
-    /// Reported, not blocked.
-    Warn,
-    /// Refused.
-    Block,
-}
-
-impl Action {
-    /// Lower-case name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Allow => "allow",
-            Self::Warn => "warn",
-            Self::Block => "block",
-        }
-    }
-}
-
-/// The decision on one package, with every reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Decision {
-    /// The strongest action any reason asks for.
-    #[serde(rename = "decision")]
-    pub action: Action,
-    /// Why, one sentence each.
-    pub reasons: Vec<String>,
-}
-
-impl Decision {
-    fn add(&mut self, action: Action, reason: String) {
-        self.action = self.action.max(action);
-        self.reasons.push(reason);
-    }
-}
-
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct InstallScripts {
@@ -222,15 +181,6 @@ pub struct IgnoreRule {
     pub by: String,
 }
 
-/// A finding set aside by an [`IgnoreRule`]: listed in reports, not counted.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IgnoredFinding {
-    /// The finding.
-    pub finding: Finding,
-    /// The setting that set it aside.
-    pub by: String,
-}
-
 /// The ids `ignore` accepts: every rule of the catalogue and of the history, but
 /// `known-malicious` (a known-malicious release is blocked whatever its findings).
 #[must_use]
@@ -272,7 +222,8 @@ struct PinFile {
     workflow: Option<String>,
 }
 
-pub use customs_model::{BuildIdentity, DecisionFacts};
+pub use customs_model::{Action, BuildIdentity, Decision, DecisionFacts};
+pub use customs_rules::IgnoredFinding;
 
 fn malicious() -> String {
     "malicious".to_owned()

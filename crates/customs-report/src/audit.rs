@@ -5,11 +5,11 @@
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Effects, Style};
-use customs_policy::{Action, Decision};
+use customs_model::Advisory;
+use customs_model::{Action, Decision};
 use customs_scan::{
     AuditEntry, AuditReport, HistoryReport, LockRef, LockSummary, ScanError, SourceInfo,
 };
-use customs_store::Advisory;
 use serde::Serialize;
 use serde_json::{Value, json};
 

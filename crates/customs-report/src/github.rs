@@ -10,7 +10,7 @@
 
 use std::fmt::Write as _;
 
-use customs_policy::Action;
+use customs_model::Action;
 use customs_rules::Severity;
 use customs_scan::{AuditReport, ScanError};
 

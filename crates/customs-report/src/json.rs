@@ -54,7 +54,7 @@ pub struct JsonIgnored<'a> {
     pub by: &'a str,
 }
 
-pub(crate) fn ignored(list: &[customs_policy::IgnoredFinding]) -> Vec<JsonIgnored<'_>> {
+pub(crate) fn ignored(list: &[customs_rules::IgnoredFinding]) -> Vec<JsonIgnored<'_>> {
     list.iter()
         .map(|i| JsonIgnored {
             finding: finding(&i.finding),

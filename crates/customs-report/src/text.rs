@@ -5,11 +5,11 @@
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Effects, Style};
-use customs_analyze::Context;
+
 use customs_ecosystem::ArtifactKind;
-use customs_policy::IgnoredFinding;
-use customs_registry::{Integrity, Provenance, format_rfc3339};
-use customs_rules::{Confidence, Finding, Severity, VerdictLevel, when};
+use customs_model::{Integrity, Provenance, format_rfc3339};
+use customs_rules::IgnoredFinding;
+use customs_rules::{Confidence, Context, Finding, Severity, VerdictLevel, when};
 use customs_scan::{DiffReport, PackageReport};
 
 use crate::RunReport;
