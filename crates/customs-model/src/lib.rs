@@ -17,8 +17,8 @@ pub use decision::{
     VerdictLevel,
 };
 pub use registry::{
-    Digest, FileRef, Integrity, Project, Provenance, Publisher, RegistrySignature, Release,
-    TrustLevel, platform_wheel,
+    Digest, FileRef, Integrity, Project, Provenance, Publisher, REGISTRY_INSTALL_HOOKS,
+    RegistrySignature, Release, TrustLevel, platform_wheel,
 };
 pub use time::{format_rfc3339, now, parse_rfc3339};
 pub use verify::{

@@ -8,6 +8,10 @@ use serde::Serialize;
 
 use customs_ecosystem::{ReleaseLine, compare_versions as compare, line_of};
 
+/// The lifecycle scripts npm runs when it installs a package from a registry tarball
+/// (`prepare` runs only for git and local installs).
+pub const REGISTRY_INSTALL_HOOKS: &[&str] = &["preinstall", "install", "postinstall"];
+
 /// A digest the index gives for a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "algorithm", content = "hex", rename_all = "lowercase")]

@@ -11,8 +11,8 @@
 use std::fmt::Write as _;
 
 use customs_model::Action;
+use customs_outcome::{AuditReport, ScanError};
 use customs_rules::Severity;
-use customs_scan::{AuditReport, ScanError};
 
 use crate::RunReport;
 

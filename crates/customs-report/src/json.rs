@@ -1,7 +1,7 @@
 use serde::Serialize;
 
 use customs_history::{Changes, DependencyCheck};
-use customs_scan::{DiffReport, HistoryReport, PackageReport, SourceInfo};
+use customs_outcome::{DiffReport, HistoryReport, PackageReport, SourceInfo};
 
 use crate::{RunReport, VERSION};
 

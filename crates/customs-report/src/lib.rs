@@ -9,7 +9,7 @@ mod sarif;
 mod text;
 mod verify;
 
-use customs_scan::{PackageReport, ScanError};
+use customs_outcome::{PackageReport, ScanError};
 
 pub use audit::{JsonAudit, json_audit, sarif_audit, text_audit};
 pub use github::{escape_data, escape_property, github, github_audit};

@@ -8,9 +8,9 @@ use anstyle::{AnsiColor, Effects, Style};
 
 use customs_ecosystem::ArtifactKind;
 use customs_model::{Integrity, Provenance, format_rfc3339};
+use customs_outcome::{DiffReport, PackageReport};
 use customs_rules::IgnoredFinding;
 use customs_rules::{Confidence, Context, Finding, Severity, VerdictLevel, when};
-use customs_scan::{DiffReport, PackageReport};
 
 use crate::RunReport;
 

@@ -11,150 +11,17 @@ use customs_ecosystem::{Ecosystem, LockKind, Locked, Lockfile, canonical_name};
 use customs_history::{KnownMalicious, LockfileHashMismatch};
 use customs_policy::{Action, Decision, DecisionFacts, Policy, Subject};
 use customs_registry::{Digest, Registry, Spec};
-use customs_rules::{Finding, VerdictLevel, verdict};
+use customs_rules::{Finding, verdict};
 use customs_store::{Advisory, Store};
-use serde::Serialize;
 
 use crate::ScanFailure;
+use crate::{AuditEntry, AuditReport, LockRef, LockSummary};
 use crate::{PackageReport, Progress, ScanError, ScanOptions, pool, read_and_judge, scan_release};
 
 /// Registry work runs on this many threads (it waits on the network, not the CPU): as
 /// many as exchanges with one host may run at once ([`customs_registry::MAX_PER_HOST`]),
 /// since a cold audit's time is the index's latency times its requests over this.
 const FETCH_THREADS: usize = 16;
-
-/// Where an entry is written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct LockRef {
-    /// The lockfile (or included requirements file).
-    pub path: PathBuf,
-    /// 1-based line.
-    pub line: u32,
-}
-
-/// One dependency, as audited.
-#[derive(Debug, Clone, Serialize)]
-pub struct AuditEntry {
-    /// The ecosystem.
-    pub ecosystem: Ecosystem,
-    /// The name.
-    pub name: String,
-    /// The version checked (the lockfile's, or the one an unpinned requirement resolves
-    /// to).
-    pub version: String,
-    /// Where the lockfiles name it.
-    pub locations: Vec<LockRef>,
-    /// The direct dependency that brings it in, down to itself.
-    pub dependency_path: Vec<String>,
-    /// Whether the project depends on it directly.
-    pub direct: bool,
-    /// Only for development.
-    pub dev: bool,
-    /// The scan, when one was made.
-    #[serde(skip)]
-    pub report: Option<PackageReport>,
-    /// The verdict (from the scan, or `malicious` for a known-malicious version).
-    pub verdict: Option<VerdictLevel>,
-    /// Findings that did not come from a scan (known-malicious records).
-    #[serde(skip)]
-    pub extra_findings: Vec<Finding>,
-    /// Known advisories, malicious or not.
-    pub advisories: Vec<Advisory>,
-    /// The policy's decision.
-    pub decision: Decision,
-    /// Why it was not scanned, when it was not.
-    pub status: Option<String>,
-    /// What went wrong checking it.
-    pub error: Option<String>,
-    /// Why it could not be checked, when it could not (an error, offline and not in the
-    /// cache, a source customs does not fetch): such an entry is never allowed.
-    #[serde(skip)]
-    pub unchecked: Option<String>,
-}
-
-impl AuditEntry {
-    /// Every finding: the scan's and the store's.
-    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
-        self.extra_findings
-            .iter()
-            .chain(self.report.iter().flat_map(|r| r.findings.iter()))
-    }
-}
-
-/// One lockfile read.
-#[derive(Debug, Clone, Serialize)]
-pub struct LockSummary {
-    /// Its path.
-    pub path: PathBuf,
-    /// Its format.
-    pub kind: LockKind,
-    /// How many entries it has.
-    pub entries: usize,
-}
-
-/// The result of an audit.
-#[derive(Debug, Clone)]
-pub struct AuditReport {
-    /// Lockfiles read.
-    pub lockfiles: Vec<LockSummary>,
-    /// One entry per distinct (ecosystem, name, version).
-    pub entries: Vec<AuditEntry>,
-    /// Where the policy came from.
-    pub policy: String,
-}
-
-impl AuditReport {
-    /// Entries the policy blocks.
-    pub fn blocked(&self) -> impl Iterator<Item = &AuditEntry> {
-        self.entries
-            .iter()
-            .filter(|e| e.decision.action == Action::Block)
-    }
-
-    /// Entries that could not be checked because of an error.
-    pub fn failed(&self) -> impl Iterator<Item = &AuditEntry> {
-        self.entries.iter().filter(|e| e.error.is_some())
-    }
-
-    /// How many entries were blocked, warned about and allowed (these add up to all of
-    /// them), and how many of them could not be checked (never allowed, so counted
-    /// among the blocked or warned).
-    #[must_use]
-    pub fn counts(&self) -> AuditCounts {
-        let action = |a: Action| {
-            self.entries
-                .iter()
-                .filter(|e| e.decision.action == a)
-                .count()
-        };
-        AuditCounts {
-            dependencies: self.entries.len(),
-            blocked: action(Action::Block),
-            warned: action(Action::Warn),
-            allowed: action(Action::Allow),
-            unchecked: self
-                .entries
-                .iter()
-                .filter(|e| e.unchecked.is_some())
-                .count(),
-        }
-    }
-}
-
-/// The summary of an audit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct AuditCounts {
-    /// Entries checked or not.
-    pub dependencies: usize,
-    /// Blocked by the policy.
-    pub blocked: usize,
-    /// Warned about.
-    pub warned: usize,
-    /// Allowed.
-    pub allowed: usize,
-    /// Of the blocked and warned, those that could not be checked.
-    pub unchecked: usize,
-}
 
 /// Settings of an audit.
 #[derive(Debug, Clone, Default)]
@@ -456,7 +323,7 @@ fn from_registry(
     };
     let scanned = registry
         .resolve(&spec)
-        .map_err(|err| ScanError::registry(&spec.to_string(), &err))
+        .map_err(|err| crate::registry_error(&spec.to_string(), &err))
         .and_then(|(project, version)| {
             let file = project
                 .release(&version)
