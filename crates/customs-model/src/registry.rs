@@ -3,10 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use customs_ecosystem::Ecosystem;
+use customs_ecosystem::{Ecosystem, LockedHash};
 use serde::Serialize;
 
 use customs_ecosystem::{ReleaseLine, compare_versions as compare, line_of};
+
+/// The lifecycle scripts npm runs when it installs a package from a registry tarball
+/// (`prepare` runs only for git and local installs).
+pub const REGISTRY_INSTALL_HOOKS: &[&str] = &["preinstall", "install", "postinstall"];
 
 /// A digest the index gives for a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,6 +42,51 @@ impl Digest {
             Self::Sha256(h) | Self::Sha512(h) | Self::Sha1(h) => h,
         }
     }
+
+    /// The digest a lockfile's hash names, when its algorithm is one an index uses.
+    #[must_use]
+    pub fn from_locked(hash: &LockedHash) -> Option<Self> {
+        let hex = hash.hex.to_ascii_lowercase();
+        [
+            ("sha256", Self::Sha256 as fn(String) -> Self),
+            ("sha512", Self::Sha512),
+            ("sha1", Self::Sha1),
+        ]
+        .into_iter()
+        .find(|(a, _)| hash.is_in(a))
+        .map(|(_, make)| make(hex))
+    }
+
+    /// Whether one of a lockfile entry's `hashes` pins this digest (the one matching
+    /// rule, [`LockedHash::matches`]).
+    #[must_use]
+    pub fn pinned_by(&self, hashes: &[LockedHash]) -> bool {
+        LockedHash::any_matches(hashes, self.algorithm(), self.hex())
+    }
+}
+
+/// Whether a downloaded artifact matched the digest the index gives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "lowercase")]
+pub enum Integrity {
+    /// It matched.
+    Verified {
+        /// `sha256`, `sha512` or `sha1`.
+        algorithm: &'static str,
+        /// The digest.
+        digest: String,
+    },
+    /// It did not: the bytes are not those the index lists.
+    Mismatch {
+        /// The algorithm.
+        algorithm: &'static str,
+        /// The index's digest.
+        expected: String,
+        /// The downloaded bytes' digest.
+        actual: String,
+    },
+    /// The index gives no digest for the file.
+    Unchecked,
 }
 
 /// Who built and published a release, as its provenance claims (not verified here:
@@ -517,6 +566,25 @@ impl Project {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digests_are_pinned_by_lockfile_hashes_whatever_their_case() {
+        let locked = LockedHash::sri("sha512-q83vAQ==");
+        // An index that writes its hex in upper case is still pinned.
+        assert!(Digest::Sha512("ABCDEF01".into()).pinned_by(&locked));
+        assert!(!Digest::Sha256("abcdef01".into()).pinned_by(&locked));
+        let req = [
+            LockedHash::parse("sha256:00ff").expect("hex"),
+            LockedHash::parse("SHA256=ABCD").expect("hex"),
+        ];
+        assert!(Digest::Sha256("abcd".into()).pinned_by(&req));
+        assert!(!Digest::Sha256("abce".into()).pinned_by(&req));
+        assert_eq!(
+            Digest::from_locked(&LockedHash::new("SHA512", "AB")),
+            Some(Digest::Sha512("ab".into()))
+        );
+        assert_eq!(Digest::from_locked(&LockedHash::new("md5", "ab")), None);
+    }
 
     /// The order is the strength, strongest last; unknown is not a level.
     #[test]

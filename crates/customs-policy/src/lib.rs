@@ -94,47 +94,6 @@ packages = []
 # ignore = ["self-propagation"]
 "#;
 
-/// What the policy decides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Action {
-    /// Nothing against it.
-    Allow,
-    /// Reported, not blocked.
-    Warn,
-    /// Refused.
-    Block,
-}
-
-impl Action {
-    /// Lower-case name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Allow => "allow",
-            Self::Warn => "warn",
-            Self::Block => "block",
-        }
-    }
-}
-
-/// The decision on one package, with every reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Decision {
-    /// The strongest action any reason asks for.
-    #[serde(rename = "decision")]
-    pub action: Action,
-    /// Why, one sentence each.
-    pub reasons: Vec<String>,
-}
-
-impl Decision {
-    fn add(&mut self, action: Action, reason: String) {
-        self.action = self.action.max(action);
-        self.reasons.push(reason);
-    }
-}
-
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 struct InstallScripts {
@@ -222,15 +181,6 @@ pub struct IgnoreRule {
     pub by: String,
 }
 
-/// A finding set aside by an [`IgnoreRule`]: listed in reports, not counted.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IgnoredFinding {
-    /// The finding.
-    pub finding: Finding,
-    /// The setting that set it aside.
-    pub by: String,
-}
-
 /// The ids `ignore` accepts: every rule of the catalogue and of the history, but
 /// `known-malicious` (a known-malicious release is blocked whatever its findings).
 #[must_use]
@@ -272,44 +222,8 @@ struct PinFile {
     workflow: Option<String>,
 }
 
-/// A build identity: the repository (`owner/name`) and workflow file that built a
-/// release, as its provenance says; or the one a package is pinned to.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BuildIdentity {
-    /// `owner/name`.
-    pub repository: Option<String>,
-    /// The workflow file.
-    pub workflow: Option<String>,
-}
-
-impl BuildIdentity {
-    /// Why `seen` is not this (pinned) identity, if it is not. Workflows compare by
-    /// file name; an unset field of the pin matches anything.
-    #[must_use]
-    pub fn mismatch(&self, seen: &Self) -> Option<String> {
-        let file = |w: &str| w.rsplit('/').next().unwrap_or(w).to_owned();
-        let repo_ok = self.repository.as_ref().is_none_or(|want| {
-            seen.repository
-                .as_ref()
-                .is_some_and(|got| got.eq_ignore_ascii_case(want))
-        });
-        let wf_ok = self
-            .workflow
-            .as_ref()
-            .is_none_or(|want| seen.workflow.as_deref().map(file) == Some(file(want)));
-        (!(repo_ok && wf_ok)).then(|| {
-            format!(
-                "built by {} {}, not by the pinned {} {}",
-                seen.repository
-                    .as_deref()
-                    .unwrap_or("an unnamed repository"),
-                seen.workflow.as_deref().unwrap_or("(no workflow)"),
-                self.repository.as_deref().unwrap_or("any repository"),
-                self.workflow.as_deref().unwrap_or("(any workflow)")
-            )
-        })
-    }
-}
+pub use customs_model::{Action, BuildIdentity, Decision, DecisionFacts};
+pub use customs_rules::IgnoredFinding;
 
 fn malicious() -> String {
     "malicious".to_owned()
@@ -483,6 +397,48 @@ pub struct Subject<'a> {
     pub builder: Option<BuildIdentity>,
     /// The identity the store pinned for the package on first use, when one was.
     pub stored_pin: Option<BuildIdentity>,
+}
+
+impl<'a> Subject<'a> {
+    /// A package to decide on now, with nothing known of it yet.
+    #[must_use]
+    pub fn new(ecosystem: Ecosystem, name: &'a str, version: &'a str) -> Self {
+        Self {
+            ecosystem: Some(ecosystem),
+            name,
+            version,
+            now: customs_model::now(),
+            ..Self::default()
+        }
+    }
+
+    /// With what a scan established: the one way every surface hands a scan to the
+    /// policy.
+    #[must_use]
+    pub fn scanned(mut self, facts: &'a DecisionFacts) -> Self {
+        self.sha256 = Some(facts.sha256.as_str()).filter(|h| !h.is_empty());
+        self.verdict = facts.verdict;
+        self.install_scripts.clone_from(&facts.install_scripts);
+        self.provenance_dropped = facts.provenance_dropped;
+        self.trust_downgrade.clone_from(&facts.trust_downgrade);
+        self.unreadable.clone_from(&facts.unreadable);
+        self.builder.clone_from(&facts.builder);
+        self
+    }
+
+    /// With the store's known-malicious records (`ID; SOURCE`).
+    #[must_use]
+    pub fn known_malicious(mut self, ids: Vec<String>) -> Self {
+        self.known_malicious = ids;
+        self
+    }
+
+    /// With the release's publication time.
+    #[must_use]
+    pub fn released(mut self, at: Option<i64>) -> Self {
+        self.released = at;
+        self
+    }
 }
 
 impl Policy {
@@ -1171,6 +1127,47 @@ mod tests {
         assert!(
             ignorable_rules().contains(&"provenance-dropped"),
             "history rules too"
+        );
+    }
+
+    #[test]
+    fn decision_facts_keep_the_proxy_s_stored_shape_and_reach_the_subject() {
+        let facts = DecisionFacts {
+            verdict: Some(VerdictLevel::Suspicious),
+            sha256: "ab".into(),
+            provenance_dropped: true,
+            install_scripts: vec!["postinstall".into()],
+            ..DecisionFacts::default()
+        };
+        let json = serde_json::to_value(&facts).expect("facts serialise");
+        assert_eq!(json["verdict"], "suspicious");
+        assert_eq!(json["sha256"], "ab");
+        let back: DecisionFacts = serde_json::from_value(json).expect("facts read back");
+        assert_eq!(back, facts);
+        // No verdict is written `unchecked`, and read back as none.
+        let none = serde_json::to_value(DecisionFacts::default()).expect("facts serialise");
+        assert_eq!(none["verdict"], "unchecked");
+        let back: DecisionFacts = serde_json::from_value(none).expect("facts read back");
+        assert_eq!(back.verdict, None);
+
+        let s = Subject::new(Ecosystem::Npm, "pkg", "1.0.0")
+            .scanned(&facts)
+            .known_malicious(vec!["MAL-1; osv".into()]);
+        assert_eq!(s.sha256, Some("ab"));
+        assert_eq!(s.verdict, Some(VerdictLevel::Suspicious));
+        assert!(s.provenance_dropped);
+        assert_eq!(s.install_scripts, ["postinstall"]);
+        assert!(s.now > 0);
+        let d = Policy::default().decide(&s);
+        assert_eq!(d.action, Action::Block);
+        assert!(d.reasons.iter().any(|r| r.contains("MAL-1")), "{d:?}");
+        // An artifact never read has no digest to match an exception by.
+        let unread = DecisionFacts::default();
+        assert_eq!(
+            Subject::new(Ecosystem::Npm, "pkg", "1")
+                .scanned(&unread)
+                .sha256,
+            None
         );
     }
 }

@@ -19,11 +19,10 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Response, StatusCode, header};
 use axum::routing::get;
 use customs_ecosystem::Ecosystem;
-use customs_policy::{Action, Pin, Policy, Subject};
+use customs_policy::{Action, DecisionFacts, Pin, Policy, Subject};
 use customs_registry::{FileRef, Project, Registry, Release, now};
 use customs_scan::{ScanOptions, scan_release};
 use customs_store::Store;
-use serde::{Deserialize, Serialize};
 
 /// What the proxy needs.
 pub struct ProxyState {
@@ -318,45 +317,9 @@ impl ProxyState {
     }
 }
 
-/// The facts of one artifact's scan, cached in the store by digest: what the policy
-/// needs, and what the web page shows.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Facts {
-    verdict: String,
-    score: f64,
-    top: Option<String>,
-    sha256: String,
-    provenance_dropped: bool,
-    /// The trust-downgrade finding's sentence, when the release has one.
-    #[serde(default)]
-    trust_downgrade: Option<String>,
-    install_scripts: Vec<String>,
-    unreadable: Option<String>,
-    #[serde(default)]
-    findings: Vec<FindingFact>,
-    #[serde(default)]
-    compared_with: Option<String>,
-    #[serde(default)]
-    changes: Vec<String>,
-    #[serde(default)]
-    builder: Option<customs_policy::BuildIdentity>,
-    /// The key of the judgement ([`customs_scan::judgement_key`]: the artifact, the file
-    /// it was compared with, the policy, the rule catalogue, the customs version). Facts
-    /// judged under another key (or by a customs that kept none) are judged again.
-    #[serde(default)]
-    judged_as: Option<String>,
-}
-
-/// One finding, as the web page shows it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct FindingFact {
-    rule: String,
-    severity: String,
-    message: String,
-    path: String,
-    line: Option<u32>,
-    snippet: Option<String>,
-}
+/// The facts of one artifact's scan, cached in the store by digest: the summary of a
+/// judgement every surface shares ([`customs_model::ArtifactSummary`]).
+type Facts = customs_model::ArtifactSummary;
 
 /// The most findings and change lines kept per artifact.
 const KEPT_FINDINGS: usize = 40;
@@ -367,74 +330,24 @@ const CLAIM_SECONDS: i64 = 300;
 
 /// The facts of a finished scan.
 fn facts_of(report: &customs_scan::PackageReport, release: &Release) -> Facts {
-    let decided = report.decision_facts();
-    let mut changes = Vec::new();
-    let mut compared_with = None;
-    if let Some(h) = &report.history {
-        compared_with.clone_from(&h.compared_with);
-        let c = &h.changes;
-        let lines = |n: Option<u32>| n.map(|n| format!(" ({n} lines)")).unwrap_or_default();
-        for f in &c.files_added {
-            changes.push(format!("+ file {}{}", f.path, lines(f.lines_after)));
-        }
-        for f in &c.files_removed {
-            changes.push(format!("- file {}{}", f.path, lines(f.lines_before)));
-        }
-        for f in &c.files_changed {
-            changes.push(format!(
-                "~ file {} ({} → {} lines)",
-                f.path,
-                f.lines_before.unwrap_or(0),
-                f.lines_after.unwrap_or(0)
-            ));
-        }
-        for (what, list) in [
-            ("dependency", &c.dependencies),
-            ("install hook", &c.hooks),
-            ("metadata", &c.metadata),
-        ] {
-            for v in list {
-                changes.push(match (&v.old, &v.new) {
-                    (None, Some(n)) => format!("+ {what} {} {n}", v.name),
-                    (Some(o), None) => format!("- {what} {} {o}", v.name),
-                    (o, n) => format!(
-                        "~ {what} {} {} → {}",
-                        v.name,
-                        o.as_deref().unwrap_or(""),
-                        n.as_deref().unwrap_or("")
-                    ),
-                });
-            }
-        }
-        for b in &c.behaviours_appeared {
-            changes.push(format!(
-                "+ behaviour {} at {}:{}: {}",
-                b.kind.as_str(),
-                b.path,
-                b.line,
-                b.snippet
-            ));
-        }
+    let (compared_with, changes) = report.history.as_ref().map_or((None, Vec::new()), |h| {
+        let mut changes = customs_report::change_lines(&h.changes);
         changes.truncate(KEPT_CHANGES);
-    }
+        (h.compared_with.clone(), changes)
+    });
     Facts {
-        verdict: report.verdict.level.as_str().to_owned(),
+        // An artifact not read in full is decided on as unreadable (blocked by default).
+        decided: report.decision_facts(&release.install_scripts),
         score: report.verdict.score,
         top: report
             .findings
             .first()
             .map(|f| format!("{}: {}", f.rule, f.message)),
-        sha256: report.sha256.clone(),
-        provenance_dropped: decided.provenance_dropped,
-        trust_downgrade: decided.trust_downgrade,
-        install_scripts: install_scripts(report, release),
-        // An artifact not read in full is decided on as unreadable (blocked by default).
-        unreadable: decided.unreadable,
         findings: report
             .findings
             .iter()
             .take(KEPT_FINDINGS)
-            .map(|f| FindingFact {
+            .map(|f| customs_model::FindingSummary {
                 rule: f.rule.to_owned(),
                 severity: f.severity.as_str().to_owned(),
                 message: f.message.clone(),
@@ -445,32 +358,8 @@ fn facts_of(report: &customs_scan::PackageReport, release: &Release) -> Facts {
             .collect(),
         compared_with,
         changes,
-        builder: decided.builder,
         judged_as: None,
     }
-}
-
-/// The install scripts npm runs for a tarball: those its own `package.json` declares
-/// (what is in the bytes served, whatever the registry's document says), npm's implied
-/// `node-gyp rebuild` for a `binding.gyp` without an install script, and those the
-/// registry's document declares.
-fn install_scripts(report: &customs_scan::PackageReport, release: &Release) -> Vec<String> {
-    let mut scripts = release.install_scripts.clone();
-    if report.identity.ecosystem != Ecosystem::Npm {
-        return scripts;
-    }
-    let hooks = &report.profile.hooks;
-    for hook in customs_registry::REGISTRY_INSTALL_HOOKS {
-        if hooks.contains_key(&format!("npm {hook}")) && !scripts.iter().any(|s| s == hook) {
-            scripts.push((*hook).to_owned());
-        }
-    }
-    if hooks.contains_key("binding.gyp")
-        && !scripts.iter().any(|s| s == "install" || s == "preinstall")
-    {
-        scripts.push("install".to_owned());
-    }
-    scripts
 }
 
 /// The routes of the proxy. Everything but the health check needs the token when one
@@ -840,14 +729,7 @@ fn held_back(s: &ProxyState, eco: Ecosystem, project: &Project) -> Result<pages:
             );
             continue;
         }
-        let subject = Subject {
-            ecosystem: Some(eco),
-            name: &project.name,
-            version: &release.version,
-            released: release.uploaded,
-            now: now(),
-            ..Subject::default()
-        };
+        let subject = Subject::new(eco, &project.name, &release.version).released(release.uploaded);
         let d = s.policy.decide(&subject);
         if d.action == Action::Block {
             held.insert(release.version.clone(), d.reasons.join("; "));
@@ -1362,8 +1244,8 @@ fn stored_facts(s: &ProxyState, key: &str) -> Result<Option<Facts>, customs_stor
         .verdict(key)?
         .and_then(|j| serde_json::from_str::<Facts>(&j).ok())
         .filter(|f| {
-            f.unreadable.is_none()
-                && !f.sha256.is_empty()
+            f.decided.unreadable.is_none()
+                && !f.decided.sha256.is_empty()
                 && !f
                     .findings
                     .iter()
@@ -1553,18 +1435,16 @@ fn scan_now(
         )),
         Err(e) => Ok((
             Facts {
-                verdict: "unchecked".into(),
+                decided: DecisionFacts {
+                    install_scripts: release.install_scripts.clone(),
+                    unreadable: Some(e.message),
+                    ..DecisionFacts::default()
+                },
                 score: 0.0,
                 top: None,
-                sha256: String::new(),
-                provenance_dropped: false,
-                trust_downgrade: None,
-                install_scripts: release.install_scripts.clone(),
-                unreadable: Some(e.message),
                 findings: Vec::new(),
                 compared_with: None,
                 changes: Vec::new(),
-                builder: None,
                 judged_as: None,
             },
             false,
@@ -1572,6 +1452,8 @@ fn scan_now(
     }
 }
 
+/// Decides on one file a client asks for: its store records, its scan (or the facts
+/// kept from one), the policy; then serves it, from the cache when it can.
 fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result<Served, Failure> {
     let project = project_or_last(s, eco, name)?;
     let (release, fref) = find_file(&project, file).ok_or_else(|| {
@@ -1584,117 +1466,13 @@ fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result
         Ecosystem::Pypi => format!("{} {}", project.name, release.version),
         Ecosystem::Npm => format!("{}@{}", project.name, release.version),
     };
-    let known: Vec<String> = s
-        .store
-        .advisories(eco, &project.name, &release.version)
-        .map_err(|e| store_failure(s, &e))?
-        .into_iter()
-        .filter(|a| a.malicious)
-        .map(|a| format!("{}; {}", a.id, a.source))
-        .collect();
-    let mut key = fref.digest.as_ref().map_or_else(
-        || format!("url:{}", fref.url),
-        |d| format!("{}:{}", d.algorithm(), d.hex()),
-    );
-    // Facts judged with ignored rules set aside are kept apart from the plain ones, so
-    // that a change of the `ignore` settings is judged afresh.
-    let mut ignored: Vec<&str> = s
-        .policy
-        .ignores_for(eco, &project.name, &release.version)
-        .iter()
-        .map(|i| i.rule)
-        .collect();
-    if !ignored.is_empty() {
-        ignored.sort_unstable();
-        ignored.dedup();
-        key = format!("{key} ignoring {}", ignored.join(","));
-    }
-    // One scan per artifact: later requests wait for the first and read its facts, or
-    // take its failure when it failed while they waited.
-    let gate = {
-        let mut inflight = s
-            .inflight
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        Arc::clone(inflight.entry(key.clone()).or_default())
-    };
-    let facts = {
-        let mut turn = gate
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let result = match turn.clone() {
-            Some(failed) => Err(failed),
-            None => scan_facts(s, &project, release, fref, &key, known.is_empty()),
-        };
-        if let Err(failed) = &result {
-            *turn = Some(failed.clone());
-        }
-        drop(turn);
-        // The last one out removes the gate, so the table holds only scans under way.
-        let mut inflight = s
-            .inflight
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if Arc::strong_count(&gate) <= 2 {
-            inflight.remove(&key);
-        }
-        result?
-    };
-    let verdict = facts.as_ref().and_then(|f| match f.verdict.as_str() {
-        "malicious" => Some(customs_rules::VerdictLevel::Malicious),
-        "suspicious" => Some(customs_rules::VerdictLevel::Suspicious),
-        "clean" => Some(customs_rules::VerdictLevel::Clean),
-        _ => None,
-    });
-    let subject = Subject {
-        ecosystem: Some(eco),
-        name: &project.name,
-        version: &release.version,
-        sha256: facts
-            .as_ref()
-            .map(|f| f.sha256.as_str())
-            .filter(|h| !h.is_empty()),
-        verdict,
-        known_malicious: known,
-        released: release.uploaded,
-        now: now(),
-        install_scripts: facts
-            .as_ref()
-            .map(|f| f.install_scripts.clone())
-            .unwrap_or_default(),
-        has_hashes: None,
-        provenance_dropped: facts.as_ref().is_some_and(|f| f.provenance_dropped),
-        trust_downgrade: facts.as_ref().and_then(|f| f.trust_downgrade.clone()),
-        unreadable: facts.as_ref().and_then(|f| f.unreadable.clone()),
-        unchecked: None,
-        builder: facts.as_ref().and_then(|f| f.builder.clone()),
-        stored_pin: s
-            .store
-            .meta(&Pin::key(eco, &project.name))
-            .map_err(|e| store_failure(s, &e))?
-            .and_then(|j| Pin::from_json(&j))
-            .map(|p| p.identity()),
-    };
-    let decision = s.policy.decide(&subject);
-    // Trust on first use: the first release seen with provenance pins the package.
-    if s.policy.pin_on_first_use
-        && decision.action != Action::Block
-        && subject.stored_pin.is_none()
-        && s.policy.pin_for(&subject).is_none()
-        && let Some(b) = &subject.builder
-    {
-        // The proxy knows the builder's repository and workflow, not the ref it built
-        // from: the pin does not ask later releases to come from tags.
-        let builder = customs_registry::Publisher {
-            repository: b.repository.clone(),
-            workflow: b.workflow.clone(),
-            ..customs_registry::Publisher::default()
-        };
-        let pin = Pin::first_use(&builder, &release.version);
-        let _ = s
-            .store
-            .meta_first(&Pin::key(eco, &project.name), &pin.to_json());
-    }
+    let known = known_malicious(s, eco, &project, release)?;
+    let key = facts_key(s, eco, &project, release, fref);
+    let facts = gated_facts(s, &project, release, fref, &key, known.is_empty())?;
+    let decision = decide(s, eco, &project, release, facts.as_ref(), known)?;
+    let verdict = facts
+        .as_ref()
+        .map_or("unchecked", |f| f.decided.verdict_name());
     log_decision(
         s,
         &Decided {
@@ -1704,31 +1482,21 @@ fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result
             version: &release.version,
             file,
             key: &key,
-            verdict: facts.as_ref().map_or("unchecked", |f| f.verdict.as_str()),
+            verdict,
             reason: &decision.reasons.join("; "),
         },
     );
     if decision.action == Action::Block {
-        let top = facts
-            .as_ref()
-            .and_then(|f| f.top.clone())
-            .map(|t| format!(" [{t}]"))
-            .unwrap_or_default();
-        let what = match eco {
-            Ecosystem::Pypi => format!("pypi:{}=={}", project.name, release.version),
-            Ecosystem::Npm => format!("npm:{}@{}", project.name, release.version),
-        };
-        return Ok(Served::Refused(format!(
-            "customs blocked {shown}: {}{top}; run `customs scan {what}` for the report",
-            decision.reasons.join("; ")
+        return Ok(Served::Refused(refusal(
+            eco,
+            &project,
+            release,
+            &shown,
+            &decision,
+            facts.as_ref(),
         )));
     }
-    let mut headers = vec![(
-        "x-customs-verdict",
-        facts
-            .as_ref()
-            .map_or_else(|| "unchecked".to_owned(), |f| f.verdict.clone()),
-    )];
+    let mut headers = vec![("x-customs-verdict", verdict.to_owned())];
     if decision.action == Action::Warn {
         headers.push((
             "warning",
@@ -1769,7 +1537,7 @@ fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result
                 customs_registry::Integrity::Verified { .. } => false,
                 customs_registry::Integrity::Mismatch { .. } => true,
                 customs_registry::Integrity::Unchecked => facts.as_ref().is_some_and(|f| {
-                    !f.sha256.is_empty() && f.sha256 != sha256_hex(&fetched.bytes)
+                    !f.decided.sha256.is_empty() && f.decided.sha256 != sha256_hex(&fetched.bytes)
                 }),
             };
             if changed {
@@ -1784,6 +1552,157 @@ fn decide_file(s: &ProxyState, eco: Ecosystem, name: &str, file: &str) -> Result
         }
     };
     Ok(Served::Bytes(bytes, headers))
+}
+
+/// The store's known-malicious records of a release (`ID; SOURCE`).
+fn known_malicious(
+    s: &ProxyState,
+    eco: Ecosystem,
+    project: &Project,
+    release: &Release,
+) -> Result<Vec<String>, Failure> {
+    Ok(s.store
+        .advisories(eco, &project.name, &release.version)
+        .map_err(|e| store_failure(s, &e))?
+        .into_iter()
+        .filter(|a| a.malicious)
+        .map(|a| format!("{}; {}", a.id, a.source))
+        .collect())
+}
+
+/// The key a file's facts are kept under: its digest (or address), and the rules the
+/// policy ignores for it, so that a change of the `ignore` settings is judged afresh.
+fn facts_key(
+    s: &ProxyState,
+    eco: Ecosystem,
+    project: &Project,
+    release: &Release,
+    fref: &FileRef,
+) -> String {
+    let key = fref.digest.as_ref().map_or_else(
+        || format!("url:{}", fref.url),
+        |d| format!("{}:{}", d.algorithm(), d.hex()),
+    );
+    let mut ignored: Vec<&str> = s
+        .policy
+        .ignores_for(eco, &project.name, &release.version)
+        .iter()
+        .map(|i| i.rule)
+        .collect();
+    if ignored.is_empty() {
+        return key;
+    }
+    ignored.sort_unstable();
+    ignored.dedup();
+    format!("{key} ignoring {}", ignored.join(","))
+}
+
+/// The facts of a file, one scan per artifact: later requests wait for the first and
+/// read its facts, or take its failure when it failed while they waited.
+fn gated_facts(
+    s: &ProxyState,
+    project: &Project,
+    release: &Release,
+    fref: &FileRef,
+    key: &str,
+    scan: bool,
+) -> Result<Option<Facts>, Failure> {
+    let gate = {
+        let mut inflight = s
+            .inflight
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        Arc::clone(inflight.entry(key.to_owned()).or_default())
+    };
+    let mut turn = gate
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let result = match turn.clone() {
+        Some(failed) => Err(failed),
+        None => scan_facts(s, project, release, fref, key, scan),
+    };
+    if let Err(failed) = &result {
+        *turn = Some(failed.clone());
+    }
+    drop(turn);
+    // The last one out removes the gate, so the table holds only scans under way.
+    let mut inflight = s
+        .inflight
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if Arc::strong_count(&gate) <= 2 {
+        inflight.remove(key);
+    }
+    result
+}
+
+/// The policy's decision on a release's file, on the same facts audit decides on, with
+/// the identity the store pinned for the package; pins the package on first use.
+fn decide(
+    s: &ProxyState,
+    eco: Ecosystem,
+    project: &Project,
+    release: &Release,
+    facts: Option<&Facts>,
+    known: Vec<String>,
+) -> Result<customs_policy::Decision, Failure> {
+    let mut subject = Subject::new(eco, &project.name, &release.version)
+        .known_malicious(known)
+        .released(release.uploaded);
+    if let Some(f) = facts {
+        subject = subject.scanned(&f.decided);
+    }
+    subject.stored_pin = s
+        .store
+        .meta(&Pin::key(eco, &project.name))
+        .map_err(|e| store_failure(s, &e))?
+        .and_then(|j| Pin::from_json(&j))
+        .map(|p| p.identity());
+    let decision = s.policy.decide(&subject);
+    // Trust on first use: the first release seen with provenance pins the package.
+    if s.policy.pin_on_first_use
+        && decision.action != Action::Block
+        && subject.stored_pin.is_none()
+        && s.policy.pin_for(&subject).is_none()
+        && let Some(b) = &subject.builder
+    {
+        // The proxy knows the builder's repository and workflow, not the ref it built
+        // from: the pin does not ask later releases to come from tags.
+        let builder = customs_registry::Publisher {
+            repository: b.repository.clone(),
+            workflow: b.workflow.clone(),
+            ..customs_registry::Publisher::default()
+        };
+        let pin = Pin::first_use(&builder, &release.version);
+        let _ = s
+            .store
+            .meta_first(&Pin::key(eco, &project.name), &pin.to_json());
+    }
+    Ok(decision)
+}
+
+/// What a client is told when a file is blocked: the reasons, the top finding, and the
+/// command that shows the whole report.
+fn refusal(
+    eco: Ecosystem,
+    project: &Project,
+    release: &Release,
+    shown: &str,
+    decision: &customs_policy::Decision,
+    facts: Option<&Facts>,
+) -> String {
+    let top = facts
+        .and_then(|f| f.top.clone())
+        .map(|t| format!(" [{t}]"))
+        .unwrap_or_default();
+    let what = match eco {
+        Ecosystem::Pypi => format!("pypi:{}=={}", project.name, release.version),
+        Ecosystem::Npm => format!("npm:{}@{}", project.name, release.version),
+    };
+    format!(
+        "customs blocked {shown}: {}{top}; run `customs scan {what}` for the report",
+        decision.reasons.join("; ")
+    )
 }
 
 #[cfg(test)]

@@ -193,9 +193,9 @@ fn facts_html(body: &mut String, f: &Facts) {
         body,
         "<p>Score {:.1}; sha256 <code>{}</code></p>",
         f.score,
-        escape(&f.sha256)
+        escape(&f.decided.sha256)
     );
-    if let Some(u) = &f.unreadable {
+    if let Some(u) = &f.decided.unreadable {
         let _ = writeln!(
             body,
             "<p id=\"unreadable\">Could not be read: {}</p>",

@@ -23,7 +23,6 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use customs_ecosystem::{Ecosystem, canonical_name};
-use serde::Serialize;
 
 pub use cache::{Cache, KeptDocument, default_cache_dir, digest_of};
 pub use config::{
@@ -34,8 +33,8 @@ pub use customs_ecosystem::{
     valid_requirement,
 };
 pub use customs_model::{
-    Digest, FileRef, Project, Provenance, Publisher, RegistrySignature, Release, TrustLevel,
-    format_rfc3339, now, parse_rfc3339, platform_wheel,
+    Digest, FileRef, Integrity, Project, Provenance, Publisher, RegistrySignature, Release,
+    TrustLevel, format_rfc3339, now, parse_rfc3339, platform_wheel,
 };
 pub use http::{Http, MAX_PER_HOST, redact};
 pub use npm::{REGISTRY_INSTALL_HOOKS, parse_document};
@@ -252,30 +251,6 @@ impl std::fmt::Display for Spec {
             (eco, None) => write!(f, "{eco}:{}", self.name),
         }
     }
-}
-
-/// Whether a downloaded artifact matched the digest the index gives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "status", rename_all = "lowercase")]
-pub enum Integrity {
-    /// It matched.
-    Verified {
-        /// `sha256`, `sha512` or `sha1`.
-        algorithm: &'static str,
-        /// The digest.
-        digest: String,
-    },
-    /// It did not: the bytes are not those the index lists.
-    Mismatch {
-        /// The algorithm.
-        algorithm: &'static str,
-        /// The index's digest.
-        expected: String,
-        /// The downloaded bytes' digest.
-        actual: String,
-    },
-    /// The index gives no digest for the file.
-    Unchecked,
 }
 
 /// A downloaded (or cached) artifact.

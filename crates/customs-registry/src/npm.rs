@@ -14,9 +14,7 @@ use crate::pypi::join;
 use customs_model::parse_rfc3339;
 use customs_model::{Digest, FileRef, Project, Provenance, Release};
 
-/// The lifecycle scripts npm runs when it installs a package from a registry tarball
-/// (`prepare` runs only for git and local installs).
-pub const REGISTRY_INSTALL_HOOKS: &[&str] = &["preinstall", "install", "postinstall"];
+pub use customs_model::REGISTRY_INSTALL_HOOKS;
 
 #[derive(Deserialize)]
 struct Packument {

@@ -5,11 +5,11 @@
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Effects, Style};
-use customs_policy::{Action, Decision};
-use customs_scan::{
+use customs_model::Advisory;
+use customs_model::{Action, Decision};
+use customs_outcome::{
     AuditEntry, AuditReport, HistoryReport, LockRef, LockSummary, ScanError, SourceInfo,
 };
-use customs_store::Advisory;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -56,7 +56,7 @@ pub struct JsonAudit<'a> {
     pub errors: Vec<crate::json::JsonError<'a>>,
     /// `dependencies` = `blocked` + `warned` + `allowed`; `unchecked` of them could not
     /// be checked (never allowed).
-    pub summary: customs_scan::AuditCounts,
+    pub summary: customs_outcome::AuditCounts,
 }
 
 pub(crate) fn target(e: &AuditEntry) -> String {

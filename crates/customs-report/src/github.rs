@@ -10,9 +10,9 @@
 
 use std::fmt::Write as _;
 
-use customs_policy::Action;
+use customs_model::Action;
+use customs_outcome::{AuditReport, ScanError};
 use customs_rules::Severity;
-use customs_scan::{AuditReport, ScanError};
 
 use crate::RunReport;
 

@@ -1,7 +1,7 @@
 use serde::Serialize;
 
 use customs_history::{Changes, DependencyCheck};
-use customs_scan::{DiffReport, HistoryReport, PackageReport, SourceInfo};
+use customs_outcome::{DiffReport, HistoryReport, PackageReport, SourceInfo};
 
 use crate::{RunReport, VERSION};
 
@@ -54,7 +54,7 @@ pub struct JsonIgnored<'a> {
     pub by: &'a str,
 }
 
-pub(crate) fn ignored(list: &[customs_policy::IgnoredFinding]) -> Vec<JsonIgnored<'_>> {
+pub(crate) fn ignored(list: &[customs_rules::IgnoredFinding]) -> Vec<JsonIgnored<'_>> {
     list.iter()
         .map(|i| JsonIgnored {
             finding: finding(&i.finding),

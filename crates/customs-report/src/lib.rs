@@ -7,14 +7,16 @@ mod github;
 mod json;
 mod sarif;
 mod text;
+mod verify;
 
-use customs_scan::{PackageReport, ScanError};
+use customs_outcome::{PackageReport, ScanError};
 
 pub use audit::{JsonAudit, json_audit, sarif_audit, text_audit};
 pub use github::{escape_data, escape_property, github, github_audit};
 pub use json::{JsonDiff, JsonReport, json, json_diff};
 pub use sarif::sarif;
-pub use text::{TextOptions, text, text_diff};
+pub use text::{TextOptions, change_lines, text, text_diff};
+pub use verify::{json_verify, text_verify};
 
 /// The file a finding's member path names, for a package read from the disk: the
 /// folder's file, or the file itself when a single source file was scanned.

@@ -5,12 +5,12 @@
 use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Effects, Style};
-use customs_analyze::Context;
+
 use customs_ecosystem::ArtifactKind;
-use customs_policy::IgnoredFinding;
-use customs_registry::{Integrity, Provenance, format_rfc3339};
-use customs_rules::{Confidence, Finding, Severity, VerdictLevel, when};
-use customs_scan::{DiffReport, PackageReport};
+use customs_model::{Integrity, Provenance, format_rfc3339};
+use customs_outcome::{DiffReport, PackageReport};
+use customs_rules::IgnoredFinding;
+use customs_rules::{Confidence, Context, Finding, Severity, VerdictLevel, when};
 
 use crate::RunReport;
 
@@ -353,6 +353,57 @@ fn history(out: &mut String, p: &Paint, pkg: &PackageReport) {
         count(c.hooks.len(), "install hook"),
         count(c.behaviours_appeared.len(), "behaviour"),
     );
+}
+
+/// What changed since the release compared with, one plain line each (`+ file PATH
+/// (N lines)`, `~ dependency NAME OLD → NEW`, `+ behaviour KIND at PATH:LINE: SNIPPET`),
+/// as the proxy keeps them with a judgement and its web page shows them.
+#[must_use]
+pub fn change_lines(c: &customs_history::Changes) -> Vec<String> {
+    let mut changes = Vec::new();
+    let lines = |n: Option<u32>| n.map(|n| format!(" ({n} lines)")).unwrap_or_default();
+    for f in &c.files_added {
+        changes.push(format!("+ file {}{}", f.path, lines(f.lines_after)));
+    }
+    for f in &c.files_removed {
+        changes.push(format!("- file {}{}", f.path, lines(f.lines_before)));
+    }
+    for f in &c.files_changed {
+        changes.push(format!(
+            "~ file {} ({} → {} lines)",
+            f.path,
+            f.lines_before.unwrap_or(0),
+            f.lines_after.unwrap_or(0)
+        ));
+    }
+    for (what, list) in [
+        ("dependency", &c.dependencies),
+        ("install hook", &c.hooks),
+        ("metadata", &c.metadata),
+    ] {
+        for v in list {
+            changes.push(match (&v.old, &v.new) {
+                (None, Some(n)) => format!("+ {what} {} {n}", v.name),
+                (Some(o), None) => format!("- {what} {} {o}", v.name),
+                (o, n) => format!(
+                    "~ {what} {} {} → {}",
+                    v.name,
+                    o.as_deref().unwrap_or(""),
+                    n.as_deref().unwrap_or("")
+                ),
+            });
+        }
+    }
+    for b in &c.behaviours_appeared {
+        changes.push(format!(
+            "+ behaviour {} at {}:{}: {}",
+            b.kind.as_str(),
+            b.path,
+            b.line,
+            b.snippet
+        ));
+    }
+    changes
 }
 
 /// Renders a `diff`: what changed, the findings on the update, and its verdict (with

@@ -13,7 +13,8 @@ mod rules;
 mod typosquat;
 mod verdict;
 
-pub use model::{Confidence, Fact, Finding, Input, Rule, RuleMeta, Severity, when};
+pub use customs_analyze::Context;
+pub use model::{Confidence, Fact, Finding, IgnoredFinding, Input, Rule, RuleMeta, Severity, when};
 pub use typosquat::{Popular, Squat, find_squat};
 pub use verdict::{Verdict, VerdictLevel, verdict};
 

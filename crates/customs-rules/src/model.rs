@@ -255,3 +255,12 @@ pub(crate) fn by_context(context: Context, levels: [Option<Severity>; 3]) -> Opt
         Context::Metadata => levels[0],
     }
 }
+
+/// A finding set aside by a policy's `ignore` setting: listed in reports, not counted.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IgnoredFinding {
+    /// The finding.
+    pub finding: Finding,
+    /// The setting that set it aside.
+    pub by: String,
+}

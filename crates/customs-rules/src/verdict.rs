@@ -1,5 +1,4 @@
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 use serde::Serialize;
 
@@ -7,35 +6,8 @@ use customs_analyze::Context;
 
 use crate::{Confidence, Finding, Severity};
 
-/// The decision about one package.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum VerdictLevel {
-    /// Nothing worth stopping for.
-    Clean,
-    /// Needs a human look before it is trusted.
-    Suspicious,
-    /// Behaves like malware.
-    Malicious,
-}
-
-impl VerdictLevel {
-    /// Lower-case name.
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Clean => "clean",
-            Self::Suspicious => "suspicious",
-            Self::Malicious => "malicious",
-        }
-    }
-}
-
-impl fmt::Display for VerdictLevel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// The decision about one package (defined with the shared data, in `customs-model`).
+pub use customs_model::VerdictLevel;
 
 /// A verdict with the score that led to it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

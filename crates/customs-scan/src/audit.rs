@@ -9,152 +9,19 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use customs_ecosystem::{Ecosystem, LockKind, Locked, Lockfile, canonical_name};
 use customs_history::{KnownMalicious, LockfileHashMismatch};
-use customs_policy::{Action, Decision, Policy, Subject};
-use customs_registry::{Digest, Registry, Spec, now};
-use customs_rules::{Finding, VerdictLevel, verdict};
+use customs_policy::{Action, Decision, DecisionFacts, Policy, Subject};
+use customs_registry::{Digest, Registry, Spec};
+use customs_rules::{Finding, verdict};
 use customs_store::{Advisory, Store};
-use serde::Serialize;
 
 use crate::ScanFailure;
+use crate::{AuditEntry, AuditReport, LockRef, LockSummary};
 use crate::{PackageReport, Progress, ScanError, ScanOptions, pool, read_and_judge, scan_release};
 
 /// Registry work runs on this many threads (it waits on the network, not the CPU): as
 /// many as exchanges with one host may run at once ([`customs_registry::MAX_PER_HOST`]),
 /// since a cold audit's time is the index's latency times its requests over this.
 const FETCH_THREADS: usize = 16;
-
-/// Where an entry is written.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct LockRef {
-    /// The lockfile (or included requirements file).
-    pub path: PathBuf,
-    /// 1-based line.
-    pub line: u32,
-}
-
-/// One dependency, as audited.
-#[derive(Debug, Clone, Serialize)]
-pub struct AuditEntry {
-    /// The ecosystem.
-    pub ecosystem: Ecosystem,
-    /// The name.
-    pub name: String,
-    /// The version checked (the lockfile's, or the one an unpinned requirement resolves
-    /// to).
-    pub version: String,
-    /// Where the lockfiles name it.
-    pub locations: Vec<LockRef>,
-    /// The direct dependency that brings it in, down to itself.
-    pub dependency_path: Vec<String>,
-    /// Whether the project depends on it directly.
-    pub direct: bool,
-    /// Only for development.
-    pub dev: bool,
-    /// The scan, when one was made.
-    #[serde(skip)]
-    pub report: Option<PackageReport>,
-    /// The verdict (from the scan, or `malicious` for a known-malicious version).
-    pub verdict: Option<VerdictLevel>,
-    /// Findings that did not come from a scan (known-malicious records).
-    #[serde(skip)]
-    pub extra_findings: Vec<Finding>,
-    /// Known advisories, malicious or not.
-    pub advisories: Vec<Advisory>,
-    /// The policy's decision.
-    pub decision: Decision,
-    /// Why it was not scanned, when it was not.
-    pub status: Option<String>,
-    /// What went wrong checking it.
-    pub error: Option<String>,
-    /// Why it could not be checked, when it could not (an error, offline and not in the
-    /// cache, a source customs does not fetch): such an entry is never allowed.
-    #[serde(skip)]
-    pub unchecked: Option<String>,
-}
-
-impl AuditEntry {
-    /// Every finding: the scan's and the store's.
-    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
-        self.extra_findings
-            .iter()
-            .chain(self.report.iter().flat_map(|r| r.findings.iter()))
-    }
-}
-
-/// One lockfile read.
-#[derive(Debug, Clone, Serialize)]
-pub struct LockSummary {
-    /// Its path.
-    pub path: PathBuf,
-    /// Its format.
-    pub kind: LockKind,
-    /// How many entries it has.
-    pub entries: usize,
-}
-
-/// The result of an audit.
-#[derive(Debug, Clone)]
-pub struct AuditReport {
-    /// Lockfiles read.
-    pub lockfiles: Vec<LockSummary>,
-    /// One entry per distinct (ecosystem, name, version).
-    pub entries: Vec<AuditEntry>,
-    /// Where the policy came from.
-    pub policy: String,
-}
-
-impl AuditReport {
-    /// Entries the policy blocks.
-    pub fn blocked(&self) -> impl Iterator<Item = &AuditEntry> {
-        self.entries
-            .iter()
-            .filter(|e| e.decision.action == Action::Block)
-    }
-
-    /// Entries that could not be checked because of an error.
-    pub fn failed(&self) -> impl Iterator<Item = &AuditEntry> {
-        self.entries.iter().filter(|e| e.error.is_some())
-    }
-
-    /// How many entries were blocked, warned about and allowed (these add up to all of
-    /// them), and how many of them could not be checked (never allowed, so counted
-    /// among the blocked or warned).
-    #[must_use]
-    pub fn counts(&self) -> AuditCounts {
-        let action = |a: Action| {
-            self.entries
-                .iter()
-                .filter(|e| e.decision.action == a)
-                .count()
-        };
-        AuditCounts {
-            dependencies: self.entries.len(),
-            blocked: action(Action::Block),
-            warned: action(Action::Warn),
-            allowed: action(Action::Allow),
-            unchecked: self
-                .entries
-                .iter()
-                .filter(|e| e.unchecked.is_some())
-                .count(),
-        }
-    }
-}
-
-/// The summary of an audit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct AuditCounts {
-    /// Entries checked or not.
-    pub dependencies: usize,
-    /// Blocked by the policy.
-    pub blocked: usize,
-    /// Warned about.
-    pub warned: usize,
-    /// Allowed.
-    pub allowed: usize,
-    /// Of the blocked and warned, those that could not be checked.
-    pub unchecked: usize,
-}
 
 /// Settings of an audit.
 #[derive(Debug, Clone, Default)]
@@ -280,10 +147,12 @@ pub fn audit(
 fn cached_digests(e: &Locked) -> Vec<Digest> {
     e.hashes
         .iter()
-        .filter_map(|h| match (e.ecosystem, h.algorithm.as_str()) {
-            (Ecosystem::Npm, "sha512") => Some(Digest::Sha512(h.hex.clone())),
-            (Ecosystem::Pypi, "sha256") => Some(Digest::Sha256(h.hex.clone())),
-            _ => None,
+        .filter_map(Digest::from_locked)
+        .filter(|d| {
+            matches!(
+                (e.ecosystem, d),
+                (Ecosystem::Npm, Digest::Sha512(_)) | (Ecosystem::Pypi, Digest::Sha256(_))
+            )
         })
         .collect()
 }
@@ -301,6 +170,8 @@ fn cached_bytes(
     Ok(None)
 }
 
+/// Checks one entry: its store records, then its artifact (through the registry, or
+/// the cache offline), then the policy's decision.
 fn check(
     p: &Pending,
     registry: Option<&Registry>,
@@ -329,61 +200,70 @@ fn check(
         error: None,
         unchecked: None,
     };
-    let mut subject_released = None;
-    let mut install_scripts = Vec::new();
-    // Why it could not be checked, when it could not: never allowed (the policy decides
-    // between warn and block).
-    let mut unchecked: Option<String> = None;
     // Known malware needs no further evidence, and is not downloaded.
     let mut known = match known_records(store, e.ecosystem, &e.name, &e.version) {
         Ok(k) => k,
         Err(err) => {
-            fail(&mut out, &mut unchecked, err.to_string());
+            fail(&mut out, err.to_string());
             Known::default()
         }
     };
-    if !known.findings.is_empty() {
+    let declared = if known.findings.is_empty() {
+        judge(p, registry, options, &mut out)
+    } else {
         out.status = Some("not downloaded: known malicious".into());
-    } else if let Some(source) = &e.source {
+        Vec::new()
+    };
+    if out.version != e.version {
+        // An unpinned requirement: look up the version it resolved to.
+        match known_records(store, e.ecosystem, &e.name, &out.version) {
+            Ok(k) => known = k,
+            Err(err) => fail(&mut out, err.to_string()),
+        }
+    }
+    decide(p, policy, known, &declared, &mut out);
+    out
+}
+
+/// Judges an entry's artifact where it can be found: from the registry, else offline
+/// from the cache by the lockfile's hashes. Returns the install scripts the registry
+/// declares for the release, when it was asked.
+fn judge(
+    p: &Pending,
+    registry: Option<&Registry>,
+    options: &AuditOptions,
+    out: &mut AuditEntry,
+) -> Vec<String> {
+    let e = &p.entry;
+    let mut declared = Vec::new();
+    if let Some(source) = &e.source {
         not_checked(
-            &mut out,
-            &mut unchecked,
+            out,
             format!("not scanned: it comes from {source}, not from a registry"),
         );
     } else if let Some(registry) = registry.filter(|r| !options.offline || r.is_offline()) {
         // Offline, the registry answers from the kept documents and judgements and the
         // cached files, as it did online; what it does not hold is read from the cache
         // by the lockfile's hashes.
-        if let Err(err) = from_registry(
-            p,
-            registry,
-            options,
-            &mut out,
-            &mut subject_released,
-            &mut install_scripts,
-        ) {
+        if let Err(err) = from_registry(p, registry, options, out, &mut declared) {
             if options.offline {
-                from_cache(e, Some(registry), options, &mut out, &mut unchecked);
+                from_cache(e, Some(registry), options, out);
             } else {
-                fail(&mut out, &mut unchecked, err);
+                fail(out, err);
             }
         }
     } else if options.offline {
-        from_cache(e, registry, options, &mut out, &mut unchecked);
+        from_cache(e, registry, options, out);
     } else {
-        not_checked(
-            &mut out,
-            &mut unchecked,
-            "not checked: no registry client".into(),
-        );
+        not_checked(out, "not checked: no registry client".into());
     }
-    if out.version != e.version {
-        // An unpinned requirement: look up the version it resolved to.
-        match known_records(store, e.ecosystem, &e.name, &out.version) {
-            Ok(k) => known = k,
-            Err(err) => fail(&mut out, &mut unchecked, err.to_string()),
-        }
-    }
+    declared
+}
+
+/// Decides on an entry: the verdict over the scan's and the store's findings, and the
+/// policy's decision on the facts the scan established.
+fn decide(p: &Pending, policy: &Policy, known: Known, declared: &[String], out: &mut AuditEntry) {
+    let e = &p.entry;
     let known_ids = known.malicious_ids();
     out.advisories = known.advisories;
     out.extra_findings = known.findings;
@@ -394,57 +274,41 @@ fn check(
     if !findings.is_empty() || out.report.is_some() {
         out.verdict = Some(verdict(&findings).level);
     }
-    if let Some(report) = &out.report {
-        for hook in report
-            .profile
-            .hooks
-            .keys()
-            .filter_map(|h| h.strip_prefix("npm "))
-        {
-            if customs_registry::REGISTRY_INSTALL_HOOKS.contains(&hook)
-                && !install_scripts.iter().any(|s| s == hook)
-            {
-                install_scripts.push(hook.to_owned());
-            }
-        }
-    }
-    let facts = out
+    let facts = out.report.as_ref().map_or_else(
+        || DecisionFacts {
+            install_scripts: declared.to_vec(),
+            ..DecisionFacts::default()
+        },
+        |r| r.decision_facts(declared),
+    );
+    let facts = DecisionFacts {
+        // The store's records count in the verdict too.
+        verdict: out.verdict,
+        ..facts
+    };
+    let released = out
         .report
         .as_ref()
-        .map(PackageReport::decision_facts)
-        .unwrap_or_default();
-    let subject = Subject {
-        ecosystem: Some(e.ecosystem),
-        name: &e.name,
-        version: &out.version,
-        sha256: out.report.as_ref().map(|r| r.sha256.as_str()),
-        verdict: out.verdict,
-        known_malicious: known_ids,
-        released: subject_released,
-        now: now(),
-        install_scripts,
-        has_hashes: (p.kind.ecosystem() == Ecosystem::Pypi).then_some(!e.hashes.is_empty()),
-        provenance_dropped: facts.provenance_dropped,
-        trust_downgrade: facts.trust_downgrade,
-        unreadable: facts.unreadable,
-        unchecked: unchecked.clone(),
-        builder: facts.builder,
-        stored_pin: None,
-    };
+        .and_then(|r| r.source.as_ref())
+        .and_then(|s| s.release.uploaded);
+    let mut subject = Subject::new(e.ecosystem, &e.name, &out.version)
+        .scanned(&facts)
+        .known_malicious(known_ids)
+        .released(released);
+    subject.has_hashes = (p.kind.ecosystem() == Ecosystem::Pypi).then_some(!e.hashes.is_empty());
+    subject.unchecked.clone_from(&out.unchecked);
     out.decision = policy.decide(&subject);
-    out.unchecked = unchecked;
-    out
 }
 
 /// Checks an entry through the registry: resolves it, and judges the file the installer
-/// takes (or reuses the judgement kept for it).
+/// takes (or reuses the judgement kept for it). `declared` gets the install scripts the
+/// registry declares for the release.
 fn from_registry(
     p: &Pending,
     registry: &Registry,
     options: &AuditOptions,
     out: &mut AuditEntry,
-    subject_released: &mut Option<i64>,
-    install_scripts: &mut Vec<String>,
+    declared: &mut Vec<String>,
 ) -> Result<(), String> {
     let e = &p.entry;
     let spec = Spec {
@@ -459,7 +323,7 @@ fn from_registry(
     };
     let scanned = registry
         .resolve(&spec)
-        .map_err(|err| ScanError::registry(&spec.to_string(), &err))
+        .map_err(|err| crate::registry_error(&spec.to_string(), &err))
         .and_then(|(project, version)| {
             let file = project
                 .release(&version)
@@ -483,13 +347,10 @@ fn from_registry(
                     }
                 ));
             }
-            if let Some(src) = &report.source {
-                *subject_released = src.release.uploaded;
-            }
             if let Ok(project) = registry.project(e.ecosystem, &e.name)
                 && let Some(release) = project.release(&out.version)
             {
-                install_scripts.clone_from(&release.install_scripts);
+                declared.clone_from(&release.install_scripts);
                 if let Some(f) = hash_mismatch(e, release, &p.lockfile) {
                     report.add_findings([f]);
                 }
@@ -508,7 +369,6 @@ fn from_cache(
     registry: Option<&Registry>,
     options: &AuditOptions,
     out: &mut AuditEntry,
-    unchecked: &mut Option<String>,
 ) {
     match (registry, cached_digests(e)) {
         (Some(r), digests) if !digests.is_empty() => match cached_bytes(r, &digests) {
@@ -518,33 +378,29 @@ fn from_cache(
                     .install(|| read_and_judge(&display(e), &file, &bytes, &options.scan))
                 {
                     Ok(report) => out.report = Some(report),
-                    Err(err) => fail(out, unchecked, err.message),
+                    Err(err) => fail(out, err.message),
                 }
             }
-            Ok(None) => not_checked(
-                out,
-                unchecked,
-                "not checked: offline, and not in the cache".into(),
-            ),
-            Err(err) => fail(out, unchecked, err.to_string()),
+            Ok(None) => not_checked(out, "not checked: offline, and not in the cache".into()),
+            Err(err) => fail(out, err.to_string()),
         },
         _ => not_checked(
             out,
-            unchecked,
             "not checked: offline, and the lockfile pins no hash to find it in the cache".into(),
         ),
     }
 }
 
-/// Something went wrong checking an entry: an error, and a reason it is not checked.
-fn fail(out: &mut AuditEntry, unchecked: &mut Option<String>, message: String) {
-    unchecked.get_or_insert_with(|| message.clone());
+/// Something went wrong checking an entry: an error, and a reason it is not checked
+/// (never allowed: the policy decides between warn and block).
+fn fail(out: &mut AuditEntry, message: String) {
+    out.unchecked.get_or_insert_with(|| message.clone());
     out.error.get_or_insert(message);
 }
 
-/// An entry that is not checked, and why.
-fn not_checked(out: &mut AuditEntry, unchecked: &mut Option<String>, why: String) {
-    unchecked.get_or_insert_with(|| why.clone());
+/// An entry that is not checked, and why (never allowed).
+fn not_checked(out: &mut AuditEntry, why: String) {
+    out.unchecked.get_or_insert_with(|| why.clone());
     out.status = Some(why);
 }
 
@@ -576,14 +432,7 @@ fn installed_file<'a>(
     let pinned: Vec<&customs_registry::FileRef> = release
         .files
         .iter()
-        .filter(|f| {
-            f.digest.as_ref().is_some_and(|d| {
-                e.hashes.iter().any(|h| {
-                    h.algorithm.eq_ignore_ascii_case(d.algorithm())
-                        && h.hex.eq_ignore_ascii_case(d.hex())
-                })
-            })
-        })
+        .filter(|f| f.digest.as_ref().is_some_and(|d| d.pinned_by(&e.hashes)))
         .collect();
     if pinned.is_empty() {
         return release.installer_files().into_iter().next();
@@ -613,17 +462,9 @@ fn hash_mismatch(
     let comparable: Vec<&customs_ecosystem::LockedHash> = e
         .hashes
         .iter()
-        .filter(|h| listed.iter().any(|d| d.algorithm() == h.algorithm))
+        .filter(|h| listed.iter().any(|d| h.is_in(d.algorithm())))
         .collect();
-    if comparable.is_empty() {
-        return None;
-    }
-    let matched = comparable.iter().any(|h| {
-        listed
-            .iter()
-            .any(|d| d.algorithm() == h.algorithm && d.hex() == h.hex)
-    });
-    if matched {
+    if comparable.is_empty() || listed.iter().any(|d| d.pinned_by(&e.hashes)) {
         return None;
     }
     let short = |a: &str, h: &str| format!("{a}:{}…", &h[..h.len().min(12)]);

@@ -10,7 +10,6 @@
 //! reports progress through a [`Progress`] that the caller draws.
 
 mod audit;
-mod ignore;
 mod kept;
 mod registry;
 mod target;
@@ -19,188 +18,44 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use customs_analyze::{Note, analyze_package};
+use customs_analyze::analyze_package;
 use customs_archive::{
-    ArchiveError, Incomplete, Limits, ReadOptions, read_archive, read_archive_file, read_dir,
-    read_files,
+    ArchiveError, Limits, ReadOptions, read_archive, read_archive_file, read_dir, read_files,
 };
-use customs_ecosystem::{ArtifactKind, Identity, Package, select};
+use customs_ecosystem::{Package, select};
 use customs_history::Profile;
 use customs_registry::Registry;
-use customs_rules::{Finding, Input, Popular, Verdict, check, verdict};
+use customs_rules::{Input, Popular, check, verdict};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-pub use audit::{
-    AuditCounts, AuditEntry, AuditOptions, AuditReport, Known, LockRef, LockSummary, audit,
-    check_known, known_records, lock_errors,
+pub use audit::{AuditOptions, Known, audit, check_known, known_records, lock_errors};
+pub use customs_outcome::{
+    AuditCounts, AuditEntry, AuditReport, DecisionFacts, DiffReport, HistoryReport, LockRef,
+    LockSummary, PackageReport, ProvenanceCheck, ProvenanceStatus, ScanError, ScanFailure,
+    SourceInfo, install_scripts,
 };
 pub use kept::{Judgements, judgement_key};
 pub use registry::{
-    DiffReport, FileKind, HistoryReport, Loaded, ProvenanceCheck, ProvenanceStatus, SourceInfo,
-    diff, load_source, load_source_file, release_kinds, scan_release, scan_spec, scan_spec_files,
-    verify_provenance,
+    FileKind, Loaded, diff, load_source, load_source_file, release_kinds, scan_release, scan_spec,
+    scan_spec_files, verify_provenance,
 };
 pub use target::{Installed, Target, expand_targets};
 
-/// The verdict on one artifact, with everything a report shows.
-#[derive(Debug, Clone)]
-pub struct PackageReport {
-    /// The target as the user named it.
-    pub target: String,
-    /// Ecosystem, name and version.
-    pub identity: Identity,
-    /// Wheel, sdist, npm tarball, folder.
-    pub artifact: ArtifactKind,
-    /// sha256 of the artifact's bytes (for a folder: of its files' paths and digests).
-    pub sha256: String,
-    /// The decision.
-    pub verdict: Verdict,
-    /// Findings, most severe first.
-    pub findings: Vec<Finding>,
-    /// Notes about the analysis (files that did not parse).
-    pub notes: Vec<Note>,
-    /// Files in the package.
-    pub files: usize,
-    /// Uncompressed bytes read.
-    pub bytes: u64,
-    /// Why part of the artifact was left unread; empty when it was read in full. The
-    /// verdict covers only what was read, so an artifact not read in full is unreadable
-    /// to every decision (see [`PackageReport::unreadable`]).
-    pub incomplete: Vec<Incomplete>,
-    /// The facts releases are compared by.
-    pub profile: Arc<Profile>,
-    /// Where a registry target came from: index, file, integrity, release facts.
-    pub source: Option<SourceInfo>,
-    /// The comparison with the previous release, when one was made.
-    pub history: Option<HistoryReport>,
-    /// Findings set aside by the policy's `ignore` settings (see [`PackageReport::ignore`]).
-    pub ignored: Vec<customs_policy::IgnoredFinding>,
-}
-
-impl PackageReport {
-    /// Adds findings (from the source or history) and judges again.
-    pub fn add_findings(&mut self, findings: impl IntoIterator<Item = Finding>) {
-        self.findings.extend(findings);
-        customs_rules::sort_findings(&mut self.findings);
-        self.verdict = verdict(&self.findings);
-    }
-
-    /// True when every member of the artifact was read (or skipped past a per-member
-    /// limit, which is a finding).
-    #[must_use]
-    pub fn read_in_full(&self) -> bool {
-        self.incomplete.is_empty()
-    }
-
-    /// Why the artifact counts as unreadable for a decision (the policy's `[unreadable]`
-    /// action): it was not read in full. `None` when it was.
-    #[must_use]
-    pub fn unreadable(&self) -> Option<String> {
-        if self.incomplete.is_empty() {
-            return None;
+/// A failure of the registry client, as a scan error of the kind it is.
+#[must_use]
+pub fn registry_error(target: &str, e: &customs_registry::RegistryError) -> ScanError {
+    use customs_registry::RegistryError as R;
+    let kind = match e {
+        R::Unreachable { .. } | R::TimedOut { .. } | R::NotFound { .. } | R::Status { .. } => {
+            ScanFailure::Upstream
         }
-        let why: Vec<String> = self.incomplete.iter().map(ToString::to_string).collect();
-        Some(format!("not read in full: {}", why.join("; ")))
-    }
-}
-
-impl PackageReport {
-    /// What a policy decision reads of this report, taken in one place for every
-    /// surface (audit, the proxy): the facts the history rules established, whether the
-    /// artifact was read in full, and who built it.
-    #[must_use]
-    pub fn decision_facts(&self) -> DecisionFacts {
-        DecisionFacts {
-            provenance_dropped: self
-                .findings
-                .iter()
-                .any(|f| f.fact == Some(customs_rules::Fact::ProvenanceDropped)),
-            trust_downgrade: self
-                .findings
-                .iter()
-                .find(|f| f.fact == Some(customs_rules::Fact::TrustDowngrade))
-                .map(|f| f.message.clone()),
-            unreadable: self.unreadable(),
-            builder: self
-                .history
-                .as_ref()
-                .and_then(|h| h.builder.as_ref())
-                .map(|b| customs_policy::BuildIdentity {
-                    repository: b.repository.clone(),
-                    workflow: b.workflow.clone(),
-                }),
-        }
-    }
-}
-
-/// The facts of a report that a policy decides on besides the verdict (see
-/// [`PackageReport::decision_facts`]).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DecisionFacts {
-    /// Earlier releases carried build provenance and this one does not.
-    pub provenance_dropped: bool,
-    /// The trust-downgrade finding's sentence, when the release has one.
-    pub trust_downgrade: Option<String>,
-    /// Why the artifact could not be read in full, when it could not.
-    pub unreadable: Option<String>,
-    /// Who built it, as its provenance says, when known.
-    pub builder: Option<customs_policy::BuildIdentity>,
-}
-
-/// A target that could not be scanned.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{target}: {message}")]
-pub struct ScanError {
-    /// The target as the user named it.
-    pub target: String,
-    /// What kind of failure it was: callers decide by this, never by the message.
-    pub kind: ScanFailure,
-    /// What went wrong.
-    pub message: String,
-}
-
-/// The kinds of [`ScanError`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ScanFailure {
-    /// The index, or a file it lists, could not be fetched: unreachable, too slow, an
-    /// error status, not found. Trying again later may succeed.
-    Upstream,
-    /// The exact version asked for is not listed by the index.
-    NotListed,
-    /// A cached artifact no longer matches the digest it was stored under.
-    CacheAltered,
-    /// The artifact is no archive that can be read (truncated, corrupt, too large).
-    Unreadable,
-    /// Anything else: configuration, local files, answers that make no sense.
-    Other,
-}
-
-impl ScanError {
-    /// A failure of `kind` for `target`.
-    pub fn new(target: &str, kind: ScanFailure, message: impl Into<String>) -> Self {
-        Self {
-            target: target.to_owned(),
-            kind,
-            message: message.into(),
-        }
-    }
-
-    /// A failure of the registry client, of the kind it is.
-    #[must_use]
-    pub fn registry(target: &str, e: &customs_registry::RegistryError) -> Self {
-        use customs_registry::RegistryError as R;
-        let kind = match e {
-            R::Unreachable { .. } | R::TimedOut { .. } | R::NotFound { .. } | R::Status { .. } => {
-                ScanFailure::Upstream
-            }
-            R::NotListed { .. } | R::NoSuchRelease { .. } => ScanFailure::NotListed,
-            R::CacheTampered { .. } => ScanFailure::CacheAltered,
-            R::TooLarge { .. } => ScanFailure::Unreadable,
-            _ => ScanFailure::Other,
-        };
-        Self::new(target, kind, e.to_string())
-    }
+        R::NotListed { .. } | R::NoSuchRelease { .. } => ScanFailure::NotListed,
+        R::CacheTampered { .. } => ScanFailure::CacheAltered,
+        R::TooLarge { .. } => ScanFailure::Unreadable,
+        _ => ScanFailure::Other,
+    };
+    ScanError::new(target, kind, e.to_string())
 }
 
 /// Settings of a scan.

@@ -12,10 +12,10 @@ use customs_history::{
     ReleaseFacts, compare, new_findings,
 };
 use customs_registry::{FileRef, Integrity, Project, Registry, Release, Spec, line_of, now};
-use customs_rules::{Finding, Verdict, verdict};
-use serde::Serialize;
+use customs_rules::verdict;
 
 use crate::ScanFailure;
+use crate::{DiffReport, HistoryReport, ProvenanceCheck, ProvenanceStatus, SourceInfo};
 use crate::{
     PackageReport, ScanError, ScanOptions, judge_streamed, pool, read_and_judge_file, read_path,
     read_streaming,
@@ -25,61 +25,6 @@ use crate::{
 const MAX_DEPENDENCY_SCANS: usize = 5;
 /// Releases before the new one whose facts are read (publishers, provenance, cadence).
 const EARLIER_RELEASES: usize = 30;
-
-/// Where a registry artifact came from.
-#[derive(Debug, Clone, Serialize)]
-pub struct SourceInfo {
-    /// The ecosystem of the index.
-    #[serde(skip)]
-    pub ecosystem: Ecosystem,
-    /// The project's name as the index spells it.
-    #[serde(skip)]
-    pub package: String,
-    /// The index (credentials removed).
-    pub index: String,
-    /// The file's URL.
-    pub url: String,
-    /// The file name.
-    pub file_name: String,
-    /// Whether the bytes matched the index's digest.
-    pub integrity: Integrity,
-    /// Whether they came from the cache.
-    pub from_cache: bool,
-    /// What the registry says of the release.
-    pub release: ReleaseFacts,
-    /// The provenance the index publishes for the file, as verified (when it publishes
-    /// some).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub provenance: Option<ProvenanceCheck>,
-}
-
-/// The published provenance of a file, verified offline against the embedded root.
-#[derive(Debug, Clone, Serialize)]
-pub struct ProvenanceCheck {
-    /// What the check found.
-    pub status: ProvenanceStatus,
-    /// Who built it, when verified.
-    #[serde(flatten)]
-    pub identity: Option<customs_verify::Identity>,
-    /// Why it failed or is unknown.
-    pub reason: Option<String>,
-}
-
-/// What checking a file's published provenance found (in JSON, the lower-case name).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ProvenanceStatus {
-    /// A bundle verified against the trusted root and names the builder.
-    Verified,
-    /// A complete bundle failed a check (a critical finding).
-    Failed,
-    /// The document holds no complete bundle: nothing can be checked.
-    Incomplete,
-    /// The index says this file has no provenance while other releases do.
-    Absent,
-    /// The index does not say, or the provenance could not be read.
-    Unknown,
-}
 
 /// The trusted root (the one `customs db update-trust` verified, else the embedded one),
 /// parsed once.
@@ -189,23 +134,6 @@ pub fn verify_provenance(
     }
 }
 
-/// The comparison of a registry release with its predecessor.
-#[derive(Debug, Clone, Serialize)]
-pub struct HistoryReport {
-    /// The version compared against (nearest lower on the same line).
-    pub compared_with: Option<String>,
-    /// The release uploaded just before, when it differs.
-    pub previous_upload: Option<String>,
-    /// What changed.
-    pub changes: Changes,
-    /// The newly added dependencies, as checked.
-    pub dependencies: Vec<DependencyCheck>,
-    /// Why no comparison was made, when none was.
-    pub note: Option<String>,
-    /// Who built the release, as its provenance says (not verified here), when known.
-    pub builder: Option<customs_registry::Publisher>,
-}
-
 /// Scans one registry release (with its history unless `options.history` is off).
 ///
 /// # Errors
@@ -275,7 +203,7 @@ pub fn scan_spec_files(
 }
 
 fn error(target: &str, e: customs_registry::RegistryError) -> ScanError {
-    ScanError::registry(target, &e)
+    crate::registry_error(target, &e)
 }
 
 /// A release or file the index does not list.
@@ -880,25 +808,6 @@ pub fn load_source_file(
             })
         }
     }
-}
-
-/// The comparison of two sources, with a verdict on the update.
-#[derive(Debug, Clone)]
-pub struct DiffReport {
-    /// The old package.
-    pub old: PackageReport,
-    /// The new package.
-    pub new: PackageReport,
-    /// The verdict on the update: history findings and the content findings new in it.
-    pub verdict: Verdict,
-    /// Those findings, most severe first.
-    pub changes: Vec<Finding>,
-    /// What differs.
-    pub summary: Changes,
-    /// The added dependencies, as checked on the registry.
-    pub dependencies: Vec<DependencyCheck>,
-    /// Changes set aside by the policy's `ignore` settings (see [`DiffReport::ignore`]).
-    pub ignored: Vec<customs_policy::IgnoredFinding>,
 }
 
 /// Compares two loaded sources. Registry facts (provenance, publishers, cadence) are

@@ -109,21 +109,7 @@ pub fn node_gone(owner: &str) -> bool {
     }
 }
 
-/// A known advisory that affects a version.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Advisory {
-    /// The OSV id (`MAL-2024-1234`, `GHSA-...`).
-    pub id: String,
-    /// Its one-line summary.
-    pub summary: String,
-    /// Whether it is a malicious-package record.
-    pub malicious: bool,
-    /// Other ids (CVE, GHSA).
-    pub aliases: Vec<String>,
-    /// Where the record came from: [`embedded::SOURCE`], the project's own default
-    /// records, or `osv import: FILE|URL`.
-    pub source: String,
-}
+pub use customs_model::Advisory;
 
 /// The name reports give the records a new store is seeded with.
 const DEFAULT_ORIGIN: &str = "customs default data";

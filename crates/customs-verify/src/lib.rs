@@ -26,7 +26,7 @@ pub mod testing;
 pub mod tuf;
 
 use base64::Engine as _;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use sha2::Digest as _;
 use x509_cert::der::Decode as _;
 use x509_cert::spki::ObjectIdentifier;
@@ -35,28 +35,9 @@ pub use root::{EMBEDDED, TrustedRoot, trust_dir};
 
 use crypto::{Cert, Hash, Key, sha256};
 
-/// Who built an artifact, as its verified certificate says.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Identity {
-    /// The OIDC issuer that vouched for the workflow.
-    pub issuer: Option<String>,
-    /// The certificate's identity (for CI, the workflow's URI with its ref).
-    pub identity: Option<String>,
-    /// The source repository (`owner/name`).
-    pub repository: Option<String>,
-    /// The workflow file that ran (`.github/workflows/release.yml`).
-    pub workflow: Option<String>,
-    /// The git ref it ran on.
-    pub git_ref: Option<String>,
-    /// The commit.
-    pub commit: Option<String>,
-    /// What triggered it (`push`, `release`, `workflow_dispatch`).
-    pub trigger: Option<String>,
-    /// The entry's index in the transparency log.
-    pub log_index: Option<u64>,
-    /// When the log integrated the entry (seconds since the epoch).
-    pub integrated_time: Option<i64>,
-}
+/// Who built an artifact, as its verified certificate says (defined with the other
+/// data every surface shares, in `customs-model`).
+pub use customs_model::SignerIdentity as Identity;
 
 /// The identity a bundle must carry, when pinned: each field set must match.
 #[derive(Debug, Clone, Default)]

@@ -5,63 +5,22 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use customs_ecosystem::Ecosystem;
+use customs_model::{
+    IndexCheck, IntegrityCheck, LockfileCheck, ProvenanceOutcome as Outcome, SignatureCheck,
+    VerifiedArtifact as Checked, VerifyReport,
+};
 use customs_registry::{Integrity, Registry, Spec};
-use customs_verify::{Expected, Identity, TrustedRoot};
-use serde_json::{Value, json};
+use customs_verify::{Expected, TrustedRoot};
 use sha2::Digest as _;
 
 use crate::args::{VerifyArgs, VerifyFormat};
 
-/// What was found about one artifact.
-struct Checked {
-    target: String,
-    ecosystem: Option<Ecosystem>,
-    name: Option<String>,
-    version: Option<String>,
-    integrity: Value,
-    integrity_failed: bool,
-    provenance: Outcome,
-}
-
-enum Outcome {
-    Verified(Identity),
-    Failed(String),
-    Absent(String),
-    Unknown(String),
-}
-
-impl Outcome {
-    fn json(&self) -> Value {
-        let (status, id, reason) = match self {
-            Self::Verified(id) => ("verified", Some(id), None),
-            Self::Failed(r) => ("failed", None, Some(r)),
-            Self::Absent(r) => ("absent", None, Some(r)),
-            Self::Unknown(r) => ("unknown", None, Some(r)),
-        };
-        json!({
-            "status": status,
-            "issuer": id.and_then(|i| i.issuer.clone()),
-            "identity": id.and_then(|i| i.identity.clone()),
-            "repository": id.and_then(|i| i.repository.clone()),
-            "workflow": id.and_then(|i| i.workflow.clone()),
-            "ref": id.and_then(|i| i.git_ref.clone()),
-            "commit": id.and_then(|i| i.commit.clone()),
-            "trigger": id.and_then(|i| i.trigger.clone()),
-            "log_index": id.and_then(|i| i.log_index),
-            "integrated_time": id.and_then(|i| i.integrated_time).map(customs_registry::format_rfc3339),
-            "reason": reason,
-        })
+/// The digests of a local artifact.
+fn computed(bytes: &[u8]) -> IntegrityCheck {
+    IntegrityCheck::Computed {
+        sha256: hex::encode(sha2::Sha256::digest(bytes)),
+        sha512: hex::encode(sha2::Sha512::digest(bytes)),
     }
-}
-
-fn computed(bytes: &[u8]) -> Value {
-    json!({
-        "status": "computed",
-        "sha256": hex::encode(sha2::Sha256::digest(bytes)),
-        "sha512": hex::encode(sha2::Sha512::digest(bytes)),
-        "expected": null,
-        "reason": null,
-    })
 }
 
 fn local(
@@ -92,7 +51,6 @@ fn local(
         name: None,
         version: None,
         integrity: computed(&artifact),
-        integrity_failed: false,
         provenance,
     })
 }
@@ -101,25 +59,15 @@ fn local(
 type LockHashes<'a> = Option<&'a [customs_ecosystem::LockedHash]>;
 
 /// The lockfile's verdict on fetched bytes: `verified` when one of its hashes is theirs.
-fn lockfile_check(hashes: &[customs_ecosystem::LockedHash], bytes: &[u8]) -> (Value, bool) {
-    let ours = |algorithm: &str| -> Option<String> {
-        match algorithm {
-            "sha256" => Some(hex::encode(sha2::Sha256::digest(bytes))),
-            "sha512" => Some(hex::encode(sha2::Sha512::digest(bytes))),
-            _ => None,
-        }
-    };
-    let matched = hashes.iter().any(|h| {
-        ours(&h.algorithm.to_ascii_lowercase()).is_some_and(|d| d.eq_ignore_ascii_case(&h.hex))
-    });
-    if matched {
-        (json!({"status": "verified", "reason": null}), false)
+fn lockfile_check(hashes: &[customs_ecosystem::LockedHash], bytes: &[u8]) -> LockfileCheck {
+    let ours = [
+        customs_registry::Digest::Sha256(hex::encode(sha2::Sha256::digest(bytes))),
+        customs_registry::Digest::Sha512(hex::encode(sha2::Sha512::digest(bytes))),
+    ];
+    if ours.iter().any(|d| d.pinned_by(hashes)) {
+        LockfileCheck::Verified
     } else {
-        (
-            json!({"status": "mismatch",
-                   "reason": "none of the lockfile's hashes for this release is the downloaded file's"}),
-            true,
-        )
+        LockfileCheck::Mismatch
     }
 }
 
@@ -142,14 +90,7 @@ fn from_registry(
             let pinned: Vec<_> = release
                 .files
                 .iter()
-                .filter(|f| {
-                    f.digest.as_ref().is_some_and(|d| {
-                        hashes.iter().any(|h| {
-                            h.algorithm.eq_ignore_ascii_case(d.algorithm())
-                                && h.hex.eq_ignore_ascii_case(d.hex())
-                        })
-                    })
-                })
+                .filter(|f| f.digest.as_ref().is_some_and(|d| d.pinned_by(hashes)))
                 .collect();
             if pinned.is_empty() {
                 release.preferred_file().into_iter().collect()
@@ -161,48 +102,32 @@ fn from_registry(
     };
     for file in files {
         let fetched = registry.fetch(&project, file)?;
-        let (integrity, integrity_failed) = match &fetched.integrity {
-            Integrity::Verified { algorithm, digest } => (
-                json!({"status": "verified", "algorithm": algorithm, "expected": digest, "reason": null,
-                       "sha256": hex::encode(sha2::Sha256::digest(&fetched.bytes))}),
-                false,
-            ),
+        let index = match &fetched.integrity {
+            Integrity::Verified { algorithm, digest } => IndexCheck::Verified {
+                algorithm: (*algorithm).to_owned(),
+                expected: digest.clone(),
+                sha256: hex::encode(sha2::Sha256::digest(&fetched.bytes)),
+            },
             Integrity::Mismatch {
                 algorithm,
                 expected,
                 actual,
-            } => (
-                json!({"status": "mismatch", "algorithm": algorithm, "expected": expected,
-                       "reason": format!("the download's {algorithm} is {actual}, the index lists {expected}")}),
-                true,
-            ),
-            Integrity::Unchecked => (
-                json!({"status": "unchecked", "expected": null,
-                       "reason": "the index lists no digest for this file"}),
-                false,
-            ),
+            } => IndexCheck::Mismatch {
+                algorithm: (*algorithm).to_owned(),
+                expected: expected.clone(),
+                actual: actual.clone(),
+            },
+            Integrity::Unchecked => IndexCheck::Unchecked,
         };
-        let (registry_signature, signature_failed) =
-            registry_signature(registry, &project, release, file);
-        let integrity = match integrity {
-            Value::Object(mut m) => {
-                m.insert("registry_signature".into(), registry_signature);
-                Value::Object(m)
-            }
-            other => other,
+        let lockfile = locked
+            .filter(|h| !h.is_empty())
+            .map(|hashes| lockfile_check(hashes, &fetched.bytes));
+        let integrity = IntegrityCheck::Registry {
+            file: file.file_name.clone(),
+            index,
+            registry_signature: registry_signature(registry, &project, release, file),
+            lockfile,
         };
-        let (integrity, lock_failed) = match locked.filter(|h| !h.is_empty()) {
-            Some(hashes) => {
-                let (check, failed) = lockfile_check(hashes, &fetched.bytes);
-                let mut integrity = integrity;
-                if let Value::Object(m) = &mut integrity {
-                    m.insert("lockfile".into(), check);
-                }
-                (integrity, failed)
-            }
-            None => (integrity, false),
-        };
-        let integrity_failed = integrity_failed || signature_failed || lock_failed;
         let check = customs_scan::verify_provenance(
             registry,
             &project,
@@ -225,22 +150,11 @@ fn from_registry(
             ecosystem: Some(project.ecosystem),
             name: Some(project.name.clone()),
             version: Some(version.clone()),
-            integrity: with_file(integrity, &file.file_name),
-            integrity_failed,
+            integrity,
             provenance,
         });
     }
     Ok(out)
-}
-
-/// `integrity` with the file's name first.
-fn with_file(integrity: Value, file: &str) -> Value {
-    let mut out = serde_json::Map::new();
-    out.insert("file".into(), json!(file));
-    if let Value::Object(fields) = integrity {
-        out.extend(fields);
-    }
-    Value::Object(out)
 }
 
 /// The npm registry's own signature of a release: verified with the key the registry
@@ -250,13 +164,8 @@ fn registry_signature(
     project: &customs_registry::Project,
     release: &customs_registry::Release,
     file: &customs_registry::FileRef,
-) -> (Value, bool) {
-    let unknown = |why: &str| {
-        (
-            json!({"status": "unknown", "keyid": null, "reason": why}),
-            false,
-        )
-    };
+) -> SignatureCheck {
+    let unknown = |why: &str| SignatureCheck::Unknown(why.to_owned());
     if project.ecosystem != Ecosystem::Npm {
         return unknown("PyPI files carry no registry signature");
     }
@@ -281,14 +190,8 @@ fn registry_signature(
         &keys,
         release.uploaded,
     ) {
-        Ok(keyid) => (
-            json!({"status": "verified", "keyid": keyid, "reason": null}),
-            false,
-        ),
-        Err(e) => (
-            json!({"status": "failed", "keyid": null, "reason": e.0}),
-            true,
-        ),
+        Ok(keyid) => SignatureCheck::Verified(keyid),
+        Err(e) => SignatureCheck::Failed(e.0),
     }
 }
 
@@ -371,95 +274,19 @@ pub(crate) fn verify_command(args: &VerifyArgs) -> anyhow::Result<ExitCode> {
             Err(e) => errors.push(format!("{source}: {e:#}")),
         }
     }
-    let failed = checked.iter().any(|c| {
-        c.integrity_failed
-            || matches!(c.provenance, Outcome::Failed(_))
-            || (args.require_provenance && !matches!(c.provenance, Outcome::Verified(_)))
-    });
+    let report = VerifyReport {
+        packages: checked,
+        errors,
+    };
+    let failed = report.failed(args.require_provenance);
     let out = match args.format {
-        VerifyFormat::Json => {
-            let packages: Vec<Value> = checked
-                .iter()
-                .map(|c| {
-                    json!({
-                        "target": c.target, "ecosystem": c.ecosystem.map(|e| e.as_str()),
-                        "name": c.name, "version": c.version,
-                        "integrity": c.integrity, "provenance": c.provenance.json(),
-                    })
-                })
-                .collect();
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&json!({"packages": packages, "errors": errors}))
-                    .unwrap_or_default()
-            )
-        }
-        VerifyFormat::Text => {
-            let mut out = String::new();
-            for c in &checked {
-                let file = c.integrity["file"]
-                    .as_str()
-                    .map(|f| format!(" ({f})"))
-                    .unwrap_or_default();
-                out.push_str(&format!(
-                    "{}{file}: integrity {}{}\n",
-                    c.target,
-                    c.integrity["status"].as_str().unwrap_or("?"),
-                    c.integrity["reason"]
-                        .as_str()
-                        .map(|r| format!(" — {r}"))
-                        .unwrap_or_default()
-                ));
-                let rs = &c.integrity["registry_signature"];
-                if rs["status"] != "unknown" && !rs.is_null() {
-                    out.push_str(&format!(
-                        "  registry signature {}{}\n",
-                        rs["status"].as_str().unwrap_or("?"),
-                        rs["reason"]
-                            .as_str()
-                            .map(|r| format!(" — {r}"))
-                            .unwrap_or_default()
-                    ));
-                }
-                match &c.provenance {
-                    Outcome::Verified(id) => {
-                        out.push_str("  provenance verified\n");
-                        for (k, v) in [
-                            ("issuer", &id.issuer),
-                            ("identity", &id.identity),
-                            ("repository", &id.repository),
-                            ("workflow", &id.workflow),
-                            ("ref", &id.git_ref),
-                            ("commit", &id.commit),
-                            ("trigger", &id.trigger),
-                        ] {
-                            if let Some(v) = v {
-                                out.push_str(&format!("    {k:<11} {v}\n"));
-                            }
-                        }
-                        if let (Some(i), Some(t)) = (id.log_index, id.integrated_time) {
-                            out.push_str(&format!(
-                                "    {:<11} {i}, integrated {}\n",
-                                "log entry",
-                                customs_registry::format_rfc3339(t)
-                            ));
-                        }
-                    }
-                    Outcome::Failed(r) => out.push_str(&format!("  provenance FAILED: {r}\n")),
-                    Outcome::Absent(r) => out.push_str(&format!("  provenance absent: {r}\n")),
-                    Outcome::Unknown(r) => out.push_str(&format!("  provenance unknown: {r}\n")),
-                }
-            }
-            for e in &errors {
-                out.push_str(&format!("error: {e}\n"));
-            }
-            out
-        }
+        VerifyFormat::Json => customs_report::json_verify(&report),
+        VerifyFormat::Text => customs_report::text_verify(&report),
     };
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     Ok(if failed {
         ExitCode::from(1)
-    } else if !errors.is_empty() {
+    } else if !report.errors.is_empty() {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS

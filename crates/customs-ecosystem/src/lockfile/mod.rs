@@ -18,13 +18,75 @@ use serde::Serialize;
 
 use crate::{Ecosystem, canonical_name};
 
-/// A hash a lockfile records for an entry.
+/// A hash a lockfile records for an entry, normalised when it is read: the algorithm's
+/// name in lower case, the digest in lower-case hex whatever the lockfile wrote
+/// (`sha256:HEX` and `sha256=HEX` in requirements files and Python lockfiles, upper- or
+/// lower-case; npm's SRI `sha512-BASE64`, decoded).
+///
+/// Matching, one rule for every surface (audit, verify): a hash pins a digest when
+/// the algorithms are the same and the digests are the same bytes, compared without
+/// regard to case on either side ([`LockedHash::matches`]). An entry may pin several
+/// hashes (a wheel and an sdist, several wheels, SRI lists): it pins a digest when any
+/// of them does ([`LockedHash::any_matches`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct LockedHash {
-    /// `sha256`, `sha512`, `sha1`...
+    /// `sha256`, `sha512`, `sha1`..., lower case.
     pub algorithm: String,
     /// Lower-case hex.
     pub hex: String,
+}
+
+impl LockedHash {
+    /// A hash from an algorithm's name and a hex digest, in any case.
+    #[must_use]
+    pub fn new(algorithm: &str, hex: &str) -> Self {
+        Self {
+            algorithm: algorithm.trim().to_ascii_lowercase(),
+            hex: hex.trim().to_ascii_lowercase(),
+        }
+    }
+
+    /// `sha256:HEX` or `sha256=HEX` (any case). `None` when it is neither, or the
+    /// digest is not hex.
+    #[must_use]
+    pub fn parse(text: &str) -> Option<Self> {
+        let (algorithm, hex) = text.trim().split_once([':', '='])?;
+        let h = Self::new(algorithm, hex);
+        (!h.hex.is_empty() && h.hex.bytes().all(|b| b.is_ascii_hexdigit())).then_some(h)
+    }
+
+    /// An SRI string (`sha512-BASE64 sha1-BASE64`), as hashes; parts that are not
+    /// `ALGORITHM-BASE64` are left out.
+    #[must_use]
+    pub fn sri(integrity: &str) -> Vec<Self> {
+        use base64::Engine as _;
+        integrity
+            .split_whitespace()
+            .filter_map(|part| {
+                let (algorithm, b64) = part.split_once('-')?;
+                let bytes = base64::engine::general_purpose::STANDARD.decode(b64).ok()?;
+                Some(Self::new(algorithm, &hex::encode(bytes)))
+            })
+            .collect()
+    }
+
+    /// Whether this hash is in `algorithm` (any case).
+    #[must_use]
+    pub fn is_in(&self, algorithm: &str) -> bool {
+        self.algorithm.eq_ignore_ascii_case(algorithm.trim())
+    }
+
+    /// Whether this hash pins the digest `hex` (any case) in `algorithm` (any case).
+    #[must_use]
+    pub fn matches(&self, algorithm: &str, hex: &str) -> bool {
+        self.is_in(algorithm) && self.hex.eq_ignore_ascii_case(hex.trim())
+    }
+
+    /// Whether any of `hashes` pins the digest `hex` in `algorithm`.
+    #[must_use]
+    pub fn any_matches(hashes: &[Self], algorithm: &str, hex: &str) -> bool {
+        hashes.iter().any(|h| h.matches(algorithm, hex))
+    }
 }
 
 /// One dependency of a project as its lockfile records it.
@@ -293,13 +355,9 @@ pub(crate) fn line_of(text: &str, needle: &str) -> u32 {
     text.find(needle).map_or(1, |i| line_at(text, i))
 }
 
-/// `sha256:abc` / `sha256=abc` as a hash.
+/// `sha256:abc` / `sha256=abc` as a hash (see [`LockedHash::parse`]).
 pub(crate) fn parse_hash(s: &str) -> Option<LockedHash> {
-    let (algorithm, hex) = s.trim().split_once([':', '='])?;
-    let algorithm = algorithm.trim().to_ascii_lowercase();
-    let hex = hex.trim().to_ascii_lowercase();
-    (!hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit()))
-        .then_some(LockedHash { algorithm, hex })
+    LockedHash::parse(s)
 }
 
 /// The chain of dependencies that brings `index` into the project, from a direct
@@ -400,6 +458,38 @@ fn dependency_path_alone(entries: &[Locked], index: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn locked_hashes_are_normalised_and_matched_one_way() {
+        // Upper-case hex and algorithm, either separator: one normal form.
+        let upper = LockedHash::parse("SHA256:ABCDEF01").expect("hex");
+        assert_eq!(upper, LockedHash::new("sha256", "abcdef01"));
+        assert_eq!(LockedHash::parse(" sha256=abcdef01 "), Some(upper.clone()));
+        // Not hex, or no separator: no hash.
+        assert_eq!(LockedHash::parse("sha256:xyz"), None);
+        assert_eq!(LockedHash::parse("sha256-q83vAQ=="), None);
+        assert_eq!(LockedHash::parse("sha256:"), None);
+        // npm's SRI, base64 decoded to the same hex; several per entry, bad parts out.
+        let sri = LockedHash::sri("sha512-q83vAQ== SHA1-q83vAQ== md5-!!! junk");
+        assert_eq!(
+            sri,
+            [
+                LockedHash::new("sha512", "abcdef01"),
+                LockedHash::new("sha1", "abcdef01")
+            ]
+        );
+        // Matching ignores case on both sides and needs the same algorithm.
+        assert!(upper.matches("SHA256", "ABCDEF01"));
+        assert!(upper.matches("sha256", "abcdef01"));
+        assert!(!upper.matches("sha512", "abcdef01"));
+        assert!(!upper.matches("sha256", "abcdef02"));
+        // Several hashes per pin: any one of them pins the digest.
+        let both = [LockedHash::new("sha256", "00"), upper];
+        assert!(LockedHash::any_matches(&both, "sha256", "ABCDEF01"));
+        assert!(LockedHash::any_matches(&both, "sha256", "00"));
+        assert!(!LockedHash::any_matches(&both, "sha256", "01"));
+        assert!(!LockedHash::any_matches(&[], "sha256", "00"));
+    }
 
     #[test]
     fn paths_from_direct_dependencies() {

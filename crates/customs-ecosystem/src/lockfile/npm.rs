@@ -4,7 +4,6 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use base64::Engine;
 use serde_json::Value;
 
 use crate::Ecosystem;
@@ -13,19 +12,9 @@ use super::{LockError, Locked, LockedHash, line_at, line_of};
 
 const NPM: Ecosystem = Ecosystem::Npm;
 
-/// An SRI string (`sha512-BASE64 sha1-BASE64`) as hashes.
+/// An SRI string (`sha512-BASE64 sha1-BASE64`) as hashes (see [`LockedHash::sri`]).
 fn sri(integrity: &str) -> Vec<LockedHash> {
-    integrity
-        .split_whitespace()
-        .filter_map(|part| {
-            let (algorithm, b64) = part.split_once('-')?;
-            let bytes = base64::engine::general_purpose::STANDARD.decode(b64).ok()?;
-            Some(LockedHash {
-                algorithm: algorithm.to_ascii_lowercase(),
-                hex: hex::encode(bytes),
-            })
-        })
-        .collect()
+    LockedHash::sri(integrity)
 }
 
 fn registry_source(resolved: Option<&str>) -> Option<String> {

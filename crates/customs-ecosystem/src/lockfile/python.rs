@@ -327,10 +327,7 @@ fn artifact_hashes(p: &toml::Value, out: &mut Vec<LockedHash>) {
         if let Some(hs) = t.get("hashes").and_then(toml::Value::as_table) {
             for (algorithm, hex) in hs {
                 if let Some(hex) = hex.as_str() {
-                    out.push(LockedHash {
-                        algorithm: algorithm.to_ascii_lowercase(),
-                        hex: hex.to_ascii_lowercase(),
-                    });
+                    out.push(LockedHash::new(algorithm, hex));
                 }
             }
         }
