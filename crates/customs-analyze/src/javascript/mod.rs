@@ -391,6 +391,9 @@ struct Region {
     /// Places that run, make executable or load a file, whether they are top level, what
     /// is done, and the file or command run (empty when unknown).
     runs: Vec<(u32, bool, String, String)>,
+    /// Files downloaded by the commands the region runs, with the offset of the call that
+    /// runs each command.
+    downloads: Vec<(u32, String)>,
     /// A socket opened in the region.
     socket: Option<u32>,
     /// A shell started in the region (offset, top level).
@@ -496,18 +499,43 @@ impl Walker<'_> {
         }
     }
 
+    /// A behaviour found when a region closes, at `offset` in it: one in a function
+    /// belongs to that function, so it runs where the function is reached from.
+    fn push_region(&mut self, kind: BehaviourKind, top: bool, offset: u32, detail: String) {
+        self.facts.push(kind, top, self.base + offset, detail);
+        if !top && let Some(last) = self.facts.behaviours.last_mut() {
+            last.function = self.reach.current;
+        }
+    }
+
     fn finish_region(&mut self) {
         // Fetched, written to disk, then run: one flow. A fetch and a process start
         // that share no file are not tied together (bundles do both, unrelated).
         let region = std::mem::take(&mut self.region);
         // A socket and a shell piped into each other: a reverse shell.
         if let (Some(_), Some((offset, top)), true) = (region.socket, region.shell, region.piped) {
-            self.facts.push(
+            self.push_region(
                 BehaviourKind::ReverseShell,
                 top,
-                self.base + offset,
-                "a shell started with its input and output piped to a network socket",
+                offset,
+                "a shell started with its input and output piped to a network socket".into(),
             );
+        }
+        // A file one command downloads, run by another call (`exec('curl -o x URL')`, then
+        // `exec('./x')` or `chmod +x`).
+        for (offset, top, what, target) in &region.runs {
+            if let Some((_, file)) = region.downloads.iter().find(|(at, file)| {
+                at != offset
+                    && file.chars().any(|c| c.is_ascii_alphanumeric())
+                    && !target.is_empty()
+                    && runs_written_file(&[(file.clone(), Taint::DOWNLOADED)], target)
+            }) {
+                let detail = format!(
+                    "a file downloaded by another command ({}) is {what}",
+                    clip(file, 60)
+                );
+                self.push_region(BehaviourKind::DownloadExecute, *top, *offset, detail);
+            }
         }
         if region.fetched.is_none() || region.wrote.is_none() {
             return;
@@ -516,10 +544,10 @@ impl Walker<'_> {
             if !runs_written_file(&region.written, &target) {
                 continue;
             }
-            self.facts.push(
+            self.push_region(
                 BehaviourKind::DownloadExecute,
                 top,
-                self.base + offset,
+                offset,
                 format!("data fetched from the network is written to disk and {what}"),
             );
         }
@@ -540,6 +568,7 @@ impl Walker<'_> {
                 self.region.fetched = outer.fetched;
                 self.region.wrote = outer.wrote;
                 self.region.written.clone_from(&outer.written);
+                self.region.downloads.clone_from(&outer.downloads);
                 self.region.socket = outer.socket;
                 self.outer.push(outer);
             }
