@@ -796,3 +796,39 @@ fn flows_found_when_a_function_ends_belong_to_it() {
     assert!(!flow.top_level);
     assert_ne!(flow.function, customs_analyze::reach::TOP, "{flow:?}");
 }
+
+#[test]
+fn recursive_delete_of_the_home_folder_is_destruction() {
+    let wiper = r"
+        const fs = require('node:fs');
+        const os = require('os');
+        const path = require('path');
+        try { fs.rmSync(path.join(os.homedir(), 'Documents'), { recursive: true, force: true }); } catch (e) {}
+        require('fs-extra').removeSync(os.homedir());
+    ";
+    let found = facts(wiper);
+    assert_eq!(
+        found.iter().filter(|f| f.0 == K::Destruction).count(),
+        2,
+        "{found:?}"
+    );
+    let rimraf = "const rimraf = require('rimraf'); rimraf.sync('/');";
+    assert!(
+        kinds(rimraf).contains(&K::Destruction),
+        "{:?}",
+        facts(rimraf)
+    );
+    // A tool that cleans its own build output or a folder it is given.
+    let clean = r"
+        const fs = require('fs');
+        const path = require('path');
+        fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
+        module.exports = (dir) => fs.rmSync(dir, { recursive: true });
+        require('rimraf').sync('coverage');
+    ";
+    assert!(
+        !kinds(clean).contains(&K::Destruction),
+        "{:?}",
+        facts(clean)
+    );
+}

@@ -110,7 +110,30 @@ const FS_WRITE: &[&str] = &[
     "createWriteStream",
 ];
 
-const FS_DELETE: &[&str] = &["unlinkSync", "unlink", "rmSync", "rm", "rmdirSync", "rmdir"];
+const FS_DELETE: &[&str] = &[
+    "unlinkSync",
+    "unlink",
+    "rmSync",
+    "rm",
+    "rmdirSync",
+    "rmdir",
+    "remove",
+    "removeSync",
+    "emptyDir",
+    "emptyDirSync",
+];
+
+/// Packages whose functions delete a folder and everything in it.
+const TREE_DELETERS: &[&str] = &[
+    "rimraf",
+    "rimraf.sync",
+    "rimraf.rimraf",
+    "rimraf.rimrafSync",
+    "del",
+    "del.sync",
+    "del.deleteAsync",
+    "del.deleteSync",
+];
 
 pub(crate) fn is_fetch(qual: &str) -> bool {
     FETCH.contains(&qual)
@@ -264,6 +287,7 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
             || network(w, qual, &mut call)
             || network_write(w, qual, &mut call)
             || files(w, qual, &mut call)
+            || tree_delete(w, qual, &mut call)
             || native_module(w, qual, &mut call)
     };
     if !handled {
@@ -658,6 +682,7 @@ fn files(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
     } else if FS_WRITE.contains(&m) || m == "renameSync" || m == "rename" || m == "copyFileSync" {
         file_write(w, m, args, path, offset);
     } else if FS_DELETE.contains(&m) {
+        destruction(w, m, path, offset);
         if path == "<__file__>" || path.ends_with("package.json") {
             w.push(
                 BehaviourKind::SelfDelete,
@@ -671,6 +696,30 @@ fn files(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
             .runs
             .push((offset, top, "made executable".into(), path.to_owned()));
     }
+    true
+}
+
+/// A delete of what is not the package's own: the home folder, a folder of the user's
+/// directly under it, or the root (`fs.rmSync(os.homedir(), { recursive: true })`).
+fn destruction(w: &mut Walker<'_>, m: &str, path: &str, offset: u32) {
+    if let Some(what) = signals::destroyed_by_removal(path) {
+        w.push(
+            BehaviourKind::Destruction,
+            offset,
+            format!("{m}() deletes {what} ({})", clip(path, 60)),
+        );
+    }
+}
+
+/// `rimraf(PATH)`, `del(PATH)`: a tree deleted by a package made for it. Returns whether
+/// the call is one.
+fn tree_delete(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
+    if !TREE_DELETERS.contains(&qual) {
+        return false;
+    }
+    let offset = call.offset;
+    let path = call.args(w).first_text.clone();
+    destruction(w, qual, &path, offset);
     true
 }
 
