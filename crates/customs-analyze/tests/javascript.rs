@@ -832,3 +832,30 @@ fn recursive_delete_of_the_home_folder_is_destruction() {
         facts(clean)
     );
 }
+
+#[test]
+fn for_of_over_a_constant_list_stands_for_every_item() {
+    let src = r"
+        const fs = require('fs');
+        const os = require('os');
+        const path = require('path');
+        const found = [];
+        for (const name of ['.npmrc', '.git-credentials', '.aws/credentials']) {
+          try { found.push(fs.readFileSync(path.join(os.homedir(), name), 'utf8')); } catch (e) {}
+        }
+        for (const dir of ['Desktop', 'Documents']) {
+          fs.rmSync(path.join(os.homedir(), dir), { recursive: true, force: true });
+        }
+    ";
+    let k = kinds(src);
+    assert!(k.contains(&K::SecretRead), "{:?}", facts(src));
+    // A loop over the package's own folders reads nothing secret.
+    let own = r"
+        const fs = require('fs');
+        const path = require('path');
+        for (const f of ['README.md', 'CHANGELOG.md']) {
+          console.log(fs.readFileSync(path.join(__dirname, f), 'utf8').length);
+        }
+    ";
+    assert!(!kinds(own).contains(&K::SecretRead), "{:?}", facts(own));
+}

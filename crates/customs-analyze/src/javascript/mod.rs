@@ -950,6 +950,31 @@ impl<'a> Visit<'a> for Walker<'_> {
         self.leave_function(counted);
     }
 
+    /// `for (const dir of ['Desktop', 'Documents'])`: the loop variable stands for every
+    /// item (its text lists them all), as a constant array's callback parameter does; the
+    /// items of a tainted list carry its taint.
+    fn visit_for_of_statement(&mut self, it: &ast::ForOfStatement<'a>) {
+        if let ast::ForStatementLeft::VariableDeclaration(d) = &it.left
+            && let [declarator] = d.declarations.as_slice()
+        {
+            let list = self.eval(&it.right);
+            let item = match list.exact_text() {
+                Some(t) if t.contains(fold::SEP) && t.len() <= 4096 => Some(Val {
+                    text: Some(fold::words_text(t)),
+                    exact: false,
+                    taint: list.taint,
+                    ..Val::default()
+                }),
+                _ if list.taint != 0 => Some(Val::tainted(list.taint)),
+                _ => None,
+            };
+            if let Some(item) = item {
+                self.bind_pattern(&declarator.id, &item);
+            }
+        }
+        walk::walk_for_of_statement(self, it);
+    }
+
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let Some(init) = &it.init {
             let mut value = self.eval(init);
