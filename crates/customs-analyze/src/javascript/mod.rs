@@ -742,6 +742,16 @@ impl Walker<'_> {
                 {
                     return;
                 }
+                // `Object.keys(process.env).forEach((k) => bag[k] = process.env[k])`: each
+                // item names a variable of the whole environment.
+                if array_method
+                    && self.lists_env(&m.object)
+                    && let Some(&first) = starts.first()
+                {
+                    self.item_callbacks
+                        .insert(first, Val::tainted(Taint::SECRET));
+                    return;
+                }
                 if array_method
                     && !matches!(
                         m.object.get_inner_expression(),
@@ -781,6 +791,24 @@ impl Walker<'_> {
         if network {
             self.network_callbacks.extend(starts);
         }
+    }
+
+    /// `Object.keys(process.env)`, `Object.entries(...)`, `Object.values(...)`: the whole
+    /// environment, listed.
+    fn lists_env(&self, e: &Expression<'_>) -> bool {
+        let Expression::CallExpression(call) = e.get_inner_expression() else {
+            return false;
+        };
+        let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression() else {
+            return false;
+        };
+        matches!(&m.object.get_inner_expression(), Expression::Identifier(o) if o.name == "Object")
+            && matches!(m.property.name.as_str(), "keys" | "entries" | "values")
+            && call
+                .arguments
+                .first()
+                .and_then(ast::Argument::as_expression)
+                .is_some_and(|a| self.eval(a).qual.as_deref() == Some("global.process.env"))
     }
 
     /// Binds a function's parameters: unknown, or data from the network for a network
@@ -948,6 +976,18 @@ impl<'a> Visit<'a> for Walker<'_> {
         self.taint_network_parameters(it.span.start, &it.params);
         walk::walk_arrow_function_expression(self, it);
         self.leave_function(counted);
+    }
+
+    /// `for (const k in process.env)`: the key names a variable of the whole environment,
+    /// so what it indexes there is a secret as far as anyone can tell.
+    fn visit_for_in_statement(&mut self, it: &ast::ForInStatement<'a>) {
+        if let ast::ForStatementLeft::VariableDeclaration(d) = &it.left
+            && let [declarator] = d.declarations.as_slice()
+            && self.eval(&it.right).qual.as_deref() == Some("global.process.env")
+        {
+            self.bind_pattern(&declarator.id, &Val::tainted(Taint::SECRET));
+        }
+        walk::walk_for_in_statement(self, it);
     }
 
     /// `for (const dir of ['Desktop', 'Documents'])`: the loop variable stands for every
