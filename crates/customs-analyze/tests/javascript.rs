@@ -952,3 +952,42 @@ fn items_of_a_list_made_from_secrets_are_secrets() {
         facts(src)
     );
 }
+
+#[test]
+fn geofencing_by_time_zone_or_geolocated_country() {
+    let zone = r"
+        const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        const zones = new Set(['Europe/Moscow', 'Europe/Minsk', 'Asia/Omsk']);
+        if (zones.has(tz)) { console.log('a message'); }
+    ";
+    assert!(kinds(zone).contains(&K::AntiAnalysis), "{:?}", facts(zone));
+    let country = r"
+        const https = require('https');
+        https.get('https://geo.example.invalid/json', (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => {
+            const where = JSON.parse(body).country_name.toLowerCase();
+            if (where.includes('belarus') || where === 'russia') { require('fs').writeFileSync('/tmp/x', 'y'); }
+          });
+        });
+    ";
+    assert!(
+        kinds(country).contains(&K::AntiAnalysis),
+        "{:?}",
+        facts(country)
+    );
+    // Formatting dates in the user's zone, and translations chosen by language.
+    let benign = r"
+        const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        const label = tz === 'UTC' ? 'UTC' : tz.replace('_', ' ');
+        const lang = (navigator.language || 'en').slice(0, 2);
+        const plural = lang === 'ru' ? 'many' : 'other';
+        module.exports = { label, plural };
+    ";
+    assert!(
+        !kinds(benign).contains(&K::AntiAnalysis),
+        "{:?}",
+        facts(benign)
+    );
+}

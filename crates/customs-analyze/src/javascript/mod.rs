@@ -16,6 +16,7 @@ mod browser;
 mod calls;
 mod eval;
 mod fold;
+mod geofence;
 mod inline;
 
 pub(crate) use fold::data_url_code;
@@ -105,6 +106,7 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         network_callbacks: HashSet::default(),
         item_callbacks: HashMap::default(),
         browser: browser::Seen::default(),
+        place_seen: Cell::new(false),
     };
     define_functions(&mut walker, &ret.program.body);
     walker.visit_program(&ret.program);
@@ -443,6 +445,9 @@ struct Walker<'s> {
     item_callbacks: HashMap<u32, Val>,
     /// What the file does in the browser.
     browser: browser::Seen,
+    /// A place of the machine (time zone, geolocated country) was read: comparisons are
+    /// judged for geofencing from then on.
+    place_seen: Cell<bool>,
 }
 
 impl Walker<'_> {
@@ -1172,8 +1177,14 @@ impl<'a> Visit<'a> for Walker<'_> {
             _ => {}
         }
         self.mark_network_callbacks(&it.callee, &it.arguments);
+        geofence::on_call(self, it);
         calls::on_call(self, it);
         walk::walk_call_expression(self, it);
+    }
+
+    fn visit_binary_expression(&mut self, it: &ast::BinaryExpression<'a>) {
+        geofence::on_binary(self, it);
+        walk::walk_binary_expression(self, it);
     }
 
     fn visit_new_expression(&mut self, it: &NewExpression<'a>) {
