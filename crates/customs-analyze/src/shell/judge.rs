@@ -204,6 +204,7 @@ impl Judge {
                 );
             }
         }
+        self.facts.downloads.append(&mut self.downloaded);
         self.facts
     }
 

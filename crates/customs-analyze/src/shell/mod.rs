@@ -109,6 +109,9 @@ pub struct ShellFacts {
     pub runs: Vec<String>,
     /// Scripts of the package's own manifest it runs (`npm run build` gives `build`).
     pub npm_runs: Vec<String>,
+    /// Files it downloads (`curl -o FILE`, `DownloadFile(url, FILE)`), as written: what
+    /// runs them may be another command.
+    pub downloads: Vec<String>,
     /// Why the text was not (wholly) read, if it was not.
     pub error: Option<String>,
 }
@@ -139,6 +142,7 @@ impl ShellFacts {
         }
         self.runs.extend(inner.runs);
         self.npm_runs.extend(inner.npm_runs);
+        self.downloads.extend(inner.downloads);
         if self.error.is_none() {
             self.error = inner.error;
         }

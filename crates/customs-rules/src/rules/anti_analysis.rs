@@ -7,10 +7,14 @@ declare_rule! {
     /// ## What it finds
     /// Checks for debuggers (`IsDebuggerPresent`), sandboxes and virtual machines
     /// (`SbieDll.dll`, `VBoxService.exe`, `vmtoolsd.exe`) and analysis tools (Wireshark,
-    /// Process Monitor, x64dbg).
+    /// Process Monitor, x64dbg); and geofencing: the machine's time zone, or the country an
+    /// IP-geolocation service names for it, compared with the countries the code singles
+    /// out (`Europe/Moscow`, `country_name === 'russia'`).
     ///
     /// ## Why it matters
-    /// Only code with something to hide checks whether it is being watched.
+    /// Only code with something to hide checks whether it is being watched; only code
+    /// aimed at some machines and not others (protestware, payloads that spare a region)
+    /// checks where the machine is.
     ///
     /// ## Example
     /// ```python
