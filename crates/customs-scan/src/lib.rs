@@ -560,8 +560,12 @@ pub fn scan_all(
     registry: Option<&Registry>,
     progress: &dyn Progress,
 ) -> Vec<Result<PackageReport, ScanError>> {
-    pool(options.jobs).install(|| scan_each(targets, options, registry, progress))
+    scan_each(targets, options, registry, progress)
 }
+
+/// Registry targets scanned at once: each mostly waits on the index, and reads and
+/// judges its artifacts on the analysis threads.
+const REGISTRY_THREADS: usize = 16;
 
 fn scan_each(
     targets: &[Target],
@@ -572,37 +576,67 @@ fn scan_each(
     progress.start(targets.len());
     let mut order: Vec<usize> = (0..targets.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(targets[i].size));
-    // One job per target (rayon would otherwise hand each thread a run of targets to go
-    // through in turn, leaving the other thread idle while one inflates a large archive).
+    let (remote, local): (Vec<usize>, Vec<usize>) = order
+        .into_iter()
+        .partition(|&i| targets[i].spec.is_some() && registry.is_some());
     // A registry release may give several reports (a wheel and an sdist).
-    let mut results: Vec<(usize, Vec<Result<PackageReport, ScanError>>)> = order
-        .par_iter()
-        .with_max_len(1)
-        .map(|&i| {
-            let t = &targets[i];
-            let r = match (&t.spec, registry) {
-                (None, _) => match &t.installed {
-                    Some(i) => vec![read_installed(
-                        &t.display, &t.path, &i.files, &i.name, options,
-                    )],
-                    None => vec![read_path(&t.display, &t.path, options)],
-                },
-                (Some(spec), Some(registry)) => {
-                    match scan_spec_files(registry, spec, options.file.as_deref(), options) {
-                        Ok(reports) => reports.into_iter().map(Ok).collect(),
-                        Err(e) => vec![Err(e)],
-                    }
+    let scan_one = |i: usize| {
+        let t = &targets[i];
+        let r = match (&t.spec, registry) {
+            (None, _) => match &t.installed {
+                Some(i) => vec![read_installed(
+                    &t.display, &t.path, &i.files, &i.name, options,
+                )],
+                None => vec![read_path(&t.display, &t.path, options)],
+            },
+            (Some(spec), Some(registry)) => {
+                match scan_spec_files(registry, spec, options.file.as_deref(), options) {
+                    Ok(reports) => reports.into_iter().map(Ok).collect(),
+                    Err(e) => vec![Err(e)],
                 }
-                (Some(_), None) => vec![Err(ScanError::new(
-                    &t.display,
-                    ScanFailure::Other,
-                    "registry targets need the registry client",
-                ))],
-            };
-            progress.finished(&t.display);
-            (i, r)
-        })
-        .collect();
+            }
+            (Some(_), None) => vec![Err(ScanError::new(
+                &t.display,
+                ScanFailure::Other,
+                "registry targets need the registry client",
+            ))],
+        };
+        progress.finished(&t.display);
+        (i, r)
+    };
+    let fetched = std::sync::Mutex::new(Vec::with_capacity(remote.len()));
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, Vec<Result<PackageReport, ScanError>>)> =
+        std::thread::scope(|scope| {
+            // Registry targets wait on the index on threads of their own, not on the
+            // analysis threads (of which there are only as many as cores).
+            for _ in 0..REGISTRY_THREADS.min(remote.len()) {
+                scope.spawn(|| {
+                    while let Some(&i) = remote.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        let done = scan_one(i);
+                        fetched
+                            .lock()
+                            .unwrap_or_else(std::sync::PoisonError::into_inner)
+                            .push(done);
+                    }
+                });
+            }
+            // Local targets: one job each on the analysis threads (rayon would otherwise
+            // hand each thread a run of targets to go through in turn, leaving the other
+            // thread idle while one inflates a large archive).
+            pool(options.jobs).install(|| {
+                local
+                    .par_iter()
+                    .with_max_len(1)
+                    .map(|&i| scan_one(i))
+                    .collect()
+            })
+        });
+    results.extend(
+        fetched
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    );
     results.sort_by_key(|(i, _)| *i);
     results.into_iter().flat_map(|(_, r)| r).collect()
 }

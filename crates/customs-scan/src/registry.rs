@@ -144,7 +144,8 @@ pub fn scan_spec(
     spec: &Spec,
     options: &ScanOptions,
 ) -> Result<PackageReport, ScanError> {
-    pool(options.jobs).install(|| scan_spec_inner(registry, spec, options, true))
+    // What waits on the index stays on the caller's thread (see `scan_release`).
+    scan_spec_inner(registry, spec, options, true)
 }
 
 /// Scans the files of one registry release that an installer may take (see
@@ -161,45 +162,44 @@ pub fn scan_spec_files(
     file: Option<&str>,
     options: &ScanOptions,
 ) -> Result<Vec<PackageReport>, ScanError> {
-    pool(options.jobs).install(|| {
-        let target = spec.to_string();
-        let (project, version) = registry.resolve(spec).map_err(|e| error(&target, e))?;
-        let release = project.release(&version).ok_or_else(|| {
-            unlisted(
-                &target,
-                format!("{version} is not a release of {}", project.name),
-            )
-        })?;
-        let names: Vec<String> = match file {
-            Some(name) => {
-                if !release.files.iter().any(|f| f.file_name == name) {
-                    return Err(unlisted(
-                        &target,
-                        format!(
-                            "{} {version} has no file {name} (its files: {})",
-                            project.name,
-                            release
-                                .files
-                                .iter()
-                                .map(|f| f.file_name.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    ));
-                }
-                vec![name.to_owned()]
+    // What waits on the index stays on the caller's thread (see `scan_release`).
+    let target = spec.to_string();
+    let (project, version) = registry.resolve(spec).map_err(|e| error(&target, e))?;
+    let release = project.release(&version).ok_or_else(|| {
+        unlisted(
+            &target,
+            format!("{version} is not a release of {}", project.name),
+        )
+    })?;
+    let names: Vec<String> = match file {
+        Some(name) => {
+            if !release.files.iter().any(|f| f.file_name == name) {
+                return Err(unlisted(
+                    &target,
+                    format!(
+                        "{} {version} has no file {name} (its files: {})",
+                        project.name,
+                        release
+                            .files
+                            .iter()
+                            .map(|f| f.file_name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
             }
-            None => release
-                .installer_files()
-                .into_iter()
-                .map(|f| f.file_name.clone())
-                .collect(),
-        };
-        names
-            .iter()
-            .map(|name| scan_release_inner(registry, &project, &version, Some(name), options, true))
-            .collect()
-    })
+            vec![name.to_owned()]
+        }
+        None => release
+            .installer_files()
+            .into_iter()
+            .map(|f| f.file_name.clone())
+            .collect(),
+    };
+    names
+        .iter()
+        .map(|name| scan_release_inner(registry, &project, &version, Some(name), options, true))
+        .collect()
 }
 
 fn error(target: &str, e: customs_registry::RegistryError) -> ScanError {

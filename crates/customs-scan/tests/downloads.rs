@@ -7,8 +7,8 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use customs_ecosystem::Ecosystem;
-use customs_registry::{Cache, IndexConfig, Located, Registry};
-use customs_scan::{ScanOptions, scan_release};
+use customs_registry::{Cache, IndexConfig, Located, Registry, Spec};
+use customs_scan::{NoProgress, ScanOptions, Target, scan_all, scan_release};
 
 /// An npm tarball of one harmless file.
 fn tarball(name: &str) -> Vec<u8> {
@@ -30,8 +30,9 @@ fn tarball(name: &str) -> Vec<u8> {
     b.into_inner().expect("tar").finish().expect("gzip")
 }
 
-#[test]
-fn two_downloads_run_at_once_with_one_analysis_thread() {
+/// A loopback npm registry of `a` and `b` (one release each) whose `a` tarball is held
+/// until `b`'s was asked for; the receiver says whether `a` had to give up waiting.
+fn holding_registry() -> (String, mpsc::Receiver<bool>) {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("binds");
     let base = format!("http://{}", listener.local_addr().expect("addr"));
     let (b_asked, b_seen) = mpsc::channel::<()>();
@@ -83,7 +84,11 @@ fn two_downloads_run_at_once_with_one_analysis_thread() {
             }
         });
     });
-    let dir = tempfile::tempdir().expect("tempdir");
+    (base, late_rx)
+}
+
+/// A registry client of the index at `base`, caching in `dir`.
+fn client(base: String, dir: &std::path::Path) -> Registry {
     let config = IndexConfig {
         npm: Some(Located {
             url: base,
@@ -91,12 +96,23 @@ fn two_downloads_run_at_once_with_one_analysis_thread() {
         }),
         ..IndexConfig::default()
     };
-    let registry = Registry::new(config, Cache::new(dir.path())).expect("client");
-    let options = ScanOptions {
+    Registry::new(config, Cache::new(dir)).expect("client")
+}
+
+fn options() -> ScanOptions {
+    ScanOptions {
         jobs: 1,
         history: false,
         ..ScanOptions::default()
-    };
+    }
+}
+
+#[test]
+fn two_downloads_run_at_once_with_one_analysis_thread() {
+    let (base, late_rx) = holding_registry();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let registry = client(base, dir.path());
+    let options = options();
     let a = registry.project(Ecosystem::Npm, "a").expect("a's document");
     let b = registry.project(Ecosystem::Npm, "b").expect("b's document");
     std::thread::scope(|scope| {
@@ -114,4 +130,36 @@ fn two_downloads_run_at_once_with_one_analysis_thread() {
         !late,
         "b's download waited for a's: downloads are held to the one analysis thread"
     );
+}
+
+/// The same through `scan_all`, as `customs scan npm:a npm:b` does.
+#[test]
+fn registry_targets_of_one_scan_download_at_once() {
+    let (base, late_rx) = holding_registry();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let registry = client(base, dir.path());
+    let target = |name: &str| Target {
+        display: format!("npm:{name}@1.0.0"),
+        path: std::path::PathBuf::new(),
+        size: 0,
+        spec: Some(Spec {
+            ecosystem: Ecosystem::Npm,
+            name: name.to_owned(),
+            version: Some("1.0.0".into()),
+        }),
+        installed: None,
+    };
+    let reports = scan_all(
+        &[target("a"), target("b")],
+        &options(),
+        Some(&registry),
+        &NoProgress,
+    );
+    let names: Vec<String> = reports
+        .into_iter()
+        .map(|r| r.expect("scanned").identity.name)
+        .collect();
+    assert_eq!(names, ["a", "b"], "reports in the order of the targets");
+    let late = late_rx.recv().expect("a's tarball was asked for");
+    assert!(!late, "b's download waited for a's");
 }
