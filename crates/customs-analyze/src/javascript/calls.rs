@@ -153,12 +153,17 @@ pub(crate) fn is_fetch(qual: &str) -> bool {
     FETCH.contains(&qual)
 }
 
+/// A function of node or a package that starts a process.
+pub(crate) fn is_process(qual: &str) -> bool {
+    PROCESS.contains(&qual)
+}
+
 /// A network call or connection, or the object it returns (`ws()`, `net.Socket()`).
 pub(crate) fn is_network(qual: &str) -> bool {
     FETCH.contains(&qual) || NETWORK.contains(&qual) || qual == "global.EventSource"
 }
 
-fn is_fs(qual: &str) -> bool {
+pub(crate) fn is_fs(qual: &str) -> bool {
     qual.starts_with("fs.") || qual.starts_with("fs/promises.") || qual.starts_with("fs-extra.")
 }
 
