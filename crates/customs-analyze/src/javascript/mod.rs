@@ -18,6 +18,7 @@ mod eval;
 mod fold;
 mod geofence;
 mod inline;
+mod wipe;
 
 pub(crate) use fold::data_url_code;
 
@@ -106,12 +107,14 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         network_callbacks: HashSet::default(),
         item_callbacks: HashMap::default(),
         browser: browser::Seen::default(),
+        wipe: wipe::Seen::default(),
         place_seen: Cell::new(false),
     };
     define_functions(&mut walker, &ret.program.body);
     walker.visit_program(&ret.program);
     walker.finish_region();
     browser::finish(&mut walker);
+    wipe::finish(&mut walker);
     walker.facts.reach = std::mem::take(&mut walker.reach).finish();
     if walker.hex_identifiers >= HEX_IDENTIFIERS {
         walker.facts.push(
@@ -445,6 +448,8 @@ struct Walker<'s> {
     item_callbacks: HashMap<u32, Val>,
     /// What the file does in the browser.
     browser: browser::Seen,
+    /// What the file does to the folders it walks.
+    wipe: wipe::Seen,
     /// A place of the machine (time zone, geolocated country) was read: comparisons are
     /// judged for geofencing from then on.
     place_seen: Cell<bool>,
@@ -924,6 +929,7 @@ impl Walker<'_> {
 
     fn on_text(&mut self, text: &str, offset: u32) {
         browser::on_text(self, text, offset);
+        wipe::on_text(self, text);
         if let Some((what, url)) = signals::suspicious_destination(text) {
             self.push(
                 BehaviourKind::SuspiciousDestination,
