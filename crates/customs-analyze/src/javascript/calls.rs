@@ -2,7 +2,7 @@
 
 use oxc_ast::ast::{self, Argument, CallExpression, Expression, NewExpression};
 
-use super::Walker;
+use super::{Walker, wipe};
 use crate::BehaviourKind;
 use crate::signals::{self, clip};
 use crate::value::{Taint, Val, normalize};
@@ -153,12 +153,17 @@ pub(crate) fn is_fetch(qual: &str) -> bool {
     FETCH.contains(&qual)
 }
 
+/// A function of node or a package that starts a process.
+pub(crate) fn is_process(qual: &str) -> bool {
+    PROCESS.contains(&qual)
+}
+
 /// A network call or connection, or the object it returns (`ws()`, `net.Socket()`).
 pub(crate) fn is_network(qual: &str) -> bool {
     FETCH.contains(&qual) || NETWORK.contains(&qual) || qual == "global.EventSource"
 }
 
-fn is_fs(qual: &str) -> bool {
+pub(crate) fn is_fs(qual: &str) -> bool {
     qual.starts_with("fs.") || qual.starts_with("fs/promises.") || qual.starts_with("fs-extra.")
 }
 
@@ -685,6 +690,11 @@ fn files(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
         args, first_text, ..
     } = call.args(w);
     let path = first_text.as_str();
+    let constant_path = args
+        .first()
+        .and_then(Val::exact_text)
+        .is_some_and(|t| !t.contains('*'));
+    wipe::on_list(w, m, path);
     if FS_READ.contains(&m) {
         if let Some(what) = signals::secret_path(path) {
             w.push(
@@ -694,8 +704,12 @@ fn files(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
             );
         }
     } else if FS_WRITE.contains(&m) || m == "renameSync" || m == "rename" || m == "copyFileSync" {
+        if FS_WRITE.contains(&m) && !m.starts_with("append") {
+            wipe::on_damage(w, false, constant_path, offset);
+        }
         file_write(w, m, args, path, offset);
     } else if FS_DELETE.contains(&m) {
+        wipe::on_damage(w, true, constant_path, offset);
         destruction(w, m, path, offset);
         if path == "<__file__>" || path.ends_with("package.json") {
             w.push(

@@ -18,6 +18,7 @@ mod eval;
 mod fold;
 mod geofence;
 mod inline;
+mod wipe;
 
 pub(crate) use fold::data_url_code;
 
@@ -106,12 +107,14 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         network_callbacks: HashSet::default(),
         item_callbacks: HashMap::default(),
         browser: browser::Seen::default(),
+        wipe: wipe::Seen::default(),
         place_seen: Cell::new(false),
     };
     define_functions(&mut walker, &ret.program.body);
     walker.visit_program(&ret.program);
     walker.finish_region();
     browser::finish(&mut walker);
+    wipe::finish(&mut walker);
     walker.facts.reach = std::mem::take(&mut walker.reach).finish();
     if walker.hex_identifiers >= HEX_IDENTIFIERS {
         walker.facts.push(
@@ -445,6 +448,8 @@ struct Walker<'s> {
     item_callbacks: HashMap<u32, Val>,
     /// What the file does in the browser.
     browser: browser::Seen,
+    /// What the file does to the folders it walks.
+    wipe: wipe::Seen,
     /// A place of the machine (time zone, geolocated country) was read: comparisons are
     /// judged for geofencing from then on.
     place_seen: Cell<bool>,
@@ -805,6 +810,67 @@ impl Walker<'_> {
         }
     }
 
+    /// Functions handed to a call made where the module's own code runs, by a callee that
+    /// calls them on its own and soon (a timer, a promise's `then`, an array method, a
+    /// request, a file or process call of node, an event of a request, socket or of
+    /// `process`, the factory an IIFE is given), run as the module's code does: they are
+    /// walked as top level, and so are the callbacks nested in them the same way.
+    /// Functions registered for later (route handlers, test bodies, CLI actions, any
+    /// other method's callback) stay functions, judged by what reaches them.
+    fn run_callbacks_now(&mut self, callee: &Expression<'_>, arguments: &[ast::Argument<'_>]) {
+        if self.function_depth != 0 {
+            return;
+        }
+        let starts: Vec<u32> = arguments
+            .iter()
+            .filter_map(|a| a.as_expression().and_then(function_start))
+            .collect();
+        if starts.is_empty() {
+            return;
+        }
+        let runs = match callee.get_inner_expression() {
+            // The factory of a UMD wrapper, and functions handed to any IIFE.
+            e if callee_function_start(e).is_some() => true,
+            Expression::StaticMemberExpression(m) => match m.property.name.as_str() {
+                "then" | "catch" | "finally" | "forEach" | "map" | "filter" | "some" | "every"
+                | "find" | "findIndex" | "flatMap" | "reduce" => true,
+                "on" | "once" | "addListener" => {
+                    let receiver = self.eval(&m.object);
+                    self.is_network_object(&receiver)
+                        || receiver.qual.as_deref().is_some_and(|q| {
+                            let q = crate::value::normalize(q);
+                            q == "global.process"
+                                || q.starts_with("global.process.std")
+                                || calls::is_process(&q)
+                        })
+                }
+                _ => self.runs_callbacks(&self.eval(callee)),
+            },
+            other => self.runs_callbacks(&self.eval(other)),
+        };
+        if runs {
+            self.iife.extend(starts);
+        }
+    }
+
+    /// A function of node that calls the callback it is given when its work is done.
+    fn runs_callbacks(&self, func: &Val) -> bool {
+        let Some(q) = func.qual.as_deref() else {
+            return false;
+        };
+        let q = crate::value::normalize(q);
+        matches!(
+            &*q,
+            "global.setTimeout"
+                | "global.setInterval"
+                | "global.setImmediate"
+                | "global.queueMicrotask"
+                | "global.process.nextTick"
+        ) || calls::is_network(&q)
+            || calls::is_process(&q)
+            || calls::is_fs(&q)
+    }
+
     /// `Object.keys(process.env)`, `Object.entries(...)`, `Object.values(...)`: the whole
     /// environment, listed.
     fn lists_env(&self, e: &Expression<'_>) -> bool {
@@ -863,6 +929,7 @@ impl Walker<'_> {
 
     fn on_text(&mut self, text: &str, offset: u32) {
         browser::on_text(self, text, offset);
+        wipe::on_text(self, text);
         if let Some((what, url)) = signals::suspicious_destination(text) {
             self.push(
                 BehaviourKind::SuspiciousDestination,
@@ -1065,7 +1132,17 @@ impl<'a> Visit<'a> for Walker<'_> {
                 it.right.get_inner_expression(),
                 Expression::NullLiteral(_) | Expression::BooleanLiteral(_)
             ) || matches!(it.right.get_inner_expression(), Expression::Identifier(i) if i.name == "undefined");
-            if !(fallback && old.is_some_and(|o| o.qual.is_some())) {
+            if it.operator == ast::AssignmentOperator::Addition {
+                // `body += chunk` in a stream's callback: the body accumulates where it is
+                // declared, for the callback that later uses it.
+                let name = id.name.as_str();
+                match self.scopes.iter_mut().rev().find(|s| s.contains_key(name)) {
+                    Some(scope) => {
+                        scope.insert(name.to_owned(), value);
+                    }
+                    None => self.bind(name, value),
+                }
+            } else if !(fallback && old.is_some_and(|o| o.qual.is_some())) {
                 self.bind(id.name.as_str(), value);
             }
         } else if let Some(m) = it.left.as_member_expression() {
@@ -1177,6 +1254,7 @@ impl<'a> Visit<'a> for Walker<'_> {
             _ => {}
         }
         self.mark_network_callbacks(&it.callee, &it.arguments);
+        self.run_callbacks_now(&it.callee, &it.arguments);
         geofence::on_call(self, it);
         calls::on_call(self, it);
         walk::walk_call_expression(self, it);
@@ -1190,6 +1268,14 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_new_expression(&mut self, it: &NewExpression<'a>) {
         if let Expression::Identifier(id) = it.callee.get_inner_expression() {
             self.reach.called(id.name.as_str());
+            // `new Promise((resolve) => ...)`: the executor runs in the constructor.
+            if id.name == "Promise" && self.function_depth == 0 {
+                self.iife.extend(
+                    it.arguments
+                        .iter()
+                        .filter_map(|a| a.as_expression().and_then(function_start)),
+                );
+            }
         }
         calls::on_new(self, it);
         walk::walk_new_expression(self, it);

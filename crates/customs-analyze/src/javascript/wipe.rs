@@ -1,0 +1,114 @@
+//! Destruction by walking: a file that lists folders (`readdirSync` in a recursive walk or
+//! a queue) and deletes, overwrites or encrypts in place the files it finds, starting from
+//! the home folder or a folder of the user's own (Documents, Desktop, ...). Each piece is
+//! ordinary (build tools walk folders and write files, cleaners delete what they find in
+//! their own cache); the behaviour is the walk, the per-file damage and the user's own
+//! files as its root, in one file, judged when the file has been walked.
+
+use super::Walker;
+use crate::BehaviourKind;
+use crate::signals;
+
+/// Where a piece was seen: offset, at top level, and the function it sits in.
+type Place = (u32, bool, u32);
+
+/// What one file does to folders and the files in them.
+#[derive(Default)]
+pub(crate) struct Seen {
+    /// A folder listed (`readdir`, `readdirSync`, `opendir`).
+    listed: bool,
+    /// A listed folder is the home folder, one of the user's folders or the root.
+    root: Option<&'static str>,
+    /// A string names one of the user's folders (`'Documents'`).
+    user_folder: bool,
+    /// The first file deleted or written at a path that is not a constant: what is done.
+    damage: Option<(Place, &'static str)>,
+    /// A file deleted at a path that is not a constant.
+    deletes: bool,
+}
+
+fn place(w: &Walker<'_>, offset: u32) -> Place {
+    (offset, w.top_level(), w.reach.current)
+}
+
+/// A folder listed by an `fs` method `m` at `path` (as far as it folds).
+pub(crate) fn on_list(w: &mut Walker<'_>, m: &str, path: &str) {
+    if !matches!(m, "readdirSync" | "readdir" | "opendir" | "opendirSync") {
+        return;
+    }
+    w.wipe.listed = true;
+    if let Some(what) = signals::destroyed_by_removal(path) {
+        w.wipe.root.get_or_insert(what);
+    }
+}
+
+/// A file deleted (`deleted`) or written at a path that does not fold to a constant.
+pub(crate) fn on_damage(w: &mut Walker<'_>, deleted: bool, constant_path: bool, offset: u32) {
+    if constant_path {
+        return;
+    }
+    w.wipe.deletes |= deleted;
+    if w.wipe.damage.is_some() {
+        return;
+    }
+    let what = if deleted { "deleted" } else { "overwritten" };
+    w.wipe.damage = Some((place(w, offset), what));
+}
+
+/// A string literal: the names of the user's own folders (not dot-folders).
+pub(crate) fn on_text(w: &mut Walker<'_>, text: &str) {
+    if !w.wipe.user_folder
+        && text.len() <= 16
+        && !text.starts_with('.')
+        && !text.eq_ignore_ascii_case("projects")
+        && signals::is_user_folder(text)
+    {
+        w.wipe.user_folder = true;
+    }
+}
+
+/// Judges the file once walked.
+pub(crate) fn finish(w: &mut Walker<'_>) {
+    let seen = std::mem::take(&mut w.wipe);
+    let Some(((offset, top, function), what)) = seen.damage else {
+        return;
+    };
+    if !seen.listed {
+        return;
+    }
+    let root = match seen.root {
+        Some(root) => root,
+        // A walk from a folder that does not fold: the user's folders named and files
+        // deleted (writing alone is what exporters and build tools do).
+        None if seen.deletes && names_home(w.source) && seen.user_folder => {
+            "the user's own folders"
+        }
+        None if seen.deletes && names_home(w.source) && encrypts(w.source) => {
+            "the home folder, encrypting each file,"
+        }
+        None => return,
+    };
+    w.facts.push(
+        BehaviourKind::Destruction,
+        top,
+        w.base + offset,
+        format!("files found by walking {root} are {what} one by one"),
+    );
+    if !top && let Some(last) = w.facts.behaviours.last_mut() {
+        last.function = function;
+    }
+}
+
+/// The home folder named in code: `os.homedir()`, `$HOME`, `%USERPROFILE%`.
+fn names_home(source: &str) -> bool {
+    ["homedir", "HOME", "USERPROFILE"]
+        .iter()
+        .any(|n| memchr::memmem::find(source.as_bytes(), n.as_bytes()).is_some())
+}
+
+/// A cipher created: `createCipheriv`, `subtle.encrypt`.
+fn encrypts(source: &str) -> bool {
+    ["createCipheriv", "subtle.encrypt"]
+        .iter()
+        .any(|n| memchr::memmem::find(source.as_bytes(), n.as_bytes()).is_some())
+}
