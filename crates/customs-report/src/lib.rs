@@ -42,7 +42,7 @@ pub fn all_rules() -> Vec<&'static customs_rules::RuleMeta> {
     customs_rules::catalogue()
         .iter()
         .map(|r| r.meta())
-        .chain(customs_history::rule_metas())
+        .chain(customs_rules::history::metas())
         .collect()
 }
 
@@ -50,7 +50,7 @@ pub fn all_rules() -> Vec<&'static customs_rules::RuleMeta> {
 #[must_use]
 pub fn rule_meta(id: &str) -> Option<&'static customs_rules::RuleMeta> {
     customs_rules::rule(id).map(|r| r.meta()).or_else(|| {
-        customs_history::rule_metas()
+        customs_rules::history::metas()
             .into_iter()
             .find(|m| m.id == id)
     })
