@@ -6,65 +6,25 @@
 //!
 //! [`Profile`] holds the facts of one analysed package; [`Changes`] what differs
 //! between two; [`ReleaseContext`] what the registry says of the releases; the history
-//! rules (one file each under `rules/`, documented like the content rules) turn them
-//! into findings; [`compare`] runs them.
+//! rules (one file each under `rules/`, documented in the rule catalogue,
+//! `customs_rules::history`) turn them into findings; [`compare`] runs them. The data
+//! (profiles, changes, release facts) is `customs-outcome`'s, re-exported here.
 
-mod changes;
 mod profile;
 mod rules;
 
 use customs_analyze::Context;
-use customs_model::{Provenance, Publisher, TrustLevel};
-use customs_rules::{Finding, RuleMeta, Severity, VerdictLevel};
+use customs_rules::{Finding, RuleMeta, Severity};
 use serde::Serialize;
 
-pub use changes::{Changes, FileChange, ValueChange};
-pub use profile::{BehaviourSummary, FileSummary, Profile, looks_minified};
+pub use customs_outcome::{
+    BehaviourSummary, Changes, DependencyCheck, FileChange, FileSummary, Profile, ReleaseFacts,
+    ValueChange,
+};
+pub use profile::{looks_minified, profile};
 pub use rules::{
     DigestMismatch, KnownMalicious, LockfileHashMismatch, ProvenanceInvalid, TrustDowngrade,
 };
-
-/// What the registry says of one release.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct ReleaseFacts {
-    /// The version.
-    pub version: String,
-    /// Upload time, seconds since the epoch.
-    pub uploaded: Option<i64>,
-    /// Its release line (`1`, `0.30`).
-    pub line: String,
-    /// Build provenance.
-    pub provenance: Provenance,
-    /// Who the provenance says built it, when read.
-    pub builder: Option<Publisher>,
-    /// The publishing account (npm `_npmUser`), when the index says.
-    pub publisher: Option<String>,
-    /// Maintainers at the time, when the index says.
-    pub maintainers: Option<Vec<String>>,
-    /// The strength of its publishing evidence; `None` when the index does not say.
-    pub trust: Option<TrustLevel>,
-}
-
-/// A dependency the new release adds, resolved on the registry and scanned.
-#[derive(Debug, Clone, Serialize)]
-pub struct DependencyCheck {
-    /// Its name.
-    pub name: String,
-    /// The version the requirement resolves to.
-    pub version: Option<String>,
-    /// When the project was first published.
-    pub first_published: Option<i64>,
-    /// When the resolved version was published.
-    pub published: Option<i64>,
-    /// Install-time lifecycle scripts it declares.
-    pub install_scripts: Vec<String>,
-    /// The verdict of its scan.
-    pub verdict: Option<VerdictLevel>,
-    /// Its most severe finding, as a sentence.
-    pub top_finding: Option<String>,
-    /// Why it could not be checked.
-    pub error: Option<String>,
-}
 
 /// What the registry says around the new release.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -111,15 +71,11 @@ pub fn catalogue() -> &'static [&'static dyn HistoryRule] {
     rules::ALL
 }
 
-/// The documentation of every history rule and source rule.
+/// The documentation of every history rule and source rule (kept in the rule
+/// catalogue, `customs_rules::history`).
 #[must_use]
 pub fn rule_metas() -> Vec<&'static RuleMeta> {
-    let mut metas: Vec<&'static RuleMeta> = rules::ALL.iter().map(|r| r.meta()).collect();
-    metas.push(&DigestMismatch::META);
-    metas.push(&KnownMalicious::META);
-    metas.push(&LockfileHashMismatch::META);
-    metas.push(&ProvenanceInvalid::META);
-    metas
+    customs_rules::history::metas()
 }
 
 /// The result of comparing a release with its predecessor.

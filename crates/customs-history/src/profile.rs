@@ -1,75 +1,14 @@
-//! A package's profile: the facts two releases are compared by, kept after the
-//! package's bytes are dropped (files with digests and line counts, dependencies,
-//! install hooks, behaviours, imports, metadata).
+//! A package's profile ([`Profile`]): the facts two releases are compared by, kept after
+//! the package's bytes are dropped (files with digests and line counts, dependencies,
+//! install hooks, behaviours, imports, metadata), taken from the package and its
+//! analysis.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use customs_analyze::{Analysis, BehaviourKind, Context};
-use customs_ecosystem::{
-    ArtifactKind, Ecosystem, FileKind, Identity, Package, Role, canonical_name,
-};
-use serde::Serialize;
+use customs_analyze::{Analysis, BehaviourKind};
+use customs_ecosystem::{Ecosystem, FileKind, Package, Role, canonical_name};
+use customs_outcome::{BehaviourSummary, FileSummary, Profile};
 use sha2::{Digest, Sha256};
-
-/// One file of a package.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FileSummary {
-    /// sha256 of its bytes, when they were read or hashed.
-    pub sha256: Option<String>,
-    /// Its size.
-    pub size: u64,
-    /// Its line count, for text that was read.
-    pub lines: Option<u32>,
-    /// Python or JavaScript/TypeScript source.
-    pub code: bool,
-    /// Minified, packed or obfuscated (long lines, or an obfuscation behaviour).
-    pub unreadable: bool,
-}
-
-/// One behaviour, located by the path relative to the package root.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct BehaviourSummary {
-    /// What it does.
-    pub kind: BehaviourKind,
-    /// When it runs.
-    pub context: Context,
-    /// The file, relative to the package root.
-    pub path: String,
-    /// 1-based line.
-    pub line: u32,
-    /// The quoted line.
-    pub snippet: String,
-    /// What was recognised.
-    pub detail: String,
-}
-
-/// The facts of one package that releases are compared by.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Profile {
-    /// Ecosystem, name and version.
-    pub identity: Option<Identity>,
-    /// Member-path prefix of the package root (`pkg-1.0/`, `package/`).
-    pub root: String,
-    /// Files by path relative to the root.
-    pub files: BTreeMap<String, FileSummary>,
-    /// Runtime dependencies: canonical name -> requirement as written.
-    pub dependencies: BTreeMap<String, String>,
-    /// Install-time hooks: a name (`npm postinstall`, `.pth pkg.pth`, `setup.py cmdclass
-    /// install`) -> what it runs or a digest of it.
-    pub hooks: BTreeMap<String, String>,
-    /// Behaviours outside test code.
-    pub behaviours: Vec<BehaviourSummary>,
-    /// Packages and modules the code imports or requires, normalised: Python top-level
-    /// module names, npm package names.
-    pub imports: BTreeSet<String>,
-    /// Every npm script command, for finding dependencies used only as tools.
-    pub script_text: String,
-    /// Metadata fields: summary, homepage, author, repository, license.
-    pub metadata: BTreeMap<String, String>,
-    /// Commands the package installs: npm `bin` entries, Python `console_scripts` and
-    /// `gui_scripts` entry points; command name -> what it runs.
-    pub bins: BTreeMap<String, String>,
-}
 
 /// The number of lines (a last line without its `\n` counts).
 fn line_count(bytes: &[u8]) -> usize {
@@ -236,176 +175,156 @@ fn python_dependencies(package: &Package) -> BTreeMap<String, String> {
     out
 }
 
-impl Profile {
-    /// The profile of an analysed package. `hash` digests the files the archive reader
-    /// did not (needed to tell changed files apart; not for a one-off scan).
-    #[must_use]
-    pub fn of(package: &Package, analysis: &Analysis, hash: bool) -> Self {
-        let root = package.root.clone();
-        let relative = |path: &str| path.strip_prefix(root.as_str()).unwrap_or(path).to_owned();
-        let obfuscated: BTreeSet<&str> = analysis
-            .behaviours
-            .iter()
-            .filter(|b| b.kind == BehaviourKind::Obfuscation)
-            .map(|b| b.path.as_str())
-            .collect();
-        let mut files = BTreeMap::new();
-        let mut code = vec![false; package.tree.entries.len()];
-        for f in &package.files {
-            if let Some(slot) = code.get_mut(f.entry) {
-                *slot = matches!(
-                    f.kind,
-                    FileKind::Python | FileKind::JavaScript | FileKind::TypeScript
-                );
-            }
-        }
-        for (entry, &code) in package.tree.entries.iter().zip(&code) {
-            if entry.kind != customs_archive::EntryKind::File {
-                continue;
-            }
-            let stats = entry
-                .complete
-                .then(|| entry.text())
-                .flatten()
-                .map(|text| (text.as_bytes(), line_count(text.as_bytes())));
-            let sha256 = entry.sha256.map(hex::encode).or_else(|| {
-                (hash && entry.complete).then(|| hex::encode(Sha256::digest(&entry.data)))
-            });
-            files.insert(
-                relative(&entry.path),
-                FileSummary {
-                    sha256,
-                    size: entry.size,
-                    lines: stats.map(|(_, lines)| u32::try_from(lines).unwrap_or(u32::MAX)),
-                    code,
-                    unreadable: code
-                        && (stats.is_some_and(|(bytes, lines)| minified(bytes, lines))
-                            || obfuscated.contains(entry.path.as_str())),
-                },
+/// The profile of an analysed package. `hash` digests the files the archive reader
+/// did not (needed to tell changed files apart; not for a one-off scan).
+#[must_use]
+pub fn profile(package: &Package, analysis: &Analysis, hash: bool) -> Profile {
+    let root = package.root.clone();
+    let relative = |path: &str| path.strip_prefix(root.as_str()).unwrap_or(path).to_owned();
+    let obfuscated: BTreeSet<&str> = analysis
+        .behaviours
+        .iter()
+        .filter(|b| b.kind == BehaviourKind::Obfuscation)
+        .map(|b| b.path.as_str())
+        .collect();
+    let mut files = BTreeMap::new();
+    let mut code = vec![false; package.tree.entries.len()];
+    for f in &package.files {
+        if let Some(slot) = code.get_mut(f.entry) {
+            *slot = matches!(
+                f.kind,
+                FileKind::Python | FileKind::JavaScript | FileKind::TypeScript
             );
         }
+    }
+    for (entry, &code) in package.tree.entries.iter().zip(&code) {
+        if entry.kind != customs_archive::EntryKind::File {
+            continue;
+        }
+        let stats = entry
+            .complete
+            .then(|| entry.text())
+            .flatten()
+            .map(|text| (text.as_bytes(), line_count(text.as_bytes())));
+        let sha256 = entry
+            .sha256
+            .map(hex::encode)
+            .or_else(|| (hash && entry.complete).then(|| hex::encode(Sha256::digest(&entry.data))));
+        files.insert(
+            relative(&entry.path),
+            FileSummary {
+                sha256,
+                size: entry.size,
+                lines: stats.map(|(_, lines)| u32::try_from(lines).unwrap_or(u32::MAX)),
+                code,
+                unreadable: code
+                    && (stats.is_some_and(|(bytes, lines)| minified(bytes, lines))
+                        || obfuscated.contains(entry.path.as_str())),
+            },
+        );
+    }
 
-        let mut dependencies = BTreeMap::new();
-        let mut hooks = BTreeMap::new();
-        let mut script_text = String::new();
-        let mut imports = BTreeSet::new();
-        let mut metadata = BTreeMap::new();
-        let mut put = |k: &str, v: &str| {
-            if !v.trim().is_empty() {
-                metadata.insert(k.to_owned(), v.trim().to_owned());
-            }
+    let mut dependencies = BTreeMap::new();
+    let mut hooks = BTreeMap::new();
+    let mut script_text = String::new();
+    let mut imports = BTreeSet::new();
+    let mut metadata = BTreeMap::new();
+    let mut put = |k: &str, v: &str| {
+        if !v.trim().is_empty() {
+            metadata.insert(k.to_owned(), v.trim().to_owned());
+        }
+    };
+    if let Some(npm) = &package.npm {
+        for (name, spec) in &npm.dependencies {
+            dependencies.insert(name.clone(), spec.clone());
+        }
+        for (hook, command) in npm.install_scripts() {
+            hooks.insert(format!("npm {hook}"), command.to_owned());
+        }
+        for command in npm.scripts.values() {
+            script_text.push_str(command);
+            script_text.push('\n');
+        }
+        put("description", &npm.description);
+        put("repository", &npm.repository);
+        imports.extend(analysis.imports.iter().filter_map(|s| npm_package(s)));
+    }
+    if package.identity.ecosystem == Ecosystem::Pypi {
+        dependencies.extend(python_dependencies(package));
+        imports.extend(analysis.imports.iter().filter_map(|s| python_module(s)));
+        if let Some(m) = &package.python {
+            put("summary", &m.summary);
+            put("home_page", &m.home_page);
+            put("author", &m.author);
+            put("project_urls", &m.project_urls.join(" "));
+        }
+    }
+    for f in &package.files {
+        let digest = || {
+            package.tree.entries[f.entry]
+                .sha256
+                .map(hex::encode)
+                .unwrap_or_else(|| hex::encode(Sha256::digest(package.data(f))))
         };
-        if let Some(npm) = &package.npm {
-            for (name, spec) in &npm.dependencies {
-                dependencies.insert(name.clone(), spec.clone());
+        match f.role {
+            Role::Pth => {
+                hooks.insert(format!(".pth {}", f.relative), digest());
             }
-            for (hook, command) in npm.install_scripts() {
-                hooks.insert(format!("npm {hook}"), command.to_owned());
+            Role::SetupPy => {
+                hooks.insert("setup.py".to_owned(), String::new());
             }
-            for command in npm.scripts.values() {
-                script_text.push_str(command);
-                script_text.push('\n');
+            Role::BindingGyp => {
+                hooks.insert("binding.gyp".to_owned(), digest());
             }
-            put("description", &npm.description);
-            put("repository", &npm.repository);
-            imports.extend(analysis.imports.iter().filter_map(|s| npm_package(s)));
-        }
-        if package.identity.ecosystem == Ecosystem::Pypi {
-            dependencies.extend(python_dependencies(package));
-            imports.extend(analysis.imports.iter().filter_map(|s| python_module(s)));
-            if let Some(m) = &package.python {
-                put("summary", &m.summary);
-                put("home_page", &m.home_page);
-                put("author", &m.author);
-                put("project_urls", &m.project_urls.join(" "));
+            Role::BuildBackend => {
+                hooks.insert(format!("build backend {}", f.relative), String::new());
             }
-        }
-        for f in &package.files {
-            let digest = || {
-                package.tree.entries[f.entry]
-                    .sha256
-                    .map(hex::encode)
-                    .unwrap_or_else(|| hex::encode(Sha256::digest(package.data(f))))
-            };
-            match f.role {
-                Role::Pth => {
-                    hooks.insert(format!(".pth {}", f.relative), digest());
-                }
-                Role::SetupPy => {
-                    hooks.insert("setup.py".to_owned(), String::new());
-                }
-                Role::BindingGyp => {
-                    hooks.insert("binding.gyp".to_owned(), digest());
-                }
-                Role::BuildBackend => {
-                    hooks.insert(format!("build backend {}", f.relative), String::new());
-                }
-                _ => {}
-            }
-        }
-        for command in &analysis.setup_commands {
-            hooks.insert(format!("setup.py cmdclass {command}"), String::new());
-        }
-        let mut bins = BTreeMap::new();
-        for entry in &package.tree.entries {
-            let path = relative(&entry.path);
-            let Some(text) = entry.complete.then(|| entry.text()).flatten() else {
-                continue;
-            };
-            if package.npm.is_some() && path == "package.json" {
-                bins.extend(npm_bins(text));
-            } else if package.identity.ecosystem == Ecosystem::Pypi
-                && path.ends_with("entry_points.txt")
-                && path.matches('/').count() <= 1
-                && (path.contains(".dist-info/") || path.contains(".egg-info/"))
-            {
-                bins.extend(python_bins(text));
-            }
-        }
-        let behaviours = analysis
-            .behaviours
-            .iter()
-            .filter(|b| !b.test_code)
-            .map(|b| BehaviourSummary {
-                kind: b.kind,
-                context: b.context,
-                path: relative(&b.path),
-                line: b.line,
-                snippet: b.snippet.clone(),
-                detail: b.detail.clone(),
-            })
-            .collect();
-        Self {
-            identity: Some(package.identity.clone()),
-            root,
-            files,
-            dependencies,
-            hooks,
-            behaviours,
-            imports,
-            script_text,
-            metadata,
-            bins,
+            _ => {}
         }
     }
-
-    /// Whether the profile is of a Python package.
-    #[must_use]
-    pub fn is_python(&self) -> bool {
-        self.identity
-            .as_ref()
-            .is_some_and(|i| i.ecosystem == Ecosystem::Pypi)
+    for command in &analysis.setup_commands {
+        hooks.insert(format!("setup.py cmdclass {command}"), String::new());
     }
-
-    /// The artifact kind cannot be compared across kinds: an sdist and a wheel of one
-    /// release differ in layout. Callers compare like with like where they can.
-    #[must_use]
-    pub fn comparable(a: ArtifactKind, b: ArtifactKind) -> bool {
-        a == b
-            || matches!(
-                (a, b),
-                (ArtifactKind::Folder, _) | (_, ArtifactKind::Folder)
-            )
+    let mut bins = BTreeMap::new();
+    for entry in &package.tree.entries {
+        let path = relative(&entry.path);
+        let Some(text) = entry.complete.then(|| entry.text()).flatten() else {
+            continue;
+        };
+        if package.npm.is_some() && path == "package.json" {
+            bins.extend(npm_bins(text));
+        } else if package.identity.ecosystem == Ecosystem::Pypi
+            && path.ends_with("entry_points.txt")
+            && path.matches('/').count() <= 1
+            && (path.contains(".dist-info/") || path.contains(".egg-info/"))
+        {
+            bins.extend(python_bins(text));
+        }
+    }
+    let behaviours = analysis
+        .behaviours
+        .iter()
+        .filter(|b| !b.test_code)
+        .map(|b| BehaviourSummary {
+            kind: b.kind,
+            context: b.context,
+            path: relative(&b.path),
+            line: b.line,
+            snippet: b.snippet.clone(),
+            detail: b.detail.clone(),
+        })
+        .collect();
+    Profile {
+        identity: Some(package.identity.clone()),
+        root,
+        files,
+        dependencies,
+        hooks,
+        behaviours,
+        imports,
+        script_text,
+        metadata,
+        bins,
     }
 }
 

@@ -233,6 +233,37 @@ pub struct ArtifactSummary {
     pub judged_as: Option<String>,
 }
 
+/// The decisions the proxy made about one file, as kept for its log and web page: one
+/// record per artifact and decision, with how many times it was made, the first and
+/// the last time (the verdict, reason and node are the last one's).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionRecord {
+    /// When, in milliseconds since the Unix epoch (the last time).
+    pub at_ms: i64,
+    /// The first time (ignored when recording: a new decision's first time is `at_ms`).
+    pub first_ms: i64,
+    /// How many times (ignored when recording: each record counts one).
+    pub count: i64,
+    /// `pypi` or `npm`.
+    pub ecosystem: String,
+    /// The package.
+    pub package: String,
+    /// The version.
+    pub version: String,
+    /// The file.
+    pub file: String,
+    /// The artifact's digest key (`sha256:…`), under which its scan is stored.
+    pub digest: String,
+    /// `served`, `refused`, …
+    pub action: String,
+    /// The verdict.
+    pub verdict: String,
+    /// Why, in one line.
+    pub reason: String,
+    /// The proxy that decided (host and pid).
+    pub node: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,8 +13,8 @@ mod time;
 mod verify;
 
 pub use decision::{
-    Action, Advisory, ArtifactSummary, BuildIdentity, Decision, DecisionFacts, FindingSummary,
-    VerdictLevel,
+    Action, Advisory, ArtifactSummary, BuildIdentity, Decision, DecisionFacts, DecisionRecord,
+    FindingSummary, VerdictLevel,
 };
 pub use registry::{
     Digest, FileRef, Integrity, Project, Provenance, Publisher, REGISTRY_INSTALL_HOOKS,

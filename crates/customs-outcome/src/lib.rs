@@ -1,11 +1,15 @@
 //! What the engine found, as every surface renders or decides on it: the report on
 //! one artifact (its verdict, findings, where it came from, how it compares with the
-//! release before), the comparison of two releases, an audit's entries, and the errors
-//! of targets that could not be scanned. `customs-scan` fills these in;
+//! release before: its profile, what changed, what the registry says of it and of the
+//! dependencies it adds), the comparison of two releases, an audit's entries, and the
+//! errors of targets that could not be scanned. `customs-scan` fills these in;
 //! `customs-report`, the proxy, `watch` and the command line read them, without
 //! depending on the engine.
 
+mod changes;
 mod ignore;
+mod profile;
+mod release;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -13,12 +17,14 @@ use std::sync::Arc;
 use customs_analyze::Note;
 use customs_archive::Incomplete;
 use customs_ecosystem::{ArtifactKind, Ecosystem, Identity, LockKind};
-use customs_history::{Changes, DependencyCheck, Profile, ReleaseFacts};
 use customs_model::{Action, Advisory, Decision, Integrity};
 use customs_rules::{Finding, Verdict, VerdictLevel, verdict};
 use serde::Serialize;
 
+pub use changes::{Changes, FileChange, ValueChange};
 pub use customs_model::DecisionFacts;
+pub use profile::{BehaviourSummary, FileSummary, Profile};
+pub use release::{DependencyCheck, ReleaseFacts};
 
 /// The verdict on one artifact, with everything a report shows.
 #[derive(Debug, Clone)]

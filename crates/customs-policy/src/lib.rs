@@ -188,7 +188,7 @@ pub fn ignorable_rules() -> Vec<&'static str> {
     customs_rules::catalogue()
         .iter()
         .map(|r| r.meta().id)
-        .chain(customs_history::rule_metas().into_iter().map(|m| m.id))
+        .chain(customs_rules::history::metas().into_iter().map(|m| m.id))
         .filter(|id| *id != NOT_IGNORABLE)
         .collect()
 }

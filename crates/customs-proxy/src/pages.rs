@@ -13,12 +13,7 @@ use customs_ecosystem::{Ecosystem, canonical_name, compare_versions, line_of};
 use customs_registry::{Digest, FileRef, Project, Release, format_rfc3339};
 use serde_json::{Value, json};
 
-pub(crate) fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use customs_report::escape_html as escape;
 
 /// The proxy's URL of a PyPI file: it ends with the real file name, as pip requires.
 fn file_url(base: &str, project: &Project, f: &FileRef) -> String {

@@ -1,6 +1,6 @@
 use serde::Serialize;
 
-use customs_history::{Changes, DependencyCheck};
+use customs_outcome::{Changes, DependencyCheck};
 use customs_outcome::{DiffReport, HistoryReport, PackageReport, SourceInfo};
 
 use crate::{RunReport, VERSION};

@@ -1,10 +1,12 @@
 //! Renderers: they format scan results and never analyse. Text is for people (like a
 //! compiler's diagnostics), JSON is the stable machine contract (`docs/json.md`), SARIF
-//! is for code-scanning dashboards, GitHub workflow commands annotate a CI run.
+//! is for code-scanning dashboards, GitHub workflow commands annotate a CI run, and the
+//! proxy's web page is HTML.
 
 mod audit;
 mod github;
 mod json;
+mod page;
 mod sarif;
 mod text;
 mod verify;
@@ -14,6 +16,7 @@ use customs_outcome::{PackageReport, ScanError};
 pub use audit::{JsonAudit, json_audit, sarif_audit, text_audit};
 pub use github::{escape_data, escape_property, github, github_audit};
 pub use json::{JsonDiff, JsonReport, json, json_diff};
+pub use page::{escape_html, page_artifact, page_decisions, page_message, page_not_found};
 pub use sarif::sarif;
 pub use text::{TextOptions, change_lines, text, text_diff};
 pub use verify::{json_verify, text_verify};
@@ -39,7 +42,7 @@ pub fn all_rules() -> Vec<&'static customs_rules::RuleMeta> {
     customs_rules::catalogue()
         .iter()
         .map(|r| r.meta())
-        .chain(customs_history::rule_metas())
+        .chain(customs_rules::history::metas())
         .collect()
 }
 
@@ -47,7 +50,7 @@ pub fn all_rules() -> Vec<&'static customs_rules::RuleMeta> {
 #[must_use]
 pub fn rule_meta(id: &str) -> Option<&'static customs_rules::RuleMeta> {
     customs_rules::rule(id).map(|r| r.meta()).or_else(|| {
-        customs_history::rule_metas()
+        customs_rules::history::metas()
             .into_iter()
             .find(|m| m.id == id)
     })

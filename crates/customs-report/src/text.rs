@@ -359,7 +359,7 @@ fn history(out: &mut String, p: &Paint, pkg: &PackageReport) {
 /// (N lines)`, `~ dependency NAME OLD → NEW`, `+ behaviour KIND at PATH:LINE: SNIPPET`),
 /// as the proxy keeps them with a judgement and its web page shows them.
 #[must_use]
-pub fn change_lines(c: &customs_history::Changes) -> Vec<String> {
+pub fn change_lines(c: &customs_outcome::Changes) -> Vec<String> {
     let mut changes = Vec::new();
     let lines = |n: Option<u32>| n.map(|n| format!(" ({n} lines)")).unwrap_or_default();
     for f in &c.files_added {

@@ -7,6 +7,7 @@
 //! one [`Verdict`] with a score; `docs/verdict.md` explains the arithmetic.
 
 mod anomaly;
+pub mod history;
 mod model;
 mod popular_index;
 mod rules;

@@ -523,8 +523,8 @@ pub fn judge(
     let analysis = analyze_package(&package);
     let profile = Arc::new(match profiling {
         Profiling::Skip => Profile::default(),
-        Profiling::Listed => Profile::of(&package, &analysis, false),
-        Profiling::Hashed => Profile::of(&package, &analysis, true),
+        Profiling::Listed => customs_history::profile(&package, &analysis, false),
+        Profiling::Hashed => customs_history::profile(&package, &analysis, true),
     });
     let findings = check(&Input {
         package: &package,

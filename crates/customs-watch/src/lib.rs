@@ -9,6 +9,8 @@
 //! workers share one list (`FOR UPDATE SKIP LOCKED`), each release is judged by the
 //! worker that leased its package, and is alerted on once.
 
+mod list;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -20,6 +22,8 @@ use customs_rules::VerdictLevel;
 use customs_scan::{ScanOptions, diff, load_source, scan_spec};
 use customs_store::Store;
 use serde_json::{Value, json};
+
+pub use list::{EntryError, SpecError, WatchList, WatchListError};
 
 /// History rules that alert for your own packages even when the code looks clean.
 const OWN_RULES: &[&str] = &["provenance-dropped", "new-publisher", "release-cadence"];

@@ -11,71 +11,17 @@ use crate::output::{alert_threshold, duration_flag, open_store};
 
 pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
     use customs_ecosystem::Ecosystem;
-    let mut watched: Vec<customs_watch::Watched> = Vec::new();
-    let mut add = |spec: &str, own: bool, pin: Option<customs_watch::Pin>| -> anyhow::Result<()> {
-        let s = customs_registry::Spec::parse(spec)
-            .ok_or_else(|| anyhow::anyhow!("{spec:?}: packages are pypi:NAME or npm:NAME"))?
-            .map_err(|e| anyhow::anyhow!(e))?;
-        if let Some(w) = watched.iter_mut().find(|w| {
-            w.ecosystem == s.ecosystem
-                && customs_ecosystem::canonical_name(w.ecosystem, &w.name)
-                    == customs_ecosystem::canonical_name(s.ecosystem, &s.name)
-        }) {
-            w.own |= own;
-            if pin.is_some() {
-                w.pin = pin;
-            }
-        } else {
-            watched.push(customs_watch::Watched {
-                ecosystem: s.ecosystem,
-                name: s.name,
-                own,
-                pin,
-            });
-        }
-        Ok(())
-    };
+    let mut watched = customs_watch::WatchList::new();
     for p in &args.packages {
-        add(p, false, None)?;
+        watched.add_spec(p, false)?;
     }
     for p in &args.own {
-        add(p, true, None)?;
+        watched.add_spec(p, true)?;
     }
     if let Some(list) = &args.watch_list {
         let text = std::fs::read_to_string(list)
             .with_context(|| format!("cannot read {}", list.display()))?;
-        for (i, line) in text.lines().enumerate() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
-            }
-            let at = || format!("{}:{}", list.display(), i + 1);
-            let (own, rest) = match line.strip_prefix("own ") {
-                Some(rest) => (true, rest.trim()),
-                None => (false, line),
-            };
-            // `own npm:NAME repository=OWNER/REPO workflow=release.yml`
-            let mut words = rest.split_whitespace();
-            let spec = words.next().unwrap_or("");
-            let mut pin = customs_watch::Pin {
-                repository: None,
-                workflow: None,
-                from: format!("pinned in {}", at()),
-                tagged: false,
-            };
-            for word in words {
-                match word.split_once('=') {
-                    Some(("repository", v)) if own => pin.repository = Some(v.to_owned()),
-                    Some(("workflow", v)) if own => pin.workflow = Some(v.to_owned()),
-                    _ => anyhow::bail!(
-                        "{}: {word:?}: after an `own` package come only repository=OWNER/REPO and workflow=FILE",
-                        at()
-                    ),
-                }
-            }
-            let pin = (pin.repository.is_some() || pin.workflow.is_some()).then_some(pin);
-            add(spec, own, pin).with_context(at)?;
-        }
+        watched.add_file(&list.display().to_string(), &text)?;
     }
     for p in &args.paths {
         let files = if p.is_dir() {
@@ -90,7 +36,7 @@ pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
                     Ecosystem::Pypi => format!("pypi:{}", e.name),
                     Ecosystem::Npm => format!("npm:{}", e.name),
                 };
-                add(&spec, false, None)?;
+                watched.add_spec(&spec, false)?;
             }
         }
     }
@@ -134,7 +80,8 @@ pub(crate) fn watch_command(args: &WatchArgs) -> anyhow::Result<ExitCode> {
     let mut err = anstream::stderr();
     loop {
         let started = std::time::Instant::now();
-        let summary = customs_watch::poll_once(&registry, &store, &watched, &options, &alerts);
+        let summary =
+            customs_watch::poll_once(&registry, &store, watched.packages(), &options, &alerts);
         let took = started.elapsed().as_secs_f64();
         for e in &summary.errors {
             let _ = writeln!(err, "error: {e}");

@@ -1,44 +1,41 @@
-//! The history rules, one file each; a rule's doc comment is its documentation.
+//! The history rules, one file each: what each compares. Their documentation (a rule's
+//! doc comment) is in the rule catalogue, `customs_rules::history`, under the same file name.
 
 mod cadence;
-mod digest_mismatch;
 mod direct_source_dependency;
 mod fresh_dependency;
 mod install_behaviour;
 mod install_hook;
-mod known_malicious;
-mod lockfile_hash;
 mod minified;
 mod new_bin;
 mod provenance;
-mod provenance_invalid;
 mod publisher;
 mod risky_dependency;
 mod trust_downgrade;
 mod unused_dependency;
 
+use customs_rules::history;
+
 use crate::HistoryRule;
 
-pub use digest_mismatch::DigestMismatch;
-pub use known_malicious::KnownMalicious;
-pub use lockfile_hash::LockfileHashMismatch;
-pub use provenance_invalid::ProvenanceInvalid;
-pub use trust_downgrade::TrustDowngrade;
+pub use customs_rules::history::{
+    DigestMismatch, KnownMalicious, LockfileHashMismatch, ProvenanceInvalid, TrustDowngrade,
+};
 pub(crate) use unused_dependency::platform_sibling;
 
 pub(crate) static ALL: &[&dyn HistoryRule] = &[
-    &risky_dependency::RiskyNewDependency,
-    &provenance::ProvenanceDropped,
-    &trust_downgrade::TrustDowngrade,
-    &fresh_dependency::FreshDependency,
-    &direct_source_dependency::DirectSourceDependency,
-    &new_bin::NewBin,
-    &unused_dependency::UnusedNewDependency,
-    &install_hook::NewInstallHook,
-    &install_behaviour::NewInstallBehaviour,
-    &publisher::NewPublisher,
-    &cadence::ReleaseCadence,
-    &minified::MinifiedReplacement,
+    &history::RiskyNewDependency,
+    &history::ProvenanceDropped,
+    &history::TrustDowngrade,
+    &history::FreshDependency,
+    &history::DirectSourceDependency,
+    &history::NewBin,
+    &history::UnusedNewDependency,
+    &history::NewInstallHook,
+    &history::NewInstallBehaviour,
+    &history::NewPublisher,
+    &history::ReleaseCadence,
+    &history::MinifiedReplacement,
 ];
 
 #[cfg(test)]

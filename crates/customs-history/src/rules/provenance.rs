@@ -1,37 +1,9 @@
 use customs_model::Provenance;
-use customs_rules::{Confidence, Finding, RuleMeta, Severity, declare_rule};
+use customs_rules::{Confidence, Finding, RuleMeta, Severity};
 
 use crate::{HistoryInput, HistoryRule, ReleaseFacts, about};
 
-declare_rule! {
-    /// ## What it finds
-    /// A release published without the build provenance (npm provenance, PyPI PEP 740
-    /// attestations) that earlier releases of the package carried; or with provenance
-    /// from a different repository or workflow than before.
-    ///
-    /// ## Why it matters
-    /// Provenance says a release was built by the project's CI from its repository. An
-    /// attacker holding a maintainer's token publishes from their own machine, and the
-    /// provenance disappears: the hijacked axios release was the first in its line
-    /// without it. Only indexes that carry provenance can show this; on a mirror that
-    /// strips it, provenance is *unknown* and this rule stays silent.
-    ///
-    /// ## Example
-    /// ```text
-    /// 1.14.0: provenance (GitHub Actions, axios/axios, release.yml)
-    /// 1.14.1: no provenance
-    /// ```
-    ///
-    /// ## When it is wrong
-    /// Projects sometimes move CI or publish one release by hand. The finding names
-    /// the last release that had provenance so the maintainers can be asked.
-    ProvenanceDropped {
-        id: "provenance-dropped",
-        summary: "earlier releases carried build provenance and this one does not",
-        severity: High,
-        confidence: High,
-    }
-}
+use customs_rules::history::ProvenanceDropped;
 
 fn identity(r: &ReleaseFacts) -> Option<String> {
     let b = r.builder.as_ref()?;

@@ -1,5 +1,5 @@
+use crate::{Finding, declare_rule};
 use customs_analyze::Context;
-use customs_rules::{Finding, declare_rule};
 
 declare_rule! {
     /// ## What it finds

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::profile::{BehaviourSummary, Profile};
+use crate::{BehaviourSummary, Profile};
 
 /// A file added or removed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
