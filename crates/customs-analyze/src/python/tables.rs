@@ -264,6 +264,14 @@ pub(crate) fn note_import(w: &mut Walker, module: &str, offset: u32) {
 }
 
 pub(crate) fn on_string(w: &mut Walker, text: &str, offset: u32) {
+    // The quote opens at the literal's start, or after a one-letter prefix (`u"..."`).
+    if w.escaped.binary_search(&offset).is_ok() || w.escaped.binary_search(&(offset + 1)).is_ok() {
+        w.push(
+            BehaviourKind::Obfuscation,
+            offset,
+            format!("the text '{}' spelled in escape codes", clip(text, 60)),
+        );
+    }
     if !w.wallet_pattern && signals::wallet_address_pattern(text) {
         w.wallet_pattern = true;
     }
@@ -809,6 +817,12 @@ fn process(w: &mut Walker, site: &mut Site) -> bool {
                 offset,
                 format!("{qual}() starts a hidden or detached process"),
             );
+        } else if silenced(kwargs) {
+            w.push(
+                BehaviourKind::HiddenProcess,
+                offset,
+                format!("{qual}() starts a process with its input and output all discarded"),
+            );
         }
         let mut texts = run_texts(w, call);
         if call
@@ -850,6 +864,18 @@ fn process(w: &mut Walker, site: &mut Site) -> bool {
         return true;
     }
     false
+}
+
+/// Whether a process is started with its input, output and errors all sent to the null
+/// device (`stdin=`, `stdout=`, `stderr=subprocess.DEVNULL`): nothing it does is seen and
+/// nothing is asked of it, the way a dropper starts its payload. Tools run for their
+/// result keep an output; a check that a tool exists silences two streams, not three.
+fn silenced(kwargs: &[(&str, Val)]) -> bool {
+    ["stdin", "stdout", "stderr"].iter().all(|name| {
+        kwargs
+            .iter()
+            .any(|(k, v)| k == name && v.qual.as_deref().is_some_and(|q| q == "subprocess.DEVNULL"))
+    })
 }
 
 /// Whether a process is started without a window or detached from its parent.
