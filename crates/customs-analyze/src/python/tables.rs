@@ -105,6 +105,10 @@ const NETWORK: &[&str] = &[
     "dns.resolver.query",
     "smtplib.SMTP",
     "smtplib.SMTP_SSL",
+    "smtplib.SMTP.sendmail",
+    "smtplib.SMTP.send_message",
+    "smtplib.SMTP_SSL.sendmail",
+    "smtplib.SMTP_SSL.send_message",
     "ftplib.FTP",
     "telnetlib.Telnet",
     "pycurl.Curl",
@@ -557,6 +561,12 @@ const RUNNERS: &[&str] = &[
     "asyncio.run",
     "signal.signal",
 ];
+
+/// Decorators that run the function they decorate by themselves (not a framework that
+/// registers it for someone to call): `@atexit.register`.
+pub(crate) fn runs_when_decorated(qual: &str) -> bool {
+    matches!(qual, "atexit.register")
+}
 
 /// One call being judged: the callee's names and the arguments, evaluated once when a
 /// check first needs them.
