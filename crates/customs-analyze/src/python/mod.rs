@@ -24,7 +24,7 @@ use ruff_text_size::Ranged;
 use crate::decode::{self, Scheme, SourceCodec};
 use crate::reach::{self, TOP};
 use crate::signals::clip;
-use crate::value::{Taint, Val, concat};
+use crate::value::{Taint, Val, concat, normalize};
 use crate::{BehaviourKind, FileFacts};
 
 /// Deepest syntax nesting walked; deeper code is noted, not walked (a hostile file can
@@ -326,6 +326,18 @@ impl Written {
     }
 }
 
+/// Stands, in a path's text, for every file under the folder before it (a walk of the
+/// tree): `~/<every file>/*`.
+pub(crate) const EVERY_FILE: &str = "<every file>";
+
+/// For a path under a walk of a folder whose loss destroys the user's data: the folder,
+/// the rest of the path below each walked folder (`/*` for each file met), and what the
+/// folder is.
+pub(crate) fn every_file_under(path: &str) -> Option<(&str, &str, &'static str)> {
+    let (top, rest) = path.split_once(&concat(["/", EVERY_FILE]))?;
+    crate::signals::destroyed_by_removal(top).map(|what| (top, rest, what))
+}
+
 /// Most tainted writes remembered per scope.
 const MAX_WRITTEN: usize = 16;
 
@@ -602,6 +614,19 @@ impl Walker {
                 || crate::signals::destroyed_by_removal(text).is_some())
             .then(|| text.to_owned())
         })
+    }
+
+    /// The folder a walk of the file tree starts at (`os.walk(os.path.expanduser("~"))`),
+    /// when deleting it would destroy the user's data: the home folder, a folder of the
+    /// user's own, the root.
+    fn walked_user_folder(&self, iter: &Expr) -> Option<String> {
+        let Expr::Call(call) = iter else { return None };
+        let qual = self.eval(&call.func).qual?;
+        if !matches!(normalize(&qual).as_ref(), "os.walk" | "os.fwalk") {
+            return None;
+        }
+        let top = self.eval(call.arguments.args.first()?).text?;
+        crate::signals::destroyed_by_removal(&top).map(|_| top)
     }
 
     /// Remembers a write of the clipboard, where it is (and in which function).
@@ -894,6 +919,22 @@ impl<'a> Visitor<'a> for Walker {
                         (Some(t), Some(seen)) if t == seen => {}
                         _ => returns.mixed = true,
                     }
+                }
+            }
+            Stmt::For(f) if let Some(top) = self.walked_user_folder(&f.iter) => {
+                // `for root, dirs, files in os.walk(home)`: every folder under it in turn.
+                let root = Val {
+                    text: Some(concat([&top, "/", EVERY_FILE])),
+                    ..Val::default()
+                };
+                match &*f.target {
+                    Expr::Tuple(t) if !t.elts.is_empty() => {
+                        self.bind(&t.elts[0], root);
+                        for e in &t.elts[1..] {
+                            self.bind(e, Val::default());
+                        }
+                    }
+                    other => self.bind(other, root),
                 }
             }
             Stmt::For(f) => {

@@ -808,6 +808,16 @@ fn process(w: &mut Walker, site: &mut Site) -> bool {
         if let Some(code) = inline_python(w, call) {
             w.analyze_payload(&code, offset);
         }
+        if super::eval::is_identity_command(&command) {
+            w.push(
+                BehaviourKind::HostRecon,
+                offset,
+                format!(
+                    "{qual}() runs `{}`: who and where the host is",
+                    clip(command.trim(), 60)
+                ),
+            );
+        }
         if *taint & (Taint::OBFUSCATED | Taint::DECODED) == Taint::OBFUSCATED && !command.is_empty()
         {
             w.push(
@@ -1111,6 +1121,29 @@ fn opened(w: &mut Walker, site: &mut Site) {
         .unwrap_or_else(|| "r".into());
     let Some(path) = path else { return };
     let writes = mode.contains(['w', 'a', 'x', '+']);
+    if writes && let Some((top, rest, what)) = super::every_file_under(&path) {
+        if mode.contains(['w', 'x']) && rest == "/*" {
+            w.push(
+                BehaviourKind::Destruction,
+                offset,
+                format!("overwrites every file under {what} ({})", clip(top, 60)),
+            );
+            return;
+        }
+        // A hook runs at every commit in that repository: planted in each one found,
+        // not in the project's own (as hook managers do when asked).
+        if rest.contains(".git/hooks/") {
+            w.push(
+                BehaviourKind::Persistence,
+                offset,
+                format!(
+                    "plants a git hook in every repository under {what} ({})",
+                    clip(top, 60)
+                ),
+            );
+            return;
+        }
+    }
     if writes && let Some(what) = signals::persistence_path(&path) {
         w.push(
             BehaviourKind::Persistence,
@@ -1197,6 +1230,17 @@ fn removal(w: &mut Walker, site: &mut Site) -> bool {
     let Some(path) = site.args(w).args.first().and_then(|a| a.text.as_deref()) else {
         return false;
     };
+    if let Some((top, "/*", what)) = super::every_file_under(path) {
+        w.push(
+            BehaviourKind::Destruction,
+            offset,
+            format!(
+                "{qual}() deletes every file under {what} ({})",
+                clip(top, 60)
+            ),
+        );
+        return true;
+    }
     if let Some(what) = signals::destroyed_by_removal(path) {
         w.push(
             BehaviourKind::Destruction,
