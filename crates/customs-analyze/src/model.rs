@@ -64,6 +64,9 @@ pub enum BehaviourKind {
     Destruction,
     /// Checks for debuggers, sandboxes or virtual machines.
     AntiAnalysis,
+    /// Runs the commands that tell who and where the host is (`whoami`, `hostname`,
+    /// `systeminfo`, `ipconfig /all`, `net user`): what a beacon collects.
+    HostRecon,
     /// Reads of credentials: SSH keys, cloud and registry tokens, browser and wallet
     /// data, or a dump of the whole environment.
     SecretRead,
@@ -104,6 +107,7 @@ impl BehaviourKind {
             Self::SelfDelete => "self-delete",
             Self::Destruction => "destruction",
             Self::AntiAnalysis => "anti-analysis",
+            Self::HostRecon => "host-recon",
             Self::SecretRead => "secret-read",
             Self::ProcessSpawn => "process-spawn",
             Self::DynamicExecute => "dynamic-execute",

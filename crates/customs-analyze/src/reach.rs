@@ -178,6 +178,8 @@ impl Builder {
 pub(crate) enum From {
     /// The top level of the file itself.
     Top,
+    /// A command the package installs runs it (a console script's function).
+    Command,
     /// A function of a file (file index, function index).
     Function(usize, u32),
     /// The top level of another file.
@@ -193,10 +195,27 @@ pub(crate) fn reached(
     roots: impl IntoIterator<Item = usize>,
     resolve: impl Fn(usize, &str) -> Option<(usize, String)>,
 ) -> FxHashMap<(usize, u32), From> {
+    reached_from(reach, roots, &[], resolve)
+}
+
+/// [`reached`], with functions that run by themselves besides the top levels: the
+/// functions of `commands` (file, function) are what the package's commands run.
+pub(crate) fn reached_from(
+    reach: &FxHashMap<usize, &Reach>,
+    roots: impl IntoIterator<Item = usize>,
+    commands: &[(usize, u32)],
+    resolve: impl Fn(usize, &str) -> Option<(usize, String)>,
+) -> FxHashMap<(usize, u32), From> {
     let mut out: FxHashMap<(usize, u32), From> = FxHashMap::default();
     // (file, caller, calls from a top level) whose references are still to be
     // followed, breadth first so that each function is reached by its shortest chain.
     let mut queue: VecDeque<(usize, u32, usize)> = roots.into_iter().map(|f| (f, TOP, 0)).collect();
+    for &(file, id) in commands {
+        if let std::collections::hash_map::Entry::Vacant(e) = out.entry((file, id)) {
+            e.insert(From::Command);
+            queue.push_back((file, id, 1));
+        }
+    }
     let mut tops: FxHashSet<usize> = queue.iter().map(|&(f, _, _)| f).collect();
     // Edges grouped by caller, per file, built on first use.
     let mut by_caller: FxHashMap<usize, FxHashMap<u32, Vec<u32>>> = FxHashMap::default();

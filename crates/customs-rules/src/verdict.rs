@@ -61,11 +61,12 @@ pub const THREATS: &[&str] = &[
 pub const RED_FLAGS: &[&str] = &["empty-metadata", "name-confusion"];
 
 /// Rules whose findings are capabilities that a package has to explain: reading
-/// credentials (even in a function nothing calls yet), and code made so that nobody can
-/// read it (an obfuscator's runtime, code past a run of whitespace, look-alike names).
+/// credentials (even in a function nothing calls yet), code made so that nobody can
+/// read it (an obfuscator's runtime, code past a run of whitespace, look-alike names),
+/// and running the commands that tell who and where the host is.
 /// Beside a red flag, a package that says nothing about itself and does one of these is
 /// suspicious.
-pub const UNEXPLAINED: &[&str] = &["secret-read", "obfuscation"];
+pub const UNEXPLAINED: &[&str] = &["secret-read", "obfuscation", "host-recon"];
 
 /// The score at or above which a package is malicious.
 pub const MALICIOUS_SCORE: f64 = 15.0;
@@ -287,5 +288,17 @@ mod tests {
         // an encoded blob the rule is not sure of, or a read of a browser profile, is not.
         assert_eq!(verdict(&[blob, flag.clone()]).level, VerdictLevel::Clean);
         assert_eq!(verdict(&[profile, flag]).level, VerdictLevel::Clean);
+    }
+
+    #[test]
+    fn host_reconnaissance_needs_explaining_in_a_package_that_says_nothing() {
+        let flag = f("empty-metadata", Severity::Low, Confidence::Low);
+        let mut recon = f("host-recon", Severity::Low, Confidence::Low);
+        recon.context = Context::Runtime;
+        assert_eq!(
+            verdict(std::slice::from_ref(&recon)).level,
+            VerdictLevel::Clean
+        );
+        assert_eq!(verdict(&[recon, flag]).level, VerdictLevel::Suspicious);
     }
 }

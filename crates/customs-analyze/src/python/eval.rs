@@ -36,6 +36,31 @@ const BUILTINS: &[&str] = &[
     "print",
 ];
 
+/// Modules whose name, used where nothing in the file binds it, still means the module:
+/// the import happened elsewhere (a star import, a prelude run with `exec`, a module put
+/// into `builtins` by another file) or the code is a fragment pasted into a package.
+/// Whatever binds the name, what the call would run is the module's function. Only
+/// modules whose functions the tables judge are listed.
+const UNBOUND_MODULES: &[&str] = &[
+    "os",
+    "subprocess",
+    "socket",
+    "base64",
+    "binascii",
+    "codecs",
+    "zlib",
+    "marshal",
+    "pickle",
+    "shutil",
+    "ctypes",
+    "winreg",
+    "urllib",
+    "urllib2",
+    "urllib3",
+    "requests",
+    "pyperclip",
+];
+
 /// `a.b.c` for a chain of attributes on a name.
 pub(crate) fn dotted(expr: &Expr) -> Option<String> {
     fn into(expr: &Expr, out: &mut String) -> bool {
@@ -224,6 +249,7 @@ impl Walker {
                         ..Val::default()
                     },
                     _ if BUILTINS.contains(&id) => Val::qual(concat(["builtins.", id])),
+                    _ if UNBOUND_MODULES.contains(&id) => Val::qual(id.to_owned()),
                     _ => Val::default(),
                 }
             }
@@ -259,6 +285,12 @@ impl Walker {
                             v.text = Some(concat([lt, rt]));
                             v.exact = l.exact && r.exact;
                             v.folded = true;
+                        } else if let (Some(lt), None, None) = (&l.text, &r.text, &r.qual) {
+                            // A known prefix and a part only known at run time
+                            // (`URL + "?f=" + name`): where it goes is known, not exactly.
+                            v.text = Some(concat([lt, "*"]));
+                        } else if let (None, None, Some(rt)) = (&l.text, &l.qual, &r.text) {
+                            v.text = Some(concat(["*", rt]));
                         }
                     }
                     ast::Operator::Div => {
@@ -742,6 +774,23 @@ impl Walker {
                     ..Val::default()
                 };
             }
+            // A request object carries its address to whatever opens it
+            // (`urlopen(Request(url, data=...))`).
+            "urllib.request.Request" | "urllib2.Request" | "requests.Request" => {
+                let url = arg_text(0).or_else(|| {
+                    call.arguments
+                        .keywords
+                        .iter()
+                        .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "url"))
+                        .and_then(|k| self.eval_at(&k.value, d).text)
+                });
+                return Val {
+                    qual: Some(concat([qual, "()"])),
+                    text: url,
+                    taint,
+                    ..Val::default()
+                };
+            }
             "pathlib.Path.home" | "os.path.expanduser.~" => {
                 return Val {
                     qual: Some("pathlib.Path()".into()),
@@ -857,6 +906,20 @@ fn is_recon_command(command: &str) -> bool {
         program,
         "whoami" | "hostname" | "id" | "uname" | "ifconfig" | "ipconfig" | "systeminfo" | "ip"
     ) || (program == "cat" && command.contains("/etc/hostname"))
+        || (program == "net" && command.contains(" user"))
+}
+
+/// Whether a command asks who the user is or what the host is called, or lists its
+/// addresses or accounts (not `uname`, which installers ask for the platform).
+pub(crate) fn is_identity_command(command: &str) -> bool {
+    let program = command.split_whitespace().next().unwrap_or_default();
+    let program = program.rsplit(['/', '\\']).next().unwrap_or(program);
+    let program = program.to_ascii_lowercase();
+    let program = program.strip_suffix(".exe").unwrap_or(&program);
+    matches!(program, "whoami" | "hostname" | "systeminfo")
+        || (program == "id" && !command.contains(" -u ") && !command.ends_with(" -u"))
+        || (program == "ipconfig" && command.contains("/all"))
+        || (program == "cat" && command.contains("/etc/hostname"))
         || (program == "net" && command.contains(" user"))
 }
 

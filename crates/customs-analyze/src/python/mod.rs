@@ -24,7 +24,7 @@ use ruff_text_size::Ranged;
 use crate::decode::{self, Scheme, SourceCodec};
 use crate::reach::{self, TOP};
 use crate::signals::clip;
-use crate::value::{Taint, Val, concat};
+use crate::value::{Taint, Val, concat, normalize};
 use crate::{BehaviourKind, FileFacts};
 
 /// Deepest syntax nesting walked; deeper code is noted, not walked (a hostile file can
@@ -68,6 +68,7 @@ fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) ->
         summaries: HashMap::default(),
         clipboard_writes: Vec::new(),
         wallet_pattern: false,
+        escaped: escaped_literals(source),
     };
     define_functions(&mut walker.reach, parsed.suite(), None);
     for stmt in parsed.suite() {
@@ -144,9 +145,117 @@ fn refer_names(reach: &mut reach::Builder, expr: &Expr) {
     }
 }
 
+/// Where string literals open whose every character is an escape code (`"\x65\x76\x61\x6c"`,
+/// `'\145\166\141\154'`, `"\u0065..."`) spelling readable text: at least four characters,
+/// printable ASCII with a letter among them. Data written in escapes (control bytes, binary)
+/// does not read as text; a name or a command spelled so is hidden from reading and from
+/// searches. Offsets are of the opening quote; a scan of the text, not of tokens, so a match
+/// in a comment is found too and simply meets no string literal.
+fn escaped_literals(source: &str) -> Vec<u32> {
+    let bytes = source.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(q) = memchr::memchr2(b'"', b'\'', &bytes[at..]) {
+        let open = at + q;
+        at = open + 1;
+        if bytes.get(open + 1) != Some(&b'\\') {
+            continue;
+        }
+        let quote = bytes[open];
+        let mut i = open + 1;
+        let mut text = String::new();
+        while bytes.get(i) == Some(&b'\\') && text.len() < 256 {
+            let Some((c, len)) = escape_at(&bytes[i + 1..]) else {
+                break;
+            };
+            text.push(c);
+            i += 1 + len;
+        }
+        if bytes.get(i) == Some(&quote)
+            && text.len() >= 4
+            && text.bytes().all(|b| b == b' ' || b.is_ascii_graphic())
+            && text.bytes().any(|b| b.is_ascii_alphabetic())
+        {
+            found.push(u32::try_from(open).unwrap_or(u32::MAX));
+            at = i + 1;
+        }
+        if found.len() >= 4096 {
+            break;
+        }
+    }
+    found
+}
+
+/// The character one escape (after its backslash) stands for, and the escape's length:
+/// `xHH`, `OOO` (octal, three digits), `uHHHH`.
+fn escape_at(rest: &[u8]) -> Option<(char, usize)> {
+    let digits = |from: usize, len: usize, radix: u32| -> Option<u32> {
+        let s = std::str::from_utf8(rest.get(from..from + len)?).ok()?;
+        u32::from_str_radix(s, radix).ok()
+    };
+    let (code, len) = match rest.first()? {
+        b'x' => (digits(1, 2, 16)?, 3),
+        b'u' => (digits(1, 4, 16)?, 5),
+        b'0'..=b'7' => (digits(0, 3, 8)?, 3),
+        _ => return None,
+    };
+    Some((char::from_u32(code)?, len))
+}
+
+/// Bidirectional controls that open an embedding, override or isolate, and those that
+/// close one.
+const BIDI_OPEN: &[char] = &[
+    '\u{202a}', '\u{202b}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}',
+];
+const BIDI_CLOSE: &[char] = &['\u{202c}', '\u{2069}'];
+
+/// A line that opens more bidirectional embeddings, overrides or isolates than it
+/// closes: its text is shown in an order other than the one the interpreter reads
+/// (Trojan Source, CVE-2021-42574), so code can hide inside what looks like a comment or
+/// a string. Right-to-left text in strings closes what it opens.
+fn reordered_line(source: &str) -> Option<(usize, &str)> {
+    // Every opening control is E2 80 AA..AE or E2 81 A6..A8 in UTF-8: a byte search, not
+    // a walk over characters, rules out almost every file.
+    let bytes = source.as_bytes();
+    let opens = memchr::memchr_iter(0xE2, bytes).any(|i| {
+        matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA8))
+        )
+    });
+    if !opens {
+        return None;
+    }
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let open = line.chars().filter(|c| BIDI_OPEN.contains(c)).count();
+        if open > 0 && open > line.chars().filter(|c| BIDI_CLOSE.contains(c)).count() {
+            return Some((offset, line));
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// Checks of the file's layout rather than its syntax: code hidden past a long run of
-/// whitespace, absurd line lengths.
+/// whitespace, absurd line lengths, lines reordered by bidirectional controls.
 fn text_checks(source: &str, facts: &mut FileFacts, base: u32) {
+    if let Some((offset, line)) = reordered_line(source) {
+        let shown: String = line
+            .trim()
+            .chars()
+            .filter(|c| !BIDI_OPEN.contains(c) && !BIDI_CLOSE.contains(c))
+            .collect();
+        facts.push(
+            BehaviourKind::Obfuscation,
+            true,
+            base + u32::try_from(offset).unwrap_or(0),
+            format!(
+                "bidirectional control characters reorder how a line reads, so it runs otherwise than it shows: {}",
+                clip(&shown, 80)
+            ),
+        );
+    }
     // Only long lines can hide code or be absurdly long.
     for (offset, line) in crate::long_lines(source, 200) {
         let trimmed = line.trim_end();
@@ -224,6 +333,18 @@ impl Written {
     }
 }
 
+/// Stands, in a path's text, for every file under the folder before it (a walk of the
+/// tree): `~/<every file>/*`.
+pub(crate) const EVERY_FILE: &str = "<every file>";
+
+/// For a path under a walk of a folder whose loss destroys the user's data: the folder,
+/// the rest of the path below each walked folder (`/*` for each file met), and what the
+/// folder is.
+pub(crate) fn every_file_under(path: &str) -> Option<(&str, &str, &'static str)> {
+    let (top, rest) = path.split_once(&concat(["/", EVERY_FILE]))?;
+    crate::signals::destroyed_by_removal(top).map(|what| (top, rest, what))
+}
+
 /// Most tainted writes remembered per scope.
 const MAX_WRITTEN: usize = 16;
 
@@ -264,6 +385,8 @@ struct Walker {
     clipboard_writes: Vec<crate::RawBehaviour>,
     /// The file holds a pattern of a cryptocurrency wallet address.
     wallet_pattern: bool,
+    /// Where string literals written wholly in escape codes open (their quote), sorted.
+    escaped: Vec<u32>,
 }
 
 /// What calls evaluated to, by node, while no binding changes. A call is evaluated by
@@ -498,6 +621,19 @@ impl Walker {
                 || crate::signals::destroyed_by_removal(text).is_some())
             .then(|| text.to_owned())
         })
+    }
+
+    /// The folder a walk of the file tree starts at (`os.walk(os.path.expanduser("~"))`),
+    /// when deleting it would destroy the user's data: the home folder, a folder of the
+    /// user's own, the root.
+    fn walked_user_folder(&self, iter: &Expr) -> Option<String> {
+        let Expr::Call(call) = iter else { return None };
+        let qual = self.eval(&call.func).qual?;
+        if !matches!(normalize(&qual).as_ref(), "os.walk" | "os.fwalk") {
+            return None;
+        }
+        let top = self.eval(call.arguments.args.first()?).text?;
+        crate::signals::destroyed_by_removal(&top).map(|_| top)
     }
 
     /// Remembers a write of the clipboard, where it is (and in which function).
@@ -792,6 +928,22 @@ impl<'a> Visitor<'a> for Walker {
                     }
                 }
             }
+            Stmt::For(f) if let Some(top) = self.walked_user_folder(&f.iter) => {
+                // `for root, dirs, files in os.walk(home)`: every folder under it in turn.
+                let root = Val {
+                    text: Some(concat([&top, "/", EVERY_FILE])),
+                    ..Val::default()
+                };
+                match &*f.target {
+                    Expr::Tuple(t) if !t.elts.is_empty() => {
+                        self.bind(&t.elts[0], root);
+                        for e in &t.elts[1..] {
+                            self.bind(e, Val::default());
+                        }
+                    }
+                    other => self.bind(other, root),
+                }
+            }
             Stmt::For(f) => {
                 let iter = self.eval(&f.iter);
                 let mut item = Val::tainted(iter.taint);
@@ -812,6 +964,17 @@ impl<'a> Visitor<'a> for Walker {
                 // Decorators run where the function is defined.
                 for d in &f.decorator_list {
                     refer_names(&mut self.reach, &d.expression);
+                    // `@atexit.register` runs the function when the interpreter exits:
+                    // as surely as a call where it is defined.
+                    if self.class.is_empty()
+                        && self
+                            .eval(&d.expression)
+                            .qual
+                            .as_deref()
+                            .is_some_and(tables::runs_when_decorated)
+                    {
+                        self.reach.called(f.name.as_str());
+                    }
                 }
                 let outer = self.reach.current;
                 if self.top_level() {
@@ -892,11 +1055,20 @@ impl<'a> Visitor<'a> for Walker {
                         self.on_cmdclass(&kw.value);
                     }
                 }
-                // `out.append(x)`: the container holds x now; `x` XOR-ed is decoded.
+                // `out.append(x)`: the container holds x now; `x` XOR-ed is decoded. A
+                // message holds what is set as its content.
                 if let Expr::Attribute(a) = &*call.func
                     && matches!(
                         a.attr.as_str(),
-                        "append" | "extend" | "insert" | "appendleft" | "add"
+                        "append"
+                            | "extend"
+                            | "insert"
+                            | "appendleft"
+                            | "add"
+                            | "update"
+                            | "set_content"
+                            | "set_payload"
+                            | "attach"
                     )
                     && matches!(&*a.value, Expr::Name(_) | Expr::Attribute(_))
                 {

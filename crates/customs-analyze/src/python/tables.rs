@@ -105,6 +105,10 @@ const NETWORK: &[&str] = &[
     "dns.resolver.query",
     "smtplib.SMTP",
     "smtplib.SMTP_SSL",
+    "smtplib.SMTP.sendmail",
+    "smtplib.SMTP.send_message",
+    "smtplib.SMTP_SSL.sendmail",
+    "smtplib.SMTP_SSL.send_message",
     "ftplib.FTP",
     "telnetlib.Telnet",
     "pycurl.Curl",
@@ -264,6 +268,14 @@ pub(crate) fn note_import(w: &mut Walker, module: &str, offset: u32) {
 }
 
 pub(crate) fn on_string(w: &mut Walker, text: &str, offset: u32) {
+    // The quote opens at the literal's start, or after a one-letter prefix (`u"..."`).
+    if w.escaped.binary_search(&offset).is_ok() || w.escaped.binary_search(&(offset + 1)).is_ok() {
+        w.push(
+            BehaviourKind::Obfuscation,
+            offset,
+            format!("the text '{}' spelled in escape codes", clip(text, 60)),
+        );
+    }
     if !w.wallet_pattern && signals::wallet_address_pattern(text) {
         w.wallet_pattern = true;
     }
@@ -538,7 +550,6 @@ fn constant_blob(w: &Walker, expr: &Expr, depth: u32) -> bool {
     }
 }
 
-#[allow(clippy::too_many_lines)]
 /// Callables that run the function they are given (now, or when the interpreter exits).
 const RUNNERS: &[&str] = &[
     "threading.Thread",
@@ -551,26 +562,36 @@ const RUNNERS: &[&str] = &[
     "signal.signal",
 ];
 
+/// Decorators that run the function they decorate by themselves (not a framework that
+/// registers it for someone to call): `@atexit.register`.
+pub(crate) fn runs_when_decorated(qual: &str) -> bool {
+    matches!(qual, "atexit.register")
+}
+
+/// One call being judged: the callee's names and the arguments, evaluated once when a
+/// check first needs them.
+struct Site<'q, 'c> {
+    call: &'c ast::ExprCall,
+    offset: u32,
+    /// The callee's qualified name normalised (`posix.system` is `os.system`).
+    qual: &'q str,
+    /// The attribute called (`write` of `f.write(...)`), or empty.
+    method: &'c str,
+    evaluated: Option<Arguments<'c>>,
+}
+
+impl<'c> Site<'_, 'c> {
+    fn args(&mut self, w: &Walker) -> &Arguments<'c> {
+        evaluate(&mut self.evaluated, w, self.call)
+    }
+}
+
+/// Judges one call. Each concern below returns whether it recognised the call (and so
+/// ends its judging); they are asked in a fixed order, the first that recognises it wins.
 pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     let offset = call.range().start().to_u32();
     let func = w.eval(&call.func);
-    // A name imported from another module is called: it may be a function of the
-    // package, which then runs where this call runs.
-    if let Some(q) = func.qual.as_deref()
-        && !q.starts_with("builtins.")
-    {
-        w.reach.external(q);
-        // A function handed to something that runs it: a thread, a timer, `atexit`.
-        if RUNNERS.contains(&q) {
-            let args = call.arguments.args.iter();
-            let kws = call.arguments.keywords.iter().map(|k| &k.value);
-            for arg in args.chain(kws) {
-                if let Expr::Name(n) = arg {
-                    w.reach.called(n.id.as_str());
-                }
-            }
-        }
-    }
+    note_reach(w, func.qual.as_deref(), call);
     let method = match &*call.func {
         Expr::Attribute(a) => a.attr.as_str(),
         _ => "",
@@ -589,9 +610,13 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     }
     let raw_qual = func.qual.as_deref().unwrap_or_default();
     let qual_text = normalize(raw_qual);
-    let qual: &str = &qual_text;
-    // The arguments are evaluated when a check below first needs them.
-    let mut evaluated = None;
+    let mut site = Site {
+        call,
+        offset,
+        qual: &qual_text,
+        method,
+        evaluated: None,
+    };
 
     // Names assembled at run time to hide what is called.
     if func.folded && func.qual.is_some() {
@@ -602,6 +627,41 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         );
     }
 
+    let _ = execution(w, &mut site)
+        || import(w, &mut site)
+        || process(w, &mut site)
+        || native_code(w, &mut site)
+        || network(w, &mut site)
+        || files(w, &mut site)
+        || persistence(w, &mut site)
+        || removal(w, &mut site)
+        || detach(w, &site);
+}
+
+/// A name imported from another module is called: it may be a function of the package,
+/// which then runs where this call runs; so does a function handed to something that
+/// runs it (a thread, a timer, `atexit`).
+fn note_reach(w: &mut Walker, qual: Option<&str>, call: &ast::ExprCall) {
+    let Some(q) = qual else { return };
+    if q.starts_with("builtins.") {
+        return;
+    }
+    w.reach.external(q);
+    if RUNNERS.contains(&q) {
+        let args = call.arguments.args.iter();
+        let kws = call.arguments.keywords.iter().map(|k| &k.value);
+        for arg in args.chain(kws) {
+            if let Expr::Name(n) = arg {
+                w.reach.called(n.id.as_str());
+            }
+        }
+    }
+}
+
+/// Code run from text or bytes: `exec`, `eval`, `compile` and kin, and the loaders that
+/// run code while reading (`pickle.loads`, `marshal.loads`).
+fn execution(w: &mut Walker, site: &mut Site) -> bool {
+    let (qual, offset, call) = (site.qual, site.offset, site.call);
     if EXEC_SINKS.contains(&qual) {
         let what = qual.trim_start_matches("builtins.");
         if qual == "runpy.run_path" {
@@ -610,7 +670,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
                 .runs
                 .push((offset, "run with runpy.run_path()".into(), texts));
         }
-        let Arguments { args, taint, .. } = evaluate(&mut evaluated, w, call);
+        let Arguments { args, taint, .. } = site.args(w);
         if taint & Taint::DECODED != 0 {
             w.push(
                 BehaviourKind::DecodeExecute,
@@ -650,17 +710,17 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
                 format!("{what}() of code built at run time"),
             );
         }
-        return;
+        return true;
     }
     if LOAD_SINKS.contains(&qual) {
-        let taint = evaluate(&mut evaluated, w, call).taint;
+        let taint = site.args(w).taint;
         if taint & Taint::DOWNLOADED != 0 {
             w.push(
                 BehaviourKind::DownloadExecute,
                 offset,
                 format!("{qual}() of data fetched from the network runs code"),
             );
-            return;
+            return true;
         }
         // Unpickling runs code; a pickle decoded from a constant blob of the package
         // (not data handed over at run time) is a payload.
@@ -677,56 +737,86 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
                 offset,
                 format!("{qual}() of a blob decoded from the package runs code"),
             );
-            return;
+            return true;
         }
     }
-    if matches!(qual, "builtins.__import__" | "importlib.import_module") {
-        let Arguments { args, .. } = evaluate(&mut evaluated, w, call);
-        // A module named by a constant is an import like any other.
-        if let Some(name) = args.first().and_then(Val::exact_text) {
-            w.facts.imports.push(name.to_owned());
-        }
-        match args.first() {
-            Some(a) if a.folded && a.exact_text().is_some() => w.push(
-                BehaviourKind::Obfuscation,
-                offset,
-                format!(
-                    "imports '{}' by a name assembled at run time",
-                    a.exact_text().unwrap_or_default()
-                ),
-            ),
-            Some(a) if a.text.is_none() => {
-                w.push(
-                    BehaviourKind::DynamicImport,
-                    offset,
-                    "imports a module named at run time",
-                );
-            }
-            _ => {}
-        }
-        return;
-    }
+    false
+}
 
-    let is_process = PROCESS.contains(&qual)
+/// A module imported by a name given at run time (`__import__`, `importlib.import_module`).
+fn import(w: &mut Walker, site: &mut Site) -> bool {
+    let (qual, offset) = (site.qual, site.offset);
+    if !matches!(qual, "builtins.__import__" | "importlib.import_module") {
+        return false;
+    }
+    let Arguments { args, .. } = site.args(w);
+    // A module named by a constant is an import like any other.
+    if let Some(name) = args.first().and_then(Val::exact_text) {
+        w.facts.imports.push(name.to_owned());
+    }
+    match args.first() {
+        Some(a) if a.folded && a.exact_text().is_some() => w.push(
+            BehaviourKind::Obfuscation,
+            offset,
+            format!(
+                "imports '{}' by a name assembled at run time",
+                a.exact_text().unwrap_or_default()
+            ),
+        ),
+        Some(a) if a.text.is_none() => {
+            w.push(
+                BehaviourKind::DynamicImport,
+                offset,
+                "imports a module named at run time",
+            );
+        }
+        _ => {}
+    }
+    true
+}
+
+/// Whether a callee starts a process: the table, and the `os.spawn*`/`os.exec*` family.
+fn starts_process(qual: &str) -> bool {
+    PROCESS.contains(&qual)
         || ["os.spawn", "os.exec", "os.posix_spawn"].iter().any(|p| {
             qual.strip_prefix(p).is_some_and(|rest| {
                 !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_lowercase())
             })
-        });
-    if is_process {
+        })
+}
+
+/// Processes: what a started command does, how it is started (hidden, wired to a
+/// socket), streams redirected to a socket, files made executable.
+fn process(w: &mut Walker, site: &mut Site) -> bool {
+    let (qual, offset, call) = (site.qual, site.offset, site.call);
+    if starts_process(qual) {
         let Arguments {
             kwargs,
             taint,
             first_text,
             ..
-        } = evaluate(&mut evaluated, w, call);
-        let command = script_paths(first_text.as_deref().unwrap_or_default());
+        } = site.args(w);
+        let mut command = script_paths(first_text.as_deref().unwrap_or_default());
+        // `[sys.executable, "-m", ...]`: the interpreter has no text of its own.
+        if command.starts_with(' ') && starts_with_interpreter(w, call) {
+            command.insert_str(0, "python");
+        }
         for (kind, detail) in crate::flow::process_start(qual, &command, *taint, &mut w.facts.runs)
         {
             w.push(kind, offset, detail);
         }
         if let Some(code) = inline_python(w, call) {
             w.analyze_payload(&code, offset);
+        }
+        if super::eval::is_identity_command(&command) {
+            w.push(
+                BehaviourKind::HostRecon,
+                offset,
+                format!(
+                    "{qual}() runs `{}`: who and where the host is",
+                    clip(command.trim(), 60)
+                ),
+            );
         }
         if *taint & (Taint::OBFUSCATED | Taint::DECODED) == Taint::OBFUSCATED && !command.is_empty()
         {
@@ -745,25 +835,17 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
                 "a shell wired to a network socket",
             );
         }
-        let hidden = kwargs.iter().any(|(k, v)| {
-            (*k == "creationflags"
-                && v.qual
-                    .as_deref()
-                    .is_some_and(|q| q.contains("NO_WINDOW") || q.contains("DETACHED")))
-                || (*k == "start_new_session"
-                    && matches!(keyword(call, k), Some(Expr::BooleanLiteral(b)) if b.value))
-                || *k == "startupinfo"
-        }) || call.arguments.keywords.iter().any(|k| {
-            k.arg
-                .as_ref()
-                .is_some_and(|a| a.as_str() == "creationflags")
-                && matches!(&k.value, Expr::NumberLiteral(_))
-        });
-        if hidden {
+        if hidden_start(call, kwargs) {
             w.push(
                 BehaviourKind::HiddenProcess,
                 offset,
                 format!("{qual}() starts a hidden or detached process"),
+            );
+        } else if silenced(kwargs) {
+            w.push(
+                BehaviourKind::HiddenProcess,
+                offset,
+                format!("{qual}() starts a process with its input and output all discarded"),
             );
         }
         let mut texts = run_texts(w, call);
@@ -778,15 +860,15 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         w.scope()
             .runs
             .push((offset, format!("run with {qual}()"), texts));
-        return;
+        return true;
     }
-    if qual == "os.dup2" && evaluate(&mut evaluated, w, call).taint & Taint::SOCKET != 0 {
+    if qual == "os.dup2" && site.args(w).taint & Taint::SOCKET != 0 {
         w.push(
             BehaviourKind::ReverseShell,
             offset,
             "standard streams redirected to a socket",
         );
-        return;
+        return true;
     }
     if matches!(qual, "os.chmod" | "os.fchmod") {
         // A mode without execute bits (`0o600`) makes nothing runnable.
@@ -797,20 +879,68 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             .and_then(|m| w.int_of(m, &[]))
             .is_some_and(|mode| mode & 0o111 == 0)
         {
-            return;
+            return true;
         }
         let texts = run_texts(w, call);
         w.scope()
             .runs
             .push((offset, "made executable with os.chmod()".into(), texts));
-        return;
+        return true;
     }
+    false
+}
+
+/// Whether a command given as a list starts with `sys.executable`.
+fn starts_with_interpreter(w: &Walker, call: &ast::ExprCall) -> bool {
+    let Some(Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. })) =
+        call.arguments.args.first()
+    else {
+        return false;
+    };
+    elts.first()
+        .is_some_and(|e| w.eval(e).qual.as_deref() == Some("sys.executable"))
+}
+
+/// Whether a process is started with its input, output and errors all sent to the null
+/// device (`stdin=`, `stdout=`, `stderr=subprocess.DEVNULL`): nothing it does is seen and
+/// nothing is asked of it, the way a dropper starts its payload. Tools run for their
+/// result keep an output; a check that a tool exists silences two streams, not three.
+fn silenced(kwargs: &[(&str, Val)]) -> bool {
+    ["stdin", "stdout", "stderr"].iter().all(|name| {
+        kwargs
+            .iter()
+            .any(|(k, v)| k == name && v.qual.as_deref().is_some_and(|q| q == "subprocess.DEVNULL"))
+    })
+}
+
+/// Whether a process is started without a window or detached from its parent.
+fn hidden_start(call: &ast::ExprCall, kwargs: &[(&str, Val)]) -> bool {
+    kwargs.iter().any(|(k, v)| {
+        (*k == "creationflags"
+            && v.qual
+                .as_deref()
+                .is_some_and(|q| q.contains("NO_WINDOW") || q.contains("DETACHED")))
+            || (*k == "start_new_session"
+                && matches!(keyword(call, k), Some(Expr::BooleanLiteral(b)) if b.value))
+            || *k == "startupinfo"
+    }) || call.arguments.keywords.iter().any(|k| {
+        k.arg
+            .as_ref()
+            .is_some_and(|a| a.as_str() == "creationflags")
+            && matches!(&k.value, Expr::NumberLiteral(_))
+    })
+}
+
+/// Machine code and native libraries: memory made executable, libraries and modules
+/// loaded from a path, debugger checks.
+fn native_code(w: &mut Walker, site: &mut Site) -> bool {
+    let (qual, offset, call) = (site.qual, site.offset, site.call);
     if qual.starts_with("ctypes.")
         && (qual.contains("VirtualAlloc")
             || qual.contains("CreateThread")
             || qual.contains("RtlMoveMemory"))
     {
-        let kind = if evaluate(&mut evaluated, w, call).taint & Taint::DECODED != 0 {
+        let kind = if site.args(w).taint & Taint::DECODED != 0 {
             BehaviourKind::DecodeExecute
         } else {
             BehaviourKind::DynamicExecute
@@ -820,7 +950,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             offset,
             format!("{qual}(): machine code placed in memory and run"),
         );
-        return;
+        return true;
     }
     if matches!(
         qual,
@@ -833,7 +963,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             | "imp.load_dynamic"
             | "zipimport.zipimporter"
     ) {
-        if evaluate(&mut evaluated, w, call).taint & Taint::DOWNLOADED != 0 {
+        if site.args(w).taint & Taint::DOWNLOADED != 0 {
             w.push(
                 BehaviourKind::DownloadExecute,
                 offset,
@@ -844,7 +974,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         w.scope()
             .runs
             .push((offset, format!("loaded with {qual}()"), texts));
-        return;
+        return true;
     }
     if qual.ends_with("IsDebuggerPresent") || qual.ends_with("CheckRemoteDebuggerPresent") {
         w.push(
@@ -852,145 +982,77 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             offset,
             "checks for an attached debugger",
         );
-        return;
+        return true;
     }
+    false
+}
 
-    // Network.
+/// The network: fetches, sockets, DNS lookups, and files downloaded to disk.
+fn network(w: &mut Walker, site: &mut Site) -> bool {
+    let (qual, offset, call) = (site.qual, site.offset, site.call);
     let is_fetch = is_fetch(qual);
-    if is_fetch || NETWORK.contains(&qual) || is_socket_factory(qual) {
-        let Arguments {
-            args,
-            taint,
-            first_text,
-            ..
-        } = evaluate(&mut evaluated, w, call);
-        let dns = DNS.contains(&qual);
-        // Looking up the host's own name (`gethostbyname(gethostname())`, or of a helper
-        // that returns it) sends it nowhere: a DNS leak builds a name under someone's
-        // zone (`f"{data}.zone"`, `data + ".zone"`, `".".join([...])`).
-        let own_name = dns
-            && args.first().is_some_and(|a| a.text.is_none())
-            && call.arguments.args.first().is_some_and(|e| !builds_name(e));
-        let taint = if own_name {
-            *taint & !Taint::HOST
-        } else {
-            *taint
-        };
-        if matches!(qual, "socket.socket" | "socket.create_connection") {
-            w.scope().socket = Some(offset);
-        }
-        let url = first_text.clone().unwrap_or_default();
-        // Creating a socket or receiving is not yet talking to anyone.
-        let quiet = qual == "socket.socket" || qual.ends_with(".recv");
-        for (kind, detail) in crate::flow::network_call(qual, &url, taint, dns) {
-            if !(quiet && kind == BehaviourKind::Network) {
-                w.push(kind, offset, detail);
-            }
-        }
-        if qual.ends_with("urlretrieve") || qual == "wget.download" {
-            let path = evaluate(&mut evaluated, w, call)
-                .args
-                .get(1)
-                .and_then(|a| a.text.clone());
-            let scope = w.scope();
-            scope.downloaded_write.get_or_insert(offset);
-            if scope.written.len() < super::MAX_WRITTEN {
-                scope.written.push(super::Written {
-                    offset,
-                    path,
-                    taint: Taint::DOWNLOADED,
-                    content: None,
-                });
-            }
-        }
-        return;
+    if !(is_fetch || NETWORK.contains(&qual) || is_socket_factory(qual)) {
+        return false;
     }
+    let Arguments {
+        args,
+        taint,
+        first_text,
+        ..
+    } = site.args(w);
+    let dns = DNS.contains(&qual);
+    // Looking up the host's own name (`gethostbyname(gethostname())`, or of a helper
+    // that returns it) sends it nowhere: a DNS leak builds a name under someone's
+    // zone (`f"{data}.zone"`, `data + ".zone"`, `".".join([...])`).
+    let own_name = dns
+        && args.first().is_some_and(|a| a.text.is_none())
+        && call.arguments.args.first().is_some_and(|e| !builds_name(e));
+    let taint = if own_name {
+        *taint & !Taint::HOST
+    } else {
+        *taint
+    };
+    if matches!(qual, "socket.socket" | "socket.create_connection") {
+        w.scope().socket = Some(offset);
+    }
+    let url = first_text.clone().unwrap_or_default();
+    // Creating a socket or receiving is not yet talking to anyone.
+    let quiet = qual == "socket.socket" || qual.ends_with(".recv");
+    for (kind, detail) in crate::flow::network_call(qual, &url, taint, dns) {
+        if !(quiet && kind == BehaviourKind::Network) {
+            w.push(kind, offset, detail);
+        }
+    }
+    if qual.ends_with("urlretrieve") || qual == "wget.download" {
+        let path = site.args(w).args.get(1).and_then(|a| a.text.clone());
+        let scope = w.scope();
+        scope.downloaded_write.get_or_insert(offset);
+        if scope.written.len() < super::MAX_WRITTEN {
+            scope.written.push(super::Written {
+                offset,
+                path,
+                taint: Taint::DOWNLOADED,
+                content: None,
+            });
+        }
+    }
+    true
+}
 
-    // Files.
+/// Files: opened for reading a secret or writing a persistence place, written with
+/// decoded, downloaded or code content, read whole, copied, listed.
+fn files(w: &mut Walker, site: &mut Site) -> bool {
+    let (qual, offset, call, method) = (site.qual, site.offset, site.call, site.method);
     if matches!(
         qual,
         "builtins.open" | "io.open" | "codecs.open" | "pathlib.Path.open" | "os.open"
     ) {
-        let Arguments {
-            args,
-            kwargs,
-            first_text,
-            ..
-        } = evaluate(&mut evaluated, w, call);
-        let path = if qual == "pathlib.Path.open" {
-            w.eval(match &*call.func {
-                Expr::Attribute(a) => &a.value,
-                other => other,
-            })
-            .text
-        } else {
-            first_text.clone()
-        };
-        let mode = args
-            .get(1)
-            .and_then(|a| a.exact_text().map(str::to_owned))
-            .or_else(|| {
-                kwargs
-                    .iter()
-                    .find(|(k, _)| *k == "mode")
-                    .and_then(|(_, v)| v.exact_text().map(str::to_owned))
-            })
-            .unwrap_or_else(|| "r".into());
-        if let Some(path) = path {
-            let writes = mode.contains(['w', 'a', 'x', '+']);
-            if writes && let Some(what) = signals::persistence_path(&path) {
-                w.push(
-                    BehaviourKind::Persistence,
-                    offset,
-                    format!("writes {what} ({})", clip(&path, 80)),
-                );
-            } else if !writes && let Some(what) = signals::secret_path(&path) {
-                w.push(
-                    BehaviourKind::SecretRead,
-                    offset,
-                    format!("reads {what} ({})", clip(&path, 80)),
-                );
-            }
-        }
-        return;
+        opened(w, site);
+        return true;
     }
     if WRITE_METHODS.contains(&method) {
-        let Arguments { args, taint, .. } = evaluate(&mut evaluated, w, call);
-        let taint = *taint;
-        let content = args.first().and_then(Val::exact_text).map(str::to_owned);
-        let receiver = match &*call.func {
-            Expr::Attribute(a) => w.eval(&a.value),
-            _ => Val::default(),
-        };
-        if taint & Taint::DOWNLOADED != 0 {
-            let scope = w.scope();
-            scope.downloaded_write.get_or_insert(offset);
-        }
-        // Code written out as a constant (a stage two dropped into a temporary file) is
-        // remembered too: an interpreter later run on the file runs it.
-        let constant_code = taint == 0 && content.as_deref().is_some_and(looks_like_code);
-        if taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE) != 0 || constant_code {
-            let scope = w.scope();
-            if scope.written.len() < super::MAX_WRITTEN {
-                scope.written.push(super::Written {
-                    offset,
-                    path: receiver.text.clone(),
-                    taint: taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE),
-                    content: content.filter(|c| c.len() <= 1 << 20),
-                });
-            }
-        }
-        if method != "write"
-            && let Some(path) = &receiver.text
-            && let Some(what) = signals::persistence_path(path)
-        {
-            w.push(
-                BehaviourKind::Persistence,
-                offset,
-                format!("writes {what} ({})", clip(path, 80)),
-            );
-        }
-        return;
+        written(w, site);
+        return true;
     }
     if READ_METHODS.contains(&method)
         && let Expr::Attribute(a) = &*call.func
@@ -1002,13 +1064,10 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             offset,
             format!("reads {what} ({})", clip(&path, 80)),
         );
-        return;
+        return true;
     }
     if FILE_COPY.contains(&qual)
-        && let Some(dest) = evaluate(&mut evaluated, w, call)
-            .args
-            .get(1)
-            .and_then(|a| a.text.as_deref())
+        && let Some(dest) = site.args(w).args.get(1).and_then(|a| a.text.as_deref())
         && let Some(what) = signals::persistence_path(dest)
     {
         w.push(
@@ -1016,13 +1075,10 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             offset,
             format!("copies itself to {what} ({})", clip(dest, 80)),
         );
-        return;
+        return true;
     }
     if SECRET_READERS.contains(&qual)
-        && let Some(path) = evaluate(&mut evaluated, w, call)
-            .args
-            .first()
-            .and_then(|a| a.text.as_deref())
+        && let Some(path) = site.args(w).args.first().and_then(|a| a.text.as_deref())
         && let Some(what) = signals::secret_path(path)
     {
         w.push(
@@ -1030,56 +1086,190 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
             offset,
             format!("reads {what} ({})", clip(path, 80)),
         );
-        return;
+        return true;
     }
-    if qual.starts_with("winreg.") || qual.starts_with("_winreg.") {
-        if evaluate(&mut evaluated, w, call).args.iter().any(|a| {
-            a.text
-                .as_deref()
-                .and_then(signals::persistence_path)
-                .is_some()
-        }) {
+    false
+}
+
+/// `open(path, mode)`: a secret read, or a persistence place written.
+fn opened(w: &mut Walker, site: &mut Site) {
+    let (qual, offset, call) = (site.qual, site.offset, site.call);
+    let Arguments {
+        args,
+        kwargs,
+        first_text,
+        ..
+    } = site.args(w);
+    let path = if qual == "pathlib.Path.open" {
+        w.eval(match &*call.func {
+            Expr::Attribute(a) => &a.value,
+            other => other,
+        })
+        .text
+    } else {
+        first_text.clone()
+    };
+    let mode = args
+        .get(1)
+        .and_then(|a| a.exact_text().map(str::to_owned))
+        .or_else(|| {
+            kwargs
+                .iter()
+                .find(|(k, _)| *k == "mode")
+                .and_then(|(_, v)| v.exact_text().map(str::to_owned))
+        })
+        .unwrap_or_else(|| "r".into());
+    let Some(path) = path else { return };
+    let writes = mode.contains(['w', 'a', 'x', '+']);
+    if writes && let Some((top, rest, what)) = super::every_file_under(&path) {
+        if mode.contains(['w', 'x']) && rest == "/*" {
+            w.push(
+                BehaviourKind::Destruction,
+                offset,
+                format!("overwrites every file under {what} ({})", clip(top, 60)),
+            );
+            return;
+        }
+        // A hook runs at every commit in that repository: planted in each one found,
+        // not in the project's own (as hook managers do when asked).
+        if rest.contains(".git/hooks/") {
             w.push(
                 BehaviourKind::Persistence,
                 offset,
-                format!("{qual}() on a Windows Run key"),
+                format!(
+                    "plants a git hook in every repository under {what} ({})",
+                    clip(top, 60)
+                ),
             );
+            return;
         }
-        return;
     }
-    if DELETERS.contains(&qual)
-        && let Some(path) = evaluate(&mut evaluated, w, call)
-            .args
-            .first()
-            .and_then(|a| a.text.as_deref())
-        && let Some(what) = signals::destroyed_by_removal(path)
+    if writes && let Some(what) = signals::persistence_path(&path) {
+        w.push(
+            BehaviourKind::Persistence,
+            offset,
+            format!("writes {what} ({})", clip(&path, 80)),
+        );
+    } else if !writes && let Some(what) = signals::secret_path(&path) {
+        w.push(
+            BehaviourKind::SecretRead,
+            offset,
+            format!("reads {what} ({})", clip(&path, 80)),
+        );
+    }
+}
+
+/// `f.write(data)` and kin on any object: what is written (decoded, downloaded or code),
+/// remembered for a later run of the file, and a persistence place written.
+fn written(w: &mut Walker, site: &mut Site) {
+    let (offset, call, method) = (site.offset, site.call, site.method);
+    let Arguments { args, taint, .. } = site.args(w);
+    let taint = *taint;
+    let content = args.first().and_then(Val::exact_text).map(str::to_owned);
+    let receiver = match &*call.func {
+        Expr::Attribute(a) => w.eval(&a.value),
+        _ => Val::default(),
+    };
+    if taint & Taint::DOWNLOADED != 0 {
+        let scope = w.scope();
+        scope.downloaded_write.get_or_insert(offset);
+    }
+    // Code written out as a constant (a stage two dropped into a temporary file) is
+    // remembered too: an interpreter later run on the file runs it.
+    let constant_code = taint == 0 && content.as_deref().is_some_and(looks_like_code);
+    if taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE) != 0 || constant_code {
+        let scope = w.scope();
+        if scope.written.len() < super::MAX_WRITTEN {
+            scope.written.push(super::Written {
+                offset,
+                path: receiver.text.clone(),
+                taint: taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE),
+                content: content.filter(|c| c.len() <= 1 << 20),
+            });
+        }
+    }
+    if method != "write"
+        && let Some(path) = &receiver.text
+        && let Some(what) = signals::persistence_path(path)
     {
+        w.push(
+            BehaviourKind::Persistence,
+            offset,
+            format!("writes {what} ({})", clip(path, 80)),
+        );
+    }
+}
+
+/// The Windows registry: a Run key named in a `winreg` call.
+fn persistence(w: &mut Walker, site: &mut Site) -> bool {
+    let (qual, offset) = (site.qual, site.offset);
+    if !(qual.starts_with("winreg.") || qual.starts_with("_winreg.")) {
+        return false;
+    }
+    if site.args(w).args.iter().any(|a| {
+        a.text
+            .as_deref()
+            .and_then(signals::persistence_path)
+            .is_some()
+    }) {
+        w.push(
+            BehaviourKind::Persistence,
+            offset,
+            format!("{qual}() on a Windows Run key"),
+        );
+    }
+    true
+}
+
+/// Deletion: of what destroys the user's data or system, or of the running file itself.
+fn removal(w: &mut Walker, site: &mut Site) -> bool {
+    let (qual, offset) = (site.qual, site.offset);
+    if !DELETERS.contains(&qual) {
+        return false;
+    }
+    let Some(path) = site.args(w).args.first().and_then(|a| a.text.as_deref()) else {
+        return false;
+    };
+    if let Some((top, "/*", what)) = super::every_file_under(path) {
+        w.push(
+            BehaviourKind::Destruction,
+            offset,
+            format!(
+                "{qual}() deletes every file under {what} ({})",
+                clip(top, 60)
+            ),
+        );
+        return true;
+    }
+    if let Some(what) = signals::destroyed_by_removal(path) {
         w.push(
             BehaviourKind::Destruction,
             offset,
             format!("{qual}() deletes {what} ({})", clip(path, 60)),
         );
-        return;
+        return true;
     }
-    if DELETERS.contains(&qual)
-        && evaluate(&mut evaluated, w, call)
-            .args
-            .first()
-            .and_then(|a| a.text.as_deref())
-            == Some("<__file__>")
-    {
+    if path == "<__file__>" {
         w.push(
             BehaviourKind::SelfDelete,
             offset,
             format!("{qual}() deletes the running file"),
         );
-        return;
+        return true;
     }
+    false
+}
+
+/// A process that detaches from its parent (`os.fork`, `os.setsid`, a daemon context).
+fn detach(w: &mut Walker, site: &Site) -> bool {
+    let (qual, offset) = (site.qual, site.offset);
     if matches!(qual, "os.fork" | "os.setsid" | "os.daemon") || qual == "daemon.DaemonContext" {
         w.push(
             BehaviourKind::HiddenProcess,
             offset,
             format!("{qual}(): detaches from the parent process"),
         );
+        return true;
     }
+    false
 }

@@ -156,6 +156,41 @@ pub(crate) fn program(word: &str) -> String {
         .map_or(lower.clone(), str::to_owned)
 }
 
+/// The address `pip install` (or `python -m pip install`) is given, when it is one: a URL
+/// or a version-control reference, whose package builds and runs its own code during the
+/// install with nothing an index keeps to check it against. Names and files are not.
+fn pip_install_from_address(prog: &str, args: &[Word]) -> Option<String> {
+    let rest = if prog.starts_with("pip") {
+        args
+    } else if prog.starts_with("python") || prog == "<sys.executable>" {
+        let at = args.iter().position(|a| a.text == "-m")?;
+        let module = args.get(at + 1)?;
+        if module.text != "pip" {
+            return None;
+        }
+        &args[at + 2..]
+    } else {
+        return None;
+    };
+    let verb = rest.iter().position(|a| !a.text.starts_with('-'))?;
+    if rest[verb].text != "install" {
+        return None;
+    }
+    rest[verb + 1..]
+        .iter()
+        .map(|a| a.text.as_str())
+        .find(|t| {
+            let t = t.to_ascii_lowercase();
+            t.starts_with("http://")
+                || t.starts_with("https://")
+                || t.starts_with("git+")
+                || t.starts_with("hg+")
+                || t.starts_with("svn+")
+                || t.contains(" @ http")
+        })
+        .map(str::to_owned)
+}
+
 fn is_interpreter(p: &str) -> bool {
     SHELLS.contains(&p)
         || p.starts_with("python")
@@ -402,6 +437,16 @@ impl Judge {
             );
         }
 
+        if let Some(url) = pip_install_from_address(&prog, args) {
+            self.push(
+                K::DownloadExecute,
+                at,
+                format!(
+                    "installs a package from an address no index vouches for (its build code runs): {}",
+                    clip(&url, 100)
+                ),
+            );
+        }
         match prog.as_str() {
             p if SHELLS.contains(&p) || p == "source" || p == "." || p == "eval" => {
                 self.shell(&prog, args, cmd.stdin, at);

@@ -26,7 +26,8 @@ fn severity(kind: BehaviourKind, context: Context) -> Option<Severity> {
         | K::Obfuscation
         | K::HiddenProcess
         | K::SelfDelete
-        | K::AntiAnalysis => Severity::Medium,
+        | K::AntiAnalysis
+        | K::HostRecon => Severity::Medium,
         K::DynamicImport | K::Decode => return None,
     };
     match context {

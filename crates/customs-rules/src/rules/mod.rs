@@ -22,6 +22,7 @@ mod dynamic_execute;
 mod dynamic_import;
 mod empty_metadata;
 mod hidden_process;
+mod host_recon;
 mod install_network;
 mod install_process;
 mod name_confusion;
@@ -56,6 +57,7 @@ pub(crate) static ALL: &[&dyn Rule] = &[
     &self_delete::SelfDelete,
     &destruction::Destruction,
     &anti_analysis::AntiAnalysis,
+    &host_recon::HostRecon,
     &install_process::InstallProcess,
     &install_network::InstallNetwork,
     &dynamic_execute::DynamicExecute,

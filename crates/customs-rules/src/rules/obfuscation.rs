@@ -47,6 +47,8 @@ fn strong(detail: &str) -> bool {
         "hidden after",
         "look-alikes",
         "hidden in character codes",
+        "spelled in escape codes",
+        "bidirectional control characters",
         UNREAD,
     ]
     .iter()
