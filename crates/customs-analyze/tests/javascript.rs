@@ -1083,6 +1083,50 @@ walk(os.homedir());
 }
 
 #[test]
+fn the_home_folder_counts_when_code_asks_for_it_not_when_a_comment_names_it() {
+    // The walk's root comes from a parameter; the home folder and the cipher are asked
+    // for in code, through `process.env` and a cipher created.
+    let locker = r#"
+const fs = require('fs'), crypto = require('crypto');
+function lock(dir, key) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = dir + '/' + e.name;
+    if (e.isDirectory()) { lock(p, key); continue; }
+    const c = crypto.createCipheriv('aes-256-cbc', key, Buffer.alloc(16));
+    fs.writeFileSync(p + '.locked', c.update(fs.readFileSync(p)));
+    fs.unlinkSync(p);
+  }
+}
+module.exports = (opts) => lock(opts.root || process.env.USERPROFILE, opts.key);
+"#;
+    assert!(
+        kinds(locker).contains(&K::Destruction),
+        "{:?}",
+        facts(locker)
+    );
+    // The same walk from a folder it is given; the home folder and a cipher only named in
+    // comments and in a message.
+    let pruner = r#"
+const fs = require('fs');
+// Never call os.homedir() here, and never walk $HOME or %USERPROFILE%: we only prune the
+// output folder we are given. (Artifacts are not encrypted; see createCipheriv docs.)
+function prune(dir, keep) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = dir + '/' + e.name;
+    if (e.isDirectory()) { prune(p, keep); continue; }
+    if (!keep(p)) fs.unlinkSync(p);
+  }
+}
+module.exports = (out, keep) => { console.log('HOME is left alone'); prune(out, keep); };
+"#;
+    assert!(
+        !kinds(pruner).contains(&K::Destruction),
+        "{:?}",
+        facts(pruner)
+    );
+}
+
+#[test]
 fn walking_a_cache_or_a_project_and_deleting_is_not_destruction() {
     // A cache cleaner under a dot-folder of home, and a build that rewrites its sources.
     let cleaner = r#"

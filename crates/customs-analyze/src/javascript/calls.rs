@@ -290,6 +290,7 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
         super::browser::on_call(w, direct, arguments, offset);
     }
     char_codes(w, qual, &mut call);
+    super::wipe::on_call(w, qual);
     if func.folded {
         w.push(
             BehaviourKind::Obfuscation,

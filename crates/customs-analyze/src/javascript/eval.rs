@@ -394,6 +394,9 @@ impl Walker<'_> {
                 self.place_seen.set(true);
                 return Val::tainted(Taint::LOCALE);
             }
+            if matches!(prop, "HOME" | "USERPROFILE") {
+                self.wipe.home.set(true);
+            }
             return env_value(prop);
         }
         // An item of a constant array or a character of a constant string.
@@ -710,6 +713,7 @@ impl Walker<'_> {
                 return args.first().cloned().unwrap_or_default();
             }
             "os.homedir" => {
+                self.wipe.home.set(true);
                 return Val {
                     text: Some("~".into()),
                     ..Val::default()

@@ -1310,6 +1310,18 @@ impl<'a> Visit<'a> for Walker<'_> {
         self.check_identifier(it.name.as_str(), it.span.start);
     }
 
+    fn visit_static_member_expression(&mut self, it: &ast::StaticMemberExpression<'a>) {
+        wipe::on_member(self, &it.object, it.property.name.as_str());
+        walk::walk_static_member_expression(self, it);
+    }
+
+    fn visit_computed_member_expression(&mut self, it: &ast::ComputedMemberExpression<'a>) {
+        if let Expression::StringLiteral(key) = &it.expression {
+            wipe::on_member(self, &it.object, key.value.as_str());
+        }
+        walk::walk_computed_member_expression(self, it);
+    }
+
     fn visit_reg_exp_literal(&mut self, it: &ast::RegExpLiteral<'a>) {
         browser::on_regex(self, it);
     }
