@@ -1161,3 +1161,4 @@ exports.exportTo = (name) => fs.writeFileSync(path.join(process.env.HOME, 'Docum
         facts(build)
     );
 }
+

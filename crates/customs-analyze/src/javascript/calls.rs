@@ -262,8 +262,11 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
         evaluated: None,
     };
     // Secrets handed to a function of another file of the package.
-    if raw_qual.starts_with('.') && call.args(w).taint & Taint::SECRET != 0 {
-        w.secret_call(&raw_qual, offset);
+    if raw_qual.starts_with('.') {
+        w.package_call(&raw_qual);
+        if call.args(w).taint & Taint::SECRET != 0 {
+            w.secret_call(&raw_qual, offset);
+        }
     }
     // Calls made through another: `Reflect.construct(Function, [...])`,
     // `Reflect.apply(eval, this, [code])`, `eval.call(this, code)`, `f.apply(this, [..])`.
@@ -641,6 +644,9 @@ fn network(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
     if taint & Taint::PARAM != 0 {
         w.param_sends();
     }
+    if taint & Taint::PACKAGE != 0 {
+        w.result_send(offset);
+    }
     true
 }
 
@@ -674,6 +680,9 @@ fn network_write(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> boo
     }
     if taint & Taint::PARAM != 0 {
         w.param_sends();
+    }
+    if taint & Taint::PACKAGE != 0 {
+        w.result_send(offset);
     }
     true
 }

@@ -785,6 +785,9 @@ impl Walker<'_> {
         {
             return Val::returned(None, taint | Taint::DECODED);
         }
+        if qual.starts_with('.') {
+            return Val::returned(func.qual.as_deref(), taint | Taint::PACKAGE);
+        }
         Val::returned(func.qual.as_deref(), taint)
     }
 
