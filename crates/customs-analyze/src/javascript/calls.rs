@@ -306,6 +306,7 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
         true
     } else {
         dynamic_code(w, qual, &mut call)
+            || worker(w, qual, &mut call)
             || process(w, qual, &mut call)
             || network(w, qual, &mut call)
             || network_write(w, qual, &mut call)
@@ -531,6 +532,40 @@ fn dynamic_code(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool
             code.insert_str(0, &sandbox_prelude(w, arguments));
         }
         w.analyze_code(&code, offset, &format!("in the code passed to {what}()"));
+    }
+    true
+}
+
+/// A worker started from decoded or downloaded code (`new Worker(URL.createObjectURL(new
+/// Blob([atob(..)])))`, `new Worker(code, { eval: true })`): the code runs. A worker
+/// started from a file or URL of its own is what bundles do. Returns whether the call
+/// starts a worker.
+fn worker(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
+    if !matches!(
+        qual,
+        "global.Worker" | "global.SharedWorker" | "worker_threads.Worker"
+    ) {
+        return false;
+    }
+    let offset = call.offset;
+    let Arguments { args, taint, .. } = call.args(w);
+    let taint = *taint;
+    let code = args.first().and_then(Val::exact_text).map(str::to_owned);
+    if taint & Taint::DECODED != 0 {
+        w.push(
+            BehaviourKind::DecodeExecute,
+            offset,
+            "decoded data runs as the code of a worker",
+        );
+        if let Some(code) = code {
+            w.analyze_payload(&code, offset);
+        }
+    } else if taint & Taint::DOWNLOADED != 0 {
+        w.push(
+            BehaviourKind::DownloadExecute,
+            offset,
+            "data fetched from the network runs as the code of a worker",
+        );
     }
     true
 }
@@ -918,6 +953,9 @@ fn method_only(
             "obfuscator.io string-array rotation: a['push'](a['shift']())",
         );
     }
+    if let Expression::ComputedMemberExpression(m) = callee.get_inner_expression() {
+        hidden_module_method(w, m, arguments, offset);
+    }
     let Expression::StaticMemberExpression(m) = callee.get_inner_expression() else {
         return;
     };
@@ -928,6 +966,36 @@ fn method_only(
         w.region.piped = true;
     }
     super::browser::on_method(w, m, offset);
+}
+
+/// A method of a module made here (`new module.constructor()`, `new (require('module'))`)
+/// called by a name that does not fold (`m[decode(k)](code, '')`): a fresh module is
+/// only good for compiling code into it, and the name is hidden to hide that.
+fn hidden_module_method(
+    w: &mut Walker<'_>,
+    m: &ast::ComputedMemberExpression<'_>,
+    arguments: &[Argument<'_>],
+    offset: u32,
+) {
+    if matches!(m.expression, Expression::StringLiteral(_)) || arguments.is_empty() {
+        return;
+    }
+    let object = w.eval(&m.object);
+    let made_here = object.qual.as_deref().is_some_and(|q| {
+        matches!(
+            normalize(q).as_ref(),
+            "global.module.constructor" | "module" | "module.Module"
+        ) && q.ends_with("()")
+    });
+    if !made_here || w.eval(&m.expression).exact_text().is_some() {
+        return;
+    }
+    w.push(
+        BehaviourKind::Obfuscation,
+        offset,
+        "calls a method of a new module by a name hidden at run time",
+    );
+    compile(w, arguments, offset);
 }
 
 /// `a['push'](a['shift']())`: obfuscator.io's loop that rotates its string array until a
