@@ -1162,7 +1162,6 @@ exports.exportTo = (name) => fs.writeFileSync(path.join(process.env.HOME, 'Docum
     );
 }
 
-
 #[test]
 fn a_token_printed_by_a_command_and_sent_is_exfiltration() {
     // The registry token asked of npm itself, then used to publish a package document
@@ -1205,12 +1204,13 @@ const b = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascrip
 "#;
     let f = facts(benign);
     assert!(
-        !f.iter()
-            .any(|x| matches!(x.0, K::DecodeExecute | K::DownloadExecute | K::DynamicExecute)),
+        !f.iter().any(|x| matches!(
+            x.0,
+            K::DecodeExecute | K::DownloadExecute | K::DynamicExecute
+        )),
         "{f:?}"
     );
 }
-
 
 #[test]
 fn a_new_module_given_code_through_a_hidden_method_name_runs_it() {

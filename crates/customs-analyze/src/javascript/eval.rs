@@ -1235,7 +1235,12 @@ fn radix_text(n: f64, radix: u32) -> Option<String> {
 fn prints_credential(words: &[String]) -> bool {
     let program = words
         .first()
-        .map(|w| w.rsplit(['/', '\\']).next().unwrap_or(w).trim_end_matches(".cmd"))
+        .map(|w| {
+            w.rsplit(['/', '\\'])
+                .next()
+                .unwrap_or(w)
+                .trim_end_matches(".cmd")
+        })
         .unwrap_or_default();
     let rest: Vec<&str> = words.iter().skip(1).map(String::as_str).collect();
     match (program, rest.as_slice()) {
