@@ -1248,3 +1248,30 @@ m._compile('module.exports = 42', 'fixture.js');
         "{f:?}"
     );
 }
+
+#[test]
+fn what_a_decoder_hands_its_callback_is_decoded() {
+    // A decompressor of another library, with a callback: what it hands over is run.
+    let src = r#"
+const xz = require('some-xz');
+const packed = Buffer.from('AAECAwQFBgcICQ==', 'base64');
+xz.decompress(Array.from(packed), function (text, err) {
+  if (!err) new Function('require', text)(require);
+});
+"#;
+    let f = facts(src);
+    assert!(f.iter().any(|x| x.0 == K::DecodeExecute), "{f:?}");
+    // Decompressing a file the user names, and parsing what comes out, is a codec.
+    let benign = r#"
+const xz = require('some-xz'), fs = require('fs');
+module.exports = (file, cb) => xz.decompress(fs.readFileSync(file), (out, err) => {
+  cb(err, err ? null : JSON.parse(out));
+});
+"#;
+    let f = facts(benign);
+    assert!(
+        !f.iter()
+            .any(|x| matches!(x.0, K::DecodeExecute | K::DynamicExecute)),
+        "{f:?}"
+    );
+}

@@ -108,6 +108,7 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         item_callbacks: HashMap::default(),
         browser: browser::Seen::default(),
         wipe: wipe::Seen::default(),
+        decoder_callbacks: HashMap::default(),
         package_callees: Vec::new(),
         result_sends: Vec::new(),
         place_seen: Cell::new(false),
@@ -453,6 +454,9 @@ struct Walker<'s> {
     browser: browser::Seen,
     /// What the file does to the folders it walks.
     wipe: wipe::Seen,
+    /// Starts of callbacks of decoders (`lzma.decompress(blob, (out) => ..)`) handed
+    /// encoded data, with the taint their parameters carry.
+    decoder_callbacks: HashMap<u32, u16>,
     /// Functions of other files of the package this file calls (`./collect.collect`).
     package_callees: Vec<String>,
     /// Network sends of what such a function returned: offset, at top level, function.
@@ -970,6 +974,50 @@ impl Walker<'_> {
 
     /// Binds a function's parameters: unknown, or data from the network for a network
     /// callback, or the items of the array whose method a callback is given to.
+    /// `lzma.decompress(blob, (out, err) => ..)`, `zlib.inflate(buf, (err, out) => ..)`:
+    /// a decoder's callback receives what it decoded, when what it is handed is encoded
+    /// data (decoded, downloaded or read from a data file) already.
+    fn mark_decoder_callbacks(&mut self, callee: &Expression<'_>, arguments: &[ast::Argument<'_>]) {
+        let Expression::StaticMemberExpression(m) = callee.get_inner_expression() else {
+            return;
+        };
+        if !matches!(
+            m.property.name.as_str(),
+            "decode"
+                | "decrypt"
+                | "decompress"
+                | "inflate"
+                | "inflateRaw"
+                | "gunzip"
+                | "unzip"
+                | "brotliDecompress"
+                | "decipher"
+                | "unpack"
+        ) {
+            return;
+        }
+        let Some(start) = arguments
+            .iter()
+            .filter_map(|a| a.as_expression().and_then(function_start))
+            .next()
+        else {
+            return;
+        };
+        let mut taint = 0;
+        for a in arguments {
+            if let Some(e) = a.as_expression()
+                && function_start(e).is_none()
+            {
+                taint |= self.eval(e).taint;
+            }
+        }
+        let encoded = Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE;
+        if taint & encoded != 0 {
+            self.decoder_callbacks
+                .insert(start, (taint & encoded) | Taint::DECODED);
+        }
+    }
+
     fn taint_network_parameters(&mut self, start: u32, params: &ast::FormalParameters<'_>) {
         // Parameters shadow whatever the same names are bound to outside.
         // Only names bound outside to something that matters need shadowing.
@@ -986,6 +1034,13 @@ impl Walker<'_> {
             && let Some(first) = params.items.first()
         {
             self.bind_pattern(&first.pattern, &items);
+        }
+        if let Some(taint) = self.decoder_callbacks.remove(&start) {
+            let decoded = Val::tainted(taint);
+            for p in &params.items {
+                self.bind_pattern(&p.pattern, &decoded);
+            }
+            return;
         }
         if !self.network_callbacks.contains(&start) {
             // What a top-level function is handed, to see whether it sends it.
@@ -1325,6 +1380,7 @@ impl<'a> Visit<'a> for Walker<'_> {
             _ => {}
         }
         self.mark_network_callbacks(&it.callee, &it.arguments);
+        self.mark_decoder_callbacks(&it.callee, &it.arguments);
         self.run_callbacks_now(&it.callee, &it.arguments);
         geofence::on_call(self, it);
         calls::on_call(self, it);
