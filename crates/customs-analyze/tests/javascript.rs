@@ -1186,23 +1186,28 @@ fetch(reg + '/left-pad', { headers: { accept: 'application/json' } }).then((r) =
 }
 
 #[test]
-fn a_worker_started_from_decoded_code_is_decode_execute() {
-    // One statement in a bundle: workers started from a blob of base64-decoded code.
-    let code = "postMessage(1)";
-    let b64 = "cG9zdE1lc3NhZ2UoMSk=";
-    assert_eq!(code.len(), 14);
+fn a_worker_started_from_decoded_code_that_connects_is_decode_execute() {
+    // One statement in a bundle: workers started from a blob of base64-decoded code that
+    // opens a socket (a miner talking to its pool).
+    let b64 = "dmFyIHM9bmV3IFdlYlNvY2tldCgid3NzOi8vcG9vbC5leGFtcGxlLmludmFsaWQvIik7";
+    assert!(b64.len() % 4 == 0);
     let bundle = format!(
         "!function(){{try{{var u=URL.createObjectURL(new Blob([atob(\"{b64}\")]));for(var i=0;i<4;i++)new Worker(u)}}catch(e){{}}}}();\n"
     );
     let f = facts(&bundle);
     assert!(f.iter().any(|x| x.0 == K::DecodeExecute), "{f:?}");
-    // Bundlers start workers from their own files, or from a blob of constant code.
-    let benign = r#"
-const a = new Worker(new URL('./resize.worker.js', import.meta.url), { type: 'module' });
+    // Bundlers inline their own workers as base64 too: code that only computes, and
+    // workers started from their own files or from constant code.
+    let inlined = "dmFyIG49MDtvbm1lc3NhZ2U9ZnVuY3Rpb24oZSl7cG9zdE1lc3NhZ2UoZS5kYXRhKjIpfTs=";
+    let benign = format!(
+        r#"
+const w0 = new Worker(URL.createObjectURL(new Blob([atob("{inlined}")], {{ type: 'text/javascript' }})));
+const a = new Worker(new URL('./resize.worker.js', import.meta.url), {{ type: 'module' }});
 const src = 'self.onmessage = (e) => postMessage(e.data * 2);';
-const b = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
-"#;
-    let f = facts(benign);
+const b = new Worker(URL.createObjectURL(new Blob([src], {{ type: 'text/javascript' }})));
+"#
+    );
+    let f = facts(&benign);
     assert!(
         !f.iter().any(|x| matches!(
             x.0,

@@ -537,9 +537,9 @@ fn dynamic_code(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool
 }
 
 /// A worker started from decoded or downloaded code (`new Worker(URL.createObjectURL(new
-/// Blob([atob(..)])))`, `new Worker(code, { eval: true })`): the code runs. A worker
-/// started from a file or URL of its own is what bundles do. Returns whether the call
-/// starts a worker.
+/// Blob([atob(..)])))`). Bundlers inline their own workers that way, so decoded code counts
+/// when what it does, read as a payload, is more than computing: it connects, starts
+/// processes, runs code. Returns whether the call starts a worker.
 fn worker(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
     if !matches!(
         qual,
@@ -548,24 +548,18 @@ fn worker(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
         return false;
     }
     let offset = call.offset;
-    let Arguments { args, taint, .. } = call.args(w);
-    let taint = *taint;
-    let code = args.first().and_then(Val::exact_text).map(str::to_owned);
-    if taint & Taint::DECODED != 0 {
-        w.push(
-            BehaviourKind::DecodeExecute,
-            offset,
-            "decoded data runs as the code of a worker",
-        );
-        if let Some(code) = code {
-            w.analyze_payload(&code, offset);
-        }
-    } else if taint & Taint::DOWNLOADED != 0 {
+    let code = call.args(w).args.first().cloned().unwrap_or_default();
+    if code.taint & Taint::DOWNLOADED != 0 {
         w.push(
             BehaviourKind::DownloadExecute,
             offset,
             "data fetched from the network runs as the code of a worker",
         );
+    } else if code.taint & Taint::DECODED != 0
+        && let Some(text) = code.exact_text()
+    {
+        let text = text.to_owned();
+        w.decoded_worker(&text, offset);
     }
     true
 }

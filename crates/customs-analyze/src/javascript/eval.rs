@@ -814,6 +814,12 @@ impl Walker<'_> {
         if qual.starts_with('.') {
             return Val::returned(func.qual.as_deref(), taint | Taint::PACKAGE);
         }
+        // The object URL of a blob stands for the blob (`URL.createObjectURL(blob)`).
+        if method == "createObjectURL"
+            && let [blob] = args.as_slice()
+        {
+            return blob.clone();
+        }
         Val::returned(func.qual.as_deref(), taint)
     }
 

@@ -717,6 +717,34 @@ impl Walker<'_> {
         }
     }
 
+    /// Decoded code started as a worker: judged as a payload when it does more than
+    /// compute (an inlined worker of a bundle encodes images or compresses data).
+    pub(crate) fn decoded_worker(&mut self, code: &str, offset: u32) {
+        if self.payload_depth >= MAX_PAYLOAD_DEPTH || code.len() > 1 << 20 {
+            return;
+        }
+        let inner = analyze_at(code, &self.path, 0, self.payload_depth + 1);
+        if !inner
+            .behaviours
+            .iter()
+            .any(|b| b.kind != BehaviourKind::Obfuscation)
+        {
+            return;
+        }
+        self.push(
+            BehaviourKind::DecodeExecute,
+            offset,
+            "decoded data runs as the code of a worker",
+        );
+        for b in inner.behaviours {
+            self.push(
+                b.kind,
+                offset,
+                format!("in the decoded worker: {}", b.detail),
+            );
+        }
+    }
+
     fn analyze_payload(&mut self, code: &str, offset: u32) {
         self.analyze_code(code, offset, "in the decoded payload");
     }
