@@ -1190,7 +1190,6 @@ fn a_worker_started_from_decoded_code_that_connects_is_decode_execute() {
     // One statement in a bundle: workers started from a blob of base64-decoded code that
     // opens a socket (a miner talking to its pool).
     let b64 = "dmFyIHM9bmV3IFdlYlNvY2tldCgid3NzOi8vcG9vbC5leGFtcGxlLmludmFsaWQvIik7";
-    assert!(b64.len() % 4 == 0);
     let bundle = format!(
         "!function(){{try{{var u=URL.createObjectURL(new Blob([atob(\"{b64}\")]));for(var i=0;i<4;i++)new Worker(u)}}catch(e){{}}}}();\n"
     );
