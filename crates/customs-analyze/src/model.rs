@@ -190,6 +190,13 @@ pub struct FileFacts {
     /// Calls that hand secrets to a function of the package (local or imported by a
     /// relative path), to be joined with the callee's [`FileFacts::param_sends`].
     pub secret_calls: Vec<SecretCall>,
+    /// Functions (indexes into [`FileFacts::reach`]'s functions) that return secrets.
+    pub secret_returns: Vec<u32>,
+    /// Network sends of what a function of another file of the package returned, one
+    /// per function of the package this file calls (`callee` as in
+    /// [`FileFacts::secret_calls`]), to be joined with the callee's
+    /// [`FileFacts::secret_returns`].
+    pub result_sends: Vec<SecretCall>,
 }
 
 /// A call that hands secrets to a function of the package.

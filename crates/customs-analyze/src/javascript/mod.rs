@@ -108,6 +108,9 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         item_callbacks: HashMap::default(),
         browser: browser::Seen::default(),
         wipe: wipe::Seen::default(),
+        decoder_callbacks: HashMap::default(),
+        package_callees: Vec::new(),
+        result_sends: Vec::new(),
         place_seen: Cell::new(false),
     };
     define_functions(&mut walker, &ret.program.body);
@@ -115,6 +118,7 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
     walker.finish_region();
     browser::finish(&mut walker);
     wipe::finish(&mut walker);
+    walker.finish_result_sends();
     walker.facts.reach = std::mem::take(&mut walker.reach).finish();
     if walker.hex_identifiers >= HEX_IDENTIFIERS {
         walker.facts.push(
@@ -450,6 +454,13 @@ struct Walker<'s> {
     browser: browser::Seen,
     /// What the file does to the folders it walks.
     wipe: wipe::Seen,
+    /// Starts of callbacks of decoders (`lzma.decompress(blob, (out) => ..)`) handed
+    /// encoded data, with the taint their parameters carry.
+    decoder_callbacks: HashMap<u32, u16>,
+    /// Functions of other files of the package this file calls (`./collect.collect`).
+    package_callees: Vec<String>,
+    /// Network sends of what such a function returned: offset, at top level, function.
+    result_sends: Vec<(u32, bool, u32)>,
     /// A place of the machine (time zone, geolocated country) was read: comparisons are
     /// judged for geofencing from then on.
     place_seen: Cell<bool>,
@@ -617,6 +628,78 @@ impl Walker<'_> {
         }
     }
 
+    /// `name[key] = value`, `name.push(value)`: the object or array bound to `name` now
+    /// holds what was stored in it.
+    fn store_into(&mut self, name: &str, value: &Expression<'_>) {
+        if matches!(name, "exports" | "module" | "window" | "globalThis") {
+            return;
+        }
+        let Some(old) = self.lookup(name) else { return };
+        if !old.qual.as_deref().is_none_or(|q| q.starts_with("#obj.")) {
+            return;
+        }
+        let taint = self.eval(value).taint;
+        if taint & !old.taint != 0 {
+            let mut v = old.clone();
+            v.taint |= taint;
+            // Where the name is defined, not in the callback storing into it.
+            if let Some(scope) = self.scopes.iter_mut().rev().find(|s| s.contains_key(name)) {
+                scope.insert(name.to_owned(), v);
+            }
+        }
+    }
+
+    /// A call of `callee`, a function of another file of the package.
+    pub(crate) fn package_call(&mut self, callee: &str) {
+        if self.package_callees.len() < 32 && !self.package_callees.iter().any(|c| c == callee) {
+            self.package_callees.push(callee.to_owned());
+        }
+    }
+
+    /// A network send of what a function of another file of the package returned.
+    pub(crate) fn result_send(&mut self, offset: u32) {
+        if self.result_sends.len() < 16 {
+            let top = self.top_level();
+            let function = if top { reach::TOP } else { self.reach.current };
+            self.result_sends.push((self.base + offset, top, function));
+        }
+    }
+
+    /// Each send of what a function of the package returned, paired with each such
+    /// function the file calls: the package judges which of them return secrets.
+    fn finish_result_sends(&mut self) {
+        for &(offset, top_level, function) in &self.result_sends {
+            for callee in &self.package_callees {
+                self.facts.result_sends.push(crate::model::SecretCall {
+                    callee: callee.clone(),
+                    offset,
+                    top_level,
+                    function,
+                });
+            }
+        }
+    }
+
+    /// A function of the file returns `value`: recorded when it holds secrets. Evaluated
+    /// only once the file has read a secret, and only for the file's own functions.
+    fn on_return(&mut self, value: &Expression<'_>) {
+        let f = self.reach.current;
+        if self.top_level()
+            || f >= reach::UNKNOWN
+            || self.facts.secret_returns.contains(&f)
+            || !self
+                .facts
+                .behaviours
+                .iter()
+                .any(|b| b.kind == BehaviourKind::SecretRead)
+        {
+            return;
+        }
+        if self.eval(value).taint & Taint::SECRET != 0 && self.facts.secret_returns.len() < 64 {
+            self.facts.secret_returns.push(f);
+        }
+    }
+
     /// A call handing secrets to `callee`, a function of the package.
     pub(crate) fn secret_call(&mut self, callee: &str, offset: u32) {
         if self.facts.secret_calls.len() < 256 {
@@ -631,6 +714,34 @@ impl Walker<'_> {
                     self.reach.current
                 },
             });
+        }
+    }
+
+    /// Decoded code started as a worker: judged as a payload when it does more than
+    /// compute (an inlined worker of a bundle encodes images or compresses data).
+    pub(crate) fn decoded_worker(&mut self, code: &str, offset: u32) {
+        if self.payload_depth >= MAX_PAYLOAD_DEPTH || code.len() > 1 << 20 {
+            return;
+        }
+        let inner = analyze_at(code, &self.path, 0, self.payload_depth + 1);
+        if !inner
+            .behaviours
+            .iter()
+            .any(|b| b.kind != BehaviourKind::Obfuscation)
+        {
+            return;
+        }
+        self.push(
+            BehaviourKind::DecodeExecute,
+            offset,
+            "decoded data runs as the code of a worker",
+        );
+        for b in inner.behaviours {
+            self.push(
+                b.kind,
+                offset,
+                format!("in the decoded worker: {}", b.detail),
+            );
         }
     }
 
@@ -891,6 +1002,50 @@ impl Walker<'_> {
 
     /// Binds a function's parameters: unknown, or data from the network for a network
     /// callback, or the items of the array whose method a callback is given to.
+    /// `lzma.decompress(blob, (out, err) => ..)`, `zlib.inflate(buf, (err, out) => ..)`:
+    /// a decoder's callback receives what it decoded, when what it is handed is encoded
+    /// data (decoded, downloaded or read from a data file) already.
+    fn mark_decoder_callbacks(&mut self, callee: &Expression<'_>, arguments: &[ast::Argument<'_>]) {
+        let Expression::StaticMemberExpression(m) = callee.get_inner_expression() else {
+            return;
+        };
+        if !matches!(
+            m.property.name.as_str(),
+            "decode"
+                | "decrypt"
+                | "decompress"
+                | "inflate"
+                | "inflateRaw"
+                | "gunzip"
+                | "unzip"
+                | "brotliDecompress"
+                | "decipher"
+                | "unpack"
+        ) {
+            return;
+        }
+        let Some(start) = arguments
+            .iter()
+            .filter_map(|a| a.as_expression().and_then(function_start))
+            .next()
+        else {
+            return;
+        };
+        let mut taint = 0;
+        for a in arguments {
+            if let Some(e) = a.as_expression()
+                && function_start(e).is_none()
+            {
+                taint |= self.eval(e).taint;
+            }
+        }
+        let encoded = Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE;
+        if taint & encoded != 0 {
+            self.decoder_callbacks
+                .insert(start, (taint & encoded) | Taint::DECODED);
+        }
+    }
+
     fn taint_network_parameters(&mut self, start: u32, params: &ast::FormalParameters<'_>) {
         // Parameters shadow whatever the same names are bound to outside.
         // Only names bound outside to something that matters need shadowing.
@@ -907,6 +1062,13 @@ impl Walker<'_> {
             && let Some(first) = params.items.first()
         {
             self.bind_pattern(&first.pattern, &items);
+        }
+        if let Some(taint) = self.decoder_callbacks.remove(&start) {
+            let decoded = Val::tainted(taint);
+            for p in &params.items {
+                self.bind_pattern(&p.pattern, &decoded);
+            }
+            return;
         }
         if !self.network_callbacks.contains(&start) {
             // What a top-level function is handed, to see whether it sends it.
@@ -1054,6 +1216,9 @@ impl<'a> Visit<'a> for Walker<'_> {
         let counted = self.enter_function(it.span.start);
         self.taint_network_parameters(it.span.start, &it.params);
         walk::walk_arrow_function_expression(self, it);
+        if let Some(value) = it.get_expression() {
+            self.on_return(value);
+        }
         self.leave_function(counted);
     }
 
@@ -1147,28 +1312,8 @@ impl<'a> Visit<'a> for Walker<'_> {
             }
         } else if let Some(m) = it.left.as_member_expression() {
             // `bag[name] = secret`: the object now holds what was stored in it.
-            if let Expression::Identifier(obj) = m.object().get_inner_expression()
-                && !matches!(
-                    obj.name.as_str(),
-                    "exports" | "module" | "window" | "globalThis"
-                )
-                && let Some(old) = self.lookup(obj.name.as_str())
-                && old.qual.as_deref().is_none_or(|q| q.starts_with("#obj."))
-            {
-                let taint = self.eval(&it.right).taint;
-                if taint & !old.taint != 0 {
-                    let mut v = old.clone();
-                    v.taint |= taint;
-                    // Where the name is defined, not in the callback storing into it.
-                    if let Some(scope) = self
-                        .scopes
-                        .iter_mut()
-                        .rev()
-                        .find(|s| s.contains_key(obj.name.as_str()))
-                    {
-                        scope.insert(obj.name.as_str().to_owned(), v);
-                    }
-                }
+            if let Expression::Identifier(obj) = m.object().get_inner_expression() {
+                self.store_into(obj.name.as_str(), &it.right);
             }
             browser::on_member_assignment(self, m, &it.right, it.span.start);
             // `socket.onmessage = (e) => ...`: the handler receives network data.
@@ -1250,10 +1395,20 @@ impl<'a> Visit<'a> for Walker<'_> {
                 if matches!(method, "then" | "catch" | "finally" | "on" | "once") {
                     self.reach_arguments(&it.arguments);
                 }
+                // `found.push(secret)`: the array holds what was pushed.
+                if matches!(method, "push" | "unshift")
+                    && let Expression::Identifier(obj) = m.object.get_inner_expression()
+                    && let [ast::Argument::Identifier(_) | ast::Argument::CallExpression(_)] =
+                        it.arguments.as_slice()
+                    && let Some(value) = it.arguments[0].as_expression()
+                {
+                    self.store_into(obj.name.as_str(), value);
+                }
             }
             _ => {}
         }
         self.mark_network_callbacks(&it.callee, &it.arguments);
+        self.mark_decoder_callbacks(&it.callee, &it.arguments);
         self.run_callbacks_now(&it.callee, &it.arguments);
         geofence::on_call(self, it);
         calls::on_call(self, it);
@@ -1308,6 +1463,25 @@ impl<'a> Visit<'a> for Walker<'_> {
 
     fn visit_identifier_reference(&mut self, it: &IdentifierReference<'a>) {
         self.check_identifier(it.name.as_str(), it.span.start);
+    }
+
+    fn visit_static_member_expression(&mut self, it: &ast::StaticMemberExpression<'a>) {
+        wipe::on_member(self, &it.object, it.property.name.as_str());
+        walk::walk_static_member_expression(self, it);
+    }
+
+    fn visit_computed_member_expression(&mut self, it: &ast::ComputedMemberExpression<'a>) {
+        if let Expression::StringLiteral(key) = &it.expression {
+            wipe::on_member(self, &it.object, key.value.as_str());
+        }
+        walk::walk_computed_member_expression(self, it);
+    }
+
+    fn visit_return_statement(&mut self, it: &ast::ReturnStatement<'a>) {
+        walk::walk_return_statement(self, it);
+        if let Some(value) = &it.argument {
+            self.on_return(value);
+        }
     }
 
     fn visit_reg_exp_literal(&mut self, it: &ast::RegExpLiteral<'a>) {

@@ -5,6 +5,10 @@
 //! their own cache); the behaviour is the walk, the per-file damage and the user's own
 //! files as its root, in one file, judged when the file has been walked.
 
+use std::cell::Cell;
+
+use oxc_ast::ast::Expression;
+
 use super::Walker;
 use crate::BehaviourKind;
 use crate::signals;
@@ -25,6 +29,11 @@ pub(crate) struct Seen {
     damage: Option<(Place, &'static str)>,
     /// A file deleted at a path that is not a constant.
     deletes: bool,
+    /// The home folder asked for: `os.homedir()` called, `process.env.HOME` or
+    /// `USERPROFILE` read (set while values are evaluated, hence a cell).
+    pub(crate) home: Cell<bool>,
+    /// A cipher created: `crypto.createCipheriv`, `crypto.subtle.encrypt`.
+    encrypts: bool,
 }
 
 fn place(w: &Walker<'_>, offset: u32) -> Place {
@@ -55,6 +64,28 @@ pub(crate) fn on_damage(w: &mut Walker<'_>, deleted: bool, constant_path: bool, 
     w.wipe.damage = Some((place(w, offset), what));
 }
 
+/// A call of `qual` (normalised): the home folder asked for, a cipher created.
+pub(crate) fn on_call(w: &mut Walker<'_>, qual: &str) {
+    match qual {
+        "os.homedir" => w.wipe.home.set(true),
+        "crypto.createCipheriv"
+        | "crypto.createCipher"
+        | "crypto.subtle.encrypt"
+        | "global.crypto.subtle.encrypt" => w.wipe.encrypts = true,
+        _ => {}
+    }
+}
+
+/// A member read: `process.env.HOME`, `process.env['USERPROFILE']`.
+pub(crate) fn on_member(w: &mut Walker<'_>, object: &Expression<'_>, prop: &str) {
+    if matches!(prop, "HOME" | "USERPROFILE")
+        && !w.wipe.home.get()
+        && w.eval(object).qual.as_deref() == Some("global.process.env")
+    {
+        w.wipe.home.set(true);
+    }
+}
+
 /// A string literal: the names of the user's own folders (not dot-folders).
 pub(crate) fn on_text(w: &mut Walker<'_>, text: &str) {
     if !w.wipe.user_folder
@@ -80,10 +111,8 @@ pub(crate) fn finish(w: &mut Walker<'_>) {
         Some(root) => root,
         // A walk from a folder that does not fold: the user's folders named and files
         // deleted (writing alone is what exporters and build tools do).
-        None if seen.deletes && names_home(w.source) && seen.user_folder => {
-            "the user's own folders"
-        }
-        None if seen.deletes && names_home(w.source) && encrypts(w.source) => {
+        None if seen.deletes && seen.home.get() && seen.user_folder => "the user's own folders",
+        None if seen.deletes && seen.home.get() && seen.encrypts => {
             "the home folder, encrypting each file,"
         }
         None => return,
@@ -97,18 +126,4 @@ pub(crate) fn finish(w: &mut Walker<'_>) {
     if !top && let Some(last) = w.facts.behaviours.last_mut() {
         last.function = function;
     }
-}
-
-/// The home folder named in code: `os.homedir()`, `$HOME`, `%USERPROFILE%`.
-fn names_home(source: &str) -> bool {
-    ["homedir", "HOME", "USERPROFILE"]
-        .iter()
-        .any(|n| memchr::memmem::find(source.as_bytes(), n.as_bytes()).is_some())
-}
-
-/// A cipher created: `createCipheriv`, `subtle.encrypt`.
-fn encrypts(source: &str) -> bool {
-    ["createCipheriv", "subtle.encrypt"]
-        .iter()
-        .any(|n| memchr::memmem::find(source.as_bytes(), n.as_bytes()).is_some())
 }
