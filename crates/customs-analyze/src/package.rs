@@ -1280,4 +1280,64 @@ mod tests {
         assert!(resolve(FileKind::JavaScript, "lib", "../x").contains(&"x.js".to_owned()));
         assert!(resolve(FileKind::JavaScript, "lib", "fs").is_empty());
     }
+
+    #[test]
+    fn resolver_matches_resolve_whatever_it_cached() {
+        let pkg = package(
+            "demo",
+            &[
+                ("demo/__init__.py", ""),
+                ("demo/util.py", ""),
+                ("demo/sub/__init__.py", ""),
+                ("demo/sub/util.py", ""),
+                ("src/other.py", ""),
+                ("lib/a.js", ""),
+                ("lib/x/index.js", ""),
+                ("x.js", ""),
+            ],
+        );
+        let resolver = Resolver::new(&pkg);
+        let direct = |kind: FileKind, dir: &str, import: &str| -> Vec<usize> {
+            resolve(kind, dir, import)
+                .iter()
+                .filter_map(|c| pkg.files.iter().rposition(|f| &f.relative == c))
+                .collect()
+        };
+        let cases = [
+            (FileKind::Python, "demo", ".util"),
+            // The same relative import from another folder names another file.
+            (FileKind::Python, "demo/sub", ".util"),
+            (FileKind::Python, "demo/sub", "..util"),
+            (FileKind::Python, "demo/sub", "."),
+            (FileKind::Python, "demo/sub", "demo.util"),
+            (FileKind::Python, "", "demo.util"),
+            (FileKind::Python, "demo", "other"),
+            (FileKind::Python, "demo", "os"),
+            (FileKind::JavaScript, "lib", "./x"),
+            (FileKind::JavaScript, "", "./x"),
+            (FileKind::JavaScript, "lib", "../x"),
+            (FileKind::JavaScript, "lib", "x"),
+            // The characters of the folder and import above, split elsewhere.
+            (FileKind::JavaScript, "lib.", "./x"),
+        ];
+        // Twice: once resolved, once from the cache.
+        for _ in 0..2 {
+            for (kind, dir, import) in cases {
+                assert_eq!(
+                    resolver.files_of(kind, dir, import).to_vec(),
+                    direct(kind, dir, import),
+                    "{kind:?} {dir} {import}"
+                );
+            }
+        }
+        assert_ne!(
+            resolver
+                .files_of(FileKind::Python, "demo", ".util")
+                .to_vec(),
+            resolver
+                .files_of(FileKind::Python, "demo/sub", ".util")
+                .to_vec()
+        );
+        assert!(!resolver.files_of(FileKind::Python, "", "other").is_empty());
+    }
 }
