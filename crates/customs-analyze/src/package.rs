@@ -1,4 +1,7 @@
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::fmt::Write as _;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use customs_ecosystem::{
@@ -86,6 +89,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
                     && !named_as_entry_point(&f.relative, &named)))
     });
     let mut facts = analyse_files(pkg, &first);
+    let resolver = Resolver::new(pkg);
     // Only files read in the last round can reach anything new: the imports of earlier
     // ones were followed then, up to the files that were not read yet.
     let mut fresh: Vec<usize> = facts.keys().copied().collect();
@@ -109,7 +113,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
                 break;
             }
         }
-        let reached = follow_imports(pkg, &facts, &fresh, usize::MAX);
+        let reached = follow_imports(pkg, &resolver, &facts, &fresh, usize::MAX);
         let (now, later): (Vec<_>, Vec<_>) =
             waiting.iter().partition(|(i, _, _)| reached.contains(i));
         if now.is_empty() {
@@ -133,7 +137,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         });
     }
 
-    let install = follow_imports(pkg, &facts, &install_roots, MAX_FOLLOW);
+    let install = follow_imports(pkg, &resolver, &facts, &install_roots, MAX_FOLLOW);
     let by_rel: HashSet<&str> = pkg.files.iter().map(|f| f.relative.as_str()).collect();
     analysis.install_files = install.iter().map(|&i| pkg.files[i].path.clone()).collect();
     analysis.install_files.sort();
@@ -149,7 +153,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         })
         .map(|&(i, _, _)| i)
         .collect();
-    let imported = follow_imports(pkg, &facts, &runs_on_import, usize::MAX);
+    let imported = follow_imports(pkg, &resolver, &facts, &runs_on_import, usize::MAX);
     // A shell script runs as a whole when something that runs names it.
     // Whatever running code imports (or a command of it names) runs too, wherever it
     // lies and whatever its name.
@@ -158,13 +162,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
             || imported.contains(&i)
             || (f.kind != FileKind::Script && f.role != Role::Test && importable(pkg, f, &by_rel))
     };
-    let index: HashMap<&str, usize> = pkg
-        .files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.relative.as_str(), i))
-        .collect();
-    let handed = secrets_handed_to_senders(pkg, &index, &facts);
+    let handed = secrets_handed_to_senders(pkg, &resolver, &facts);
     let reach_of: FxHashMap<usize, &reach::Reach> =
         facts.iter().map(|(&i, f)| (i, &f.reach)).collect();
     let roots: Vec<usize> = code
@@ -173,7 +171,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
         .map(|&(i, _, _)| i)
         .collect();
     let reached = reach::reached(&reach_of, roots, |i, qual| {
-        resolve_function(pkg, &index, &facts, i, qual)
+        resolve_function(pkg, &resolver, &facts, i, qual)
     });
     // What the package's commands run, apart: a function that a top level reaches runs
     // on import whatever else runs it.
@@ -738,14 +736,14 @@ fn windows_path(command: &str) -> bool {
 /// file posting what it is given): secret exfiltration at the call, by file.
 fn secrets_handed_to_senders(
     pkg: &Package,
-    index: &HashMap<&str, usize>,
+    resolver: &Resolver<'_>,
     facts: &HashMap<usize, Arc<FileFacts>>,
 ) -> HashMap<usize, Vec<crate::RawBehaviour>> {
     let mut out: HashMap<usize, Vec<crate::RawBehaviour>> = HashMap::new();
     for (&i, f) in facts {
         for call in &f.secret_calls {
             let (j, name) = if call.callee.starts_with('.') {
-                match resolve_function(pkg, index, facts, i, &call.callee) {
+                match resolve_function(pkg, resolver, facts, i, &call.callee) {
                     Some(found) => found,
                     None => continue,
                 }
@@ -886,16 +884,11 @@ fn normalize_rel(path: &str) -> String {
 /// The files reached from `roots` by following the package's own imports.
 fn follow_imports(
     pkg: &Package,
+    resolver: &Resolver<'_>,
     facts: &HashMap<usize, Arc<FileFacts>>,
     roots: &[usize],
     limit: usize,
 ) -> HashSet<usize> {
-    let by_rel: HashMap<&str, usize> = pkg
-        .files
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.relative.as_str(), i))
-        .collect();
     let mut seen: HashSet<usize> = roots.iter().copied().collect();
     let mut queue: VecDeque<usize> = roots.iter().copied().collect();
     while let Some(i) = queue.pop_front() {
@@ -905,17 +898,22 @@ fn follow_imports(
         let Some(f) = facts.get(&i) else { continue };
         let file = &pkg.files[i];
         let dir = file.relative.rsplit_once('/').map_or("", |(d, _)| d);
-        let imported = f
-            .imports
-            .iter()
-            .flat_map(|import| resolve(file.kind, dir, import));
-        let run = f.runs.iter().flat_map(|path| run_candidates(dir, path));
-        for candidate in imported.chain(run) {
-            if let Some(&j) = by_rel.get(candidate.as_str())
-                && seen.insert(j)
-            {
+        let mut visit = |j: usize| {
+            if seen.insert(j) {
                 queue.push_back(j);
             }
+        };
+        for import in &f.imports {
+            resolver
+                .files_of(file.kind, dir, import)
+                .iter()
+                .for_each(|&j| visit(j));
+        }
+        for path in &f.runs {
+            run_candidates(dir, path)
+                .iter()
+                .filter_map(|candidate| resolver.file(candidate))
+                .for_each(&mut visit);
         }
     }
     seen
@@ -926,7 +924,7 @@ fn follow_imports(
 /// (or `pkg.helpers`) and that module is a file of the package.
 fn resolve_function(
     pkg: &Package,
-    index: &HashMap<&str, usize>,
+    resolver: &Resolver<'_>,
     facts: &HashMap<usize, Arc<FileFacts>>,
     i: usize,
     qual: &str,
@@ -956,10 +954,8 @@ fn resolve_function(
         .collect();
     matches.sort_by_key(|(import, _)| std::cmp::Reverse(import.len()));
     for (import, name) in matches {
-        for candidate in resolve(file.kind, dir, import) {
-            if let Some(&j) = index.get(candidate.as_str()) {
-                return Some((j, name.to_owned()));
-            }
+        if let Some(&j) = resolver.files_of(file.kind, dir, import).first() {
+            return Some((j, name.to_owned()));
         }
     }
     None
@@ -1062,6 +1058,68 @@ pub(crate) fn find_run(pkg: &Package, dir: &str, path: &str) -> Option<usize> {
     pkg.files
         .iter()
         .position(|f| candidates.contains(&f.relative))
+}
+
+/// The files of a package that imports point at, each import resolved once for the whole
+/// analysis of the package: the same imports (`os`, `.util`) recur across its files and
+/// across the rounds that follow them.
+struct Resolver<'p> {
+    /// The package's files by relative path (the last of the same path wins).
+    files: FxHashMap<&'p str, usize>,
+    /// Resolved imports by kind, folder (for a relative import) and import.
+    resolved: RefCell<FxHashMap<String, Rc<[usize]>>>,
+    /// The buffer a key of `resolved` is written in.
+    key: RefCell<String>,
+}
+
+impl<'p> Resolver<'p> {
+    fn new(pkg: &'p Package) -> Self {
+        Self {
+            files: pkg
+                .files
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (f.relative.as_str(), i))
+                .collect(),
+            resolved: RefCell::default(),
+            key: RefCell::default(),
+        }
+    }
+
+    /// The package file at a relative path.
+    fn file(&self, relative: &str) -> Option<usize> {
+        self.files.get(relative).copied()
+    }
+
+    /// The package files that `import`, in a file of `kind` in folder `dir`, may point
+    /// at, in the order of [`resolve`]'s candidates.
+    fn files_of(&self, kind: FileKind, dir: &str, import: &str) -> Rc<[usize]> {
+        let python = kind == FileKind::Python;
+        // Only a relative import depends on its folder; other JavaScript imports name
+        // no file of the package.
+        let relative = import.starts_with('.');
+        if !python && !relative {
+            return Rc::from([]);
+        }
+        let mut resolved = self.resolved.borrow_mut();
+        let mut key = self.key.borrow_mut();
+        key.clear();
+        let dir = if relative { dir } else { "" };
+        // Unambiguous whatever the names hold: the folder is prefixed with its length.
+        key.push_str(if python { "p" } else { "j" });
+        let _ = write!(key, "{}:", dir.len());
+        key.push_str(dir);
+        key.push_str(import);
+        if let Some(found) = resolved.get(key.as_str()) {
+            return Rc::clone(found);
+        }
+        let found: Rc<[usize]> = resolve(kind, dir, import)
+            .iter()
+            .filter_map(|candidate| self.file(candidate))
+            .collect();
+        resolved.insert(key.to_owned(), Rc::clone(&found));
+        found
+    }
 }
 
 /// Where an import may point inside the package.
@@ -1569,5 +1627,65 @@ https.get('https://telemetry.example.invalid/v?' + version(), () => {});
         assert!(resolve(FileKind::Python, "", "pkg.sub").contains(&"src/pkg/sub.py".to_owned()));
         assert!(resolve(FileKind::JavaScript, "lib", "../x").contains(&"x.js".to_owned()));
         assert!(resolve(FileKind::JavaScript, "lib", "fs").is_empty());
+    }
+
+    #[test]
+    fn resolver_matches_resolve_whatever_it_cached() {
+        let pkg = package(
+            "demo",
+            &[
+                ("demo/__init__.py", ""),
+                ("demo/util.py", ""),
+                ("demo/sub/__init__.py", ""),
+                ("demo/sub/util.py", ""),
+                ("src/other.py", ""),
+                ("lib/a.js", ""),
+                ("lib/x/index.js", ""),
+                ("x.js", ""),
+            ],
+        );
+        let resolver = Resolver::new(&pkg);
+        let direct = |kind: FileKind, dir: &str, import: &str| -> Vec<usize> {
+            resolve(kind, dir, import)
+                .iter()
+                .filter_map(|c| pkg.files.iter().rposition(|f| &f.relative == c))
+                .collect()
+        };
+        let cases = [
+            (FileKind::Python, "demo", ".util"),
+            // The same relative import from another folder names another file.
+            (FileKind::Python, "demo/sub", ".util"),
+            (FileKind::Python, "demo/sub", "..util"),
+            (FileKind::Python, "demo/sub", "."),
+            (FileKind::Python, "demo/sub", "demo.util"),
+            (FileKind::Python, "", "demo.util"),
+            (FileKind::Python, "demo", "other"),
+            (FileKind::Python, "demo", "os"),
+            (FileKind::JavaScript, "lib", "./x"),
+            (FileKind::JavaScript, "", "./x"),
+            (FileKind::JavaScript, "lib", "../x"),
+            (FileKind::JavaScript, "lib", "x"),
+            // The characters of the folder and import above, split elsewhere.
+            (FileKind::JavaScript, "lib.", "./x"),
+        ];
+        // Twice: once resolved, once from the cache.
+        for _ in 0..2 {
+            for (kind, dir, import) in cases {
+                assert_eq!(
+                    resolver.files_of(kind, dir, import).to_vec(),
+                    direct(kind, dir, import),
+                    "{kind:?} {dir} {import}"
+                );
+            }
+        }
+        assert_ne!(
+            resolver
+                .files_of(FileKind::Python, "demo", ".util")
+                .to_vec(),
+            resolver
+                .files_of(FileKind::Python, "demo/sub", ".util")
+                .to_vec()
+        );
+        assert!(!resolver.files_of(FileKind::Python, "", "other").is_empty());
     }
 }
