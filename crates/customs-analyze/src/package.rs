@@ -175,12 +175,12 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
     });
     // What the package's commands run, apart: a function that a top level reaches runs
     // on import whatever else runs it.
-    let commands = command_functions(pkg, &index, &facts);
+    let commands = command_functions(pkg, &resolver, &facts);
     let commanded = if commands.is_empty() {
         FxHashMap::default()
     } else {
         reach::reached_from(&reach_of, [], &commands, |i, qual| {
-            resolve_function(pkg, &index, &facts, i, qual)
+            resolve_function(pkg, &resolver, &facts, i, qual)
         })
     };
 
@@ -341,7 +341,7 @@ const COMMAND_THREATS: &[BehaviourKind] = &[
 /// import (an npm `bin` file's top level is judged alike). Found as (file, function).
 fn command_functions(
     pkg: &Package,
-    index: &HashMap<&str, usize>,
+    resolver: &Resolver<'_>,
     facts: &HashMap<usize, Arc<FileFacts>>,
 ) -> Vec<(usize, u32)> {
     let mut out = Vec::new();
@@ -360,7 +360,7 @@ fn command_functions(
                 format!("src/{path}/__init__.py"),
             ]
             .iter()
-            .find_map(|c| index.get(c.as_str()).copied());
+            .find_map(|c| resolver.file(c));
             let Some(file) = file else { continue };
             let Some(facts) = facts.get(&file) else {
                 continue;
@@ -780,7 +780,7 @@ fn secrets_handed_to_senders(
         // What a function of another file returns, sent over the network, where that
         // function returns secrets (`dns.resolveTxt(encode(collect()) + ...)`).
         for send in &f.result_sends {
-            let Some((j, name)) = resolve_function(pkg, index, facts, i, &send.callee) else {
+            let Some((j, name)) = resolve_function(pkg, resolver, facts, i, &send.callee) else {
                 continue;
             };
             let Some(g) = facts.get(&j) else { continue };
