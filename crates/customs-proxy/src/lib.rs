@@ -1326,27 +1326,6 @@ fn scan_facts(
     result.map(|(facts, _)| Some(facts))
 }
 
-/// The file of `release` that the scanner compares `like` with: the same kind (wheel,
-/// tarball, other), else the release's preferred file.
-fn comparable_file<'a>(release: &'a Release, like: &FileRef) -> Option<&'a FileRef> {
-    let kind = |n: &str| {
-        let n = n.to_ascii_lowercase();
-        if n.ends_with(".whl") {
-            0
-        } else if n.ends_with(".tgz") || n.ends_with(".tar.gz") {
-            1
-        } else {
-            2
-        }
-    };
-    let want = kind(&like.file_name);
-    release
-        .files
-        .iter()
-        .find(|f| kind(&f.file_name) == want && (!f.yanked || release.yanked))
-        .or_else(|| release.preferred_file())
-}
-
 /// Downloads `file` into the cache, checked against the index's digest. `true` when
 /// it matched, `false` when the index gives no digest. A download that failed, or sent
 /// other bytes than the index lists, is an upstream failure.
@@ -1397,7 +1376,7 @@ fn scan_now(
     let mut verified = fetch_checked(s, project, fref)?;
     if s.scan.history
         && let Some(previous) = project.line_predecessor(&release.version)
-        && let Some(old) = comparable_file(previous, fref)
+        && let Some(old) = customs_scan::matching_file(previous, fref)
     {
         verified &= fetch_checked(s, project, old)?;
     }

@@ -37,8 +37,8 @@ pub use customs_outcome::{
 };
 pub use kept::{Judgements, judgement_key};
 pub use registry::{
-    FileKind, Loaded, diff, load_source, load_source_file, release_kinds, scan_release, scan_spec,
-    scan_spec_files, verify_provenance,
+    FileKind, Loaded, diff, load_source, load_source_file, matching_file, release_kinds,
+    scan_release, scan_spec, scan_spec_files, verify_provenance,
 };
 pub use target::{Installed, Target, expand_targets};
 

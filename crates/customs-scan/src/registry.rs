@@ -234,8 +234,10 @@ pub(crate) fn facts(
     }
 }
 
-/// The file of `release` most like `like` (same kind: sdist with sdist, wheel with wheel).
-fn matching_file<'a>(release: &'a Release, like: &FileRef) -> Option<&'a FileRef> {
+/// The file of `release` most like `like` (same kind: sdist with sdist, wheel with wheel),
+/// else its preferred file: the file a release's scan is compared with in the one before.
+#[must_use]
+pub fn matching_file<'a>(release: &'a Release, like: &FileRef) -> Option<&'a FileRef> {
     let kind = |n: &str| {
         let n = n.to_ascii_lowercase();
         if n.ends_with(".whl") {
