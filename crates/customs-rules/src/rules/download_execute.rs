@@ -6,8 +6,10 @@ use crate::rules::behaviour_rule;
 declare_rule! {
     /// ## What it finds
     /// Data fetched from the network that is executed, or written to disk and then run,
-    /// made executable or loaded; and shell lines that pipe a download into an interpreter
-    /// (`curl ... | sh`).
+    /// made executable or loaded; shell lines that pipe a download into an interpreter
+    /// (`curl ... | sh`); and a Windows program (`.exe`, `.scr`, `.msi`, `.dll`) that a
+    /// shell, PowerShell or batch command saves from the network, the dropper's payload on
+    /// disk whatever starts it later.
     ///
     /// ## Why it matters
     /// This is the dropper: the package itself carries nothing but a fetch, and the
