@@ -90,6 +90,11 @@ pub enum BehaviourKind {
     /// what the page sends, swaps wallet addresses in the clipboard (in a page, or on
     /// the desktop from Python), or skims payment forms.
     BrowserHijack,
+    /// A system capability in its rawest form: a shell command run from whatever string
+    /// the caller passes, or the DNS resolver loaded (look-ups carry data out past most
+    /// firewalls). Ordinary in a library that says what it is for; unexplained in one that
+    /// says nothing about itself.
+    RawCapability,
 }
 
 impl BehaviourKind {
@@ -117,6 +122,7 @@ impl BehaviourKind {
             Self::Obfuscation => "obfuscation",
             Self::Decode => "decode",
             Self::BrowserHijack => "browser-hijack",
+            Self::RawCapability => "raw-capability",
         }
     }
 }

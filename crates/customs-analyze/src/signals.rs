@@ -320,6 +320,38 @@ pub fn encoded_blob(text: &str) -> Option<&'static str> {
     (entropy(sample) > 5.0).then_some("base64")
 }
 
+/// Whether a string constant is readable text written in base64: a long run of the
+/// base64 alphabet alone that decodes to printable prose or code. Data that packages
+/// embed this way (images, fonts, archives, WebAssembly) decodes to binary, and markup
+/// (an SVG icon) is left out; text has no reason to be hidden from a reader but to be.
+#[must_use]
+pub fn hidden_text(text: &str) -> bool {
+    use base64::Engine as _;
+    const MIN: usize = 200;
+    if text.len() < MIN || text.len() > 1 << 16 {
+        return false;
+    }
+    let body = text.trim_end_matches('=');
+    if !body
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+        || body.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        return false;
+    }
+    let Ok(decoded) = base64::engine::general_purpose::STANDARD_NO_PAD.decode(body) else {
+        return false;
+    };
+    let printable = decoded
+        .iter()
+        .filter(|&&b| (0x20..0x7f).contains(&b) || matches!(b, b'\n' | b'\r' | b'\t'))
+        .count();
+    let letters = decoded.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    printable == decoded.len()
+        && letters * 2 >= decoded.len()
+        && !decoded.trim_ascii_start().starts_with(b"<")
+}
+
 /// Shannon entropy in bits per byte.
 #[must_use]
 pub fn entropy(bytes: &[u8]) -> f64 {
@@ -438,6 +470,29 @@ mod tests {
             persistence_path("~/.config/systemd/user/x.service"),
             Some("systemd user unit")
         );
+    }
+
+    #[test]
+    fn text_hidden_in_base64() {
+        // Prose in base64 is hidden text; binary data and markup in base64 are not.
+        use base64::Engine as _;
+        let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+        assert!(hidden_text(&b64(
+            "import os; os.system('id') # and then some more words "
+                .repeat(5)
+                .as_bytes()
+        )));
+        assert!(!hidden_text(&b64(&(0..=255u8)
+            .cycle()
+            .take(600)
+            .collect::<Vec<_>>())));
+        assert!(!hidden_text(&b64(
+            "<svg xmlns='http://www.w3.org/2000/svg'><path d='M0 0h24v24H0z'/></svg>"
+                .repeat(4)
+                .as_bytes()
+        )));
+        assert!(!hidden_text(&b64(b"short text")));
+        assert!(!hidden_text(&"deadbeef".repeat(40)));
     }
 
     #[test]

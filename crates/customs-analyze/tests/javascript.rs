@@ -1279,3 +1279,42 @@ module.exports = (file, cb) => xz.decompress(fs.readFileSync(file), (out, err) =
         "{f:?}"
     );
 }
+
+#[test]
+fn raw_capabilities_a_shell_runner_for_any_command_and_the_dns_resolver() {
+    let raw = |src: &str| -> Vec<String> {
+        facts(src)
+            .into_iter()
+            .filter(|f| f.0 == K::RawCapability)
+            .map(|f| f.2)
+            .collect()
+    };
+    // The caller's string is the whole command line.
+    let runner = "const cp = require(`child_process`);\nmodule.exports = function run(c) { return cp.execSync(c); };\n";
+    assert!(
+        raw(runner).iter().any(|d| d.contains("execSync")),
+        "{:?}",
+        facts(runner)
+    );
+    // A fixed command, or the caller's value as one argument of a fixed program, is not.
+    for src in [
+        "const { execSync } = require('child_process');\nfunction build() { execSync('npm run build'); }\nmodule.exports = { build };\n",
+        "const cp = require('child_process');\nexports.open = function (f) { return cp.execFileSync('xdg-open', [f]); };\n",
+        "const cp = require('child_process');\nexports.grep = function (p) { return cp.execSync('grep -r ' + JSON.stringify(p) + ' .'); };\n",
+    ] {
+        assert!(raw(src).is_empty(), "{src}: {:?}", facts(src));
+    }
+    for src in [
+        "const dns = require('node:dns');\nmodule.exports = dns;\n",
+        "import { lookup } from 'dns/promises';\nexport default lookup;\n",
+    ] {
+        assert!(
+            raw(src)
+                .iter()
+                .any(|d| d.starts_with("loads the DNS resolver")),
+            "{src}: {:?}",
+            facts(src)
+        );
+    }
+    assert!(raw("const https = require('node:https');\nmodule.exports = https;\n").is_empty());
+}

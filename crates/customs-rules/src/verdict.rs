@@ -63,10 +63,17 @@ pub const RED_FLAGS: &[&str] = &["empty-metadata", "name-confusion"];
 /// Rules whose findings are capabilities that a package has to explain: reading
 /// credentials (even in a function nothing calls yet), code made so that nobody can
 /// read it (an obfuscator's runtime, code past a run of whitespace, look-alike names),
-/// and running the commands that tell who and where the host is.
+/// running the commands that tell who and where the host is, and a raw system
+/// capability (a shell runner for any command, the DNS resolver; reported only in a
+/// package that says nothing about itself).
 /// Beside a red flag, a package that says nothing about itself and does one of these is
 /// suspicious.
-pub const UNEXPLAINED: &[&str] = &["secret-read", "obfuscation", "host-recon"];
+pub const UNEXPLAINED: &[&str] = &[
+    "secret-read",
+    "obfuscation",
+    "host-recon",
+    "unexplained-capability",
+];
 
 /// The score at or above which a package is malicious.
 pub const MALICIOUS_SCORE: f64 = 15.0;
@@ -148,9 +155,9 @@ pub fn verdict(findings: &[Finding]) -> Verdict {
                     "secret-read" => !customs_analyze::signals::SECRET_CONTAINERS
                         .iter()
                         .any(|c| f.message.starts_with(&format!("reads {c} ("))),
-                    "obfuscation" => {
-                        f.confidence == Confidence::High && f.severity >= Severity::Medium
-                    }
+                    "obfuscation" => f.confidence == Confidence::High,
+                    // Not in test code, which nothing runs.
+                    "unexplained-capability" => f.confidence == Confidence::High,
                     _ => true,
                 }
         });

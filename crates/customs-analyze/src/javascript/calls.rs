@@ -460,6 +460,7 @@ fn module_load(w: &mut Walker<'_>, call: &mut Call<'_, '_>) {
     match call.args(w).args.first() {
         Some(a) if a.exact_text().is_some() => {
             let name = a.exact_text().unwrap_or_default().to_owned();
+            w.loads_module(&name, offset);
             w.facts.imports.push(name.clone());
             if a.folded {
                 w.push(
@@ -595,6 +596,24 @@ fn process(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
     w.region
         .downloads
         .extend(downloads.into_iter().map(|d| (offset, d)));
+    // A command line made wholly by the caller, run through a shell: whatever string
+    // reaches the function runs.
+    let bare = matches!(arguments.first(), Some(Argument::Identifier(_)));
+    if bare
+        && args
+            .first()
+            .is_some_and(|a| a.taint & Taint::PARAM != 0 && a.text.is_none())
+        && (matches!(method_of(qual), "exec" | "execSync") || qual == "execa.command")
+    {
+        w.push(
+            BehaviourKind::RawCapability,
+            offset,
+            format!(
+                "runs any shell command its caller passes ({}())",
+                method_of(qual)
+            ),
+        );
+    }
     if options_detached(arguments) {
         w.push(
             BehaviourKind::HiddenProcess,

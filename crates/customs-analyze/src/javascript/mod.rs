@@ -78,7 +78,11 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
             .map(|d| clip(&d.to_string(), 100))
             .unwrap_or_default();
         facts.parse_error = Some(if ret.panicked {
-            format!("does not parse ({first}); not analysed")
+            // Code that cannot be read must not pass as clean: where it runs on install or
+            // import it counts like code nested too deeply to parse.
+            let reason = format!("does not parse ({first}); not analysed");
+            facts.push(BehaviourKind::Obfuscation, true, base, reason.clone());
+            reason
         } else {
             format!("parse errors ({first}); analysed what the parser recovered")
         });
@@ -469,6 +473,19 @@ struct Walker<'s> {
 impl Walker<'_> {
     fn top_level(&self) -> bool {
         self.function_depth == 0 && self.main_guard == 0
+    }
+
+    /// A module loaded by name (`require('dns')`, `import dns from 'node:dns'`): the DNS
+    /// resolver is a raw capability.
+    fn loads_module(&mut self, specifier: &str, offset: u32) {
+        let module = eval::module_name(specifier);
+        if matches!(module.as_str(), "dns" | "dns/promises") {
+            self.push(
+                BehaviourKind::RawCapability,
+                offset,
+                format!("loads the DNS resolver ({specifier})"),
+            );
+        }
     }
 
     fn push(&mut self, kind: BehaviourKind, offset: u32, detail: impl Into<String>) {
@@ -1107,6 +1124,12 @@ impl Walker<'_> {
                 offset,
                 format!("{kind}-encoded blob of {} characters", text.len()),
             );
+        } else if signals::hidden_text(text) {
+            self.push(
+                BehaviourKind::Obfuscation,
+                offset,
+                format!("text hidden in base64 ({} characters)", text.len()),
+            );
         }
     }
 }
@@ -1330,6 +1353,7 @@ impl<'a> Visit<'a> for Walker<'_> {
 
     fn visit_import_declaration(&mut self, it: &ImportDeclaration<'a>) {
         let source = it.source.value.as_str();
+        self.loads_module(source, it.span.start);
         self.facts.imports.push(source.to_owned());
         let module = eval::module_name(source);
         for spec in it.specifiers.iter().flatten() {

@@ -292,6 +292,12 @@ pub(crate) fn on_string(w: &mut Walker, text: &str, offset: u32) {
             offset,
             format!("{kind}-encoded blob of {} characters", text.len()),
         );
+    } else if signals::hidden_text(text) {
+        w.push(
+            BehaviourKind::Obfuscation,
+            offset,
+            format!("text hidden in base64 ({} characters)", text.len()),
+        );
     }
     // The names are lower case; the text is compared without a lower-cased copy.
     if text.len() < 40

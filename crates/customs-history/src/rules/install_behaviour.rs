@@ -28,7 +28,7 @@ fn severity(kind: BehaviourKind, context: Context) -> Option<Severity> {
         | K::SelfDelete
         | K::AntiAnalysis
         | K::HostRecon => Severity::Medium,
-        K::DynamicImport | K::Decode => return None,
+        K::DynamicImport | K::Decode | K::RawCapability => return None,
     };
     match context {
         Context::Install => Some(base),

@@ -31,22 +31,7 @@ impl Rule for EmptyMetadata {
     }
 
     fn check(&self, input: &Input<'_>, out: &mut Vec<Finding>) {
-        let pkg = input.package;
-        let empty = if let Some(m) = &pkg.python {
-            m.summary.trim().is_empty()
-                && m.description_len == 0
-                && m.home_page.trim().is_empty()
-                && m.project_urls.is_empty()
-        } else if let Some(m) = &pkg.npm {
-            m.description.trim().is_empty()
-                && m.repository.trim().is_empty()
-                && !pkg
-                    .files
-                    .iter()
-                    .any(|f| f.relative.eq_ignore_ascii_case("readme.md"))
-        } else {
-            false
-        };
+        let empty = says_nothing(input.package);
         if empty {
             out.push(Finding::about(
                 &Self::META,
@@ -55,5 +40,25 @@ impl Rule for EmptyMetadata {
                 "no description, home page or repository".into(),
             ));
         }
+    }
+}
+
+/// No description, home page or repository (nor, for npm, a README): a package made to
+/// be thrown away or to deceive looks like this.
+pub(crate) fn says_nothing(pkg: &customs_ecosystem::Package) -> bool {
+    if let Some(m) = &pkg.python {
+        m.summary.trim().is_empty()
+            && m.description_len == 0
+            && m.home_page.trim().is_empty()
+            && m.project_urls.is_empty()
+    } else if let Some(m) = &pkg.npm {
+        m.description.trim().is_empty()
+            && m.repository.trim().is_empty()
+            && !pkg
+                .files
+                .iter()
+                .any(|f| f.relative.eq_ignore_ascii_case("readme.md"))
+    } else {
+        false
     }
 }

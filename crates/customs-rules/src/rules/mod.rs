@@ -38,6 +38,7 @@ mod secret_read;
 mod self_delete;
 mod self_propagation;
 mod suspicious_destination;
+mod unexplained_capability;
 mod url_dependency;
 mod wheel_record;
 
@@ -58,6 +59,7 @@ pub(crate) static ALL: &[&dyn Rule] = &[
     &destruction::Destruction,
     &anti_analysis::AntiAnalysis,
     &host_recon::HostRecon,
+    &unexplained_capability::UnexplainedCapability,
     &install_process::InstallProcess,
     &install_network::InstallNetwork,
     &dynamic_execute::DynamicExecute,

@@ -11,8 +11,8 @@ declare_rule! {
     /// code hidden after hundreds of spaces on a line, identifiers with look-alike letters
     /// from other scripts, names of functions and modules assembled at run time
     /// (`getattr(__builtins__, "ex" + "ec")`), long encoded blobs, and code nested too
-    /// deeply to parse safely or too large to parse (which customs cannot read, so it
-    /// says so rather than pass it as clean).
+    /// deeply to parse safely, too large to parse, or JavaScript that does not parse
+    /// (which customs cannot read, so it says so rather than pass it as clean).
     ///
     /// ## Why it matters
     /// Obfuscation hides what code does from reviewers; in a dependency it is a reason to
@@ -59,6 +59,14 @@ fn strong(detail: &str) -> bool {
 /// import or install that alone needs a human look (benign packages do not nest so deep).
 const UNREAD: &str = "nested too deeply to parse";
 
+/// What customs is sure of but alone is no more than a note: JavaScript the parser gives
+/// up on (Node would refuse most of it too, but customs could not judge it), and readable
+/// text written in base64 (no reason to hide it but to be hidden; an API key of a video
+/// site's client is one). Low severity, high confidence where it runs on install or
+/// import: beside a red flag (a package that says nothing about itself) that is enough
+/// to look, and it moves the score of a package that describes itself by half a point.
+const SURE: &[&str] = &["does not parse (", "text hidden in base64"];
+
 /// JavaScript obfuscators' marks (obfuscator.io's string array, JSFuck, Dean Edwards'
 /// packer) and URLs or commands spelled in character codes: made only to hide what code
 /// does, unlike code-protection tools sold for licensed software (PyArmor). In code that
@@ -84,6 +92,13 @@ impl crate::Rule for Obfuscation {
             customs_analyze::BehaviourKind::Obfuscation,
             [Some(H), Some(M), Some(L)],
             |b| match (strong(&b.detail), b.context) {
+                _ if SURE.iter().any(|s| b.detail.starts_with(s)) => {
+                    if b.context == Context::Runtime {
+                        Low
+                    } else {
+                        High
+                    }
+                }
                 (true, Context::Runtime) => Medium,
                 (true, _) => High,
                 (false, _) if b.detail.contains("blob") || b.detail.contains("single line") => Low,
@@ -96,6 +111,9 @@ impl crate::Rule for Obfuscation {
             let hides = HIDING.iter().any(|h| f.message.contains(h));
             if (f.message.starts_with(UNREAD) || hides) && f.context != Context::Runtime {
                 f.severity = f.severity.max(H);
+            }
+            if SURE.iter().any(|s| f.message.starts_with(s)) {
+                f.severity = L;
             }
         }
     }
