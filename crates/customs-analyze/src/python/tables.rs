@@ -1100,7 +1100,7 @@ fn package_call(w: &mut Walker, qual: Option<&str>, call: &ast::ExprCall, offset
             w.reach.current
         },
     };
-    for source in sources {
+    for source in sources.into_iter().filter(|_| !named_service) {
         w.facts.handoffs.push(crate::model::Handoff {
             call: at.clone(),
             source,
