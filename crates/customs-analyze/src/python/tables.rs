@@ -605,6 +605,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     if let Some(what) = clipboard_write(w, func.qual.as_deref(), method, call) {
         w.clipboard_written(offset, &what);
     }
+    package_call(w, func.qual.as_deref(), call, offset);
     // Every check below needs the callee's name, but for a few methods judged by their
     // name alone (`f.write(...)` on any object): calls of unknown things (most of them,
     // methods of local objects) end here, their arguments unevaluated.
@@ -993,6 +994,129 @@ fn native_code(w: &mut Walker, site: &mut Site) -> bool {
     false
 }
 
+/// Modules that are never the package's own, skipped before the package resolves names.
+const COMMON_LIBRARIES: &[&str] = &[
+    "os",
+    "sys",
+    "re",
+    "json",
+    "subprocess",
+    "socket",
+    "base64",
+    "urllib",
+    "http",
+    "io",
+    "zipfile",
+    "tarfile",
+    "shutil",
+    "time",
+    "platform",
+    "pathlib",
+    "builtins",
+    "typing",
+    "logging",
+    "collections",
+    "functools",
+    "itertools",
+    "hashlib",
+    "struct",
+    "math",
+    "random",
+    "string",
+    "threading",
+    "tempfile",
+    "glob",
+    "importlib",
+    "inspect",
+    "codecs",
+    "zlib",
+    "datetime",
+    "ctypes",
+    "requests",
+    "setuptools",
+    "distutils",
+    "sqlite3",
+    "argparse",
+    "getpass",
+    "pickle",
+    "marshal",
+    "types",
+    "warnings",
+    "textwrap",
+];
+
+/// The name of the function of the package a call calls, if it may be one: a function
+/// of this file (`emit(...)`), or one of a module it imports (`net.publish(...)`, as
+/// `_util.net.publish`); the package resolves the latter.
+fn package_callee(w: &Walker, qual: Option<&str>, callee: &Expr) -> Option<String> {
+    match (qual, callee) {
+        (None, Expr::Name(n)) if w.reach.lookup(n.id.as_str()).is_some() => Some(n.id.to_string()),
+        (Some(q), _) if q.contains('.') && !q.contains("()") && !q.starts_with(['#', '?']) => {
+            let root = q.split('.').next().unwrap_or(q);
+            (!COMMON_LIBRARIES.contains(&root)).then(|| q.to_owned())
+        }
+        _ => None,
+    }
+}
+
+/// A call of a function of the package that hands it secrets (`emit(key, os.environ[key])`),
+/// or what another function of the package returns (`publish(gather())`): joined, for the
+/// package, with what the callee does with its parameters.
+fn package_call(w: &mut Walker, qual: Option<&str>, call: &ast::ExprCall, offset: u32) {
+    if w.facts.secret_calls.len() >= 256 || w.facts.handoffs.len() >= 256 {
+        return;
+    }
+    let Some(callee) = package_callee(w, qual, &call.func) else {
+        return;
+    };
+    let values = call
+        .arguments
+        .args
+        .iter()
+        .chain(call.arguments.keywords.iter().map(|k| &k.value));
+    let mut taint = 0;
+    let mut sources = Vec::new();
+    // A destination the caller names, an ordinary service's address: the secret goes
+    // where the caller says (`request(api_url, token)`, a client authenticating).
+    let mut named_service = false;
+    for arg in values {
+        let v = w.eval(arg);
+        taint |= v.taint;
+        if let Some(t) = &v.text
+            && (t.starts_with("https://") || t.starts_with("http://"))
+            && signals::suspicious_destination(t).is_none()
+        {
+            named_service = true;
+        }
+        if let Expr::Call(inner) = arg {
+            let q = w.eval(&inner.func).qual;
+            if let Some(source) = package_callee(w, q.as_deref(), &inner.func) {
+                sources.push(source);
+            }
+        }
+    }
+    let top_level = w.top_level();
+    let at = crate::model::SecretCall {
+        callee,
+        offset: w.base + offset,
+        top_level,
+        function: if top_level {
+            crate::reach::TOP
+        } else {
+            w.reach.current
+        },
+    };
+    for source in sources.into_iter().filter(|_| !named_service) {
+        w.facts.handoffs.push(crate::model::Handoff {
+            call: at.clone(),
+            source,
+        });
+    }
+    if taint & Taint::SECRET != 0 && !named_service {
+        w.facts.secret_calls.push(at);
+    }
+}
+
 /// The network: fetches, sockets, DNS lookups, and files downloaded to disk.
 fn network(w: &mut Walker, site: &mut Site) -> bool {
     let (qual, offset, call) = (site.qual, site.offset, site.call);
@@ -1027,6 +1151,14 @@ fn network(w: &mut Walker, site: &mut Site) -> bool {
     for (kind, detail) in crate::flow::network_call(qual, &url, taint, dns) {
         if !(quiet && kind == BehaviourKind::Network) {
             w.push(kind, offset, detail);
+        }
+    }
+    // What a function's parameters hold reaches the network: what its callers hand it
+    // is sent.
+    if taint & Taint::PARAM != 0 && !quiet && !w.top_level() {
+        let f = w.reach.current;
+        if f < crate::reach::UNKNOWN && !w.facts.param_sends.contains(&f) {
+            w.facts.param_sends.push(f);
         }
     }
     if qual.ends_with("urlretrieve") || qual == "wget.download" {
@@ -1182,7 +1314,8 @@ fn written(w: &mut Walker, site: &mut Site) {
     }
     // Code written out as a constant (a stage two dropped into a temporary file) is
     // remembered too: an interpreter later run on the file runs it.
-    let constant_code = taint == 0 && content.as_deref().is_some_and(looks_like_code);
+    let constant_code =
+        taint & !Taint::PARAM == 0 && content.as_deref().is_some_and(looks_like_code);
     if taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE) != 0 || constant_code {
         let scope = w.scope();
         if scope.written.len() < super::MAX_WRITTEN {
