@@ -45,6 +45,56 @@ pub fn decode_text(scheme: Scheme, input: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
+/// The formats of compressed data customs opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    /// zlib (a header, deflate, a checksum).
+    Zlib,
+    /// gzip.
+    Gzip,
+    /// Raw deflate.
+    Deflate,
+    /// zlib or gzip, by the header.
+    Any,
+}
+
+/// Longest text a compressed constant is opened to.
+const MAX_INFLATED: u64 = 1 << 20;
+
+/// Decodes base64 text and decompresses it, if the result is text of at most 1 MiB.
+#[must_use]
+pub fn inflate_base64(input: &str, format: Compression) -> Option<String> {
+    use std::io::Read;
+    if input.len() > 4 << 20 {
+        return None;
+    }
+    let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(&compact)
+        .or_else(|_| {
+            base64::engine::general_purpose::STANDARD_NO_PAD.decode(compact.trim_end_matches('='))
+        })
+        .ok()?;
+    let format = match format {
+        Compression::Any if bytes.starts_with(&[0x1f, 0x8b]) => Compression::Gzip,
+        Compression::Any => Compression::Zlib,
+        f => f,
+    };
+    let reader: Box<dyn Read + '_> = match format {
+        Compression::Zlib => Box::new(flate2::read::ZlibDecoder::new(&bytes[..])),
+        Compression::Gzip => Box::new(flate2::read::GzDecoder::new(&bytes[..])),
+        Compression::Deflate | Compression::Any => {
+            Box::new(flate2::read::DeflateDecoder::new(&bytes[..]))
+        }
+    };
+    let mut out = Vec::new();
+    reader.take(MAX_INFLATED + 1).read_to_end(&mut out).ok()?;
+    if out.len() as u64 > MAX_INFLATED {
+        return None;
+    }
+    String::from_utf8(out).ok()
+}
+
 /// How a `# coding: NAME` declaration of a Python source file changes what the
 /// interpreter reads.
 #[derive(Debug, Clone, PartialEq, Eq)]

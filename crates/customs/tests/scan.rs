@@ -645,3 +645,22 @@ fn rules_command_documents_every_rule() {
     assert!(doc.contains("## When it is wrong"));
     assert_eq!(customs(&root(), &["rules", "nope"]).status.code(), Some(2));
 }
+
+/// An install script that acts only on machines in some time zones and talks to the
+/// network: the two together are a capability chain.
+#[test]
+fn geofenced_install_script_that_talks_to_the_network() {
+    let (v, _) = json(
+        &root(),
+        &["tests/fixtures/malicious-npm-geofenced-postinstall"],
+    );
+    let p = &packages(&v)[0];
+    let f = finding(p, "capability-chain");
+    assert_eq!(f["context"], "install");
+    assert!(
+        f["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("acts only on some machines")),
+        "{f:#}"
+    );
+}

@@ -30,6 +30,9 @@ pub(crate) struct Seen {
     beacon: Option<Place>,
     /// Listeners of `submit`, `input` or `change` events.
     form_listener: bool,
+    /// What a hooked `fetch` or `XMLHttpRequest` is handed, sent on with a beacon or an
+    /// image request: where, and how.
+    page_copy: Option<(Place, String)>,
 }
 
 fn place(w: &Walker<'_>, offset: u32) -> Place {
@@ -93,7 +96,31 @@ pub(crate) fn on_member_assignment(
         return;
     };
     let target = normalize(&format!("{q}.{prop}")).into_owned();
+    if target == "global.Image.src" {
+        let sent = w.eval(right);
+        page_copy(w, &sent, "an image request", offset);
+    }
     hooked(w, &target, offset);
+    if NETWORK_HOOKS.contains(&target.as_str())
+        && let Some(start) = super::function_start(right)
+    {
+        w.hook_wrappers.insert(start);
+    }
+}
+
+/// What a page sends through: replacing one of these sees every request.
+const NETWORK_HOOKS: &[&str] = &[
+    "global.fetch",
+    "global.XMLHttpRequest.prototype.send",
+    "global.WebSocket.prototype.send",
+];
+
+/// `value` sent out by `how`: what a hooked request was handed, copied elsewhere.
+fn page_copy(w: &mut Walker<'_>, value: &crate::value::Val, how: &str, offset: u32) {
+    if value.taint & crate::value::Taint::PAGE != 0 && w.browser.page_copy.is_none() {
+        let at = place(w, offset);
+        w.browser.page_copy = Some((at, how.to_owned()));
+    }
 }
 
 fn hooked(w: &mut Walker<'_>, target: &str, offset: u32) {
@@ -157,6 +184,10 @@ pub(crate) fn on_call(w: &mut Walker<'_>, qual: &str, arguments: &[Argument<'_>]
         "global.navigator.sendBeacon" => {
             let at = place(w, offset);
             w.browser.beacon.get_or_insert(at);
+            for a in arguments {
+                let sent = w.eval_arg(a);
+                page_copy(w, &sent, "navigator.sendBeacon", offset);
+            }
         }
         q if q.ends_with(".addEventListener") => {
             if let Some("submit" | "input" | "change" | "keyup" | "blur") =
@@ -250,6 +281,15 @@ pub(crate) fn finish(w: &mut Walker<'_>) {
         if seen.network_hook.is_none() && seen.clipboard.is_none() {
             let _ = search;
         }
+    }
+    if let (Some((_, hooked)), Some((at, how))) = (&seen.network_hook, &seen.page_copy) {
+        push_at(
+            w,
+            *at,
+            format!(
+                "replaces {hooked} with a wrapper that copies what the page sends out with {how} (request skimming)"
+            ),
+        );
     }
     if let (Some(fields), Some(beacon)) = (seen.card_fields, seen.beacon)
         && seen.form_listener

@@ -520,6 +520,9 @@ fn dynamic_code(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool
             format!("data fetched from the network reaches {what}()"),
         );
     } else if code_arg.is_some_and(|a| a.exact_text().is_none()) {
+        if taint & Taint::PARAM != 0 {
+            w.param_exec(offset, what);
+        }
         w.push(
             BehaviourKind::DynamicExecute,
             offset,
@@ -675,9 +678,14 @@ fn network(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
         return false;
     }
     let offset = call.offset;
+    let options_url = options_url(w, call.arguments);
     let Arguments {
         taint, first_text, ..
     } = call.args(w);
+    let first_text = match &options_url {
+        Some(url) if first_text.is_empty() => url,
+        _ => first_text,
+    };
     if fetch {
         w.region.fetched.get_or_insert(offset);
     }
@@ -696,6 +704,41 @@ fn network(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
         w.result_send(offset);
     }
     true
+}
+
+/// `http.request({ host: '203.0.113.9', port: 8080, path: '/x' })`: the address a request
+/// given as options goes to, written as a URL (the scheme is a placeholder: what matters
+/// is the host).
+fn options_url(w: &Walker<'_>, arguments: &[Argument<'_>]) -> Option<String> {
+    let Some(Expression::ObjectExpression(o)) = arguments
+        .first()
+        .and_then(Argument::as_expression)
+        .map(Expression::get_inner_expression)
+    else {
+        return None;
+    };
+    let mut host = None;
+    let mut port = None;
+    let mut path = None;
+    for p in &o.properties {
+        let ast::ObjectPropertyKind::ObjectProperty(p) = p else {
+            continue;
+        };
+        let Some(key) = p.key.static_name() else {
+            continue;
+        };
+        let slot = match &*key {
+            "host" | "hostname" => &mut host,
+            "port" => &mut port,
+            "path" => &mut path,
+            _ => continue,
+        };
+        *slot = w.eval(&p.value).exact_text().map(str::to_owned);
+    }
+    let host = host?;
+    let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+    let path = path.unwrap_or_default();
+    Some(format!("http://{host}{port}{path}"))
 }
 
 /// Data written to a request or socket (`req.write(data)`, `ws.send(data)`). Returns
@@ -768,7 +811,8 @@ fn files(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
         file_write(w, m, args, path, offset);
     } else if FS_DELETE.contains(&m) {
         wipe::on_damage(w, true, constant_path, offset);
-        destruction(w, m, path, offset);
+        let hidden = args.first().is_some_and(|a| a.taint & HIDDEN != 0);
+        destruction(w, m, path, hidden, offset);
         if path == "<__file__>" || path.ends_with("package.json") {
             w.push(
                 BehaviourKind::SelfDelete,
@@ -785,15 +829,36 @@ fn files(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
     true
 }
 
+/// What hides a name: decoded, or built from character codes or pieces.
+const HIDDEN: u16 = Taint::DECODED | Taint::OBFUSCATED;
+
 /// A delete of what is not the package's own: the home folder, a folder of the user's
 /// directly under it, or the root (`fs.rmSync(os.homedir(), { recursive: true })`).
-fn destruction(w: &mut Walker<'_>, m: &str, path: &str, offset: u32) {
-    if let Some(what) = signals::destroyed_by_removal(path) {
+fn destruction(w: &mut Walker<'_>, m: &str, path: &str, hidden: bool, offset: u32) {
+    if let Some(what) = signals::destroyed_by_removal(path).or_else(|| project_folder(path, hidden))
+    {
         w.push(
             BehaviourKind::Destruction,
             offset,
             format!("{m}() deletes {what} ({})", clip(path, 60)),
         );
+    }
+}
+
+/// The project a package is loaded into, or its history or sources: the working
+/// folder itself, its `.git`, `src` or tests (`fs.rmSync(path.join(process.cwd(),
+/// '.git'), { recursive: true })`), or a folder of it whose name is hidden (`hidden`:
+/// decoded or built from character codes). A package cleans its own output (`dist`,
+/// `build`, caches) and names it plainly.
+fn project_folder(path: &str, hidden: bool) -> Option<&'static str> {
+    let rest = path.strip_prefix(super::eval::CWD)?.replace('\\', "/");
+    let rest = rest.trim_matches('/').trim_start_matches("./");
+    match rest {
+        "" | "." => Some("the project folder it runs in"),
+        _ if hidden => Some("a folder of the project it runs in, named in hidden text"),
+        ".git" => Some("the project's git history"),
+        "src" | "test" | "tests" => Some("the project's sources"),
+        _ => None,
     }
 }
 
@@ -804,8 +869,12 @@ fn tree_delete(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool 
         return false;
     }
     let offset = call.offset;
-    let path = call.args(w).first_text.clone();
-    destruction(w, qual, &path, offset);
+    let Arguments {
+        args, first_text, ..
+    } = call.args(w);
+    let hidden = args.first().is_some_and(|a| a.taint & HIDDEN != 0);
+    let path = first_text.clone();
+    destruction(w, qual, &path, hidden, offset);
     true
 }
 
@@ -825,6 +894,12 @@ fn file_write(w: &mut Walker<'_>, m: &str, args: &[Val], path: &str, offset: u32
         args.get(1).map_or(0, |a| a.taint)
     };
     w.region.written.push((dest.clone(), data_taint));
+    if data_taint & Taint::DECODED != 0
+        && let Some(code) = args.get(1).and_then(Val::exact_text)
+    {
+        let code = code.to_owned();
+        w.planted_code(&code, &dest, offset);
+    }
     if let Some(what) = signals::persistence_path(&dest) {
         w.push(
             BehaviourKind::Persistence,

@@ -11,6 +11,18 @@ use crate::value::{Taint, Val, concat, env_value, normalize};
 
 const MAX_EVAL_DEPTH: u32 = 48;
 
+/// A dotenv file (`.env`, `.env.production`): the secrets of the project it sits in.
+/// Reading one is what config loaders do; what it holds is a secret wherever it goes.
+fn is_dotenv(path: &str) -> bool {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    name == ".env"
+        || (name.starts_with(".env.") && !name.ends_with(".example") && !name.ends_with(".sample"))
+}
+
+/// What `process.cwd()` stands for in a path: the folder of the project that runs the
+/// package, not a place of the package's own.
+pub(crate) const CWD: &str = "<cwd>";
+
 /// Globals whose meaning is fixed unless shadowed.
 const GLOBALS: &[&str] = &[
     "require",
@@ -91,6 +103,40 @@ pub(crate) fn module_name(specifier: &str) -> String {
         .strip_prefix("node:")
         .unwrap_or(specifier)
         .to_owned()
+}
+
+impl Walker<'_> {
+    /// `zlib.inflateSync(Buffer.from('eJ...', 'base64'))`: the text a constant compressed
+    /// payload holds, when it is text.
+    fn inflated_constant(&self, qual: &str, arguments: &[Argument<'_>]) -> Option<String> {
+        let Expression::CallExpression(inner) =
+            arguments.first()?.as_expression()?.get_inner_expression()
+        else {
+            return None;
+        };
+        let [data, encoding] = inner.arguments.as_slice() else {
+            return None;
+        };
+        if self
+            .eval(&inner.callee)
+            .qual
+            .as_deref()
+            .map(normalize)
+            .as_deref()
+            != Some("global.Buffer.from")
+            || self.eval(encoding.as_expression()?).exact_text() != Some("base64")
+        {
+            return None;
+        }
+        let data = self.eval(data.as_expression()?);
+        let format = match qual {
+            "zlib.inflateSync" => crate::decode::Compression::Zlib,
+            "zlib.gunzipSync" => crate::decode::Compression::Gzip,
+            "zlib.inflateRawSync" => crate::decode::Compression::Deflate,
+            _ => crate::decode::Compression::Any,
+        };
+        crate::decode::inflate_base64(data.exact_text()?, format)
+    }
 }
 
 impl Walker<'_> {
@@ -446,6 +492,20 @@ impl Walker<'_> {
                 };
             }
         }
+        // `key.length` of a constant string (a XOR key's), or of a buffer in bytes.
+        if prop == "length"
+            && let Some(t) = base.exact_text()
+            && !t.contains(SEP)
+            && (base.qual.is_none() || base.qual.as_deref() == Some("#buffer"))
+        {
+            #[allow(clippy::cast_precision_loss)]
+            let n = if base.qual.is_some() {
+                t.len()
+            } else {
+                t.encode_utf16().count()
+            } as f64;
+            return fold::number(n, base.taint);
+        }
         if super::geofence::is_place(&base, prop) {
             self.place_seen.set(true);
             return Val::tainted(base.taint | Taint::LOCALE);
@@ -708,6 +768,11 @@ impl Walker<'_> {
                     },
                 };
             }
+            "zlib.inflateSync" | "zlib.gunzipSync" | "zlib.inflateRawSync" | "zlib.unzipSync"
+                if let Some(text) = self.inflated_constant(qual, arguments) =>
+            {
+                return decoded(Some(text));
+            }
             "zlib.inflateSync"
             | "zlib.gunzipSync"
             | "zlib.inflateRawSync"
@@ -745,6 +810,13 @@ impl Walker<'_> {
                     ..Val::default()
                 };
             }
+            // The folder the program was started in: the project that loads the package.
+            "global.process.cwd" => {
+                return Val {
+                    text: Some(CWD.into()),
+                    ..Val::default()
+                };
+            }
             "os.tmpdir" => {
                 return Val {
                     text: Some("/tmp".into()),
@@ -761,7 +833,8 @@ impl Walker<'_> {
             | "global.JSON.stringify" => return Val::tainted(taint),
             "fs.readFileSync" | "fs.readFile" | "fs.promises.readFile" | "fs/promises.readFile" => {
                 let path = args.first().and_then(|a| a.text.as_deref());
-                let secret = path.and_then(signals::secret_path).is_some();
+                let secret =
+                    path.and_then(signals::secret_path).is_some() || path.is_some_and(is_dotenv);
                 // Reading back what this region wrote returns what was written.
                 let written = path.map_or(0, |p| self.written_taint(p));
                 return Val::tainted(taint | written | if secret { Taint::SECRET } else { 0 });
@@ -1017,6 +1090,12 @@ impl Walker<'_> {
                 };
                 let items = if t.is_empty() {
                     Vec::new()
+                } else if r.qual.as_deref() == Some("#buffer") {
+                    // A buffer maps over its bytes (`buf.map((b, i) => b ^ key[i])`).
+                    if t.len() > fold::MAX_ITEMS {
+                        return Some(Val::tainted(taint | extra));
+                    }
+                    t.bytes().map(|b| fold::number(f64::from(b), 0)).collect()
                 } else {
                     fold::items(r)
                 };

@@ -17,6 +17,7 @@ mod calls;
 mod eval;
 mod fold;
 mod geofence;
+mod hang;
 mod inline;
 mod wipe;
 
@@ -109,6 +110,8 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         budget: Cell::new(inline::BUDGET),
         reparses: Cell::new(inline::REPARSES),
         network_callbacks: HashSet::default(),
+        network_handlers: HashSet::default(),
+        param_execs: Vec::new(),
         item_callbacks: HashMap::default(),
         browser: browser::Seen::default(),
         wipe: wipe::Seen::default(),
@@ -116,6 +119,9 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         package_callees: Vec::new(),
         result_sends: Vec::new(),
         place_seen: Cell::new(false),
+        try_depth: 0,
+        iife_args: HashMap::default(),
+        hook_wrappers: HashSet::default(),
     };
     define_functions(&mut walker, &ret.program.body);
     walker.visit_program(&ret.program);
@@ -123,6 +129,7 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
     browser::finish(&mut walker);
     wipe::finish(&mut walker);
     walker.finish_result_sends();
+    walker.finish_param_execs();
     walker.facts.reach = std::mem::take(&mut walker.reach).finish();
     if walker.hex_identifiers >= HEX_IDENTIFIERS {
         walker.facts.push(
@@ -360,12 +367,83 @@ fn is_main_guard(test: &Expression<'_>) -> bool {
 }
 
 /// Where a function expression starts, for an expression that is one.
-fn function_start(e: &Expression<'_>) -> Option<u32> {
+pub(crate) fn function_start(e: &Expression<'_>) -> Option<u32> {
     match e.get_inner_expression() {
         Expression::FunctionExpression(f) => Some(f.span.start),
         Expression::ArrowFunctionExpression(f) => Some(f.span.start),
         _ => None,
     }
+}
+
+/// `names.filter((n) => /^\.env(\..+)?$/.test(n))`: the items a list keeps by a pattern
+/// are named by what the pattern spells out literally at its start (`.env`), so that a
+/// loop over the files of a folder picked by name is read as reading those files.
+fn picked_by_pattern(e: &Expression<'_>) -> Option<String> {
+    let Expression::CallExpression(call) = e.get_inner_expression() else {
+        return None;
+    };
+    let Expression::StaticMemberExpression(m) = call.callee.get_inner_expression() else {
+        return None;
+    };
+    if !matches!(m.property.name.as_str(), "filter" | "find") {
+        return None;
+    }
+    let body = match call
+        .arguments
+        .first()?
+        .as_expression()?
+        .get_inner_expression()
+    {
+        Expression::ArrowFunctionExpression(f) => f.get_expression()?,
+        _ => return None,
+    };
+    let Expression::CallExpression(test) = body.get_inner_expression() else {
+        return None;
+    };
+    let Expression::StaticMemberExpression(t) = test.callee.get_inner_expression() else {
+        return None;
+    };
+    let re = match (t.property.name.as_str(), t.object.get_inner_expression()) {
+        ("test", Expression::RegExpLiteral(re)) => re,
+        ("match", _) => match test
+            .arguments
+            .first()?
+            .as_expression()?
+            .get_inner_expression()
+        {
+            Expression::RegExpLiteral(re) => re,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let literal = pattern_prefix(re.regex.pattern.text.as_str());
+    (literal.len() >= 2).then_some(literal)
+}
+
+/// The literal text a regular expression anchored at the start spells before its first
+/// operator: `^\.env(\..+)?$` gives `.env`.
+fn pattern_prefix(pattern: &str) -> String {
+    let Some(rest) = pattern.strip_prefix('^') else {
+        return String::new();
+    };
+    let mut out = String::new();
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(n) if n.is_ascii_punctuation() => out.push(n),
+                _ => break,
+            },
+            c if c.is_alphanumeric() || matches!(c, '-' | '_' | '/') => out.push(c),
+            _ => break,
+        }
+        // A quantifier applies to the last character: it is not certain to be there.
+        if matches!(chars.peek(), Some('?' | '*' | '{')) {
+            out.pop();
+            break;
+        }
+    }
+    out
 }
 
 /// JSFuck: long runs written only with `[]()!+`.
@@ -451,6 +529,12 @@ struct Walker<'s> {
     /// Starts of functions passed as callbacks to network calls: their parameters carry
     /// data from the network.
     network_callbacks: HashSet<u32>,
+    /// Functions of the file handed by name to a network call as its callback
+    /// (`axios.get(u).catch(onError)`): what they are called with comes from the network.
+    network_handlers: HashSet<u32>,
+    /// Code runs of what a top-level function's parameters hold: offset, the function,
+    /// and what runs it. Data from the network when the function is a network handler.
+    param_execs: Vec<(u32, u32, String)>,
     /// Starts of callbacks of array methods on constant arrays, with what their first
     /// parameter stands for.
     item_callbacks: HashMap<u32, Val>,
@@ -468,6 +552,14 @@ struct Walker<'s> {
     /// A place of the machine (time zone, geolocated country) was read: comparisons are
     /// judged for geofencing from then on.
     place_seen: Cell<bool>,
+    /// How many `try` blocks the code being walked sits in.
+    try_depth: u32,
+    /// What the functions called where they are written are handed, by their start
+    /// (`(function (p) { p.request = ... })(window.ethereum)`).
+    iife_args: HashMap<u32, Vec<Val>>,
+    /// Starts of functions put in place of `fetch` or `XMLHttpRequest.prototype.send`:
+    /// their parameters are what the page sends.
+    hook_wrappers: HashSet<u32>,
 }
 
 impl Walker<'_> {
@@ -637,6 +729,39 @@ impl Walker<'_> {
         }
     }
 
+    /// The top-level function being walked runs what its parameters hold as code.
+    pub(crate) fn param_exec(&mut self, offset: u32, what: &str) {
+        let f = self.reach.current;
+        if f < reach::UNKNOWN && self.param_execs.len() < 16 {
+            self.param_execs.push((offset, f, what.to_owned()));
+        }
+    }
+
+    /// A network handler of the file that runs what it is handed: `const onError = (e)
+    /// => new Function(e.response.data)()` given to `axios.get(u).catch(onError)` runs
+    /// the body of the server's answer, wherever the handler is written.
+    fn finish_param_execs(&mut self) {
+        for (offset, f, what) in std::mem::take(&mut self.param_execs) {
+            if !self.network_handlers.contains(&f) {
+                continue;
+            }
+            let name = self
+                .reach
+                .name_of(f)
+                .map(|n| format!(" through the handler '{n}'"))
+                .unwrap_or_default();
+            self.facts.push(
+                BehaviourKind::DownloadExecute,
+                false,
+                self.base + offset,
+                format!("data fetched from the network reaches {what}(){name}"),
+            );
+            if let Some(last) = self.facts.behaviours.last_mut() {
+                last.function = f;
+            }
+        }
+    }
+
     /// The top-level function being walked sends what its parameters hold.
     pub(crate) fn param_sends(&mut self) {
         let f = self.reach.current;
@@ -778,6 +903,57 @@ impl Walker<'_> {
         }
     }
 
+    /// Decoded code written to a file that is not the package's own (`fs.writeFileSync(
+    /// core, inflate(blob))`): code planted where another program, or a later start,
+    /// runs it. The payload is read as code; when it does something (talks to the
+    /// network, reads secrets, starts processes, runs code), what it does is reported
+    /// and the planting is persistence.
+    pub(crate) fn planted_code(&mut self, code: &str, dest: &str, offset: u32) {
+        if self.payload_depth >= MAX_PAYLOAD_DEPTH
+            || code.len() > 1 << 20
+            || dest.starts_with("<__file__>")
+        {
+            return;
+        }
+        let inner = analyze_at(code, &self.path, 0, self.payload_depth + 1);
+        if inner.parse_error.is_some() {
+            return;
+        }
+        let acts = inner.behaviours.iter().find(|b| {
+            matches!(
+                b.kind,
+                BehaviourKind::Network
+                    | BehaviourKind::SecretRead
+                    | BehaviourKind::SecretExfiltration
+                    | BehaviourKind::ProcessSpawn
+                    | BehaviourKind::DownloadExecute
+                    | BehaviourKind::DecodeExecute
+                    | BehaviourKind::ReverseShell
+            )
+        });
+        let Some(first) = acts else {
+            return;
+        };
+        let doing = clip(&first.detail, 80);
+        let place = if dest.is_empty() || dest == "*" {
+            String::new()
+        } else {
+            format!(" ({})", clip(dest, 60))
+        };
+        self.push(
+            BehaviourKind::Persistence,
+            offset,
+            format!("writes decoded code into a file{place} for something else to run; the code does: {doing}"),
+        );
+        for b in inner.behaviours {
+            self.push(
+                b.kind,
+                offset,
+                format!("in the decoded code written to a file: {}", b.detail),
+            );
+        }
+    }
+
     fn check_identifier(&mut self, name: &str, offset: u32) {
         if name.len() >= 6
             && name.starts_with("_0x")
@@ -849,7 +1025,10 @@ impl Walker<'_> {
             .iter()
             .filter_map(|a| a.as_expression().and_then(function_start))
             .collect();
-        if starts.is_empty() {
+        let named = arguments
+            .iter()
+            .any(|a| matches!(a, ast::Argument::Identifier(id) if self.reach.lookup(id.name.as_str()).is_some()));
+        if starts.is_empty() && !named {
             return;
         }
         let network = match callee.get_inner_expression() {
@@ -935,6 +1114,13 @@ impl Walker<'_> {
         };
         if network {
             self.network_callbacks.extend(starts);
+            for a in arguments {
+                if let ast::Argument::Identifier(id) = a
+                    && let Some(f) = self.reach.lookup(id.name.as_str())
+                {
+                    self.network_handlers.insert(f);
+                }
+            }
         }
     }
 
@@ -1063,6 +1249,34 @@ impl Walker<'_> {
         }
     }
 
+    /// Notes what a function called where it is written is handed, when it is a name, a
+    /// member or a constant (what a wrapper's parameter stands for: `window.ethereum`,
+    /// `globalThis`); functions and objects handed to bundle wrappers are not evaluated.
+    fn hand_to_iife(&mut self, start: u32, arguments: &[ast::Argument<'_>]) {
+        if arguments.is_empty() || arguments.len() > 8 {
+            return;
+        }
+        let args: Vec<Val> = arguments
+            .iter()
+            .map(
+                |a| match a.as_expression().map(Expression::get_inner_expression) {
+                    Some(
+                        e @ (Expression::Identifier(_)
+                        | Expression::StaticMemberExpression(_)
+                        | Expression::StringLiteral(_)),
+                    ) => self.eval(e),
+                    _ => Val::default(),
+                },
+            )
+            .collect();
+        if args
+            .iter()
+            .any(|v| v.taint != 0 || v.qual.is_some() || v.text.is_some())
+        {
+            self.iife_args.insert(start, args);
+        }
+    }
+
     fn taint_network_parameters(&mut self, start: u32, params: &ast::FormalParameters<'_>) {
         // Parameters shadow whatever the same names are bound to outside.
         // Only names bound outside to something that matters need shadowing.
@@ -1074,6 +1288,22 @@ impl Walker<'_> {
             {
                 self.bind(id.name.as_str(), Val::default());
             }
+        }
+        if self.hook_wrappers.contains(&start) {
+            let page = Val::tainted(Taint::PAGE);
+            for p in &params.items {
+                self.bind_pattern(&p.pattern, &page);
+            }
+            return;
+        }
+        // A function called where it is written: its parameters are what it is handed.
+        if let Some(args) = self.iife_args.remove(&start) {
+            for (p, v) in params.items.iter().zip(args) {
+                if let BindingPattern::BindingIdentifier(id) = &p.pattern {
+                    self.bind(id.name.as_str(), v);
+                }
+            }
+            return;
         }
         if let Some(items) = self.item_callbacks.remove(&start)
             && let Some(first) = params.items.first()
@@ -1273,7 +1503,12 @@ impl<'a> Visit<'a> for Walker<'_> {
                     ..Val::default()
                 }),
                 _ if list.taint != 0 => Some(Val::tainted(list.taint)),
-                _ => None,
+                _ => picked_by_pattern(&it.right).map(|name| Val {
+                    text: Some(name),
+                    exact: false,
+                    taint: list.taint,
+                    ..Val::default()
+                }),
             };
             if let Some(item) = item {
                 self.bind_pattern(&declarator.id, &item);
@@ -1409,12 +1644,22 @@ impl<'a> Visit<'a> for Walker<'_> {
     fn visit_call_expression(&mut self, it: &CallExpression<'a>) {
         if let Some(start) = callee_function_start(&it.callee) {
             self.iife.insert(start);
+            self.hand_to_iife(start, &it.arguments);
         }
         match it.callee.get_inner_expression() {
-            Expression::Identifier(id) => self.reach.called(id.name.as_str()),
+            Expression::Identifier(id) => {
+                self.reach.called(id.name.as_str());
+                wipe::on_local_call(self, id.name.as_str(), &it.arguments);
+            }
             Expression::StaticMemberExpression(m) => {
                 let method = m.property.name.as_str();
                 self.reach.method_called(method);
+                // `module.exports()`: the module calls the function it exports.
+                if method == "exports"
+                    && matches!(m.object.get_inner_expression(), Expression::Identifier(o) if o.name == "module")
+                {
+                    self.reach.called("default");
+                }
                 // Callbacks that run: `.then(f)`, `stream.on('end', f)`.
                 if matches!(method, "then" | "catch" | "finally" | "on" | "once") {
                     self.reach_arguments(&it.arguments);
@@ -1437,6 +1682,33 @@ impl<'a> Visit<'a> for Walker<'_> {
         geofence::on_call(self, it);
         calls::on_call(self, it);
         walk::walk_call_expression(self, it);
+    }
+
+    fn visit_try_statement(&mut self, it: &ast::TryStatement<'a>) {
+        self.try_depth += 1;
+        self.visit_block_statement(&it.block);
+        self.try_depth -= 1;
+        if let Some(handler) = &it.handler {
+            self.visit_catch_clause(handler);
+        }
+        if let Some(finalizer) = &it.finalizer {
+            self.visit_block_statement(finalizer);
+        }
+    }
+
+    fn visit_while_statement(&mut self, it: &ast::WhileStatement<'a>) {
+        hang::on_loop(self, Some(&it.test), &it.body, it.span.start);
+        walk::walk_while_statement(self, it);
+    }
+
+    fn visit_do_while_statement(&mut self, it: &ast::DoWhileStatement<'a>) {
+        hang::on_loop(self, Some(&it.test), &it.body, it.span.start);
+        walk::walk_do_while_statement(self, it);
+    }
+
+    fn visit_for_statement(&mut self, it: &ast::ForStatement<'a>) {
+        hang::on_loop(self, it.test.as_ref(), &it.body, it.span.start);
+        walk::walk_for_statement(self, it);
     }
 
     fn visit_binary_expression(&mut self, it: &ast::BinaryExpression<'a>) {

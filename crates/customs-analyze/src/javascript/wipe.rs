@@ -7,7 +7,7 @@
 
 use std::cell::Cell;
 
-use oxc_ast::ast::Expression;
+use oxc_ast::ast::{Argument, Expression};
 
 use super::Walker;
 use crate::BehaviourKind;
@@ -34,6 +34,11 @@ pub(crate) struct Seen {
     pub(crate) home: Cell<bool>,
     /// A cipher created: `crypto.createCipheriv`, `crypto.subtle.encrypt`.
     encrypts: bool,
+    /// Functions of the file that list a folder they are handed (a recursive walker).
+    listers: Vec<u32>,
+    /// Functions of the file called with the home folder or the root as an argument
+    /// (`walk('/')`), with what it is.
+    rooted_calls: Vec<(u32, &'static str)>,
 }
 
 fn place(w: &Walker<'_>, offset: u32) -> Place {
@@ -48,6 +53,32 @@ pub(crate) fn on_list(w: &mut Walker<'_>, m: &str, path: &str) {
     w.wipe.listed = true;
     if let Some(what) = signals::destroyed_by_removal(path) {
         w.wipe.root.get_or_insert(what);
+    }
+    let f = w.reach.current;
+    if !w.top_level() && f < crate::reach::UNKNOWN && !w.wipe.listers.contains(&f) {
+        w.wipe.listers.push(f);
+    }
+}
+
+/// A call of the file's own function `name`: a walk started at the root or the home
+/// folder when the function lists what it is handed (`h('/')`, `walk(os.homedir())`).
+pub(crate) fn on_local_call(w: &mut Walker<'_>, name: &str, arguments: &[Argument<'_>]) {
+    let Some(f) = w.reach.lookup(name) else {
+        return;
+    };
+    if w.wipe.rooted_calls.len() >= 16 {
+        return;
+    }
+    let Some(first) = arguments.first().and_then(Argument::as_expression) else {
+        return;
+    };
+    let value = w.eval(first);
+    if let Some(root) = value
+        .text
+        .as_deref()
+        .and_then(signals::destroyed_by_removal)
+    {
+        w.wipe.rooted_calls.push((f, root));
     }
 }
 
@@ -107,7 +138,12 @@ pub(crate) fn finish(w: &mut Walker<'_>) {
     if !seen.listed {
         return;
     }
-    let root = match seen.root {
+    let handed = seen
+        .rooted_calls
+        .iter()
+        .find(|(f, _)| seen.listers.contains(f))
+        .map(|&(_, root)| root);
+    let root = match seen.root.or(handed) {
         Some(root) => root,
         // A walk from a folder that does not fold: the user's folders named and files
         // deleted (writing alone is what exporters and build tools do).

@@ -11,7 +11,9 @@ declare_rule! {
     /// install or import, where the analysis could not tie one to the other by data flow:
     /// credentials read and a network send; a hidden or detached process and a network
     /// send; obfuscated code and a network send, a started process or code run from a
-    /// string; code run from a string and a network send.
+    /// string; code run from a string and a network send; at install time, code that
+    /// picks the machines it acts on (geofencing by country or time zone, sandbox or
+    /// debugger checks) and a network send.
     ///
     /// ## Why it matters
     /// Malware spreads one flow over helper functions, callbacks, temporary files and
@@ -81,6 +83,12 @@ const PAIRS: &[(BehaviourKind, BehaviourKind, &str, bool)] = &[
         BehaviourKind::DynamicExecute,
         BehaviourKind::Network,
         "runs code built from strings and talks to the network",
+        false,
+    ),
+    (
+        BehaviourKind::AntiAnalysis,
+        BehaviourKind::Network,
+        "acts only on some machines (by country, time zone, sandbox or debugger) and talks to the network",
         false,
     ),
 ];

@@ -7,7 +7,10 @@ declare_rule! {
     /// ## What it finds
     /// Writes to places that make code run at every login or boot: shell rc files,
     /// crontab, systemd user units, macOS LaunchAgents, Windows Run keys and the startup
-    /// folder; `crontab`, `schtasks` and `launchctl` commands.
+    /// folder; `crontab`, `schtasks` and `launchctl` commands; and decoded code that
+    /// talks to the network, reads secrets or starts processes, written into a file
+    /// that is not the package's own (code planted in another program, such as a
+    /// desktop app's JavaScript module, to run whenever it starts).
     ///
     /// ## Why it matters
     /// Malware that survives the removal of the package keeps running long after the
