@@ -1251,3 +1251,29 @@ def pack(out):
         details(&plain)
     );
 }
+
+#[test]
+fn a_shell_runner_for_any_command_is_a_raw_capability() {
+    let raw = |src: &str| {
+        details(src)
+            .into_iter()
+            .filter(|d| d.starts_with("RawCapability"))
+            .collect::<Vec<_>>()
+    };
+    for src in [
+        "import os\ndef run(command):\n    return os.system(command)\n",
+        "import subprocess\ndef run(cmd):\n    return subprocess.run(cmd, shell=True, capture_output=True)\n",
+    ] {
+        assert!(!raw(src).is_empty(), "{src}: {:?}", details(src));
+    }
+    // A fixed program given the caller's value as an argument, a fixed shell line, or a
+    // list without a shell: not a runner for any command.
+    for src in [
+        "import subprocess\ndef convert(path):\n    subprocess.run(['ffmpeg', '-i', path], check=True)\n",
+        "import os\ndef build():\n    os.system('make all')\n",
+        "import subprocess\ndef run(cmd):\n    return subprocess.run(cmd, check=True)\n",
+        "import os\ndef grep(p):\n    os.system('grep -r ' + p + ' .')\n",
+    ] {
+        assert!(raw(src).is_empty(), "{src}: {:?}", details(src));
+    }
+}

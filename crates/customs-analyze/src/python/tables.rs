@@ -798,11 +798,35 @@ fn process(w: &mut Walker, site: &mut Site) -> bool {
     let (qual, offset, call) = (site.qual, site.offset, site.call);
     if starts_process(qual) {
         let Arguments {
+            args,
             kwargs,
             taint,
             first_text,
-            ..
         } = site.args(w);
+        // A command line made wholly by the caller, run through a shell: whatever string
+        // reaches the function runs.
+        let through_shell = matches!(
+            qual,
+            "os.system"
+                | "os.popen"
+                | "subprocess.getoutput"
+                | "subprocess.getstatusoutput"
+                | "commands.getoutput"
+                | "commands.getstatusoutput"
+                | "asyncio.create_subprocess_shell"
+        ) || matches!(keyword(call, "shell"), Some(Expr::BooleanLiteral(b)) if b.value);
+        if through_shell
+            && matches!(call.arguments.args.first(), Some(ast::Expr::Name(_)))
+            && args
+                .first()
+                .is_some_and(|a| a.taint & Taint::PARAM != 0 && a.text.is_none())
+        {
+            w.push(
+                BehaviourKind::RawCapability,
+                offset,
+                format!("runs any shell command its caller passes ({qual}())"),
+            );
+        }
         let mut command = script_paths(first_text.as_deref().unwrap_or_default());
         // `[sys.executable, "-m", ...]`: the interpreter has no text of its own.
         if command.starts_with(' ') && starts_with_interpreter(w, call) {

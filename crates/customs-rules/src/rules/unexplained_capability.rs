@@ -7,7 +7,8 @@ declare_rule! {
     /// ## What it finds
     /// A system capability in its rawest form, in a package that says nothing about itself
     /// (no description, home page or repository): a function that runs whatever shell
-    /// command its caller passes (`exec(command)`), or the DNS resolver loaded
+    /// command its caller passes (`execSync(command)`, `os.system(command)`,
+    /// `subprocess.run(command, shell=True)`), or the DNS resolver loaded
     /// (`require('dns')`).
     ///
     /// ## Why it matters
