@@ -119,6 +119,7 @@ fn weight(facts: &FileFacts) -> usize {
         .sum::<usize>()
         + strings(&facts.imports)
         + strings(&facts.setup_commands)
+        + strings(&facts.setup_scripts)
         + facts.parse_error.as_ref().map_or(0, String::len)
 }
 

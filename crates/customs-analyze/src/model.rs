@@ -185,6 +185,8 @@ pub struct FileFacts {
     /// setuptools commands the file overrides (`cmdclass={"install": ...}` keys; `*`
     /// when the mapping is not a literal).
     pub setup_commands: Vec<String>,
+    /// Scripts a `setup()` call installs as commands (`scripts=["bin/tool"]`), as written.
+    pub setup_scripts: Vec<String>,
     /// Why the file did not parse cleanly, if it did not.
     pub parse_error: Option<String>,
     /// The file's functions and who refers to whom: which functions run when the top

@@ -30,6 +30,9 @@ pub struct Analysis {
     pub imports: BTreeSet<String>,
     /// setuptools commands overridden by install-time files (`install`, `develop`, ...).
     pub setup_commands: BTreeSet<String>,
+    /// Scripts install-time files install as commands (`setup(scripts=["bin/tool"])`),
+    /// as written.
+    pub setup_scripts: BTreeSet<String>,
 }
 
 /// How many imports deep install-time context is followed from its entry points.
@@ -191,6 +194,9 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
             analysis
                 .setup_commands
                 .extend(f.setup_commands.iter().cloned());
+            analysis
+                .setup_scripts
+                .extend(f.setup_scripts.iter().cloned());
         }
         if let Some(error) = &f.parse_error {
             analysis.notes.push(Note {

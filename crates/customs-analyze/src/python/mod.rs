@@ -1219,8 +1219,19 @@ impl<'a> Visitor<'a> for Walker {
                     _ => {}
                 }
                 for kw in &call.arguments.keywords {
-                    if kw.arg.as_ref().is_some_and(|a| a.as_str() == "cmdclass") {
-                        self.on_cmdclass(&kw.value);
+                    match kw.arg.as_ref().map(|a| a.as_str()) {
+                        Some("cmdclass") => self.on_cmdclass(&kw.value),
+                        // `setup(scripts=[...])`: files installed as commands.
+                        Some("scripts") => {
+                            if let Expr::List(l) = &kw.value {
+                                for e in &l.elts {
+                                    if let Expr::StringLiteral(s) = e {
+                                        self.facts.setup_scripts.push(s.value.to_str().to_owned());
+                                    }
+                                }
+                            }
+                        }
+                        _ => {}
                     }
                 }
                 // `out.append(x)`: the container holds x now; `x` XOR-ed is decoded. A

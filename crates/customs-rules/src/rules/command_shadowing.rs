@@ -142,6 +142,29 @@ impl Rule for CommandShadowing {
             if let Some(p) = &pkg.pyproject {
                 commands.extend(p.scripts.iter().map(|c| (c.clone(), "pyproject.toml")));
             }
+            // Scripts installed as they are: `setup(scripts=["bin/sudo"])` in an sdist, a
+            // wheel's `<name>.data/scripts/sudo`. The command is the file's name.
+            let script_name = |path: &str| path.rsplit('/').next().unwrap_or(path).to_owned();
+            let setup_py = pkg
+                .files
+                .iter()
+                .find(|f| f.role == customs_ecosystem::Role::SetupPy)
+                .map_or("setup.py", |f| f.path.as_str());
+            commands.extend(
+                input
+                    .analysis
+                    .setup_scripts
+                    .iter()
+                    .map(|s| (script_name(s), setup_py)),
+            );
+            for f in &pkg.files {
+                if let Some((dir, name)) = f.relative.rsplit_once('/')
+                    && dir.ends_with(".data/scripts")
+                    && !dir[..dir.len() - "/scripts".len()].contains('/')
+                {
+                    commands.push((name.to_owned(), f.path.as_str()));
+                }
+            }
             for f in &pkg.files {
                 let name = f.relative.rsplit('/').next().unwrap_or("");
                 if matches!(name, "entry_points.txt" | "setup.cfg")
