@@ -259,6 +259,9 @@ const PERSISTENCE_PATHS: &[(&str, &str)] = &[
     (".config/autostart", "desktop autostart entry"),
     ("start menu/programs/startup", "Windows startup folder"),
     ("currentversion/run", "Windows Run key"),
+    // The Discord desktop client loads this module at every start: stealers overwrite it
+    // to forward the user's token on each login.
+    ("discord_desktop_core", "Discord client's startup code"),
 ];
 
 /// If a path or registry key makes code start at login or boot, says which.

@@ -1277,3 +1277,23 @@ fn a_shell_runner_for_any_command_is_a_raw_capability() {
         assert!(raw(src).is_empty(), "{src}: {:?}", details(src));
     }
 }
+
+#[test]
+fn files_a_glob_pattern_names_are_written_in_turn() {
+    // Stealers rewrite the Discord client's startup module wherever the pattern finds it.
+    let src = "import glob, os\ndef patch(code):\n    for p in glob.glob(os.path.join(os.getenv('LOCALAPPDATA'), 'Discord*', 'app-*', 'modules', 'discord_desktop_core-*', 'discord_desktop_core', 'index.js')):\n        with open(p, 'w') as fh:\n            fh.write(code)\npatch('x')\n";
+    assert!(
+        details(src)
+            .iter()
+            .any(|d| d.starts_with("Persistence") && d.contains("Discord")),
+        "{:?}",
+        details(src)
+    );
+    // A glob over the package's own data is not.
+    let benign = "import glob, os\nfor p in glob.glob(os.path.join(os.path.dirname(__file__), 'data', '*.json')):\n    with open(p, 'w') as fh:\n        fh.write('{}')\n";
+    assert!(
+        !details(benign).iter().any(|d| d.starts_with("Persistence")),
+        "{:?}",
+        details(benign)
+    );
+}

@@ -695,6 +695,19 @@ impl Walker {
                         }?;
                         self.alarming_item_at(arg, depth + 1)
                     }
+                    // `glob.glob(pattern)`: each file the pattern names in its turn.
+                    _ if matches!(
+                        self.eval(&c.func).qual.as_deref(),
+                        Some("glob.glob" | "glob.iglob")
+                    ) =>
+                    {
+                        // The pattern is rarely exact (`$LOCALAPPDATA/Discord*/...`): what
+                        // it names is enough.
+                        let text = self.eval(c.arguments.args.first()?).text?;
+                        (crate::signals::persistence_path(&text).is_some()
+                            || crate::signals::secret_path(&text).is_some())
+                        .then_some(text)
+                    }
                     _ => None,
                 };
             }
