@@ -120,6 +120,7 @@ fn weight(facts: &FileFacts) -> usize {
         + strings(&facts.imports)
         + strings(&facts.setup_commands)
         + strings(&facts.setup_scripts)
+        + strings(&facts.search_dirs)
         + facts.parse_error.as_ref().map_or(0, String::len)
 }
 

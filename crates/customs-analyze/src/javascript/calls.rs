@@ -307,6 +307,7 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
     } else {
         dynamic_code(w, qual, &mut call)
             || worker(w, qual, &mut call)
+            || binding_spawn(w, qual, &mut call)
             || process(w, qual, &mut call)
             || network(w, qual, &mut call)
             || network_write(w, qual, &mut call)
@@ -670,6 +671,62 @@ fn process(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
     if let Some(code) = inline {
         w.analyze_payload(&code, offset);
     }
+    true
+}
+
+/// `process.binding('spawn_sync').spawn({ file, args })` (or `process_wrap`'s): a
+/// process started below `child_process`, its command line in the options' `args`.
+fn binding_spawn(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
+    if !matches!(
+        qual,
+        "child_process.binding.spawn" | "child_process.binding.Process.spawn"
+    ) {
+        return false;
+    }
+    let offset = call.offset;
+    let options = call.arguments.first().and_then(|a| match a {
+        Argument::ObjectExpression(o) => Some(o),
+        _ => None,
+    });
+    let field = |name: &str| {
+        options.and_then(|o| {
+            o.properties.iter().find_map(|p| match p {
+                ast::ObjectPropertyKind::ObjectProperty(p)
+                    if p.key.static_name().is_some_and(|k| k == name) =>
+                {
+                    Some(w.eval(&p.value))
+                }
+                _ => None,
+            })
+        })
+    };
+    let args = field("args").unwrap_or_default();
+    let file = field("file").unwrap_or_default();
+    let taint = args.taint | file.taint;
+    let command = args
+        .text
+        .as_deref()
+        .or(file.text.as_deref())
+        .map(super::fold::words_text)
+        .unwrap_or_default();
+    w.push(
+        BehaviourKind::Obfuscation,
+        offset,
+        "starts a process through Node's internal spawn binding, below child_process",
+    );
+    let mut downloads = Vec::new();
+    for (kind, detail) in crate::flow::process_start_downloading(
+        "spawn",
+        &command,
+        taint,
+        &mut w.facts.runs,
+        &mut downloads,
+    ) {
+        w.push(kind, offset, detail);
+    }
+    w.region
+        .downloads
+        .extend(downloads.into_iter().map(|d| (offset, d)));
     true
 }
 

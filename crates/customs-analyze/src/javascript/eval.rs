@@ -738,6 +738,17 @@ impl Walker<'_> {
             "global.atob" => {
                 return decoded(exact_arg(0).and_then(|t| decode_text(Scheme::Base64, t)));
             }
+            // Node's internal bindings: `process.binding('spawn_sync').spawn(options)`
+            // starts a process without `child_process`.
+            "global.process.binding" | "global.process._linkedBinding"
+                if matches!(exact_arg(0), Some("spawn_sync" | "process_wrap")) =>
+            {
+                return Val {
+                    qual: Some("child_process.binding".into()),
+                    folded: args.first().is_some_and(|a| a.folded),
+                    ..Val::default()
+                };
+            }
             "global.String.fromCharCode" | "global.String.fromCodePoint" => {
                 let mut chars = Some(String::new());
                 for a in &args {

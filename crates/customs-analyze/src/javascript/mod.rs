@@ -1346,6 +1346,13 @@ impl Walker<'_> {
                 format!("{what}: {url}"),
             );
         }
+        if signals::workflow_secret_dump(text) {
+            self.push(
+                BehaviourKind::SecretExfiltration,
+                offset,
+                "a CI workflow step that sends every repository secret (toJSON(secrets)) out",
+            );
+        }
         if !text.starts_with("data:")
             && let Some(kind) = signals::encoded_blob(text)
         {

@@ -132,6 +132,39 @@ fn number(expr: &Expr) -> Option<i64> {
 const MAX_EVAL_DEPTH: u32 = 48;
 
 impl Walker {
+    /// `{k: os.environ[k] for k in NAMES}` (or `os.getenv(k)`, `os.environ.get(k)`) where
+    /// the loop walks names of credentials: the environment's secrets, collected.
+    fn environ_of_secret_names(&self, value: &Expr, generators: &[ast::Comprehension]) -> bool {
+        let secret_targets: Vec<&str> = generators
+            .iter()
+            .filter(|g| {
+                self.alarming_item(&g.iter)
+                    .is_some_and(|t| crate::signals::is_secret_env_name(&t))
+            })
+            .filter_map(|g| match &g.target {
+                Expr::Name(n) => Some(n.id.as_str()),
+                _ => None,
+            })
+            .collect();
+        if secret_targets.is_empty() {
+            return false;
+        }
+        let named =
+            |e: &Expr| matches!(e, Expr::Name(n) if secret_targets.contains(&n.id.as_str()));
+        match value {
+            Expr::Subscript(s) => {
+                self.eval(&s.value).qual.as_deref() == Some("os.environ") && named(&s.slice)
+            }
+            Expr::Call(c) => {
+                matches!(
+                    self.eval(&c.func).qual.as_deref(),
+                    Some("os.getenv" | "os.environ.get")
+                ) && c.arguments.args.first().is_some_and(named)
+            }
+            _ => false,
+        }
+    }
+
     pub(crate) fn lookup(&self, name: &str) -> Option<Val> {
         self.scopes
             .iter()
@@ -373,6 +406,9 @@ impl Walker {
                 for g in &c.generators {
                     v.taint |= self.eval_at(&g.iter, d).taint;
                 }
+                if self.environ_of_secret_names(&c.elt, &c.generators) {
+                    v.taint |= Taint::SECRET;
+                }
                 if contains_xor(&c.elt) {
                     v.taint |= Taint::DECODED | Taint::OBFUSCATED;
                 }
@@ -384,6 +420,9 @@ impl Walker {
                 let mut v = Val::tainted(key | self.eval_at(&c.value, d).taint);
                 for g in &c.generators {
                     v.taint |= self.eval_at(&g.iter, d).taint;
+                }
+                if self.environ_of_secret_names(&c.value, &c.generators) {
+                    v.taint |= Taint::SECRET;
                 }
                 v
             }

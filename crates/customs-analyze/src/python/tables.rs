@@ -286,6 +286,20 @@ pub(crate) fn on_string(w: &mut Walker, text: &str, offset: u32) {
             format!("{what}: {url}"),
         );
     }
+    // Once per place: a string built from parts is met as each part joins it.
+    if signals::workflow_secret_dump(text)
+        && !w
+            .facts
+            .behaviours
+            .iter()
+            .any(|b| b.kind == BehaviourKind::SecretExfiltration && b.offset == w.base + offset)
+    {
+        w.push(
+            BehaviourKind::SecretExfiltration,
+            offset,
+            "a CI workflow step that sends every repository secret (toJSON(secrets)) out",
+        );
+    }
     if let Some(kind) = signals::encoded_blob(text) {
         w.push(
             BehaviourKind::Obfuscation,
@@ -635,6 +649,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     }
 
     let _ = execution(w, &mut site)
+        || search_path(w, &mut site)
         || import(w, &mut site)
         || process(w, &mut site)
         || native_code(w, &mut site)
@@ -643,6 +658,34 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         || persistence(w, &mut site)
         || removal(w, &mut site)
         || detach(w, &site);
+}
+
+/// `sys.path.insert(0, os.path.join(os.path.dirname(__file__), "vendor"))`: the file's
+/// later imports may name modules of that folder (`import helpers` for
+/// `vendor/helpers.py`). Only folders beside the file are kept.
+fn search_path(w: &mut Walker, site: &mut Site) -> bool {
+    let index = match site.qual {
+        "sys.path.insert" => 1,
+        "sys.path.append" => 0,
+        _ => return false,
+    };
+    let folder = site
+        .args(w)
+        .args
+        .get(index)
+        .and_then(|v| v.text.as_deref())
+        .and_then(|t| t.strip_prefix("<__file__>/"))
+        .map(|d| d.trim_matches('/').to_owned());
+    if let Some(folder) = folder
+        && !folder.is_empty()
+        && !folder.contains(['*', '<', '$', ':', '\\'])
+        && !folder.split('/').any(|part| part == "..")
+        && w.facts.search_dirs.len() < 16
+        && !w.facts.search_dirs.contains(&folder)
+    {
+        w.facts.search_dirs.push(folder);
+    }
+    true
 }
 
 /// A name imported from another module is called: it may be a function of the package,
