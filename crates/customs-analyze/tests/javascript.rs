@@ -1544,3 +1544,12 @@ fn a_process_started_through_nodes_internal_spawn_binding() {
         facts(other)
     );
 }
+
+#[test]
+fn deleting_the_project_the_program_runs_in() {
+    let src = "const { exec } = require('child_process');\nfunction wipe() {\n  const dir = process.cwd();\n  exec(process.platform === 'win32' ? `rd /s /q \"${dir}\"` : `rm -rf \"${dir}\"`);\n}\nmodule.exports = wipe;\n";
+    assert!(has(src, K::Destruction), "{:?}", facts(src));
+    // A build folder under it is not the project.
+    let clean = "const { exec } = require('child_process');\nfunction clean() {\n  exec(`rm -rf \"${process.cwd()}/dist\"`);\n}\nmodule.exports = clean;\n";
+    assert!(!has(clean, K::Destruction), "{:?}", facts(clean));
+}

