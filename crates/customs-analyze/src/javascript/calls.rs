@@ -590,19 +590,7 @@ fn process(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
     // `path.join(__dirname, 'x.bat')`: a file beside this one, which is where a relative
     // path in a command of this file is looked for.
     let command = command.replace("<__file__>/../", "./");
-    let mut downloads = Vec::new();
-    for (kind, detail) in crate::flow::process_start_downloading(
-        method_of(qual),
-        &command,
-        *taint,
-        &mut w.facts.runs,
-        &mut downloads,
-    ) {
-        w.push(kind, offset, detail);
-    }
-    w.region
-        .downloads
-        .extend(downloads.into_iter().map(|d| (offset, d)));
+    started(w, method_of(qual), &command, *taint, offset);
     // A command line made wholly by the caller, run through a shell: whatever string
     // reaches the function runs.
     let bare = matches!(arguments.first(), Some(Argument::Identifier(_)));
@@ -714,10 +702,17 @@ fn binding_spawn(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> boo
         offset,
         "starts a process through Node's internal spawn binding, below child_process",
     );
+    started(w, "spawn", &command, taint, offset);
+    true
+}
+
+/// A process started with `command`: what the command line does, the scripts it runs
+/// and the files it downloads (for what later runs them).
+fn started(w: &mut Walker<'_>, what: &str, command: &str, taint: u16, offset: u32) {
     let mut downloads = Vec::new();
     for (kind, detail) in crate::flow::process_start_downloading(
-        "spawn",
-        &command,
+        what,
+        command,
         taint,
         &mut w.facts.runs,
         &mut downloads,
@@ -727,7 +722,6 @@ fn binding_spawn(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> boo
     w.region
         .downloads
         .extend(downloads.into_iter().map(|d| (offset, d)));
-    true
 }
 
 /// Requests, sockets and DNS look-ups: where data goes and what it carries. Returns
