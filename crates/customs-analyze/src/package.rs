@@ -14,7 +14,7 @@ use crate::reach::{self, From};
 use crate::signals::clip;
 use crate::value::concat;
 use crate::{Behaviour, BehaviourKind, Context, FileFacts, Note, javascript, python, shell};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Everything the analysers found in one package.
 #[derive(Debug, Default)]
@@ -97,6 +97,10 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
     // ones were followed then, up to the files that were not read yet.
     let mut fresh: Vec<usize> = facts.keys().copied().collect();
     let mut computed = false;
+    // Every file reached so far: one whose imports were followed when it was met, or,
+    // unread then, when it was read (it is fresh in the next round). Files met again
+    // are not walked again.
+    let mut reached: HashSet<usize> = HashSet::new();
     while !waiting.is_empty() {
         if !computed
             && fresh
@@ -116,7 +120,7 @@ pub fn analyze_package(pkg: &Package) -> Analysis {
                 break;
             }
         }
-        let reached = follow_imports(pkg, &resolver, &facts, &fresh, usize::MAX);
+        follow_more(pkg, &resolver, &facts, &fresh, &mut reached);
         let (now, later): (Vec<_>, Vec<_>) =
             waiting.iter().partition(|(i, _, _)| reached.contains(i));
         if now.is_empty() {
@@ -954,33 +958,47 @@ fn follow_imports(
     limit: usize,
 ) -> HashSet<usize> {
     let mut seen: HashSet<usize> = roots.iter().copied().collect();
-    let mut queue: VecDeque<usize> = roots.iter().copied().collect();
+    let queue: VecDeque<usize> = roots.iter().copied().collect();
+    follow(pkg, resolver, facts, queue, &mut seen, limit);
+    seen
+}
+
+/// Adds to `seen` the files reached from `roots` (files just read) by following the
+/// package's own imports, without walking again the files already in `seen` (met in an
+/// earlier round, their imports followed then, or unread then and among the roots now).
+fn follow_more(
+    pkg: &Package,
+    resolver: &Resolver<'_>,
+    facts: &HashMap<usize, Arc<FileFacts>>,
+    roots: &[usize],
+    seen: &mut HashSet<usize>,
+) {
+    seen.extend(roots.iter().copied());
+    let queue: VecDeque<usize> = roots.iter().copied().collect();
+    follow(pkg, resolver, facts, queue, seen, usize::MAX);
+}
+
+/// Walks the imports (and the scripts run) of the files in `queue` and of every read
+/// file they reach that is not yet in `seen`, adding each to `seen`.
+fn follow(
+    pkg: &Package,
+    resolver: &Resolver<'_>,
+    facts: &HashMap<usize, Arc<FileFacts>>,
+    mut queue: VecDeque<usize>,
+    seen: &mut HashSet<usize>,
+    limit: usize,
+) {
     while let Some(i) = queue.pop_front() {
         if seen.len() > limit {
             break;
         }
         let Some(f) = facts.get(&i) else { continue };
-        let file = &pkg.files[i];
-        let dir = file.relative.rsplit_once('/').map_or("", |(d, _)| d);
-        let mut visit = |j: usize| {
+        for &j in resolver.reached_by(pkg, i, f).iter() {
             if seen.insert(j) {
                 queue.push_back(j);
             }
-        };
-        for import in &f.imports {
-            resolver
-                .files_of_in(file.kind, dir, f, import)
-                .iter()
-                .for_each(|&j| visit(j));
-        }
-        for path in &f.runs {
-            run_candidates(dir, path)
-                .iter()
-                .filter_map(|candidate| resolver.file(candidate))
-                .for_each(&mut visit);
         }
     }
-    seen
 }
 
 /// The file and function that a qualified name called in file `i` points at, when it
@@ -1179,6 +1197,8 @@ struct Resolver<'p> {
     resolved: RefCell<FxHashMap<String, Rc<[usize]>>>,
     /// The buffer a key of `resolved` is written in.
     key: RefCell<String>,
+    /// What each read file's imports and runs point at, by file ([`Resolver::reached_by`]).
+    reached: RefCell<FxHashMap<usize, Rc<[usize]>>>,
 }
 
 impl<'p> Resolver<'p> {
@@ -1192,7 +1212,42 @@ impl<'p> Resolver<'p> {
                 .collect(),
             resolved: RefCell::default(),
             key: RefCell::default(),
+            reached: RefCell::default(),
         }
+    }
+
+    /// The package files that file `i` (read, with facts `f`) imports or runs: for each
+    /// import in turn the files it may point at, then for each script it runs the files
+    /// it may be; each file once, where it first appears. The facts of a read file do
+    /// not change, and the rounds of [`follow`] meet the same files again.
+    fn reached_by(&self, pkg: &Package, i: usize, f: &FileFacts) -> Rc<[usize]> {
+        if let Some(found) = self.reached.borrow().get(&i) {
+            return Rc::clone(found);
+        }
+        let file = &pkg.files[i];
+        let dir = file.relative.rsplit_once('/').map_or("", |(d, _)| d);
+        let mut out: Vec<usize> = Vec::new();
+        let mut met: FxHashSet<usize> = FxHashSet::default();
+        let mut push = |j: usize| {
+            if met.insert(j) {
+                out.push(j);
+            }
+        };
+        for import in &f.imports {
+            for &j in self.files_of_in(file.kind, dir, f, import).iter() {
+                push(j);
+            }
+        }
+        for path in &f.runs {
+            for candidate in run_candidates(dir, path) {
+                if let Some(j) = self.file(&candidate) {
+                    push(j);
+                }
+            }
+        }
+        let found: Rc<[usize]> = Rc::from(out);
+        self.reached.borrow_mut().insert(i, Rc::clone(&found));
+        found
     }
 
     /// The package file at a relative path.
