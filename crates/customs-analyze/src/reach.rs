@@ -75,7 +75,8 @@ pub(crate) struct Builder {
     /// Constructors (`__init__`, `__new__`, `__post_init__`, `constructor`) by class name.
     ctors: FxHashMap<String, Vec<u32>>,
     seen_edges: FxHashSet<(u32, u32)>,
-    seen_external: FxHashSet<(u32, String)>,
+    /// The names in `reach.external`, by caller: asked without building a key.
+    seen_external: FxHashMap<u32, FxHashSet<String>>,
     /// The function being walked, or [`TOP`].
     pub(crate) current: u32,
 }
@@ -91,8 +92,14 @@ impl Builder {
     /// Declares a function (`class` is its class's name for a method).
     pub(crate) fn define(&mut self, class: Option<&str>, name: &str, offset: u32) -> u32 {
         let full = match class {
-            Some(c) => format!("{c}.{name}"),
-            None => name.to_owned(),
+            Some(c) => crate::value::concat([c, ".", name]),
+            None => {
+                // Functions are declared before the walk and met again in it.
+                if let Some(&id) = self.by_name.get(name) {
+                    return id;
+                }
+                name.to_owned()
+            }
         };
         if let Some(&id) = self.by_name.get(&full) {
             return id;
@@ -129,9 +136,7 @@ impl Builder {
     }
 
     fn edge(&mut self, callee: u32) {
-        if callee != self.current && self.seen_edges.insert((self.current, callee)) {
-            self.reach.edges.push((self.current, callee));
-        }
+        edge(&mut self.seen_edges, &mut self.reach.edges, self.current, callee);
     }
 
     /// A bare name is called: a function, or a class whose constructors then run.
@@ -143,8 +148,8 @@ impl Builder {
             self.edge(id);
         }
         if let Some(ids) = self.ctors.get(name) {
-            for id in ids.clone() {
-                self.edge(id);
+            for &id in ids {
+                edge(&mut self.seen_edges, &mut self.reach.edges, self.current, id);
             }
         }
     }
@@ -157,8 +162,8 @@ impl Builder {
             return;
         }
         if let Some(ids) = self.by_attr.get(attr) {
-            for id in ids.clone() {
-                self.edge(id);
+            for &id in ids {
+                edge(&mut self.seen_edges, &mut self.reach.edges, self.current, id);
             }
         }
     }
@@ -168,15 +173,23 @@ impl Builder {
         if self.reach.external.len() >= MAX_EXTERNAL || qual.is_empty() {
             return;
         }
-        let key = (self.current, qual.to_owned());
-        if !self.seen_external.contains(&key) {
-            self.reach.external.push(key.clone());
-            self.seen_external.insert(key);
+        let seen = self.seen_external.entry(self.current).or_default();
+        if !seen.contains(qual) {
+            seen.insert(qual.to_owned());
+            self.reach.external.push((self.current, qual.to_owned()));
         }
     }
 
     pub(crate) fn finish(self) -> Reach {
         self.reach
+    }
+}
+
+/// Records that `caller` refers to `callee`, once (a function's reference to itself is
+/// left out).
+fn edge(seen: &mut FxHashSet<(u32, u32)>, edges: &mut Vec<(u32, u32)>, caller: u32, callee: u32) {
+    if callee != caller && seen.insert((caller, callee)) {
+        edges.push((caller, callee));
     }
 }
 
