@@ -807,6 +807,7 @@ impl Walker {
             .scopes
             .last_mut()
             .expect("the module scope is never popped");
+        scope.vars.reserve(parameters.len());
         for p in parameters {
             scope.vars.insert(p.name().to_string(), Val::default());
         }

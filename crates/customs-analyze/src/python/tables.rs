@@ -1115,12 +1115,12 @@ const COMMON_LIBRARIES: &[&str] = &[
 /// The name of the function of the package a call calls, if it may be one: a function
 /// of this file (`emit(...)`), or one of a module it imports (`net.publish(...)`, as
 /// `_util.net.publish`); the package resolves the latter.
-fn package_callee(w: &Walker, qual: Option<&str>, callee: &Expr) -> Option<String> {
+fn package_callee<'a>(w: &Walker, qual: Option<&'a str>, callee: &'a Expr) -> Option<&'a str> {
     match (qual, callee) {
-        (None, Expr::Name(n)) if w.reach.lookup(n.id.as_str()).is_some() => Some(n.id.to_string()),
+        (None, Expr::Name(n)) if w.reach.lookup(n.id.as_str()).is_some() => Some(n.id.as_str()),
         (Some(q), _) if q.contains('.') && !q.contains("()") && !q.starts_with(['#', '?']) => {
             let root = q.split('.').next().unwrap_or(q);
-            (!COMMON_LIBRARIES.contains(&root)).then(|| q.to_owned())
+            (!COMMON_LIBRARIES.contains(&root)).then_some(q)
         }
         _ => None,
     }
@@ -1158,13 +1158,17 @@ fn package_call(w: &mut Walker, qual: Option<&str>, call: &ast::ExprCall, offset
         if let Expr::Call(inner) = arg {
             let q = w.eval(&inner.func).qual;
             if let Some(source) = package_callee(w, q.as_deref(), &inner.func) {
-                sources.push(source);
+                sources.push(source.to_owned());
             }
         }
     }
+    let secret = taint & Taint::SECRET != 0;
+    if named_service || (sources.is_empty() && !secret) {
+        return;
+    }
     let top_level = w.top_level();
     let at = crate::model::SecretCall {
-        callee,
+        callee: callee.to_owned(),
         offset: w.base + offset,
         top_level,
         function: if top_level {
@@ -1173,13 +1177,13 @@ fn package_call(w: &mut Walker, qual: Option<&str>, call: &ast::ExprCall, offset
             w.reach.current
         },
     };
-    for source in sources.into_iter().filter(|_| !named_service) {
+    for source in sources {
         w.facts.handoffs.push(crate::model::Handoff {
             call: at.clone(),
             source,
         });
     }
-    if taint & Taint::SECRET != 0 && !named_service {
+    if secret {
         w.facts.secret_calls.push(at);
     }
 }
