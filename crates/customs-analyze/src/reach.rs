@@ -136,7 +136,12 @@ impl Builder {
     }
 
     fn edge(&mut self, callee: u32) {
-        edge(&mut self.seen_edges, &mut self.reach.edges, self.current, callee);
+        edge(
+            &mut self.seen_edges,
+            &mut self.reach.edges,
+            self.current,
+            callee,
+        );
     }
 
     /// A bare name is called: a function, or a class whose constructors then run.
@@ -149,7 +154,12 @@ impl Builder {
         }
         if let Some(ids) = self.ctors.get(name) {
             for &id in ids {
-                edge(&mut self.seen_edges, &mut self.reach.edges, self.current, id);
+                edge(
+                    &mut self.seen_edges,
+                    &mut self.reach.edges,
+                    self.current,
+                    id,
+                );
             }
         }
     }
@@ -163,7 +173,12 @@ impl Builder {
         }
         if let Some(ids) = self.by_attr.get(attr) {
             for &id in ids {
-                edge(&mut self.seen_edges, &mut self.reach.edges, self.current, id);
+                edge(
+                    &mut self.seen_edges,
+                    &mut self.reach.edges,
+                    self.current,
+                    id,
+                );
             }
         }
     }

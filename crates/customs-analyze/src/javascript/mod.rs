@@ -469,6 +469,17 @@ fn jsfuck(source: &str, facts: &mut FileFacts, base: u32) {
     }
 }
 
+/// Binds `name` in `scope`; the name is copied only when the scope does not hold it yet
+/// (a name bound again, in a loop or by reassignment, reuses its key).
+fn set(scope: &mut HashMap<String, Val>, name: &str, value: Val) {
+    match scope.get_mut(name) {
+        Some(slot) => *slot = value,
+        None => {
+            scope.insert(name.to_owned(), value);
+        }
+    }
+}
+
 /// The flow region: the module's top level or one top-level function with its closures.
 #[derive(Default)]
 struct Region {
@@ -590,7 +601,7 @@ impl Walker<'_> {
 
     fn bind(&mut self, name: &str, value: Val) {
         if let Some(scope) = self.scopes.last_mut() {
-            scope.insert(name.to_owned(), value);
+            set(scope, name, value);
         }
     }
 
@@ -786,7 +797,7 @@ impl Walker<'_> {
             v.taint |= taint;
             // Where the name is defined, not in the callback storing into it.
             if let Some(scope) = self.scopes.iter_mut().rev().find(|s| s.contains_key(name)) {
-                scope.insert(name.to_owned(), v);
+                set(scope, name, v);
             }
         }
     }
@@ -1567,9 +1578,7 @@ impl<'a> Visit<'a> for Walker<'_> {
                 // declared, for the callback that later uses it.
                 let name = id.name.as_str();
                 match self.scopes.iter_mut().rev().find(|s| s.contains_key(name)) {
-                    Some(scope) => {
-                        scope.insert(name.to_owned(), value);
-                    }
+                    Some(scope) => set(scope, name, value),
                     None => self.bind(name, value),
                 }
             } else if !(fallback && old.is_some_and(|o| o.qual.is_some())) {

@@ -499,7 +499,13 @@ impl Walker {
                 if !scope.items.is_empty() {
                     scope.items.remove(n.id.as_str());
                 }
-                scope.vars.insert(n.id.to_string(), value);
+                match scope.vars.get_mut(n.id.as_str()) {
+                    // A name bound again keeps its key.
+                    Some(slot) => *slot = value,
+                    None => {
+                        scope.vars.insert(n.id.to_string(), value);
+                    }
+                }
             }
             // `out[i] = x`: the container holds x now.
             Expr::Subscript(s) => self.add_taint(&s.value, value.taint),
