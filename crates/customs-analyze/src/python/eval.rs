@@ -166,11 +166,12 @@ impl Walker {
     }
 
     pub(crate) fn lookup(&self, name: &str) -> Option<Val> {
-        self.scopes
-            .iter()
-            .rev()
-            .find_map(|s| s.vars.get(name))
-            .cloned()
+        self.lookup_ref(name).cloned()
+    }
+
+    /// The value bound to a name, not copied.
+    fn lookup_ref(&self, name: &str) -> Option<&Val> {
+        self.scopes.iter().rev().find_map(|s| s.vars.get(name))
     }
 
     /// The value bound to an attribute chain (`self.x = ...`, then `self.x`). Only
@@ -287,6 +288,14 @@ impl Walker {
                 }
             }
             Expr::Attribute(a) => {
+                // A bound name as the base (`os.path`, `self.x`, `data.decode`) is read
+                // where it is bound, not copied: what `eval_at` would give it.
+                if d <= MAX_EVAL_DEPTH
+                    && let Expr::Name(n) = &*a.value
+                    && let Some(base) = self.lookup_ref(n.id.as_str())
+                {
+                    return self.attribute(expr, base, a.attr.as_str());
+                }
                 // `attribute` asks for a binding of the whole chain first.
                 let base = self.eval_at(&a.value, d);
                 self.attribute(expr, &base, a.attr.as_str())
