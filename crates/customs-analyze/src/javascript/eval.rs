@@ -263,7 +263,7 @@ impl Walker<'_> {
             }
             Expression::StaticMemberExpression(m) => {
                 let base = self.eval_at(&m.object, d);
-                self.member(base, m.property.name.as_str(), false)
+                self.member(&base, m.property.name.as_str(), false)
             }
             Expression::ComputedMemberExpression(m) => {
                 let base = self.eval_at(&m.object, d);
@@ -271,7 +271,7 @@ impl Walker<'_> {
                 match key.exact_text() {
                     Some(k) => {
                         let k = k.to_owned();
-                        self.member(base, &k, key.folded)
+                        self.member(&base, &k, key.folded)
                     }
                     None => Val::tainted(base.taint | key.taint),
                 }
@@ -287,7 +287,7 @@ impl Walker<'_> {
                     .map(|m| {
                         let base = self.eval_at(m.object(), d);
                         match m.static_property_name() {
-                            Some(p) => self.member(base, p, false),
+                            Some(p) => self.member(&base, p, false),
                             None => Val::tainted(base.taint),
                         }
                     })
@@ -411,7 +411,7 @@ impl Walker<'_> {
                 let receiver = self.eval_at(&m.object, d);
                 let name = m.property.name.as_str();
                 (
-                    self.member(receiver.clone(), name, false),
+                    self.member(&receiver, name, false),
                     Some(receiver),
                     name.to_owned(),
                 )
@@ -422,11 +422,7 @@ impl Walker<'_> {
                 match key.exact_text() {
                     Some(k) => {
                         let k = k.to_owned();
-                        (
-                            self.member(receiver.clone(), &k, key.folded),
-                            Some(receiver),
-                            k,
-                        )
+                        (self.member(&receiver, &k, key.folded), Some(receiver), k)
                     }
                     None => (
                         Val::tainted(receiver.taint | key.taint),
@@ -439,7 +435,7 @@ impl Walker<'_> {
         }
     }
 
-    pub(crate) fn member(&self, base: Val, prop: &str, folded: bool) -> Val {
+    pub(crate) fn member(&self, base: &Val, prop: &str, folded: bool) -> Val {
         if base.qual.as_deref() == Some("global.process.env") {
             if prop == "TZ" {
                 self.place_seen.set(true);
@@ -508,7 +504,7 @@ impl Walker<'_> {
             } as f64;
             return fold::number(n, base.taint);
         }
-        if super::geofence::is_place(&base, prop) {
+        if super::geofence::is_place(base, prop) {
             self.place_seen.set(true);
             return Val::tainted(base.taint | Taint::LOCALE);
         }
@@ -533,10 +529,11 @@ impl Walker<'_> {
             qual,
             folded,
             taint: base.taint,
-            text: if prop == "length" {
-                None
+            // `re.source` is the expression's text; nothing else keeps it.
+            text: if prop == "source" {
+                base.text.clone()
             } else {
-                base.text.filter(|_| prop == "source")
+                None
             },
             exact: false,
         }
@@ -652,7 +649,7 @@ impl Walker<'_> {
                 if let (Some(base), Some(key)) = (args.first(), args.get(1))
                     && let Some(k) = key.exact_text()
                 {
-                    return self.member(base.clone(), k, true);
+                    return self.member(base, k, true);
                 }
             }
             "global.parseInt"

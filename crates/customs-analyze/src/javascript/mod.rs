@@ -1116,7 +1116,7 @@ impl Walker<'_> {
                 }
                 self.is_network_object(&receiver)
                     || self.is_network_object(&self.member(
-                        receiver,
+                        &receiver,
                         m.property.name.as_str(),
                         false,
                     ))
