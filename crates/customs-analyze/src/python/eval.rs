@@ -528,11 +528,22 @@ impl Walker {
     fn eval_call(&self, call: &ast::ExprCall, d: u32) -> Val {
         // The receiver is evaluated once and the callee derived from it: evaluating
         // both would double the work at every link of a method chain.
+        let evaluated;
         let (func, receiver, method) = match &*call.func {
             Expr::Attribute(a) => {
-                let receiver = self.eval_at(&a.value, d);
+                // A bound name is read where it is bound (what `eval_at` would copy).
+                let bound = match &*a.value {
+                    Expr::Name(n) if d <= MAX_EVAL_DEPTH => self.lookup_ref(n.id.as_str()),
+                    _ => None,
+                };
+                let receiver: &Val = if let Some(r) = bound {
+                    r
+                } else {
+                    evaluated = self.eval_at(&a.value, d);
+                    &evaluated
+                };
                 (
-                    self.attribute(&call.func, &receiver, a.attr.as_str()),
+                    self.attribute(&call.func, receiver, a.attr.as_str()),
                     Some(receiver),
                     a.attr.as_str(),
                 )
@@ -545,7 +556,7 @@ impl Walker {
             .iter()
             .map(|a| self.eval_at(a, d))
             .collect();
-        let mut taint = receiver.as_ref().map_or(0, |r| r.taint);
+        let mut taint = receiver.map_or(0, |r| r.taint);
         for a in &args {
             taint |= a.taint;
         }
@@ -584,7 +595,7 @@ impl Walker {
         // was handed), unlike a file of the package or a download.
         let stdin = qual.starts_with("sys.stdin.") || qual == "builtins.input";
         let line_read = matches!(method, "readline" | "readlines")
-            && receiver.as_ref().is_some_and(|r| {
+            && receiver.is_some_and(|r| {
                 r.text.is_none()
                     && r.taint & (Taint::DATA_FILE | Taint::DOWNLOADED | Taint::SOCKET) == 0
             })
@@ -695,10 +706,7 @@ impl Walker {
         // Decoders.
         if let Some(scheme) = tables::decoder(qual, method, &args) {
             let source = if qual.is_empty() || tables::is_method_decoder(method) {
-                receiver
-                    .as_ref()
-                    .and_then(Val::exact_text)
-                    .or_else(|| exact_arg(0))
+                receiver.and_then(Val::exact_text).or_else(|| exact_arg(0))
             } else {
                 exact_arg(0)
             };
@@ -717,7 +725,7 @@ impl Walker {
             };
         }
         if method == "join"
-            && let Some(sep) = receiver.as_ref().and_then(Val::exact_text)
+            && let Some(sep) = receiver.and_then(Val::exact_text)
         {
             let arg = call.arguments.args.first();
             let mut v = Val {
@@ -769,7 +777,7 @@ impl Walker {
         }
         if method == "replace"
             && let (Some(base), Some(from), Some(to)) = (
-                receiver.as_ref().and_then(Val::exact_text),
+                receiver.and_then(Val::exact_text),
                 exact_arg(0),
                 exact_arg(1),
             )
@@ -880,7 +888,7 @@ impl Walker {
             }
             "builtins.open" | "io.open" | "codecs.open" | "pathlib.Path.open" => {
                 let path = if qual == "pathlib.Path.open" {
-                    receiver.as_ref().and_then(|r| r.text.clone())
+                    receiver.and_then(|r| r.text.clone())
                 } else {
                     arg_text(0)
                 };
@@ -894,7 +902,7 @@ impl Walker {
                 };
             }
             "pathlib.Path.read_text" | "pathlib.Path.read_bytes" => {
-                let path = receiver.as_ref().and_then(|r| r.text.as_deref());
+                let path = receiver.and_then(|r| r.text.as_deref());
                 let secret = path.and_then(signals::secret_path).is_some();
                 return Val::tainted(
                     taint
