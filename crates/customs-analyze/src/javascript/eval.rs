@@ -262,6 +262,15 @@ impl Walker<'_> {
                 }
             }
             Expression::StaticMemberExpression(m) => {
+                // A name bound in scope (and no small function's frame open to bind it)
+                // is read where it is bound: what `eval_at` would copy.
+                if d <= MAX_EVAL_DEPTH
+                    && self.inline_depth.get() == 0
+                    && let Expression::Identifier(id) = m.object.get_inner_expression()
+                    && let Some(base) = self.lookup(id.name.as_str())
+                {
+                    return self.member(base, m.property.name.as_str(), false);
+                }
                 let base = self.eval_at(&m.object, d);
                 self.member(&base, m.property.name.as_str(), false)
             }
