@@ -1,6 +1,8 @@
 //! What a JavaScript expression refers to, folds to, and carries. Pure: evaluating
 //! never records behaviours.
 
+use std::borrow::Cow;
+
 use oxc_ast::ast::{self, Argument, Expression};
 
 use super::Walker;
@@ -414,10 +416,15 @@ impl Walker<'_> {
     }
 
     /// The callee's value, the receiver's value (for a method call) and the method name.
-    pub(crate) fn callee(&self, callee: &Expression<'_>, d: u32) -> (Val, Option<Val>, String) {
+    /// A receiver that is a name bound in scope is borrowed where it is bound.
+    pub(crate) fn callee(
+        &self,
+        callee: &Expression<'_>,
+        d: u32,
+    ) -> (Val, Option<Cow<'_, Val>>, String) {
         match callee.get_inner_expression() {
             Expression::StaticMemberExpression(m) => {
-                let receiver = self.eval_at(&m.object, d);
+                let receiver = self.receiver(&m.object, d);
                 let name = m.property.name.as_str();
                 (
                     self.member(&receiver, name, false),
@@ -426,7 +433,7 @@ impl Walker<'_> {
                 )
             }
             Expression::ComputedMemberExpression(m) => {
-                let receiver = self.eval_at(&m.object, d);
+                let receiver = self.receiver(&m.object, d);
                 let key = self.eval_at(&m.expression, d);
                 match key.exact_text() {
                     Some(k) => {
@@ -548,12 +555,25 @@ impl Walker<'_> {
         }
     }
 
+    /// What `eval_at` gives `object`, borrowed when it is a name bound in scope (and no
+    /// small function's frame is open to bind it).
+    fn receiver(&self, object: &Expression<'_>, d: u32) -> Cow<'_, Val> {
+        if d <= MAX_EVAL_DEPTH
+            && self.inline_depth.get() == 0
+            && let Expression::Identifier(id) = object.get_inner_expression()
+            && let Some(v) = self.lookup(id.name.as_str())
+        {
+            return Cow::Borrowed(v);
+        }
+        Cow::Owned(self.eval_at(object, d))
+    }
+
     fn eval_call(&self, callee: &Expression<'_>, arguments: &[Argument<'_>], d: u32) -> Val {
         // The receiver is evaluated once and the callee derived from it: evaluating
         // both would double the work at every link of a method chain.
         let (func, receiver, method) = self.callee(callee, d);
         let args = self.eval_args(arguments);
-        self.apply_call(&func, receiver, &method, args, arguments)
+        self.apply_call(&func, receiver.as_deref(), &method, args, arguments)
     }
 
     /// What calling `func` (the method `method` of `receiver`, when it is one) with
@@ -563,7 +583,7 @@ impl Walker<'_> {
     fn apply_call(
         &self,
         func: &Val,
-        receiver: Option<Val>,
+        receiver: Option<&Val>,
         method: &str,
         args: Vec<Val>,
         arguments: &[Argument<'_>],
@@ -576,7 +596,7 @@ impl Walker<'_> {
         }
         // `f.call(this, a, b)`, `f.apply(this, [a, b])`, `f.bind(this)`.
         if matches!(method, "call" | "apply" | "bind")
-            && let Some(target) = receiver.as_ref().filter(|r| r.qual.is_some())
+            && let Some(target) = receiver.filter(|r| r.qual.is_some())
         {
             if method == "bind" {
                 return target.clone();
@@ -600,7 +620,7 @@ impl Walker<'_> {
             };
             return self.apply_call(&target, None, &name, shifted, rest);
         }
-        let mut taint = receiver.as_ref().map_or(0, |r| r.taint);
+        let mut taint = receiver.map_or(0, |r| r.taint);
         for a in &args {
             taint |= a.taint;
             if a.qual.as_deref() == Some("global.process.env") {
@@ -610,7 +630,7 @@ impl Walker<'_> {
         let qual_text = func.qual.as_deref().map(normalize).unwrap_or_default();
         let qual: &str = &qual_text;
         let exact_arg = |i: usize| args.get(i).and_then(Val::exact_text);
-        let recv_text = receiver.as_ref().and_then(Val::exact_text);
+        let recv_text = receiver.and_then(Val::exact_text);
         let decoded = |text: Option<String>| Val {
             exact: text.is_some(),
             text,
@@ -864,7 +884,7 @@ impl Walker<'_> {
             }
             _ => {}
         }
-        if let Some(v) = self.string_method(receiver.as_ref(), method, &args, arguments, taint) {
+        if let Some(v) = self.string_method(receiver, method, &args, arguments, taint) {
             return v;
         }
         if method == "toString"
