@@ -619,7 +619,9 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
     if let Some(what) = clipboard_write(w, func.qual.as_deref(), method, call) {
         w.clipboard_written(offset, &what);
     }
-    package_call(w, func.qual.as_deref(), call, offset);
+    // The arguments are evaluated once, for the package-call check and the concerns below.
+    let mut evaluated = None;
+    package_call(w, func.qual.as_deref(), call, offset, &mut evaluated);
     // Every check below needs the callee's name, but for a few methods judged by their
     // name alone (`f.write(...)` on any object): calls of unknown things (most of them,
     // methods of local objects) end here, their arguments unevaluated.
@@ -636,7 +638,7 @@ pub(crate) fn on_call(w: &mut Walker, call: &ast::ExprCall) {
         offset,
         qual: &qual_text,
         method,
-        evaluated: None,
+        evaluated,
     };
 
     // Names assembled at run time to hide what is called.
@@ -1129,32 +1131,40 @@ fn package_callee<'a>(w: &Walker, qual: Option<&'a str>, callee: &'a Expr) -> Op
 /// A call of a function of the package that hands it secrets (`emit(key, os.environ[key])`),
 /// or what another function of the package returns (`publish(gather())`): joined, for the
 /// package, with what the callee does with its parameters.
-fn package_call(w: &mut Walker, qual: Option<&str>, call: &ast::ExprCall, offset: u32) {
+fn package_call<'c>(
+    w: &mut Walker,
+    qual: Option<&str>,
+    call: &'c ast::ExprCall,
+    offset: u32,
+    evaluated: &mut Option<Arguments<'c>>,
+) {
     if w.facts.secret_calls.len() >= 256 || w.facts.handoffs.len() >= 256 {
         return;
     }
     let Some(callee) = package_callee(w, qual, &call.func) else {
         return;
     };
+    let arguments = evaluate(evaluated, w, call);
+    let taint = arguments.taint;
+    // A destination the caller names, an ordinary service's address: the secret goes
+    // where the caller says (`request(api_url, token)`, a client authenticating).
+    let named_service = arguments
+        .args
+        .iter()
+        .chain(arguments.kwargs.iter().map(|(_, v)| v))
+        .any(|v| {
+            v.text.as_deref().is_some_and(|t| {
+                (t.starts_with("https://") || t.starts_with("http://"))
+                    && signals::suspicious_destination(t).is_none()
+            })
+        });
+    let mut sources = Vec::new();
     let values = call
         .arguments
         .args
         .iter()
         .chain(call.arguments.keywords.iter().map(|k| &k.value));
-    let mut taint = 0;
-    let mut sources = Vec::new();
-    // A destination the caller names, an ordinary service's address: the secret goes
-    // where the caller says (`request(api_url, token)`, a client authenticating).
-    let mut named_service = false;
     for arg in values {
-        let v = w.eval(arg);
-        taint |= v.taint;
-        if let Some(t) = &v.text
-            && (t.starts_with("https://") || t.starts_with("http://"))
-            && signals::suspicious_destination(t).is_none()
-        {
-            named_service = true;
-        }
         if let Expr::Call(inner) = arg {
             let q = w.eval(&inner.func).qual;
             if let Some(source) = package_callee(w, q.as_deref(), &inner.func) {
