@@ -5,6 +5,8 @@
 //! (0 to 5) without unpickling anything and reports the callables that run commands or
 //! code. A file that is not a pickle ends the walk at its first unknown opcode.
 
+use std::collections::HashMap;
+
 /// Largest data file read.
 pub const MAX_PICKLE_BYTES: usize = 16 << 20;
 
@@ -26,7 +28,7 @@ pub fn is_pickle_name(path: &str) -> bool {
 pub fn dangerous_callables(data: &[u8]) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     let mut strings: Vec<String> = Vec::new();
-    let mut memo: Vec<(u64, String)> = Vec::new();
+    let mut memo: HashMap<u64, String> = HashMap::new();
     let mut memo_next: u64 = 0;
     let mut at = 0usize;
     for _ in 0..MAX_OPS {
@@ -192,17 +194,16 @@ fn take(data: &[u8], at: usize, n: u64) -> Option<&[u8]> {
     data.get(at..at.checked_add(n)?)
 }
 
-fn remember(memo: &mut Vec<(u64, String)>, index: u64, text: String) {
-    if memo.len() < 4096 {
-        memo.push((index, text));
+/// Remembers a string under a memo index: a bounded table, looked up in constant time
+/// (a hostile pickle may ask for it a million times).
+fn remember(memo: &mut HashMap<u64, String>, index: u64, text: String) {
+    if memo.len() < 4096 || memo.contains_key(&index) {
+        memo.insert(index, text);
     }
 }
 
-fn recall(memo: &[(u64, String)], index: u64) -> Option<String> {
-    memo.iter()
-        .rev()
-        .find(|(i, _)| *i == index)
-        .map(|(_, s)| s.clone())
+fn recall(memo: &HashMap<u64, String>, index: u64) -> Option<String> {
+    memo.get(&index).cloned()
 }
 
 fn note(found: &mut Vec<String>, module: &str, name: &str) {
@@ -258,5 +259,14 @@ mod tests {
         assert!(dangerous_callables(b"\x89PNG\r\n\x1a\n").is_empty());
         // A length past the end stops the walk.
         assert!(dangerous_callables(&[0x80, 4, b'X', 0xff, 0xff, 0xff, 0x7f]).is_empty());
+        // Thousands of memoized strings, then a million look-ups: bounded work.
+        let mut hostile = vec![0x80, 4];
+        for _ in 0..5000 {
+            hostile.extend_from_slice(&[0x8c, 1, b'a', 0x94]);
+        }
+        for _ in 0..1_000_000 {
+            hostile.extend_from_slice(&[b'h', 7]);
+        }
+        assert!(dangerous_callables(&hostile).is_empty());
     }
 }
