@@ -1159,6 +1159,14 @@ fn pickles(pkg: &Package, analysis: &mut Analysis) {
         }
         let data = pkg.data(file);
         if data.len() > crate::pickle::MAX_PICKLE_BYTES {
+            analysis.notes.push(Note {
+                path: file.path.clone(),
+                message: format!(
+                    "a pickle of {} bytes, more than the {} read: not checked for code it runs when loaded",
+                    data.len(),
+                    crate::pickle::MAX_PICKLE_BYTES
+                ),
+            });
             continue;
         }
         let callables = crate::pickle::dangerous_callables(data);
@@ -1892,6 +1900,35 @@ https.get('https://telemetry.example.invalid/v?' + version(), () => {});
             .filter(|b| b.kind == BehaviourKind::SecretExfiltration)
             .map(|b| (b.detail.clone(), b.context))
             .collect()
+    }
+
+    #[test]
+    fn a_shipped_pickle_that_runs_a_command_is_code() {
+        let evil = "cposix\nsystem\n(S'id'\ntR.";
+        let with = |init: &'static str, data: &'static str| {
+            analyze_package(&package(
+                "pick",
+                &[
+                    ("PKG-INFO", "Name: pick\nVersion: 1.0\n"),
+                    ("pick/__init__.py", init),
+                    ("pick/data/table.pkl", data),
+                ],
+            ))
+        };
+        let found = |a: &Analysis| {
+            a.behaviours
+                .iter()
+                .find(|b| b.kind == BehaviourKind::DecodeExecute && b.path.ends_with("table.pkl"))
+                .map(|b| (b.context, b.detail.clone()))
+        };
+        let loads = "import pickle, pkgutil\nTABLE = pickle.loads(pkgutil.get_data(__name__, 'data/table.pkl'))\n";
+        let (context, detail) = found(&with(loads, evil)).expect("the pickle is judged");
+        assert_eq!(context, Context::Import);
+        assert!(detail.contains("posix.system"), "{detail}");
+        // Nothing of the package loads pickles: it runs when someone does.
+        assert_eq!(found(&with("", evil)).map(|f| f.0), Some(Context::Runtime));
+        // A pickle of plain data is data.
+        assert_eq!(found(&with(loads, "(dp0\nVgood\nF0.7\ns.")), None);
     }
 
     #[test]

@@ -10,9 +10,6 @@ use std::collections::HashMap;
 /// Largest data file read.
 pub const MAX_PICKLE_BYTES: usize = 16 << 20;
 
-/// Most opcodes walked in one file.
-const MAX_OPS: usize = 1 << 20;
-
 /// Whether a file name is one of a pickle's usual extensions.
 #[must_use]
 pub fn is_pickle_name(path: &str) -> bool {
@@ -31,8 +28,10 @@ pub fn dangerous_callables(data: &[u8]) -> Vec<String> {
     let mut memo: HashMap<u64, String> = HashMap::new();
     let mut memo_next: u64 = 0;
     let mut at = 0usize;
-    for _ in 0..MAX_OPS {
-        let Some(&op) = data.get(at) else { break };
+    // Every opcode moves past at least its own byte: the walk is linear in the file,
+    // which [`MAX_PICKLE_BYTES`] bounds. No count of opcodes or length of line stops it
+    // early, or padding would hide what follows.
+    while let Some(&op) = data.get(at) {
         at += 1;
         let push_string = |s: String, strings: &mut Vec<String>| {
             if strings.len() >= 2 {
@@ -176,7 +175,7 @@ pub fn dangerous_callables(data: &[u8]) -> Vec<String> {
 
 fn line_end(data: &[u8], from: usize) -> Option<usize> {
     let rest = data.get(from..)?;
-    memchr::memchr(b'\n', &rest[..rest.len().min(4096)]).map(|i| from + i)
+    memchr::memchr(b'\n', rest).map(|i| from + i)
 }
 
 fn le(data: &[u8], at: usize, width: usize) -> Option<u64> {
@@ -268,5 +267,12 @@ mod tests {
             hostile.extend_from_slice(&[b'h', 7]);
         }
         assert!(dangerous_callables(&hostile).is_empty());
+        // Padding does not hide a callable: a long text line, a million opcodes first.
+        let mut padded = b"S'".to_vec();
+        padded.extend(std::iter::repeat_n(b'x', 100_000));
+        padded.extend_from_slice(b"'\n0");
+        padded.extend(std::iter::repeat_n(*b"N0", 1_100_000).flatten());
+        padded.extend_from_slice(b"cnt\nsystem\n(S'x'\ntR.");
+        assert_eq!(dangerous_callables(&padded), ["nt.system"]);
     }
 }
