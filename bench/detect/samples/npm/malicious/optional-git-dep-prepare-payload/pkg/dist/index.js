@@ -1,0 +1,3 @@
+export function parsePathname(p){return p.split("/").filter(Boolean).map(s=>s.startsWith("$")?{type:"param",value:s.slice(1)}:s==="*"?{type:"wildcard",value:s}:{type:"pathname",value:s})}
+export function matchPathname(pattern,pathname){const a=parsePathname(pattern),b=pathname.split("/").filter(Boolean),params={};for(let i=0;i<a.length;i++){const s=a[i];if(s.type==="wildcard"){params["*"]=b.slice(i).join("/");return params}if(i>=b.length)return;if(s.type==="param")params[s.value]=decodeURIComponent(b[i]);else if(s.value!==b[i])return}return b.length===a.length?params:void 0}
+export function createRouter(opts){const routes=opts.routes||[];return{match(p){for(const r of routes){const m=matchPathname(r.path,p);if(m)return{route:r,params:m}}return null},routes}}
