@@ -21,11 +21,13 @@ use crate::args::{Cli, Command};
 /// mimalloc: the analysers allocate and free many small syntax-tree nodes per file, from
 /// several threads at once; glibc's allocator spent 15% of a corpus scan doing that. Its
 /// `no_thp` feature turns transparent huge pages off for the process: with them, a corpus
-/// scan grew to 4 GB resident, zeroing huge pages for 20 s of system time.
+/// scan grew to 4 GB resident, zeroing huge pages for 20 s of system time. Freed memory
+/// is kept a second before it goes back to the system (`customs_alloc::tune`).
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: customs_alloc::MiMalloc = customs_alloc::MiMalloc;
 
 fn main() -> ExitCode {
+    customs_alloc::tune();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Scan(args) => scan::scan(&args),
