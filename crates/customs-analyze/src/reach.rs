@@ -17,6 +17,7 @@
 //! import, and reaches nothing from the top level.
 
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -256,6 +257,7 @@ pub(crate) fn reached_from(
     // Edges grouped by caller, per file, built on first use.
     let mut by_caller: FxHashMap<usize, FxHashMap<u32, Vec<u32>>> = FxHashMap::default();
     let mut external_by_caller: FxHashMap<usize, FxHashMap<u32, Vec<&str>>> = FxHashMap::default();
+    let mut resolved: FxHashMap<(usize, &str), Option<(usize, Rc<str>)>> = FxHashMap::default();
     while let Some((file, caller, depth)) = queue.pop_front() {
         let Some(r) = reach.get(&file) else { continue };
         if depth >= MAX_DEPTH {
@@ -286,13 +288,21 @@ pub(crate) fn reached_from(
             }
             m
         });
-        let targets: Vec<(usize, String)> = external
+        // The same name is called from many functions of a file (`helpers.run` in each):
+        // it is resolved once per file.
+        let targets: Vec<(usize, Rc<str>)> = external
             .get(&caller)
             .map_or(&[][..], Vec::as_slice)
             .iter()
-            .filter_map(|q| resolve(file, q))
+            .filter_map(|&q| {
+                resolved
+                    .entry((file, q))
+                    .or_insert_with(|| resolve(file, q).map(|(t, name)| (t, Rc::from(name))))
+                    .clone()
+            })
             .collect();
         for (target, name) in targets {
+            let name = &*name;
             let Some(tr) = reach.get(&target) else {
                 continue;
             };
@@ -312,7 +322,7 @@ pub(crate) fn reached_from(
                 .filter(|(_, f)| {
                     f.name == name
                         || (f.name.len() > name.len()
-                            && f.name.starts_with(name.as_str())
+                            && f.name.starts_with(name)
                             && f.name.as_bytes()[name.len()] == b'.'
                             && is_ctor(&f.name[name.len() + 1..]))
                 })

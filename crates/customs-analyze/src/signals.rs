@@ -274,21 +274,33 @@ pub fn persistence_path(text: &str) -> Option<&'static str> {
 /// True for environment variable names that usually hold credentials.
 #[must_use]
 pub fn is_secret_env_name(name: &str) -> bool {
-    let upper = name.to_ascii_uppercase();
-    [
-        "TOKEN",
-        "SECRET",
-        "PASSWORD",
-        "PASSWD",
-        "CREDENTIAL",
-        "API_KEY",
-        "APIKEY",
-        "PRIVATE_KEY",
-        "ACCESS_KEY",
-        "AUTH",
-    ]
-    .iter()
-    .any(|w| upper.contains(w))
+    const WORDS: [&[u8]; 10] = [
+        b"TOKEN",
+        b"SECRET",
+        b"PASSWORD",
+        b"PASSWD",
+        b"CREDENTIAL",
+        b"API_KEY",
+        b"APIKEY",
+        b"PRIVATE_KEY",
+        b"ACCESS_KEY",
+        b"AUTH",
+    ];
+    // Upper-cased on the stack when short, as names are (every literal item of a
+    // collection is asked about).
+    let mut buf = [0u8; 64];
+    let heap;
+    let upper: &[u8] = if let Some(room) = buf.get_mut(..name.len()) {
+        room.copy_from_slice(name.as_bytes());
+        room.make_ascii_uppercase();
+        room
+    } else {
+        heap = name.to_ascii_uppercase();
+        heap.as_bytes()
+    };
+    WORDS
+        .iter()
+        .any(|w| upper.windows(w.len()).any(|at| at == *w))
 }
 
 /// What kind of encoded blob a long string constant is, if any.
@@ -533,6 +545,27 @@ mod tests {
         )));
         assert!(!hidden_text(&b64(b"short text")));
         assert!(!hidden_text(&"deadbeef".repeat(40)));
+    }
+
+    #[test]
+    fn secret_names() {
+        for secret in [
+            "GITHUB_TOKEN",
+            "aws_secret_access_key",
+            "npmAuth",
+            "DB_Password",
+        ] {
+            assert!(is_secret_env_name(secret), "{secret}");
+        }
+        for plain in ["HOME", "PATH", "node_env", ""] {
+            assert!(!is_secret_env_name(plain), "{plain}");
+        }
+        // Longer than the stack copy: the same answer.
+        assert!(is_secret_env_name(&format!(
+            "{}_private_key",
+            "X".repeat(80)
+        )));
+        assert!(!is_secret_env_name(&"X".repeat(80)));
     }
 
     #[test]

@@ -123,7 +123,9 @@ pub fn concat<const N: usize>(parts: [&str; N]) -> String {
 /// entry `requests.Session.get`.
 #[must_use]
 pub fn normalize(qual: &str) -> std::borrow::Cow<'_, str> {
-    if qual.contains("()") {
+    // A `(` is rare in a name; the pair is looked for only where one is.
+    let bytes = qual.as_bytes();
+    if memchr::memchr_iter(b'(', bytes).any(|at| bytes.get(at + 1) == Some(&b')')) {
         // `str::replace` grows its result from empty; the result is never longer.
         let mut out = String::with_capacity(qual.len());
         for part in qual.split("()") {
