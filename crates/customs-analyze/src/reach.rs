@@ -257,7 +257,7 @@ pub(crate) fn reached_from(
     // Edges grouped by caller, per file, built on first use.
     let mut by_caller: FxHashMap<usize, FxHashMap<u32, Vec<u32>>> = FxHashMap::default();
     let mut external_by_caller: FxHashMap<usize, FxHashMap<u32, Vec<&str>>> = FxHashMap::default();
-    let mut resolved: FxHashMap<(usize, &str), Option<(usize, Rc<str>)>> = FxHashMap::default();
+    let mut resolved: FxHashMap<(usize, &str), Option<Target>> = FxHashMap::default();
     while let Some((file, caller, depth)) = queue.pop_front() {
         let Some(r) = reach.get(&file) else { continue };
         if depth >= MAX_DEPTH {
@@ -290,7 +290,7 @@ pub(crate) fn reached_from(
         });
         // The same name is called from many functions of a file (`helpers.run` in each):
         // it is resolved once per file.
-        let targets: Vec<(usize, Rc<str>)> = external
+        let targets: Vec<Target> = external
             .get(&caller)
             .map_or(&[][..], Vec::as_slice)
             .iter()
@@ -338,6 +338,9 @@ pub(crate) fn reached_from(
     }
     out
 }
+
+/// The file a called name resolves to and the function's name there.
+type Target = (usize, Rc<str>);
 
 fn is_ctor(name: &str) -> bool {
     matches!(
