@@ -142,6 +142,31 @@ pub fn read_archive_file(
     shown: &str,
     options: &ReadOptions<'_>,
 ) -> Result<Tree, ArchiveError> {
+    read_archive_file_hashing(file, shown, options, false).map(|(tree, _)| tree)
+}
+
+/// [`read_archive_file`], with the sha256 of the whole file when the archive is read
+/// front to back (a tar, plain or compressed): its bytes are hashed as the reader takes
+/// them, and whatever follows the archive's end after that, so the file is read once
+/// for both. `None` for a zip, whose members are read at their offsets: its digest is
+/// [`file_sha256`]'s.
+///
+/// # Errors
+/// As [`read_archive_file`].
+pub fn read_archive_file_sha256(
+    file: &std::fs::File,
+    shown: &str,
+    options: &ReadOptions<'_>,
+) -> Result<(Tree, Option<[u8; 32]>), ArchiveError> {
+    read_archive_file_hashing(file, shown, options, true)
+}
+
+fn read_archive_file_hashing(
+    file: &std::fs::File,
+    shown: &str,
+    options: &ReadOptions<'_>,
+    hash: bool,
+) -> Result<(Tree, Option<[u8; 32]>), ArchiveError> {
     let io = |source: std::io::Error| ArchiveError::Io {
         path: shown.to_owned(),
         source,
@@ -160,9 +185,34 @@ pub fn read_archive_file(
         let budget = Budget::new(options.limits);
         let sink = Sink::default();
         zip_reader::read(at, len, "", 0, options, &budget, &sink)?;
-        return Ok(sink.into_tree(format, budget.used()));
+        return Ok((sink.into_tree(format, budget.used()), None));
     }
-    read_tar_stream(format, at, options)
+    if !hash {
+        return read_tar_stream(format, at, options).map(|tree| (tree, None));
+    }
+    let mut hashing = Hashing {
+        inner: at,
+        digest: <sha2::Sha256 as sha2::Digest>::new(),
+    };
+    let tree = read_tar_stream(format, &mut hashing, options)?;
+    // The bytes after the archive's end (a compressed stream's padding), which the
+    // reader had no need of.
+    std::io::copy(&mut hashing, &mut std::io::sink()).map_err(io)?;
+    Ok((tree, Some(sha2::Digest::finalize(hashing.digest).into())))
+}
+
+/// A reader that hashes what it reads, in order.
+struct Hashing<R> {
+    inner: R,
+    digest: sha2::Sha256,
+}
+
+impl<R: std::io::Read> std::io::Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        sha2::Digest::update(&mut self.digest, &buf[..n]);
+        Ok(n)
+    }
 }
 
 /// Reads an archive as its bytes arrive (a download in progress), when its format can

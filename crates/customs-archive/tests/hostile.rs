@@ -5,7 +5,7 @@ use std::io::Write;
 
 use customs_archive::{
     AnomalyKind, ArchiveError, EntryKind, Format, IncompleteCause, Limits, ReadOptions, Tree, Want,
-    read_archive, read_archive_file, read_archive_stream,
+    read_archive, read_archive_file, read_archive_file_sha256, read_archive_stream,
 };
 
 fn content(_: &str, _: u64) -> Want {
@@ -35,6 +35,26 @@ fn read_with(bytes: &[u8], limits: &Limits) -> Result<Tree, ArchiveError> {
         ),
         (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
         (a, b) => panic!("the readers disagree: in memory {a:?}, from a file {b:?}"),
+    }
+    // Read from the file while hashing it: the same tree, and for a tar (read front to
+    // back) the digest of the whole file, padding and trailing bytes included.
+    match (
+        &from_file,
+        read_archive_file_sha256(&file, "artifact", &options),
+    ) {
+        (Ok(a), Ok((b, digest))) => {
+            assert_eq!(format!("{a:?}"), format!("{b:?}"));
+            let expected: [u8; 32] = sha2::Digest::finalize(
+                <sha2::Sha256 as sha2::Digest>::new_with_prefix(bytes),
+            )
+            .into();
+            match a.format {
+                Format::Zip => assert_eq!(digest, None),
+                _ => assert_eq!(digest, Some(expected), "the digest of the whole file"),
+            }
+        }
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+        (a, b) => panic!("hashing changed the read: {a:?}, then {b:?}"),
     }
     // Read as a download arrives (a tar, front to back), a few bytes at a time: the
     // same tree again. A zip is left to the finished file.
@@ -151,6 +171,23 @@ fn ordinary_sdist_reads_cleanly() {
 }
 
 #[test]
+fn a_file_digest_covers_what_follows_the_archive_end() {
+    let tar = raw_tar(&[("demo-1.0/setup.py", b'0', "", b"print('x')\n")]);
+    assert!(tar.len() < 64 << 10);
+    // Record padding after the end marker, and bytes no reader needs after a tar.
+    // More of them than one read of the file takes.
+    let mut padded = tar.clone();
+    padded.resize(padded.len() + 600 * 512, 0);
+    padded.extend_from_slice(b"trailing bytes after the archive");
+    // The end marker sits in the middle of the file: the reader stops there.
+    let tree = read(&padded);
+    assert!(tree.get("demo-1.0/setup.py").is_some());
+    // A compressed tar: the stream is read to its end.
+    let tgz = gzip(&padded);
+    assert_eq!(read(&tgz).format, Format::TarGz);
+}
+
+#[test]
 fn whole_members_carry_their_digest_without_hashing_everything() {
     use sha2::Digest;
     let code = b"import os\n".as_slice();
@@ -193,6 +230,7 @@ fn whole_members_carry_their_digest_without_hashing_everything() {
 #[test]
 fn bzip2_and_xz_sdists_read_like_gzip() {
     let tar = raw_tar(&[("demo-1.0/setup.py", b'0', "", b"print('x')\n")]);
+    assert!(tar.len() < 64 << 10);
     let mut bz = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::best());
     bz.write_all(&tar).expect("bz2");
     let bz = bz.finish().expect("bz2");

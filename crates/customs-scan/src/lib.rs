@@ -20,7 +20,8 @@ use std::sync::{Arc, OnceLock};
 
 use customs_analyze::analyze_package;
 use customs_archive::{
-    ArchiveError, Limits, ReadOptions, read_archive, read_archive_file, read_dir, read_files,
+    ArchiveError, Limits, ReadOptions, read_archive, read_archive_file, read_archive_file_sha256,
+    read_dir, read_files,
 };
 use customs_ecosystem::{Package, select};
 use customs_history::Profile;
@@ -209,16 +210,26 @@ fn read_and_judge_from(
     artifact: Artifact<'_>,
     options: &ScanOptions,
 ) -> Result<PackageReport, ScanError> {
-    // The artifact's own digest is taken on another thread while the stream is read.
+    // The artifact's own digest: of bytes in memory, taken on another thread while they
+    // are read; of a tar file, taken from the bytes its reader reads (the file is read
+    // once); of a zip, read apart after its members.
     let digest = std::sync::OnceLock::new();
     let waiting = AtomicUsize::new(0);
-    let tree = read_early(options, &waiting, |scope, read| {
-        scope.spawn(|_| {
-            digest.get_or_init(|| artifact.sha256());
-        });
-        match artifact {
-            Artifact::Bytes(bytes) => read_archive(bytes, read),
-            Artifact::File(file, _) => read_archive_file(file, file_name, read),
+    let tree = read_early(options, &waiting, |scope, read| match artifact {
+        Artifact::Bytes(bytes) => {
+            scope.spawn(|_| {
+                digest.get_or_init(|| artifact.sha256());
+            });
+            read_archive(bytes, read)
+        }
+        Artifact::File(file, Some(_)) => read_archive_file(file, file_name, read),
+        Artifact::File(file, None) => {
+            read_archive_file_sha256(file, file_name, read).map(|(tree, hashed)| {
+                if let Some(hashed) = hashed {
+                    digest.get_or_init(|| Ok(hex::encode(hashed)));
+                }
+                tree
+            })
         }
     })
     .map_err(|e| archive_error(target, &e))?;
