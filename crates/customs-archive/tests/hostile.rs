@@ -44,10 +44,9 @@ fn read_with(bytes: &[u8], limits: &Limits) -> Result<Tree, ArchiveError> {
     ) {
         (Ok(a), Ok((b, digest))) => {
             assert_eq!(format!("{a:?}"), format!("{b:?}"));
-            let expected: [u8; 32] = sha2::Digest::finalize(
-                <sha2::Sha256 as sha2::Digest>::new_with_prefix(bytes),
-            )
-            .into();
+            let expected: [u8; 32] =
+                sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(bytes))
+                    .into();
             match a.format {
                 Format::Zip => assert_eq!(digest, None),
                 _ => assert_eq!(digest, Some(expected), "the digest of the whole file"),

@@ -11,55 +11,62 @@ use crate::signals;
 use crate::value::{Taint, Val, concat, env_value, normalize};
 
 /// Builtins that keep their meaning when referred to by bare name.
-const BUILTINS: &[&str] = &[
-    "exec",
-    "eval",
-    "compile",
-    "execfile",
-    "open",
-    "getattr",
-    "__import__",
-    "chr",
-    "ord",
-    "bytes",
-    "bytearray",
-    "str",
-    "dict",
-    "repr",
-    "globals",
-    "locals",
-    "vars",
-    "input",
-    "map",
-    "reversed",
-    "setattr",
-    "print",
-];
+fn is_builtin(name: &str) -> bool {
+    // A match, not a list: every name evaluated that nothing binds is asked about.
+    matches!(
+        name,
+        "exec"
+            | "eval"
+            | "compile"
+            | "execfile"
+            | "open"
+            | "getattr"
+            | "__import__"
+            | "chr"
+            | "ord"
+            | "bytes"
+            | "bytearray"
+            | "str"
+            | "dict"
+            | "repr"
+            | "globals"
+            | "locals"
+            | "vars"
+            | "input"
+            | "map"
+            | "reversed"
+            | "setattr"
+            | "print"
+    )
+}
 
 /// Modules whose name, used where nothing in the file binds it, still means the module:
 /// the import happened elsewhere (a star import, a prelude run with `exec`, a module put
 /// into `builtins` by another file) or the code is a fragment pasted into a package.
 /// Whatever binds the name, what the call would run is the module's function. Only
 /// modules whose functions the tables judge are listed.
-const UNBOUND_MODULES: &[&str] = &[
-    "os",
-    "subprocess",
-    "socket",
-    "base64",
-    "binascii",
-    "codecs",
-    "zlib",
-    "marshal",
-    "pickle",
-    "shutil",
-    "ctypes",
-    "winreg",
-    "urllib",
-    "urllib2",
-    "urllib3",
-    "requests",
-    "pyperclip",
-];
+fn is_unbound_module(name: &str) -> bool {
+    // A match, not a list: every name evaluated that nothing binds is asked about.
+    matches!(
+        name,
+        "os" | "subprocess"
+            | "socket"
+            | "base64"
+            | "binascii"
+            | "codecs"
+            | "zlib"
+            | "marshal"
+            | "pickle"
+            | "shutil"
+            | "ctypes"
+            | "winreg"
+            | "urllib"
+            | "urllib2"
+            | "urllib3"
+            | "requests"
+            | "pyperclip"
+    )
+}
 
 /// `a.b.c` for a chain of attributes on a name.
 pub(crate) fn dotted(expr: &Expr) -> Option<String> {
@@ -282,8 +289,8 @@ impl Walker {
                         text: Some("<__file__>".into()),
                         ..Val::default()
                     },
-                    _ if BUILTINS.contains(&id) => Val::qual(concat(["builtins.", id])),
-                    _ if UNBOUND_MODULES.contains(&id) => Val::qual(id.to_owned()),
+                    _ if is_builtin(id) => Val::qual(concat(["builtins.", id])),
+                    _ if is_unbound_module(id) => Val::qual(id.to_owned()),
                     _ => Val::default(),
                 }
             }
