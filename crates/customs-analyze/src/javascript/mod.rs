@@ -1191,6 +1191,8 @@ impl Walker<'_> {
                 | "global.setImmediate"
                 | "global.queueMicrotask"
                 | "global.process.nextTick"
+                // A prompt's answer: a command-line program asks and goes on with it.
+                | "readline.createInterface.question"
         ) || calls::is_network(&q)
             || calls::is_process(&q)
             || calls::is_fs(&q)
