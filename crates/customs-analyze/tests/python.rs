@@ -1324,3 +1324,46 @@ fn secrets_collected_by_a_comprehension_over_credential_names() {
         details(benign)
     );
 }
+
+#[test]
+fn geofenced_code_compares_where_the_machine_is_with_targeted_places() {
+    // The time zone from the system's file, against a list of zones.
+    let by_zone = r#"
+import shutil
+SPARE = ["Asia/Tehran", "Europe/Kyiv"]
+def here():
+    with open("/etc/timezone") as f:
+        return f.read().strip()
+if here() not in SPARE:
+    pass
+zone = open("/etc/timezone").read().strip()
+if zone in SPARE:
+    shutil.rmtree("build")
+"#;
+    assert!(kinds(by_zone).contains(&K::AntiAnalysis), "{:?}", details(by_zone));
+    // The abbreviation of the local zone, and a geolocation service's answer.
+    let by_country = r#"
+import time, requests
+if time.tzname[0] == "Europe/Minsk":
+    print("hello")
+info = requests.get("https://geo.invalid/json").json()
+if info["country_code"] in ("BY", "IR"):
+    print("hi")
+"#;
+    let d = details(by_country);
+    assert_eq!(
+        d.iter().filter(|x| x.contains("geofencing")).count(),
+        2,
+        "{d:?}"
+    );
+    // Formatting dates in the local zone, and comparing a zone with a user's setting.
+    let benign = r#"
+import time, os
+label = time.tzname[0]
+if label == os.environ.get("PREFERRED_ZONE"):
+    print("same zone")
+if time.localtime().tm_zone in ("UTC", "GMT"):
+    print("universal time")
+"#;
+    assert!(!kinds(benign).contains(&K::AntiAnalysis), "{:?}", details(benign));
+}

@@ -17,6 +17,7 @@ mod calls;
 mod eval;
 mod fold;
 mod geofence;
+pub(crate) use geofence::{COUNTRY_FIELDS, named_places};
 mod hang;
 mod inline;
 mod wipe;

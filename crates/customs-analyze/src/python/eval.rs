@@ -107,6 +107,18 @@ fn data_file(path: Option<&str>) -> u16 {
     }
 }
 
+impl Walker {
+    /// [`Taint::LOCALE`] for a read of the file that names the machine's time zone.
+    fn zone_file(&self, path: Option<&str>) -> u16 {
+        if path == Some("/etc/timezone") {
+            self.place_seen.set(true);
+            Taint::LOCALE
+        } else {
+            0
+        }
+    }
+}
+
 /// Characters joined with a separator (`sep.join(chars)`).
 fn join_chars(chars: impl Iterator<Item = char>, sep: &str) -> String {
     let mut out = String::new();
@@ -373,7 +385,18 @@ impl Walker {
                 }
                 let key = self.eval_at(&s.slice, d);
                 match (v.qual.as_deref(), key.exact_text()) {
-                    (Some("os.environ"), Some(name)) => host_env(name),
+                    (Some("os.environ"), Some(name)) => {
+                        self.place_seen.set(self.place_seen.get() || name == "TZ");
+                        host_env(name)
+                    }
+                    // The country a geolocation service answers with.
+                    (_, Some(field))
+                        if v.taint & Taint::DOWNLOADED != 0
+                            && crate::javascript::COUNTRY_FIELDS.contains(&field) =>
+                    {
+                        self.place_seen.set(true);
+                        Val::tainted(v.taint | Taint::LOCALE)
+                    }
                     // `__builtins__` is a dict in imported modules; `sys.modules[...]`.
                     (Some("builtins"), Some(name)) => Val {
                         qual: Some(concat(["builtins.", name])),
@@ -493,6 +516,11 @@ impl Walker {
         };
         if base.qual.as_deref() == Some("sys") && attr == "argv" {
             v.text = Some("<__file__>".into());
+        }
+        // The machine's time zone: `time.tzname`, `time.localtime().tm_zone`.
+        if (attr == "tzname" && base.qual.as_deref() == Some("time")) || attr == "tm_zone" {
+            self.place_seen.set(true);
+            v.taint |= Taint::LOCALE;
         }
         v
     }
@@ -617,7 +645,7 @@ impl Walker {
             let path = r.text.as_deref();
             return Val::returned(
                 func.qual.as_deref(),
-                taint | self.stored(path) | data_file(path),
+                taint | self.stored(path) | data_file(path) | self.zone_file(path),
             );
         }
         if matches!(qual, "builtins.bytes" | "builtins.bytearray")
@@ -866,6 +894,7 @@ impl Walker {
             }
             "os.getenv" | "os.environ.get" => {
                 if let Some(name) = exact_arg(0) {
+                    self.place_seen.set(self.place_seen.get() || name == "TZ");
                     return host_env(name);
                 }
             }
@@ -908,6 +937,7 @@ impl Walker {
                     taint
                         | self.stored(path)
                         | data_file(path)
+                        | self.zone_file(path)
                         | if secret { Taint::SECRET } else { 0 },
                 );
             }
@@ -946,6 +976,9 @@ fn host_env(name: &str) -> Val {
         "USER" | "USERNAME" | "LOGNAME" | "HOSTNAME" | "COMPUTERNAME" | "USERDOMAIN"
     ) {
         v.taint |= Taint::HOST;
+    }
+    if name == "TZ" {
+        v.taint |= Taint::LOCALE;
     }
     v
 }

@@ -69,6 +69,7 @@ fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) ->
         clipboard_writes: Vec::new(),
         wallet_pattern: false,
         escaped: escaped_literals(source),
+        place_seen: std::cell::Cell::new(false),
     };
     define_functions(&mut walker.reach, parsed.suite(), None);
     for stmt in parsed.suite() {
@@ -116,6 +117,20 @@ fn define_functions(reach: &mut reach::Builder, body: &[Stmt], class: Option<&st
 }
 
 /// `__name__ == "__main__"` (either way round).
+/// `x["country_code"]`, `time.tzname[0]`, `t.tm_zone`: written as a read of where the
+/// machine is, before anything in the file has been evaluated as one.
+fn names_place(e: &Expr) -> bool {
+    match e {
+        Expr::Subscript(s) => {
+            matches!(&*s.slice, Expr::StringLiteral(k)
+                if crate::javascript::COUNTRY_FIELDS.contains(&k.value.to_str()))
+                || names_place(&s.value)
+        }
+        Expr::Attribute(a) => matches!(a.attr.as_str(), "tzname" | "tm_zone"),
+        _ => false,
+    }
+}
+
 fn is_main_guard(test: &Expr) -> bool {
     let Expr::Compare(c) = test else { return false };
     if c.ops.len() != 1 || c.ops[0] != ast::CmpOp::Eq {
@@ -399,6 +414,9 @@ struct Walker {
     wallet_pattern: bool,
     /// Where string literals written wholly in escape codes open (their quote), sorted.
     escaped: Vec<u32>,
+    /// Some value read where the machine is (its time zone, a geolocated country): the
+    /// file's comparisons are judged for geofencing from then on.
+    place_seen: std::cell::Cell<bool>,
 }
 
 /// What calls evaluated to, by node, while no binding changes. A call is evaluated by
@@ -799,6 +817,44 @@ impl Walker {
     /// A file that writes the clipboard and matches wallet addresses swaps them: what a
     /// clipper does, watching for an address being copied to put the attacker's in its
     /// place.
+    /// `zone in ("Europe/Moscow", "Europe/Minsk")`, `country != "RU"`: where the machine
+    /// is (a [`Taint::LOCALE`] value) compared with places geofenced code singles out.
+    fn geofence(&mut self, c: &ast::ExprCompare) {
+        use ast::CmpOp;
+        if !c
+            .ops
+            .iter()
+            .all(|op| matches!(op, CmpOp::Eq | CmpOp::NotEq | CmpOp::In | CmpOp::NotIn))
+            || c.comparators.len() != 1
+        {
+            return;
+        }
+        let (a, b) = (self.eval(&c.left), self.eval(&c.comparators[0]));
+        let constant = if a.taint & Taint::LOCALE != 0 {
+            b
+        } else if b.taint & Taint::LOCALE != 0 {
+            a
+        } else {
+            return;
+        };
+        // A sequence folds to its items joined by spaces.
+        let Some(text) = constant.exact_text().filter(|t| t.len() <= 4096) else {
+            return;
+        };
+        let places = crate::javascript::named_places(std::iter::once(text))
+            .or_else(|| crate::javascript::named_places(text.split_whitespace()));
+        if let Some(places) = places {
+            self.push(
+                BehaviourKind::AntiAnalysis,
+                c.range().start().to_u32(),
+                format!(
+                    "acts only where the machine's time zone or country is {} (geofencing)",
+                    crate::signals::clip(&places, 80)
+                ),
+            );
+        }
+    }
+
     fn clipboard_swap(&mut self) {
         if self.wallet_pattern {
             self.facts
@@ -1285,6 +1341,14 @@ impl<'a> Visitor<'a> for Walker {
             Expr::StringLiteral(s) => {
                 let text = s.value.to_str();
                 tables::on_string(self, text, s.range().start().to_u32());
+            }
+            // Only once the file has read where the machine is.
+            Expr::Compare(c)
+                if self.place_seen.get()
+                    || names_place(&c.left)
+                    || c.comparators.first().is_some_and(names_place) =>
+            {
+                self.geofence(c);
             }
             Expr::Name(n) => {
                 let id = n.id.as_str();
