@@ -1564,7 +1564,11 @@ cp.spawn('rundll32.exe', [dll + ',Entry'], { detached: true, stdio: 'ignore' }).
 "#;
     assert!(kinds(src).contains(&K::DownloadExecute), "{:?}", facts(src));
     let system = "require('child_process').execSync('rundll32 user32.dll,LockWorkStation');";
-    assert!(!kinds(system).contains(&K::DownloadExecute), "{:?}", facts(system));
+    assert!(
+        !kinds(system).contains(&K::DownloadExecute),
+        "{:?}",
+        facts(system)
+    );
 }
 
 #[test]
@@ -1635,5 +1639,9 @@ api.interceptors.request.use((config) => {
 });
 module.exports = api;
 "#;
-    assert!(!kinds(adds).contains(&K::SecretExfiltration), "{:?}", facts(adds));
+    assert!(
+        !kinds(adds).contains(&K::SecretExfiltration),
+        "{:?}",
+        facts(adds)
+    );
 }

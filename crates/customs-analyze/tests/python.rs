@@ -1340,7 +1340,11 @@ zone = open("/etc/timezone").read().strip()
 if zone in SPARE:
     shutil.rmtree("build")
 "#;
-    assert!(kinds(by_zone).contains(&K::AntiAnalysis), "{:?}", details(by_zone));
+    assert!(
+        kinds(by_zone).contains(&K::AntiAnalysis),
+        "{:?}",
+        details(by_zone)
+    );
     // The abbreviation of the local zone, and a geolocation service's answer.
     let by_country = r#"
 import time, requests
@@ -1365,7 +1369,11 @@ if label == os.environ.get("PREFERRED_ZONE"):
 if time.localtime().tm_zone in ("UTC", "GMT"):
     print("universal time")
 "#;
-    assert!(!kinds(benign).contains(&K::AntiAnalysis), "{:?}", details(benign));
+    assert!(
+        !kinds(benign).contains(&K::AntiAnalysis),
+        "{:?}",
+        details(benign)
+    );
 }
 
 #[test]
@@ -1396,7 +1404,10 @@ http.client.HTTPConnection.request = _request
 threading.Thread(target=_flush, daemon=True).start()
 "#;
     let d = details(queued);
-    assert!(d.iter().any(|x| x.starts_with("SecretExfiltration")), "{d:?}");
+    assert!(
+        d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
     // The session's send replaced; the body posted at once.
     let direct = r#"
 import requests
@@ -1410,7 +1421,10 @@ def _send(self, prepared, **kw):
 Session.send = _send
 "#;
     let d = details(direct);
-    assert!(d.iter().any(|x| x.starts_with("SecretExfiltration")), "{d:?}");
+    assert!(
+        d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
     // Instrumentation: the method and the address of each request, sent to a collector.
     let tracing = r#"
 import queue, threading, json
@@ -1433,5 +1447,8 @@ adapters.HTTPAdapter.send = _send
 threading.Thread(target=_export, daemon=True).start()
 "#;
     let d = details(tracing);
-    assert!(!d.iter().any(|x| x.starts_with("SecretExfiltration")), "{d:?}");
+    assert!(
+        !d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
 }

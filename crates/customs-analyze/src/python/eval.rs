@@ -518,9 +518,7 @@ impl Walker {
             v.text = Some("<__file__>".into());
         }
         // What a request handed to a replaced send function carries.
-        if base.taint & Taint::REQUEST != 0
-            && super::REQUEST_PARTS.contains(&attr)
-        {
+        if base.taint & Taint::REQUEST != 0 && super::REQUEST_PARTS.contains(&attr) {
             v.taint |= Taint::SECRET;
         }
         // The machine's time zone: `time.tzname`, `time.localtime().tm_zone`.

@@ -139,8 +139,9 @@ const HTTP_SENDS: &[&str] = &[
 
 /// What a request carries that holds credentials: its headers (`Authorization`,
 /// cookies), its body (logins, tokens) and its credentials.
-pub(crate) const REQUEST_PARTS: &[&str] =
-    &["headers", "body", "data", "auth", "cookies", "json", "content"];
+pub(crate) const REQUEST_PARTS: &[&str] = &[
+    "headers", "body", "data", "auth", "cookies", "json", "content",
+];
 
 /// The module-level functions installed in place of a send function of an HTTP client
 /// (`adapters.HTTPAdapter.send = _send`, `http.client.HTTPConnection.request = _req`),
