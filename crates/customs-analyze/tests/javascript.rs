@@ -1675,5 +1675,9 @@ window.fetch = function (resource, options) {
   return realFetch.apply(this, arguments).then(function (r) { post(performance.now() - t0); return r; });
 };
 "#;
-    assert!(!kinds(timing).contains(&K::BrowserHijack), "{:?}", facts(timing));
+    assert!(
+        !kinds(timing).contains(&K::BrowserHijack),
+        "{:?}",
+        facts(timing)
+    );
 }

@@ -163,11 +163,11 @@ fn request_hooks(suite: &[Stmt]) -> Vec<String> {
                     }
                 }
             }
-            Stmt::ImportFrom(i) if i.level == 0 => {
-                if i.module.as_ref().is_some_and(|m| client(m.as_str())) {
-                    for alias in &i.names {
-                        clients.push(alias.asname.as_ref().unwrap_or(&alias.name).as_str());
-                    }
+            Stmt::ImportFrom(i)
+                if i.level == 0 && i.module.as_ref().is_some_and(|m| client(m.as_str())) =>
+            {
+                for alias in &i.names {
+                    clients.push(alias.asname.as_ref().unwrap_or(&alias.name).as_str());
                 }
             }
             Stmt::Assign(a) if !clients.is_empty() => {
