@@ -1452,3 +1452,46 @@ threading.Thread(target=_export, daemon=True).start()
         "{d:?}"
     );
 }
+
+#[test]
+fn code_written_into_every_installed_package() {
+    let src = r#"
+import os, sysconfig
+HOOK = "\nimport _helper_hook\n"
+def plant():
+    root = sysconfig.get_path("purelib")
+    for pkg in os.listdir(root):
+        target = os.path.join(root, pkg, "__init__.py")
+        if os.path.exists(target):
+            with open(target, "a") as fh:
+                fh.write(HOOK)
+plant()
+"#;
+    assert!(kinds(src).contains(&K::Persistence), "{:?}", details(src));
+    let loop_form = r#"
+import os, site
+for where in site.getsitepackages():
+    for name in os.listdir(where):
+        open(os.path.join(where, name, "util.py"), "a").write("x = 1\n")
+"#;
+    assert!(
+        kinds(loop_form).contains(&K::Persistence),
+        "{:?}",
+        details(loop_form)
+    );
+    // Reading them (a license scanner), or writing the package's own file there.
+    let benign = r#"
+import os, site
+for where in site.getsitepackages():
+    for name in os.listdir(where):
+        p = os.path.join(where, name, "__init__.py")
+        if os.path.exists(p):
+            print(len(open(p).read()))
+open(os.path.join(site.getusersitepackages(), "mytool.pth"), "w").write("/opt/mytool\n")
+"#;
+    assert!(
+        !kinds(benign).contains(&K::Persistence),
+        "{:?}",
+        details(benign)
+    );
+}

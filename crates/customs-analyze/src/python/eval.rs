@@ -839,6 +839,23 @@ impl Walker {
 
         // Paths, environment and files.
         match qual {
+            // Where every installed package's code lies.
+            "site.getsitepackages"
+            | "site.getusersitepackages"
+            | "distutils.sysconfig.get_python_lib" => {
+                return Val {
+                    text: Some(super::SITE_PACKAGES.into()),
+                    taint,
+                    ..Val::default()
+                };
+            }
+            "sysconfig.get_path" if matches!(exact_arg(0), Some("purelib" | "platlib")) => {
+                return Val {
+                    text: Some(super::SITE_PACKAGES.into()),
+                    taint,
+                    ..Val::default()
+                };
+            }
             "os.path.join" | "posixpath.join" | "ntpath.join" | "pathlib.Path.joinpath" => {
                 let parts: Vec<String> = (0..args.len())
                     .map(|i| arg_text(i).unwrap_or_else(|| "*".into()))

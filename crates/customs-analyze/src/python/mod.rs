@@ -425,6 +425,9 @@ impl Written {
 /// tree): `~/<every file>/*`.
 pub(crate) const EVERY_FILE: &str = "<every file>";
 
+/// The text of the folders that hold the installed packages (`site.getsitepackages()`).
+pub(crate) const SITE_PACKAGES: &str = "<site-packages>";
+
 /// For a path under a walk of a folder whose loss destroys the user's data: the folder,
 /// the rest of the path below each walked folder (`/*` for each file met), and what the
 /// folder is.
@@ -1279,6 +1282,15 @@ impl<'a> Visitor<'a> for Walker {
                 let iter = self.eval(&f.iter);
                 let mut item = Val::tainted(iter.taint);
                 item.text = self.alarming_item(&f.iter);
+                // `for sp in site.getsitepackages()`: each folder of installed packages.
+                if item.text.is_none()
+                    && iter
+                        .text
+                        .as_deref()
+                        .is_some_and(|t| t.starts_with(SITE_PACKAGES))
+                {
+                    item.text = Some(SITE_PACKAGES.to_owned());
+                }
                 // It is exactly that one in its turn.
                 item.exact = item.text.is_some();
                 self.bind_item(&f.target, item);
