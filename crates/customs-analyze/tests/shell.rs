@@ -1231,3 +1231,25 @@ mod reach {
         );
     }
 }
+
+#[test]
+fn shipped_libraries_run_through_windows_proxies() {
+    // A library of the package loaded by a signed Windows program: the payload is in the
+    // package, the process looks like the system's own.
+    for line in [
+        "rundll32 ./helper.dll,Start",
+        "rundll32.exe \"..\\bin\\core.dll\",DllMain",
+        "regsvr32 /s %~dp0ext.ocx",
+        "regsvr32 /s ../x64/ext.ocx",
+    ] {
+        has(line, K::DownloadExecute);
+    }
+    // System libraries: opening a control panel or the default browser.
+    for line in [
+        "rundll32 shell32.dll,Control_RunDLL desk.cpl",
+        "rundll32.exe user32.dll,LockWorkStation",
+        "regsvr32 /s C:\\Windows\\System32\\msxml6.dll",
+    ] {
+        lacks(line, K::DownloadExecute);
+    }
+}

@@ -54,6 +54,9 @@ pub const THREATS: &[&str] = &[
     "command-shadowing",
     "browser-hijack",
     "npmrc-config",
+    // Serious (high, medium confidence) only at install time: evading the sandboxes that
+    // run installs, or geofencing who is hit.
+    "anti-analysis",
 ];
 
 /// Rules whose findings say the package itself is made to deceive or to be thrown
@@ -219,6 +222,23 @@ mod tests {
             f("c", Severity::High, Confidence::High),
         ];
         assert_eq!(verdict(&mixed).level, VerdictLevel::Malicious);
+    }
+
+    #[test]
+    fn evasion_at_install_time_is_a_threat() {
+        // Geofencing or a sandbox check at install (high, medium confidence) beside a
+        // network chain: two threats.
+        let evades = f("anti-analysis", Severity::High, Confidence::Medium);
+        let chain = f("capability-chain", Severity::High, Confidence::Medium);
+        assert_eq!(
+            verdict(&[evades.clone(), chain.clone()]).level,
+            VerdictLevel::Malicious
+        );
+        // At import time the rule says medium: serious only with the chain alone.
+        let mut later = evades;
+        later.severity = Severity::Medium;
+        later.context = Context::Import;
+        assert_eq!(verdict(&[later, chain]).level, VerdictLevel::Suspicious);
     }
 
     #[test]

@@ -33,6 +33,11 @@ pub(crate) struct Seen {
     /// What a hooked `fetch` or `XMLHttpRequest` is handed, sent on with a beacon or an
     /// image request: where, and how.
     page_copy: Option<(Place, String)>,
+    /// Functions of the file that beacon out what their parameters hold.
+    param_beacons: Vec<u32>,
+    /// Calls handing what a hooked `fetch` or `XMLHttpRequest` is handed to a function
+    /// of the file, by name.
+    page_calls: Vec<(String, Place)>,
 }
 
 fn place(w: &Walker<'_>, offset: u32) -> Place {
@@ -70,7 +75,15 @@ pub(crate) fn on_member_assignment(
     if named.is_some_and(|p| {
         !matches!(
             p,
-            "fetch" | "open" | "send" | "src" | "writeText" | "ethereum" | "solana"
+            "fetch"
+                | "open"
+                | "send"
+                | "src"
+                | "writeText"
+                | "ethereum"
+                | "solana"
+                | "require"
+                | "_load"
         ) && !PROVIDER_METHODS.contains(&p)
     }) {
         return;
@@ -101,6 +114,18 @@ pub(crate) fn on_member_assignment(
         page_copy(w, &sent, "an image request", offset);
     }
     hooked(w, &target, offset);
+    // The module loader replaced: the wrapper runs at every `require` of the
+    // application from now on, as surely as the module's own code.
+    if matches!(
+        target.as_str(),
+        "module.prototype.require"
+            | "module.Module.prototype.require"
+            | "module._load"
+            | "module.Module._load"
+    ) && let Some(start) = super::function_start(right)
+    {
+        w.iife.insert(start);
+    }
     if NETWORK_HOOKS.contains(&target.as_str())
         && let Some(start) = super::function_start(right)
     {
@@ -187,6 +212,13 @@ pub(crate) fn on_call(w: &mut Walker<'_>, qual: &str, arguments: &[Argument<'_>]
             for a in arguments {
                 let sent = w.eval_arg(a);
                 page_copy(w, &sent, "navigator.sendBeacon", offset);
+                let f = w.reach.current;
+                if sent.taint & crate::value::Taint::PARAM != 0
+                    && f < crate::reach::UNKNOWN
+                    && !w.browser.param_beacons.contains(&f)
+                {
+                    w.browser.param_beacons.push(f);
+                }
             }
         }
         q if q.ends_with(".addEventListener") => {
@@ -258,9 +290,27 @@ pub(crate) fn on_text(w: &mut Walker<'_>, text: &str, offset: u32) {
     }
 }
 
+/// `name(...)` handed what a hooked request carries (only once `fetch` or
+/// `XMLHttpRequest` is hooked): judged with what `name` does once the file is walked.
+pub(crate) fn page_handed(w: &mut Walker<'_>, name: &str, offset: u32) {
+    if w.browser.network_hook.is_some() && w.browser.page_calls.len() < 16 {
+        let at = place(w, offset);
+        w.browser.page_calls.push((name.to_owned(), at));
+    }
+}
+
 /// The combinations that make a browser payload, judged once the file is walked.
 pub(crate) fn finish(w: &mut Walker<'_>) {
-    let seen = std::mem::take(&mut w.browser);
+    let mut seen = std::mem::take(&mut w.browser);
+    if seen.page_copy.is_none()
+        && let Some((name, at)) = seen.page_calls.iter().find(|(name, _)| {
+            w.reach
+                .lookup(name)
+                .is_some_and(|f| seen.param_beacons.contains(&f))
+        })
+    {
+        seen.page_copy = Some((*at, format!("navigator.sendBeacon (through {name}())")));
+    }
     if let Some(search) = seen.wallet_search {
         if let Some((at, what)) = &seen.network_hook {
             push_at(

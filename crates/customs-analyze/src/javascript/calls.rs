@@ -341,6 +341,9 @@ fn package_function_call(
     if args.iter().any(|a| a.taint & Taint::SECRET != 0) {
         w.secret_call(name.name.as_str(), offset);
     }
+    if args.iter().any(|a| a.taint & Taint::PAGE != 0) {
+        super::browser::page_handed(w, name.name.as_str(), offset);
+    }
     for a in args {
         // A place on the machine (the home folder, an absolute path), not a module of the
         // package (`__webpack_require__("./cookies.js")`).

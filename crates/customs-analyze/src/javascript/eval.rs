@@ -529,6 +529,12 @@ impl Walker<'_> {
             self.place_seen.set(true);
             return Val::tainted(base.taint | Taint::LOCALE);
         }
+        // What a request handed to an interceptor or a replaced send function carries.
+        if base.taint & Taint::REQUEST != 0
+            && matches!(prop, "headers" | "data" | "body" | "auth" | "cookies")
+        {
+            return Val::tainted(base.taint | Taint::SECRET);
+        }
         let qual = base.qual.as_ref().map(|q| concat([q, ".", prop]));
         if let Some(q) = &qual {
             if let Some(v) = self.lookup(q) {

@@ -78,8 +78,12 @@ fn targets(value: &Val) -> Option<String> {
     if text.len() > 4096 {
         return None;
     }
-    let named: Vec<&str> = text
-        .split(fold::SEP)
+    named_places(text.split(fold::SEP))
+}
+
+/// The targeted time zones and countries among `items`, joined, if any.
+pub(crate) fn named_places<'a>(items: impl Iterator<Item = &'a str>) -> Option<String> {
+    let named: Vec<&str> = items
         .map(str::trim)
         .filter(|item| {
             let lower = item.to_ascii_lowercase();

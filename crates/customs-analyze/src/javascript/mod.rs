@@ -17,6 +17,7 @@ mod calls;
 mod eval;
 mod fold;
 mod geofence;
+pub(crate) use geofence::{COUNTRY_FIELDS, named_places};
 mod hang;
 mod inline;
 mod wipe;
@@ -96,6 +97,7 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         region: Region::default(),
         outer: Vec::new(),
         iife: HashSet::default(),
+        request_callbacks: HashSet::default(),
         hex_identifiers: 0,
         base,
         payload_depth,
@@ -514,6 +516,9 @@ struct Walker<'s> {
     outer: Vec<Region>,
     /// Spans (start offsets) of functions called where they are defined.
     iife: HashSet<u32>,
+    /// Starts of request interceptors (`client.interceptors.request.use(fn)`): their
+    /// parameter is every request the client sends.
+    request_callbacks: HashSet<u32>,
     hex_identifiers: usize,
     base: u32,
     payload_depth: u32,
@@ -1156,6 +1161,18 @@ impl Walker<'_> {
         let runs = match callee.get_inner_expression() {
             // The factory of a UMD wrapper, and functions handed to any IIFE.
             e if callee_function_start(e).is_some() => true,
+            // `client.interceptors.request.use(fn)`: runs at every request the client
+            // sends, handed the request.
+            Expression::StaticMemberExpression(m)
+                if m.property.name == "use"
+                    && matches!(m.object.get_inner_expression(),
+                        Expression::StaticMemberExpression(r) if r.property.name == "request"
+                            && matches!(r.object.get_inner_expression(),
+                                Expression::StaticMemberExpression(i) if i.property.name == "interceptors")) =>
+            {
+                self.request_callbacks.extend(starts.iter().copied());
+                true
+            }
             Expression::StaticMemberExpression(m) => match m.property.name.as_str() {
                 "then" | "catch" | "finally" | "forEach" | "map" | "filter" | "some" | "every"
                 | "find" | "findIndex" | "flatMap" | "reduce" => true,
@@ -1191,6 +1208,8 @@ impl Walker<'_> {
                 | "global.setImmediate"
                 | "global.queueMicrotask"
                 | "global.process.nextTick"
+                // A prompt's answer: a command-line program asks and goes on with it.
+                | "readline.createInterface.question"
         ) || calls::is_network(&q)
             || calls::is_process(&q)
             || calls::is_fs(&q)
@@ -1304,6 +1323,13 @@ impl Walker<'_> {
             let page = Val::tainted(Taint::PAGE);
             for p in &params.items {
                 self.bind_pattern(&p.pattern, &page);
+            }
+            return;
+        }
+        if !self.request_callbacks.is_empty() && self.request_callbacks.contains(&start) {
+            let request = Val::tainted(Taint::REQUEST);
+            for p in &params.items {
+                self.bind_pattern(&p.pattern, &request);
             }
             return;
         }

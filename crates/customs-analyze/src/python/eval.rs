@@ -114,6 +114,18 @@ fn data_file(path: Option<&str>) -> u16 {
     }
 }
 
+impl Walker {
+    /// [`Taint::LOCALE`] for a read of the file that names the machine's time zone.
+    fn zone_file(&self, path: Option<&str>) -> u16 {
+        if path == Some("/etc/timezone") {
+            self.place_seen.set(true);
+            Taint::LOCALE
+        } else {
+            0
+        }
+    }
+}
+
 /// Characters joined with a separator (`sep.join(chars)`).
 fn join_chars(chars: impl Iterator<Item = char>, sep: &str) -> String {
     let mut out = String::new();
@@ -380,7 +392,18 @@ impl Walker {
                 }
                 let key = self.eval_at(&s.slice, d);
                 match (v.qual.as_deref(), key.exact_text()) {
-                    (Some("os.environ"), Some(name)) => host_env(name),
+                    (Some("os.environ"), Some(name)) => {
+                        self.place_seen.set(self.place_seen.get() || name == "TZ");
+                        host_env(name)
+                    }
+                    // The country a geolocation service answers with.
+                    (_, Some(field))
+                        if v.taint & Taint::DOWNLOADED != 0
+                            && crate::javascript::COUNTRY_FIELDS.contains(&field) =>
+                    {
+                        self.place_seen.set(true);
+                        Val::tainted(v.taint | Taint::LOCALE)
+                    }
                     // `__builtins__` is a dict in imported modules; `sys.modules[...]`.
                     (Some("builtins"), Some(name)) => Val {
                         qual: Some(concat(["builtins.", name])),
@@ -500,6 +523,15 @@ impl Walker {
         };
         if base.qual.as_deref() == Some("sys") && attr == "argv" {
             v.text = Some("<__file__>".into());
+        }
+        // What a request handed to a replaced send function carries.
+        if base.taint & Taint::REQUEST != 0 && super::REQUEST_PARTS.contains(&attr) {
+            v.taint |= Taint::SECRET;
+        }
+        // The machine's time zone: `time.tzname`, `time.localtime().tm_zone`.
+        if (attr == "tzname" && base.qual.as_deref() == Some("time")) || attr == "tm_zone" {
+            self.place_seen.set(true);
+            v.taint |= Taint::LOCALE;
         }
         v
     }
@@ -624,7 +656,7 @@ impl Walker {
             let path = r.text.as_deref();
             return Val::returned(
                 func.qual.as_deref(),
-                taint | self.stored(path) | data_file(path),
+                taint | self.stored(path) | data_file(path) | self.zone_file(path),
             );
         }
         if matches!(qual, "builtins.bytes" | "builtins.bytearray")
@@ -814,6 +846,23 @@ impl Walker {
 
         // Paths, environment and files.
         match qual {
+            // Where every installed package's code lies.
+            "site.getsitepackages"
+            | "site.getusersitepackages"
+            | "distutils.sysconfig.get_python_lib" => {
+                return Val {
+                    text: Some(super::SITE_PACKAGES.into()),
+                    taint,
+                    ..Val::default()
+                };
+            }
+            "sysconfig.get_path" if matches!(exact_arg(0), Some("purelib" | "platlib")) => {
+                return Val {
+                    text: Some(super::SITE_PACKAGES.into()),
+                    taint,
+                    ..Val::default()
+                };
+            }
             "os.path.join" | "posixpath.join" | "ntpath.join" | "pathlib.Path.joinpath" => {
                 let parts: Vec<String> = (0..args.len())
                     .map(|i| arg_text(i).unwrap_or_else(|| "*".into()))
@@ -873,6 +922,7 @@ impl Walker {
             }
             "os.getenv" | "os.environ.get" => {
                 if let Some(name) = exact_arg(0) {
+                    self.place_seen.set(self.place_seen.get() || name == "TZ");
                     return host_env(name);
                 }
             }
@@ -915,6 +965,7 @@ impl Walker {
                     taint
                         | self.stored(path)
                         | data_file(path)
+                        | self.zone_file(path)
                         | if secret { Taint::SECRET } else { 0 },
                 );
             }
@@ -953,6 +1004,9 @@ fn host_env(name: &str) -> Val {
         "USER" | "USERNAME" | "LOGNAME" | "HOSTNAME" | "COMPUTERNAME" | "USERDOMAIN"
     ) {
         v.taint |= Taint::HOST;
+    }
+    if name == "TZ" {
+        v.taint |= Taint::LOCALE;
     }
     v
 }

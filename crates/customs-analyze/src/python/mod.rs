@@ -69,12 +69,18 @@ fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) ->
         clipboard_writes: Vec::new(),
         wallet_pattern: false,
         escaped: escaped_literals(source),
+        place_seen: std::cell::Cell::new(false),
+        request_hooks: request_hooks(parsed.suite()),
+        in_request_hook: false,
+        request_copy: None,
+        hook_installed: None,
     };
     define_functions(&mut walker.reach, parsed.suite(), None);
     for stmt in parsed.suite() {
         walker.visit_stmt(stmt);
     }
     walker.finish_scope();
+    walker.request_tap();
     walker.clipboard_swap();
     walker.source_codec(source);
     walker.facts.reach = walker.reach.finish();
@@ -116,6 +122,84 @@ fn define_functions(reach: &mut reach::Builder, body: &[Stmt], class: Option<&st
 }
 
 /// `__name__ == "__main__"` (either way round).
+/// Top-level modules of HTTP clients whose send functions a tap replaces.
+const HTTP_CLIENTS: &[&str] = &["requests", "http", "urllib", "urllib3", "httpx"];
+
+/// Methods and functions through which every request of those clients passes.
+const HTTP_SENDS: &[&str] = &[
+    "send",
+    "request",
+    "urlopen",
+    "putrequest",
+    "putheader",
+    "endheaders",
+    "_make_request",
+    "handle_request",
+];
+
+/// What a request carries that holds credentials: its headers (`Authorization`,
+/// cookies), its body (logins, tokens) and its credentials.
+pub(crate) const REQUEST_PARTS: &[&str] = &[
+    "headers", "body", "data", "auth", "cookies", "json", "content",
+];
+
+/// The module-level functions installed in place of a send function of an HTTP client
+/// (`adapters.HTTPAdapter.send = _send`, `http.client.HTTPConnection.request = _req`),
+/// by a look at the module's top-level imports and assignments only.
+fn request_hooks(suite: &[Stmt]) -> Vec<String> {
+    let mut clients: Vec<&str> = Vec::new();
+    let mut hooks = Vec::new();
+    let client = |module: &str| HTTP_CLIENTS.contains(&module.split('.').next().unwrap_or(module));
+    for stmt in suite {
+        match stmt {
+            Stmt::Import(i) => {
+                for alias in &i.names {
+                    let name = alias.name.as_str();
+                    if client(name) {
+                        clients.push(alias.asname.as_ref().map_or_else(
+                            || name.split('.').next().unwrap_or(name),
+                            |a| a.as_str(),
+                        ));
+                    }
+                }
+            }
+            Stmt::ImportFrom(i)
+                if i.level == 0 && i.module.as_ref().is_some_and(|m| client(m.as_str())) =>
+            {
+                for alias in &i.names {
+                    clients.push(alias.asname.as_ref().unwrap_or(&alias.name).as_str());
+                }
+            }
+            Stmt::Assign(a) if !clients.is_empty() => {
+                if let [Expr::Attribute(t)] = a.targets.as_slice()
+                    && HTTP_SENDS.contains(&t.attr.as_str())
+                    && let Expr::Name(f) = &*a.value
+                    && let Some(target) = eval::dotted(&t.value)
+                    && clients.contains(&target.split('.').next().unwrap_or(""))
+                {
+                    hooks.push(f.id.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    hooks
+}
+
+/// `x["country_code"]`, `time.tzname[0]`, `t.tm_zone`: written as a read of where the
+/// machine is, before anything in the file has been evaluated as one.
+fn names_place(e: &Expr) -> bool {
+    match e {
+        Expr::Subscript(s) => {
+            matches!(&*s.slice, Expr::StringLiteral(k)
+                if crate::javascript::COUNTRY_FIELDS.contains(&k.value.to_str()))
+                || names_place(&s.value)
+        }
+        Expr::Attribute(a) => matches!(a.attr.as_str(), "tzname" | "tm_zone"),
+        _ => false,
+    }
+}
+
 fn is_main_guard(test: &Expr) -> bool {
     let Expr::Compare(c) = test else { return false };
     if c.ops.len() != 1 || c.ops[0] != ast::CmpOp::Eq {
@@ -341,6 +425,9 @@ impl Written {
 /// tree): `~/<every file>/*`.
 pub(crate) const EVERY_FILE: &str = "<every file>";
 
+/// The text of the folders that hold the installed packages (`site.getsitepackages()`).
+pub(crate) const SITE_PACKAGES: &str = "<site-packages>";
+
 /// For a path under a walk of a folder whose loss destroys the user's data: the folder,
 /// the rest of the path below each walked folder (`/*` for each file met), and what the
 /// folder is.
@@ -399,6 +486,19 @@ struct Walker {
     wallet_pattern: bool,
     /// Where string literals written wholly in escape codes open (their quote), sorted.
     escaped: Vec<u32>,
+    /// Some value read where the machine is (its time zone, a geolocated country): the
+    /// file's comparisons are judged for geofencing from then on.
+    place_seen: std::cell::Cell<bool>,
+    /// Module-level functions that replace a send function of an HTTP client
+    /// (`requests.Session.send = _send`), found before the walk.
+    request_hooks: Vec<String>,
+    /// Inside one of those functions.
+    in_request_hook: bool,
+    /// Where such a function stores what a request carries (headers, body) in a queue
+    /// or list of the module, for another function to send.
+    request_copy: Option<u32>,
+    /// Where the first such function is installed, and what it replaces.
+    hook_installed: Option<(u32, bool, String)>,
 }
 
 /// What calls evaluated to, by node, while no binding changes. A call is evaluated by
@@ -799,6 +899,71 @@ impl Walker {
     /// A file that writes the clipboard and matches wallet addresses swaps them: what a
     /// clipper does, watching for an address being copied to put the attacker's in its
     /// place.
+    /// `zone in ("Europe/Moscow", "Europe/Minsk")`, `country != "RU"`: where the machine
+    /// is (a [`Taint::LOCALE`] value) compared with places geofenced code singles out.
+    fn geofence(&mut self, c: &ast::ExprCompare) {
+        use ast::CmpOp;
+        if !c
+            .ops
+            .iter()
+            .all(|op| matches!(op, CmpOp::Eq | CmpOp::NotEq | CmpOp::In | CmpOp::NotIn))
+            || c.comparators.len() != 1
+        {
+            return;
+        }
+        let (a, b) = (self.eval(&c.left), self.eval(&c.comparators[0]));
+        let constant = if a.taint & Taint::LOCALE != 0 {
+            b
+        } else if b.taint & Taint::LOCALE != 0 {
+            a
+        } else {
+            return;
+        };
+        // A sequence folds to its items joined by spaces.
+        let Some(text) = constant.exact_text().filter(|t| t.len() <= 4096) else {
+            return;
+        };
+        let places = crate::javascript::named_places(std::iter::once(text))
+            .or_else(|| crate::javascript::named_places(text.split_whitespace()));
+        if let Some(places) = places {
+            self.push(
+                BehaviourKind::AntiAnalysis,
+                c.range().start().to_u32(),
+                format!(
+                    "acts only where the machine's time zone or country is {} (geofencing)",
+                    crate::signals::clip(&places, 80)
+                ),
+            );
+        }
+    }
+
+    /// A replaced send function of an HTTP client that stores the headers or body of
+    /// every request for the module, which sends data out elsewhere (a background
+    /// thread draining a queue): the application's credentials, copied out.
+    fn request_tap(&mut self) {
+        let (Some(_), Some((at, top, target))) = (self.request_copy, self.hook_installed.take())
+        else {
+            return;
+        };
+        if !self
+            .facts
+            .behaviours
+            .iter()
+            .any(|b| b.kind == BehaviourKind::Network)
+        {
+            return;
+        }
+        self.facts.push(
+            BehaviourKind::SecretExfiltration,
+            top,
+            self.base + at,
+            format!(
+                "replaces {} with a wrapper that keeps the headers or body of every request, which the module sends out",
+                clip(&target, 60)
+            ),
+        );
+    }
+
     fn clipboard_swap(&mut self) {
         if self.wallet_pattern {
             self.facts
@@ -1024,6 +1189,21 @@ impl<'a> Visitor<'a> for Walker {
                 return;
             }
             Stmt::Assign(a) => {
+                if !self.request_hooks.is_empty()
+                    && let [Expr::Attribute(_)] = a.targets.as_slice()
+                    && let Expr::Name(f) = &*a.value
+                    && self.request_hooks.iter().any(|h| h == f.id.as_str())
+                {
+                    // The wrapper runs at every request the application sends from now.
+                    self.reach.called(f.id.as_str());
+                    if self.hook_installed.is_none() {
+                        self.hook_installed = Some((
+                            a.range().start().to_u32(),
+                            self.top_level(),
+                            eval::dotted(&a.targets[0]).unwrap_or_default(),
+                        ));
+                    }
+                }
                 let mut value = self.eval(&a.value);
                 if fold::contains_xor(&a.value)
                     && a.targets.iter().any(|t| matches!(t, Expr::Subscript(_)))
@@ -1102,6 +1282,15 @@ impl<'a> Visitor<'a> for Walker {
                 let iter = self.eval(&f.iter);
                 let mut item = Val::tainted(iter.taint);
                 item.text = self.alarming_item(&f.iter);
+                // `for sp in site.getsitepackages()`: each folder of installed packages.
+                if item.text.is_none()
+                    && iter
+                        .text
+                        .as_deref()
+                        .is_some_and(|t| t.starts_with(SITE_PACKAGES))
+                {
+                    item.text = Some(SITE_PACKAGES.to_owned());
+                }
                 // It is exactly that one in its turn.
                 item.exact = item.text.is_some();
                 self.bind_item(&f.target, item);
@@ -1141,15 +1330,33 @@ impl<'a> Visitor<'a> for Walker {
                 self.calls.values.get_mut().clear();
                 self.scopes.push(Scope::default());
                 self.bind_parameters(&f.parameters);
-                // What callers hand it: where that goes says what the function does.
+                // What callers hand it: where that goes says what the function does. A
+                // replaced send function of an HTTP client is handed every request.
+                // (A module-level function: its own scope is the second.)
+                let hook = !self.request_hooks.is_empty()
+                    && self.scopes.len() == 2
+                    && self.class.is_empty()
+                    && self.request_hooks.iter().any(|h| h == f.name.as_str());
+                let handed = if hook {
+                    Taint::PARAM | Taint::REQUEST
+                } else {
+                    Taint::PARAM
+                };
                 for p in &f.parameters {
                     let name = p.name().as_str();
                     if !matches!(name, "self" | "cls") {
+                        // `request(self, method, url, body, headers)`: the parts themselves.
+                        let secret = if hook && REQUEST_PARTS.contains(&name) {
+                            Taint::SECRET
+                        } else {
+                            0
+                        };
                         self.scope()
                             .vars
-                            .insert(name.to_owned(), Val::tainted(Taint::PARAM));
+                            .insert(name.to_owned(), Val::tainted(handed | secret));
                     }
                 }
+                let outer_hook = std::mem::replace(&mut self.in_request_hook, hook);
                 self.returns.push(Returns {
                     first_param: f
                         .parameters
@@ -1159,6 +1366,7 @@ impl<'a> Visitor<'a> for Walker {
                     ..Returns::default()
                 });
                 visitor::walk_stmt(self, stmt);
+                self.in_request_hook = outer_hook;
                 self.finish_scope();
                 self.scopes.pop();
                 let returns = self.returns.pop().unwrap_or_default();
@@ -1268,6 +1476,8 @@ impl<'a> Visitor<'a> for Walker {
                             | "set_content"
                             | "set_payload"
                             | "attach"
+                            | "put"
+                            | "put_nowait"
                     )
                     && matches!(&*a.value, Expr::Name(_) | Expr::Attribute(_))
                 {
@@ -1278,6 +1488,12 @@ impl<'a> Visitor<'a> for Walker {
                             taint |= Taint::DECODED | Taint::OBFUSCATED;
                         }
                     }
+                    if self.in_request_hook
+                        && taint & Taint::SECRET != 0
+                        && self.request_copy.is_none()
+                    {
+                        self.request_copy = Some(call.range().start().to_u32());
+                    }
                     self.add_taint(&a.value, taint);
                 }
                 tables::on_call(self, call);
@@ -1285,6 +1501,14 @@ impl<'a> Visitor<'a> for Walker {
             Expr::StringLiteral(s) => {
                 let text = s.value.to_str();
                 tables::on_string(self, text, s.range().start().to_u32());
+            }
+            // Only once the file has read where the machine is.
+            Expr::Compare(c)
+                if self.place_seen.get()
+                    || names_place(&c.left)
+                    || c.comparators.first().is_some_and(names_place) =>
+            {
+                self.geofence(c);
             }
             Expr::Name(n) => {
                 let id = n.id.as_str();

@@ -1363,6 +1363,23 @@ fn opened(w: &mut Walker, site: &mut Site) {
             return;
         }
     }
+    // Code of every installed package (`<site-packages>/*/__init__.py`): what the
+    // package writes there runs whenever any of them is imported, after it is gone.
+    if writes
+        && let Some(rest) = path.strip_prefix(super::SITE_PACKAGES)
+        && rest.starts_with("/*/")
+        && rest.ends_with(".py")
+    {
+        w.push(
+            BehaviourKind::Persistence,
+            offset,
+            format!(
+                "writes into the code of other installed packages ({})",
+                clip(&path, 80)
+            ),
+        );
+        return;
+    }
     if writes && let Some(what) = signals::persistence_path(&path) {
         w.push(
             BehaviourKind::Persistence,

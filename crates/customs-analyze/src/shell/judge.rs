@@ -507,6 +507,19 @@ impl Judge {
                     format!("{prog} runs code from a URL: {}", clip(&line, 100)),
                 );
             }
+            "regsvr32" | "rundll32" if let Some(library) = own_library(args) => {
+                // Signed-binary proxy execution: a library the package ships, run by a
+                // Windows program so that the system seems to run it. Installers never
+                // need this; a dropper delivers its payload in the package and does.
+                self.push(
+                    K::DownloadExecute,
+                    at,
+                    format!(
+                        "{prog} runs a native library shipped beside the code ({})",
+                        clip(library, 80)
+                    ),
+                );
+            }
             p if NETCATS.contains(&p) => self.netcat(&prog, args, cmd.stdin, at, &lower),
             "base64" | "xxd" | "uudecode" | "openssl" => {
                 let decodes = args.iter().any(|a| {
@@ -1423,4 +1436,28 @@ fn rotates_letters(args: &[Word]) -> bool {
         && !from.eq_ignore_ascii_case(to)
         && from.bytes().next().map(|b| b.to_ascii_lowercase())
             != to.bytes().next().map(|b| b.to_ascii_lowercase())
+}
+
+/// The library `rundll32`/`regsvr32` is handed when it is one of the package's own
+/// files: a path relative to the working folder or to the running file
+/// (`./payload.dll,Start`, `path.join(__dirname, 'x.dll')`, `%~dp0x.dll`,
+/// `$PSScriptRoot\x.dll`). System libraries (`shell32.dll,Control_RunDLL`,
+/// `C:\Windows\...`) are not.
+fn own_library(args: &[Word]) -> Option<&str> {
+    args.iter().map(|a| a.text.as_str()).find(|t| {
+        let t = t.trim_matches(['"', '\'']);
+        let lower = t.to_ascii_lowercase();
+        let file = lower.split(',').next().unwrap_or("");
+        let library = [".dll", ".ocx", ".cpl", ".sct"]
+            .iter()
+            .any(|ext| file.len() > ext.len() && file.ends_with(ext));
+        library
+            && (file.starts_with("./")
+                || file.starts_with(".\\")
+                || file.starts_with("../")
+                || file.starts_with("..\\")
+                || file.starts_with("<__file__>")
+                || file.starts_with("%~dp0")
+                || file.starts_with("$psscriptroot"))
+    })
 }
