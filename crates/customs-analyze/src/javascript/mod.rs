@@ -490,6 +490,9 @@ struct Region {
     /// The paths written in the region (as far as they fold, `*` for unknown parts), with
     /// the taint of the data written.
     written: Vec<(String, u16)>,
+    /// Constant text written to files in the region (path, text), a few: code dropped
+    /// to be run, read as code where a process or `require` runs the file.
+    written_text: Vec<(String, String)>,
     /// Places that run, make executable or load a file, whether they are top level, what
     /// is done, and the file or command run (empty when unknown).
     runs: Vec<(u32, bool, String, String)>,
@@ -912,6 +915,25 @@ impl Walker<'_> {
         for b in inner.behaviours {
             self.push(b.kind, offset, format!("{label}: {}", b.detail));
         }
+    }
+
+    /// A file this region wrote constant text into is run (`fs.writeFileSync(tmp,
+    /// parts.join(''))`, then `fork(tmp)` or `spawn('node', [tmp])`): the text is code
+    /// this file runs, analysed as such. `names` are the paths or words of the command.
+    pub(crate) fn run_written(&mut self, names: &[&str], offset: u32) {
+        if self.region.written_text.is_empty() {
+            return;
+        }
+        let found = self.region.written_text.iter().find(|(path, _)| {
+            names
+                .iter()
+                .any(|n| fold::same_file(path, n.trim_matches(['"', '\''])))
+        });
+        let Some((path, code)) = found.cloned() else {
+            return;
+        };
+        let label = format!("in the code written to {} and run", clip(&path, 60));
+        self.analyze_code(&code, offset, &label);
     }
 
     /// Decoded code written to a file that is not the package's own (`fs.writeFileSync(

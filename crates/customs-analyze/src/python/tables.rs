@@ -837,29 +837,66 @@ fn starts_process(qual: &str) -> bool {
         })
 }
 
+/// The C library's and Windows' own process starters, called through a library handle
+/// that `ctypes` loaded (`ctypes.CDLL(find_library("c")).system(cmd)`,
+/// `ctypes.windll.kernel32.WinExec(cmd, 0)`): a process started past the Python APIs
+/// scanners watch. Gives the index of the argument that holds the command line.
+fn native_process(qual: &str) -> Option<usize> {
+    let (lib, func) = qual.strip_prefix("ctypes.")?.rsplit_once('.')?;
+    // A function of a loaded library: `CDLL(...)`, `cdll.LoadLibrary(...)`, `cdll.msvcrt`,
+    // `windll.kernel32`; not a name of `ctypes` itself (`ctypes.util.find_library`).
+    if lib.is_empty() || lib.starts_with("util") {
+        return None;
+    }
+    match func {
+        "system" | "_wsystem" | "popen" | "_popen" | "_wpopen" | "execv" | "execve" | "execvp"
+        | "execvpe" | "execl" | "execle" | "execlp" | "posix_spawn" | "posix_spawnp"
+        | "WinExec" | "CreateProcessA" | "CreateProcessW" => Some(
+            usize::from(func.starts_with("posix_spawn"))
+                + usize::from(func.starts_with("CreateProcess")),
+        ),
+        "ShellExecuteA" | "ShellExecuteW" => Some(2),
+        _ => None,
+    }
+}
+
 /// Processes: what a started command does, how it is started (hidden, wired to a
 /// socket), streams redirected to a socket, files made executable.
 fn process(w: &mut Walker, site: &mut Site) -> bool {
     let (qual, offset, call) = (site.qual, site.offset, site.call);
-    if starts_process(qual) {
+    let native = native_process(qual);
+    if starts_process(qual) || native.is_some() {
         let Arguments {
             args,
             kwargs,
             taint,
             first_text,
         } = site.args(w);
+        // Through a library handle the command may sit further on; its text is bytes or
+        // a wide string, the same text either way.
+        let native_text;
+        let first_text = match native {
+            Some(i) if i > 0 => {
+                native_text = args.get(i).and_then(|a| a.text.clone());
+                &native_text
+            }
+            _ => first_text,
+        };
         // A command line made wholly by the caller, run through a shell: whatever string
         // reaches the function runs.
-        let through_shell = matches!(
-            qual,
-            "os.system"
-                | "os.popen"
-                | "subprocess.getoutput"
-                | "subprocess.getstatusoutput"
-                | "commands.getoutput"
-                | "commands.getstatusoutput"
-                | "asyncio.create_subprocess_shell"
-        ) || matches!(keyword(call, "shell"), Some(Expr::BooleanLiteral(b)) if b.value);
+        let through_shell = native
+            .is_some_and(|_| qual.ends_with("system") || qual.ends_with("popen"))
+            || matches!(
+                qual,
+                "os.system"
+                    | "os.popen"
+                    | "subprocess.getoutput"
+                    | "subprocess.getstatusoutput"
+                    | "commands.getoutput"
+                    | "commands.getstatusoutput"
+                    | "asyncio.create_subprocess_shell"
+            )
+            || matches!(keyword(call, "shell"), Some(Expr::BooleanLiteral(b)) if b.value);
         if through_shell
             && matches!(call.arguments.args.first(), Some(ast::Expr::Name(_)))
             && args
