@@ -1571,8 +1571,8 @@ fork(target, [], { stdio: 'ignore' });
 "#;
     let f = facts(src);
     assert!(
-        f.iter().any(|(k, _, d)| *k == K::DownloadExecute
-            && d.contains("in the code written to")),
+        f.iter()
+            .any(|(k, _, d)| *k == K::DownloadExecute && d.contains("in the code written to")),
         "{f:?}"
     );
     // A written file that is not what runs, and a constant file that is only run, stay as
@@ -1584,5 +1584,9 @@ fs.writeFileSync('/tmp/notes.txt', "require('https').get('https://example.invali
 cp.fork('/tmp/worker.js');
 "#;
     let q = facts(quiet);
-    assert!(!q.iter().any(|(_, _, d)| d.contains("in the code written to")), "{q:?}");
+    assert!(
+        !q.iter()
+            .any(|(_, _, d)| d.contains("in the code written to")),
+        "{q:?}"
+    );
 }
