@@ -1345,3 +1345,23 @@ fn libc_process_functions_through_ctypes() {
         details(quiet)
     );
 }
+
+#[test]
+fn zipimport_of_a_shipped_file_with_a_data_name() {
+    // A zip shipped as `assets/blob.bin` and imported from: code where a reader of the
+    // package sees data.
+    let src = "import os, zipimport\nhere = os.path.dirname(__file__)\nz = zipimport.zipimporter(os.path.join(here, 'assets', 'blob.bin'))\nmod = z.load_module('core')\n";
+    let d = details(src);
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("Obfuscation") && x.contains("assets/blob.bin")),
+        "{d:?}"
+    );
+    // A vendored `.zip` of modules, the way zipimport is meant to be used, is no hiding.
+    let plain = "import os, zipimport\nz = zipimport.zipimporter(os.path.join(os.path.dirname(__file__), 'vendor.zip'))\n";
+    assert!(
+        !kinds(plain).contains(&K::Obfuscation),
+        "{:?}",
+        details(plain)
+    );
+}

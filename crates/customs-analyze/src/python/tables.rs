@@ -1083,6 +1083,19 @@ fn native_code(w: &mut Walker, site: &mut Site) -> bool {
                 format!("{qual}() loads data fetched from the network"),
             );
         }
+        if qual == "zipimport.zipimporter"
+            && let Some(path) = site.args(w).first_text.as_deref()
+            && let Some(inside) = path.strip_prefix("<__file__>/")
+            && !inside.contains('*')
+            && !is_code_archive_name(inside)
+        {
+            let shown = clip(inside, 60);
+            w.push(
+                BehaviourKind::Obfuscation,
+                offset,
+                format!("imports code from a zip archive the package ships under a data file's name ({shown})"),
+            );
+        }
         let texts = run_texts(w, call);
         w.scope()
             .runs
@@ -1098,6 +1111,16 @@ fn native_code(w: &mut Walker, site: &mut Site) -> bool {
         return true;
     }
     false
+}
+
+/// Whether a file's name says it is an archive of Python code (`.zip`, `.egg`, `.whl`,
+/// `.pyz`): what `zipimport` is made for, as opposed to a zip shipped as `tables.dat`,
+/// whose code no reader of the package expects.
+fn is_code_archive_name(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".zip", ".egg", ".whl", ".pyz", ".jar"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
 }
 
 /// Modules that are never the package's own, skipped before the package resolves names.
