@@ -304,6 +304,9 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
     let handled = if qual == "global.require" {
         module_load(w, &mut call);
         true
+    } else if qual == "module.register" {
+        hooks_registered(w, &mut call);
+        true
     } else {
         dynamic_code(w, qual, &mut call)
             || worker(w, qual, &mut call)
@@ -478,6 +481,18 @@ fn module_load(w: &mut Walker<'_>, call: &mut Call<'_, '_>) {
             "require() of a module named at run time",
         ),
         None => {}
+    }
+}
+
+/// `register('./hooks.mjs', import.meta.url)` of `node:module`: a file of the package
+/// becomes module loader hooks, its `resolve` and `load` run for every module loaded
+/// after this call. The file is followed like an import.
+fn hooks_registered(w: &mut Walker<'_>, call: &mut Call<'_, '_>) {
+    if let Some(name) = call.args(w).args.first().and_then(Val::exact_text)
+        && (name.starts_with("./") || name.starts_with("../"))
+    {
+        let name = name.to_owned();
+        w.facts.imports.push(name);
     }
 }
 

@@ -936,6 +936,53 @@ impl Walker<'_> {
         self.analyze_code(&code, offset, &label);
     }
 
+    /// `return { ...result, source: src + CODE }`: what a module loader hook (node's
+    /// `load` hook of `module.register()`, a require hook's compile) gives as a module's
+    /// source, with constant code added to it. The code then runs in every module the hook
+    /// loads, as soon as that module is loaded: analysed as code of this file's top level.
+    /// Only the constant parts of a `+` given as `source` are read.
+    fn source_added(&mut self, object: &ast::ObjectExpression<'_>, offset: u32) {
+        let Some(source) = object.properties.iter().find_map(|p| match p {
+            ast::ObjectPropertyKind::ObjectProperty(p)
+                if p.key.static_name().is_some_and(|k| k == "source") =>
+            {
+                Some(&p.value)
+            }
+            _ => None,
+        }) else {
+            return;
+        };
+        let Expression::BinaryExpression(sum) = source.get_inner_expression() else {
+            return;
+        };
+        if sum.operator != oxc_syntax::operator::BinaryOperator::Addition
+            || self.payload_depth >= MAX_PAYLOAD_DEPTH
+        {
+            return;
+        }
+        for part in [&sum.left, &sum.right] {
+            let value = self.eval(part);
+            let Some(code) = value
+                .exact_text()
+                .filter(|c| c.len() >= 24 && c.len() <= 1 << 20)
+            else {
+                continue;
+            };
+            let inner = analyze_at(code, &self.path, 0, self.payload_depth + 1);
+            for b in inner.behaviours {
+                self.facts.push(
+                    b.kind,
+                    true,
+                    self.base + offset,
+                    format!(
+                        "in code a module loader hook adds to the source of the modules it loads: {}",
+                        b.detail
+                    ),
+                );
+            }
+        }
+    }
+
     /// Decoded code written to a file that is not the package's own (`fs.writeFileSync(
     /// core, inflate(blob))`): code planted where another program, or a later start,
     /// runs it. The payload is read as code; when it does something (talks to the
@@ -1090,6 +1137,17 @@ impl Walker<'_> {
                             | "createConnection"
                     )
                 {
+                    return;
+                }
+                // `import('node:https').then(({ request }) => ..)`: the callback is handed
+                // the module.
+                if name == "then"
+                    && let Expression::ImportExpression(import) = m.object.get_inner_expression()
+                    && let Expression::StringLiteral(source) = import.source.get_inner_expression()
+                    && let Some(&first) = starts.first()
+                {
+                    let module = eval::module_name(source.value.as_str());
+                    self.item_callbacks.insert(first, Val::qual(module));
                     return;
                 }
                 // `Object.keys(process.env).forEach((k) => bag[k] = process.env[k])`: each
@@ -1815,6 +1873,9 @@ impl<'a> Visit<'a> for Walker<'_> {
         walk::walk_return_statement(self, it);
         if let Some(value) = &it.argument {
             self.on_return(value);
+            if let Expression::ObjectExpression(o) = value.get_inner_expression() {
+                self.source_added(o, it.span.start);
+            }
         }
     }
 
