@@ -1365,3 +1365,23 @@ fn zipimport_of_a_shipped_file_with_a_data_name() {
         details(plain)
     );
 }
+
+#[test]
+fn shell_or_exec_of_a_handlers_text_for_one_hard_coded_sender() {
+    // A chat handler that runs what one hard-coded account sends it: a backdoor.
+    let src = "import subprocess\nBOSS = int('90' + '0412' + '77')\n\nasync def on_update(evt):\n    if evt.author.uid != BOSS:\n        return\n    body = evt.payload.strip()\n    if body.startswith('!'):\n        subprocess.check_output(body[1:], shell=True)\n    else:\n        eval(body)\n";
+    let d = details(src);
+    assert!(
+        d.iter()
+            .filter(|x| x.starts_with("ReverseShell") && x.contains("90041277"))
+            .count()
+            == 2,
+        "{d:?}"
+    );
+    // The same runner gated on a small code (an HTTP status, a length), or a shell
+    // command of the caller's with no gate at all: no backdoor.
+    let status = "import subprocess\n\ndef run(job):\n    if job.code == 200:\n        subprocess.run(job.cmd, shell=True)\n";
+    assert!(!kinds(status).contains(&K::ReverseShell), "{:?}", details(status));
+    let plain = "import subprocess\n\ndef run(cmd):\n    subprocess.run(cmd, shell=True)\n";
+    assert!(!kinds(plain).contains(&K::ReverseShell), "{:?}", details(plain));
+}

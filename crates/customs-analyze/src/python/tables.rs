@@ -761,6 +761,9 @@ fn execution(w: &mut Walker, site: &mut Site) -> bool {
                 offset,
                 format!("{what}() of code built at run time"),
             );
+            if matches!(what, "exec" | "eval") && taint & Taint::PARAM != 0 {
+                w.gated_remote_command(offset, &format!("{what}() runs as Python the"));
+            }
         }
         return true;
     }
@@ -908,6 +911,12 @@ fn process(w: &mut Walker, site: &mut Site) -> bool {
                 offset,
                 format!("runs any shell command its caller passes ({qual}())"),
             );
+        }
+        if through_shell
+            && first_text.is_none()
+            && args.first().is_some_and(|a| a.taint & Taint::PARAM != 0)
+        {
+            w.gated_remote_command(offset, &format!("{qual}() runs as a shell command the"));
         }
         let mut command = script_paths(first_text.as_deref().unwrap_or_default());
         // `[sys.executable, "-m", ...]`: the interpreter has no text of its own.
