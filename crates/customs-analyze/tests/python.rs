@@ -1381,7 +1381,15 @@ fn shell_or_exec_of_a_handlers_text_for_one_hard_coded_sender() {
     // The same runner gated on a small code (an HTTP status, a length), or a shell
     // command of the caller's with no gate at all: no backdoor.
     let status = "import subprocess\n\ndef run(job):\n    if job.code == 200:\n        subprocess.run(job.cmd, shell=True)\n";
-    assert!(!kinds(status).contains(&K::ReverseShell), "{:?}", details(status));
+    assert!(
+        !kinds(status).contains(&K::ReverseShell),
+        "{:?}",
+        details(status)
+    );
     let plain = "import subprocess\n\ndef run(cmd):\n    subprocess.run(cmd, shell=True)\n";
-    assert!(!kinds(plain).contains(&K::ReverseShell), "{:?}", details(plain));
+    assert!(
+        !kinds(plain).contains(&K::ReverseShell),
+        "{:?}",
+        details(plain)
+    );
 }
