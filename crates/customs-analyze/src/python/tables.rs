@@ -1270,6 +1270,10 @@ fn package_call<'c>(
 /// The network: fetches, sockets, DNS lookups, and files downloaded to disk.
 fn network(w: &mut Walker, site: &mut Site) -> bool {
     let (qual, offset, call) = (site.qual, site.offset, site.call);
+    if qual == "pycurl.Curl.setopt" {
+        curl_upload(w, site);
+        return true;
+    }
     let is_fetch = is_fetch(qual);
     if !(is_fetch || NETWORK.contains(&qual) || is_socket_factory(qual)) {
         return false;
@@ -1325,6 +1329,73 @@ fn network(w: &mut Walker, site: &mut Site) -> bool {
         }
     }
     true
+}
+
+/// `curl.setopt(pycurl.HTTPPOST, [("f", (pycurl.FORM_FILE, path))])` (or the body given
+/// as `POSTFIELDS`, `READDATA`): what libcurl sends when the request is performed. A
+/// `FORM_FILE` part uploads the file it names; secrets, or the paths of credential files
+/// (which a `FORM_FILE` part reads), set as the body are sent.
+fn curl_upload(w: &mut Walker, site: &mut Site) {
+    let offset = site.offset;
+    let Arguments { args, .. } = site.args(w);
+    let (Some(option), Some(body)) = (args.first(), args.get(1)) else {
+        return;
+    };
+    let Some(option) = option
+        .qual
+        .as_deref()
+        .and_then(|q| q.strip_prefix("pycurl."))
+        .map(str::to_owned)
+    else {
+        return;
+    };
+    let body_taint = body.taint;
+    if !matches!(
+        option.as_str(),
+        "HTTPPOST" | "POSTFIELDS" | "COPYPOSTFIELDS" | "READDATA" | "MIMEPOST"
+    ) {
+        return;
+    }
+    let secret_file = site
+        .call
+        .arguments
+        .args
+        .get(1)
+        .and_then(|form| form_file(w, form, 0));
+    if let Some((what, path)) = secret_file {
+        w.push(
+            BehaviourKind::SecretExfiltration,
+            offset,
+            format!("uploads {what} ({}) with pycurl", clip(&path, 60)),
+        );
+    } else if body_taint & Taint::SECRET != 0 {
+        w.push(
+            BehaviourKind::SecretExfiltration,
+            offset,
+            format!("secrets sent with pycurl ({option})"),
+        );
+    }
+}
+
+/// A `(pycurl.FORM_FILE, path)` part of a literal form whose path names a credential
+/// file: what it is, and the path.
+fn form_file(w: &Walker, form: &Expr, depth: u32) -> Option<(&'static str, String)> {
+    let (Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. })) = form
+    else {
+        return None;
+    };
+    if depth > 3 {
+        return None;
+    }
+    if let [kind, path, ..] = elts.as_slice()
+        && w.eval(kind).qual.as_deref() == Some("pycurl.FORM_FILE")
+    {
+        let path = w.eval(path).text?;
+        return signals::secret_path(&path).map(|what| (what, path));
+    }
+    elts.iter()
+        .take(32)
+        .find_map(|e| form_file(w, e, depth + 1))
 }
 
 /// Files: opened for reading a secret or writing a persistence place, written with
