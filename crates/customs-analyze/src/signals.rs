@@ -163,7 +163,17 @@ const SECRET_PATHS: &[(&str, &str)] = &[
     (".aws/credentials", "AWS credentials"),
     (".aws/config", "AWS config"),
     (".azure/", "Azure credentials"),
+    ("msal_token_cache", "Azure credentials"),
     (".config/gcloud", "Google Cloud credentials"),
+    // Windows keeps gcloud's files under %APPDATA%\gcloud (`$APPDATA/gcloud` as the
+    // analysers spell an environment variable's value).
+    ("appdata/gcloud", "Google Cloud credentials"),
+    ("appdata%/gcloud", "Google Cloud credentials"),
+    ("roaming/gcloud", "Google Cloud credentials"),
+    (
+        "application_default_credentials.json",
+        "Google Cloud credentials",
+    ),
     (".kube/config", "Kubernetes credentials"),
     (".docker/config.json", "Docker registry credentials"),
     (".git-credentials", "git credentials"),

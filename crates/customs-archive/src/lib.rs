@@ -39,6 +39,9 @@ pub use tree::{
 /// How many leading bytes a [`Want::Head`] member keeps: enough for any magic number.
 pub const HEAD_LEN: usize = 512;
 
+/// The first bytes of a zip's first local file header.
+pub(crate) const ZIP_SIGNATURE: &[u8] = b"PK\x03\x04";
+
 /// Separator between an outer archive's member path and a path inside a nested archive.
 pub const NESTED_SEPARATOR: &str = "!/";
 
@@ -421,7 +424,13 @@ fn open_nested(
     budget: &Budget,
     sink: &Sink,
 ) {
-    if !entry.complete || !is_archive_name(&entry.path) {
+    if !entry.complete {
+        return;
+    }
+    // Named as an archive, or a zip by content whatever its name (Python opens zips
+    // by content: `zipimport`, `zipfile`).
+    let named = is_archive_name(&entry.path);
+    if !named && !entry.data.starts_with(ZIP_SIGNATURE) {
         return;
     }
     let Some(format) = detect_format(&entry.data) else {

@@ -6,8 +6,8 @@ use zip::ZipArchive;
 
 use crate::{
     Anomaly, AnomalyKind, ArchiveError, Budget, Entry, EntryKind, Format, HEAD_LEN,
-    IncompleteCause, ReadOptions, Sink, Want, check_member_path, is_archive_name, open_nested,
-    read_member,
+    IncompleteCause, ReadOptions, Sink, Want, ZIP_SIGNATURE, check_member_path, is_archive_name,
+    open_nested, read_member,
 };
 
 /// Archives at least this large are inflated on several threads, member by member.
@@ -136,13 +136,14 @@ fn member<R: Read + Seek>(
     if budget.is_exhausted() {
         return;
     }
-    let keep = match want {
+    let keep_of = |want: Want| match want {
         Want::Content => usize::try_from(limits.max_file_bytes).unwrap_or(usize::MAX),
         Want::Head => HEAD_LEN,
         Want::Nothing => 0,
     };
+    let mut keep = keep_of(want);
     let threshold = limits.bomb_threshold(compressed);
-    let result = match archive.by_index(index) {
+    let read_as = |archive: &mut ZipArchive<R>, keep: usize| match archive.by_index(index) {
         Ok(mut file) => {
             let size = file.size();
             read_member(
@@ -156,6 +157,18 @@ fn member<R: Read + Seek>(
         }
         Err(e) => Err(std::io::Error::other(e.to_string())),
     };
+    let mut result = read_as(archive, keep);
+    // A zip under another name (`data/tables.dat`): `zipimport` and `zipfile` open it
+    // by content, so it is read whole and opened like any nested archive. Only members
+    // whose head is a zip's signature are read twice.
+    if want == Want::Head
+        && !symlink
+        && matches!(&result, Ok(r) if r.data.starts_with(ZIP_SIGNATURE))
+    {
+        want = Want::Content;
+        keep = keep_of(want);
+        result = read_as(archive, keep);
+    }
     let read = match result {
         Ok(read) => read,
         Err(e) => {

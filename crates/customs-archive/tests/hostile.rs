@@ -741,3 +741,39 @@ fn members_skipped_unread_still_end_where_the_stream_does() {
         ));
     }
 }
+
+#[test]
+fn a_zip_under_a_data_name_in_a_zip_is_opened_by_its_content() {
+    // `pkg/assets/pack.bin` is a zip of modules (what zipimport loads by content); a
+    // plain data file beside it, only headed, stays as it was.
+    let inner = zip_of(&[("hidden_mod.py", b"print('inside')\n")]);
+    let outer = zip_of(&[
+        ("pkg/assets/pack.bin", &inner),
+        ("pkg/assets/plain.bin", b"PK but not a zip, just bytes"),
+        ("pkg/__init__.py", b"x = 1\n"),
+    ]);
+    let head_of_data = |path: &str, _: u64| {
+        if path.ends_with(".py") {
+            Want::Content
+        } else {
+            Want::Head
+        }
+    };
+    let tree = read_archive(
+        &outer,
+        &ReadOptions {
+            limits: &Limits::default(),
+            hash_all: false,
+            select: &head_of_data,
+            on_member: None,
+        },
+    )
+    .expect("readable");
+    let module = tree
+        .get("pkg/assets/pack.bin!/hidden_mod.py")
+        .expect("the module inside the zip named .bin");
+    assert_eq!(module.data, b"print('inside')\n");
+    assert!(tree.get("pkg/assets/pack.bin").is_some_and(|e| e.nested));
+    let plain = tree.get("pkg/assets/plain.bin").expect("plain.bin");
+    assert!(!plain.complete && !plain.nested);
+}

@@ -123,11 +123,20 @@ pub fn select(path: &str, _size: u64) -> Want {
         || name == ".npmrc"
         || !name.contains('.')
         || (!is_declaration(&lower) && CODE_EXTENSIONS.iter().any(|e| lower.ends_with(e)))
+        || jupyter_config(&lower)
     {
         Want::Content
     } else {
         Want::Head
     }
+}
+
+/// A Jupyter configuration file (`.../jupyter_server_config.d/NAME.json`): it enables
+/// extensions, whose hooks run at every server start, so the analysers read it.
+fn jupyter_config(lower: &str) -> bool {
+    lower.ends_with(".json")
+        && (lower.contains("jupyter_server_config.d/")
+            || lower.contains("jupyter_notebook_config.d/"))
 }
 
 /// Recognises a native executable or library from its first bytes.
@@ -381,5 +390,10 @@ mod tests {
         assert_eq!(select("pkg/index.d.ts", 10), Want::Head);
         assert_eq!(select("pkg/index.ts", 10), Want::Content);
         assert_eq!(select("logo.png", 10), Want::Head);
+        assert_eq!(
+            select("x.data/data/etc/jupyter/jupyter_server_config.d/x.json", 10),
+            Want::Content
+        );
+        assert_eq!(select("x/data/settings.json", 10), Want::Head);
     }
 }

@@ -304,6 +304,9 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
     let handled = if qual == "global.require" {
         module_load(w, &mut call);
         true
+    } else if qual == "module.register" {
+        hooks_registered(w, &mut call);
+        true
     } else {
         dynamic_code(w, qual, &mut call)
             || worker(w, qual, &mut call)
@@ -456,6 +459,7 @@ fn module_load(w: &mut Walker<'_>, call: &mut Call<'_, '_>) {
                 ),
             );
         }
+        w.run_written(&[path.as_str()], offset);
         let top = w.top_level();
         w.region
             .runs
@@ -480,6 +484,18 @@ fn module_load(w: &mut Walker<'_>, call: &mut Call<'_, '_>) {
             "require() of a module named at run time",
         ),
         None => {}
+    }
+}
+
+/// `register('./hooks.mjs', import.meta.url)` of `node:module`: a file of the package
+/// becomes module loader hooks, its `resolve` and `load` run for every module loaded
+/// after this call. The file is followed like an import.
+fn hooks_registered(w: &mut Walker<'_>, call: &mut Call<'_, '_>) {
+    if let Some(name) = call.args(w).args.first().and_then(Val::exact_text)
+        && (name.starts_with("./") || name.starts_with("../"))
+    {
+        let name = name.to_owned();
+        w.facts.imports.push(name);
     }
 }
 
@@ -653,6 +669,11 @@ fn process(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
                 .and_then(|at| items.get(at + 1))
                 .map(|c| (*c).to_owned())
         });
+    if !w.region.written_text.is_empty() {
+        let words = super::command_words(&command);
+        let names: Vec<&str> = words.iter().map(String::as_str).collect();
+        w.run_written(&names, offset);
+    }
     w.region.runs.push((
         offset,
         top,
@@ -951,6 +972,15 @@ fn file_write(w: &mut Walker<'_>, m: &str, args: &[Val], path: &str, offset: u32
         args.get(1).map_or(0, |a| a.taint)
     };
     w.region.written.push((dest.clone(), data_taint));
+    if !moved
+        && w.region.written_text.len() < 8
+        && let Some(text) = args.get(1).and_then(Val::exact_text)
+        && text.len() >= 16
+        && text.len() <= 1 << 20
+    {
+        let text = text.to_owned();
+        w.region.written_text.push((dest.clone(), text));
+    }
     if data_taint & Taint::DECODED != 0
         && let Some(code) = args.get(1).and_then(Val::exact_text)
     {

@@ -492,6 +492,9 @@ struct Region {
     /// The paths written in the region (as far as they fold, `*` for unknown parts), with
     /// the taint of the data written.
     written: Vec<(String, u16)>,
+    /// Constant text written to files in the region (path, text), a few: code dropped
+    /// to be run, read as code where a process or `require` runs the file.
+    written_text: Vec<(String, String)>,
     /// Places that run, make executable or load a file, whether they are top level, what
     /// is done, and the file or command run (empty when unknown).
     runs: Vec<(u32, bool, String, String)>,
@@ -919,6 +922,72 @@ impl Walker<'_> {
         }
     }
 
+    /// A file this region wrote constant text into is run (`fs.writeFileSync(tmp,
+    /// parts.join(''))`, then `fork(tmp)` or `spawn('node', [tmp])`): the text is code
+    /// this file runs, analysed as such. `names` are the paths or words of the command.
+    pub(crate) fn run_written(&mut self, names: &[&str], offset: u32) {
+        if self.region.written_text.is_empty() {
+            return;
+        }
+        let found = self.region.written_text.iter().find(|(path, _)| {
+            names
+                .iter()
+                .any(|n| fold::same_file(path, n.trim_matches(['"', '\''])))
+        });
+        let Some((path, code)) = found.cloned() else {
+            return;
+        };
+        let label = format!("in the code written to {} and run", clip(&path, 60));
+        self.analyze_code(&code, offset, &label);
+    }
+
+    /// `return { ...result, source: src + CODE }`: what a module loader hook (node's
+    /// `load` hook of `module.register()`, a require hook's compile) gives as a module's
+    /// source, with constant code added to it. The code then runs in every module the hook
+    /// loads, as soon as that module is loaded: analysed as code of this file's top level.
+    /// Only the constant parts of a `+` given as `source` are read.
+    fn source_added(&mut self, object: &ast::ObjectExpression<'_>, offset: u32) {
+        let Some(source) = object.properties.iter().find_map(|p| match p {
+            ast::ObjectPropertyKind::ObjectProperty(p)
+                if p.key.static_name().is_some_and(|k| k == "source") =>
+            {
+                Some(&p.value)
+            }
+            _ => None,
+        }) else {
+            return;
+        };
+        let Expression::BinaryExpression(sum) = source.get_inner_expression() else {
+            return;
+        };
+        if sum.operator != oxc_syntax::operator::BinaryOperator::Addition
+            || self.payload_depth >= MAX_PAYLOAD_DEPTH
+        {
+            return;
+        }
+        for part in [&sum.left, &sum.right] {
+            let value = self.eval(part);
+            let Some(code) = value
+                .exact_text()
+                .filter(|c| c.len() >= 24 && c.len() <= 1 << 20)
+            else {
+                continue;
+            };
+            let inner = analyze_at(code, &self.path, 0, self.payload_depth + 1);
+            for b in inner.behaviours {
+                self.facts.push(
+                    b.kind,
+                    true,
+                    self.base + offset,
+                    format!(
+                        "in code a module loader hook adds to the source of the modules it loads: {}",
+                        b.detail
+                    ),
+                );
+            }
+        }
+    }
+
     /// Decoded code written to a file that is not the package's own (`fs.writeFileSync(
     /// core, inflate(blob))`): code planted where another program, or a later start,
     /// runs it. The payload is read as code; when it does something (talks to the
@@ -1073,6 +1142,17 @@ impl Walker<'_> {
                             | "createConnection"
                     )
                 {
+                    return;
+                }
+                // `import('node:https').then(({ request }) => ..)`: the callback is handed
+                // the module.
+                if name == "then"
+                    && let Expression::ImportExpression(import) = m.object.get_inner_expression()
+                    && let Expression::StringLiteral(source) = import.source.get_inner_expression()
+                    && let Some(&first) = starts.first()
+                {
+                    let module = eval::module_name(source.value.as_str());
+                    self.item_callbacks.insert(first, Val::qual(module));
                     return;
                 }
                 // `Object.keys(process.env).forEach((k) => bag[k] = process.env[k])`: each
@@ -1819,6 +1899,9 @@ impl<'a> Visit<'a> for Walker<'_> {
         walk::walk_return_statement(self, it);
         if let Some(value) = &it.argument {
             self.on_return(value);
+            if let Expression::ObjectExpression(o) = value.get_inner_expression() {
+                self.source_added(o, it.span.start);
+            }
         }
     }
 

@@ -702,6 +702,9 @@ impl Walker {
                     return Val {
                         qual: Some(concat([base, ".", name])),
                         folded: args[1].folded,
+                        // What an object carries, its attributes carry (a parameter's
+                        // `getattr(msg, "text")` is the caller's data).
+                        taint: obj.taint,
                         ..Val::default()
                     };
                 }

@@ -150,7 +150,10 @@ impl Walker {
                     }
                     ("int", 1) => match &args[0] {
                         Expr::StringLiteral(s) => s.value.to_str().trim().parse().ok(),
-                        other => self.int_at(other, env, d),
+                        // `int("71" + "00" + ...)`: digits assembled as text.
+                        other => self
+                            .int_at(other, env, d)
+                            .or_else(|| self.eval(other).exact_text()?.trim().parse().ok()),
                     },
                     ("int", 2) => {
                         let text = self.eval(&args[0]);
@@ -323,6 +326,9 @@ impl Walker {
             }
             Expr::Call(c) if matches!(name_of(&c.func), Some("bytes" | "bytearray" | "list")) => {
                 self.ints_of(value).map(Consts::List)
+            }
+            Expr::Call(c) if name_of(&c.func) == Some("int") => {
+                self.int_of(value, &[]).map(Consts::One)
             }
             _ => None,
         }

@@ -455,6 +455,10 @@ struct Returns {
     /// whose calls are imports of the name they are given.
     first_param: Option<String>,
     imports_param: Option<bool>,
+    /// Where an `if` of the function compares what a parameter carries with a hard-coded
+    /// large number (`if msg.from_user.id != 5550123: return`): code that acts for one
+    /// sender, account or chat only.
+    identity_gate: Option<(u32, i64)>,
 }
 
 struct Walker {
@@ -844,6 +848,50 @@ impl Walker {
         .then(|| text.to_owned())
     }
 
+    /// The hard-coded number an `if` test compares a parameter's data with (`==`, `!=`,
+    /// `in`): a large integer (six digits and more: an account, user or chat id, not a
+    /// count, a code or a version), written in the file, against something a parameter
+    /// carries (`message.from_user.id`, `event.sender_id`).
+    fn identity_test(&self, test: &Expr) -> Option<i64> {
+        let Expr::Compare(c) = test else {
+            let Expr::BoolOp(b) = test else { return None };
+            return b.values.iter().find_map(|v| self.identity_test(v));
+        };
+        let [op] = &*c.ops else { return None };
+        if !matches!(
+            op,
+            ast::CmpOp::Eq | ast::CmpOp::NotEq | ast::CmpOp::In | ast::CmpOp::NotIn
+        ) {
+            return None;
+        }
+        let [right] = &*c.comparators else {
+            return None;
+        };
+        let id = |e: &Expr| self.int_of(e, &[]).filter(|n| n.unsigned_abs() >= 100_000);
+        let param = |e: &Expr| self.eval(e).taint & Taint::PARAM != 0;
+        match (id(&c.left), id(right)) {
+            (Some(n), None) if param(right) => Some(n),
+            (None, Some(n)) if param(&c.left) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// A command or code that a parameter carries, run in a function gated on a
+    /// hard-coded sender id: a remote command channel for one person (a backdoor in a
+    /// bot or message handler), whatever else the function does.
+    pub(crate) fn gated_remote_command(&mut self, offset: u32, what: &str) {
+        let Some((_, id)) = self.returns.last().and_then(|r| r.identity_gate) else {
+            return;
+        };
+        self.push(
+            BehaviourKind::ReverseShell,
+            offset,
+            format!(
+                "{what} text a parameter carries, only when the sender is the hard-coded id {id}: a remote command backdoor"
+            ),
+        );
+    }
+
     /// `__import__(name)` or `importlib.import_module(name)` of the first parameter of
     /// the function being walked.
     fn imports_param(&self, value: &Expr) -> bool {
@@ -1146,6 +1194,16 @@ impl<'a> Visitor<'a> for Walker {
             return;
         }
         self.depth += 1;
+        if let Stmt::If(i) = stmt
+            && let Some(frame) = self.returns.last()
+            && frame.identity_gate.is_none()
+            && let Some(id) = self.identity_test(&i.test)
+        {
+            let offset = i.range().start().to_u32();
+            if let Some(frame) = self.returns.last_mut() {
+                frame.identity_gate = Some((offset, id));
+            }
+        }
         match stmt {
             Stmt::Import(_) | Stmt::ImportFrom(_) => self.on_import(stmt),
             Stmt::If(i) if self.top_level() && is_main_guard(&i.test) => {

@@ -761,6 +761,9 @@ fn execution(w: &mut Walker, site: &mut Site) -> bool {
                 offset,
                 format!("{what}() of code built at run time"),
             );
+            if matches!(what, "exec" | "eval") && taint & Taint::PARAM != 0 {
+                w.gated_remote_command(offset, &format!("{what}() runs as Python the"));
+            }
         }
         return true;
     }
@@ -837,29 +840,66 @@ fn starts_process(qual: &str) -> bool {
         })
 }
 
+/// The C library's and Windows' own process starters, called through a library handle
+/// that `ctypes` loaded (`ctypes.CDLL(find_library("c")).system(cmd)`,
+/// `ctypes.windll.kernel32.WinExec(cmd, 0)`): a process started past the Python APIs
+/// scanners watch. Gives the index of the argument that holds the command line.
+fn native_process(qual: &str) -> Option<usize> {
+    let (lib, func) = qual.strip_prefix("ctypes.")?.rsplit_once('.')?;
+    // A function of a loaded library: `CDLL(...)`, `cdll.LoadLibrary(...)`, `cdll.msvcrt`,
+    // `windll.kernel32`; not a name of `ctypes` itself (`ctypes.util.find_library`).
+    if lib.is_empty() || lib.starts_with("util") {
+        return None;
+    }
+    match func {
+        "system" | "_wsystem" | "popen" | "_popen" | "_wpopen" | "execv" | "execve" | "execvp"
+        | "execvpe" | "execl" | "execle" | "execlp" | "posix_spawn" | "posix_spawnp"
+        | "WinExec" | "CreateProcessA" | "CreateProcessW" => Some(
+            usize::from(func.starts_with("posix_spawn"))
+                + usize::from(func.starts_with("CreateProcess")),
+        ),
+        "ShellExecuteA" | "ShellExecuteW" => Some(2),
+        _ => None,
+    }
+}
+
 /// Processes: what a started command does, how it is started (hidden, wired to a
 /// socket), streams redirected to a socket, files made executable.
 fn process(w: &mut Walker, site: &mut Site) -> bool {
     let (qual, offset, call) = (site.qual, site.offset, site.call);
-    if starts_process(qual) {
+    let native = native_process(qual);
+    if starts_process(qual) || native.is_some() {
         let Arguments {
             args,
             kwargs,
             taint,
             first_text,
         } = site.args(w);
+        // Through a library handle the command may sit further on; its text is bytes or
+        // a wide string, the same text either way.
+        let native_text;
+        let first_text = match native {
+            Some(i) if i > 0 => {
+                native_text = args.get(i).and_then(|a| a.text.clone());
+                &native_text
+            }
+            _ => first_text,
+        };
         // A command line made wholly by the caller, run through a shell: whatever string
         // reaches the function runs.
-        let through_shell = matches!(
-            qual,
-            "os.system"
-                | "os.popen"
-                | "subprocess.getoutput"
-                | "subprocess.getstatusoutput"
-                | "commands.getoutput"
-                | "commands.getstatusoutput"
-                | "asyncio.create_subprocess_shell"
-        ) || matches!(keyword(call, "shell"), Some(Expr::BooleanLiteral(b)) if b.value);
+        let through_shell = native
+            .is_some_and(|_| qual.ends_with("system") || qual.ends_with("popen"))
+            || matches!(
+                qual,
+                "os.system"
+                    | "os.popen"
+                    | "subprocess.getoutput"
+                    | "subprocess.getstatusoutput"
+                    | "commands.getoutput"
+                    | "commands.getstatusoutput"
+                    | "asyncio.create_subprocess_shell"
+            )
+            || matches!(keyword(call, "shell"), Some(Expr::BooleanLiteral(b)) if b.value);
         if through_shell
             && matches!(call.arguments.args.first(), Some(ast::Expr::Name(_)))
             && args
@@ -871,6 +911,12 @@ fn process(w: &mut Walker, site: &mut Site) -> bool {
                 offset,
                 format!("runs any shell command its caller passes ({qual}())"),
             );
+        }
+        if through_shell
+            && first_text.is_none()
+            && args.first().is_some_and(|a| a.taint & Taint::PARAM != 0)
+        {
+            w.gated_remote_command(offset, &format!("{qual}() runs as a shell command the"));
         }
         let mut command = script_paths(first_text.as_deref().unwrap_or_default());
         // `[sys.executable, "-m", ...]`: the interpreter has no text of its own.
@@ -1046,6 +1092,19 @@ fn native_code(w: &mut Walker, site: &mut Site) -> bool {
                 format!("{qual}() loads data fetched from the network"),
             );
         }
+        if qual == "zipimport.zipimporter"
+            && let Some(path) = site.args(w).first_text.as_deref()
+            && let Some(inside) = path.strip_prefix("<__file__>/")
+            && !inside.contains('*')
+            && !is_code_archive_name(inside)
+        {
+            let shown = clip(inside, 60);
+            w.push(
+                BehaviourKind::Obfuscation,
+                offset,
+                format!("imports code from a zip archive the package ships under a data file's name ({shown})"),
+            );
+        }
         let texts = run_texts(w, call);
         w.scope()
             .runs
@@ -1061,6 +1120,16 @@ fn native_code(w: &mut Walker, site: &mut Site) -> bool {
         return true;
     }
     false
+}
+
+/// Whether a file's name says it is an archive of Python code (`.zip`, `.egg`, `.whl`,
+/// `.pyz`): what `zipimport` is made for, as opposed to a zip shipped as `tables.dat`,
+/// whose code no reader of the package expects.
+fn is_code_archive_name(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".zip", ".egg", ".whl", ".pyz", ".jar"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
 }
 
 /// Modules that are never the package's own, skipped before the package resolves names.
@@ -1201,6 +1270,10 @@ fn package_call<'c>(
 /// The network: fetches, sockets, DNS lookups, and files downloaded to disk.
 fn network(w: &mut Walker, site: &mut Site) -> bool {
     let (qual, offset, call) = (site.qual, site.offset, site.call);
+    if qual == "pycurl.Curl.setopt" {
+        curl_upload(w, site);
+        return true;
+    }
     let is_fetch = is_fetch(qual);
     if !(is_fetch || NETWORK.contains(&qual) || is_socket_factory(qual)) {
         return false;
@@ -1256,6 +1329,73 @@ fn network(w: &mut Walker, site: &mut Site) -> bool {
         }
     }
     true
+}
+
+/// `curl.setopt(pycurl.HTTPPOST, [("f", (pycurl.FORM_FILE, path))])` (or the body given
+/// as `POSTFIELDS`, `READDATA`): what libcurl sends when the request is performed. A
+/// `FORM_FILE` part uploads the file it names; secrets, or the paths of credential files
+/// (which a `FORM_FILE` part reads), set as the body are sent.
+fn curl_upload(w: &mut Walker, site: &mut Site) {
+    let offset = site.offset;
+    let Arguments { args, .. } = site.args(w);
+    let (Some(option), Some(body)) = (args.first(), args.get(1)) else {
+        return;
+    };
+    let Some(option) = option
+        .qual
+        .as_deref()
+        .and_then(|q| q.strip_prefix("pycurl."))
+        .map(str::to_owned)
+    else {
+        return;
+    };
+    let body_taint = body.taint;
+    if !matches!(
+        option.as_str(),
+        "HTTPPOST" | "POSTFIELDS" | "COPYPOSTFIELDS" | "READDATA" | "MIMEPOST"
+    ) {
+        return;
+    }
+    let secret_file = site
+        .call
+        .arguments
+        .args
+        .get(1)
+        .and_then(|form| form_file(w, form, 0));
+    if let Some((what, path)) = secret_file {
+        w.push(
+            BehaviourKind::SecretExfiltration,
+            offset,
+            format!("uploads {what} ({}) with pycurl", clip(&path, 60)),
+        );
+    } else if body_taint & Taint::SECRET != 0 {
+        w.push(
+            BehaviourKind::SecretExfiltration,
+            offset,
+            format!("secrets sent with pycurl ({option})"),
+        );
+    }
+}
+
+/// A `(pycurl.FORM_FILE, path)` part of a literal form whose path names a credential
+/// file: what it is, and the path.
+fn form_file(w: &Walker, form: &Expr, depth: u32) -> Option<(&'static str, String)> {
+    let (Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. })) = form
+    else {
+        return None;
+    };
+    if depth > 3 {
+        return None;
+    }
+    if let [kind, path, ..] = elts.as_slice()
+        && w.eval(kind).qual.as_deref() == Some("pycurl.FORM_FILE")
+    {
+        let path = w.eval(path).text?;
+        return signals::secret_path(&path).map(|what| (what, path));
+    }
+    elts.iter()
+        .take(32)
+        .find_map(|e| form_file(w, e, depth + 1))
 }
 
 /// Files: opened for reading a secret or writing a persistence place, written with
