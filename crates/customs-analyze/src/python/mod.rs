@@ -238,13 +238,21 @@ fn refer_names(reach: &mut reach::Builder, expr: &Expr) {
 fn escaped_literals(source: &str) -> Vec<u32> {
     let bytes = source.as_bytes();
     let mut found = Vec::new();
+    // Quotes are everywhere, a quote followed by a backslash is rare: those pairs are
+    // looked for directly, the two kinds merged in order as they are found.
+    let mut double = memchr::memmem::find_iter(bytes, b"\"\\").peekable();
+    let mut single = memchr::memmem::find_iter(bytes, b"'\\").peekable();
+    let opens = std::iter::from_fn(|| match (double.peek(), single.peek()) {
+        (Some(d), Some(s)) if s < d => single.next(),
+        (Some(_), _) => double.next(),
+        (None, _) => single.next(),
+    });
     let mut at = 0;
-    while let Some(q) = memchr::memchr2(b'"', b'\'', &bytes[at..]) {
-        let open = at + q;
-        at = open + 1;
-        if bytes.get(open + 1) != Some(&b'\\') {
+    for open in opens {
+        if open < at {
             continue;
         }
+        at = open + 1;
         let quote = bytes[open];
         let mut i = open + 1;
         let mut text = String::new();
