@@ -51,14 +51,36 @@ pub(crate) fn unparsable(source: &str, python: bool) -> Option<String> {
 }
 
 /// The lines of a text longer than `min` bytes (without their `\n`), with their offsets:
-/// the layout checks of both languages look only at long lines.
+/// the layout checks of both languages look only at long lines. Short lines are passed
+/// over many at a time: when the next `min + 1` bytes hold a line end, every line ending
+/// there is short, and the search goes on after the last of them.
 pub(crate) fn long_lines(text: &str, min: usize) -> impl Iterator<Item = (usize, &str)> {
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    let bytes = text.as_bytes();
     let mut start = 0usize;
-    ends.filter_map(move |end| {
-        let line = (start, &text[start..end]);
-        start = end + 1;
-        (line.1.len() > min).then_some(line)
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while !done {
+            let window = start.saturating_add(min).saturating_add(1).min(bytes.len());
+            if let Some(last) = memchr::memrchr(b'\n', &bytes[start..window]) {
+                start += last + 1;
+                continue;
+            }
+            // No line end in the window: the line is longer than `min`, unless the text
+            // ends first.
+            done = window == bytes.len() && window - start <= min;
+            if done {
+                return None;
+            }
+            let end = memchr::memchr(b'\n', &bytes[window..]).map_or(bytes.len(), |p| window + p);
+            let line = (start, &text[start..end]);
+            if end == bytes.len() {
+                done = true;
+            } else {
+                start = end + 1;
+            }
+            return Some(line);
+        }
+        None
     })
 }
 
@@ -83,4 +105,48 @@ pub fn mixes_scripts(ident: &str) -> bool {
     let latin = ident.chars().any(|c| c.is_ascii_alphabetic());
     let lookalike = ident.chars().any(|c| matches!(c as u32, 0x0370..=0x04FF));
     latin && lookalike
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every line, split plainly, kept when longer than `min`.
+    fn plain(text: &str, min: usize) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for line in text.split('\n') {
+            if line.len() > min {
+                out.push((start, line));
+            }
+            start += line.len() + 1;
+        }
+        out
+    }
+
+    #[test]
+    fn long_lines_are_every_line_longer_than_the_minimum() {
+        // Lines of many lengths around the minimum, with and without a final line end.
+        let mut seed = 7u64;
+        for round in 0..300 {
+            let mut text = String::new();
+            for _ in 0..(round % 40) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let len = usize::try_from(seed >> 58).unwrap_or(0) * 3;
+                text.push_str(&"é".repeat(len % 7));
+                text.push_str(&"x".repeat(len));
+                if seed & 1 == 0 || round % 3 != 0 {
+                    text.push('\n');
+                }
+            }
+            for min in [0, 1, 5, 20, 64, 200] {
+                let got: Vec<_> = super::long_lines(&text, min).collect();
+                assert_eq!(got, plain(&text, min), "min {min}: {text:?}");
+            }
+        }
+        assert_eq!(super::long_lines("", 0).count(), 0);
+        assert_eq!(super::long_lines("\n\n", 0).count(), 0);
+        assert_eq!(
+            super::long_lines("ab", 1).collect::<Vec<_>>(),
+            vec![(0, "ab")]
+        );
+    }
 }

@@ -39,15 +39,66 @@ const WORTH: &[&str] = &[
     "split",
 ];
 
+static WORTH_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(WORTH).expect("the needles are valid")
+    });
+
+/// Most [`WORTH`] places indexed per file; past it, each function is searched alone.
+const MAX_WORTH_PLACES: usize = 1 << 18;
+
+/// Where a file mentions [`WORTH`]'s words. Each small function was searched on its
+/// own, and a bundle's nested helpers were searched again inside every enclosing one:
+/// once the functions searched add up to the file's length, the file is searched once
+/// and every later function looks its span up.
+#[derive(Default)]
+pub(crate) struct Worth {
+    /// Bytes searched function by function so far.
+    searched: usize,
+    /// Every occurrence (start, end), by start; `Some(None)` when there were too many.
+    places: Option<Option<Vec<(u32, u32)>>>,
+}
+
+impl Worth {
+    /// Whether `span` of `source` (`text`) holds one of the words.
+    fn in_span(&mut self, source: &str, text: &str, span: Span) -> bool {
+        if self.places.is_none() && self.searched + text.len() <= source.len() {
+            self.searched += text.len();
+            return WORTH_FINDER.is_match(text);
+        }
+        let places = self.places.get_or_insert_with(|| {
+            let mut all = Vec::new();
+            for m in WORTH_FINDER.find_overlapping_iter(source) {
+                if all.len() == MAX_WORTH_PLACES {
+                    return None;
+                }
+                let (Ok(start), Ok(end)) = (u32::try_from(m.start()), u32::try_from(m.end()))
+                else {
+                    return None;
+                };
+                all.push((start, end));
+            }
+            all.sort_unstable();
+            Some(all)
+        });
+        match places {
+            Some(all) => {
+                let first = all.partition_point(|&(start, _)| start < span.start);
+                all[first..]
+                    .iter()
+                    .take_while(|&&(start, _)| start < span.end)
+                    .any(|&(_, end)| end <= span.end)
+            }
+            None => WORTH_FINDER.is_match(text),
+        }
+    }
+}
+
 impl Walker<'_> {
     /// The value a small function worth evaluating is bound to, if it is one.
     pub(crate) fn small_function(&mut self, span: Span) -> Option<Val> {
         let text = self.source.get(span.start as usize..span.end as usize)?;
-        static WORTH_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-            std::sync::LazyLock::new(|| {
-                aho_corasick::AhoCorasick::new(WORTH).expect("the needles are valid")
-            });
-        if text.len() > MAX_SMALL || !WORTH_FINDER.is_match(text) {
+        if text.len() > MAX_SMALL || !self.worth.in_span(self.source, text, span) {
             return None;
         }
         let index = self.fn_texts.len();
@@ -232,4 +283,46 @@ pub(crate) fn mentions_char_codes(e: &Expression<'_>) -> bool {
     let mut f = Finder(false);
     f.visit_expression(e);
     f.0
+}
+
+#[cfg(test)]
+mod worth_tests {
+    use oxc_span::Span;
+
+    use super::{WORTH_FINDER, Worth};
+
+    #[test]
+    fn indexed_places_answer_as_the_search_of_each_span() {
+        // Helpers, some worth keeping, nested and overlapping spans, searched until the
+        // file is indexed and after.
+        let parts = [
+            "const a = (s) => s.split('').reverse().join('');\n",
+            "function b(x) { return x + 1; }\n",
+            "const c = (n) => String.fromCharCode(n ^ 7);\n",
+            "let d = () => 42;\n",
+            "const e = (t) => Buffer.from(t, 'hex');\n",
+        ];
+        let source = parts.concat().repeat(20);
+        let mut spans = Vec::new();
+        for start in (0..source.len()).step_by(13) {
+            for len in [5, 17, 40, 90] {
+                let end = (start + len).min(source.len());
+                if source.is_char_boundary(start) && source.is_char_boundary(end) {
+                    spans.push((start, end));
+                }
+            }
+        }
+        let mut worth = Worth::default();
+        for &(start, end) in &spans {
+            let text = &source[start..end];
+            let at = |n: usize| u32::try_from(n).expect("a small source");
+            let span = Span::new(at(start), at(end));
+            assert_eq!(
+                worth.in_span(&source, text, span),
+                WORTH_FINDER.is_match(text),
+                "{text:?}"
+            );
+        }
+        assert!(worth.places.is_some(), "the file was indexed on the way");
+    }
 }

@@ -124,6 +124,7 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         try_depth: 0,
         iife_args: HashMap::default(),
         hook_wrappers: HashSet::default(),
+        worth: inline::Worth::default(),
     };
     define_functions(&mut walker, &ret.program.body);
     walker.visit_program(&ret.program);
@@ -579,6 +580,8 @@ struct Walker<'s> {
     /// Starts of functions put in place of `fetch` or `XMLHttpRequest.prototype.send`:
     /// their parameters are what the page sends.
     hook_wrappers: HashSet<u32>,
+    /// Where the file mentions what makes a small function worth keeping.
+    worth: inline::Worth,
 }
 
 impl Walker<'_> {
