@@ -1,6 +1,5 @@
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
-use std::fmt::Write as _;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -1367,7 +1366,21 @@ impl<'p> Resolver<'p> {
         let dir = if relative { dir } else { "" };
         // Unambiguous whatever the names hold: the folder is prefixed with its length.
         key.push_str(if python { "p" } else { "j" });
-        let _ = write!(key, "{}:", dir.len());
+        // The length in decimal, without the formatting machinery (every import of every
+        // read file comes here).
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = dir.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        key.extend(digits[at..].iter().map(|&d| char::from(d)));
+        key.push(':');
         key.push_str(dir);
         key.push_str(import);
         if let Some(found) = resolved.get(key.as_str()) {

@@ -106,12 +106,16 @@ pub fn detect_format(bytes: &[u8]) -> Option<Format> {
 /// True when a member name looks like an archive that should be opened as well.
 #[must_use]
 pub fn is_archive_name(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
+    // Every member's path is asked about: compared in place, without a lower-cased copy.
+    let path = path.as_bytes();
     [
         ".zip", ".whl", ".egg", ".jar", ".tgz", ".tar.gz", ".tar", ".tar.bz2", ".tar.xz", ".crate",
     ]
     .iter()
-    .any(|ext| lower.ends_with(ext))
+    .any(|ext| {
+        path.len() >= ext.len()
+            && path[path.len() - ext.len()..].eq_ignore_ascii_case(ext.as_bytes())
+    })
 }
 
 /// Reads an archive held in memory.
@@ -692,4 +696,23 @@ pub(crate) fn read_member(
             }
         }
     })
+}
+
+#[cfg(test)]
+mod name_tests {
+    #[test]
+    fn archive_names_by_extension_in_any_case() {
+        for name in [
+            "a/b.whl",
+            "Vendor/LIB.JAR",
+            "x-1.0.Tar.Gz",
+            "bundle.zip",
+            "c.crate",
+        ] {
+            assert!(super::is_archive_name(name), "{name}");
+        }
+        for name in ["zip", "a.gz", "notes.zipx", "whl", "", "a.tar.gzip"] {
+            assert!(!super::is_archive_name(name), "{name}");
+        }
+    }
 }
