@@ -364,7 +364,7 @@ fn command_functions(
         let targets = if matches!(name, "entry_points.txt" | "setup.cfg" | "pyproject.toml") {
             let Some(text) = pkg.text(f) else { continue };
             script_targets(text)
-        } else if name.ends_with(".json") && jupyter_config(&f.relative) {
+        } else if customs_ecosystem::is_jupyter_config(&f.relative) {
             let Some(text) = pkg.text(f) else { continue };
             jupyter_extensions(text)
         } else {
@@ -412,14 +412,6 @@ fn command_functions(
         }
     }
     out
-}
-
-/// A Jupyter configuration file that installing the package drops where every Jupyter
-/// server or notebook reads it (`<wheel>.data/data/etc/jupyter/jupyter_server_config.d/
-/// NAME.json`, or the sdist's `jupyter-config/...` that becomes it): the extensions it
-/// enables load whenever a server starts.
-fn jupyter_config(relative: &str) -> bool {
-    relative.contains("jupyter_server_config.d/") || relative.contains("jupyter_notebook_config.d/")
 }
 
 /// The functions Jupyter calls in each extension module a configuration file enables
@@ -1207,10 +1199,19 @@ fn pickles(pkg: &Package, analysis: &mut Analysis) {
         )
     });
     for file in &pkg.files {
-        if !crate::pickle::is_pickle_name(&file.relative) {
+        if !customs_ecosystem::is_pickle_name(&file.relative) {
             continue;
         }
         let data = pkg.data(file);
+        if !pkg.tree.entries[file.entry].complete {
+            // Larger than the archive reader keeps, or cut short: what it loads is unknown.
+            analysis.notes.push(Note {
+                path: file.path.clone(),
+                message: "a pickle not read whole: not checked for code it runs when loaded"
+                    .to_owned(),
+            });
+            continue;
+        }
         if data.len() > crate::pickle::MAX_PICKLE_BYTES {
             analysis.notes.push(Note {
                 path: file.path.clone(),

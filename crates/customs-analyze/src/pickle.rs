@@ -10,15 +10,6 @@ use std::collections::HashMap;
 /// Largest data file read.
 pub const MAX_PICKLE_BYTES: usize = 16 << 20;
 
-/// Whether a file name is one of a pickle's usual extensions.
-#[must_use]
-pub fn is_pickle_name(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    [".pkl", ".pickle", ".joblib", ".pck", ".pcl"]
-        .iter()
-        .any(|e| lower.ends_with(e))
-}
-
 /// The callables a pickle names that run commands or code when it is loaded
 /// (`posix.system`, `builtins.exec`), as `module.name`.
 #[must_use]

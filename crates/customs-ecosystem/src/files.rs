@@ -123,7 +123,8 @@ pub fn select(path: &str, _size: u64) -> Want {
         || name == ".npmrc"
         || !name.contains('.')
         || (!is_declaration(&lower) && CODE_EXTENSIONS.iter().any(|e| lower.ends_with(e)))
-        || jupyter_config(&lower)
+        || is_jupyter_config(&lower)
+        || is_pickle_name(&lower)
     {
         Want::Content
     } else {
@@ -131,12 +132,31 @@ pub fn select(path: &str, _size: u64) -> Want {
     }
 }
 
-/// A Jupyter configuration file (`.../jupyter_server_config.d/NAME.json`): it enables
-/// extensions, whose hooks run at every server start, so the analysers read it.
-fn jupyter_config(lower: &str) -> bool {
-    lower.ends_with(".json")
-        && (lower.contains("jupyter_server_config.d/")
-            || lower.contains("jupyter_notebook_config.d/"))
+/// A Jupyter configuration file (`.../jupyter_server_config.d/NAME.json`, any case): it
+/// enables extensions, whose hooks run at every server start, so the analysers read it.
+#[must_use]
+pub fn is_jupyter_config(path: &str) -> bool {
+    let path = path.as_bytes();
+    ends_with_ignore_case(path, b".json")
+        && [
+            &b"jupyter_server_config.d/"[..],
+            b"jupyter_notebook_config.d/",
+        ]
+        .iter()
+        .any(|dir| path.windows(dir.len()).any(|w| w.eq_ignore_ascii_case(dir)))
+}
+
+/// A pickle shipped as data (`.pkl`, `.pickle`, `.joblib`, any case): loading it can run
+/// any callable it names, so the analysers read it whole.
+#[must_use]
+pub fn is_pickle_name(path: &str) -> bool {
+    [".pkl", ".pickle", ".joblib", ".pck", ".pcl"]
+        .iter()
+        .any(|ext| ends_with_ignore_case(path.as_bytes(), ext.as_bytes()))
+}
+
+fn ends_with_ignore_case(path: &[u8], end: &[u8]) -> bool {
+    path.len() >= end.len() && path[path.len() - end.len()..].eq_ignore_ascii_case(end)
 }
 
 /// Recognises a native executable or library from its first bytes.
@@ -395,5 +415,10 @@ mod tests {
             Want::Content
         );
         assert_eq!(select("x/data/settings.json", 10), Want::Head);
+        // Pickles are read whole: what they load can sit anywhere in them.
+        assert_eq!(select("pkg/data/Model.PKL", 10), Want::Content);
+        assert_eq!(select("pkg/data/table.joblib", 10), Want::Content);
+        assert!(is_jupyter_config("X/Jupyter_Server_Config.d/x.JSON"));
+        assert!(!is_jupyter_config("x/jupyter_server_config.d/x.py"));
     }
 }

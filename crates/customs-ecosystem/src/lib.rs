@@ -16,7 +16,8 @@ mod requirement;
 mod versions;
 
 pub use files::{
-    FileKind, NativeFormat, PackageFile, Role, classify_head, is_test_dir, looks_like_test, select,
+    FileKind, NativeFormat, PackageFile, Role, classify_head, is_jupyter_config, is_pickle_name,
+    is_test_dir, looks_like_test, select,
 };
 pub use identity::{ArtifactKind, Ecosystem, Identity, identity_from_file_name};
 pub use lockfile::{
