@@ -123,7 +123,7 @@ mod classes {
     }
 
     /// JavaScript and TypeScript words that nest without brackets.
-    const WORDS: [(&[u8], Until); 19] = [
+    pub(super) const WORDS: [(&[u8], Until); 19] = [
         (b"else", Until::Close),
         (b"do", Until::Close),
         (b"if", Until::Semicolon),
@@ -194,7 +194,12 @@ pub(crate) fn too_deep(source: &str, python: bool) -> bool {
         // Every level takes at least one byte.
         return false;
     }
-    if python && python_raisers(source.as_bytes()) <= MAX_PARSE_NESTING {
+    let raisers = if python {
+        python_raisers(source.as_bytes())
+    } else {
+        script_raisers(source.as_bytes())
+    };
+    if raisers <= MAX_PARSE_NESTING {
         return false;
     }
     nesting_bound(source, python) > MAX_PARSE_NESTING
@@ -217,6 +222,55 @@ fn python_raisers(bytes: &[u8]) -> usize {
         n += usize::from(c);
     }
     n + memchr::memmem::find_iter(bytes, b"not").count()
+}
+
+/// The bytes that can raise JavaScript's bound: brackets that open, operator bytes, `<`,
+/// and the first letter of every word that could be a nesting keyword (a letter some
+/// keyword starts with, not preceded by a letter, digit, `_`, `$` or non-ASCII byte).
+/// At least [`nesting_bound`]; counted only as far as just past [`MAX_PARSE_NESTING`],
+/// so that a large file, which needs the bound anyway, is not counted whole.
+fn script_raisers(bytes: &[u8]) -> usize {
+    const fn raises(b: u8) -> bool {
+        matches!(
+            b,
+            b'(' | b'[' | b'{' | b'!' | b'~' | b'?' | b'=' | b'-' | b'+' | b'*' | b':' | b'<'
+        )
+    }
+    // The first letters of the words of `classes::WORDS`.
+    const fn initial(b: u8) -> bool {
+        matches!(
+            b,
+            b'a' | b'd'
+                | b'e'
+                | b'f'
+                | b'i'
+                | b'k'
+                | b'n'
+                | b'r'
+                | b't'
+                | b'u'
+                | b'v'
+                | b'w'
+                | b'y'
+        )
+    }
+    const fn ident(b: u8) -> bool {
+        b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
+    }
+    let mut n = usize::from(bytes.first().is_some_and(|&b| raises(b) || initial(b)));
+    // A byte counter per chunk of pairs (a byte and the one before it) lets the loop run
+    // on vector registers.
+    let mut at = 1;
+    while at < bytes.len() && n <= MAX_PARSE_NESTING {
+        let end = (at + 128).min(bytes.len());
+        let mut c = 0u8;
+        for pair in bytes[at - 1..end].windows(2) {
+            c += u8::from(raises(pair[1]) | (initial(pair[1]) & !ident(pair[0])));
+        }
+        n += usize::from(c);
+        at = end;
+    }
+    n
 }
 
 pub(crate) fn nesting_bound(source: &str, python: bool) -> usize {
@@ -418,6 +472,34 @@ mod tests {
         let plain = "pass\n".repeat(limit);
         assert_eq!(super::python_raisers(plain.as_bytes()), 0);
         assert!(!super::too_deep(&plain, true));
+        // JavaScript: a long text of closers, separators, member accesses and words that
+        // no keyword starts with is counted and spared the bound; one with many raisers
+        // is bounded, flat or deep.
+        let plain = "}).x.b, c;\n".repeat(limit);
+        assert!(super::script_raisers(plain.as_bytes()) <= limit);
+        assert!(!super::too_deep(&plain, false));
+        let flat = "a = -1;\n".repeat(limit);
+        assert!(super::script_raisers(flat.as_bytes()) > limit);
+        assert!(!super::too_deep(&flat, false));
+        assert!(super::too_deep(
+            &format!("{plain}{}", "new ".repeat(limit + 1)),
+            false
+        ));
+        // Every nesting keyword is counted, standing alone or after a non-word byte.
+        for (word, _) in super::classes::WORDS {
+            let word = std::str::from_utf8(word).unwrap_or_default();
+            assert_eq!(super::script_raisers(word.as_bytes()), 1, "{word}");
+            assert_eq!(
+                super::script_raisers(format!(".{word}").as_bytes()),
+                1,
+                "{word}"
+            );
+            assert_eq!(
+                super::script_raisers(format!("x{word}").as_bytes()),
+                0,
+                "{word}"
+            );
+        }
         // Short texts cannot be deep, in either language.
         assert!(!super::too_deep(&"(".repeat(limit), false));
         assert!(super::too_deep(&"(".repeat(limit + 1), false));
@@ -562,9 +644,13 @@ mod tests {
                     "case {case}, python {python}: {text:?}"
                 );
             }
-            // The count that spares Python files the bound never falls below it.
+            // The counts that spare files the bound never fall below it.
             assert!(
                 super::python_raisers(text.as_bytes()) >= reference(&text, true),
+                "case {case}: {text:?}"
+            );
+            assert!(
+                super::script_raisers(text.as_bytes()) >= reference(&text, false),
                 "case {case}: {text:?}"
             );
         }
