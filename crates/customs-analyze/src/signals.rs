@@ -71,6 +71,10 @@ pub fn suspicious_destination(text: &str) -> Option<(&'static str, String)> {
     if text.len() < 6 || text.len() > 4096 || memchr::memchr(b'.', text.as_bytes()).is_none() {
         return None;
     }
+    if !may_hold_destination(text) {
+        memchr::memmem::find(text.as_bytes(), b"://")?;
+        return ip_literal_url(&text.to_ascii_lowercase()).map(|url| ("IP-literal URL", url));
+    }
     for m in DEST.find_overlapping_iter(text) {
         // Require a host boundary before the match (start, '/', '.', '@' or quote).
         let before = text[..m.start()].chars().last();
@@ -83,6 +87,36 @@ pub fn suspicious_destination(text: &str) -> Option<(&'static str, String)> {
     }
     memchr::memmem::find(text.as_bytes(), b"://")?;
     ip_literal_url(&text.to_ascii_lowercase()).map(|url| ("IP-literal URL", url))
+}
+
+/// Whether any of [`DESTINATIONS`] occurs in `text`, ignoring ASCII case: asked of a
+/// lower-cased copy with a case-sensitive leftmost-first automaton, which (unlike a
+/// case-insensitive one) searches with vector instructions. Most strings hold none, and are spared the
+/// overlapping search, which walks every byte.
+fn may_hold_destination(text: &str) -> bool {
+    // Leftmost-first: the match kind the vectorised search serves (any kind answers
+    // whether there is a match).
+    static LOWER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(
+                DESTINATIONS
+                    .iter()
+                    .map(|(needle, _)| needle.to_ascii_lowercase()),
+            )
+            .expect("the pattern tables are valid")
+    });
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUFFER.with(|cell| {
+        let Ok(mut lower) = cell.try_borrow_mut() else {
+            return LOWER.is_match(text.to_ascii_lowercase().as_bytes());
+        };
+        lower.clear();
+        lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+        LOWER.is_match(lower.as_slice())
+    })
 }
 
 fn excerpt(text: &str, at: usize) -> String {
@@ -501,6 +535,55 @@ pub fn wallet_address_pattern(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_lower_cased_prefilter_agrees_with_the_case_insensitive_search() {
+        let insensitive = automaton(DESTINATIONS);
+        // Every pattern, in three casings, alone and inside text; and texts close to them.
+        let mut texts: Vec<String> = Vec::new();
+        for (needle, _) in DESTINATIONS {
+            let upper = needle.to_ascii_uppercase();
+            let mixed: String = needle
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 0 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            for n in [needle.to_string(), upper, mixed] {
+                texts.push(n.clone());
+                texts.push(format!("see https://x.{n}/path and more"));
+                texts.push(n[..n.len() - 1].to_owned());
+                texts.push(format!("été {}", &n[1..]));
+            }
+        }
+        texts.extend(
+            [
+                "",
+                ".",
+                "docs.python.org",
+                "Ünïcode.Straße.com",
+                "a.b.c",
+                "file.IO",
+            ]
+            .map(str::to_owned),
+        );
+        for text in &texts {
+            assert_eq!(
+                may_hold_destination(text),
+                insensitive.is_match(text.as_str()),
+                "{text:?}"
+            );
+        }
+        assert!(may_hold_destination(
+            "POST to HTTPS://Discord.COM/api/Webhooks/1"
+        ));
+        assert!(!may_hold_destination("a webhook, a paste, a tunnel"));
+    }
 
     #[test]
     fn destinations() {

@@ -44,6 +44,15 @@ static WORTH_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
         aho_corasick::AhoCorasick::new(WORTH).expect("the needles are valid")
     });
 
+/// Whether a text holds one of [`WORTH`]'s words: a leftmost-first automaton, the match
+/// kind the vectorised search serves (the overlapping index keeps [`WORTH_FINDER`]).
+static WORTH_ANY: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .build(WORTH)
+        .expect("the needles are valid")
+});
+
 /// Most [`WORTH`] places indexed per file; past it, each function is searched alone.
 const MAX_WORTH_PLACES: usize = 1 << 18;
 
@@ -64,7 +73,7 @@ impl Worth {
     fn in_span(&mut self, source: &str, text: &str, span: Span) -> bool {
         if self.places.is_none() && self.searched + text.len() <= source.len() {
             self.searched += text.len();
-            return WORTH_FINDER.is_match(text);
+            return WORTH_ANY.is_match(text);
         }
         let places = self.places.get_or_insert_with(|| {
             let mut all = Vec::new();
@@ -89,7 +98,7 @@ impl Worth {
                     .take_while(|&&(start, _)| start < span.end)
                     .any(|&(_, end)| end <= span.end)
             }
-            None => WORTH_FINDER.is_match(text),
+            None => WORTH_ANY.is_match(text),
         }
     }
 }
