@@ -54,28 +54,73 @@ const DESTINATIONS: &[(&str, &str)] = &[
     ("stratum2+tcp://", "mining pool"),
 ];
 
-/// A case-insensitive automaton over the first column of a pattern table, built once.
-fn automaton(table: &'static [(&'static str, &'static str)]) -> AhoCorasick {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(table.iter().map(|(needle, _)| needle))
-        .expect("the pattern tables are valid")
+/// The words of a pattern table (its first column, all lower case), searched ignoring
+/// ASCII case. Two automata: a case-insensitive one walks every byte to find each
+/// occurrence, overlapping ones too; a leftmost-first one over a lower-cased copy only
+/// answers whether any word is there, but with vector instructions (aho-corasick
+/// vectorises leftmost match kinds only). Most texts hold none of the words, and only
+/// the quick question is asked of them.
+struct Words {
+    each: AhoCorasick,
+    any: AhoCorasick,
+}
+
+impl Words {
+    fn new(table: &'static [(&'static str, &'static str)]) -> Self {
+        let words = || table.iter().map(|(needle, _)| needle);
+        Self {
+            each: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(words())
+                .expect("the pattern tables are valid"),
+            any: AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                .build(words())
+                .expect("the pattern tables are valid"),
+        }
+    }
+
+    /// Whether a word occurs in `text`, ignoring ASCII case, and, with `slashes`, with
+    /// backslashes read as slashes.
+    fn any_in(&self, text: &str, slashes: bool) -> bool {
+        thread_local! {
+            static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let lower = |b: u8| {
+            if slashes && b == b'\\' {
+                b'/'
+            } else {
+                b.to_ascii_lowercase()
+            }
+        };
+        BUFFER.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut buffer) => {
+                buffer.clear();
+                buffer.extend(text.bytes().map(lower));
+                self.any.is_match(buffer.as_slice())
+            }
+            Err(_) => self
+                .any
+                .is_match(&text.bytes().map(lower).collect::<Vec<u8>>()),
+        })
+    }
 }
 
 /// If `text` holds a URL or host that legitimate packages rarely contact, says what it
 /// is and returns the matched URL.
 #[must_use]
 pub fn suspicious_destination(text: &str) -> Option<(&'static str, String)> {
-    static DEST: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(DESTINATIONS));
+    static DEST: LazyLock<Words> = LazyLock::new(|| Words::new(DESTINATIONS));
     // Every pattern has a dot in it: most strings are ruled out without a search.
     if text.len() < 6 || text.len() > 4096 || memchr::memchr(b'.', text.as_bytes()).is_none() {
         return None;
     }
-    if !may_hold_destination(text) {
-        memchr::memmem::find(text.as_bytes(), b"://")?;
-        return ip_literal_url(&text.to_ascii_lowercase()).map(|url| ("IP-literal URL", url));
-    }
-    for m in DEST.find_overlapping_iter(text) {
+    let found = DEST
+        .any_in(text, false)
+        .then(|| DEST.each.find_overlapping_iter(text))
+        .into_iter()
+        .flatten();
+    for m in found {
         // Require a host boundary before the match (start, '/', '.', '@' or quote).
         let before = text[..m.start()].chars().last();
         if before.is_none_or(|c| matches!(c, '/' | '.' | '@' | ' ' | '"' | '\'')) {
@@ -87,36 +132,6 @@ pub fn suspicious_destination(text: &str) -> Option<(&'static str, String)> {
     }
     memchr::memmem::find(text.as_bytes(), b"://")?;
     ip_literal_url(&text.to_ascii_lowercase()).map(|url| ("IP-literal URL", url))
-}
-
-/// Whether any of [`DESTINATIONS`] occurs in `text`, ignoring ASCII case: asked of a
-/// lower-cased copy with a case-sensitive leftmost-first automaton, which (unlike a
-/// case-insensitive one) searches with vector instructions. Most strings hold none, and are spared the
-/// overlapping search, which walks every byte.
-fn may_hold_destination(text: &str) -> bool {
-    // Leftmost-first: the match kind the vectorised search serves (any kind answers
-    // whether there is a match).
-    static LOWER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-            .build(
-                DESTINATIONS
-                    .iter()
-                    .map(|(needle, _)| needle.to_ascii_lowercase()),
-            )
-            .expect("the pattern tables are valid")
-    });
-    thread_local! {
-        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    BUFFER.with(|cell| {
-        let Ok(mut lower) = cell.try_borrow_mut() else {
-            return LOWER.is_match(text.to_ascii_lowercase().as_bytes());
-        };
-        lower.clear();
-        lower.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
-        LOWER.is_match(lower.as_slice())
-    })
 }
 
 fn excerpt(text: &str, at: usize) -> String {
@@ -255,22 +270,23 @@ const SECRET_PATHS: &[(&str, &str)] = &[
 /// If a path names credentials or personal data, says which.
 #[must_use]
 pub fn secret_path(text: &str) -> Option<&'static str> {
-    static SECRETS: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(SECRET_PATHS));
+    static SECRETS: LazyLock<Words> = LazyLock::new(|| Words::new(SECRET_PATHS));
     table_match(&SECRETS, SECRET_PATHS, text)
 }
 
 /// The entry of `table` found in `text` that is listed first (tables list the specific
 /// before the general: `.ssh/id_` before `.ssh/`). Backslashes count as slashes.
 fn table_match(
-    automaton: &AhoCorasick,
+    words: &Words,
     table: &'static [(&'static str, &'static str)],
     text: &str,
 ) -> Option<&'static str> {
-    if text.len() > 1024 {
+    if text.len() > 1024 || !words.any_in(text, true) {
         return None;
     }
     let first = |t: &str| {
-        automaton
+        words
+            .each
             .find_overlapping_iter(t)
             .map(|m| m.pattern().as_usize())
             .min()
@@ -311,7 +327,7 @@ const PERSISTENCE_PATHS: &[(&str, &str)] = &[
 /// If a path or registry key makes code start at login or boot, says which.
 #[must_use]
 pub fn persistence_path(text: &str) -> Option<&'static str> {
-    static PERSISTENCE: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(PERSISTENCE_PATHS));
+    static PERSISTENCE: LazyLock<Words> = LazyLock::new(|| Words::new(PERSISTENCE_PATHS));
     table_match(&PERSISTENCE, PERSISTENCE_PATHS, text)
 }
 
@@ -538,51 +554,64 @@ mod tests {
 
     #[test]
     fn the_lower_cased_prefilter_agrees_with_the_case_insensitive_search() {
-        let insensitive = automaton(DESTINATIONS);
-        // Every pattern, in three casings, alone and inside text; and texts close to them.
-        let mut texts: Vec<String> = Vec::new();
-        for (needle, _) in DESTINATIONS {
-            let upper = needle.to_ascii_uppercase();
-            let mixed: String = needle
-                .chars()
-                .enumerate()
-                .map(|(i, c)| {
-                    if i % 2 == 0 {
-                        c.to_ascii_uppercase()
-                    } else {
-                        c
-                    }
-                })
-                .collect();
-            for n in [needle.to_string(), upper, mixed] {
-                texts.push(n.clone());
-                texts.push(format!("see https://x.{n}/path and more"));
-                texts.push(n[..n.len() - 1].to_owned());
-                texts.push(format!("été {}", &n[1..]));
+        for table in [DESTINATIONS, SECRET_PATHS, PERSISTENCE_PATHS] {
+            let words = Words::new(table);
+            // Every word, in three casings, alone and inside text, with its slashes as
+            // backslashes; a word short of a byte; and texts close to none.
+            let mut texts: Vec<String> = Vec::new();
+            for (needle, _) in table {
+                let upper = needle.to_ascii_uppercase();
+                let mixed: String = needle
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if i % 2 == 0 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                for n in [needle.to_string(), upper, mixed] {
+                    texts.push(format!("see https://x.{n}/path and more"));
+                    texts.push(n.replace('/', "\\"));
+                    texts.push(n[..n.len() - 1].to_owned());
+                    texts.push(format!("été {}", &n[1..]));
+                    texts.push(n);
+                }
+            }
+            texts.extend(
+                [
+                    "",
+                    ".",
+                    "docs.python.org",
+                    "Ünïcode.Straße.com",
+                    "a\\b",
+                    "file.IO",
+                ]
+                .map(str::to_owned),
+            );
+            for text in &texts {
+                assert_eq!(
+                    words.any_in(text, false),
+                    words.each.is_match(text.as_str()),
+                    "{text:?}"
+                );
+                assert_eq!(
+                    words.any_in(text, true),
+                    words.each.is_match(text.replace('\\', "/").as_str()),
+                    "{text:?}"
+                );
             }
         }
-        texts.extend(
-            [
-                "",
-                ".",
-                "docs.python.org",
-                "Ünïcode.Straße.com",
-                "a.b.c",
-                "file.IO",
-            ]
-            .map(str::to_owned),
+        let destinations = Words::new(DESTINATIONS);
+        assert!(destinations.any_in("POST to HTTPS://Discord.COM/api/Webhooks/1", false));
+        assert!(!destinations.any_in("a webhook, a paste, a tunnel", false));
+        assert_eq!(
+            secret_path("C:\\Users\\me\\.SSH\\id_rsa"),
+            secret_path("~/.ssh/id_rsa")
         );
-        for text in &texts {
-            assert_eq!(
-                may_hold_destination(text),
-                insensitive.is_match(text.as_str()),
-                "{text:?}"
-            );
-        }
-        assert!(may_hold_destination(
-            "POST to HTTPS://Discord.COM/api/Webhooks/1"
-        ));
-        assert!(!may_hold_destination("a webhook, a paste, a tunnel"));
+        assert!(secret_path("~/.ssh/id_rsa").is_some());
     }
 
     #[test]
