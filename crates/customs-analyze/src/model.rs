@@ -201,6 +201,10 @@ pub struct FileFacts {
     /// Calls that hand secrets to a function of the package (local or imported by a
     /// relative path), to be joined with the callee's [`FileFacts::param_sends`].
     pub secret_calls: Vec<SecretCall>,
+    /// `(function, callee)`: a function of the file (index into [`FileFacts::reach`]'s
+    /// functions) hands what its parameters hold to a function of the package (named as
+    /// in [`SecretCall::callee`]): it sends what it is given when the callee does.
+    pub param_forwards: Vec<(u32, String)>,
     /// Functions (indexes into [`FileFacts::reach`]'s functions) that return secrets.
     pub secret_returns: Vec<u32>,
     /// Network sends of what a function of another file of the package returned, one

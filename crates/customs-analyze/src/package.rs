@@ -819,16 +819,16 @@ fn secrets_handed_to_senders(
     facts: &HashMap<usize, Arc<FileFacts>>,
 ) -> HashMap<usize, Vec<crate::RawBehaviour>> {
     let mut out: HashMap<usize, Vec<crate::RawBehaviour>> = HashMap::new();
+    // Built at the first secret call or handoff: most packages have none.
+    let senders = std::cell::OnceCell::new();
     for (&i, f) in facts {
         // A function of the file by its name, or one of another file of the package by
         // the import it is named through (`./hooks.send`; Python's `util.net.send`).
-        let python = pkg.files[i].kind == FileKind::Python;
-        let function = |callee: &str| {
-            if callee.starts_with('.') || (python && callee.contains('.')) {
-                resolve_function(pkg, resolver, facts, i, callee)
-            } else {
-                Some((i, callee.to_owned()))
-            }
+        let function = |callee: &str| package_function(pkg, resolver, facts, i, callee);
+        let sends = |j: usize, name: &str| {
+            senders
+                .get_or_init(|| param_senders(pkg, resolver, facts))
+                .contains(&(j, name.to_owned()))
         };
         let has = |j: usize, name: &str, ids: fn(&FileFacts) -> &[u32]| {
             facts.get(&j).is_some_and(|g| {
@@ -844,7 +844,7 @@ fn secrets_handed_to_senders(
             let Some((j, name)) = function(&call.callee) else {
                 continue;
             };
-            if !has(j, &name, |g| &g.param_sends) {
+            if !sends(j, &name) {
                 continue;
             }
             let detail = if j == i {
@@ -872,7 +872,7 @@ fn secrets_handed_to_senders(
             else {
                 continue;
             };
-            if !(has(j, &name, |g| &g.param_sends) && has(k, &source, |g| &g.secret_returns)) {
+            if !(sends(j, &name) && has(k, &source, |g| &g.secret_returns)) {
                 continue;
             }
             let list = out.entry(i).or_default();
@@ -923,6 +923,69 @@ fn secrets_handed_to_senders(
         }
     }
     out
+}
+
+/// The function `callee` names from file `i`: one of the file by its name, or one of
+/// another file of the package by the import it is named through (`./hooks.send`;
+/// Python's `util.net.send`).
+fn package_function(
+    pkg: &Package,
+    resolver: &Resolver<'_>,
+    facts: &HashMap<usize, Arc<FileFacts>>,
+    i: usize,
+    callee: &str,
+) -> Option<(usize, String)> {
+    let python = pkg.files[i].kind == FileKind::Python;
+    if callee.starts_with('.') || (python && callee.contains('.')) {
+        resolve_function(pkg, resolver, facts, i, callee)
+    } else {
+        Some((i, callee.to_owned()))
+    }
+}
+
+/// The functions of the package (file, name) that send what they are given over the
+/// network: those whose own sends carry their parameters, and those that hand their
+/// parameters to one of these (`tap(req)` starting a thread on `ship(record)`).
+fn param_senders(
+    pkg: &Package,
+    resolver: &Resolver<'_>,
+    facts: &HashMap<usize, Arc<FileFacts>>,
+) -> HashSet<(usize, String)> {
+    let name = |f: &FileFacts, k: u32| {
+        f.reach
+            .functions
+            .get(usize::try_from(k).ok()?)
+            .map(|func| func.name.clone())
+    };
+    let mut senders: HashSet<(usize, String)> = facts
+        .iter()
+        .flat_map(|(&i, f)| {
+            f.param_sends
+                .iter()
+                .filter_map(move |&k| Some((i, name(f, k)?)))
+        })
+        .collect();
+    // Chains of hand-offs are short; a few rounds reach their end.
+    for _ in 0..6 {
+        let mut added = false;
+        for (&i, f) in facts {
+            for (k, callee) in &f.param_forwards {
+                let Some(caller) = name(f, *k) else { continue };
+                let caller = (i, caller);
+                if !senders.contains(&caller)
+                    && package_function(pkg, resolver, facts, i, callee)
+                        .is_some_and(|target| senders.contains(&target))
+                {
+                    senders.insert(caller);
+                    added = true;
+                }
+            }
+        }
+        if !added {
+            break;
+        }
+    }
+    senders
 }
 
 /// `binding.gyp` command expansions (`<!(...)`) run at install time under node-gyp.

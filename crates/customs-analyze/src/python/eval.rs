@@ -445,6 +445,15 @@ impl Walker {
                 for g in &c.generators {
                     v.taint |= self.eval_at(&g.iter, d).taint;
                 }
+                // `[p for p in paths if os.path.isfile(p)]`: some of the items, named as
+                // the list names them (not exactly: which ones is known at run time).
+                if let [g] = c.generators.as_slice()
+                    && let (Expr::Name(item), Expr::Name(target)) = (&*c.elt, &g.target)
+                    && item.id == target.id
+                    && let Some(text) = self.eval_at(&g.iter, d).text
+                {
+                    v.text = Some(text);
+                }
                 if self.environ_of_secret_names(&c.elt, &c.generators) {
                     v.taint |= Taint::SECRET;
                 }
@@ -628,6 +637,20 @@ impl Walker {
             return Val {
                 taint: taint | summary.taint,
                 ..summary.clone()
+            };
+        }
+        // `ctx.wrap_socket(sock)`, `ssl.wrap_socket(sock)`: the same connection under
+        // TLS, whose `send`/`sendall` send what the socket would.
+        if method == "wrap_socket"
+            && let Some(sock) = args.first()
+            && sock
+                .qual
+                .as_deref()
+                .is_some_and(|q| q.starts_with("socket."))
+        {
+            return Val {
+                taint: taint | sock.taint,
+                ..sock.clone()
             };
         }
         // What the process reads from its input (a line protocol over stdin or a pipe it

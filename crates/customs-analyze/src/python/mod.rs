@@ -467,6 +467,43 @@ struct Returns {
     /// large number (`if msg.from_user.id != 5550123: return`): code that acts for one
     /// sender, account or chat only.
     identity_gate: Option<(u32, i64)>,
+    /// Some return statement gives gathered secrets: the paths of credential files, or
+    /// the whole environment.
+    gathered: bool,
+}
+
+/// Whether an expression hands on the whole environment (`dict(os.environ)`,
+/// `json.dumps(os.environ.copy())`, `{k: v for k, v in os.environ.items()}`), not one
+/// variable read by name.
+fn whole_environ(e: &Expr, depth: u32) -> bool {
+    let environ =
+        |e: &Expr| eval::dotted(e).is_some_and(|q| q == "environ" || q.ends_with(".environ"));
+    if depth > 6 {
+        return false;
+    }
+    match e {
+        Expr::Name(_) | Expr::Attribute(_) => environ(e),
+        Expr::Call(c) => {
+            let on_environ = matches!(&*c.func, Expr::Attribute(a)
+                if environ(&a.value) && matches!(a.attr.as_str(), "copy" | "items" | "values"));
+            on_environ
+                || c.arguments
+                    .args
+                    .iter()
+                    .chain(c.arguments.keywords.iter().map(|k| &k.value))
+                    .any(|a| whole_environ(a, depth + 1))
+        }
+        Expr::DictComp(c) => c
+            .generators
+            .iter()
+            .any(|g| whole_environ(&g.iter, depth + 1)),
+        Expr::ListComp(c) => c
+            .generators
+            .iter()
+            .any(|g| whole_environ(&g.iter, depth + 1)),
+        Expr::Dict(d) => d.iter().any(|i| whole_environ(&i.value, depth + 1)),
+        _ => false,
+    }
 }
 
 struct Walker {
@@ -1318,9 +1355,26 @@ impl<'a> Visitor<'a> for Walker {
             Stmt::Return(r) => {
                 let value = r.value.as_deref().map(|v| self.eval(v)).unwrap_or_default();
                 let imports = r.value.as_deref().is_some_and(|v| self.imports_param(v));
+                // The paths of credential files (`return [p for p in CANDIDATES if
+                // os.path.isfile(p)]`): what a caller uploads or reads through them is
+                // the secret. Paths have a slash; most returned texts have none.
+                let secret_path = value.taint & Taint::SECRET == 0
+                    && value.text.as_deref().is_some_and(|t| {
+                        memchr::memchr2(b'/', b'\\', t.as_bytes()).is_some()
+                            && crate::signals::secret_path(t).is_some()
+                    });
+                // Secrets gathered, not a credential the program is configured with:
+                // the paths of credential files, or the whole environment.
+                let gathered = secret_path
+                    || (value.taint & Taint::SECRET != 0
+                        && r.value.as_deref().is_some_and(|v| whole_environ(v, 0)));
                 if let Some(returns) = self.returns.last_mut() {
                     returns.imports_param = Some(returns.imports_param.unwrap_or(true) && imports);
                     returns.taint |= value.taint;
+                    returns.gathered |= gathered;
+                    if secret_path {
+                        returns.taint |= Taint::SECRET;
+                    }
                     match (value.exact_text(), &returns.text) {
                         (Some(t), None) if !returns.mixed => returns.text = Some(t.to_owned()),
                         (Some(t), Some(seen)) if t == seen => {}
@@ -1460,14 +1514,23 @@ impl<'a> Visitor<'a> for Walker {
                     return;
                 }
                 let text = returns.text.filter(|_| !returns.mixed);
-                // Secrets are not summarised: a client's `token()` is sent to its own
-                // service at every call, and a stealer reads and sends in one place.
-                let taint = returns.taint
+                // Secrets gathered (credential files, the whole environment) are
+                // summarised: a stealer gathers in one function and sends in another.
+                // A credential the program is configured with is not: a client's
+                // `token()` is sent to its own service at every call.
+                let kept = if returns.gathered {
+                    u16::MAX
+                } else {
+                    !Taint::SECRET
+                };
+                let taint = kept
+                    & returns.taint
                     & (Taint::DECODED
                         | Taint::DOWNLOADED
                         | Taint::DATA_FILE
                         | Taint::OBFUSCATED
-                        | Taint::HOST);
+                        | Taint::HOST
+                        | Taint::SECRET);
                 if taint != 0 || text.is_some() {
                     self.summaries.insert(
                         key,

@@ -1210,6 +1210,15 @@ fn package_call<'c>(
     if w.facts.secret_calls.len() >= 256 || w.facts.handoffs.len() >= 256 {
         return;
     }
+    // A thread, timer or process started on a function of the file: the function is
+    // called, handed what `args` holds.
+    if let Some(q) = qual
+        && let Some((target, handed)) = started_function(w, q, call)
+    {
+        let taint = handed.iter().fold(0, |t, e| t | w.eval(e).taint);
+        handed_over(w, target, taint, offset, true);
+        return;
+    }
     let Some(callee) = package_callee(w, qual, &call.func) else {
         return;
     };
@@ -1241,10 +1250,14 @@ fn package_call<'c>(
             }
         }
     }
-    let secret = taint & Taint::SECRET != 0;
-    if named_service || (sources.is_empty() && !secret) {
+    if named_service {
         return;
     }
+    if sources.is_empty() {
+        handed_over(w, callee, taint, offset, false);
+        return;
+    }
+    let secret = taint & (Taint::SECRET | Taint::REQUEST) != 0;
     let top_level = w.top_level();
     let at = crate::model::SecretCall {
         callee: callee.to_owned(),
@@ -1265,6 +1278,78 @@ fn package_call<'c>(
     if secret {
         w.facts.secret_calls.push(at);
     }
+}
+
+/// `callee`, a function of the package, handed values carrying `taint` at `offset`:
+/// secrets (or a request a replaced send function was handed) are a secret call, joined
+/// with what the callee does with them. A function's own parameters handed to a thread
+/// it starts (`started`) make the function send what it is given when the thread's
+/// function does; ordinary calls are not followed so (helpers pass their parameters on
+/// everywhere, and a local server's handshake would read as sending).
+fn handed_over(w: &mut Walker, callee: &str, taint: u16, offset: u32, started: bool) {
+    if taint & (Taint::SECRET | Taint::REQUEST) != 0 {
+        // A replaced send function handing the request on, for its helpers to send.
+        if w.in_request_hook && w.request_copy.is_none() {
+            w.request_copy = Some(offset);
+        }
+        let top_level = w.top_level();
+        w.facts.secret_calls.push(crate::model::SecretCall {
+            callee: callee.to_owned(),
+            offset: w.base + offset,
+            top_level,
+            function: if top_level {
+                crate::reach::TOP
+            } else {
+                w.reach.current
+            },
+        });
+    }
+    let f = w.reach.current;
+    if started
+        && taint & Taint::PARAM != 0
+        && !w.top_level()
+        && f < crate::reach::UNKNOWN
+        && w.facts.param_forwards.len() < 256
+        && !w
+            .facts
+            .param_forwards
+            .iter()
+            .any(|(g, c)| *g == f && c == callee)
+    {
+        w.facts.param_forwards.push((f, callee.to_owned()));
+    }
+}
+
+/// `threading.Thread(target=f, args=(x,))`, `threading.Timer(5, f, [x])`,
+/// `_thread.start_new_thread(f, (x,))`: the function of the file started, and the
+/// expressions of what it is handed.
+fn started_function<'c>(
+    w: &Walker,
+    qual: &str,
+    call: &'c ast::ExprCall,
+) -> Option<(&'c str, Vec<&'c Expr>)> {
+    // The target's keyword and position, and the position of its arguments.
+    let (keyword, at, args_at) = match qual {
+        "threading.Thread" | "multiprocessing.Process" => ("target", 1, 3),
+        "threading.Timer" => ("function", 1, 2),
+        "_thread.start_new_thread" | "thread.start_new_thread" => ("function", 0, 1),
+        _ => return None,
+    };
+    let named = |name: &str| {
+        call.arguments
+            .keywords
+            .iter()
+            .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
+            .map(|k| &k.value)
+    };
+    let Expr::Name(target) = named(keyword).or_else(|| call.arguments.args.get(at))? else {
+        return None;
+    };
+    w.reach.lookup(target.id.as_str())?;
+    let mut handed: Vec<&Expr> = call.arguments.args.iter().skip(args_at).take(2).collect();
+    handed.extend(named("args"));
+    handed.extend(named("kwargs"));
+    Some((target.id.as_str(), handed))
 }
 
 /// The network: fetches, sockets, DNS lookups, and files downloaded to disk.
