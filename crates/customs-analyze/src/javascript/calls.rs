@@ -392,7 +392,13 @@ fn package_function_call(
     if args.iter().any(|a| a.taint & Taint::SECRET != 0) {
         w.secret_call(name.name.as_str(), offset);
     }
-    if w.reach.lookup(name.name.as_str()).is_some() {
+    if arguments.iter().any(|a| {
+        matches!(
+            a.as_expression().map(Expression::get_inner_expression),
+            Some(Expression::CallExpression(_) | Expression::AwaitExpression(_))
+        )
+    }) && w.reach.lookup(name.name.as_str()).is_some()
+    {
         handoffs(w, name.name.as_str(), arguments, offset);
     }
     if args.iter().any(|a| a.taint & Taint::PAGE != 0) {

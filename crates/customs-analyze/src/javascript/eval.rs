@@ -591,7 +591,8 @@ impl Walker<'_> {
         // are those secrets. Known once its body was walked; few files have one.
         // One written below the call is not known yet: its calls' values are marked,
         // and a send of them judged when the file is done.
-        if func.qual.as_deref().is_none_or(|q| q.starts_with("#fn:"))
+        if self.may_gather.get()
+            && func.qual.as_deref().is_none_or(|q| q.starts_with("#fn:"))
             && let Expression::Identifier(id) = callee.get_inner_expression()
             && let Some(f) = self.reach.lookup(id.name.as_str())
         {
@@ -619,6 +620,7 @@ impl Walker<'_> {
     fn whole_env_read(&self) {
         self.whole_env_reads
             .set(self.whole_env_reads.get().wrapping_add(1));
+        self.may_gather.set(true);
         let f = self.reach.current;
         let mut seen = self.whole_env.borrow_mut();
         if !seen.contains(&f) && seen.len() < 16 {

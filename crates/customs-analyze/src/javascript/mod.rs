@@ -123,6 +123,7 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         gathered: Vec::new(),
         whole_env: RefCell::new(Vec::new()),
         whole_env_reads: Cell::new(0),
+        may_gather: Cell::new(false),
         secret_readers: Vec::new(),
         gathering: Vec::new(),
         later_callees: RefCell::new(Vec::new()),
@@ -585,6 +586,9 @@ struct Walker<'s> {
     whole_env: RefCell<Vec<u32>>,
     /// How many times the whole environment was read as one value so far.
     whole_env_reads: Cell<u32>,
+    /// The file can gather secrets: it loads a file system module, has read a secret or
+    /// the whole environment. Calls of its functions are looked up only then.
+    may_gather: Cell<bool>,
     /// Functions (or the top level) that read secrets (credential files, browser
     /// profiles, wallets), with what the first read was.
     secret_readers: Vec<(u32, String)>,
@@ -620,6 +624,12 @@ impl Walker<'_> {
     /// resolver is a raw capability.
     fn loads_module(&mut self, specifier: &str, offset: u32) {
         let module = eval::module_name(specifier);
+        if matches!(
+            module.as_str(),
+            "fs" | "fs/promises" | "fs-extra" | "graceful-fs" | "glob" | "fast-glob"
+        ) {
+            self.may_gather.set(true);
+        }
         if matches!(module.as_str(), "dns" | "dns/promises") {
             self.push(
                 BehaviourKind::RawCapability,
@@ -633,6 +643,7 @@ impl Walker<'_> {
         let top = self.top_level();
         let detail = detail.into();
         if kind == BehaviourKind::SecretRead {
+            self.may_gather.set(true);
             self.secret_read(&detail);
         }
         self.facts.push(kind, top, self.base + offset, detail);
