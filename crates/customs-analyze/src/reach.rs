@@ -128,6 +128,14 @@ impl Builder {
         self.by_name.get(name).copied()
     }
 
+    /// Where the function with this index is defined.
+    pub(crate) fn offset_of(&self, id: u32) -> Option<u32> {
+        self.reach
+            .functions
+            .get(usize::try_from(id).ok()?)
+            .map(|f| f.offset)
+    }
+
     /// The name of the function with this index.
     pub(crate) fn name_of(&self, id: u32) -> Option<&str> {
         self.reach

@@ -45,6 +45,9 @@ impl Taint {
     /// A request handed to a replaced send function of an HTTP client (Python's
     /// `HTTPAdapter.send = wrapper`): its headers, body and credentials are secrets.
     pub const REQUEST: u16 = 4096;
+    /// What a function of the file not walked yet returned (JavaScript: `main()` calling
+    /// `collect()` written below it): judged once the file's functions are known.
+    pub const LATER: u16 = 8192;
 }
 
 /// The abstract value of an expression.

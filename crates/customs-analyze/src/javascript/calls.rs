@@ -267,6 +267,7 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
         if call.args(w).taint & Taint::SECRET != 0 {
             w.secret_call(&raw_qual, offset);
         }
+        handoffs(w, &raw_qual, arguments, offset);
     }
     // Calls made through another: `Reflect.construct(Function, [...])`,
     // `Reflect.apply(eval, this, [code])`, `eval.call(this, code)`, `f.apply(this, [..])`.
@@ -329,6 +330,53 @@ fn handle(w: &mut Walker<'_>, callee: &Expression<'_>, arguments: &[Argument<'_>
     }
 }
 
+/// `callee`, a function of the package, handed what another function of the package
+/// returns (`post(collect())`, `post(await collect())`): joined, for the package, with
+/// what the one sends and the other returns.
+fn handoffs(w: &mut Walker<'_>, callee: &str, arguments: &[Argument<'_>], offset: u32) {
+    for a in arguments {
+        if w.facts.handoffs.len() >= 64 {
+            return;
+        }
+        let mut e = a.as_expression().map(Expression::get_inner_expression);
+        if let Some(Expression::AwaitExpression(inner)) = e {
+            e = Some(inner.argument.get_inner_expression());
+        }
+        let Some(Expression::CallExpression(inner)) = e else {
+            continue;
+        };
+        let source = match inner.callee.get_inner_expression() {
+            Expression::Identifier(id)
+                if w.lookup(id.name.as_str()).is_none_or(|v| v.qual.is_none())
+                    && w.reach.lookup(id.name.as_str()).is_some() =>
+            {
+                id.name.as_str().to_owned()
+            }
+            Expression::Identifier(_) | Expression::StaticMemberExpression(_) => {
+                match w.eval(&inner.callee).qual {
+                    Some(q) if q.starts_with('.') => q,
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        let top_level = w.top_level();
+        w.facts.handoffs.push(crate::model::Handoff {
+            call: crate::model::SecretCall {
+                callee: callee.to_owned(),
+                offset: w.base + offset,
+                top_level,
+                function: if top_level {
+                    crate::reach::TOP
+                } else {
+                    w.reach.current
+                },
+            },
+            source,
+        });
+    }
+}
+
 /// A credential file's path handed to a function of the package (`grab(path.join(home,
 /// '.ssh', 'id_rsa'))`): a helper that reads what it is given.
 fn package_function_call(
@@ -343,6 +391,15 @@ fn package_function_call(
     let args = w.eval_args(arguments);
     if args.iter().any(|a| a.taint & Taint::SECRET != 0) {
         w.secret_call(name.name.as_str(), offset);
+    }
+    if arguments.iter().any(|a| {
+        matches!(
+            a.as_expression().map(Expression::get_inner_expression),
+            Some(Expression::CallExpression(_) | Expression::AwaitExpression(_))
+        )
+    }) && w.reach.lookup(name.name.as_str()).is_some()
+    {
+        handoffs(w, name.name.as_str(), arguments, offset);
     }
     if args.iter().any(|a| a.taint & Taint::PAGE != 0) {
         super::browser::page_handed(w, name.name.as_str(), offset);
@@ -781,6 +838,9 @@ fn network(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
     if taint & Taint::PACKAGE != 0 {
         w.result_send(offset);
     }
+    if taint & Taint::LATER != 0 {
+        w.later_send(offset);
+    }
     true
 }
 
@@ -853,6 +913,9 @@ fn network_write(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> boo
     if taint & Taint::PACKAGE != 0 {
         w.result_send(offset);
     }
+    if taint & Taint::LATER != 0 {
+        w.later_send(offset);
+    }
     true
 }
 
@@ -881,6 +944,19 @@ fn files(w: &mut Walker<'_>, qual: &str, call: &mut Call<'_, '_>) -> bool {
                 offset,
                 format!("reads {what} ({})", clip(path, 80)),
             );
+            // A folder listed or copied, any file under one, or a path standing for
+            // several candidates (a loop over credential files): all they hold.
+            if m.starts_with("readdir")
+                || m.starts_with("cp")
+                || path.contains('*')
+                || path
+                    .split(' ')
+                    .filter(|p| signals::secret_path(p).is_some())
+                    .nth(1)
+                    .is_some()
+            {
+                w.gathering_read();
+            }
         }
     } else if FS_WRITE.contains(&m) || m == "renameSync" || m == "rename" || m == "copyFileSync" {
         if FS_WRITE.contains(&m) && !m.starts_with("append") {

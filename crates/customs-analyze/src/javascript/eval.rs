@@ -408,6 +408,7 @@ impl Walker<'_> {
                     };
                     // `{ ...process.env }` and `{ env: process.env }` both hold it all.
                     let item = if inner.qual.as_deref() == Some("global.process.env") {
+                        self.whole_env_read();
                         Val::tainted(Taint::SECRET)
                     } else {
                         inner
@@ -584,7 +585,47 @@ impl Walker<'_> {
         // both would double the work at every link of a method chain.
         let (func, receiver, method) = self.callee(callee, d);
         let args = self.eval_args(arguments);
-        self.apply_call(&func, receiver.as_deref(), &method, args, arguments)
+        let mut v = self.apply_call(&func, receiver.as_deref(), &method, args, arguments);
+        // A function of the file that gathers secrets and returns them (`collect()`
+        // reading credential files, a copy of the whole environment): its calls' values
+        // are those secrets. Known once its body was walked; few files have one.
+        // One written below the call is not known yet: its calls' values are marked,
+        // and a send of them judged when the file is done.
+        if self.may_gather.get()
+            && func.qual.as_deref().is_none_or(|q| q.starts_with("#fn:"))
+            && let Expression::Identifier(id) = callee.get_inner_expression()
+            && let Some(f) = self.reach.lookup(id.name.as_str())
+        {
+            if self.gathered.contains(&f) {
+                v.taint |= Taint::SECRET;
+            } else if self
+                .reach
+                .offset_of(f)
+                .is_some_and(|at| at > oxc_span::GetSpan::span(callee).start)
+            {
+                let mut later = self.later_callees.borrow_mut();
+                if later.len() < 32 && !later.contains(&f) {
+                    later.push(f);
+                }
+                if later.contains(&f) {
+                    v.taint |= Taint::LATER;
+                }
+            }
+        }
+        v
+    }
+
+    /// The whole environment is read as one value (`{ ...process.env }`,
+    /// `Object.entries(process.env)`), in the function being walked.
+    fn whole_env_read(&self) {
+        self.whole_env_reads
+            .set(self.whole_env_reads.get().wrapping_add(1));
+        self.may_gather.set(true);
+        let f = self.reach.current;
+        let mut seen = self.whole_env.borrow_mut();
+        if !seen.contains(&f) && seen.len() < 16 {
+            seen.push(f);
+        }
     }
 
     /// What calling `func` (the method `method` of `receiver`, when it is one) with
@@ -635,11 +676,21 @@ impl Walker<'_> {
         for a in &args {
             taint |= a.taint;
             if a.qual.as_deref() == Some("global.process.env") {
+                self.whole_env_read();
                 taint |= Taint::SECRET;
             }
         }
         let qual_text = func.qual.as_deref().map(normalize).unwrap_or_default();
         let qual: &str = &qual_text;
+        // A process started with the environment as its own (`execSync(cmd, { env: {
+        // ...process.env } })`) prints what it prints, not the environment.
+        if qual.starts_with("child_process.")
+            && taint & Taint::SECRET != 0
+            && args.first().is_none_or(|a| a.taint & Taint::SECRET == 0)
+            && receiver.is_none_or(|r| r.taint & Taint::SECRET == 0)
+        {
+            taint &= !Taint::SECRET;
+        }
         let exact_arg = |i: usize| args.get(i).and_then(Val::exact_text);
         let recv_text = receiver.and_then(Val::exact_text);
         let decoded = |text: Option<String>| Val {

@@ -120,6 +120,14 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
         decoder_callbacks: HashMap::default(),
         package_callees: Vec::new(),
         result_sends: Vec::new(),
+        gathered: Vec::new(),
+        whole_env: RefCell::new(Vec::new()),
+        whole_env_reads: Cell::new(0),
+        may_gather: Cell::new(false),
+        secret_readers: Vec::new(),
+        gathering: Vec::new(),
+        later_callees: RefCell::new(Vec::new()),
+        later_sends: Vec::new(),
         place_seen: Cell::new(false),
         try_depth: 0,
         iife_args: HashMap::default(),
@@ -132,6 +140,7 @@ fn analyze_at(source: &str, path: &str, base: u32, payload_depth: u32) -> FileFa
     browser::finish(&mut walker);
     wipe::finish(&mut walker);
     walker.finish_result_sends();
+    walker.finish_later_sends();
     walker.finish_param_execs();
     walker.facts.reach = std::mem::take(&mut walker.reach).finish();
     if walker.hex_identifiers >= HEX_IDENTIFIERS {
@@ -569,6 +578,28 @@ struct Walker<'s> {
     package_callees: Vec<String>,
     /// Network sends of what such a function returned: offset, at top level, function.
     result_sends: Vec<(u32, bool, u32)>,
+    /// Functions of the file (indexes into `reach`'s functions) that return secrets they
+    /// gather: the credential files they read, the whole environment. Their calls'
+    /// values are those secrets.
+    gathered: Vec<u32>,
+    /// Functions (or the top level) where the whole environment is read as one value.
+    whole_env: RefCell<Vec<u32>>,
+    /// How many times the whole environment was read as one value so far.
+    whole_env_reads: Cell<u32>,
+    /// The file can gather secrets: it loads a file system module, has read a secret or
+    /// the whole environment. Calls of its functions are looked up only then.
+    may_gather: Cell<bool>,
+    /// Functions (or the top level) that read secrets (credential files, browser
+    /// profiles, wallets), with what the first read was.
+    secret_readers: Vec<(u32, String)>,
+    /// Functions (or the top level) that gather secrets: read several places, a folder
+    /// of them, or a path made of candidates.
+    gathering: Vec<u32>,
+    /// Functions of the file called above where they are written, whose calls' values
+    /// carry [`Taint::LATER`].
+    later_callees: RefCell<Vec<u32>>,
+    /// Network sends of such values: offset, at top level, function.
+    later_sends: Vec<(u32, bool, u32)>,
     /// A place of the machine (time zone, geolocated country) was read: comparisons are
     /// judged for geofencing from then on.
     place_seen: Cell<bool>,
@@ -593,6 +624,12 @@ impl Walker<'_> {
     /// resolver is a raw capability.
     fn loads_module(&mut self, specifier: &str, offset: u32) {
         let module = eval::module_name(specifier);
+        if matches!(
+            module.as_str(),
+            "fs" | "fs/promises" | "fs-extra" | "graceful-fs" | "glob" | "fast-glob"
+        ) {
+            self.may_gather.set(true);
+        }
         if matches!(module.as_str(), "dns" | "dns/promises") {
             self.push(
                 BehaviourKind::RawCapability,
@@ -604,6 +641,11 @@ impl Walker<'_> {
 
     fn push(&mut self, kind: BehaviourKind, offset: u32, detail: impl Into<String>) {
         let top = self.top_level();
+        let detail = detail.into();
+        if kind == BehaviourKind::SecretRead {
+            self.may_gather.set(true);
+            self.secret_read(&detail);
+        }
         self.facts.push(kind, top, self.base + offset, detail);
         if !top && let Some(last) = self.facts.behaviours.last_mut() {
             last.function = self.reach.current;
@@ -829,6 +871,78 @@ impl Walker<'_> {
         }
     }
 
+    /// The function being walked reads a secret (`detail` names what and where): a
+    /// second place read makes it gather them.
+    fn secret_read(&mut self, detail: &str) {
+        let f = self.reach.current;
+        if self
+            .secret_readers
+            .iter()
+            .any(|(g, seen)| *g == f && seen != detail)
+        {
+            self.gathering_read();
+        }
+        if self.secret_readers.len() < 64 && !self.secret_readers.iter().any(|(g, _)| *g == f) {
+            self.secret_readers.push((f, detail.to_owned()));
+        }
+    }
+
+    /// The function being walked gathers secrets: reads several places, a folder of
+    /// them, or a path made of candidates (a loop over credential files).
+    pub(crate) fn gathering_read(&mut self) {
+        let f = self.reach.current;
+        if !self.gathering.contains(&f) && self.gathering.len() < 64 {
+            self.gathering.push(f);
+        }
+    }
+
+    /// A network send of what a function of the file written below the call returned.
+    pub(crate) fn later_send(&mut self, offset: u32) {
+        if self.later_sends.len() < 16 {
+            let top = self.top_level();
+            let function = if top { reach::TOP } else { self.reach.current };
+            self.later_sends.push((self.base + offset, top, function));
+        }
+    }
+
+    /// Sends of what functions written below their calls returned, where one of them
+    /// turned out to gather secrets (`main()` sending what `collect()`, written after
+    /// it, returns).
+    fn finish_later_sends(&mut self) {
+        if self.later_sends.is_empty() || self.gathered.is_empty() {
+            return;
+        }
+        let later = self.later_callees.borrow();
+        let Some(name) = later
+            .iter()
+            .find(|f| self.gathered.contains(f))
+            .and_then(|&f| self.reach.name_of(f))
+            .map(str::to_owned)
+        else {
+            return;
+        };
+        drop(later);
+        for &(offset, top_level, function) in &self.later_sends {
+            if self
+                .facts
+                .behaviours
+                .iter()
+                .any(|b| b.kind == BehaviourKind::SecretExfiltration && b.offset == offset)
+            {
+                continue;
+            }
+            self.facts.push(
+                BehaviourKind::SecretExfiltration,
+                top_level,
+                offset,
+                format!("sends what {name}() returns, secrets, over the network"),
+            );
+            if let Some(last) = self.facts.behaviours.last_mut() {
+                last.function = function;
+            }
+        }
+    }
+
     /// Each send of what a function of the package returned, paired with each such
     /// function the file calls: the package judges which of them return secrets.
     fn finish_result_sends(&mut self) {
@@ -844,22 +958,44 @@ impl Walker<'_> {
         }
     }
 
-    /// A function of the file returns `value`: recorded when it holds secrets. Evaluated
-    /// only once the file has read a secret, and only for the file's own functions.
+    /// A function of the file returns `value`: recorded for other files when it holds
+    /// secrets ([`FileFacts::secret_returns`]), and for the file's own calls when they
+    /// are secrets it gathers (several credential files read, a folder of them, the
+    /// whole environment), not a credential it is configured with (a client's `token()`
+    /// is sent to its own service at every call). Evaluated only once the file has read
+    /// a secret or the whole environment, and only for the file's own functions.
     fn on_return(&mut self, value: &Expression<'_>) {
         let f = self.reach.current;
-        if self.top_level()
-            || f >= reach::UNKNOWN
-            || self.facts.secret_returns.contains(&f)
-            || !self
-                .facts
-                .behaviours
-                .iter()
-                .any(|b| b.kind == BehaviourKind::SecretRead)
-        {
+        if self.top_level() || f >= reach::UNKNOWN || self.gathered.contains(&f) {
             return;
         }
-        if self.eval(value).taint & Taint::SECRET != 0 && self.facts.secret_returns.len() < 64 {
+        // `return process.env`: the whole environment, handed on as it is.
+        let env = matches!(value.get_inner_expression(), Expression::StaticMemberExpression(m)
+            if m.property.name == "env"
+                && matches!(m.object.get_inner_expression(), Expression::Identifier(p) if p.name == "process"));
+        // Its own return, not a callback's inside it.
+        let own = self.function_depth == 1 && self.gathered.len() < 64;
+        let gathers =
+            own && (env || self.gathering.contains(&f) || self.whole_env.borrow().contains(&f));
+        let returns = !self.secret_readers.is_empty()
+            && !self.facts.secret_returns.contains(&f)
+            && self.facts.secret_returns.len() < 64;
+        if !gathers && !returns {
+            return;
+        }
+        // The whole environment read in the value returned (`Object.entries(process.env)
+        // .filter(..)`), not one the function ran a tool with (`{ env: { ...process.env }
+        // }`) and returned the output of.
+        let before = self.whole_env_reads.get();
+        let v = self.eval(value);
+        let env = env || self.whole_env_reads.get() != before;
+        if v.taint & Taint::SECRET == 0 && v.qual.as_deref() != Some("global.process.env") {
+            return;
+        }
+        if gathers && (env || self.gathering.contains(&f)) {
+            self.gathered.push(f);
+        }
+        if (returns || env) && !self.facts.secret_returns.contains(&f) {
             self.facts.secret_returns.push(f);
         }
     }

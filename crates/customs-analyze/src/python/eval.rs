@@ -618,6 +618,16 @@ impl Walker {
         if args.iter().any(|a| a.qual.as_deref() == Some("os.environ")) {
             taint |= Taint::SECRET;
         }
+        // A listing of a credential folder (`glob.glob('~/.mozilla/firefox/*')`): the
+        // paths of what it holds, through which a caller reads or uploads it.
+        if matches!(
+            qual,
+            "glob.glob" | "glob.iglob" | "os.listdir" | "os.scandir" | "os.walk"
+        ) && let Some(path) = args.first().and_then(|a| a.text.as_deref())
+            && crate::signals::secret_path(path).is_some()
+        {
+            taint |= Taint::SECRET;
+        }
 
         // A function of the file: what its return statements give.
         if func.qual.is_none()

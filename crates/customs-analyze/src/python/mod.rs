@@ -74,6 +74,8 @@ fn analyze_at(source: &str, base: u32, payload_depth: u32, note_errors: bool) ->
         in_request_hook: false,
         request_copy: None,
         hook_installed: None,
+        archives: Vec::new(),
+        gathering: Vec::new(),
     };
     define_functions(&mut walker.reach, parsed.suite(), None);
     for stmt in parsed.suite() {
@@ -546,6 +548,11 @@ struct Walker {
     /// Where such a function stores what a request carries (headers, body) in a queue
     /// or list of the module, for another function to send.
     request_copy: Option<u32>,
+    /// Archives opened over a buffer or file (`z = zipfile.ZipFile(buf, "w")`): the
+    /// archive's name and the buffer's.
+    archives: Vec<(String, String)>,
+    /// Functions (or the top level) that gather credentials: read several, or a folder.
+    gathering: Vec<u32>,
     /// Where the first such function is installed, and what it replaces.
     hook_installed: Option<(u32, bool, String)>,
 }
@@ -694,6 +701,104 @@ impl Walker {
             Expr::Subscript(s) => return self.add_taint(&s.value, taint),
             _ => return,
         };
+        self.add_taint_to(key, taint, !matches!(target, Expr::Name(_)));
+    }
+
+    /// `z = zipfile.ZipFile(buf, "w")`, `with tarfile.open(fileobj=buf, mode="w") as t`:
+    /// what is put in the archive `z` ends up in `buf`.
+    fn archive_over(&mut self, target: &Expr, value_expr: &Expr, value: &Val) {
+        let (Expr::Name(archive), Expr::Call(call)) = (target, value_expr) else {
+            return;
+        };
+        if !value.qual.as_deref().is_some_and(|q| {
+            q.starts_with("zipfile.ZipFile")
+                || q.starts_with("tarfile.open")
+                || q.starts_with("tarfile.TarFile")
+        }) {
+            return;
+        }
+        let over = call.arguments.args.first().or_else(|| {
+            call.arguments
+                .keywords
+                .iter()
+                .find(|k| {
+                    k.arg
+                        .as_ref()
+                        .is_some_and(|a| matches!(a.as_str(), "file" | "fileobj"))
+                })
+                .map(|k| &k.value)
+        });
+        if let Some(Expr::Name(buffer)) = over
+            && self.archives.len() < 8
+        {
+            self.archives
+                .push((archive.id.to_string(), buffer.id.to_string()));
+        }
+    }
+
+    /// `z.write(path)`, `z.writestr(name, data)`, `t.add(path)` on an archive over a
+    /// buffer or file: the archive and what it is written to hold what is put in it
+    /// (a credential file named by its path is its content).
+    fn archive_write(&mut self, call: &ast::ExprCall) {
+        let Expr::Attribute(a) = &*call.func else {
+            return;
+        };
+        let Expr::Name(archive) = &*a.value else {
+            return;
+        };
+        if !matches!(a.attr.as_str(), "write" | "writestr" | "add" | "addfile") {
+            return;
+        }
+        let Some(buffer) = self
+            .archives
+            .iter()
+            .find(|(z, _)| z == archive.id.as_str())
+            .map(|(_, b)| b.clone())
+        else {
+            return;
+        };
+        let mut taint = 0;
+        for (i, arg) in call.arguments.args.iter().take(2).enumerate() {
+            let v = self.eval(arg);
+            taint |= v.taint;
+            let Some(path) = v.text.as_deref() else {
+                continue;
+            };
+            let Some(what) = memchr::memchr2(b'/', b'\\', path.as_bytes())
+                .and_then(|_| crate::signals::secret_path(path))
+            else {
+                continue;
+            };
+            // A credential file's path, or a name in the archive made from one.
+            taint |= Taint::SECRET;
+            // `write`/`add` read the file they name (`writestr` is handed the data).
+            if i == 0 && a.attr.as_str() != "writestr" {
+                let detail = format!("reads {what} into an archive ({})", clip(path, 80));
+                self.push(
+                    BehaviourKind::SecretRead,
+                    call.range().start().to_u32(),
+                    detail,
+                );
+                self.gathering_read();
+            }
+        }
+        let taint = taint & (Taint::SECRET | Taint::PARAM | Taint::HOST | Taint::REQUEST);
+        if taint != 0 {
+            self.add_taint_to(archive.id.to_string(), taint, false);
+            self.add_taint_to(buffer, taint, false);
+        }
+    }
+
+    /// The function being walked gathers credentials: reads several, or a folder of them.
+    pub(crate) fn gathering_read(&mut self) {
+        let f = self.reach.current;
+        if !self.gathering.contains(&f) && self.gathering.len() < 64 {
+            self.gathering.push(f);
+        }
+    }
+
+    /// What `key` (a name, or a dotted attribute when `dotted`) holds now carries `taint`.
+    fn add_taint_to(&mut self, key: String, taint: u16, dotted: bool) {
         self.calls.values.get_mut().clear();
         let at = self
             .scopes
@@ -701,7 +806,7 @@ impl Walker {
             .rposition(|s| s.vars.contains_key(&key))
             .unwrap_or(self.scopes.len() - 1);
         let scope = &mut self.scopes[at];
-        scope.dotted |= !matches!(target, Expr::Name(_));
+        scope.dotted |= dotted;
         scope.consts.remove(&key);
         scope.vars.entry(key).or_default().taint |= taint;
     }
@@ -1314,6 +1419,9 @@ impl<'a> Visitor<'a> for Walker {
                     // `out[i] = data[i] ^ key[i % n]`: a decoding loop.
                     value.taint |= Taint::DECODED | Taint::OBFUSCATED;
                 }
+                if let [target] = a.targets.as_slice() {
+                    self.archive_over(target, &a.value, &value);
+                }
                 for target in &a.targets {
                     self.bind(target, value.clone());
                 }
@@ -1419,6 +1527,7 @@ impl<'a> Visitor<'a> for Walker {
                 for item in &w.items {
                     let value = self.eval(&item.context_expr);
                     if let Some(target) = &item.optional_vars {
+                        self.archive_over(target, &item.context_expr, &value);
                         self.bind(target, value);
                     }
                 }
@@ -1489,7 +1598,29 @@ impl<'a> Visitor<'a> for Walker {
                 self.in_request_hook = outer_hook;
                 self.finish_scope();
                 self.scopes.pop();
-                let returns = self.returns.pop().unwrap_or_default();
+                let mut returns = self.returns.pop().unwrap_or_default();
+                // Secrets returned by a function of the module that reads credential
+                // files itself, several of them (`found[rel] = fh.read()` over a list, a
+                // profile folder walked, two stores read): gathered. One credential read
+                // from its one file (`docker login`'s, split into user and password) is
+                // the program's configuration, like a token from the environment.
+                if returns.taint & Taint::SECRET != 0
+                    && !returns.gathered
+                    && self.reach.current < reach::UNKNOWN
+                    && (self.gathering.contains(&self.reach.current)
+                        || self
+                            .facts
+                            .behaviours
+                            .iter()
+                            .filter(|b| {
+                                b.kind == BehaviourKind::SecretRead
+                                    && b.function == self.reach.current
+                            })
+                            .nth(1)
+                            .is_some())
+                {
+                    returns.gathered = true;
+                }
                 // A function of the module (or a method) returning secrets or host
                 // details, for callers in other files that hand them to a sender.
                 if returns.taint & (Taint::SECRET | Taint::HOST) != 0
@@ -1624,6 +1755,9 @@ impl<'a> Visitor<'a> for Walker {
                         self.request_copy = Some(call.range().start().to_u32());
                     }
                     self.add_taint(&a.value, taint);
+                }
+                if !self.archives.is_empty() {
+                    self.archive_write(call);
                 }
                 tables::on_call(self, call);
             }

@@ -1530,6 +1530,8 @@ fn files(w: &mut Walker, site: &mut Site) -> bool {
             offset,
             format!("reads {what} ({})", clip(path, 80)),
         );
+        // Listing, walking or copying a credential folder takes all it holds.
+        w.gathering_read();
         return true;
     }
     false
@@ -1617,6 +1619,10 @@ fn opened(w: &mut Walker, site: &mut Site) {
             offset,
             format!("reads {what} ({})", clip(&path, 80)),
         );
+        // A path made of several candidates (a loop over credential files).
+        if qual != "pathlib.Path.open" && args.first().is_some_and(|a| !a.exact) {
+            w.gathering_read();
+        }
     }
 }
 
