@@ -186,9 +186,10 @@ mod classes {
 /// Whether a text may nest deeper than [`MAX_PARSE_NESTING`] (see [`nesting_depth`]).
 ///
 /// Every level of the bound is raised by a bracket, an operator byte or a word, so a text
-/// with fewer of those than the limit cannot exceed it. In Python they are few enough to
-/// count in one vectorised pass (an `n`-`o`-`t` counts whether or not it is a word of its
-/// own), which spares almost every file the bound itself.
+/// with fewer of those than the limit cannot exceed it. They are counted first, in one
+/// vectorised pass: in Python (an `n`-`o`-`t` counts whether or not it is a word of its
+/// own) this spares almost every file the bound itself; in JavaScript, where every word
+/// that may be a keyword counts, files up to about a hundred kilobytes.
 pub(crate) fn too_deep(source: &str, python: bool) -> bool {
     if source.len() <= MAX_PARSE_NESTING {
         // Every level takes at least one byte.
