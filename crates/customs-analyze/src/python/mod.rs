@@ -1280,6 +1280,27 @@ impl Walker {
         }
     }
 
+    /// Analyses JavaScript that the file writes to disk where something else runs it (a
+    /// decoded payload saved as a `.js` file, the startup module of a desktop client
+    /// rewritten): what it does is reported at the write.
+    pub(crate) fn analyze_written_script(&mut self, code: &str, path: &str, offset: u32) {
+        if self.payload_depth >= MAX_PAYLOAD_DEPTH || code.len() > 1 << 20 {
+            return;
+        }
+        let inner = crate::javascript::analyze(code, path);
+        for b in inner.behaviours {
+            self.push(
+                b.kind,
+                offset,
+                format!(
+                    "in the JavaScript written to {}: {}",
+                    clip(path, 60),
+                    b.detail
+                ),
+            );
+        }
+    }
+
     /// A `# coding:` declaration of a codec that rewrites the text (rot13,
     /// `unicode_escape`, UTF-7, a codec registered at run time) is obfuscation; the code
     /// as the interpreter reads it is analysed too, reported at the declaration.

@@ -1652,9 +1652,18 @@ fn written(w: &mut Walker, site: &mut Site) {
                 offset,
                 path: receiver.text.clone(),
                 taint: taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE),
-                content: content.filter(|c| c.len() <= 1 << 20),
+                content: content.clone().filter(|c| c.len() <= 1 << 20),
             });
         }
+    }
+    // JavaScript written where something runs it: decoded first, or into a place that
+    // runs at every start (a desktop client's startup module). Analysed as JavaScript.
+    if let (Some(path), Some(code)) = (&receiver.text, &content)
+        && is_script_path(path)
+        && (taint & Taint::DECODED != 0 || signals::persistence_path(path).is_some())
+    {
+        let (path, code) = (path.clone(), code.clone());
+        w.analyze_written_script(&code, &path, offset);
     }
     if method != "write"
         && let Some(path) = &receiver.text
@@ -1666,6 +1675,16 @@ fn written(w: &mut Walker, site: &mut Site) {
             format!("writes {what} ({})", clip(path, 80)),
         );
     }
+}
+
+/// A path naming a JavaScript file (`.js`, `.mjs`, `.cjs`).
+fn is_script_path(path: &str) -> bool {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    name.rsplit_once('.').is_some_and(|(_, ext)| {
+        ext.eq_ignore_ascii_case("js")
+            || ext.eq_ignore_ascii_case("mjs")
+            || ext.eq_ignore_ascii_case("cjs")
+    })
 }
 
 /// The Windows registry: a Run key named in a `winreg` call.
