@@ -54,8 +54,7 @@ const DESTINATIONS: &[(&str, &str)] = &[
     ("stratum2+tcp://", "mining pool"),
 ];
 
-/// The words of a pattern table (its first column, all lower case), searched ignoring
-/// ASCII case. Two automata: a case-insensitive one walks every byte to find each
+/// The words of a pattern table (its first column), searched ignoring ASCII case. Two automata: a case-insensitive one walks every byte to find each
 /// occurrence, overlapping ones too; a leftmost-first one over a lower-cased copy only
 /// answers whether any word is there, but with vector instructions (aho-corasick
 /// vectorises leftmost match kinds only). Most texts hold none of the words, and only
@@ -73,9 +72,10 @@ impl Words {
                 .ascii_case_insensitive(true)
                 .build(words())
                 .expect("the pattern tables are valid"),
+            // Lower-cased here too, so that a word written with capitals is not missed.
             any: AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostFirst)
-                .build(words())
+                .build(words().map(|w| w.to_ascii_lowercase()))
                 .expect("the pattern tables are valid"),
         }
     }
