@@ -242,6 +242,23 @@ pub struct SecretCall {
     pub function: u32,
 }
 
+impl SecretCall {
+    /// A call of `callee` at `offset` (in the file's offsets), at module level or in the
+    /// function `current`.
+    pub(crate) fn new(callee: &str, offset: u32, top_level: bool, current: u32) -> Self {
+        Self {
+            callee: callee.to_owned(),
+            offset,
+            top_level,
+            function: if top_level {
+                crate::reach::TOP
+            } else {
+                current
+            },
+        }
+    }
+}
+
 impl FileFacts {
     /// The facts of a file that is not parsed: the reason as its note, and as an
     /// obfuscation behaviour, because code that cannot be read must not pass as clean (a

@@ -52,7 +52,7 @@ mod classes {
     pub(super) const ANGLE: u8 = 7;
     pub(super) const SEMICOLON: u8 = 8;
 
-    const fn is_ident(c: u8) -> bool {
+    pub(super) const fn is_ident(c: u8) -> bool {
         c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80
     }
 
@@ -255,9 +255,6 @@ fn script_raisers(bytes: &[u8]) -> usize {
                 | b'y'
         )
     }
-    const fn ident(b: u8) -> bool {
-        b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
-    }
     let mut n = usize::from(bytes.first().is_some_and(|&b| raises(b) || initial(b)));
     // A byte counter per chunk of pairs (a byte and the one before it) lets the loop run
     // on vector registers.
@@ -266,7 +263,7 @@ fn script_raisers(bytes: &[u8]) -> usize {
         let end = (at + 128).min(bytes.len());
         let mut c = 0u8;
         for pair in bytes[at - 1..end].windows(2) {
-            c += u8::from(raises(pair[1]) | (initial(pair[1]) & !ident(pair[0])));
+            c += u8::from(raises(pair[1]) | (initial(pair[1]) & !classes::is_ident(pair[0])));
         }
         n += usize::from(c);
         at = end;

@@ -1889,14 +1889,8 @@ mod tests {
 
     #[test]
     fn a_credential_folder_listed_by_one_module_and_archived_out_by_another() {
-        let exfil = |files: &[(&str, &str)]| {
-            let a = analyze_package(&package("demo", files));
-            a.behaviours
-                .iter()
-                .filter(|b| b.kind == BehaviourKind::SecretExfiltration)
-                .map(|b| b.path.clone())
-                .collect::<Vec<_>>()
-        };
+        let exfil =
+            |files: &[(&str, &str)]| exfiltrating_files(&analyze_package(&package("demo", files)));
         // One module lists a browser profile's files; another zips what it is handed
         // into memory and posts the archive; the package's entry joins them.
         let init = "from . import finder, shipper\nshipper.push(finder.keys())\n";
@@ -1929,12 +1923,7 @@ mod tests {
                 r#"{"name":"demo","version":"1.0.0","scripts":{"postinstall":"node main.js"}}"#,
             )];
             all.extend_from_slice(files);
-            let a = analyze_package(&package("demo", &all));
-            a.behaviours
-                .iter()
-                .filter(|b| b.kind == BehaviourKind::SecretExfiltration)
-                .map(|b| b.path.clone())
-                .collect::<Vec<_>>()
+            exfiltrating_files(&analyze_package(&package("demo", &all)))
         };
         // A copy of the whole environment returned by one module, handed to the upload
         // function of another.
@@ -1963,13 +1952,7 @@ mod tests {
 
     #[test]
     fn a_secret_returned_by_one_file_and_sent_by_another_is_exfiltration() {
-        let exfil = |a: &Analysis| {
-            a.behaviours
-                .iter()
-                .filter(|b| b.kind == BehaviourKind::SecretExfiltration)
-                .map(|b| b.path.clone())
-                .collect::<Vec<_>>()
-        };
+        let exfil = exfiltrating_files;
         // One module gathers tokens into a list and returns it; the install script
         // encodes what it returns and sends it as the labels of a name lookup.
         let gather = r#"
@@ -2099,6 +2082,15 @@ https.get('https://telemetry.example.invalid/v?' + version(), () => {});
         );
         assert!(!resolver.files_of(FileKind::Python, "", "other").is_empty());
     }
+    /// The files where secrets are sent out.
+    fn exfiltrating_files(a: &Analysis) -> Vec<String> {
+        a.behaviours
+            .iter()
+            .filter(|b| b.kind == BehaviourKind::SecretExfiltration)
+            .map(|b| b.path.clone())
+            .collect()
+    }
+
     fn exfiltrations(a: &Analysis) -> Vec<(String, Context)> {
         a.behaviours
             .iter()

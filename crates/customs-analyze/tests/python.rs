@@ -1,5 +1,7 @@
 //! The Python analyser on code shaped like real attacks, and on benign look-alikes.
 
+mod common;
+
 use customs_analyze::{BehaviourKind as K, python};
 
 fn kinds(src: &str) -> Vec<K> {
@@ -1652,35 +1654,10 @@ tls.sendall(os.environ["AWS_SECRET_ACCESS_KEY"].encode())
 mod package {
     //! Hand-offs between the functions of a package.
 
-    use customs_analyze::{Analysis, BehaviourKind as K, analyze_package};
-    use customs_archive::{Entry, EntryKind, Format, Tree};
-    use customs_ecosystem::Package;
+    use customs_analyze::{Analysis, BehaviourKind as K};
 
     fn sdist(files: &[(&str, &str)]) -> Analysis {
-        let mut files = files.to_vec();
-        files.sort_unstable();
-        let entries = files
-            .iter()
-            .map(|(path, text)| {
-                let mut e = Entry::bare(
-                    format!("demo-1.0/{path}"),
-                    EntryKind::File,
-                    text.len() as u64,
-                    None,
-                );
-                e.data = text.as_bytes().to_vec();
-                e.complete = true;
-                e
-            })
-            .collect();
-        let tree = Tree {
-            format: Format::TarGz,
-            entries,
-            anomalies: Vec::new(),
-            total_bytes: 0,
-            incomplete: Vec::new(),
-        };
-        analyze_package(&Package::from_tree(tree, "demo-1.0.tar.gz"))
+        super::common::analyse("demo-1.0.tar.gz", "demo-1.0/", files)
     }
 
     const SETUP: &str = "from setuptools import setup\nsetup(name='demo', version='1.0')\n";

@@ -2,6 +2,8 @@
 //! the benign commands of popular packages. Every host is under `.invalid` or in an
 //! RFC 5737 documentation range.
 
+mod common;
+
 use customs_analyze::BehaviourKind as K;
 use customs_analyze::shell::{Dialect, ShellFacts, analyze_command, analyze_script};
 
@@ -652,37 +654,9 @@ fn hostile_input_is_bounded() {
 mod package {
     //! Scripts in packages: which are read, and in which context.
 
-    use customs_analyze::{Analysis, BehaviourKind as K, Context, analyze_package};
-    use customs_archive::{Entry, EntryKind, Format, Tree};
-    use customs_ecosystem::Package;
+    use customs_analyze::{Analysis, BehaviourKind as K, Context};
 
-    fn analyse(file_name: &str, prefix: &str, files: &[(&str, &str)]) -> Analysis {
-        // An archive's tree is looked up by path, in order.
-        let mut files = files.to_vec();
-        files.sort_unstable();
-        let entries = files
-            .iter()
-            .map(|(path, text)| {
-                let mut e = Entry::bare(
-                    format!("{prefix}{path}"),
-                    EntryKind::File,
-                    text.len() as u64,
-                    None,
-                );
-                e.data = text.as_bytes().to_vec();
-                e.complete = true;
-                e
-            })
-            .collect();
-        let tree = Tree {
-            format: Format::TarGz,
-            entries,
-            anomalies: Vec::new(),
-            total_bytes: 0,
-            incomplete: Vec::new(),
-        };
-        analyze_package(&Package::from_tree(tree, file_name))
-    }
+    use super::common::analyse;
 
     fn npm(files: &[(&str, &str)]) -> Analysis {
         analyse("demo-1.0.0.tgz", "package/", files)

@@ -360,20 +360,11 @@ fn handoffs(w: &mut Walker<'_>, callee: &str, arguments: &[Argument<'_>], offset
             }
             _ => continue,
         };
-        let top_level = w.top_level();
-        w.facts.handoffs.push(crate::model::Handoff {
-            call: crate::model::SecretCall {
-                callee: callee.to_owned(),
-                offset: w.base + offset,
-                top_level,
-                function: if top_level {
-                    crate::reach::TOP
-                } else {
-                    w.reach.current
-                },
-            },
-            source,
-        });
+        let call =
+            crate::model::SecretCall::new(callee, w.base + offset, w.top_level(), w.reach.current);
+        w.facts
+            .handoffs
+            .push(crate::model::Handoff { call, source });
     }
 }
 

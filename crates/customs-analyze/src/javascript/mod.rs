@@ -1003,17 +1003,13 @@ impl Walker<'_> {
     /// A call handing secrets to `callee`, a function of the package.
     pub(crate) fn secret_call(&mut self, callee: &str, offset: u32) {
         if self.facts.secret_calls.len() < 256 {
-            let top_level = self.top_level();
-            self.facts.secret_calls.push(crate::model::SecretCall {
-                callee: callee.to_owned(),
-                offset: self.base + offset,
-                top_level,
-                function: if top_level {
-                    reach::TOP
-                } else {
-                    self.reach.current
-                },
-            });
+            let call = crate::model::SecretCall::new(
+                callee,
+                self.base + offset,
+                self.top_level(),
+                self.reach.current,
+            );
+            self.facts.secret_calls.push(call);
         }
     }
 

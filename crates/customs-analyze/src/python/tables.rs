@@ -1258,17 +1258,7 @@ fn package_call<'c>(
         return;
     }
     let secret = taint & (Taint::SECRET | Taint::REQUEST) != 0;
-    let top_level = w.top_level();
-    let at = crate::model::SecretCall {
-        callee: callee.to_owned(),
-        offset: w.base + offset,
-        top_level,
-        function: if top_level {
-            crate::reach::TOP
-        } else {
-            w.reach.current
-        },
-    };
+    let at = crate::model::SecretCall::new(callee, w.base + offset, w.top_level(), w.reach.current);
     for source in sources {
         w.facts.handoffs.push(crate::model::Handoff {
             call: at.clone(),
@@ -1292,17 +1282,9 @@ fn handed_over(w: &mut Walker, callee: &str, taint: u16, offset: u32, started: b
         if w.in_request_hook && w.request_copy.is_none() {
             w.request_copy = Some(offset);
         }
-        let top_level = w.top_level();
-        w.facts.secret_calls.push(crate::model::SecretCall {
-            callee: callee.to_owned(),
-            offset: w.base + offset,
-            top_level,
-            function: if top_level {
-                crate::reach::TOP
-            } else {
-                w.reach.current
-            },
-        });
+        let at =
+            crate::model::SecretCall::new(callee, w.base + offset, w.top_level(), w.reach.current);
+        w.facts.secret_calls.push(at);
     }
     let f = w.reach.current;
     if started
@@ -1641,6 +1623,14 @@ fn written(w: &mut Walker, site: &mut Site) {
         let scope = w.scope();
         scope.downloaded_write.get_or_insert(offset);
     }
+    // JavaScript written where something runs it: decoded first, or into a place that
+    // runs at every start (a desktop client's startup module). Analysed as JavaScript.
+    if let (Some(path), Some(code)) = (&receiver.text, &content)
+        && is_script_path(path)
+        && (taint & Taint::DECODED != 0 || signals::persistence_path(path).is_some())
+    {
+        w.analyze_written_script(code, path, offset);
+    }
     // Code written out as a constant (a stage two dropped into a temporary file) is
     // remembered too: an interpreter later run on the file runs it.
     let constant_code =
@@ -1652,18 +1642,9 @@ fn written(w: &mut Walker, site: &mut Site) {
                 offset,
                 path: receiver.text.clone(),
                 taint: taint & (Taint::DECODED | Taint::DOWNLOADED | Taint::DATA_FILE),
-                content: content.clone().filter(|c| c.len() <= 1 << 20),
+                content: content.filter(|c| c.len() <= 1 << 20),
             });
         }
-    }
-    // JavaScript written where something runs it: decoded first, or into a place that
-    // runs at every start (a desktop client's startup module). Analysed as JavaScript.
-    if let (Some(path), Some(code)) = (&receiver.text, &content)
-        && is_script_path(path)
-        && (taint & Taint::DECODED != 0 || signals::persistence_path(path).is_some())
-    {
-        let (path, code) = (path.clone(), code.clone());
-        w.analyze_written_script(&code, &path, offset);
     }
     if method != "write"
         && let Some(path) = &receiver.text
